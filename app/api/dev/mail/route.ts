@@ -1,0 +1,14 @@
+import { listDevMail } from "@/db/mail";
+import { env } from "@/env";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request) {
+  if (!env().devMailbox) return new Response("Not found", { status: 404 });
+  const to = new URL(request.url).searchParams.get("to") ?? undefined;
+  const mails = await listDevMail(to);
+  return Response.json(
+    mails.map((m) => ({ to: m.to, subject: m.subject, text: m.text, html: m.html, links: m.links, createdAt: m.createdAt.toISOString() })),
+    { headers: { "cache-control": "no-store" } },
+  );
+}

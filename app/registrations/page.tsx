@@ -1,0 +1,53 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { listMyRegistrations } from "@/db/registrations";
+import { formatMoment } from "@/lib/time";
+import { requireUser } from "../session";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("registrations"))("title") };
+}
+
+export default async function MyRegistrationsPage() {
+  const user = await requireUser("/registrations");
+  const [t, list] = await Promise.all([getTranslations("registrations"), listMyRegistrations(user.id)]);
+  return (
+    <div>
+      <PageHeader title={t("title")} />
+      {list.length === 0 ? (
+        <p className="text-base text-muted">
+          {t("empty")}{" "}
+          <Link href="/events" className="font-semibold text-accent underline underline-offset-4">{t("browse")}</Link>
+        </p>
+      ) : null}
+      <ul className="flex flex-col gap-3">
+        {list.map((r) => (
+          <li key={r.id}>
+            <Card>
+              <h2 className="text-lg font-bold">
+                <Link href={`/events/${r.event.slug}`} className="text-accent hover:underline">{r.event.name}</Link>
+              </h2>
+              <p className="text-base text-muted">
+                {r.car ? `${r.car.nickname ?? r.car.plate} · ${r.car.plate}` : ""}
+                {r.plaque ? ` · ${t("plaque", { number: r.plaque })}` : ""}
+              </p>
+              {r.status === "cancelled" ? <p className="mt-2 font-semibold text-danger">{t("cancelled")}</p> : null}
+              <ul className="mt-2 flex flex-col gap-1">
+                {r.places.map((p) => (
+                  <li key={p.sessionName} className="flex flex-wrap justify-between gap-2 text-base">
+                    <span>{p.sessionName} <span className="text-muted tabular-nums">{formatMoment(p.startsAt)}</span></span>
+                    <span className={p.status === "confirmed" ? "font-semibold text-success" : "font-semibold text-warning"}>
+                      {p.status === "confirmed" ? t("confirmed") : t("waiting")}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </Card>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+"use client";
+
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { initialFormResult } from "@/lib/form-result";
+import { requestSignInLinkAction } from "../actions";
+
+export function SignInForm({ callbackUrl, email }: { callbackUrl: string; email?: string }) {
+  const t = useTranslations("signin");
+  const [state, action, pending] = useActionState(requestSignInLinkAction, initialFormResult);
+  const errors = state.ok ? undefined : state.fieldErrors;
+  const values = state.ok ? undefined : state.values;
+  return (
+    <form action={action} noValidate className="flex flex-col gap-4">
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
+      <Field
+        name="email"
+        type="email"
+        label={t("email")}
+        autoComplete="email"
+        inputMode="email"
+        required
+        defaultValue={values?.email ?? email ?? ""}
+        key={values?.email ?? email ?? ""}
+        error={errors?.email}
+      />
+      <Button type="submit" disabled={pending}>
+        {t("emailMeLink")}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,52 @@
+import { DrizzleAdapter } from "@auth/drizzle-adapter";
+import NextAuth from "next-auth";
+import Nodemailer from "next-auth/providers/nodemailer";
+import { db } from "@/db/client";
+import { accounts, authenticators, sessions, users, verificationTokens } from "@/db/schema";
+import { recordSignIn } from "@/db/users";
+import { env } from "@/env";
+import { sendSignInLink } from "@/db/sign-in-mail";
+
+export const SIGN_IN_LINK_MINUTES = 10;
+
+// Lazy configuration: nothing touches the environment or the database until a request needs it,
+// so `next build` runs without either.
+export const { handlers, auth, signIn, signOut } = NextAuth(() => {
+  const config = env();
+  process.env.AUTH_URL ??= config.appUrl;
+  return {
+    adapter: DrizzleAdapter(db(), {
+      usersTable: users,
+      accountsTable: accounts,
+      sessionsTable: sessions,
+      verificationTokensTable: verificationTokens,
+      authenticatorsTable: authenticators,
+    }),
+    secret: config.authSecret,
+    trustHost: true,
+    // Secure, __Secure-/__Host- prefixed cookies whenever the public origin is https.
+    useSecureCookies: config.appUrl.startsWith("https:"),
+    session: { strategy: "database", maxAge: 30 * 24 * 60 * 60 },
+    pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin" },
+    providers: [
+      Nodemailer({
+        // Auth.js wants a server even when we deliver the mail ourselves (see sendSignInLink).
+        server: config.smtpUrl ?? "smtp://localhost:25",
+        from: config.mailFrom,
+        maxAge: SIGN_IN_LINK_MINUTES * 60,
+        sendVerificationRequest: ({ identifier, url, request }) => sendSignInLink({ to: identifier, authUrl: url, request }),
+      }),
+    ],
+    callbacks: {
+      session({ session, user }) {
+        session.user.id = user.id;
+        return session;
+      },
+    },
+    events: {
+      async signIn({ user, account }) {
+        if (user.id) await recordSignIn(user.id, account?.provider ?? "unknown");
+      },
+    },
+  };
+});

@@ -1,0 +1,13 @@
+import "server-only";
+import { sqlClient } from "./client";
+
+/** True when Postgres answers a trivial query within two seconds. */
+export async function isDatabaseUp(): Promise<boolean> {
+  try {
+    const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error("timeout")), 2000).unref());
+    await Promise.race([sqlClient()`select 1`, timeout]);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,6 @@
+export * from "./auth";
+export * from "./mail";
+export * from "./clubs";
+export * from "./events";
+export * from "./cars";
+export * from "./registrations";
