@@ -1,6 +1,7 @@
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import NextAuth from "next-auth";
 import Nodemailer from "next-auth/providers/nodemailer";
+import Passkey from "next-auth/providers/passkey";
 import { db } from "@/db/client";
 import { accounts, authenticators, sessions, users, verificationTokens } from "@/db/schema";
 import { recordSignIn } from "@/db/users";
@@ -27,6 +28,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
     // Secure, __Secure-/__Host- prefixed cookies whenever the public origin is https.
     useSecureCookies: config.appUrl.startsWith("https:"),
     session: { strategy: "database", maxAge: 30 * 24 * 60 * 60 },
+    experimental: { enableWebAuthn: true },
+    logger: {
+      // Auth.js warns on every request that WebAuthn is experimental; we know.
+      warn: (code) => {
+        if (code !== "experimental-webauthn") console.warn(`[auth][warn] ${code}`);
+      },
+    },
     pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin" },
     providers: [
       Nodemailer({
@@ -36,6 +44,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
         maxAge: SIGN_IN_LINK_MINUTES * 60,
         sendVerificationRequest: ({ identifier, url, request }) => sendSignInLink({ to: identifier, authUrl: url, request }),
       }),
+      Passkey({}),
     ],
     callbacks: {
       session({ session, user }) {

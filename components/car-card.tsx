@@ -1,15 +1,22 @@
+import Link from "next/link";
 import { findModel, paintName, swatchFor } from "@/lib/car-catalogue";
 import type { Car } from "@/db/schema";
 import { Card } from "@/components/ui/card";
 
-export function CarCard({ car }: { car: Car }) {
+export function carModelName(car: Pick<Car, "model" | "make" | "modelName">): string {
   const model = findModel(car.model);
-  const modelName = model ? `${model.make} ${model.model}` : [car.make, car.modelName].filter(Boolean).join(" ");
+  return model ? `${model.make} ${model.model}` : [car.make, car.modelName].filter(Boolean).join(" ");
+}
+
+/** A car in the owner's garage: only the owner sees this card (it shows the plate). */
+export function CarCard({ car, editLabel }: { car: Car; editLabel?: string }) {
+  const modelName = carModelName(car);
+  const title = car.nickname || modelName;
   return (
     <Card className="flex items-center gap-4">
       <span aria-hidden className="h-12 w-12 shrink-0 rounded-full border border-slate-400" style={{ backgroundColor: swatchFor(car.colour, car.individualColour) }} />
       <div className="min-w-0 flex-1">
-        <h2 className="truncate text-lg font-bold">{car.nickname || modelName}</h2>
+        <h2 className="truncate text-lg font-bold">{title}</h2>
         <p className="text-base text-muted">
           {car.nickname ? `${modelName} · ` : ""}
           {car.year} · {paintName(car.colour, car.individualColour)}
@@ -18,6 +25,11 @@ export function CarCard({ car }: { car: Car }) {
           {car.plate} <span className="text-sm font-semibold text-muted">{car.plateCountry}</span>
         </p>
       </div>
+      {editLabel ? (
+        <Link href={`/garage/${car.id}/edit`} aria-label={`${editLabel}: ${title}`} className="inline-flex min-h-11 min-w-11 items-center justify-center rounded-lg px-3 font-semibold text-accent hover:bg-accent-soft">
+          {editLabel}
+        </Link>
+      ) : null}
     </Card>
   );
 }

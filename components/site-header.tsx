@@ -1,13 +1,14 @@
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
-import { setLocaleAction, signOutAction } from "@/app/actions";
+import { getTranslations } from "next-intl/server";
+import { signOutAction } from "@/app/actions";
 import { auth } from "@/auth";
 import { isClubStaff } from "@/db/clubs";
+import { LanguageSwitch } from "./language-switch";
 
-const navLink = "inline-flex min-h-11 items-center whitespace-nowrap rounded-lg px-3 text-base font-semibold text-ink hover:bg-accent-soft hover:text-accent";
+const navLink = "inline-flex min-h-11 items-center whitespace-nowrap rounded-lg px-2 text-[15px] font-semibold text-ink hover:bg-accent-soft hover:text-accent sm:px-3 sm:text-base";
 
 export async function SiteHeader() {
-  const [session, t, locale] = await Promise.all([auth(), getTranslations("nav"), getLocale()]);
+  const [session, t] = await Promise.all([auth(), getTranslations("nav")]);
   const userId = session?.user?.id;
   const staff = userId ? await isClubStaff(userId) : false;
   return (
@@ -18,42 +19,29 @@ export async function SiteHeader() {
           Ringmeet
         </Link>
         <div className="flex items-center gap-1">
-          <form action={setLocaleAction} className="flex" aria-label={t("language")}>
-            {(["de", "en"] as const).map((code) => (
-              <button
-                key={code}
-                name="locale"
-                value={code}
-                type="submit"
-                aria-pressed={locale === code}
-                lang={code}
-                className={`min-h-11 rounded-lg px-2 text-sm font-semibold ${locale === code ? "text-accent underline underline-offset-4" : "text-muted hover:text-ink"}`}
-              >
-                {code === "de" ? "Deutsch" : "English"}
-              </button>
-            ))}
-          </form>
           {session ? (
-            <form action={signOutAction}>
-              <button type="submit" className={`${navLink} text-sm`}>
-                {t("signOut")}
-              </button>
-            </form>
+            <>
+              <Link href="/account" className={navLink}>{t("account")}</Link>
+              <form action={signOutAction}>
+                <button type="submit" className={navLink}>{t("signOut")}</button>
+              </form>
+            </>
           ) : (
-            <Link href="/signin" className={`${navLink} text-sm text-accent`}>
-              {t("signIn")}
-            </Link>
+            <Link href="/signin" className={`${navLink} text-accent`}>{t("signIn")}</Link>
           )}
         </div>
       </div>
-      <nav aria-label={t("main")} className="mx-auto max-w-5xl overflow-x-auto px-2 pb-1">
-        <ul className="flex gap-1">
-          <li><Link className={navLink} href="/events">{t("events")}</Link></li>
-          <li><Link className={navLink} href="/garage">{t("garage")}</Link></li>
-          <li><Link className={navLink} href="/registrations">{t("registrations")}</Link></li>
-          {staff ? <li><Link className={navLink} href="/organise">{t("organise")}</Link></li> : null}
-        </ul>
-      </nav>
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-2 px-2 pb-1">
+        <nav aria-label={t("main")}>
+          <ul className="flex flex-wrap">
+            <li><Link className={navLink} href="/events">{t("events")}</Link></li>
+            <li><Link className={navLink} href="/garage">{t("garage")}</Link></li>
+            <li><Link className={navLink} href="/registrations">{t("registrations")}</Link></li>
+            {staff ? <li><Link className={navLink} href="/organise">{t("organise")}</Link></li> : null}
+          </ul>
+        </nav>
+        <LanguageSwitch label={t("language")} />
+      </div>
     </header>
   );
 }

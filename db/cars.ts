@@ -1,9 +1,70 @@
 import "server-only";
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq, gte, sql } from "drizzle-orm";
+import type { CarInput } from "@/lib/schemas/car";
+import { dayKey } from "@/lib/time";
 import { db } from "./client";
-import { cars, type Car } from "./schema";
+import { cars, events, registrations, type Car } from "./schema";
+
+export type CarWriteResult = { ok: true; car: Car } | { ok: false; field: "vin"; error: "errors.vinTaken" } | { ok: false; notFound: true };
 
 /** The owner's cars; the owner check is the WHERE clause. */
 export async function listCars(ownerId: string): Promise<Car[]> {
   return db().select().from(cars).where(eq(cars.ownerId, ownerId)).orderBy(asc(cars.createdAt));
+}
+
+/** One of the owner's cars; null for a car that does not exist or is someone else's. */
+export async function getCar(ownerId: string, carId: string): Promise<Car | null> {
+  if (!isUuid(carId)) return null;
+  const [car] = await db().select().from(cars).where(and(eq(cars.id, carId), eq(cars.ownerId, ownerId)));
+  return car ?? null;
+}
+
+export async function createCar(ownerId: string, input: CarInput): Promise<CarWriteResult> {
+  return writeCar(() => db().insert(cars).values({ ...input, ownerId }).returning());
+}
+
+export async function updateCar(ownerId: string, carId: string, input: CarInput): Promise<CarWriteResult> {
+  if (!isUuid(carId)) return { ok: false, notFound: true };
+  return writeCar(() => db().update(cars).set(input).where(and(eq(cars.id, carId), eq(cars.ownerId, ownerId))).returning());
+}
+
+export type DeleteCarResult = { ok: true } | { ok: false; reason: "notFound" | "upcomingRegistration" };
+
+/** Removes the owner's car unless it is registered for an event that has not ended. */
+export async function deleteCar(ownerId: string, carId: string, now = new Date()): Promise<DeleteCarResult> {
+  if (!isUuid(carId)) return { ok: false, reason: "notFound" };
+  return db().transaction(async (tx) => {
+    // Lock the car so a registration cannot slip in between the check and the delete.
+    const [car] = await tx.select({ id: cars.id }).from(cars).where(and(eq(cars.id, carId), eq(cars.ownerId, ownerId))).for("update");
+    if (!car) return { ok: false, reason: "notFound" } as const;
+    const [upcoming] = await tx
+      .select({ id: registrations.id })
+      .from(registrations)
+      .innerJoin(events, eq(events.id, registrations.eventId))
+      .where(and(eq(registrations.carId, carId), eq(registrations.status, "active"), gte(events.endsOn, dayKey(now)), sql`${events.status} <> 'cancelled'`))
+      .limit(1);
+    if (upcoming) return { ok: false, reason: "upcomingRegistration" } as const;
+    await tx.delete(cars).where(eq(cars.id, carId));
+    return { ok: true } as const;
+  });
+}
+
+async function writeCar(write: () => Promise<Car[]>): Promise<CarWriteResult> {
+  try {
+    const [car] = await write();
+    return car ? { ok: true, car } : { ok: false, notFound: true };
+  } catch (error) {
+    // The VIN is unique across all owners; say it is taken without saying by whom.
+    if (isUniqueViolation(error, "cars_vin_unique")) return { ok: false, field: "vin", error: "errors.vinTaken" };
+    throw error;
+  }
+}
+
+function isUniqueViolation(error: unknown, constraint: string): boolean {
+  const cause = (error as { cause?: { code?: string; constraint_name?: string } })?.cause ?? (error as { code?: string; constraint_name?: string });
+  return cause?.code === "23505" && cause.constraint_name === constraint;
+}
+
+export function isUuid(value: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }

@@ -34,7 +34,8 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
   if (!result.success) {
     const issue = result.error.issues[0]!;
     const name = String(issue.path[0] ?? "environment");
-    const message = issue.code === "invalid_type" ? `${name} is required` : issue.message;
+    const missing = cleaned[name] === undefined;
+    const message = missing ? `${name} is required` : issue.message.startsWith(name) ? issue.message : `${name}: ${issue.message.replace(/\.$/, "")}`;
     throw new Error(`Configuration error: ${message}.`);
   }
   const e = result.data;

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { safeCallbackPath } from "@/lib/schemas/sign-in";
+import { PasskeySignIn } from "./_components/passkey-sign-in";
 import { SignInForm } from "./_components/sign-in-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -27,6 +28,12 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
       ) : null}
       <Card>
         <SignInForm callbackUrl={safeCallbackPath(callbackUrl)} />
+        <div className="my-4 flex items-center gap-3 text-sm text-muted" aria-hidden>
+          <span className="h-px flex-1 bg-line" />
+          {t("or")}
+          <span className="h-px flex-1 bg-line" />
+        </div>
+        <PasskeySignIn callbackUrl={safeCallbackPath(callbackUrl)} />
       </Card>
     </div>
   );

@@ -1,14 +1,12 @@
-import type { InputHTMLAttributes } from "react";
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
 
-type FieldProps = InputHTMLAttributes<HTMLInputElement> & {
-  name: string;
-  label: string;
-  error?: string;
-  hint?: string;
-};
+type Shell = { name: string; label: string; error?: string; hint?: string; id?: string; className?: string };
 
-/** A labelled input whose error sits beside it and is announced (aria-invalid, aria-describedby). */
-export function Field({ name, label, error, hint, id = `field-${name}`, className = "", ...input }: FieldProps) {
+const control = (error?: string) =>
+  `min-h-12 w-full rounded-lg border bg-white px-3 text-base text-ink shadow-sm placeholder:text-slate-400 ${error ? "border-danger" : "border-line"}`;
+
+/** Label, control, hint and an error that sits beside it and is announced. */
+function FieldShell({ name, label, error, hint, id = `field-${name}`, className = "", children }: Shell & { children: (aria: Record<string, unknown>) => ReactNode }) {
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;
   const describedBy = [error ? errorId : null, hint ? hintId : null].filter(Boolean).join(" ") || undefined;
@@ -17,14 +15,7 @@ export function Field({ name, label, error, hint, id = `field-${name}`, classNam
       <label htmlFor={id} className="text-sm font-semibold text-ink">
         {label}
       </label>
-      <input
-        id={id}
-        name={name}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        className={`min-h-12 rounded-lg border bg-white px-3 text-base text-ink shadow-sm placeholder:text-slate-400 ${error ? "border-danger" : "border-line"}`}
-        {...input}
-      />
+      {children({ id, name, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy })}
       {hint ? (
         <p id={hintId} className="text-sm text-muted">
           {hint}
@@ -34,5 +25,29 @@ export function Field({ name, label, error, hint, id = `field-${name}`, classNam
         {error ?? ""}
       </p>
     </div>
+  );
+}
+
+type FieldProps = Shell & Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "id">;
+
+export function Field({ name, label, error, hint, id, className, ...input }: FieldProps) {
+  return (
+    <FieldShell {...{ name, label, error, hint, id, className }}>
+      {(aria) => <input {...aria} className={control(error)} {...input} />}
+    </FieldShell>
+  );
+}
+
+type SelectProps = Shell & Omit<SelectHTMLAttributes<HTMLSelectElement>, "name" | "id">;
+
+export function SelectField({ name, label, error, hint, id, className, children, ...select }: SelectProps) {
+  return (
+    <FieldShell {...{ name, label, error, hint, id, className }}>
+      {(aria) => (
+        <select {...aria} className={control(error)} {...select}>
+          {children}
+        </select>
+      )}
+    </FieldShell>
   );
 }

@@ -4,6 +4,9 @@ import { z } from "zod";
 export function safeCallbackPath(value: unknown, fallback = "/garage"): string {
   if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
   if (value.startsWith("/signin") || value.startsWith("/api/")) return fallback;
+  // Browsers drop tabs and newlines in URLs ("/\t/evil.com" is //evil.com): resolve and compare.
+  const base = "http://site.invalid";
+  if (new URL(value, base).origin !== base) return fallback;
   return value;
 }
 
@@ -15,5 +18,5 @@ export const signInSchema = z.object({
     .max(254, "errors.emailInvalid")
     .pipe(z.email("errors.emailInvalid"))
     .transform((v) => v.toLowerCase()),
-  callbackUrl: z.unknown().transform((v) => safeCallbackPath(v)),
+  callbackUrl: z.unknown().optional().transform((v) => safeCallbackPath(v)),
 });

@@ -1,0 +1,42 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { deleteAccount, updateProfile } from "@/db/account";
+import { deletePasskey } from "@/db/passkeys";
+import type { FormResult } from "@/lib/form-result";
+import { LOCALE_COOKIE } from "@/lib/locale";
+import { profileFields, profileSchema } from "@/lib/schemas/profile";
+import { safeCallbackPath } from "@/lib/schemas/sign-in";
+import { runFormAction } from "../action";
+import { currentUser } from "../session";
+
+export async function saveProfileAction(_prev: FormResult<{ saved?: boolean }>, formData: FormData): Promise<FormResult<{ saved?: boolean }>> {
+  const returnTo = formData.get("returnTo") ? safeCallbackPath(formData.get("returnTo"), "/account") : null;
+  const result = await runFormAction(formData, { schema: profileSchema, fields: profileFields, returnTo: "/account" }, async (user, profile) => {
+    await updateProfile(user.id, profile);
+    (await cookies()).set(LOCALE_COOKIE, profile.locale, { path: "/", maxAge: 365 * 24 * 60 * 60, sameSite: "lax" });
+    return { ok: true, saved: true };
+  });
+  revalidatePath("/", "layout");
+  if (result.ok && returnTo) redirect(returnTo);
+  return result;
+}
+
+export async function removePasskeyAction(formData: FormData) {
+  const user = await currentUser();
+  if (!user) redirect("/signin?callbackUrl=/account");
+  await deletePasskey(user.id, String(formData.get("credentialId") ?? ""));
+  revalidatePath("/account");
+}
+
+export async function deleteAccountAction() {
+  const user = await currentUser();
+  if (!user) redirect("/signin");
+  await deleteAccount(user.id);
+  // The session rows went with the user; drop the now useless cookies too.
+  const jar = await cookies();
+  for (const c of jar.getAll()) if (c.name.includes("authjs.session-token")) jar.delete(c.name);
+  redirect("/?deleted=1");
+}

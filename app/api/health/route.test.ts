@@ -1,0 +1,40 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pointAppAt, pointAppBack, startSecondPostgres } from "@/test/app-database";
+
+// Also the test of db/health.ts: the route is a thin wrapper over isDatabaseUp.
+describe("GET /api/health", () => {
+  it("answers 200 {status: ok, db: ok} while Postgres answers", async () => {
+    const { GET } = await import("./route");
+    const response = await GET();
+    expect(response.status).toBe(200);
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    expect(await response.json()).toEqual({ status: "ok", db: "ok" });
+  });
+
+  describe("when Postgres is gone", () => {
+    let second: Awaited<ReturnType<typeof startSecondPostgres>>;
+    beforeAll(async () => {
+      second = await startSecondPostgres();
+      await pointAppAt(second.url);
+    });
+    afterAll(async () => {
+      await pointAppBack();
+      await second?.dispose();
+    });
+
+    it("answers 503 with db: down", async () => {
+      const { GET } = await import("./route");
+      expect((await GET()).status).toBe(200);
+      await second.stop();
+      const started = Date.now();
+      const response = await GET();
+      // isDatabaseUp gives up after 2 s, so a dead database never hangs the probe.
+      expect(Date.now() - started).toBeLessThan(4000);
+      expect(response.status).toBe(503);
+      expect(response.headers.get("cache-control")).toBe("no-store");
+      const body = await response.json();
+      expect(body).toEqual({ status: expect.any(String), db: "down" });
+      expect(body.status).not.toBe("ok");
+    });
+  });
+});

@@ -1,0 +1,70 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { useLocale, useTranslations } from "next-intl";
+import { Button } from "@/components/ui/button";
+import { Field, SelectField } from "@/components/ui/field";
+import { Notice } from "@/components/ui/notice";
+import { catalogue, findModel, INDIVIDUAL, modelLabel, OTHER_MODEL } from "@/lib/car-catalogue";
+import { countryName, registrationCountries } from "@/lib/countries";
+import { initialFormResult } from "@/lib/form-result";
+import { saveCarAction } from "../actions";
+
+export type CarFormValues = Record<string, string>;
+
+export function CarForm({ carId, initial, returnTo }: { carId: string | null; initial: CarFormValues; returnTo: string }) {
+  const t = useTranslations("carForm");
+  const locale = useLocale();
+  const [state, action, pending] = useActionState(saveCarAction.bind(null, carId), initialFormResult);
+  const failed = state.ok ? undefined : state;
+  const values = { ...initial, ...failed?.values };
+  const errors = failed?.fieldErrors ?? {};
+  const [modelCode, setModelCode] = useState(values.model || catalogue[0]!.code);
+  const [colour, setColour] = useState(values.colour ?? "");
+  const model = findModel(modelCode);
+  const other = modelCode === OTHER_MODEL;
+  const v = (name: string) => values[name] ?? "";
+  return (
+    <form action={action} noValidate className="flex flex-col gap-4" key={JSON.stringify(failed?.values ?? {})}>
+      <input type="hidden" name="returnTo" value={returnTo} />
+      {failed?.formError ? <Notice tone="danger" role="alert">{failed.formError}</Notice> : null}
+      <SelectField name="model" label={t("model")} value={modelCode} onChange={(e) => setModelCode(e.target.value)} error={errors.model}>
+        {catalogue.map((m) => (
+          <option key={m.code} value={m.code}>{modelLabel(m)}</option>
+        ))}
+        <option value={OTHER_MODEL}>{t("otherModel")}</option>
+      </SelectField>
+      {other ? (
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Field name="make" label={t("make")} defaultValue={v("make")} error={errors.make} autoComplete="off" />
+          <Field name="modelName" label={t("modelName")} defaultValue={v("modelName")} error={errors.modelName} autoComplete="off" />
+        </div>
+      ) : null}
+      <Field name="year" label={t("year")} type="number" inputMode="numeric" defaultValue={v("year")} error={errors.year}
+        hint={model ? t("yearsBuilt", { from: model.yearsBuilt[0], to: model.yearsBuilt[1] }) : undefined} />
+      {other ? (
+        <Field name="colour" label={t("colour")} defaultValue={v("colour")} error={errors.colour} />
+      ) : (
+        <SelectField name="colour" label={t("colour")} value={colour} onChange={(e) => setColour(e.target.value)} error={errors.colour}>
+          <option value="">{t("chooseColour")}</option>
+          {model?.colours.map((c) => <option key={c.name} value={c.name}>{c.name}</option>)}
+          {model?.individualPaint ? <option value={INDIVIDUAL}>{INDIVIDUAL}</option> : null}
+        </SelectField>
+      )}
+      {colour === INDIVIDUAL ? (
+        <Field name="individualColour" label={t("individualColour")} defaultValue={v("individualColour")} error={errors.individualColour} hint={t("individualHint")} />
+      ) : null}
+      <Field name="vin" label={t("vin")} defaultValue={v("vin")} error={errors.vin} autoCapitalize="characters" autoComplete="off" spellCheck={false} hint={t("vinHint")} />
+      <Field name="productionNumber" label={t("productionNumber")} type="number" inputMode="numeric" defaultValue={v("productionNumber")} error={errors.productionNumber}
+        hint={model?.numberBuilt ? t("productionHint", { max: model.numberBuilt }) : t("optional")} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field name="plate" label={t("plate")} defaultValue={v("plate")} error={errors.plate} autoCapitalize="characters" autoComplete="off" />
+        <SelectField name="plateCountry" label={t("plateCountry")} defaultValue={v("plateCountry") || "DE"} error={errors.plateCountry}>
+          {registrationCountries.map((code) => <option key={code} value={code}>{countryName(code, locale)}</option>)}
+        </SelectField>
+      </div>
+      <Field name="nickname" label={t("nickname")} defaultValue={v("nickname")} error={errors.nickname} hint={t("optional")} />
+      <Button type="submit" disabled={pending}>{t("save")}</Button>
+    </form>
+  );
+}

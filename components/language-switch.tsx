@@ -1,0 +1,24 @@
+import { getLocale } from "next-intl/server";
+import { setLocaleAction } from "@/app/actions";
+
+/** Two submit buttons in a plain form: switching language works before JavaScript loads. */
+export async function LanguageSwitch({ label }: { label: string }) {
+  const locale = await getLocale();
+  return (
+    <form action={setLocaleAction} className="ml-auto flex" aria-label={label}>
+      {(["de", "en"] as const).map((code) => (
+        <button
+          key={code}
+          name="locale"
+          value={code}
+          type="submit"
+          aria-pressed={locale === code}
+          lang={code}
+          className={`min-h-11 rounded-lg px-2 text-sm font-semibold ${locale === code ? "text-accent underline underline-offset-4" : "text-muted hover:text-ink"}`}
+        >
+          {code === "de" ? "Deutsch" : "English"}
+        </button>
+      ))}
+    </form>
+  );
+}

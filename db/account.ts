@@ -1,0 +1,68 @@
+import "server-only";
+import { and, asc, eq, gte, inArray } from "drizzle-orm";
+import type { ProfileInput } from "@/lib/schemas/profile";
+import { dayKey } from "@/lib/time";
+import { db } from "./client";
+import { authenticators, cars, eventSessions, events, registrations, registrationSessions, signIns, users, type User } from "./schema";
+
+export async function getProfile(userId: string): Promise<User | null> {
+  const [user] = await db().select().from(users).where(eq(users.id, userId));
+  return user ?? null;
+}
+
+export async function updateProfile(userId: string, input: ProfileInput): Promise<void> {
+  await db().update(users).set({ ...input, name: input.fullName }).where(eq(users.id, userId));
+}
+
+/** Everything Ringmeet holds about the user, for "Download my data". */
+export async function exportMyData(userId: string) {
+  const [profile] = await db()
+    .select({ email: users.email, fullName: users.fullName, displayName: users.displayName, country: users.country, phone: users.phone, language: users.locale, createdAt: users.createdAt })
+    .from(users)
+    .where(eq(users.id, userId));
+  const myCars = await db().select().from(cars).where(eq(cars.ownerId, userId)).orderBy(asc(cars.createdAt));
+  const regs = await db()
+    .select({ id: registrations.id, event: events.name, eventSlug: events.slug, startsOn: events.startsOn, status: registrations.status, plaque: registrations.plaque, carId: registrations.carId, secondDriverName: registrations.secondDriverName, secondDriverEmail: registrations.secondDriverEmail, createdAt: registrations.createdAt, cancelledAt: registrations.cancelledAt, checkedInAt: registrations.checkedInAt })
+    .from(registrations)
+    .innerJoin(events, eq(events.id, registrations.eventId))
+    .where(eq(registrations.ownerId, userId))
+    .orderBy(asc(registrations.createdAt));
+  const places = regs.length
+    ? await db()
+        .select({ registrationId: registrationSessions.registrationId, session: eventSessions.name, status: registrationSessions.status, startsAt: eventSessions.startsAt })
+        .from(registrationSessions)
+        .innerJoin(eventSessions, eq(eventSessions.id, registrationSessions.sessionId))
+        .where(inArray(registrationSessions.registrationId, regs.map((r) => r.id)))
+    : [];
+  const history = await db().select({ method: signIns.method, at: signIns.createdAt }).from(signIns).where(eq(signIns.userId, userId)).orderBy(asc(signIns.createdAt));
+  const passkeys = await db().select({ id: authenticators.credentialID, deviceType: authenticators.credentialDeviceType }).from(authenticators).where(eq(authenticators.userId, userId));
+  return {
+    exportedAt: new Date().toISOString(),
+    profile,
+    cars: myCars.map(({ ownerId: _owner, ...car }) => car),
+    registrations: regs.map((r) => ({ ...r, sessions: places.filter((p) => p.registrationId === r.id).map(({ registrationId: _r, ...p }) => p) })),
+    signInHistory: history,
+    passkeys,
+  };
+}
+
+/**
+ * Deletes the account: upcoming registrations are cancelled first (their places free up), past
+ * ones stay for the clubs' records without owner or car; cars, sessions and passkeys go.
+ */
+export async function deleteAccount(userId: string, now = new Date()): Promise<void> {
+  await db().transaction(async (tx) => {
+    const upcoming = await tx
+      .select({ id: registrations.id })
+      .from(registrations)
+      .innerJoin(events, eq(events.id, registrations.eventId))
+      .where(and(eq(registrations.ownerId, userId), eq(registrations.status, "active"), gte(events.endsOn, dayKey(now))));
+    const ids = upcoming.map((r) => r.id);
+    if (ids.length > 0) {
+      await tx.update(registrations).set({ status: "cancelled", cancelledAt: now }).where(inArray(registrations.id, ids));
+      await tx.delete(registrationSessions).where(inArray(registrationSessions.registrationId, ids));
+    }
+    await tx.update(registrations).set({ secondDriverName: null, secondDriverEmail: null }).where(eq(registrations.ownerId, userId));
+    await tx.delete(users).where(eq(users.id, userId));
+  });
+}

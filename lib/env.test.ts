@@ -1,0 +1,96 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "./env";
+
+const DB = "postgres://app:secret@db.example:5432/ringmeet";
+const SECRET = "a-production-secret-of-32-chars!";
+
+function errorOf(source: Record<string, string | undefined>): string {
+  try {
+    parseEnv(source);
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error("parseEnv accepted the configuration");
+}
+
+describe("parseEnv", () => {
+  it("requires DATABASE_URL with one readable line", () => {
+    expect(() => parseEnv({})).toThrow(new Error("Configuration error: DATABASE_URL is required."));
+    expect(errorOf({ DATABASE_URL: "" })).toBe("Configuration error: DATABASE_URL is required.");
+  });
+
+  it("accepts postgres:// and postgresql:// URLs only", () => {
+    expect(parseEnv({ DATABASE_URL: DB }).databaseUrl).toBe(DB);
+    expect(parseEnv({ DATABASE_URL: "postgresql://localhost/x" }).databaseUrl).toBe("postgresql://localhost/x");
+    expect(errorOf({ DATABASE_URL: "mysql://localhost/x" })).toBe("Configuration error: DATABASE_URL must be a postgres:// URL.");
+    expect(errorOf({ DATABASE_URL: "not a url" })).toBe("Configuration error: DATABASE_URL must be a postgres:// URL.");
+  });
+
+  it("explains bad APP_URL, SMTP_URL and AUTH_SECRET values", () => {
+    expect(errorOf({ DATABASE_URL: DB, APP_URL: "ftp://ringmeet.example" })).toMatch(/^Configuration error: APP_URL must be an http\(s\) URL/);
+    expect(errorOf({ DATABASE_URL: DB, SMTP_URL: "http://mail.example" })).toMatch(/^Configuration error: SMTP_URL must look like smtp:\/\//);
+    expect(errorOf({ DATABASE_URL: DB, AUTH_SECRET: "short" })).toBe("Configuration error: AUTH_SECRET must be at least 16 characters.");
+  });
+
+  it("refuses production without AUTH_SECRET", () => {
+    expect(errorOf({ NODE_ENV: "production", DATABASE_URL: DB, SMTP_URL: "smtp://mail.example:587" })).toMatch(
+      /^Configuration error: AUTH_SECRET is required in production/,
+    );
+  });
+
+  it("refuses production with neither SMTP_URL nor DEV_MAILBOX", () => {
+    expect(errorOf({ NODE_ENV: "production", DATABASE_URL: DB, AUTH_SECRET: SECRET })).toMatch(/^Configuration error: set SMTP_URL/);
+    expect(errorOf({ NODE_ENV: "production", DATABASE_URL: DB, AUTH_SECRET: SECRET, DEV_MAILBOX: "0" })).toMatch(/SMTP_URL/);
+  });
+
+  it("accepts production with SMTP (mailbox off) or with DEV_MAILBOX=1 (mailbox on)", () => {
+    const smtp = parseEnv({ NODE_ENV: "production", DATABASE_URL: DB, AUTH_SECRET: SECRET, SMTP_URL: "smtp://u:p@mail.example:587" });
+    expect(smtp).toMatchObject({ production: true, devMailbox: false, smtpUrl: "smtp://u:p@mail.example:587", authSecret: SECRET });
+    for (const flag of ["1", "true"]) {
+      expect(parseEnv({ NODE_ENV: "production", DATABASE_URL: DB, AUTH_SECRET: SECRET, DEV_MAILBOX: flag }).devMailbox).toBe(true);
+    }
+  });
+
+  it("fills in defaults outside production", () => {
+    const e = parseEnv({ DATABASE_URL: DB });
+    expect(e).toMatchObject({ production: false, port: 3000, appUrl: "http://localhost:3000", devMailbox: true, smtpUrl: undefined });
+    expect(e.mailFrom).toBe("Ringmeet <no-reply@ringmeet.test>");
+    expect(e.authSecret.length).toBeGreaterThanOrEqual(16);
+    expect(parseEnv({ DATABASE_URL: DB, PORT: "4100" }).appUrl).toBe("http://localhost:4100");
+    expect(parseEnv({ DATABASE_URL: DB, NODE_ENV: "test", DEV_MAILBOX: "0" }).devMailbox).toBe(true);
+  });
+
+  it("drops a trailing slash from APP_URL", () => {
+    expect(parseEnv({ DATABASE_URL: DB, APP_URL: "https://ringmeet.example/" }).appUrl).toBe("https://ringmeet.example");
+  });
+
+  it("always fails with a single line that starts 'Configuration error:'", () => {
+    const value = fc.option(fc.oneof(fc.string(), fc.constantFrom("1", "0", "production", "test", DB, "smtp://m:25", "https://x.example")), { nil: undefined });
+    const source = fc.record({
+      NODE_ENV: value, PORT: value, DATABASE_URL: value, AUTH_SECRET: value, APP_URL: value, SMTP_URL: value, DEV_MAILBOX: value,
+    });
+    fc.assert(
+      fc.property(source, (env) => {
+        try {
+          parseEnv(env);
+        } catch (error) {
+          const message = (error as Error).message;
+          expect(message).toMatch(/^Configuration error: .+\.$/);
+          expect(message).not.toContain("\n");
+        }
+      }),
+    );
+  });
+});
+
+describe("parseEnv names the variable in every message", () => {
+  it.each([
+    [{ PORT: "abc" }, "PORT:"],
+    [{ PORT: "70000" }, "PORT:"],
+    [{ DEV_MAILBOX: "yes" }, "DEV_MAILBOX:"],
+    [{ NODE_ENV: "staging" }, "NODE_ENV:"],
+  ])("%j", (extra, start) => {
+    expect(() => parseEnv({ DATABASE_URL: "postgres://u:p@127.0.0.1:5432/db", ...extra })).toThrow(`Configuration error: ${start}`);
+  });
+});

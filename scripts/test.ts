@@ -1,0 +1,81 @@
+import { spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { chmodSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { ensureDatabase, freePort, startEmbeddedPostgres } from "../db/embedded";
+import { migrateDatabase } from "../db/migrate";
+import { build, startNext } from "./app-server";
+
+// `npm test`: every suite, in the order a failure is cheapest to find. Prints each stage's time.
+const timings: [string, number][] = [];
+async function stage(name: string, run: () => void | Promise<void>) {
+  const started = Date.now();
+  console.log(`\n▶ ${name}`);
+  await run();
+  const seconds = (Date.now() - started) / 1000;
+  timings.push([name, seconds]);
+  console.log(`✔ ${name} (${seconds.toFixed(1)} s)`);
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env) {
+  const result = spawnSync(command, args, { stdio: "inherit", env });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed (exit ${result.status ?? result.signal})`);
+}
+
+const bin = (name: string) => path.resolve("node_modules/.bin", name);
+
+function ensureChromium() {
+  if (existsSync("/usr/bin/chromium")) return;
+  if (process.getuid?.() !== 0) {
+    throw new Error("The end-to-end tests need Debian's Chromium at /usr/bin/chromium: run `sudo apt-get install -y chromium` and try again.");
+  }
+  run("apt-get", ["update", "-qq"]);
+  run("apt-get", ["install", "-y", "-qq", "chromium"], { ...process.env, DEBIAN_FRONTEND: "noninteractive" });
+}
+
+const only = process.argv.slice(2).find((a) => !a.startsWith("-"));
+const workDir = mkdtempSync(path.join(os.tmpdir(), "ringmeet-test-"));
+// mkdtemp makes it 0700; as root the server runs as `postgres`, which must pass through it.
+chmodSync(workDir, 0o755);
+let stopPg: (() => Promise<void>) | undefined;
+let stopApp: (() => void) | undefined;
+let failed = false;
+try {
+  await stage("Chromium", ensureChromium);
+  if (!only || only === "static") {
+    await stage("Lint (eslint)", () => run(bin("eslint"), ["."]));
+    await stage("Types (tsc)", () => run(bin("tsc"), ["--noEmit"]));
+  }
+  if (!only || only === "unit") {
+    // Unit and integration tests start their own embedded PostgreSQL (see vitest.global-setup.ts).
+    await stage("Unit + integration (vitest)", () => run(bin("vitest"), ["run"], { ...process.env, TZ: "Asia/Kathmandu" }));
+  }
+  if (!only || only === "e2e") {
+    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" };
+    await stage("Build (next build)", () => build(env));
+    await stage("Start PostgreSQL + app", async () => {
+      const pg = await startEmbeddedPostgres({ dataDir: path.join(workDir, "pg"), port: await freePort(), flags: ["-c", "max_connections=200"] });
+      stopPg = pg.stop;
+      await ensureDatabase(pg.url("postgres"), "ringmeet_e2e");
+      env.DATABASE_URL = pg.url("ringmeet_e2e");
+      await migrateDatabase(env.DATABASE_URL);
+      const port = await freePort();
+      Object.assign(env, { PORT: String(port), APP_URL: `http://localhost:${port}`, AUTH_URL: `http://localhost:${port}`, AUTH_SECRET: randomBytes(32).toString("base64url"), DEV_MAILBOX: "1" });
+      const app = await startNext(port, env);
+      stopApp = () => app.kill("SIGTERM");
+    });
+    await stage("End-to-end (playwright)", () => run(bin("playwright"), ["test"], { ...env, E2E_BASE_URL: env.APP_URL }));
+  }
+} catch (error) {
+  failed = true;
+  console.error(`\n✘ ${error instanceof Error ? error.message : error}`);
+} finally {
+  stopApp?.();
+  await stopPg?.();
+  rmSync(workDir, { recursive: true, force: true });
+  console.log("\nStage times:");
+  for (const [name, seconds] of timings) console.log(`  ${name.padEnd(32)} ${seconds.toFixed(1)} s`);
+  console.log(`  ${"total".padEnd(32)} ${timings.reduce((s, [, t]) => s + t, 0).toFixed(1)} s`);
+}
+process.exit(failed ? 1 : 0);
