@@ -1,7 +1,7 @@
-import type en from "./messages/en.json";
+import type { Messages } from "./i18n/messages";
 
 declare module "next-intl" {
   interface AppConfig {
-    Messages: typeof en;
+    Messages: Messages;
   }
 }

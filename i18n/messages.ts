@@ -1,7 +1,12 @@
 import { createTranslator } from "next-intl";
 import type { Locale } from "@/lib/locale";
-import de from "@/messages/de.json";
-import en from "@/messages/en.json";
+import deCore from "@/messages/de/core.json";
+import enCore from "@/messages/en/core.json";
+
+// One file per area of the app, so features can add strings without touching each other's files.
+// Each area's namespaces must be distinct at the top level.
+export const en = { ...enCore };
+const de: typeof en = { ...deCore };
 
 export type Messages = typeof en;
 const catalogues: Record<Locale, Messages> = { en, de };
