@@ -14,6 +14,8 @@ const securityHeaders = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // `npm test` builds into its own folder, so it never replaces the build a running demo serves.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   // `npm test` type-checks the whole tree (tsc) as its own stage; the build need not repeat it.
   typescript: { ignoreBuildErrors: true },
   // Server-only Node packages, loaded at run time rather than bundled.

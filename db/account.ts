@@ -52,6 +52,9 @@ export async function exportMyData(userId: string) {
  */
 export async function deleteAccount(userId: string, now = new Date()): Promise<void> {
   await db().transaction(async (tx) => {
+    // A registration insert takes a key-share lock on the user row; holding it here makes one
+    // racing this deletion wait and then fail, instead of slipping in with no owner.
+    await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).for("update");
     const upcoming = await tx
       .select({ id: registrations.id })
       .from(registrations)

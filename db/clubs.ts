@@ -1,10 +1,120 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
+import { createHash, randomBytes } from "node:crypto";
+import type { Role } from "@/lib/roles";
+import { slugify } from "@/lib/slug";
+import { mayDo } from "./access";
 import { db } from "./client";
-import { clubMembers } from "./schema";
+import { clubInvitations, clubMembers, clubs, events, users, type Club } from "./schema";
+
+const INVITATION_DAYS = 14;
+const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 /** Whether the user holds any role in any club (shows the "Organise" link). */
 export async function isClubStaff(userId: string): Promise<boolean> {
   const rows = await db().select({ clubId: clubMembers.clubId }).from(clubMembers).where(eq(clubMembers.userId, userId)).limit(1);
   return rows.length > 0;
+}
+
+/** Creates a club with the user as its first admin; the slug gets a suffix when taken. */
+export async function createClub(userId: string, name: string): Promise<Club> {
+  return db().transaction(async (tx) => {
+    const base = slugify(name);
+    const taken = await tx.select({ slug: clubs.slug }).from(clubs).where(sql`${clubs.slug} = ${base} or ${clubs.slug} like ${`${base}-%`}`);
+    const used = new Set(taken.map((t) => t.slug));
+    let slug = base;
+    for (let n = 2; used.has(slug); n++) slug = `${base}-${n}`;
+    const [club] = await tx.insert(clubs).values({ name, slug }).returning();
+    await tx.insert(clubMembers).values({ clubId: club!.id, userId, role: "admin" });
+    return club!;
+  });
+}
+
+export type MyClub = Club & { role: Role; events: { slug: string; name: string; status: string; startsOn: string }[] };
+
+/** The user's clubs with their role and the clubs' events, for /organise. */
+export async function listMyClubs(userId: string): Promise<MyClub[]> {
+  const rows = await db()
+    .select({ club: clubs, role: clubMembers.role })
+    .from(clubMembers)
+    .innerJoin(clubs, eq(clubs.id, clubMembers.clubId))
+    .where(eq(clubMembers.userId, userId))
+    .orderBy(asc(clubs.name));
+  if (rows.length === 0) return [];
+  const list = await db()
+    .select({ clubId: events.clubId, slug: events.slug, name: events.name, status: events.status, startsOn: events.startsOn })
+    .from(events)
+    .innerJoin(clubMembers, and(eq(clubMembers.clubId, events.clubId), eq(clubMembers.userId, userId)))
+    .orderBy(asc(events.startsOn));
+  return rows.map(({ club, role }) => ({ ...club, role, events: list.filter((e) => e.clubId === club.id) }));
+}
+
+/** A club the user belongs to, with their role; null otherwise. */
+export async function getMyClub(userId: string, slug: string): Promise<(Club & { role: Role }) | null> {
+  const [row] = await db()
+    .select({ club: clubs, role: clubMembers.role })
+    .from(clubs)
+    .innerJoin(clubMembers, and(eq(clubMembers.clubId, clubs.id), eq(clubMembers.userId, userId)))
+    .where(eq(clubs.slug, slug));
+  return row ? { ...row.club, role: row.role } : null;
+}
+
+export async function listMembers(userId: string, clubId: string) {
+  return db()
+    .select({ userId: users.id, email: users.email, fullName: users.fullName, role: clubMembers.role })
+    .from(clubMembers)
+    .innerJoin(users, eq(users.id, clubMembers.userId))
+    .where(and(eq(clubMembers.clubId, clubId), mayDo(userId, "manageMembers", clubMembers.clubId)))
+    .orderBy(asc(users.email));
+}
+
+/** Creates an invitation and returns its one-time token (only its hash is stored); null when not allowed. */
+export async function inviteMember(userId: string, clubId: string, email: string, role: Role): Promise<string | null> {
+  return db().transaction(async (tx) => {
+    const [club] = await tx.select({ id: clubs.id }).from(clubs).where(and(eq(clubs.id, clubId), mayDo(userId, "manageMembers", clubs.id)));
+    if (!club) return null;
+    const token = randomBytes(24).toString("base64url");
+    const expiresAt = new Date(Date.now() + INVITATION_DAYS * 24 * 60 * 60 * 1000);
+    await tx.insert(clubInvitations).values({ clubId, email: email.toLowerCase(), role, tokenHash: hashToken(token), invitedBy: userId, expiresAt });
+    return token;
+  });
+}
+
+export type AcceptResult = { ok: true; club: Club } | { ok: false; reason: "invalid" | "otherEmail" };
+
+/** Uses an invitation once, for the address it was sent to; an existing role is replaced. */
+export async function acceptInvitation(userId: string, userEmail: string, token: string): Promise<AcceptResult> {
+  return db().transaction(async (tx) => {
+    const [invite] = await tx
+      .select()
+      .from(clubInvitations)
+      .where(and(eq(clubInvitations.tokenHash, hashToken(token)), isNull(clubInvitations.acceptedAt), gt(clubInvitations.expiresAt, new Date())))
+      .for("update");
+    if (!invite) return { ok: false, reason: "invalid" } as const;
+    if (invite.email !== userEmail.toLowerCase()) return { ok: false, reason: "otherEmail" } as const;
+    await tx.update(clubInvitations).set({ acceptedAt: new Date() }).where(eq(clubInvitations.id, invite.id));
+    await tx.insert(clubMembers).values({ clubId: invite.clubId, userId, role: invite.role })
+      .onConflictDoUpdate({ target: [clubMembers.clubId, clubMembers.userId], set: { role: invite.role } });
+    const [club] = await tx.select().from(clubs).where(eq(clubs.id, invite.clubId));
+    return { ok: true, club: club! } as const;
+  });
+}
+
+export type RoleChange = { ok: true } | { ok: false; reason: "notFound" | "lastAdmin" };
+
+/** Changes or (role null) removes a member; a club never loses its last admin. */
+export async function setMemberRole(userId: string, clubId: string, memberId: string, role: Role | null): Promise<RoleChange> {
+  return db().transaction(async (tx) => {
+    // Lock the club's admin rows so two admins demoting each other cannot leave none.
+    const admins = await tx.select({ userId: clubMembers.userId }).from(clubMembers)
+      .where(and(eq(clubMembers.clubId, clubId), eq(clubMembers.role, "admin"), mayDo(userId, "manageMembers", clubMembers.clubId))).for("update");
+    if (admins.length === 0) return { ok: false, reason: "notFound" } as const;
+    const [target] = await tx.select().from(clubMembers).where(and(eq(clubMembers.clubId, clubId), eq(clubMembers.userId, memberId)));
+    if (!target) return { ok: false, reason: "notFound" } as const;
+    if (target.role === "admin" && role !== "admin" && admins.length === 1) return { ok: false, reason: "lastAdmin" } as const;
+    const where = and(eq(clubMembers.clubId, clubId), eq(clubMembers.userId, memberId));
+    if (role) await tx.update(clubMembers).set({ role }).where(where);
+    else await tx.delete(clubMembers).where(where);
+    return { ok: true } as const;
+  });
 }

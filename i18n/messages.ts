@@ -2,11 +2,13 @@ import { createTranslator } from "next-intl";
 import type { Locale } from "@/lib/locale";
 import deCore from "@/messages/de/core.json";
 import enCore from "@/messages/en/core.json";
+import deOrganise from "@/messages/de/organise.json";
+import enOrganise from "@/messages/en/organise.json";
 
 // One file per area of the app, so features can add strings without touching each other's files.
 // Each area's namespaces must be distinct at the top level.
-export const en = { ...enCore };
-const de: typeof en = { ...deCore };
+export const en = { ...enCore, ...enOrganise };
+const de: typeof en = { ...deCore, ...deOrganise };
 
 export type Messages = typeof en;
 const catalogues: Record<Locale, Messages> = { en, de };

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { fieldErrorKeys } from "./form-result";
+import { fieldErrorKeys, fieldName } from "./form-result";
 
 describe("fieldErrorKeys", () => {
   it("keeps the first message per field", () => {
@@ -24,11 +24,23 @@ describe("fieldErrorKeys", () => {
     const issue = fc.record({ path: fc.array(fc.constantFrom("email", "vin", "plate", 0), { maxLength: 2 }), message: fc.string() });
     fc.assert(fc.property(fc.array(issue, { maxLength: 12 }), (issues) => {
       const errors = fieldErrorKeys(issues);
-      const fieldOf = (path: PropertyKey[]) => String(path[0] ?? "form");
+      const fieldOf = (path: PropertyKey[]) => fieldName(path);
       expect(Object.keys(errors).sort()).toEqual([...new Set(issues.map((i) => fieldOf(i.path)))].sort());
       for (const [field, message] of Object.entries(errors)) {
         expect(message).toBe(issues.find((i) => fieldOf(i.path) === field)!.message);
       }
     }));
+  });
+});
+
+describe("fieldName", () => {
+  it.each([
+    [["sessions", 0, "name"], "sessions.0.name"],
+    [["eligibleModels", 2], "eligibleModels"],
+    [["year", 0], "year"],
+    [["email"], "email"],
+    [[], "form"],
+  ] as [PropertyKey[], string][])("%j → %s", (path, name) => {
+    expect(fieldName(path)).toBe(name);
   });
 });

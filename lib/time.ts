@@ -42,3 +42,8 @@ export function weekday(day: string): number {
   const [y, m, d] = day.split("-").map(Number) as [number, number, number];
   return new Date(Date.UTC(y, m - 1, d)).getUTCDay();
 }
+
+/** "yyyy-MM-ddTHH:mm" in the zone: the value of an <input type="datetime-local">. */
+export function formatLocalInput(moment: Date, zone = EVENT_TIME_ZONE): string {
+  return format(inZone(moment, zone), "yyyy-MM-dd'T'HH:mm");
+}

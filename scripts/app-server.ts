@@ -26,7 +26,7 @@ function newestSource(entry: string): number {
 
 /** True when there is no production build, or a source file changed since it was made. */
 export function needsBuild(): boolean {
-  const buildId = path.resolve(".next/BUILD_ID");
+  const buildId = path.resolve(process.env.NEXT_DIST_DIR || ".next", "BUILD_ID");
   if (!existsSync(buildId)) return true;
   const built = statSync(buildId).mtimeMs;
   return SOURCES.some((entry) => newestSource(entry) > built);

@@ -52,7 +52,7 @@ try {
     await stage("Unit + integration (vitest)", () => run(bin("vitest"), ["run"], { ...process.env, TZ: "Asia/Kathmandu" }));
   }
   if (!only || only === "e2e") {
-    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" };
+    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: ".next-test" };
     await stage("Build (next build)", () => build(env));
     await stage("Start PostgreSQL + app", async () => {
       const pg = await startEmbeddedPostgres({ dataDir: path.join(workDir, "pg"), port: await freePort(), flags: ["-c", "max_connections=200"] });

@@ -23,3 +23,18 @@ export const clubMembers = pgTable(
 
 export type Club = typeof clubs.$inferSelect;
 export type ClubRole = (typeof clubRole.enumValues)[number];
+
+/** An e-mailed invitation to join a club in a role; the link works once, for that address. */
+export const clubInvitations = pgTable("club_invitations", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  clubId: uuid("club_id").notNull().references(() => clubs.id, { onDelete: "cascade" }),
+  email: text("email").notNull(),
+  role: clubRole("role").notNull(),
+  tokenHash: text("token_hash").notNull().unique(),
+  invitedBy: text("invited_by").references(() => users.id, { onDelete: "set null" }),
+  expiresAt: timestamp("expires_at", { mode: "date", withTimezone: true }).notNull(),
+  acceptedAt: timestamp("accepted_at", { mode: "date", withTimezone: true }),
+  createdAt: timestamp("created_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
+});
+
+export type ClubInvitation = typeof clubInvitations.$inferSelect;

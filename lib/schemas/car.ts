@@ -25,6 +25,7 @@ export function carSchema(currentYear: number) {
         .string()
         .trim()
         .optional()
+        .refine((v) => !v || /^\d+$/.test(v), "errors.productionNumber")
         .transform((v) => (v ? Number(v) : null))
         .refine((v) => v === null || (Number.isInteger(v) && v >= 1), "errors.productionNumber"),
       plate: z.string().transform(normalisePlate).pipe(z.string().min(1, "errors.plateRequired").max(16, "errors.tooLong")),
@@ -38,6 +39,7 @@ export function carSchema(currentYear: number) {
         if (!car.make) issue("make", "errors.makeRequired");
         if (!car.modelName) issue("modelName", "errors.modelNameRequired");
         if (car.year < 1900 || car.year > currentYear + 1) issue("year", "errors.yearInvalid");
+        if (car.productionNumber !== null && car.productionNumber > MAX_UNKNOWN_PRODUCTION) issue("productionNumber", `errors.productionNumberMax?max=${MAX_UNKNOWN_PRODUCTION}`);
       } else if (!model) {
         issue("model", "errors.modelRequired");
       } else {

@@ -1,0 +1,27 @@
+"use client";
+
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { Button } from "@/components/ui/button";
+import { Field, SelectField } from "@/components/ui/field";
+import { Notice } from "@/components/ui/notice";
+import { inviteAction } from "../../actions";
+
+export function InviteForm({ club }: { club: { id: string; name: string; slug: string } }) {
+  const t = useTranslations("organise");
+  const [state, action, pending] = useActionState(inviteAction.bind(null, club), { ok: false });
+  const failed = state.ok ? undefined : state;
+  return (
+    <form action={action} noValidate className="flex flex-col gap-4" key={state.ok ? state.sentTo : JSON.stringify(failed?.values)}>
+      {state.ok ? <Notice tone="success" role="status">{t("invited", { email: state.sentTo ?? "" })}</Notice> : null}
+      {failed?.formError ? <Notice tone="danger" role="alert">{failed.formError}</Notice> : null}
+      <Field name="email" type="email" label={t("inviteEmail")} defaultValue={failed?.values?.email} error={failed?.fieldErrors?.email} />
+      <SelectField name="role" label={t("role")} defaultValue={failed?.values?.role ?? "organiser"} error={failed?.fieldErrors?.role}>
+        <option value="admin">{t("roles.admin")}</option>
+        <option value="organiser">{t("roles.organiser")}</option>
+        <option value="gate">{t("roles.gate")}</option>
+      </SelectField>
+      <Button type="submit" disabled={pending}>{t("sendInvite")}</Button>
+    </form>
+  );
+}

@@ -1,0 +1,51 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Notice } from "@/components/ui/notice";
+import { PageHeader } from "@/components/ui/page-header";
+import { getEventForEditing } from "@/db/organiser-events";
+import { eventToFormValues } from "@/lib/event-form-values";
+import { eventPhase } from "@/lib/event-phase";
+import { requireUser } from "../../../../session";
+import { cancelEventAction } from "../../actions";
+import { EventForm } from "../../_components/event-form";
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ saved?: string; cancel?: string }> };
+
+export default async function EditEventPage({ params, searchParams }: Props) {
+  const [{ slug }, { saved, cancel }] = await Promise.all([params, searchParams]);
+  const user = await requireUser(`/organise/events/${slug}/edit`);
+  const data = await getEventForEditing(user.id, slug);
+  if (!data) notFound();
+  const t = await getTranslations("organise");
+  const { event, sessions } = data;
+  const phase = eventPhase(event, new Date());
+  const registered = Object.fromEntries(sessions.map((s) => [s.id, s.registered]));
+  return (
+    <div className="mx-auto flex max-w-3xl flex-col gap-4">
+      <PageHeader title={event.name}>
+        <Link href={`/events/${event.slug}`} className="inline-flex min-h-11 items-center font-semibold text-accent underline underline-offset-4">{t("publicPage")}</Link>
+      </PageHeader>
+      <p className="text-base">{data.clubName} · <span className="font-semibold">{t(`phase.${phase}`)}</span></p>
+      {saved ? <Notice tone="success" role="status">{t(saved === "published" ? "published" : saved === "cancelled" ? "cancelled" : "saved")}</Notice> : null}
+      <Card>
+        <EventForm slug={event.slug} initial={eventToFormValues(event, sessions)} rows={sessions.length} registeredBySession={registered} draft={event.status === "draft"} />
+      </Card>
+      {event.status !== "cancelled" ? (
+        <Card className="flex flex-col gap-3">
+          <h2 className="text-lg font-bold">{t("cancelTitle")}</h2>
+          {cancel ? (
+            <form action={cancelEventAction.bind(null, event.slug)} className="flex flex-col gap-3">
+              <p className="text-base">{t("cancelExplain")}</p>
+              <Button type="submit" variant="danger">{t("cancelYes")}</Button>
+            </form>
+          ) : (
+            <Link href={`/organise/events/${event.slug}/edit?cancel=1`} className="inline-flex min-h-11 items-center self-start font-semibold text-danger underline underline-offset-4">{t("cancelEvent")}</Link>
+          )}
+        </Card>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+"use server";
+
+import { revalidatePath, revalidateTag } from "next/cache";
+import { redirect } from "next/navigation";
+import { appLink, mailEach } from "@/db/notify";
+import { cancelEvent, createEvent, saveEvent } from "@/db/organiser-events";
+import type { FormResult } from "@/lib/form-result";
+import { eventFormInput, eventSchema } from "@/lib/schemas/event";
+import { translatedFieldErrors, translateKeys } from "../../form-errors";
+import { requireUser } from "../../session";
+
+export type EventFormState = FormResult & { rows?: number };
+
+/** Save, publish, or (intent "addSession") only add an empty session row: all without JavaScript too. */
+export async function saveEventAction(slug: string | null, _prev: EventFormState, formData: FormData): Promise<EventFormState> {
+  const user = await requireUser(slug ? `/organise/events/${slug}/edit` : "/organise/events/new");
+  const { input, rows, values } = eventFormInput(formData.entries());
+  const intent = formData.get("intent");
+  if (intent === "addSession") return { ok: false, values, rows: rows + 1 };
+  const parsed = eventSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, values, rows, fieldErrors: await translatedFieldErrors(parsed.error.issues) };
+  const publish = intent === "publish";
+  const result = slug ? await saveEvent(user.id, slug, parsed.data, publish) : await createEvent(user.id, String(formData.get("clubId") ?? ""), parsed.data, publish);
+  if (!result.ok) {
+    const fieldErrors = "notFound" in result ? { form: "errors.notAllowed" } : result.fieldErrors;
+    const translated = await translateKeys(fieldErrors);
+    return { ok: false, values, rows, formError: translated.form, fieldErrors: translated };
+  }
+  for (const removed of result.removedSessions) {
+    await mailEach(removed.recipients, (t) => ({
+      subject: t("organise.mail.sessionRemovedSubject", { session: removed.name }),
+      lines: [t("organise.mail.sessionRemovedBody", { session: removed.name }), appLink(`/events/${result.slug}`)],
+    }));
+  }
+  revalidateTag(`event:${result.slug}`, "max");
+  revalidateTag("events", "max");
+  revalidatePath("/organise");
+  redirect(`/organise/events/${result.slug}/edit?saved=${publish ? "published" : "1"}`);
+}
+
+export async function cancelEventAction(slug: string) {
+  const user = await requireUser(`/organise/events/${slug}/edit`);
+  const result = await cancelEvent(user.id, slug);
+  if (!result) redirect(`/organise/events/${slug}/edit`);
+  await mailEach(result.recipients, (t) => ({
+    subject: t("organise.mail.eventCancelledSubject", { event: result.event.name }),
+    lines: [t("organise.mail.eventCancelledBody", { event: result.event.name }), appLink(`/events/${slug}`)],
+  }));
+  revalidateTag(`event:${slug}`, "max");
+  revalidateTag("events", "max");
+  redirect(`/organise/events/${slug}/edit?saved=cancelled`);
+}
+

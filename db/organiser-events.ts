@@ -1,0 +1,131 @@
+import "server-only";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import type { EventInput } from "@/lib/schemas/event";
+import { slugify } from "@/lib/slug";
+import { mayDo } from "./access";
+import { db, type Db } from "./client";
+import { clubs, eventSessions, events, registrations, registrationSessions, users, type Event, type EventSession } from "./schema";
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+export type Recipient = { email: string; locale: string | null; name: string | null };
+export type SaveResult =
+  | { ok: true; slug: string; removedSessions: { name: string; recipients: Recipient[] }[] }
+  | { ok: false; notFound: true }
+  | { ok: false; fieldErrors: Record<string, string> };
+
+async function uniqueSlug(tx: Tx, wanted: string, exceptId?: string): Promise<string> {
+  const rows = await tx.select({ slug: events.slug, id: events.id }).from(events).where(sql`${events.slug} = ${wanted} or ${events.slug} like ${`${wanted}-%`}`);
+  const used = new Set(rows.filter((r) => r.id !== exceptId).map((r) => r.slug));
+  let slug = wanted;
+  for (let n = 2; used.has(slug); n++) slug = `${wanted}-${n}`;
+  return slug;
+}
+
+const eventColumns = (input: EventInput) => ({
+  name: input.name, venue: input.venue, description: input.description, startsOn: input.startsOn, endsOn: input.endsOn,
+  registrationOpensAt: input.registrationOpensAt, registrationClosesAt: input.registrationClosesAt, allocation: input.allocation,
+  maxSessionsPerCar: input.maxSessionsPerCar, eligibleModels: input.eligibleModels, rulesText: input.rulesText,
+});
+const sessionColumns = (s: EventInput["sessions"][number]) => ({ name: s.name, kind: s.kind, startsAt: s.startsAt, endsAt: s.endsAt, capacity: s.capacity, noiseLimitDb: s.noiseLimitDb });
+
+/** A new draft event in a club where the user may create events. */
+export async function createEvent(userId: string, clubId: string, input: EventInput, publish = false): Promise<SaveResult> {
+  return db().transaction(async (tx) => {
+    if (!/^[0-9a-f-]{36}$/i.test(clubId)) return { ok: false, notFound: true } as const;
+    const [club] = await tx.select({ id: clubs.id }).from(clubs).where(and(eq(clubs.id, clubId), mayDo(userId, "createEvent", clubs.id)));
+    if (!club) return { ok: false, notFound: true } as const;
+    if (input.slug && (await uniqueSlug(tx, input.slug)) !== input.slug) return { ok: false, fieldErrors: { slug: "errors.slugTaken" } } as const;
+    const slug = input.slug ?? (await uniqueSlug(tx, slugify(input.name)));
+    const [event] = await tx.insert(events).values({ ...eventColumns(input), clubId, slug, status: publish ? "published" : "draft" }).returning();
+    const kept = input.sessions.filter((s) => !s.remove);
+    await tx.insert(eventSessions).values(kept.map((s) => ({ ...sessionColumns(s), eventId: event!.id })));
+    return { ok: true, slug, removedSessions: [] } as const;
+  });
+}
+
+export type EditableEvent = { event: Event; clubName: string; sessions: (EventSession & { registered: number; confirmed: number })[] };
+
+/** The event for its editor; null unless the user may edit events of its club. */
+export async function getEventForEditing(userId: string, slug: string): Promise<EditableEvent | null> {
+  const [row] = await db().select({ event: events, clubName: clubs.name }).from(events).innerJoin(clubs, eq(clubs.id, events.clubId))
+    .where(and(eq(events.slug, slug), mayDo(userId, "editEvent", events.clubId)));
+  if (!row) return null;
+  const sessions = await db()
+    .select({
+      session: eventSessions,
+      registered: sql<number>`count(${registrations.id})::int`,
+      confirmed: sql<number>`count(${registrations.id}) filter (where ${registrationSessions.status} = 'confirmed')::int`,
+    })
+    .from(eventSessions)
+    .leftJoin(registrationSessions, eq(registrationSessions.sessionId, eventSessions.id))
+    .leftJoin(registrations, and(eq(registrations.id, registrationSessions.registrationId), eq(registrations.status, "active")))
+    .where(eq(eventSessions.eventId, row.event.id))
+    .groupBy(eventSessions.id)
+    .orderBy(asc(eventSessions.startsAt));
+  return { event: row.event, clubName: row.clubName, sessions: sessions.map((s) => ({ ...s.session, registered: s.registered, confirmed: s.confirmed })) };
+}
+
+async function recipientsOfSession(tx: Tx, sessionId: string): Promise<Recipient[]> {
+  return tx.selectDistinct({ email: sql<string>`${users.email}`, locale: users.locale, name: users.fullName }).from(registrationSessions)
+    .innerJoin(registrations, and(eq(registrations.id, registrationSessions.registrationId), eq(registrations.status, "active")))
+    .innerJoin(users, eq(users.id, registrations.ownerId))
+    .where(eq(registrationSessions.sessionId, sessionId));
+}
+
+/**
+ * Saves the editor's form in one transaction. A session that holds registrations is removed only
+ * when the organiser confirmed it (those owners are returned to be e-mailed); capacity never drops
+ * below the cars already confirmed. `publish` moves a draft to published.
+ */
+export async function saveEvent(userId: string, slug: string, input: EventInput, publish: boolean): Promise<SaveResult> {
+  return db().transaction(async (tx) => {
+    const [event] = await tx.select().from(events).where(and(eq(events.slug, slug), mayDo(userId, "editEvent", events.clubId))).for("update");
+    if (!event) return { ok: false, notFound: true } as const;
+    const errors: Record<string, string> = {};
+    let newSlug = event.slug;
+    if (event.status === "draft" && input.slug && input.slug !== event.slug) {
+      if ((await uniqueSlug(tx, input.slug, event.id)) !== input.slug) errors.slug = "errors.slugTaken";
+      else newSlug = input.slug;
+    }
+    const existing = await tx.select().from(eventSessions).where(eq(eventSessions.eventId, event.id)).for("update");
+    const byId = new Map(existing.map((s) => [s.id, s]));
+    const removed: { name: string; recipients: Recipient[] }[] = [];
+    for (const [i, s] of input.sessions.entries()) {
+      const current = s.id ? byId.get(s.id) : undefined;
+      if (!current) continue;
+      const recipients = await recipientsOfSession(tx, current.id);
+      if (s.remove) {
+        if (recipients.length > 0 && !s.confirmRemoval) errors[`sessions.${i}.confirmRemoval`] = `errors.confirmRemoval?count=${recipients.length}`;
+        else removed.push({ name: current.name, recipients });
+        continue;
+      }
+      const [{ confirmed } = { confirmed: 0 }] = await tx.select({ confirmed: sql<number>`count(*)::int` }).from(registrationSessions)
+        .innerJoin(registrations, and(eq(registrations.id, registrationSessions.registrationId), eq(registrations.status, "active")))
+        .where(and(eq(registrationSessions.sessionId, current.id), eq(registrationSessions.status, "confirmed")));
+      if (s.capacity < confirmed) errors[`sessions.${i}.capacity`] = `errors.capacityBelowConfirmed?count=${confirmed}`;
+    }
+    if (Object.keys(errors).length > 0) return { ok: false, fieldErrors: errors } as const;
+    await tx.update(events).set({ ...eventColumns(input), slug: newSlug, ...(publish && event.status === "draft" ? { status: "published" as const } : {}) }).where(eq(events.id, event.id));
+    const removeIds = input.sessions.filter((s) => s.remove && s.id && byId.has(s.id)).map((s) => s.id!);
+    if (removeIds.length) await tx.delete(eventSessions).where(inArray(eventSessions.id, removeIds));
+    for (const s of input.sessions) {
+      if (s.remove) continue;
+      if (s.id && byId.has(s.id)) await tx.update(eventSessions).set(sessionColumns(s)).where(eq(eventSessions.id, s.id));
+      else await tx.insert(eventSessions).values({ ...sessionColumns(s), eventId: event.id });
+    }
+    return { ok: true, slug: newSlug, removedSessions: removed } as const;
+  });
+}
+
+/** Cancels the event; returns who was registered, to be told. Null when not allowed. */
+export async function cancelEvent(userId: string, slug: string): Promise<{ event: Event; recipients: Recipient[] } | null> {
+  return db().transaction(async (tx) => {
+    const [event] = await tx.update(events).set({ status: "cancelled" })
+      .where(and(eq(events.slug, slug), mayDo(userId, "cancelEvent", events.clubId), sql`${events.status} <> 'cancelled'`)).returning();
+    if (!event) return null;
+    const recipients = await tx.selectDistinct({ email: sql<string>`${users.email}`, locale: users.locale, name: users.fullName }).from(registrations)
+      .innerJoin(users, eq(users.id, registrations.ownerId))
+      .where(and(eq(registrations.eventId, event.id), eq(registrations.status, "active")));
+    return { event, recipients };
+  });
+}

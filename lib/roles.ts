@@ -1,0 +1,35 @@
+export type Role = "admin" | "organiser" | "gate";
+
+export const organiserActions = [
+  "manageMembers",
+  "createEvent",
+  "editEvent",
+  "publishEvent",
+  "cancelEvent",
+  "readRoster",
+  "changeRoster",
+  "exportRoster",
+  "checkIn",
+] as const;
+export type OrganiserAction = (typeof organiserActions)[number];
+
+/** Who may do what in a club. db/ turns each row into the roles allowed in a WHERE clause. */
+const allowed: Record<OrganiserAction, readonly Role[]> = {
+  manageMembers: ["admin"],
+  createEvent: ["admin", "organiser"],
+  editEvent: ["admin", "organiser"],
+  publishEvent: ["admin", "organiser"],
+  cancelEvent: ["admin", "organiser"],
+  readRoster: ["admin", "organiser", "gate"],
+  changeRoster: ["admin", "organiser"],
+  exportRoster: ["admin", "organiser"],
+  checkIn: ["admin", "organiser", "gate"],
+};
+
+export function rolesFor(action: OrganiserAction): Role[] {
+  return [...allowed[action]];
+}
+
+export function can(role: Role | null | undefined, action: OrganiserAction): boolean {
+  return !!role && allowed[action].includes(role);
+}

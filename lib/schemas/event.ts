@@ -1,0 +1,108 @@
+import { z } from "zod";
+import { catalogue } from "../car-catalogue";
+import { isSlug } from "../slug";
+import { zonedMoment } from "../time";
+
+export const sessionKinds = ["paddock", "photo", "parade", "gp_track", "nordschleife", "other"] as const;
+const trackKinds = new Set(["gp_track", "nordschleife"]);
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "errors.dateRequired");
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "errors.timeRequired");
+const moment = z.string().regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/, "errors.momentRequired");
+const optionalInt = (min: number, max: number, message: string) =>
+  z.string().optional().transform((v) => (v?.trim() ? Number(v) : null)).refine((v) => v === null || (Number.isInteger(v) && v >= min && v <= max), message);
+
+export const sessionSchema = z.object({
+  id: z.string().optional().transform((v) => v || null),
+  name: z.string().trim().min(2, "errors.sessionNameRequired").max(80, "errors.tooLong"),
+  kind: z.enum(sessionKinds, { error: "errors.kindRequired" }),
+  day,
+  start: clock,
+  end: clock,
+  capacity: z.string().trim().regex(/^\d+$/, "errors.capacity").transform(Number).refine((n) => n >= 1 && n <= 2000, "errors.capacity"),
+  noiseLimitDb: optionalInt(60, 130, "errors.noiseLimit"),
+  confirmRemoval: z.string().optional().transform((v) => v === "on" || v === "1"),
+  remove: z.string().optional().transform((v) => v === "on" || v === "1"),
+});
+
+/**
+ * The organiser's event form. Times are typed as Europe/Berlin wall-clock times; the output holds
+ * instants. Messages are catalogue keys.
+ */
+export const eventSchema = z
+  .object({
+    name: z.string().trim().min(3, "errors.eventNameRequired").max(120, "errors.tooLong"),
+    slug: z.string().trim().toLowerCase().optional().transform((v) => v || null).refine((v) => v === null || isSlug(v), "errors.slugInvalid"),
+    venue: z.string().trim().max(120, "errors.tooLong").optional().transform((v) => v || "Nürburgring"),
+    description: z.string().trim().max(5000, "errors.tooLong").optional().transform((v) => v ?? ""),
+    startsOn: day,
+    endsOn: day,
+    registrationOpensAt: moment,
+    registrationClosesAt: moment,
+    allocation: z.enum(["fcfs", "lottery"], { error: "errors.allocationRequired" }),
+    maxSessionsPerCar: optionalInt(1, 20, "errors.maxSessions"),
+    eligibleModels: z.array(z.string()).optional().transform((v) => (v?.length ? v : null))
+      .refine((v) => v === null || v.every((code) => catalogue.some((m) => m.code === code) || code === "other"), "errors.modelRequired"),
+    rulesText: z.string().trim().max(5000, "errors.tooLong").optional().transform((v) => v ?? ""),
+    sessions: z.array(sessionSchema),
+  })
+  .superRefine((e, ctx) => {
+    const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: "custom", path, message });
+    if (e.endsOn < e.startsOn) issue(["endsOn"], "errors.endsBeforeStart");
+    const opens = toInstant(e.registrationOpensAt);
+    const closes = toInstant(e.registrationClosesAt);
+    if (closes <= opens) issue(["registrationClosesAt"], "errors.closesBeforeOpens");
+    const kept = e.sessions.map((s, i) => ({ s, i })).filter(({ s }) => !s.remove);
+    if (kept.length === 0) issue(["sessions"], "errors.sessionsRequired");
+    let first: Date | null = null;
+    for (const { s, i } of kept) {
+      if (s.day < e.startsOn || s.day > e.endsOn) issue(["sessions", i, "day"], "errors.sessionOutsideEvent");
+      const startsAt = zonedMoment(s.day, s.start);
+      if (zonedMoment(s.day, s.end) <= startsAt) issue(["sessions", i, "end"], "errors.sessionEndBeforeStart");
+      if (s.noiseLimitDb !== null && !trackKinds.has(s.kind)) issue(["sessions", i, "noiseLimitDb"], "errors.noiseOnlyTrack");
+      if (!first || startsAt < first) first = startsAt;
+    }
+    const eventStart = first ?? zonedMoment(e.startsOn, "00:00");
+    if (closes > eventStart) issue(["registrationClosesAt"], "errors.closesAfterStart");
+  })
+  .transform((e) => ({
+    ...e,
+    registrationOpensAt: toInstant(e.registrationOpensAt),
+    registrationClosesAt: toInstant(e.registrationClosesAt),
+    sessions: e.sessions.map((s) => ({
+      id: s.id,
+      name: s.name,
+      kind: s.kind,
+      startsAt: zonedMoment(s.day, s.start),
+      endsAt: zonedMoment(s.day, s.end),
+      capacity: s.capacity,
+      noiseLimitDb: s.noiseLimitDb,
+      remove: s.remove,
+      confirmRemoval: s.confirmRemoval,
+    })),
+  }));
+
+export type EventInput = z.output<typeof eventSchema>;
+export type SessionInput = EventInput["sessions"][number];
+
+function toInstant(value: string): Date {
+  const [d, t] = value.split("T") as [string, string];
+  return zonedMoment(d, t);
+}
+
+const sessionKeys = ["id", "name", "kind", "day", "start", "end", "capacity", "noiseLimitDb", "confirmRemoval", "remove"] as const;
+const eventKeys = ["name", "slug", "venue", "description", "startsOn", "endsOn", "registrationOpensAt", "registrationClosesAt", "allocation", "maxSessionsPerCar", "rulesText"] as const;
+
+/** Form entries (`sessions.0.name` …) → the shape eventSchema parses, and the session row count. */
+export function eventFormInput(entries: Iterable<[string, unknown]>) {
+  const flat = new Map<string, string>();
+  const models: string[] = [];
+  for (const [key, value] of entries) {
+    if (typeof value !== "string") continue;
+    if (key === "eligibleModels") models.push(value);
+    else flat.set(key, value);
+  }
+  const rows = Math.min(60, Math.max(0, ...[...flat.keys()].map((k) => /^sessions\.(\d+)\./.exec(k)).filter(Boolean).map((m) => Number(m![1]) + 1)));
+  const sessions = Array.from({ length: rows }, (_, i) => Object.fromEntries(sessionKeys.map((k) => [k, flat.get(`sessions.${i}.${k}`)])));
+  const event = Object.fromEntries(eventKeys.map((k) => [k, flat.get(k)]));
+  return { input: { ...event, eligibleModels: models, sessions }, rows, values: { ...Object.fromEntries(flat), eligibleModels: models.join(",") } };
+}
