@@ -14,7 +14,14 @@ export async function sendSignInLink(input: { to: string; authUrl: string; reque
   const localeCookie = cookie.match(new RegExp(`(?:^|;\\s*)${LOCALE_COOKIE}=([^;]+)`))?.[1];
   const locale = resolveLocale(localeCookie, input.request.headers.get("accept-language"));
   const t = translatorFor(locale);
-  const link = `${env().appUrl}/signin/confirm?${new URL(input.authUrl).searchParams}`;
+  const params = new URL(input.authUrl).searchParams;
+  // Auth.js hands over an absolute callbackUrl; the confirmation page accepts only a path on this site.
+  const callback = params.get("callbackUrl");
+  if (callback) {
+    const target = new URL(callback, env().appUrl);
+    params.set("callbackUrl", target.origin === new URL(env().appUrl).origin ? `${target.pathname}${target.search}${target.hash}` : "/");
+  }
+  const link = `${env().appUrl}/signin/confirm?${params}`;
   const subject = t("mail.signIn.subject");
   const text = `${t("mail.signIn.intro")}\n\n${link}\n\n${t("mail.signIn.expiry", { minutes: 10 })}\n${t("mail.signIn.ignore")}`;
   const html = `<p>${escapeHtml(t("mail.signIn.intro"))}</p>

@@ -1,8 +1,11 @@
 import { sql } from "drizzle-orm";
-import { bigint, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, index, integer, pgEnum, pgSequence, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { cars } from "./cars";
 import { eventSessions, events } from "./events";
+
+/** Arrival order on waiting lists: one sequence for all sessions, read under the session's lock. */
+export const waitSeq = pgSequence("registration_wait_seq", { startWith: 1 });
 
 export const registrationStatus = pgEnum("registration_status", ["active", "cancelled"]);
 export const placeStatus = pgEnum("place_status", ["confirmed", "waiting"]);

@@ -1,0 +1,20 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import type { Db } from "./client";
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+export type MailJob =
+  | { kind: "registrationReceived"; registrationId: string }
+  | { kind: "placeConfirmed"; registrationId: string; sessionId: string }
+  | { kind: "registrationCancelled"; registrationId: string }
+  | { kind: "reminder"; registrationId: string };
+
+/**
+ * Queues a mail in the caller's transaction (graphile-worker's add_job), so it exists exactly
+ * when the change it reports commits. The worker composes and sends it later, with retries.
+ */
+export async function enqueueMail(tx: Tx, job: MailJob, options: { runAt?: Date; key?: string } = {}): Promise<void> {
+  const runAt = options.runAt ? sql`${options.runAt.toISOString()}::timestamptz` : sql`now()`;
+  await tx.execute(sql`select graphile_worker.add_job('mail', ${JSON.stringify(job)}::json, run_at := ${runAt}, max_attempts := 10, job_key := ${options.key ?? null})`);
+}
