@@ -3,7 +3,12 @@ import { parseEnv } from "./lib/env";
 // A bad environment stops the server with one clear line instead of failing on the first request.
 if (process.env.NEXT_PHASE !== "phase-production-build") {
   try {
-    parseEnv(process.env);
+    const env = parseEnv(process.env);
+    // The mail queue is worked by the app's own processes (RINGMEET_WORKER=0 opts an instance out).
+    if (process.env.RINGMEET_WORKER !== "0") {
+      const { startMailWorker } = await import("./db/worker");
+      startMailWorker(env.databaseUrl).catch((error) => console.error(`[worker] did not start: ${error instanceof Error ? error.message : error}`));
+    }
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));
     process.exit(1);

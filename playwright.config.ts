@@ -27,7 +27,8 @@ export default defineConfig({
   reporter: [["list"], ["html", { open: "never" }]],
   use: { baseURL, trace: "retain-on-failure", locale: "en-GB" },
   projects: [
-    { name: "mobile", use: { ...devices["Pixel 7"], launchOptions } },
-    { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions } },
+    // *.mobile.spec.ts run on the phone only, *.desktop.spec.ts on the desktop only, the rest on both.
+    { name: "mobile", testIgnore: /\.desktop\.spec\.ts$/, use: { ...devices["Pixel 7"], launchOptions } },
+    { name: "desktop", testIgnore: /\.mobile\.spec\.ts$/, use: { ...devices["Desktop Chrome"], launchOptions } },
   ],
 });

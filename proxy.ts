@@ -1,14 +1,15 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { LOCALE_COOKIE, resolveLocale } from "@/lib/locale";
+import { isSlug } from "@/lib/slug";
 
-// Cheap, per-request work only: the CSP nonce. Authorisation happens in server code.
-export function proxy(request: NextRequest) {
-  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
-  const dev = process.env.NODE_ENV !== "production";
+// Cheap, per-request work only: the CSP and the choice of cached page. Authorisation happens in server code.
+
+function contentSecurityPolicy(scriptSrc: string): string {
   const https = (process.env.APP_URL ?? "").startsWith("https:");
-  const csp = [
+  return [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
-    // Inline style attributes (colour swatches) need this; scripts stay nonce-only.
+    `script-src ${scriptSrc}`,
+    // Inline style attributes (colour swatches) need this; scripts are governed above.
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",
@@ -19,6 +20,33 @@ export function proxy(request: NextRequest) {
     "frame-ancestors 'none'",
     ...(https ? ["upgrade-insecure-requests"] : []),
   ].join("; ");
+}
+
+/**
+ * GET /events/{slug} is served from Next's cache: rewritten to /events/{slug}/in/{locale}, which
+ * is rendered once per event and language and shared by everybody. One HTML for everybody cannot
+ * carry a per-request nonce, so its scripts are allowed by origin and as inline ('self'
+ * 'unsafe-inline'; see docs/ARCHITECTURE.md for why that is acceptable there). Server actions
+ * (POST) are not rewritten: they reach the per-request route, which follows the cookie they set.
+ */
+function cachedEventPage(request: NextRequest): NextResponse | null {
+  if (request.method !== "GET" && request.method !== "HEAD") return null;
+  const [, first, slug, ...rest] = request.nextUrl.pathname.split("/");
+  if (first !== "events" || !slug || rest.length > 0 || !isSlug(slug)) return null;
+  const locale = resolveLocale(request.cookies.get(LOCALE_COOKIE)?.value, request.headers.get("accept-language"));
+  const url = request.nextUrl.clone();
+  url.pathname = `/events/${slug}/in/${locale}`;
+  const response = NextResponse.rewrite(url);
+  response.headers.set("Content-Security-Policy", contentSecurityPolicy("'self' 'unsafe-inline'"));
+  return response;
+}
+
+export function proxy(request: NextRequest) {
+  const cached = cachedEventPage(request);
+  if (cached) return cached;
+  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const dev = process.env.NODE_ENV !== "production";
+  const csp = contentSecurityPolicy(`'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`);
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", csp);
@@ -36,5 +64,7 @@ export const config = {
         { type: "header", key: "purpose", value: "prefetch" },
       ],
     },
+    // Prefetches of an event page must reach the same cached route as the visit.
+    "/events/:slug",
   ],
 };

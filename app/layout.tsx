@@ -3,7 +3,7 @@ import localFont from "next/font/local";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
-import { SiteHeader } from "@/components/site-header";
+import { LocaleHtml } from "@/components/locale-html";
 import "./globals.css";
 
 // Bundled with the app (the build runs offline): Inter from @fontsource-variable/inter.
@@ -20,18 +20,20 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#0b4fb3" };
 
-export default async function RootLayout({ children }: { children: ReactNode }) {
+// `header` is the @header slot: the per-request SiteHeader everywhere, except on pages cached
+// for everybody (app/@header/events/[slug]/in/[locale]), which get one that reads no cookie.
+export default async function RootLayout({ children, header }: { children: ReactNode; header: ReactNode }) {
   const locale = await getLocale();
   return (
-    <html lang={locale} className={inter.variable}>
+    <LocaleHtml fallbackLocale={locale} className={inter.variable}>
       <body className="min-h-dvh font-sans">
         <NextIntlClientProvider>
-          <SiteHeader />
+          {header}
           <main id="main" className="mx-auto max-w-5xl px-4 py-6">
             {children}
           </main>
         </NextIntlClientProvider>
       </body>
-    </html>
+    </LocaleHtml>
   );
 }

@@ -1,6 +1,6 @@
 import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { drizzle } from "drizzle-orm/postgres-js";
@@ -12,6 +12,12 @@ import { seedDemo } from "../db/seed/demo";
 import { build, needsBuild, startNext } from "../scripts/app-server";
 
 export type Stack = { url: string; databaseUrl: string; distDir: string; stop: () => Promise<void> };
+
+/**
+ * A file in public/ that benches fill with bytes to compare against (git-ignored). `next start`
+ * lists public/ once at start-up, so it must exist before; its content may change later.
+ */
+export const STATIC_FILE = { path: path.resolve("public/bench-static.html"), urlPath: "/bench-static.html" };
 
 // Benches build into their own folder, so they never replace a build someone else is serving.
 export const BENCH_DIST_DIR = process.env.BENCH_DIST_DIR ?? ".next-bench";
@@ -30,6 +36,7 @@ export async function startStack(): Promise<Stack> {
     app?.kill("SIGTERM");
     await pg.stop();
     rmSync(workDir, { recursive: true, force: true });
+    withPublicMtimeKept(() => rmSync(STATIC_FILE.path, { force: true }));
   };
   try {
     await ensureDatabase(pg.url("postgres"), "ringmeet_bench");
@@ -39,7 +46,8 @@ export async function startStack(): Promise<Stack> {
     await seedDemo(drizzle(sql, { schema }));
     await sql.end();
     const port = await freePort();
-    const url = `http://127.0.0.1:${port}`;
+    // localhost, like `npm test`: Auth.js redirects to the request host, which must match APP_URL.
+    const url = `http://localhost:${port}`;
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       NODE_ENV: "production",
@@ -49,6 +57,8 @@ export async function startStack(): Promise<Stack> {
       APP_URL: url,
       AUTH_URL: url,
       PORT: String(port),
+      // No SMTP on a bench: mail (none is sent while measuring) stays in the development mailbox.
+      DEV_MAILBOX: "1",
     };
     // needsBuild() and `next build` read the folder from NEXT_DIST_DIR.
     process.env.NEXT_DIST_DIR = BENCH_DIST_DIR;
@@ -56,10 +66,21 @@ export async function startStack(): Promise<Stack> {
       console.log(`Building into ${BENCH_DIST_DIR} (about a minute)…`);
       build(env);
     }
+    withPublicMtimeKept(() => writeFileSync(STATIC_FILE.path, "<!doctype html><title>bench</title>"));
     app = await startNext(port, env);
     return { url, databaseUrl, distDir: BENCH_DIST_DIR, stop };
   } catch (error) {
     await stop();
     throw error;
   }
+}
+
+// public/ counts as a source for needsBuild(): adding or removing the bench file must not make
+// the next run rebuild.
+function withPublicMtimeKept(change: () => void): void {
+  const dir = path.dirname(STATIC_FILE.path);
+  mkdirSync(dir, { recursive: true });
+  const before = statSync(dir);
+  change();
+  if (existsSync(dir)) utimesSync(dir, before.atime, before.mtime);
 }

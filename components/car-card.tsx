@@ -1,12 +1,9 @@
 import Link from "next/link";
-import { findModel, paintName, swatchFor } from "@/lib/car-catalogue";
+import { carModelName, paintName, swatchFor } from "@/lib/car-catalogue";
 import type { Car } from "@/db/schema";
 import { Card } from "@/components/ui/card";
 
-export function carModelName(car: Pick<Car, "model" | "make" | "modelName">): string {
-  const model = findModel(car.model);
-  return model ? `${model.make} ${model.model}` : [car.make, car.modelName].filter(Boolean).join(" ");
-}
+export { carModelName };
 
 /** A car in the owner's garage: only the owner sees this card (it shows the plate). */
 export function CarCard({ car, editLabel }: { car: Car; editLabel?: string }) {

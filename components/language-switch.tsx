@@ -1,9 +1,13 @@
 import { getLocale } from "next-intl/server";
 import { setLocaleAction } from "@/app/actions";
+import type { Locale } from "@/lib/locale";
 
-/** Two submit buttons in a plain form: switching language works before JavaScript loads. */
-export async function LanguageSwitch({ label }: { label: string }) {
-  const locale = await getLocale();
+/**
+ * Two submit buttons in a plain form: switching language works before JavaScript loads.
+ * `locale` is given on pages cached per language, which must not read the request.
+ */
+export async function LanguageSwitch({ label, locale: given }: { label: string; locale?: Locale }) {
+  const locale = given ?? (await getLocale());
   return (
     <form action={setLocaleAction} className="ml-auto flex" aria-label={label}>
       {(["de", "en"] as const).map((code) => (

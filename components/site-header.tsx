@@ -1,16 +1,18 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
 import { signOutAction } from "@/app/actions";
 import { auth } from "@/auth";
 import { isClubStaff } from "@/db/clubs";
+import type { Locale } from "@/lib/locale";
+import { AccountNav, OrganiseNavItem } from "./account-nav";
 import { LanguageSwitch } from "./language-switch";
 
 const navLink = "inline-flex min-h-11 items-center whitespace-nowrap rounded-lg px-2 text-[15px] font-semibold text-ink hover:bg-accent-soft hover:text-accent sm:px-3 sm:text-base";
 
-export async function SiteHeader() {
-  const [session, t] = await Promise.all([auth(), getTranslations("nav")]);
-  const userId = session?.user?.id;
-  const staff = userId ? await isClubStaff(userId) : false;
+type NavText = { main: string; events: string; garage: string; registrations: string };
+
+function HeaderFrame({ text, account, organise, languageSwitch }: { text: NavText; account: ReactNode; organise: ReactNode; languageSwitch: ReactNode }) {
   return (
     <header className="no-print border-b border-line bg-white">
       <div className="mx-auto flex max-w-5xl items-center justify-between gap-2 px-4 pt-2">
@@ -18,30 +20,61 @@ export async function SiteHeader() {
           <span aria-hidden className="inline-block h-6 w-6 rounded-full border-[5px] border-accent" />
           Ringmeet
         </Link>
-        <div className="flex items-center gap-1">
-          {session ? (
-            <>
-              <Link href="/account" className={navLink}>{t("account")}</Link>
-              <form action={signOutAction}>
-                <button type="submit" className={navLink}>{t("signOut")}</button>
-              </form>
-            </>
-          ) : (
-            <Link href="/signin" className={`${navLink} text-accent`}>{t("signIn")}</Link>
-          )}
-        </div>
+        <div className="flex items-center gap-1">{account}</div>
       </div>
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-2 px-2 pb-1">
-        <nav aria-label={t("main")}>
+        <nav aria-label={text.main}>
           <ul className="flex flex-wrap">
-            <li><Link className={navLink} href="/events">{t("events")}</Link></li>
-            <li><Link className={navLink} href="/garage">{t("garage")}</Link></li>
-            <li><Link className={navLink} href="/registrations">{t("registrations")}</Link></li>
-            {staff ? <li><Link className={navLink} href="/organise">{t("organise")}</Link></li> : null}
+            <li><Link className={navLink} href="/events">{text.events}</Link></li>
+            <li><Link className={navLink} href="/garage">{text.garage}</Link></li>
+            <li><Link className={navLink} href="/registrations">{text.registrations}</Link></li>
+            {organise}
           </ul>
         </nav>
-        <LanguageSwitch label={t("language")} />
+        {languageSwitch}
       </div>
     </header>
+  );
+}
+
+/** The header of pages rendered per request: who is signed in is known on the server. */
+export async function SiteHeader() {
+  const [session, t] = await Promise.all([auth(), getTranslations("nav")]);
+  const userId = session?.user?.id;
+  const staff = userId ? await isClubStaff(userId) : false;
+  const account = session ? (
+    <>
+      <Link href="/account" className={navLink}>{t("account")}</Link>
+      <form action={signOutAction}>
+        <button type="submit" className={navLink}>{t("signOut")}</button>
+      </form>
+    </>
+  ) : (
+    <Link href="/signin" className={`${navLink} text-accent`}>{t("signIn")}</Link>
+  );
+  return (
+    <HeaderFrame
+      text={{ main: t("main"), events: t("events"), garage: t("garage"), registrations: t("registrations") }}
+      account={account}
+      organise={staff ? <li><Link className={navLink} href="/organise">{t("organise")}</Link></li> : null}
+      languageSwitch={<LanguageSwitch label={t("language")} />}
+    />
+  );
+}
+
+/**
+ * The same header for pages cached for everybody in one language (the public event page): it
+ * reads no cookie; the signed-in links come from a small client island (AccountNav).
+ */
+export async function PublicSiteHeader({ locale }: { locale: Locale }) {
+  const t = await getTranslations({ locale, namespace: "nav" });
+  const labels = { signIn: t("signIn"), signOut: t("signOut"), account: t("account"), organise: t("organise") };
+  return (
+    <HeaderFrame
+      text={{ main: t("main"), events: t("events"), garage: t("garage"), registrations: t("registrations") }}
+      account={<AccountNav labels={labels} linkClass={navLink} />}
+      organise={<OrganiseNavItem label={labels.organise} linkClass={navLink} />}
+      languageSwitch={<LanguageSwitch label={t("language")} locale={locale} />}
+    />
   );
 }

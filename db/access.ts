@@ -1,7 +1,6 @@
 import "server-only";
 import { sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { rolesFor, type OrganiserAction } from "@/lib/roles";
-import { clubMembers } from "./schema";
 
 /**
  * A WHERE condition: the user holds a role in the row's club that may do `action`.
@@ -10,5 +9,7 @@ import { clubMembers } from "./schema";
  */
 export function mayDo(userId: string, action: OrganiserAction, clubId: AnyColumn | SQL): SQL {
   const roles = rolesFor(action);
-  return sql`exists (select 1 from ${clubMembers} where ${clubMembers.clubId} = ${clubId} and ${clubMembers.userId} = ${userId} and ${clubMembers.role} in (${sql.join(roles.map((r) => sql`${r}`), sql`, `)}))`;
+  // The subquery's table is aliased: a bare club_members here would shadow a caller's
+  // club_members.club_id and turn the check into "admin of any club".
+  return sql`exists (select 1 from club_members as acting where acting.club_id = ${clubId} and acting.user_id = ${userId} and acting.role in (${sql.join(roles.map((r) => sql`${r}`), sql`, `)}))`;
 }

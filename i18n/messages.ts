@@ -4,11 +4,15 @@ import deCore from "@/messages/de/core.json";
 import enCore from "@/messages/en/core.json";
 import deOrganise from "@/messages/de/organise.json";
 import enOrganise from "@/messages/en/organise.json";
+import deRegistration from "@/messages/de/registration.json";
+import enRegistration from "@/messages/en/registration.json";
+import deEventPage from "@/messages/de/event-page.json";
+import enEventPage from "@/messages/en/event-page.json";
 
 // One file per area of the app, so features can add strings without touching each other's files.
 // Each area's namespaces must be distinct at the top level.
-export const en = { ...enCore, ...enOrganise };
-const de: typeof en = { ...deCore, ...deOrganise };
+export const en = { ...enCore, ...enOrganise, ...enRegistration, ...enEventPage };
+const de: typeof en = { ...deCore, ...deOrganise, ...deRegistration, ...deEventPage };
 
 export type Messages = typeof en;
 const catalogues: Record<Locale, Messages> = { en, de };

@@ -96,3 +96,9 @@ export function swatchFor(colour: string, individualColour?: string | null): str
 export function paintName(colour: string, individualColour?: string | null): string {
   return colour === INDIVIDUAL && individualColour ? individualColour : colour;
 }
+
+/** "BMW 1M Coupé", or the make and model typed in for a car outside the catalogue. */
+export function carModelName(car: { model: string; make: string; modelName: string | null }): string {
+  const model = findModel(car.model);
+  return model ? `${model.make} ${model.model}` : [car.make, car.modelName].filter(Boolean).join(" ");
+}

@@ -1,14 +1,23 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { listUpcomingEvents } from "@/db/events";
+import { env } from "@/env";
 import { dayKey } from "@/lib/time";
 import { calendarDay } from "@/components/event-dates";
 
-export async function generateMetadata() {
-  const t = await getTranslations("events");
-  return { title: t("title"), openGraph: { title: t("title") } };
+export async function generateMetadata(): Promise<Metadata> {
+  const [t, tp] = await Promise.all([getTranslations("events"), getTranslations("eventPage")]);
+  const description = tp("listDescription");
+  return {
+    metadataBase: new URL(env().appUrl),
+    title: t("title"),
+    description,
+    openGraph: { title: t("title"), description, type: "website", siteName: "Ringmeet", url: "/events" },
+    twitter: { card: "summary", title: t("title"), description },
+  };
 }
 
 export default async function EventsPage() {

@@ -27,7 +27,7 @@ export default async function MyRegistrationsPage() {
           <li key={r.id}>
             <Card>
               <h2 className="text-lg font-bold">
-                <Link href={`/events/${r.event.slug}`} className="text-accent hover:underline">{r.event.name}</Link>
+                <Link href={`/registrations/${r.id}`} className="text-accent hover:underline">{r.event.name}</Link>
               </h2>
               <p className="text-base text-muted">
                 {r.car ? `${r.car.nickname ?? r.car.plate} · ${r.car.plate}` : ""}
@@ -36,10 +36,10 @@ export default async function MyRegistrationsPage() {
               {r.status === "cancelled" ? <p className="mt-2 font-semibold text-danger">{t("cancelled")}</p> : null}
               <ul className="mt-2 flex flex-col gap-1">
                 {r.places.map((p) => (
-                  <li key={p.sessionName} className="flex flex-wrap justify-between gap-2 text-base">
-                    <span>{p.sessionName} <span className="text-muted tabular-nums">{formatMoment(p.startsAt)}</span></span>
+                  <li key={p.sessionId} className="flex flex-wrap justify-between gap-2 text-base">
+                    <span>{p.name} <span className="text-muted tabular-nums">{formatMoment(p.startsAt)}</span></span>
                     <span className={p.status === "confirmed" ? "font-semibold text-success" : "font-semibold text-warning"}>
-                      {p.status === "confirmed" ? t("confirmed") : t("waiting")}
+                      {p.status === "confirmed" ? t("confirmed") : t("waitingPosition", { position: p.position ?? 0 })}
                     </span>
                   </li>
                 ))}

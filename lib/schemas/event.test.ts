@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { eventForm, sessionForm, type EventForm, type SessionForm } from "@/test/event-form";
 import { fieldErrorKeys } from "../form-result";
 import { zonedMoment } from "../time";
-import { eventSchema } from "./event";
+import { eventSchema, type KeptSession, type SessionInput } from "./event";
+
+const kept = (sessions: SessionInput[]) => sessions.filter((s): s is KeptSession => !s.remove);
 
 /** The field errors the editor would show for this form (none when it parses). */
 function errorsOf(form: EventForm): Record<string, string> {
@@ -20,7 +22,7 @@ describe("eventSchema: a valid form", () => {
     });
     expect(input.registrationOpensAt.toISOString()).toBe("2031-04-01T08:00:00.000Z");
     expect(input.registrationClosesAt.toISOString()).toBe("2031-06-06T22:00:00.000Z");
-    expect(input.sessions.map((s) => [s.id, s.name, s.kind, s.startsAt.toISOString(), s.endsAt.toISOString(), s.capacity, s.noiseLimitDb, s.remove])).toEqual([
+    expect(kept(input.sessions).map((s) => [s.id, s.name, s.kind, s.startsAt.toISOString(), s.endsAt.toISOString(), s.capacity, s.noiseLimitDb, s.remove])).toEqual([
       [null, "Paddock", "paddock", "2031-06-14T07:00:00.000Z", "2031-06-14T10:00:00.000Z", 30, null, false],
       [null, "GP track", "gp_track", "2031-06-15T08:00:00.000Z", "2031-06-15T09:00:00.000Z", 20, 98, false],
     ]);
@@ -40,7 +42,8 @@ describe("eventSchema: a valid form", () => {
 
 describe("eventSchema: each mistake on its own field", () => {
   it.each<[string, EventForm, Record<string, string>]>([
-    ["the end before the start", eventForm({ startsOn: "2031-06-15", endsOn: "2031-06-14", sessions: [sessionForm({ day: "2031-06-15" })] }), { endsOn: "errors.endsBeforeStart" }],
+    ["the end before the start", eventForm({ startsOn: "2031-06-15", endsOn: "2031-06-14", sessions: [sessionForm({ day: "2031-06-15" })] }),
+      { endsOn: "errors.endsBeforeStart", "sessions.0.day": "errors.sessionOutsideEvent" }], // no day lies in an empty range
     ["a session ending before it starts", withSessions(sessionForm(), sessionForm({ start: "11:00", end: "10:00" })), { "sessions.1.end": "errors.sessionEndBeforeStart" }],
     ["a session ending when it starts", withSessions(sessionForm({ start: "11:00", end: "11:00" })), { "sessions.0.end": "errors.sessionEndBeforeStart" }],
     ["a session the day before the event", withSessions(sessionForm(), sessionForm({ day: "2031-06-13" })), { "sessions.1.day": "errors.sessionOutsideEvent" }],
@@ -94,18 +97,18 @@ describe("eventSchema: Berlin's clock changes", () => {
     eventForm({ startsOn: day, endsOn: day, registrationOpensAt: "2026-01-05T10:00", registrationClosesAt: "2026-03-01T10:00", sessions: sessions.map((s) => ({ ...s, day })) });
 
   it("reads 09:00–10:00 on the last Sunday of October as 08:00–09:00 UTC (winter time again)", () => {
-    const [s] = eventSchema.parse(dstEvent("2026-10-25", sessionForm({ start: "09:00", end: "10:00" }))).sessions;
+    const [s] = kept(eventSchema.parse(dstEvent("2026-10-25", sessionForm({ start: "09:00", end: "10:00" }))).sessions);
     expect([s!.startsAt.toISOString(), s!.endsAt.toISOString()]).toEqual(["2026-10-25T08:00:00.000Z", "2026-10-25T09:00:00.000Z"]);
   });
 
   it("reads 10:00 on the last Sunday of March as 08:00 UTC (summer time)", () => {
-    const [s] = eventSchema.parse(dstEvent("2026-03-29", sessionForm({ start: "10:00", end: "11:00" }))).sessions;
+    const [s] = kept(eventSchema.parse(dstEvent("2026-03-29", sessionForm({ start: "10:00", end: "11:00" }))).sessions);
     expect(s!.startsAt.toISOString()).toBe("2026-03-29T08:00:00.000Z");
     expect(s!.startsAt).toEqual(zonedMoment("2026-03-29", "10:00"));
   });
 
   it("accepts 01:30–03:30 across the October switch: three real hours, end after start", () => {
-    const [s] = eventSchema.parse(dstEvent("2026-10-25", sessionForm({ start: "01:30", end: "03:30" }))).sessions;
+    const [s] = kept(eventSchema.parse(dstEvent("2026-10-25", sessionForm({ start: "01:30", end: "03:30" }))).sessions);
     expect([s!.startsAt.toISOString(), s!.endsAt.toISOString()]).toEqual(["2026-10-24T23:30:00.000Z", "2026-10-25T02:30:00.000Z"]);
   });
 });

@@ -21,7 +21,14 @@ export const sessionSchema = z.object({
   capacity: z.string().trim().regex(/^\d+$/, "errors.capacity").transform(Number).refine((n) => n >= 1 && n <= 2000, "errors.capacity"),
   noiseLimitDb: optionalInt(60, 130, "errors.noiseLimit"),
   confirmRemoval: z.string().optional().transform((v) => v === "on" || v === "1"),
-  remove: z.string().optional().transform((v) => v === "on" || v === "1"),
+  remove: z.string().optional().transform(() => false as const),
+});
+
+/** A row ticked for removal: only its id matters, so a blank row added by mistake can go too. */
+const removedSessionSchema = z.object({
+  id: z.string().optional().transform((v) => v || null),
+  remove: z.enum(["on", "1"]).transform(() => true as const),
+  confirmRemoval: z.string().optional().transform((v) => v === "on" || v === "1"),
 });
 
 /**
@@ -43,7 +50,7 @@ export const eventSchema = z
     eligibleModels: z.array(z.string()).optional().transform((v) => (v?.length ? v : null))
       .refine((v) => v === null || v.every((code) => catalogue.some((m) => m.code === code) || code === "other"), "errors.modelRequired"),
     rulesText: z.string().trim().max(5000, "errors.tooLong").optional().transform((v) => v ?? ""),
-    sessions: z.array(sessionSchema),
+    sessions: z.array(z.unknown()),
   })
   .superRefine((e, ctx) => {
     const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: "custom", path, message });
@@ -51,16 +58,24 @@ export const eventSchema = z
     const opens = toInstant(e.registrationOpensAt);
     const closes = toInstant(e.registrationClosesAt);
     if (closes <= opens) issue(["registrationClosesAt"], "errors.closesBeforeOpens");
-    const kept = e.sessions.map((s, i) => ({ s, i })).filter(({ s }) => !s.remove);
-    if (kept.length === 0) issue(["sessions"], "errors.sessionsRequired");
     let first: Date | null = null;
-    for (const { s, i } of kept) {
-      if (s.day < e.startsOn || s.day > e.endsOn) issue(["sessions", i, "day"], "errors.sessionOutsideEvent");
-      const startsAt = zonedMoment(s.day, s.start);
-      if (zonedMoment(s.day, s.end) <= startsAt) issue(["sessions", i, "end"], "errors.sessionEndBeforeStart");
-      if (s.noiseLimitDb !== null && !trackKinds.has(s.kind)) issue(["sessions", i, "noiseLimitDb"], "errors.noiseOnlyTrack");
+    let kept = 0;
+    for (const [i, raw] of e.sessions.entries()) {
+      const row = readRow(raw);
+      if (row.removed) continue;
+      kept++;
+      for (const problem of row.issues) issue(["sessions", i, ...problem.path.map(String)], problem.message);
+      // Cross-field checks run on whatever parts of the row are readable, so every mistake shows at once.
+      const { day, start, end } = (raw ?? {}) as Record<string, unknown>;
+      if (!isDay(day)) continue;
+      if (day < e.startsOn || day > e.endsOn) issue(["sessions", i, "day"], "errors.sessionOutsideEvent");
+      if (!isClock(start) || !isClock(end)) continue;
+      const startsAt = zonedMoment(day, start);
+      if (zonedMoment(day, end) <= startsAt) issue(["sessions", i, "end"], "errors.sessionEndBeforeStart");
+      if (row.data && row.data.noiseLimitDb !== null && !trackKinds.has(row.data.kind)) issue(["sessions", i, "noiseLimitDb"], "errors.noiseOnlyTrack");
       if (!first || startsAt < first) first = startsAt;
     }
+    if (kept === 0) issue(["sessions"], "errors.sessionsRequired");
     const eventStart = first ?? zonedMoment(e.startsOn, "00:00");
     if (closes > eventStart) issue(["registrationClosesAt"], "errors.closesAfterStart");
   })
@@ -68,21 +83,34 @@ export const eventSchema = z
     ...e,
     registrationOpensAt: toInstant(e.registrationOpensAt),
     registrationClosesAt: toInstant(e.registrationClosesAt),
-    sessions: e.sessions.map((s) => ({
-      id: s.id,
-      name: s.name,
-      kind: s.kind,
-      startsAt: zonedMoment(s.day, s.start),
-      endsAt: zonedMoment(s.day, s.end),
-      capacity: s.capacity,
-      noiseLimitDb: s.noiseLimitDb,
-      remove: s.remove,
-      confirmRemoval: s.confirmRemoval,
-    })),
+    sessions: e.sessions.map((raw) => {
+      const row = readRow(raw);
+      if (row.removed) return { id: row.id, remove: true as const, confirmRemoval: row.confirmRemoval };
+      const s = row.data!;
+      return {
+        id: s.id, name: s.name, kind: s.kind, startsAt: zonedMoment(s.day, s.start), endsAt: zonedMoment(s.day, s.end),
+        capacity: s.capacity, noiseLimitDb: s.noiseLimitDb, remove: false as const, confirmRemoval: false,
+      };
+    }),
   }));
+
+const isDay = (v: unknown): v is string => typeof v === "string" && day.safeParse(v).success;
+const isClock = (v: unknown): v is string => typeof v === "string" && clock.safeParse(v).success;
+
+/**
+ * A row ticked for removal is read by the lenient schema (only its id matters, so a blank row
+ * added by mistake can go too); any other row by the full one.
+ */
+function readRow(raw: unknown) {
+  const removal = removedSessionSchema.safeParse(raw);
+  if (removal.success) return { removed: true as const, ...removal.data };
+  const parsed = sessionSchema.safeParse(raw);
+  return { removed: false as const, data: parsed.success ? parsed.data : null, issues: parsed.success ? [] : parsed.error.issues };
+}
 
 export type EventInput = z.output<typeof eventSchema>;
 export type SessionInput = EventInput["sessions"][number];
+export type KeptSession = Extract<SessionInput, { remove: false }>;
 
 function toInstant(value: string): Date {
   const [d, t] = value.split("T") as [string, string];

@@ -1,7 +1,8 @@
 "use server";
 
-import { revalidatePath, revalidateTag } from "next/cache";
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { revalidateEventListing } from "@/app/events/revalidate";
 import { appLink, mailEach } from "@/db/notify";
 import { cancelEvent, createEvent, saveEvent } from "@/db/organiser-events";
 import type { FormResult } from "@/lib/form-result";
@@ -32,8 +33,7 @@ export async function saveEventAction(slug: string | null, _prev: EventFormState
       lines: [t("organise.mail.sessionRemovedBody", { session: removed.name }), appLink(`/events/${result.slug}`)],
     }));
   }
-  revalidateTag(`event:${result.slug}`, "max");
-  revalidateTag("events", "max");
+  revalidateEventListing(result.slug);
   revalidatePath("/organise");
   redirect(`/organise/events/${result.slug}/edit?saved=${publish ? "published" : "1"}`);
 }
@@ -46,8 +46,7 @@ export async function cancelEventAction(slug: string) {
     subject: t("organise.mail.eventCancelledSubject", { event: result.event.name }),
     lines: [t("organise.mail.eventCancelledBody", { event: result.event.name }), appLink(`/events/${slug}`)],
   }));
-  revalidateTag(`event:${slug}`, "max");
-  revalidateTag("events", "max");
+  revalidateEventListing(slug);
   redirect(`/organise/events/${slug}/edit?saved=cancelled`);
 }
 

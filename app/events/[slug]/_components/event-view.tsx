@@ -1,0 +1,88 @@
+import Link from "next/link";
+import { dehydrate, QueryClient } from "@tanstack/react-query";
+import { NextIntlClientProvider } from "next-intl";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { liveCountsFrom } from "@/app/events/live-counts";
+import { calendarDay } from "@/components/event-dates";
+import { ProgrammeDay, type ProgrammeSession } from "@/components/programme-day";
+import { buttonClass } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Notice } from "@/components/ui/notice";
+import type { PublicEvent } from "@/db/events";
+import { messagesFor } from "@/i18n/messages";
+import { clashingPairs } from "@/lib/clash";
+import { countryName } from "@/lib/countries";
+import type { Locale } from "@/lib/locale";
+import { groupByDay } from "@/lib/programme";
+import { eventKeys } from "./event-queries";
+import { CarsRegistered, ColourCounts, CountryCounts, LiveCountsProvider } from "./live-counts";
+
+/** Each session with the names of the sessions it overlaps ("clash"): shown in the programme. */
+function withClashes(sessions: PublicEvent["sessions"]): ProgrammeSession[] {
+  const clashes = sessions.map(() => [] as string[]);
+  for (const [i, j] of clashingPairs(sessions)) {
+    clashes[i]!.push(sessions[j]!.name);
+    clashes[j]!.push(sessions[i]!.name);
+  }
+  return sessions.map((s, i) => ({ ...s, clashesWith: clashes[i]! }));
+}
+
+/**
+ * The public event page, the same for every visitor of one language: no session, cookie or
+ * header is read here, so the cached route can serve it to everybody. The counts are prefetched
+ * into TanStack Query, so the first paint is complete without JavaScript and then stays live.
+ */
+export async function EventView({ data, locale }: { data: PublicEvent; locale: Locale }) {
+  const { event, sessions } = data;
+  const [t, tp, format] = await Promise.all([getTranslations({ locale, namespace: "event" }), getTranslations({ locale, namespace: "eventPage" }), getFormatter({ locale })]);
+  const counts = liveCountsFrom(data);
+  const queryClient = new QueryClient();
+  await queryClient.prefetchQuery({ queryKey: eventKeys.counts(event.slug), queryFn: () => counts });
+  const messages = messagesFor(locale);
+  const countryNames = Object.fromEntries(counts.countries.map(({ country }) => [country, countryName(country, locale)]));
+  return (
+    <NextIntlClientProvider locale={locale} timeZone={event.timeZone} messages={{ event: messages.event, eventPage: messages.eventPage }}>
+      <LiveCountsProvider state={dehydrate(queryClient)}>
+        <article className="flex flex-col gap-5">
+          <header className="flex flex-col gap-2">
+            <h1 className="text-3xl font-extrabold tracking-tight">{event.name}</h1>
+            <p className="text-lg">
+              {format.dateTimeRange(calendarDay(event.startsOn), calendarDay(event.endsOn), { dateStyle: "full", timeZone: "UTC" })}
+            </p>
+            <p className="text-base text-muted">{event.venue}</p>
+            {event.status === "cancelled" ? <Notice tone="danger">{tp("cancelled")}</Notice> : null}
+            {event.status === "finished" ? <Notice>{tp("finished")}</Notice> : null}
+            <CarsRegistered slug={event.slug} />
+            <div className="flex flex-wrap items-center gap-3">
+              {event.status === "published" ? (
+                <Link href={`/events/${event.slug}/register`} className={buttonClass("primary")}>
+                  {t("register")}
+                </Link>
+              ) : null}
+              <a href={`/events/${event.slug}/calendar.ics`} className={buttonClass("secondary")} download>
+                {tp("addToCalendar")}
+              </a>
+            </div>
+          </header>
+          {event.description ? <p className="whitespace-pre-line text-base">{event.description}</p> : null}
+          <section aria-labelledby="programme" className="flex flex-col gap-3">
+            <h2 id="programme" className="text-2xl font-bold">{t("programme")}</h2>
+            {groupByDay(withClashes(sessions), event.timeZone).map(({ day, sessions: list }) => (
+              <ProgrammeDay key={day} day={day} sessions={list} timeZone={event.timeZone} locale={locale} slug={event.slug} />
+            ))}
+          </section>
+          <div className="grid gap-4 sm:grid-cols-2">
+            <Card>
+              <h2 className="mb-3 text-xl font-bold">{t("colours")}</h2>
+              <ColourCounts slug={event.slug} label={t("colours")} />
+            </Card>
+            <Card>
+              <h2 className="mb-3 text-xl font-bold">{t("countries")}</h2>
+              <CountryCounts slug={event.slug} label={t("countries")} names={countryNames} />
+            </Card>
+          </div>
+        </article>
+      </LiveCountsProvider>
+    </NextIntlClientProvider>
+  );
+}

@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { isLocale } from "@/lib/locale";
+import { EventView } from "../../_components/event-view";
+import { getCachedPublicEvent } from "../../event-data";
+import { eventMetadata } from "../../event-metadata";
+
+// The cached public event page: proxy.ts rewrites GET /events/{slug} here with the visitor's
+// language, so Next renders it once per event and language and serves that copy to everybody
+// until revalidateTag(`event:{slug}`) marks it stale (see app/events/revalidate.ts).
+export const dynamic = "force-static";
+export const revalidate = 3600;
+
+// Nothing is built ahead: each event and language is rendered on its first request, then cached.
+export async function generateStaticParams() {
+  return [];
+}
+
+type Params = Promise<{ slug: string; locale: string }>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { slug, locale } = await params;
+  if (!isLocale(locale)) return {};
+  return eventMetadata(await getCachedPublicEvent(slug), locale);
+}
+
+export default async function CachedEventPage({ params }: { params: Params }) {
+  const { slug, locale } = await params;
+  if (!isLocale(locale)) notFound();
+  const data = await getCachedPublicEvent(slug);
+  if (!data) notFound();
+  return <EventView data={data} locale={locale} />;
+}

@@ -1,0 +1,24 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { registerCar } from "@/db/registration-writes";
+import type { FormResult } from "@/lib/form-result";
+import { formInput, registrationSchema } from "@/lib/schemas/registration";
+import { translatedFieldErrors, translateKeys } from "../../../form-errors";
+import { requireUser } from "../../../session";
+import { revalidateEventPage } from "../../revalidate";
+
+export async function registerAction(slug: string, _prev: FormResult, formData: FormData): Promise<FormResult> {
+  const user = await requireUser(`/events/${slug}/register`);
+  const input = formInput(formData.entries());
+  const values = { carId: String(input.carId ?? ""), sessionIds: (input.sessionIds as string[]).join(","), secondDriverName: String(input.secondDriverName ?? ""), secondDriverEmail: String(input.secondDriverEmail ?? ""), acceptRules: String(input.acceptRules ?? "") };
+  const parsed = registrationSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, values, fieldErrors: await translatedFieldErrors(parsed.error.issues) };
+  const result = await registerCar(user.id, parsed.data);
+  if (!result.ok) {
+    const errors = await translateKeys({ [result.field]: result.error });
+    return { ok: false, values, formError: errors.form, fieldErrors: errors };
+  }
+  revalidateEventPage(slug);
+  redirect(`/registrations/${result.registrationId}`);
+}

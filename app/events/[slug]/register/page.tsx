@@ -1,0 +1,56 @@
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { randomUUID } from "node:crypto";
+import { buttonClass } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Notice } from "@/components/ui/notice";
+import { PageHeader } from "@/components/ui/page-header";
+import { getProfile } from "@/db/account";
+import { getPublicEvent } from "@/db/events";
+import { getRegisterPage } from "@/db/registrations";
+import { carModelName } from "@/components/car-card";
+import { eventPhase } from "@/lib/event-phase";
+import { placesLeft } from "@/lib/programme";
+import { formatMoment } from "@/lib/time";
+import { requireUser } from "../../../session";
+import { RegisterForm } from "./register-form";
+
+export default async function RegisterPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const here = `/events/${slug}/register`;
+  const user = await requireUser(here);
+  const profile = await getProfile(user.id);
+  if (!profile?.fullName) redirect(`/account?returnTo=${encodeURIComponent(here)}`);
+  const [data, live, t] = await Promise.all([getRegisterPage(user.id, slug), getPublicEvent(slug), getTranslations("registration")]);
+  if (!data || !live) notFound();
+  const { event } = data;
+  const phase = eventPhase(event, new Date());
+  const eligible = data.cars.filter((c) => !data.registeredCarIds.includes(c.id) && (!event.eligibleModels?.length || event.eligibleModels.includes(c.model)));
+  const closedText = phase === "upcoming" ? t("notOpenYet", { when: formatMoment(event.registrationOpensAt) }) : t("closed");
+  return (
+    <div className="mx-auto flex max-w-2xl flex-col gap-4">
+      <PageHeader title={t("title", { event: event.name })} />
+      {phase !== "open" ? <Notice tone="warning" role="status">{closedText}</Notice> : null}
+      {phase === "open" && event.allocation === "lottery" ? <Notice tone="info">{t("lottery")}</Notice> : null}
+      {phase === "open" && event.allocation === "fcfs" && eligible.length === 0 ? (
+        <Card className="flex flex-col gap-3">
+          <p className="text-base">{data.cars.length === 0 ? t("noCars") : t("noEligibleCars")}</p>
+          <Link href={`/garage/new?returnTo=${here}`} className={buttonClass("primary", "self-start")}>{t("addCar")}</Link>
+        </Card>
+      ) : null}
+      {phase === "open" && event.allocation === "fcfs" && eligible.length > 0 ? (
+        <Card>
+          <RegisterForm
+            slug={slug}
+            eventId={event.id}
+            idempotencyKey={randomUUID()}
+            rulesText={event.rulesText}
+            cars={eligible.map((c) => ({ id: c.id, label: `${c.nickname || carModelName(c)} · ${c.plate}` }))}
+            sessions={live.sessions.map((s) => ({ id: s.id, name: s.name, startsAt: s.startsAt.toISOString(), endsAt: s.endsAt.toISOString(), placesLeft: placesLeft(s), noiseLimitDb: s.noiseLimitDb }))}
+          />
+        </Card>
+      ) : null}
+    </div>
+  );
+}

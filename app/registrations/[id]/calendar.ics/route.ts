@@ -1,0 +1,28 @@
+import { createEvents, type EventAttributes } from "ics";
+import { getMyRegistration } from "@/db/registrations";
+import { currentUser } from "../../../session";
+
+export const dynamic = "force-dynamic";
+
+const utc = (d: Date): [number, number, number, number, number] => [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes()];
+
+/** The owner's confirmed sessions as calendar events; 404 for anyone else and once cancelled. */
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const user = await currentUser();
+  const ticket = user ? await getMyRegistration(user.id, id) : null;
+  if (!ticket || ticket.registration.status !== "active") return new Response("Not found", { status: 404 });
+  const items: EventAttributes[] = ticket.places.filter((p) => p.status === "confirmed").map((p) => ({
+    uid: `${ticket.registration.id}-${p.sessionId}@ringmeet`,
+    title: p.name,
+    description: ticket.event.name,
+    location: ticket.event.venue,
+    start: utc(p.startsAt), startInputType: "utc", startOutputType: "utc",
+    end: utc(p.endsAt), endInputType: "utc", endOutputType: "utc",
+  }));
+  const { error, value } = createEvents(items);
+  if (error || !value) throw error ?? new Error("calendar could not be made");
+  return new Response(value, {
+    headers: { "content-type": "text/calendar; charset=utf-8", "content-disposition": `attachment; filename="${ticket.event.slug}.ics"`, "cache-control": "private, no-store" },
+  });
+}

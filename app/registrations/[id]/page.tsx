@@ -1,0 +1,84 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { buttonClass } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Notice } from "@/components/ui/notice";
+import { carModelName } from "@/components/car-card";
+import { getPublicEvent } from "@/db/events";
+import { getMyRegistration } from "@/db/registrations";
+import { ticketQrDataUrl, ticketTokenFor } from "@/db/tickets";
+import { paintName } from "@/lib/car-catalogue";
+import { eventPhase } from "@/lib/event-phase";
+import { placesLeft } from "@/lib/programme";
+import { formatClock, formatMoment } from "@/lib/time";
+import { requireUser } from "../../session";
+import { CancelRegistration, ChangeSessions } from "./_forms";
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ cancel?: string; saved?: string }> };
+
+export default async function RegistrationPage({ params, searchParams }: Props) {
+  const [{ id }, { cancel, saved }] = await Promise.all([params, searchParams]);
+  const user = await requireUser(`/registrations/${id}`);
+  const ticket = await getMyRegistration(user.id, id);
+  if (!ticket) notFound();
+  const t = await getTranslations("registration");
+  const { registration: reg, event, car, places } = ticket;
+  const active = reg.status === "active";
+  const changeable = active && eventPhase(event, new Date()) === "open";
+  const token = ticketTokenFor(reg.id, event);
+  const [qr, live] = await Promise.all([active ? ticketQrDataUrl(token) : null, changeable ? getPublicEvent(event.slug) : null]);
+  const ref = { id: reg.id, slug: event.slug };
+  return (
+    <div className="mx-auto flex max-w-xl flex-col gap-4">
+      <h1 className="text-2xl font-extrabold tracking-tight sm:text-3xl">{event.name}</h1>
+      {saved ? <Notice tone="success" role="status">{t("saved")}</Notice> : null}
+      {!active ? <Notice tone="danger" role="status"><span className="text-lg font-bold">{t("cancelled")}</span></Notice> : null}
+      <Card className="flex flex-col gap-4">
+        <div>
+          {car ? <p className="text-lg font-bold">{car.nickname || carModelName(car)} · {paintName(car.colour, car.individualColour)}</p> : null}
+          {car ? <p className="mt-1 inline-block rounded border-2 border-ink px-2 font-mono text-base font-bold tracking-wider">{car.plate}</p> : null}
+          {reg.plaque ? <p className="mt-2 text-base font-semibold">{t("plaque", { number: reg.plaque })}</p> : null}
+        </div>
+        <ul className="divide-y divide-line" aria-label={t("sessions")}>
+          {places.map((p) => (
+            <li key={p.sessionId} className="flex flex-wrap items-baseline justify-between gap-2 py-2">
+              <span className="text-base"><span className="font-semibold">{p.name}</span> <span className="text-sm text-muted tabular-nums">{formatMoment(p.startsAt)}–{formatClock(p.endsAt)}</span></span>
+              <span className={`text-base font-bold ${p.status === "confirmed" ? "text-success" : "text-warning"}`}>
+                {p.status === "confirmed" ? t("confirmed") : t("waitingPosition", { position: p.position ?? 0 })}
+              </span>
+            </li>
+          ))}
+        </ul>
+        {qr ? (
+          <figure className="flex flex-col items-center gap-2">
+            {/* eslint-disable-next-line @next/next/no-img-element -- a data URL made on the server */}
+            <img src={qr} alt={t("qrAlt")} width={240} height={240} className="h-60 w-60 rounded-lg border border-line bg-white p-2" />
+            <figcaption className="text-sm text-muted">{t("qrCaption")}</figcaption>
+          </figure>
+        ) : null}
+        {active ? (
+          <div className="flex flex-wrap gap-2">
+            <a href={`/registrations/${reg.id}/calendar.ics`} className={buttonClass("secondary")}>{t("addToCalendar")}</a>
+            <Link href={`/tickets/${token}`} className={buttonClass("secondary")}>{t("printable")}</Link>
+          </div>
+        ) : null}
+      </Card>
+      {changeable && live ? (
+        <Card className="no-print flex flex-col gap-4">
+          <ChangeSessions registration={ref} options={live.sessions.map((s) => ({
+            id: s.id, name: s.name, checked: places.some((p) => p.sessionId === s.id),
+            detail: `${formatMoment(s.startsAt)}–${formatClock(s.endsAt)} · ${placesLeft(s) > 0 ? t("placesLeft", { count: placesLeft(s) }) : t("fullWaitingList")}`,
+          }))} />
+          <Link href={`/registrations/${reg.id}/car`} className="inline-flex min-h-11 items-center self-start font-semibold text-accent underline underline-offset-4">{t("changeCar")}</Link>
+          {cancel ? <CancelRegistration registration={ref} /> : (
+            <form method="get">
+              <input type="hidden" name="cancel" value="1" />
+              <button type="submit" className={buttonClass("secondary", "text-danger")}>{t("cancel")}</button>
+            </form>
+          )}
+        </Card>
+      ) : null}
+    </div>
+  );
+}

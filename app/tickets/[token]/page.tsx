@@ -1,0 +1,33 @@
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { Card } from "@/components/ui/card";
+import { getTicketHolder } from "@/db/registrations";
+import { readTicketToken, ticketQrDataUrl } from "@/db/tickets";
+import { formatClock, formatMoment } from "@/lib/time";
+
+export const metadata = { robots: { index: false } };
+
+/** A printable ticket for whoever holds the signed token (the second driver's copy). No personal data. */
+export default async function TicketPage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const claims = readTicketToken(decodeURIComponent(token));
+  const holder = claims ? await getTicketHolder(claims.registrationId, claims.eventId) : null;
+  if (!claims || !holder) notFound();
+  const t = await getTranslations("registration");
+  const qr = await ticketQrDataUrl(decodeURIComponent(token));
+  return (
+    <div className="mx-auto max-w-md">
+      <Card className="flex flex-col items-center gap-3 text-center">
+        <h1 className="text-2xl font-extrabold">{holder.eventName}</h1>
+        {holder.plaque ? <p className="text-xl font-bold">{t("plaque", { number: holder.plaque })}</p> : null}
+        {/* eslint-disable-next-line @next/next/no-img-element -- a data URL made on the server */}
+        <img src={qr} alt={t("qrAlt")} width={280} height={280} className="h-72 w-72" />
+        <ul className="w-full text-left">
+          {holder.places.filter((p) => p.status === "confirmed").map((p) => (
+            <li key={p.sessionId} className="border-t border-line py-2 text-base">{p.name} · {formatMoment(p.startsAt)}–{formatClock(p.endsAt)}</li>
+          ))}
+        </ul>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import type { ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { ensureDatabase, freePort, startEmbeddedPostgres } from "../db/embedded";
+import { migrateDatabase } from "../db/migrate";
+import { build, needsBuild, startNext } from "../scripts/app-server";
+import { BENCH_DIST_DIR } from "./stack";
+
+export type TwoInstances = { urls: string[]; databaseUrl: string; stop: () => Promise<void> };
+
+/**
+ * One embedded PostgreSQL (max_connections=200, in a temporary folder) and two `next start`
+ * processes on it: same DATABASE_URL and AUTH_SECRET, each with its own origin as APP_URL and
+ * AUTH_URL, each working the mail queue like a production instance. `stop()` ends all three.
+ * BENCH_PORT_BASE (e.g. 3700) pins the two app ports to BASE and BASE+1; else free ports.
+ */
+export async function startTwoInstances(): Promise<TwoInstances> {
+  const workDir = mkdtempSync(path.join(os.tmpdir(), "ringmeet-burst-"));
+  // As root the server runs as `postgres`, which must pass through mkdtemp's 0700 folder.
+  chmodSync(workDir, 0o755);
+  const pg = await startEmbeddedPostgres({ dataDir: path.join(workDir, "pg"), port: await freePort(), flags: ["-c", "max_connections=200"] });
+  const apps: ChildProcess[] = [];
+  const stop = async () => {
+    for (const app of apps) app.kill("SIGTERM");
+    await Promise.all(apps.map((app) => (app.exitCode === null ? new Promise((r) => app.once("exit", r)) : null)));
+    await pg.stop();
+    rmSync(workDir, { recursive: true, force: true });
+  };
+  try {
+    await ensureDatabase(pg.url("postgres"), "ringmeet_burst");
+    const databaseUrl = pg.url("ringmeet_burst");
+    await migrateDatabase(databaseUrl);
+    const base = Number(process.env.BENCH_PORT_BASE ?? 0);
+    const ports = base ? [base, base + 1] : [await freePort(), await freePort()];
+    const shared: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_DIST_DIR: BENCH_DIST_DIR,
+      DATABASE_URL: databaseUrl,
+      AUTH_SECRET: randomBytes(32).toString("base64url"),
+      DEV_MAILBOX: "1",
+    };
+    process.env.NEXT_DIST_DIR = BENCH_DIST_DIR;
+    // BENCH_REBUILD=1 always builds; =0 serves whatever build is there (sources may be newer).
+    const rebuild = process.env.BENCH_REBUILD === "1" || (process.env.BENCH_REBUILD !== "0" && needsBuild());
+    if (rebuild) {
+      console.log(`Building into ${BENCH_DIST_DIR} (about a minute)…`);
+      build(shared);
+    }
+    // Auth.js and the server-action origin check both go by the request's host: localhost, as in `npm test`.
+    const urls = ports.map((port) => `http://localhost:${port}`);
+    for (const [i, port] of ports.entries()) {
+      apps.push(await startNext(port, { ...shared, PORT: String(port), APP_URL: urls[i], AUTH_URL: urls[i] }));
+    }
+    return { urls, databaseUrl, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

@@ -1,0 +1,58 @@
+"use client";
+
+import Link from "next/link";
+import { useEffect, useState } from "react";
+import { signOutAction } from "@/app/actions";
+
+type Me = { signedIn: boolean; staff: boolean };
+export type AccountNavLabels = { signIn: string; signOut: string; account: string; organise: string };
+
+// One request per page view, shared by the account links and the Organise link.
+let pending: Promise<Me> | undefined;
+function loadMe(): Promise<Me> {
+  pending ??= fetch("/api/me", { cache: "no-store" })
+    .then((r) => (r.ok ? (r.json() as Promise<Me>) : { signedIn: false, staff: false }))
+    .catch(() => ({ signedIn: false, staff: false }));
+  return pending;
+}
+
+function useMe(): Me | undefined {
+  const [me, setMe] = useState<Me>();
+  useEffect(() => {
+    let live = true;
+    void loadMe().then((value) => live && setMe(value));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return me;
+}
+
+/**
+ * The signed-in part of the header on pages cached for everybody: the HTML says "Sign in"
+ * (what a signed-out visitor, or one without JavaScript, needs), and this swaps in Account and
+ * Sign out once /api/me says who is here.
+ */
+export function AccountNav({ labels, linkClass }: { labels: AccountNavLabels; linkClass: string }) {
+  const me = useMe();
+  if (!me?.signedIn) {
+    return <Link href="/signin" className={`${linkClass} text-accent`}>{labels.signIn}</Link>;
+  }
+  return (
+    <>
+      <Link href="/account" className={linkClass}>{labels.account}</Link>
+      <form action={signOutAction}>
+        <button type="submit" className={linkClass}>{labels.signOut}</button>
+      </form>
+    </>
+  );
+}
+
+/** "Organise" in the navigation, for club staff only. */
+export function OrganiseNavItem({ label, linkClass }: { label: string; linkClass: string }) {
+  const me = useMe();
+  if (!me?.staff) return null;
+  return (
+    <li><Link className={linkClass} href="/organise">{label}</Link></li>
+  );
+}

@@ -1,0 +1,189 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { isSlug } from "@/lib/slug";
+import { clubEvent, clubWith, loadEvent } from "@/test/clubs";
+import { eventForm, eventInput, type EventForm, type SessionForm } from "@/test/event-form";
+import { createOwner, oneM, register } from "@/test/owners";
+import { uniqueSuffix } from "@/test/unique";
+import { db } from "./client";
+import { cancelEvent, createEvent, getEventForEditing, saveEvent } from "./organiser-events";
+import { createCar } from "./cars";
+import { eventSessions, registrations, registrationSessions, type EventSession } from "./schema";
+
+/** The editor's form for a saved event (its two default rows carrying their ids), with changes. */
+function edited(saved: { sessions: EventSession[] }, rows: SessionForm[] = [], extra: Partial<EventForm> = {}) {
+  const sessions = eventForm().sessions.map((row, i) => ({ ...row, id: saved.sessions[i]!.id, ...rows[i] }));
+  return eventInput({ sessions: [...sessions, ...rows.slice(sessions.length)], ...extra });
+}
+
+/** An owner with an active registration holding a place (confirmed unless said) in the session. */
+async function registrant(eventId: string, sessionId: string, status: "confirmed" | "waiting" = "confirmed", locale: string | null = null) {
+  const owner = await createOwner("driver", { locale });
+  const reg = await register(eventId, owner.id, null);
+  await db().insert(registrationSessions).values({ registrationId: reg.id, sessionId, status, waitSeq: status === "waiting" ? 1 : null });
+  return { owner, reg };
+}
+const recipient = (owner: { email: string | null; locale: string | null; fullName: string | null }) => ({ email: owner.email, locale: owner.locale, name: owner.fullName });
+const byEmail = <T extends { email: string | null }>(list: T[]) => [...list].sort((a, b) => a.email!.localeCompare(b.email!));
+
+describe("createEvent", () => {
+  it("gives the same name numbered slugs, and refuses a typed slug that is taken", async () => {
+    const { admin, club } = await clubWith();
+    const name = `Spring Meet ${uniqueSuffix()}`;
+    const slugs = [];
+    for (let i = 0; i < 3; i++) slugs.push(((await createEvent(admin.id, club.id, eventInput({ name }))) as { slug: string }).slug);
+    const base = name.toLowerCase().replace(/ /g, "-");
+    expect(slugs).toEqual([base, `${base}-2`, `${base}-3`]);
+    expect(await createEvent(admin.id, club.id, eventInput({ name: "Other", slug: base }))).toEqual({ ok: false, fieldErrors: { slug: "errors.slugTaken" } });
+    expect(await createEvent(admin.id, club.id, eventInput({ name: "Other", slug: `${base}-typed` }))).toMatchObject({ ok: true, slug: `${base}-typed` });
+  });
+
+  it("stores the kept sessions only, and publishes when asked", async () => {
+    const { admin, club } = await clubWith();
+    const rows = [...eventForm().sessions, { ...eventForm().sessions[0]!, name: "Dropped", remove: "on" }];
+    const { event, sessions } = await clubEvent(admin.id, club.id, { sessions: rows }, true);
+    expect(event.status).toBe("published");
+    expect(sessions.map((s) => [s.name, s.capacity, s.noiseLimitDb])).toEqual([["Paddock", 30, null], ["GP track", 20, 98]]);
+  });
+
+  it("keeps numbered slugs for a long name distinct and valid (at most 60 characters)", async () => {
+    const { admin, club } = await clubWith();
+    const name = `${uniqueSuffix()} ${"very long meet name ".repeat(4)}`;
+    const first = await createEvent(admin.id, club.id, eventInput({ name }));
+    const second = await createEvent(admin.id, club.id, eventInput({ name }));
+    const third = await createEvent(admin.id, club.id, eventInput({ name }));
+    expect(new Set([first, second, third].map((r) => (r as { slug: string }).slug)).size).toBe(3);
+    for (const result of [first, second, third]) expect(isSlug((result as { slug: string }).slug)).toBe(true);
+  });
+
+  it("gives organisers saving the same name at the same moment distinct slugs, not an error", async () => {
+    const { admin, club } = await clubWith();
+    const name = `Rush Meet ${uniqueSuffix()}`;
+    const results = await Promise.all(Array.from({ length: 5 }, () => createEvent(admin.id, club.id, eventInput({ name }))));
+    expect(new Set(results.map((r) => (r as { slug: string }).slug)).size).toBe(5);
+  });
+});
+
+describe("saveEvent: removing a session that has registrations", () => {
+  it("asks for confirmation with the count, and changes nothing until given", async () => {
+    const { admin, club } = await clubWith();
+    const saved = await clubEvent(admin.id, club.id);
+    const [paddock] = saved.sessions;
+    await registrant(saved.event.id, paddock!.id);
+    await registrant(saved.event.id, paddock!.id, "waiting");
+    const result = await saveEvent(admin.id, saved.event.slug, edited(saved, [{ remove: "on" }], { name: "Renamed" }), false);
+    expect(result).toEqual({ ok: false, fieldErrors: { "sessions.0.confirmRemoval": "errors.confirmRemoval?count=2" } });
+    expect(await loadEvent(saved.event.slug)).toMatchObject({ event: { name: saved.event.name }, sessions: [{ id: paddock!.id }, {}] });
+  });
+
+  it("removes it once confirmed, returning exactly its active registrants to e-mail", async () => {
+    const { admin, club } = await clubWith();
+    const saved = await clubEvent(admin.id, club.id);
+    const [paddock, gp] = saved.sessions;
+    const confirmed = await registrant(saved.event.id, paddock!.id, "confirmed", "de");
+    const waiting = await registrant(saved.event.id, paddock!.id, "waiting");
+    const left = await registrant(saved.event.id, paddock!.id);
+    await db().update(registrations).set({ status: "cancelled", cancelledAt: new Date() }).where(eq(registrations.id, left.reg.id));
+    await registrant(saved.event.id, gp!.id);
+    const result = await saveEvent(admin.id, saved.event.slug, edited(saved, [{ remove: "on", confirmRemoval: "on" }]), false);
+    if (!result.ok) throw new Error(JSON.stringify(result));
+    expect(result.removedSessions).toHaveLength(1);
+    expect(result.removedSessions[0]!.name).toBe("Paddock");
+    expect(byEmail(result.removedSessions[0]!.recipients)).toEqual(byEmail([recipient(confirmed.owner), recipient(waiting.owner)]));
+    expect((await loadEvent(saved.event.slug)).sessions.map((s) => s.id)).toEqual([gp!.id]);
+  });
+
+  it("removes a session nobody registered for without asking", async () => {
+    const { admin, club } = await clubWith();
+    const saved = await clubEvent(admin.id, club.id);
+    expect(await saveEvent(admin.id, saved.event.slug, edited(saved, [{}, { remove: "on" }]), false)).toEqual({ ok: true, slug: saved.event.slug, removedSessions: [{ name: "GP track", recipients: [] }] });
+    expect((await loadEvent(saved.event.slug)).sessions.map((s) => s.name)).toEqual(["Paddock"]);
+  });
+
+  it("counts registered cars, not owners, in the confirmation", async () => {
+    const { admin, club } = await clubWith();
+    const saved = await clubEvent(admin.id, club.id);
+    const owner = await createOwner("two-cars");
+    for (const nickname of ["Orange", "White"]) {
+      const car = await createCar(owner.id, oneM({ nickname }));
+      if (!car.ok) throw new Error("create failed");
+      await register(saved.event.id, owner.id, car.car.id, saved.sessions[0]!.id);
+    }
+    expect(await getEventForEditing(admin.id, saved.event.slug)).toMatchObject({ sessions: [{ registered: 2 }, { registered: 0 }] });
+    const result = await saveEvent(admin.id, saved.event.slug, edited(saved, [{ remove: "on" }]), false);
+    expect(result).toEqual({ ok: false, fieldErrors: { "sessions.0.confirmRemoval": "errors.confirmRemoval?count=2" } });
+  });
+});
+
+describe("saveEvent: capacity, status and slug", () => {
+  it("refuses a capacity below the confirmed places, counting neither waiting nor cancelled ones", async () => {
+    const { admin, club } = await clubWith();
+    const saved = await clubEvent(admin.id, club.id);
+    const gp = saved.sessions[1]!;
+    for (let i = 0; i < 3; i++) await registrant(saved.event.id, gp.id);
+    await registrant(saved.event.id, gp.id, "waiting");
+    expect(await saveEvent(admin.id, saved.event.slug, edited(saved, [{}, { capacity: "2" }]), false))
+      .toEqual({ ok: false, fieldErrors: { "sessions.1.capacity": "errors.capacityBelowConfirmed?count=3" } });
+    expect((await loadEvent(saved.event.slug)).sessions[1]!.capacity).toBe(20);
+    expect(await saveEvent(admin.id, saved.event.slug, edited(saved, [{}, { capacity: "3" }]), false)).toMatchObject({ ok: true });
+    expect((await loadEvent(saved.event.slug)).sessions[1]!.capacity).toBe(3);
+  });
+
+  it("publishes a draft, keeps a published event published, and never revives a cancelled one", async () => {
+    const { admin, club } = await clubWith();
+    const saved = await clubEvent(admin.id, club.id);
+    expect(await saveEvent(admin.id, saved.event.slug, edited(saved), false)).toMatchObject({ ok: true });
+    expect((await loadEvent(saved.event.slug)).event.status).toBe("draft");
+    expect(await saveEvent(admin.id, saved.event.slug, edited(saved), true)).toMatchObject({ ok: true });
+    expect((await loadEvent(saved.event.slug)).event.status).toBe("published");
+    expect(await saveEvent(admin.id, saved.event.slug, edited(saved), false)).toMatchObject({ ok: true });
+    expect((await loadEvent(saved.event.slug)).event.status).toBe("published");
+    await cancelEvent(admin.id, saved.event.slug);
+    expect(await saveEvent(admin.id, saved.event.slug, edited(saved), true)).toMatchObject({ ok: true });
+    expect((await loadEvent(saved.event.slug)).event.status).toBe("cancelled");
+  });
+
+  it("changes the slug of a draft, refuses a taken one, and keeps a published event's slug", async () => {
+    const { admin, club } = await clubWith();
+    const saved = await clubEvent(admin.id, club.id);
+    const other = await clubEvent(admin.id, club.id);
+    const wanted = `moved-${uniqueSuffix()}`;
+    expect(await saveEvent(admin.id, saved.event.slug, edited(saved, [], { slug: other.event.slug }), false)).toEqual({ ok: false, fieldErrors: { slug: "errors.slugTaken" } });
+    expect(await saveEvent(admin.id, saved.event.slug, edited(saved, [], { slug: wanted }), true)).toEqual({ ok: true, slug: wanted, removedSessions: [] });
+    expect(await getEventForEditing(admin.id, saved.event.slug)).toBeNull();
+    expect(await saveEvent(admin.id, wanted, edited(saved, [], { slug: `${wanted}-again` }), false)).toEqual({ ok: true, slug: wanted, removedSessions: [] });
+    expect((await loadEvent(wanted)).event.id).toBe(saved.event.id);
+  });
+
+  it("adds a row carrying another event's session id as a new session, leaving that session alone", async () => {
+    const { admin, club } = await clubWith();
+    const mine = await clubEvent(admin.id, club.id);
+    const theirs = await clubEvent(admin.id, club.id);
+    const forged = theirs.sessions[0]!;
+    const rows: SessionForm[] = [{}, {}, { ...eventForm().sessions[0]!, id: forged.id, name: "Hijacked", capacity: "1" }, { ...eventForm().sessions[0]!, id: theirs.sessions[1]!.id, remove: "on", confirmRemoval: "on" }];
+    expect(await saveEvent(admin.id, mine.event.slug, edited(mine, rows), false)).toMatchObject({ ok: true, removedSessions: [] });
+    const after = await loadEvent(mine.event.slug);
+    expect(after.sessions.map((s) => s.name).sort()).toEqual(["GP track", "Hijacked", "Paddock"]);
+    expect(after.sessions.find((s) => s.name === "Hijacked")!.id).not.toBe(forged.id);
+    const [untouched] = await db().select().from(eventSessions).where(eq(eventSessions.id, forged.id));
+    expect(untouched).toEqual(forged);
+    expect((await loadEvent(theirs.event.slug)).sessions).toEqual(theirs.sessions);
+  });
+});
+
+describe("cancelEvent", () => {
+  it("cancels once and returns each owner with an active registration, once", async () => {
+    const { admin, club } = await clubWith();
+    const saved = await clubEvent(admin.id, club.id, {}, true);
+    const [paddock, gp] = saved.sessions;
+    const both = await registrant(saved.event.id, paddock!.id, "confirmed", "de");
+    await db().insert(registrationSessions).values({ registrationId: both.reg.id, sessionId: gp!.id, status: "confirmed" });
+    const waiting = await registrant(saved.event.id, gp!.id, "waiting");
+    const gone = await createOwner("gone");
+    await register(saved.event.id, gone.id, null, paddock!.id, { status: "cancelled", cancelledAt: new Date() });
+    const result = await cancelEvent(admin.id, saved.event.slug);
+    expect(result?.event).toMatchObject({ id: saved.event.id, status: "cancelled" });
+    expect(byEmail(result!.recipients)).toEqual(byEmail([recipient(both.owner), recipient(waiting.owner)]));
+    expect(await cancelEvent(admin.id, saved.event.slug)).toBeNull();
+  });
+});

@@ -1,0 +1,27 @@
+import { run, type Runner } from "graphile-worker";
+import { workerLogger } from "./worker-logger";
+import type { MailJob } from "./jobs";
+
+const cache = globalThis as unknown as { __ringmeetWorker?: Promise<Runner> };
+
+/**
+ * Works the mail queue inside this app process. Every instance runs one; graphile-worker hands
+ * each job to exactly one of them (SKIP LOCKED) and retries failures with exponential backoff.
+ */
+export function startMailWorker(connectionString: string): Promise<Runner> {
+  cache.__ringmeetWorker ??= run({
+    connectionString,
+    concurrency: 2,
+    maxPoolSize: 3,
+    pollInterval: 2000,
+    logger: workerLogger,
+    noHandleSignals: true,
+    taskList: {
+      mail: async (payload) => {
+        const { sendQueuedMail } = await import("./registration-mail");
+        await sendQueuedMail(payload as MailJob);
+      },
+    },
+  });
+  return cache.__ringmeetWorker;
+}

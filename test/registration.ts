@@ -1,0 +1,111 @@
+import { randomUUID } from "node:crypto";
+import { sql } from "drizzle-orm";
+import { db, type Db } from "@/db/client";
+import type { RegisterInput } from "@/db/registration-writes";
+import { cars, clubs, eventSessions, events, users, type NewEvent } from "@/db/schema";
+import { addDays, dayKey, zonedMoment } from "@/lib/time";
+import { uniqueVin } from "./garage";
+import { uniqueSuffix } from "./unique";
+
+export type SessionSpec = { start: string; end: string; capacity: number; day?: number };
+type EventSpec = Partial<Omit<NewEvent, "id" | "clubId" | "slug">> & { sessions?: SessionSpec[]; clubId?: string };
+
+const HOUR = 3_600_000;
+/** A calendar day (Europe/Berlin) `days` from today. */
+export const dayFromToday = (days: number) => addDays(dayKey(new Date()), days);
+
+/** A club of its own, for tests that make many events. */
+export async function createClubRow(database: Db = db()) {
+  const suffix = uniqueSuffix();
+  const [club] = await database.insert(clubs).values({ name: `Club ${suffix}`, slug: `club-${suffix}` }).returning();
+  return club!;
+}
+
+/**
+ * A published first-come-first-served event whose registration window is open now (opened an
+ * hour ago, closes in a week), 30 days ahead, with the given sessions (default: one, capacity 2).
+ */
+export async function openEvent(spec: EventSpec = {}, database: Db = db()) {
+  const { sessions: sessionSpecs = [{ start: "09:00", end: "12:00", capacity: 2 }], clubId, ...fields } = spec;
+  const suffix = uniqueSuffix();
+  const startsOn = fields.startsOn ?? dayFromToday(30);
+  const [event] = await database.insert(events).values({
+    clubId: clubId ?? (await createClubRow(database)).id,
+    slug: `meet-${suffix}`,
+    name: `Meet ${suffix}`,
+    startsOn,
+    endsOn: fields.endsOn ?? addDays(startsOn, 1),
+    registrationOpensAt: new Date(Date.now() - HOUR),
+    registrationClosesAt: new Date(Date.now() + 7 * 24 * HOUR),
+    status: "published",
+    allocation: "fcfs",
+    ...fields,
+  }).returning();
+  const rows = sessionSpecs.map((s, i) => ({
+    eventId: event!.id,
+    name: `Session ${i + 1} ${suffix}`,
+    startsAt: zonedMoment(addDays(startsOn, s.day ?? 0), s.start),
+    endsAt: zonedMoment(addDays(startsOn, s.day ?? 0), s.end),
+    capacity: s.capacity,
+  }));
+  const sessions = await database.insert(eventSessions).values(rows).returning();
+  // Returned in the order given, whatever order the insert reports them in.
+  sessions.sort((a, b) => rows.findIndex((r) => r.name === a.name) - rows.findIndex((r) => r.name === b.name));
+  return { event: event!, sessions };
+}
+
+export type Garage = { ownerId: string; email: string; carIds: string[] };
+
+/** `count` owners with `carsEach` cars (model bmw-1m-e82 unless told), in two multi-row inserts. */
+export async function ownersWithCars(count: number, carsEach = 1, model = "bmw-1m-e82", database: Db = db()): Promise<Garage[]> {
+  const suffix = uniqueSuffix();
+  const owners = await database.insert(users)
+    .values(Array.from({ length: count }, (_, i) => ({ email: `racer-${suffix}-${i}@example.test`, fullName: `Racer ${i}` })))
+    .returning({ id: users.id, email: users.email });
+  const carRows = owners.flatMap((o, i) => Array.from({ length: carsEach }, (_, j) => ({
+    ownerId: o.id, model, year: 2011, colour: "Valencia Orange", vin: uniqueVin(), plate: `RM ${i}-${j}`, plateCountry: "DE",
+  })));
+  const made = await database.insert(cars).values(carRows).returning({ id: cars.id, ownerId: cars.ownerId, vin: cars.vin });
+  const order = new Map(carRows.map((c, i) => [c.vin, i]));
+  made.sort((a, b) => order.get(a.vin)! - order.get(b.vin)!);
+  return owners.map((o) => ({ ownerId: o.id, email: o.email!, carIds: made.filter((c) => c.ownerId === o.id).map((c) => c.id) }));
+}
+
+/** The register form as the schema leaves it, with a fresh idempotency key. */
+export const form = (eventId: string, carId: string, sessionIds: string[], extra: Partial<RegisterInput> = {}): RegisterInput => ({
+  eventId, carId, sessionIds, secondDriverName: null, secondDriverEmail: null, idempotencyKey: randomUUID(), ...extra,
+});
+
+export type PlaceRow = { registrationId: string; status: "confirmed" | "waiting"; position: number | null; waitSeq: number | null };
+
+/** Every place in a session, confirmed first, then the waiting list with 1-based positions by wait_seq. */
+export async function sessionPlaces(sessionId: string, database: Db = db()): Promise<PlaceRow[]> {
+  const rows = await database.execute(sql`
+    select registration_id, status, wait_seq,
+      case when status = 'waiting' then row_number() over (partition by status order by wait_seq) end as position
+    from registration_sessions where session_id = ${sessionId}
+    order by status, wait_seq nulls first, registration_id`);
+  return (rows as unknown as { registration_id: string; status: "confirmed" | "waiting"; wait_seq: string | null; position: string | null }[])
+    .map((r) => ({ registrationId: r.registration_id, status: r.status, waitSeq: r.wait_seq === null ? null : Number(r.wait_seq), position: r.position === null ? null : Number(r.position) }));
+}
+
+export type MailJobRow = { kind: string; sessionId?: string; task: string; runAt: Date; key: string | null; xmin: string };
+
+/** The graphile-worker jobs queued about one registration (the `jobs` view has no payload; read the table). */
+export async function mailJobsFor(registrationId: string, database: Db = db()): Promise<MailJobRow[]> {
+  const rows = await database.execute(sql`
+    select t.identifier as task, j.payload, j.run_at, j.key, j.xmin::text as xmin
+    from graphile_worker._private_jobs j join graphile_worker._private_tasks t on t.id = j.task_id
+    where j.payload->>'registrationId' = ${registrationId} order by j.id`);
+  return (rows as unknown as { task: string; payload: { kind: string; sessionId?: string }; run_at: string; key: string | null; xmin: string }[])
+    .map((r) => ({ kind: r.payload.kind, sessionId: r.payload.sessionId, task: r.task, runAt: new Date(r.run_at), key: r.key, xmin: r.xmin }));
+}
+
+/** Row counts that a refused write must leave alone. */
+export async function writeCounts(database: Db = db()) {
+  const [row] = (await database.execute(sql`select
+    (select count(*) from registrations)::int as registrations,
+    (select count(*) from registration_sessions)::int as places,
+    (select count(*) from graphile_worker._private_jobs)::int as jobs`)) as unknown as { registrations: number; places: number; jobs: number }[];
+  return row!;
+}
