@@ -3,7 +3,7 @@ import type { BurstOwner } from "./registration-seed";
 const COOKIE = "authjs.session-token";
 
 export type PreparedForm = { owner: BurstOwner; url: string; page: string; fields: [string, string][] };
-export type PhaseFigures = { requests: number; seconds: number; reqPerSec: number; p50: number; p99: number; statuses: Map<number, number>; failures: string[] };
+export type PhaseFigures = { offered: number; requests: number; seconds: number; reqPerSec: number; p50: number; p99: number; statuses: Map<number, number>; failures: string[] };
 
 const ENTITIES: Record<string, string> = { amp: "&", quot: '"', lt: "<", gt: ">", apos: "'", "#39": "'", "#x27": "'" };
 const unescape = (s: string) => s.replace(/&(#x?[0-9a-f]+|amp|quot|lt|gt|apos);/gi, (m, e: string) =>
@@ -38,15 +38,19 @@ function percentile(sorted: number[], p: number): number {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : NaN;
 }
 
-/** Runs `work` over `items` with `concurrency` in flight; times each call and the whole phase. */
-async function phase<T>(items: T[], concurrency: number, work: (item: T) => Promise<{ status: number; failure?: string }>): Promise<PhaseFigures> {
+/**
+ * Runs `work` over `items` with `concurrency` in flight; times each call and the whole phase. After
+ * `seconds` no new item starts (those in flight finish), so a slow machine cannot stretch a phase.
+ */
+async function phase<T>(items: T[], concurrency: number, seconds: number, work: (item: T) => Promise<{ status: number; failure?: string }>): Promise<PhaseFigures> {
   const latencies: number[] = [];
   const statuses = new Map<number, number>();
   const failures: string[] = [];
   let next = 0;
   const started = performance.now();
+  const deadline = started + seconds * 1000;
   await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < items.length) {
+    while (next < items.length && performance.now() < deadline) {
       const item = items[next++]!;
       const t0 = performance.now();
       let outcome: { status: number; failure?: string };
@@ -60,15 +64,15 @@ async function phase<T>(items: T[], concurrency: number, work: (item: T) => Prom
       if (outcome.failure && failures.length < 5) failures.push(outcome.failure);
     }
   }));
-  const seconds = (performance.now() - started) / 1000;
+  const elapsed = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  return { requests: items.length, seconds, reqPerSec: items.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), statuses, failures };
+  return { offered: items.length, requests: latencies.length, seconds: elapsed, reqPerSec: latencies.length / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99), statuses, failures };
 }
 
 /** GET /events/{slug}/register as each owner (owner i on instance i mod 2) and keep the form's fields. */
-export async function prepareForms(urls: string[], slug: string, owners: BurstOwner[], concurrency: number) {
+export async function prepareForms(urls: string[], slug: string, owners: BurstOwner[], concurrency: number, seconds: number) {
   const forms: PreparedForm[] = [];
-  const figures = await phase(owners.map((owner, i) => ({ owner, url: urls[i % urls.length]! })), concurrency, async ({ owner, url }) => {
+  const figures = await phase(owners.map((owner, i) => ({ owner, url: urls[i % urls.length]! })), concurrency, seconds, async ({ owner, url }) => {
     const page = `/events/${slug}/register`;
     const res = await fetch(`${url}${page}`, { headers: headers(owner, url), redirect: "manual" });
     const html = await res.text();
@@ -84,9 +88,9 @@ export async function prepareForms(urls: string[], slug: string, owners: BurstOw
  * submits a server-action form before (or without) JavaScript. Success is the action's redirect:
  * 303 to /registrations/{id}.
  */
-export async function submitForms(forms: PreparedForm[], sessionId: string, concurrency: number) {
+export async function submitForms(forms: PreparedForm[], sessionId: string, concurrency: number, seconds: number) {
   const registrationIds: string[] = [];
-  const figures = await phase(forms, concurrency, async ({ owner, url, page, fields }) => {
+  const figures = await phase(forms, concurrency, seconds, async ({ owner, url, page, fields }) => {
     const body = new FormData();
     for (const [name, value] of fields) body.append(name, value);
     body.append("carId", owner.carId);

@@ -18,6 +18,8 @@ const notChangeable = refuse("form", "errors.registrationNotChangeable");
 export class RegistrationModel {
   private regs: Reg[] = [];
   private arrivals = 0;
+  /** How many waiting cars moved up, so a test can show that its sequences reach promotions. */
+  promotions = 0;
 
   constructor(private sessions: ModelSession[], private maxPerCar: number | null, private carOwner: Map<string, string>) {}
 
@@ -128,6 +130,7 @@ export class RegistrationModel {
       const clash = this.sessions.some((o) => o.id !== s.id && r.places.get(o.id)?.status === "confirmed" && clashes(o, s));
       if (clash) continue;
       r.places.set(s.id, { status: "confirmed", seq: null });
+      this.promotions++;
       free--;
     }
   }

@@ -67,7 +67,7 @@ export async function ownersWithCars(count: number, carsEach = 1, model = "bmw-1
   })));
   const made = await database.insert(cars).values(carRows).returning({ id: cars.id, ownerId: cars.ownerId, vin: cars.vin });
   const order = new Map(carRows.map((c, i) => [c.vin, i]));
-  made.sort((a, b) => order.get(a.vin)! - order.get(b.vin)!);
+  made.sort((a, b) => order.get(a.vin ?? "")! - order.get(b.vin ?? "")!);
   return owners.map((o) => ({ ownerId: o.id, email: o.email!, carIds: made.filter((c) => c.ownerId === o.id).map((c) => c.id) }));
 }
 

@@ -4,14 +4,15 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
-import { initialFormResult } from "@/lib/form-result";
-import { cancelRegistrationAction, changeSessionsAction } from "./actions";
+import { initialFormResult, type FormResult } from "@/lib/form-result";
 
-type Ref = { id: string; slug: string };
+// Actions arrive bound on the server (page.tsx): a `.bind` in this Client Component leaves a form posted
+// without JavaScript pending forever when the action returns a result instead of redirecting (vercel/next.js#98045).
+type FormAction = (prev: FormResult, formData: FormData) => Promise<FormResult>;
 
-export function CancelRegistration({ registration }: { registration: Ref }) {
+export function CancelRegistration({ action: cancelAction }: { action: FormAction }) {
   const t = useTranslations("registration");
-  const [state, action, pending] = useActionState(cancelRegistrationAction.bind(null, registration), initialFormResult);
+  const [state, action, pending] = useActionState(cancelAction, initialFormResult);
   return (
     <form action={action} className="flex flex-col gap-3">
       <p className="text-base">{t("cancelExplain")}</p>
@@ -23,9 +24,9 @@ export function CancelRegistration({ registration }: { registration: Ref }) {
 
 type Option = { id: string; name: string; detail: string; checked: boolean };
 
-export function ChangeSessions({ registration, options }: { registration: Ref; options: Option[] }) {
+export function ChangeSessions({ action: changeAction, options }: { action: FormAction; options: Option[] }) {
   const t = useTranslations("registration");
-  const [state, action, pending] = useActionState(changeSessionsAction.bind(null, registration), initialFormResult);
+  const [state, action, pending] = useActionState(changeAction, initialFormResult);
   const errors = state.ok ? {} : (state.fieldErrors ?? {});
   return (
     <form action={action} className="flex flex-col gap-2">

@@ -14,6 +14,7 @@ import { placesLeft } from "@/lib/programme";
 import { formatClock, formatMoment } from "@/lib/time";
 import { requireUser } from "../../session";
 import { CancelRegistration, ChangeSessions } from "./_forms";
+import { cancelRegistrationAction, changeSessionsAction } from "./actions";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ cancel?: string; saved?: string }> };
 
@@ -66,12 +67,12 @@ export default async function RegistrationPage({ params, searchParams }: Props) 
       </Card>
       {changeable && live ? (
         <Card className="no-print flex flex-col gap-4">
-          <ChangeSessions registration={ref} options={live.sessions.map((s) => ({
+          <ChangeSessions action={changeSessionsAction.bind(null, ref)} options={live.sessions.map((s) => ({
             id: s.id, name: s.name, checked: places.some((p) => p.sessionId === s.id),
             detail: `${formatMoment(s.startsAt)}–${formatClock(s.endsAt)} · ${placesLeft(s) > 0 ? t("placesLeft", { count: placesLeft(s) }) : t("fullWaitingList")}`,
           }))} />
           <Link href={`/registrations/${reg.id}/car`} className="inline-flex min-h-11 items-center self-start font-semibold text-accent underline underline-offset-4">{t("changeCar")}</Link>
-          {cancel ? <CancelRegistration registration={ref} /> : (
+          {cancel ? <CancelRegistration action={cancelRegistrationAction.bind(null, ref)} /> : (
             <form method="get">
               <input type="hidden" name="cancel" value="1" />
               <button type="submit" className={buttonClass("secondary", "text-danger")}>{t("cancel")}</button>

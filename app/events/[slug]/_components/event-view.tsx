@@ -27,6 +27,32 @@ function withClashes(sessions: PublicEvent["sessions"]): ProgrammeSession[] {
   return sessions.map((s, i) => ({ ...s, clashesWith: clashes[i]! }));
 }
 
+type Translator = Awaited<ReturnType<typeof getTranslations<"event">>>;
+type PageTranslator = Awaited<ReturnType<typeof getTranslations<"eventPage">>>;
+
+function Summary({ event, t, tp, dates }: { event: PublicEvent["event"]; t: Translator; tp: PageTranslator; dates: string }) {
+  return (
+    <header className="flex flex-col gap-2">
+      <h1 className="text-3xl font-extrabold tracking-tight">{event.name}</h1>
+      <p className="text-lg">{dates}</p>
+      <p className="text-base text-muted">{event.venue}</p>
+      {event.status === "cancelled" ? <Notice tone="danger">{tp("cancelled")}</Notice> : null}
+      {event.status === "finished" ? <Notice>{tp("finished")}</Notice> : null}
+      <CarsRegistered slug={event.slug} />
+      <div className="flex flex-wrap items-center gap-3">
+        {event.status === "published" ? (
+          <Link href={`/events/${event.slug}/register`} className={buttonClass("primary")}>
+            {t("register")}
+          </Link>
+        ) : null}
+        <a href={`/events/${event.slug}/calendar.ics`} className={buttonClass("secondary")} download>
+          {tp("addToCalendar")}
+        </a>
+      </div>
+    </header>
+  );
+}
+
 /**
  * The public event page, the same for every visitor of one language: no session, cookie or
  * header is read here, so the cached route can serve it to everybody. The counts are prefetched
@@ -40,30 +66,12 @@ export async function EventView({ data, locale }: { data: PublicEvent; locale: L
   await queryClient.prefetchQuery({ queryKey: eventKeys.counts(event.slug), queryFn: () => counts });
   const messages = messagesFor(locale);
   const countryNames = Object.fromEntries(counts.countries.map(({ country }) => [country, countryName(country, locale)]));
+  const dates = format.dateTimeRange(calendarDay(event.startsOn), calendarDay(event.endsOn), { dateStyle: "full", timeZone: "UTC" });
   return (
     <NextIntlClientProvider locale={locale} timeZone={event.timeZone} messages={{ event: messages.event, eventPage: messages.eventPage }}>
       <LiveCountsProvider state={dehydrate(queryClient)}>
         <article className="flex flex-col gap-5">
-          <header className="flex flex-col gap-2">
-            <h1 className="text-3xl font-extrabold tracking-tight">{event.name}</h1>
-            <p className="text-lg">
-              {format.dateTimeRange(calendarDay(event.startsOn), calendarDay(event.endsOn), { dateStyle: "full", timeZone: "UTC" })}
-            </p>
-            <p className="text-base text-muted">{event.venue}</p>
-            {event.status === "cancelled" ? <Notice tone="danger">{tp("cancelled")}</Notice> : null}
-            {event.status === "finished" ? <Notice>{tp("finished")}</Notice> : null}
-            <CarsRegistered slug={event.slug} />
-            <div className="flex flex-wrap items-center gap-3">
-              {event.status === "published" ? (
-                <Link href={`/events/${event.slug}/register`} className={buttonClass("primary")}>
-                  {t("register")}
-                </Link>
-              ) : null}
-              <a href={`/events/${event.slug}/calendar.ics`} className={buttonClass("secondary")} download>
-                {tp("addToCalendar")}
-              </a>
-            </div>
-          </header>
+          <Summary event={event} t={t} tp={tp} dates={dates} />
           {event.description ? <p className="whitespace-pre-line text-base">{event.description}</p> : null}
           <section aria-labelledby="programme" className="flex flex-col gap-3">
             <h2 id="programme" className="text-2xl font-bold">{t("programme")}</h2>

@@ -14,6 +14,7 @@ import { eventPhase } from "@/lib/event-phase";
 import { placesLeft } from "@/lib/programme";
 import { formatMoment } from "@/lib/time";
 import { requireUser } from "../../../session";
+import { registerAction } from "./actions";
 import { RegisterForm } from "./register-form";
 
 export default async function RegisterPage({ params }: { params: Promise<{ slug: string }> }) {
@@ -42,6 +43,7 @@ export default async function RegisterPage({ params }: { params: Promise<{ slug:
       {phase === "open" && event.allocation === "fcfs" && eligible.length > 0 ? (
         <Card>
           <RegisterForm
+            action={registerAction.bind(null, slug)}
             slug={slug}
             eventId={event.id}
             idempotencyKey={randomUUID()}

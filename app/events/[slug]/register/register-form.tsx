@@ -7,18 +7,19 @@ import { Button } from "@/components/ui/button";
 import { Field, SelectField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { clashes } from "@/lib/clash";
-import { initialFormResult } from "@/lib/form-result";
+import { initialFormResult, type FormResult } from "@/lib/form-result";
 import { formatClock, formatMoment } from "@/lib/time";
-import { registerAction } from "./actions";
 
 export type SessionOption = { id: string; name: string; startsAt: string; endsAt: string; placesLeft: number; noiseLimitDb: number | null };
-type Props = { slug: string; eventId: string; cars: { id: string; label: string }[]; sessions: SessionOption[]; rulesText: string; idempotencyKey: string };
+// Bound on the server (page.tsx): a `.bind` here, in a Client Component, leaves a form posted without
+// JavaScript pending forever whenever the action returns a result instead of redirecting (vercel/next.js#98045).
+type Props = { action: (prev: FormResult, formData: FormData) => Promise<FormResult>; slug: string; eventId: string; cars: { id: string; label: string }[]; sessions: SessionOption[]; rulesText: string; idempotencyKey: string };
 
 const interval = (s: SessionOption) => ({ startsAt: new Date(s.startsAt), endsAt: new Date(s.endsAt) });
 
-export function RegisterForm({ slug, eventId, cars, sessions, rulesText, idempotencyKey }: Props) {
+export function RegisterForm({ action: registerAction, slug, eventId, cars, sessions, rulesText, idempotencyKey }: Props) {
   const t = useTranslations("registration");
-  const [state, action, pending] = useActionState(registerAction.bind(null, slug), initialFormResult);
+  const [state, action, pending] = useActionState(registerAction, initialFormResult);
   const failed = state.ok ? undefined : state;
   const errors = failed?.fieldErrors ?? {};
   const [ticked, setTicked] = useState<Set<string>>(() => new Set((failed?.values?.sessionIds ?? "").split(",").filter(Boolean)));

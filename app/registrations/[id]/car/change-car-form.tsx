@@ -5,12 +5,12 @@ import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
-import { initialFormResult } from "@/lib/form-result";
-import { changeCarAction } from "../actions";
+import { initialFormResult, type FormResult } from "@/lib/form-result";
 
-export function ChangeCarForm({ registration, cars }: { registration: { id: string; slug: string }; cars: { id: string; label: string }[] }) {
+// Bound on the server (page.tsx), not here: see ../_forms.tsx (vercel/next.js#98045).
+export function ChangeCarForm({ action: changeCarAction, cars }: { action: (prev: FormResult, formData: FormData) => Promise<FormResult>; cars: { id: string; label: string }[] }) {
   const t = useTranslations("registration");
-  const [state, action, pending] = useActionState(changeCarAction.bind(null, registration), initialFormResult);
+  const [state, action, pending] = useActionState(changeCarAction, initialFormResult);
   const failed = state.ok ? undefined : state;
   return (
     <form action={action} className="flex flex-col gap-4">

@@ -7,6 +7,7 @@ import { carModelName } from "@/components/car-card";
 import { listCars } from "@/db/cars";
 import { getMyRegistration } from "@/db/registrations";
 import { requireUser } from "../../../session";
+import { changeCarAction } from "../actions";
 import { ChangeCarForm } from "./change-car-form";
 
 export default async function ChangeCarPage({ params }: { params: Promise<{ id: string }> }) {
@@ -23,7 +24,7 @@ export default async function ChangeCarPage({ params }: { params: Promise<{ id: 
       <PageHeader title={t("changeCar")} />
       <Card className="flex flex-col gap-4">
         <p className="text-base text-muted">{t("changeCarExplain", { event: event.name })}</p>
-        {options.length === 0 ? <p className="text-base">{t("noOtherCar")}</p> : <ChangeCarForm registration={{ id: registration.id, slug: event.slug }} cars={options} />}
+        {options.length === 0 ? <p className="text-base">{t("noOtherCar")}</p> : <ChangeCarForm action={changeCarAction.bind(null, { id: registration.id, slug: event.slug })} cars={options} />}
         <Link href={`/garage/new?returnTo=/registrations/${registration.id}/car`} className="inline-flex min-h-11 items-center font-semibold text-accent underline underline-offset-4">{t("addCar")}</Link>
       </Card>
     </div>
