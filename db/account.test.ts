@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { and, eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { form, openEvent, ownersWithCars, sessionPlaces } from "@/test/registration";
+import { registerCar } from "./registration-writes";
 import { addDays } from "@/lib/time";
 import { createEvent, createOwner, oneM, register, today } from "@/test/owners";
 import { deleteAccount, exportMyData } from "./account";
@@ -128,5 +130,18 @@ describe("deleteAccount", () => {
 
   it("does nothing for an unknown user", async () => {
     await expect(deleteAccount("no-such-user")).resolves.toBeUndefined();
+  });
+});
+
+describe("deleteAccount and the waiting list", () => {
+  it("gives a deleted owner's confirmed place to the first car waiting", async () => {
+    const { event, sessions } = await openEvent({ sessions: [{ start: "09:00", end: "10:00", capacity: 1 }] });
+    const [leaver, waiter] = await ownersWithCars(2);
+    const first = await registerCar(leaver!.ownerId, form(event.id, leaver!.carIds[0]!, [sessions[0]!.id]));
+    const second = await registerCar(waiter!.ownerId, form(event.id, waiter!.carIds[0]!, [sessions[0]!.id]));
+    expect(first.ok && second.ok).toBe(true);
+    await deleteAccount(leaver!.ownerId);
+    const places = await sessionPlaces(sessions[0]!.id);
+    expect(places).toEqual([expect.objectContaining({ registrationId: second.ok ? second.registrationId : "", status: "confirmed" })]);
   });
 });

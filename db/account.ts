@@ -3,6 +3,7 @@ import { and, asc, eq, gte, inArray } from "drizzle-orm";
 import type { ProfileInput } from "@/lib/schemas/profile";
 import { dayKey } from "@/lib/time";
 import { db } from "./client";
+import { fillFreePlaces, lockSessions } from "./places";
 import { authenticators, cars, eventSessions, events, registrations, registrationSessions, signIns, users, type User } from "./schema";
 
 export async function getProfile(userId: string): Promise<User | null> {
@@ -62,8 +63,14 @@ export async function deleteAccount(userId: string, now = new Date()): Promise<v
       .where(and(eq(registrations.ownerId, userId), eq(registrations.status, "active"), gte(events.endsOn, dayKey(now))));
     const ids = upcoming.map((r) => r.id);
     if (ids.length > 0) {
+      // Cancelled like an owner's own cancellation: the freed places go to the next cars waiting.
+      const places = await tx.select().from(registrationSessions).where(inArray(registrationSessions.registrationId, ids));
+      const locked = await lockSessions(tx, [...new Set(places.map((p) => p.sessionId))]);
       await tx.update(registrations).set({ status: "cancelled", cancelledAt: now }).where(inArray(registrations.id, ids));
       await tx.delete(registrationSessions).where(inArray(registrationSessions.registrationId, ids));
+      for (const session of locked) {
+        if (places.some((p) => p.sessionId === session.id && p.status === "confirmed")) await fillFreePlaces(tx, session);
+      }
     }
     await tx.update(registrations).set({ secondDriverName: null, secondDriverEmail: null }).where(eq(registrations.ownerId, userId));
     await tx.delete(users).where(eq(users.id, userId));
