@@ -22,7 +22,8 @@ export default defineConfig({
   retries: 0,
   // Two cores: three browsers keep both busy while one waits on the server.
   workers: 3,
-  timeout: 45_000,
+  // Generous: axe and long journeys took 40–47 s when the 2-core machine was also building.
+  timeout: 90_000,
   expect: { timeout: 10_000 },
   reporter: [["list"], ["html", { open: "never" }]],
   use: { baseURL, trace: "retain-on-failure", locale: "en-GB" },
