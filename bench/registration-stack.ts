@@ -1,6 +1,6 @@
 import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { ensureDatabase, freePort, startEmbeddedPostgres } from "../db/embedded";
@@ -8,7 +8,8 @@ import { migrateDatabase } from "../db/migrate";
 import { build, needsBuild, startNext } from "../scripts/app-server";
 import { BENCH_DIST_DIR } from "./stack";
 
-export type TwoInstances = { urls: string[]; databaseUrl: string; stop: () => Promise<void> };
+/** `pids`: the app processes and the PostgreSQL server, for CPU accounting (bench/cpu.ts). */
+export type TwoInstances = { urls: string[]; databaseUrl: string; pids: { apps: number[]; postgres: number }; stop: () => Promise<void> };
 
 /**
  * One embedded PostgreSQL (max_connections=200, in a temporary folder) and two `next start`
@@ -20,7 +21,8 @@ export async function startTwoInstances(): Promise<TwoInstances> {
   const workDir = mkdtempSync(path.join(os.tmpdir(), "ringmeet-burst-"));
   // As root the server runs as `postgres`, which must pass through mkdtemp's 0700 folder.
   chmodSync(workDir, 0o755);
-  const pg = await startEmbeddedPostgres({ dataDir: path.join(workDir, "pg"), port: await freePort(), flags: ["-c", "max_connections=200"] });
+  const dataDir = path.join(workDir, "pg");
+  const pg = await startEmbeddedPostgres({ dataDir, port: await freePort(), flags: ["-c", "max_connections=200"] });
   const apps: ChildProcess[] = [];
   const stop = async () => {
     for (const app of apps) app.kill("SIGTERM");
@@ -54,7 +56,8 @@ export async function startTwoInstances(): Promise<TwoInstances> {
     for (const [i, port] of ports.entries()) {
       apps.push(await startNext(port, { ...shared, PORT: String(port), APP_URL: urls[i], AUTH_URL: urls[i] }));
     }
-    return { urls, databaseUrl, stop };
+    const postgresPid = Number(readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
+    return { urls, databaseUrl, pids: { apps: apps.map((a) => a.pid!), postgres: postgresPid }, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -1,6 +1,6 @@
 "use client";
+/* eslint-disable @next/next/no-html-link-for-pages -- on purpose: leaving a page cached per language must load the next page whole (see LocaleHtml) */
 
-import Link from "next/link";
 import { useEffect, useState } from "react";
 import { signOutAction } from "@/app/actions";
 
@@ -31,16 +31,16 @@ function useMe(): Me | undefined {
 /**
  * The signed-in part of the header on pages cached for everybody: the HTML says "Sign in"
  * (what a signed-out visitor, or one without JavaScript, needs), and this swaps in Account and
- * Sign out once /api/me says who is here.
+ * Sign out once /api/me says who is here. Plain links: see PublicSiteHeader.
  */
 export function AccountNav({ labels, linkClass }: { labels: AccountNavLabels; linkClass: string }) {
   const me = useMe();
   if (!me?.signedIn) {
-    return <Link href="/signin" className={`${linkClass} text-accent`}>{labels.signIn}</Link>;
+    return <a href="/signin" className={`${linkClass} text-accent`}>{labels.signIn}</a>;
   }
   return (
     <>
-      <Link href="/account" className={linkClass}>{labels.account}</Link>
+      <a href="/account" className={linkClass}>{labels.account}</a>
       <form action={signOutAction}>
         <button type="submit" className={linkClass}>{labels.signOut}</button>
       </form>
@@ -53,6 +53,6 @@ export function OrganiseNavItem({ label, linkClass }: { label: string; linkClass
   const me = useMe();
   if (!me?.staff) return null;
   return (
-    <li><Link className={linkClass} href="/organise">{label}</Link></li>
+    <li><a className={linkClass} href="/organise">{label}</a></li>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
-import { useParams } from "next/navigation";
-import type { ReactNode } from "react";
+import { useParams, useRouter } from "next/navigation";
+import { useEffect, useRef, type ReactNode } from "react";
 import { isLocale } from "@/lib/locale";
 
 /**
@@ -11,10 +11,25 @@ import { isLocale } from "@/lib/locale";
  */
 export function LocaleHtml({ fallbackLocale, className, children }: { fallbackLocale: string; className: string; children: ReactNode }) {
   const params = useParams<{ locale?: string }>();
-  const lang = isLocale(params?.locale) ? params.locale : fallbackLocale;
+  const cached = isLocale(params?.locale);
+  useRefreshRootAfterCachedPage(cached);
   return (
-    <html lang={lang} className={className}>
+    <html lang={cached ? params.locale : fallbackLocale} className={className}>
       {children}
     </html>
   );
+}
+
+/**
+ * A soft navigation keeps the root layout. After a cached page that root layout may have been
+ * rendered without the request (English, whatever the visitor reads), so leaving such a page
+ * refreshes once: the root layout is rendered again with the visitor's language.
+ */
+function useRefreshRootAfterCachedPage(cached: boolean): void {
+  const router = useRouter();
+  const wasCached = useRef(cached);
+  useEffect(() => {
+    if (wasCached.current && !cached) router.refresh();
+    wasCached.current = cached;
+  }, [cached, router]);
 }

@@ -12,22 +12,30 @@ const navLink = "inline-flex min-h-11 items-center whitespace-nowrap rounded-lg 
 
 type NavText = { main: string; events: string; garage: string; registrations: string };
 
-function HeaderFrame({ text, account, organise, languageSwitch }: { text: NavText; account: ReactNode; organise: ReactNode; languageSwitch: ReactNode }) {
+/**
+ * `plain`: ordinary links, so leaving a page cached per language loads the next page whole
+ * (a client-side navigation would keep that page's request-less root layout).
+ */
+function NavAnchor({ href, className, plain, children }: { href: string; className: string; plain?: boolean; children: ReactNode }) {
+  return plain ? <a href={href} className={className}>{children}</a> : <Link href={href} className={className}>{children}</Link>;
+}
+
+function HeaderFrame({ text, account, organise, languageSwitch, plain }: { text: NavText; account: ReactNode; organise: ReactNode; languageSwitch: ReactNode; plain?: boolean }) {
   return (
     <header className="no-print border-b border-line bg-white">
       <div className="mx-auto flex max-w-5xl items-center justify-between gap-2 px-4 pt-2">
-        <Link href="/" className="flex min-h-11 items-center gap-2 text-lg font-extrabold tracking-tight text-ink">
+        <NavAnchor href="/" plain={plain} className="flex min-h-11 items-center gap-2 text-lg font-extrabold tracking-tight text-ink">
           <span aria-hidden className="inline-block h-6 w-6 rounded-full border-[5px] border-accent" />
           Ringmeet
-        </Link>
+        </NavAnchor>
         <div className="flex items-center gap-1">{account}</div>
       </div>
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-2 px-2 pb-1">
         <nav aria-label={text.main}>
           <ul className="flex flex-wrap">
-            <li><Link className={navLink} href="/events">{text.events}</Link></li>
-            <li><Link className={navLink} href="/garage">{text.garage}</Link></li>
-            <li><Link className={navLink} href="/registrations">{text.registrations}</Link></li>
+            <li><NavAnchor plain={plain} className={navLink} href="/events">{text.events}</NavAnchor></li>
+            <li><NavAnchor plain={plain} className={navLink} href="/garage">{text.garage}</NavAnchor></li>
+            <li><NavAnchor plain={plain} className={navLink} href="/registrations">{text.registrations}</NavAnchor></li>
             {organise}
           </ul>
         </nav>
@@ -75,6 +83,7 @@ export async function PublicSiteHeader({ locale }: { locale: Locale }) {
       account={<AccountNav labels={labels} linkClass={navLink} />}
       organise={<OrganiseNavItem label={labels.organise} linkClass={navLink} />}
       languageSwitch={<LanguageSwitch label={t("language")} locale={locale} />}
+      plain
     />
   );
 }

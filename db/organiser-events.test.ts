@@ -129,6 +129,22 @@ describe("saveEvent: capacity, status and slug", () => {
     expect((await loadEvent(saved.event.slug)).sessions[1]!.capacity).toBe(3);
   });
 
+  it("gives a raised capacity to the cars waiting, earliest first, in the same save", async () => {
+    const { admin, club } = await clubWith();
+    const saved = await clubEvent(admin.id, club.id);
+    const gp = saved.sessions[1]!;
+    expect(await saveEvent(admin.id, saved.event.slug, edited(saved, [{}, { capacity: "1" }]), false)).toMatchObject({ ok: true });
+    await registrant(saved.event.id, gp.id);
+    const first = await registrant(saved.event.id, gp.id, "waiting");
+    const second = await registrant(saved.event.id, gp.id, "waiting");
+    await db().update(registrationSessions).set({ waitSeq: 2 }).where(eq(registrationSessions.registrationId, second.reg.id));
+    expect(await saveEvent(admin.id, saved.event.slug, edited(saved, [{}, { capacity: "2" }]), false)).toMatchObject({ ok: true });
+    const places = await db().select().from(registrationSessions).where(eq(registrationSessions.sessionId, gp.id));
+    expect(places.find((p) => p.registrationId === first.reg.id)?.status).toBe("confirmed");
+    expect(places.find((p) => p.registrationId === second.reg.id)?.status).toBe("waiting");
+    expect(places.filter((p) => p.status === "confirmed")).toHaveLength(2);
+  });
+
   it("publishes a draft, keeps a published event published, and never revives a cancelled one", async () => {
     const { admin, club } = await clubWith();
     const saved = await clubEvent(admin.id, club.id);

@@ -3,10 +3,10 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { EventInput, KeptSession } from "@/lib/schemas/event";
 import { numberedSlug, slugify } from "@/lib/slug";
 import { mayDo } from "./access";
-import { db, type Db } from "./client";
+import { db } from "./client";
+import { fillFreePlaces, type Tx } from "./places";
 import { clubs, eventSessions, events, registrations, registrationSessions, users, type Event, type EventSession } from "./schema";
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export type Recipient = { email: string; locale: string | null; name: string | null };
 export type SaveResult =
   | { ok: true; slug: string; removedSessions: { name: string; recipients: Recipient[] }[] }
@@ -115,13 +115,27 @@ export async function saveEvent(userId: string, slug: string, input: EventInput,
     await tx.update(events).set({ ...eventColumns(input), slug: newSlug, ...(publish && event.status === "draft" ? { status: "published" as const } : {}) }).where(eq(events.id, event.id));
     const removeIds = input.sessions.filter((s) => s.remove && s.id && byId.has(s.id)).map((s) => s.id!);
     if (removeIds.length) await tx.delete(eventSessions).where(inArray(eventSessions.id, removeIds));
+    const kept: EventSession[] = [];
     for (const s of input.sessions) {
       if (s.remove) continue;
-      if (s.id && byId.has(s.id)) await tx.update(eventSessions).set(sessionColumns(s)).where(eq(eventSessions.id, s.id));
+      if (s.id && byId.has(s.id)) kept.push(...(await tx.update(eventSessions).set(sessionColumns(s)).where(eq(eventSessions.id, s.id)).returning()));
       else await tx.insert(eventSessions).values({ ...sessionColumns(s), eventId: event.id });
     }
+    await refillAfterEdit(tx, kept, byId);
     return { ok: true, slug: newSlug, removedSessions: removed } as const;
   });
+}
+
+/**
+ * More room, or moved times that no longer clash, may give cars waiting a place: those sessions
+ * (already locked above) are filled from their waiting lists in the same transaction.
+ */
+async function refillAfterEdit(tx: Tx, kept: EventSession[], before: Map<string, EventSession>) {
+  const moved = kept.some((s) => {
+    const old = before.get(s.id)!;
+    return old.startsAt.getTime() !== s.startsAt.getTime() || old.endsAt.getTime() !== s.endsAt.getTime();
+  });
+  for (const s of kept) if (moved || s.capacity > before.get(s.id)!.capacity) await fillFreePlaces(tx, s);
 }
 
 /** Cancels the event; returns who was registered, to be told. Null when not allowed. */

@@ -4,16 +4,12 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { clashes } from "@/lib/clash";
 import { RegistrationModel, type ModelSession, type Snapshot } from "@/test/registration-model";
-import { createClubRow, form, openEvent, ownersWithCars, type Garage } from "@/test/registration";
+import { createClubRow, form, openEvent, ownersWithCars, skipCommitFlush, type Garage } from "@/test/registration";
 import { db } from "./client";
 import { cancelRegistration, changeCar, changeSessions, registerCar } from "./registration-writes";
 import { placesOf } from "./registrations";
 
-{
-  const url = new URL(process.env.DATABASE_URL!);
-  url.searchParams.set("synchronous_commit", "off");
-  process.env.DATABASE_URL = url.href;
-}
+skipCommitFlush();
 const RUNS = 1000;
 const LANES = 10;
 

@@ -9,7 +9,7 @@ import { fillFreePlaces, lockSessions, placeInSession, type Tx } from "./places"
 import { cars, eventSessions, events, registrations, registrationSessions, type Event } from "./schema";
 
 export type WriteResult = { ok: true; registrationId: string } | { ok: false; field: string; error: string };
-const fail = (field: string, error: string) => ({ ok: false, field, error }) as const;
+export const fail = (field: string, error: string) => ({ ok: false, field, error }) as const;
 
 export type RegisterInput = {
   eventId: string;
@@ -20,12 +20,15 @@ export type RegisterInput = {
   idempotencyKey: string;
 };
 
-async function openEvent(tx: Tx, eventId: string, now: Date): Promise<Event | null> {
+type Allocation = Event["allocation"];
+
+/** The event while its registration window is open, if it gives places the given way. */
+export async function openEvent(tx: Tx, eventId: string, now: Date, allocation: Allocation[] = ["fcfs"]): Promise<Event | null> {
   const [event] = await tx.select().from(events).where(eq(events.id, eventId));
-  return event && eventPhase(event, now) === "open" && event.allocation === "fcfs" ? event : null;
+  return event && eventPhase(event, now) === "open" && allocation.includes(event.allocation) ? event : null;
 }
 
-async function eligibleCar(tx: Tx, userId: string, carId: string, event: Event) {
+export async function eligibleCar(tx: Tx, userId: string, carId: string, event: Event) {
   // FOR SHARE: the owner cannot delete the car while it is being registered.
   const [car] = await tx.select().from(cars).where(and(eq(cars.id, carId), eq(cars.ownerId, userId))).for("share");
   if (!car) return fail("carId", "errors.carNotYours");
@@ -33,7 +36,7 @@ async function eligibleCar(tx: Tx, userId: string, carId: string, event: Event) 
   return null;
 }
 
-async function checkSessions(tx: Tx, event: Event, sessionIds: string[]) {
+export async function checkSessions(tx: Tx, event: Event, sessionIds: string[]) {
   const unique = [...new Set(sessionIds)];
   const found = unique.length ? await tx.select().from(eventSessions).where(and(inArray(eventSessions.id, unique), eq(eventSessions.eventId, event.id))) : [];
   if (found.length !== unique.length) return fail("sessionIds", "errors.sessionNotInEvent");
@@ -60,10 +63,15 @@ export async function registerCar(userId: string, input: RegisterInput, now = ne
       secondDriverName: input.secondDriverName, secondDriverEmail: input.secondDriverEmail,
     }).onConflictDoNothing().returning({ id: registrations.id });
     if (!created) return fail("carId", "errors.carAlreadyRegistered");
-    for (const session of await lockSessions(tx, [...new Set(input.sessionIds)])) await placeInSession(tx, created.id, session);
-    await enqueueMail(tx, { kind: "registrationReceived", registrationId: created.id });
+    // The mails are queued before the sessions are locked (they are composed when sent, after the
+    // commit): every round trip made while holding a session's lock delays every other owner
+    // waiting for it. Both go out in one round trip, pipelined on the transaction's connection.
     const reminderAt = new Date(zonedMoment(event.startsOn, "09:00").getTime() - 2 * 24 * 3600 * 1000);
-    if (reminderAt > now) await enqueueMail(tx, { kind: "reminder", registrationId: created.id }, { runAt: reminderAt, key: `reminder:${created.id}` });
+    await Promise.all([
+      enqueueMail(tx, { kind: "registrationReceived", registrationId: created.id }),
+      reminderAt > now ? enqueueMail(tx, { kind: "reminder", registrationId: created.id }, { runAt: reminderAt, key: `reminder:${created.id}` }) : null,
+    ]);
+    for (const session of await lockSessions(tx, [...new Set(input.sessionIds)])) await placeInSession(tx, created.id, session);
     return { ok: true, registrationId: created.id } as const;
   });
   // A conflict may have been the same form racing itself rather than the car being taken.
@@ -71,60 +79,70 @@ export async function registerCar(userId: string, input: RegisterInput, now = ne
   return result;
 }
 
-async function findByIdempotencyKey(userId: string, key: string): Promise<WriteResult | null> {
+export async function findByIdempotencyKey(userId: string, key: string): Promise<WriteResult | null> {
   const [row] = await db().select({ id: registrations.id, ownerId: registrations.ownerId }).from(registrations).where(eq(registrations.idempotencyKey, key));
   if (!row) return null;
   return row.ownerId === userId ? { ok: true, registrationId: row.id } : fail("form", "errors.formReplayed");
 }
 
 /** The owner's active registration, locked, with its event while registration is open. */
-async function lockOwn(tx: Tx, userId: string, registrationId: string, now: Date) {
+export async function lockOwn(tx: Tx, userId: string, registrationId: string, now: Date, allocation: Allocation[] = ["fcfs"]) {
   if (!/^[0-9a-f-]{36}$/i.test(registrationId)) return null;
   const [reg] = await tx.select().from(registrations)
     .where(and(eq(registrations.id, registrationId), eq(registrations.ownerId, userId), eq(registrations.status, "active"))).for("update");
   if (!reg) return null;
-  const event = await openEvent(tx, reg.eventId, now);
+  const event = await openEvent(tx, reg.eventId, now, allocation);
   return event ? { reg, event } : null;
 }
 
-const notOpen = fail("form", "errors.registrationNotChangeable");
+export const notOpen = fail("form", "errors.registrationNotChangeable");
 
-/** Adds and drops sessions; a dropped confirmed place goes to the next car waiting, in the same transaction. */
+/**
+ * Adds and drops sessions. A dropped confirmed place goes to the next car waiting, and the
+ * sessions where this car still waits are refilled too (dropping a session may have removed the
+ * clash that kept it from a free place), all in the same transaction.
+ */
 export async function changeSessions(userId: string, registrationId: string, sessionIds: string[], now = new Date()): Promise<WriteResult> {
   return db().transaction(async (tx) => {
     const own = await lockOwn(tx, userId, registrationId, now);
     if (!own) return notOpen;
     const refused = await checkSessions(tx, own.event, sessionIds);
     if (refused) return refused;
+    // Which sessions it holds cannot change under the registration's lock; their status can
+    // (another transaction may promote it), so the status is read only after the sessions' locks.
     const current = await tx.select().from(registrationSessions).where(eq(registrationSessions.registrationId, registrationId));
     const wanted = new Set(sessionIds);
-    const dropped = current.filter((p) => !wanted.has(p.sessionId));
+    const dropped = new Set(current.filter((p) => !wanted.has(p.sessionId)).map((p) => p.sessionId));
     const added = [...wanted].filter((id) => !current.some((p) => p.sessionId === id));
-    const locked = await lockSessions(tx, [...dropped.map((p) => p.sessionId), ...added]);
-    for (const session of locked) {
-      const place = dropped.find((p) => p.sessionId === session.id);
-      if (place) {
-        await tx.delete(registrationSessions).where(and(eq(registrationSessions.registrationId, registrationId), eq(registrationSessions.sessionId, session.id)));
-        if (place.status === "confirmed") await fillFreePlaces(tx, session);
-      } else {
-        await placeInSession(tx, registrationId, session);
-      }
+    if (dropped.size === 0 && added.length === 0) return { ok: true, registrationId } as const;
+    const kept = current.filter((p) => wanted.has(p.sessionId)).map((p) => p.sessionId);
+    const locked = await lockSessions(tx, [...dropped, ...added, ...kept]);
+    for (const session of locked.filter((s) => dropped.has(s.id))) {
+      const [gone] = await tx.delete(registrationSessions)
+        .where(and(eq(registrationSessions.registrationId, registrationId), eq(registrationSessions.sessionId, session.id)))
+        .returning({ status: registrationSessions.status });
+      if (gone?.status === "confirmed") await fillFreePlaces(tx, session);
     }
+    for (const session of locked.filter((s) => added.includes(s.id))) await placeInSession(tx, registrationId, session);
+    if (dropped.size > 0) for (const session of locked.filter((s) => kept.includes(s.id))) await fillFreePlaces(tx, session);
     return { ok: true, registrationId } as const;
   });
 }
 
-/** Cancels the owner's registration; every confirmed place it held goes to the next car waiting. */
+/** Cancels the owner's registration (or withdraws a lottery entry); every confirmed place it held goes to the next car waiting. */
 export async function cancelRegistration(userId: string, registrationId: string, now = new Date()): Promise<WriteResult> {
   return db().transaction(async (tx) => {
-    const own = await lockOwn(tx, userId, registrationId, now);
+    // A lottery entry is withdrawn the same way while its window is open (it holds no places yet).
+    const own = await lockOwn(tx, userId, registrationId, now, ["fcfs", "lottery"]);
     if (!own) return notOpen;
-    const places = await tx.select().from(registrationSessions).where(eq(registrationSessions.registrationId, registrationId));
+    const places = await tx.select({ sessionId: registrationSessions.sessionId }).from(registrationSessions).where(eq(registrationSessions.registrationId, registrationId));
     const locked = await lockSessions(tx, places.map((p) => p.sessionId));
-    await tx.delete(registrationSessions).where(eq(registrationSessions.registrationId, registrationId));
+    // Read the statuses as the delete sees them, under the locks: a place may have been promoted a moment ago.
+    const gone = await tx.delete(registrationSessions).where(eq(registrationSessions.registrationId, registrationId))
+      .returning({ sessionId: registrationSessions.sessionId, status: registrationSessions.status });
     await tx.update(registrations).set({ status: "cancelled", cancelledAt: now }).where(eq(registrations.id, registrationId));
     for (const session of locked) {
-      if (places.some((p) => p.sessionId === session.id && p.status === "confirmed")) await fillFreePlaces(tx, session);
+      if (gone.some((p) => p.sessionId === session.id && p.status === "confirmed")) await fillFreePlaces(tx, session);
     }
     await enqueueMail(tx, { kind: "registrationCancelled", registrationId });
     await tx.execute(sql`select graphile_worker.remove_job(${`reminder:${registrationId}`})`);
@@ -134,15 +152,26 @@ export async function cancelRegistration(userId: string, registrationId: string,
 
 /** Swaps the car; the places (and the ticket) stay. */
 export async function changeCar(userId: string, registrationId: string, carId: string, now = new Date()): Promise<WriteResult> {
-  return db().transaction(async (tx) => {
-    const own = await lockOwn(tx, userId, registrationId, now);
-    if (!own) return notOpen;
-    const refused = await eligibleCar(tx, userId, carId, own.event);
-    if (refused) return refused;
-    const [taken] = await tx.select({ id: registrations.id }).from(registrations)
-      .where(and(eq(registrations.eventId, own.event.id), eq(registrations.carId, carId), eq(registrations.status, "active")));
-    if (taken && taken.id !== registrationId) return fail("carId", "errors.carAlreadyRegistered");
-    await tx.update(registrations).set({ carId }).where(eq(registrations.id, registrationId));
-    return { ok: true, registrationId } as const;
-  });
+  try {
+    return await db().transaction(async (tx) => {
+      const own = await lockOwn(tx, userId, registrationId, now);
+      if (!own) return notOpen;
+      const refused = await eligibleCar(tx, userId, carId, own.event);
+      if (refused) return refused;
+      const [taken] = await tx.select({ id: registrations.id }).from(registrations)
+        .where(and(eq(registrations.eventId, own.event.id), eq(registrations.carId, carId), eq(registrations.status, "active")));
+      if (taken && taken.id !== registrationId) return fail("carId", "errors.carAlreadyRegistered");
+      await tx.update(registrations).set({ carId }).where(eq(registrations.id, registrationId));
+      return { ok: true, registrationId } as const;
+    });
+  } catch (error) {
+    // Two registrations swapped to the same car at once: the unique index lets only one through.
+    if (violates(error, "registrations_event_car_uq")) return fail("carId", "errors.carAlreadyRegistered");
+    throw error;
+  }
+}
+
+function violates(error: unknown, constraint: string): boolean {
+  const cause = (error as { cause?: { code?: string; constraint_name?: string } })?.cause ?? (error as { code?: string; constraint_name?: string });
+  return cause?.code === "23505" && cause.constraint_name === constraint;
 }

@@ -26,8 +26,10 @@ export function signTicket(claims: TicketClaims, eventKey: string): string {
 
 /** Reads a token without trusting it: which event it claims, to pick the key. */
 export function peekTicket(token: string): TicketClaims | null {
-  const [prefix, body, sig] = token.trim().split(".");
-  if (prefix !== PREFIX || !body || !sig) return null;
+  const parts = token.trim().split(".");
+  const [prefix, body, sig] = parts;
+  // Exactly three parts: anything appended would otherwise pass as a valid ticket.
+  if (parts.length !== 3 || prefix !== PREFIX || !body || !sig) return null;
   try {
     const data = JSON.parse(Buffer.from(body, "base64url").toString("utf8")) as { r?: unknown; e?: unknown; x?: unknown };
     if (typeof data.r !== "string" || typeof data.e !== "string" || typeof data.x !== "number") return null;

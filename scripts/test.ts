@@ -34,7 +34,8 @@ function ensureChromium() {
   run("apt-get", ["install", "-y", "-qq", "chromium"], { ...process.env, DEBIAN_FRONTEND: "noninteractive" });
 }
 
-const only = process.argv.slice(2).find((a) => !a.startsWith("-"));
+// `npm test -- e2e specs/x.spec.ts --project=mobile`: one part; what follows it goes to Playwright.
+const [only, ...playwrightArgs] = process.argv.slice(2);
 const workDir = mkdtempSync(path.join(os.tmpdir(), "ringmeet-test-"));
 // mkdtemp makes it 0700; as root the server runs as `postgres`, which must pass through it.
 chmodSync(workDir, 0o755);
@@ -52,7 +53,7 @@ try {
     await stage("Unit + integration (vitest)", () => run(bin("vitest"), ["run"], { ...process.env, TZ: "Asia/Kathmandu" }));
   }
   if (!only || only === "e2e") {
-    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: ".next-test" };
+    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next-test" };
     await stage("Build (next build)", () => build(env));
     await stage("Start PostgreSQL + app", async () => {
       const pg = await startEmbeddedPostgres({ dataDir: path.join(workDir, "pg"), port: await freePort(), flags: ["-c", "max_connections=200"] });
@@ -65,7 +66,7 @@ try {
       const app = await startNext(port, env);
       stopApp = () => app.kill("SIGTERM");
     });
-    await stage("End-to-end (playwright)", () => run(bin("playwright"), ["test"], { ...env, E2E_BASE_URL: env.APP_URL }));
+    await stage("End-to-end (playwright)", () => run(bin("playwright"), ["test", ...playwrightArgs], { ...env, E2E_BASE_URL: env.APP_URL }));
   }
 } catch (error) {
   failed = true;

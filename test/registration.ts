@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
-import { db, type Db } from "@/db/client";
+import { db, sqlClient, type Db } from "@/db/client";
 import type { RegisterInput } from "@/db/registration-writes";
 import { cars, clubs, eventSessions, events, users, type NewEvent } from "@/db/schema";
 import { addDays, dayKey, zonedMoment } from "@/lib/time";
@@ -99,6 +99,47 @@ export async function mailJobsFor(registrationId: string, database: Db = db()): 
     where j.payload->>'registrationId' = ${registrationId} order by j.id`);
   return (rows as unknown as { task: string; payload: { kind: string; sessionId?: string }; run_at: string; key: string | null; xmin: string }[])
     .map((r) => ({ kind: r.payload.kind, sessionId: r.payload.sessionId, task: r.task, runAt: new Date(r.run_at), key: r.key, xmin: r.xmin }));
+}
+
+/**
+ * Holds the row locks of some sessions (or cars) on a connection of its own until `release()` is
+ * called, so a test can line transactions up behind it. `pid` is the holding backend.
+ */
+export async function holdRowLocks(table: "event_sessions" | "cars", ids: string[]) {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let ready!: (pid: number) => void;
+  const pid = new Promise<number>((resolve) => (ready = resolve));
+  const done = sqlClient().begin(async (tx) => {
+    await tx`select id from ${tx(table)} where id in ${tx(ids)} order by id for update`;
+    const [row] = await tx`select pg_backend_pid() as pid`;
+    ready(Number(row!.pid));
+    await released;
+  });
+  return { pid: await pid, release: async () => (release(), await done) };
+}
+
+/** Waits until `count` backends wait on a lock held by one of `pids`; returns those backends. */
+export async function waitForWaiters(pids: number[], count: number, timeoutMs = 15_000): Promise<number[]> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const rows = await sqlClient()`select pid from pg_stat_activity where pg_blocking_pids(pid) && ${pids}::int[] order by backend_start`;
+    if (rows.length >= count) return rows.map((r) => Number(r.pid));
+    if (Date.now() > until) throw new Error(`only ${rows.length} of ${count} transactions queued behind ${pids.join(", ")}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/**
+ * Makes this test file's pool commit without waiting for the WAL flush (synchronous_commit=off,
+ * a connection parameter in DATABASE_URL). Locking and visibility are unchanged, only a crash could
+ * lose the last commits; on a slow disk it halves a long property run. Call at the top of the file,
+ * before the first db().
+ */
+export function skipCommitFlush() {
+  const url = new URL(process.env.DATABASE_URL!);
+  url.searchParams.set("synchronous_commit", "off");
+  process.env.DATABASE_URL = url.href;
 }
 
 /** Row counts that a refused write must leave alone. */

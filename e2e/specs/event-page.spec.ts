@@ -80,6 +80,11 @@ test.describe("public event page", () => {
       await expect(page.locator("html")).toHaveAttribute("lang", "de");
       await expect(page.getByText("0 Autos angemeldet", { exact: true })).toBeVisible();
       await expect(page.getByRole("link", { name: "Auto anmelden" })).toBeVisible();
+
+      // Leaving the cached page keeps the visitor's language in the root layout too.
+      await (await new SiteHeader(page, "de").navLink("Veranstaltungen")).click();
+      await expect(page.getByRole("heading", { level: 1, name: "Veranstaltungen" })).toBeVisible();
+      await expect(page.locator("html")).toHaveAttribute("lang", "de");
     } finally {
       await context.close();
     }

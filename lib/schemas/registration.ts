@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-const uuid = (message: string) => z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, message);
+const uuid = (message: string) => z.string({ error: message }).regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, message);
 const optional = (max: number) => z.string().trim().max(max, "errors.tooLong").optional().transform((v) => v || null);
 
 /** The register form. Sessions arrive as repeated `sessionIds` entries; messages are catalogue keys. */

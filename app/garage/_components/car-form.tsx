@@ -7,15 +7,15 @@ import { Field, SelectField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { catalogue, findModel, INDIVIDUAL, modelLabel, OTHER_MODEL } from "@/lib/car-catalogue";
 import { countryName, registrationCountries } from "@/lib/countries";
-import { initialFormResult } from "@/lib/form-result";
-import { saveCarAction } from "../actions";
+import { initialFormResult, type FormResult } from "@/lib/form-result";
 
 export type CarFormValues = Record<string, string>;
 
-export function CarForm({ carId, initial, returnTo }: { carId: string | null; initial: CarFormValues; returnTo: string }) {
+// Bound on the server (the page), not here: a .bind in a client component hangs no-JS submissions (vercel/next.js#98045).
+export function CarForm({ action: saveCar, initial, returnTo }: { action: (prev: FormResult, formData: FormData) => Promise<FormResult>; initial: CarFormValues; returnTo: string }) {
   const t = useTranslations("carForm");
   const locale = useLocale();
-  const [state, action, pending] = useActionState(saveCarAction.bind(null, carId), initialFormResult);
+  const [state, action, pending] = useActionState(saveCar, initialFormResult);
   const failed = state.ok ? undefined : state;
   const values = { ...initial, ...failed?.values };
   const errors = failed?.fieldErrors ?? {};

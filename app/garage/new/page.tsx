@@ -3,6 +3,7 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { safeCallbackPath } from "@/lib/schemas/sign-in";
 import { requireUser } from "../../session";
+import { saveCarAction } from "../actions";
 import { CarForm } from "../_components/car-form";
 
 export async function generateMetadata() {
@@ -17,7 +18,7 @@ export default async function NewCarPage({ searchParams }: { searchParams: Promi
     <div className="mx-auto max-w-xl">
       <PageHeader title={t("addTitle")} />
       <Card>
-        <CarForm carId={null} initial={{}} returnTo={safeCallbackPath(returnTo, "/garage")} />
+        <CarForm action={saveCarAction.bind(null, null)} initial={{}} returnTo={safeCallbackPath(returnTo, "/garage")} />
       </Card>
     </div>
   );

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { dehydrate, QueryClient } from "@tanstack/react-query";
 import { NextIntlClientProvider } from "next-intl";
 import { getFormatter, getTranslations } from "next-intl/server";
@@ -41,9 +40,10 @@ function Summary({ event, t, tp, dates }: { event: PublicEvent["event"]; t: Tran
       <CarsRegistered slug={event.slug} />
       <div className="flex flex-wrap items-center gap-3">
         {event.status === "published" ? (
-          <Link href={`/events/${event.slug}/register`} className={buttonClass("primary")}>
+          // A plain link: the cached page's root layout must not outlive it (see LocaleHtml).
+          <a href={`/events/${event.slug}/register`} className={buttonClass("primary")}>
             {t("register")}
-          </Link>
+          </a>
         ) : null}
         <a href={`/events/${event.slug}/calendar.ics`} className={buttonClass("secondary")} download>
           {tp("addToCalendar")}

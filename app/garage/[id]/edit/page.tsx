@@ -5,6 +5,7 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getCar } from "@/db/cars";
 import { requireUser } from "../../../session";
+import { deleteCarAction, saveCarAction } from "../../actions";
 import { CarForm } from "../../_components/car-form";
 import { RemoveCar } from "../../_components/remove-car";
 
@@ -27,12 +28,12 @@ export default async function EditCarPage({ params, searchParams }: Props) {
     <div className="mx-auto flex max-w-xl flex-col gap-4">
       <PageHeader title={t("editTitle")} />
       <Card>
-        <CarForm carId={car.id} initial={initial} returnTo="/garage" />
+        <CarForm action={saveCarAction.bind(null, car.id)} initial={initial} returnTo="/garage" />
       </Card>
       <Card>
         <h2 className="mb-2 text-lg font-bold">{t("removeTitle")}</h2>
         {remove ? (
-          <RemoveCar carId={car.id} />
+          <RemoveCar action={deleteCarAction.bind(null, car.id)} />
         ) : (
           <Link href={`/garage/${car.id}/edit?remove=1`} className="inline-flex min-h-11 items-center font-semibold text-danger underline underline-offset-4">
             {t("remove")}

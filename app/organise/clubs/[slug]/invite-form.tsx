@@ -5,11 +5,12 @@ import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Field, SelectField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
-import { inviteAction } from "../../actions";
+import type { FormResult } from "@/lib/form-result";
 
-export function InviteForm({ club }: { club: { id: string; name: string; slug: string } }) {
+// Bound on the server (the page), not here: a .bind in a client component hangs no-JS submissions (vercel/next.js#98045).
+export function InviteForm({ action: invite }: { action: (prev: FormResult<{ sentTo?: string }>, formData: FormData) => Promise<FormResult<{ sentTo?: string }>> }) {
   const t = useTranslations("organise");
-  const [state, action, pending] = useActionState(inviteAction.bind(null, club), { ok: false });
+  const [state, action, pending] = useActionState(invite, { ok: false });
   const failed = state.ok ? undefined : state;
   return (
     <form action={action} noValidate className="flex flex-col gap-4" key={state.ok ? state.sentTo : JSON.stringify(failed?.values)}>

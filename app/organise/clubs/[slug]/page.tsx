@@ -6,7 +6,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getMyClub, listMembers } from "@/db/clubs";
 import { can } from "@/lib/roles";
 import { requireUser } from "../../../session";
-import { setRoleAction } from "../../actions";
+import { inviteAction, setRoleAction } from "../../actions";
 import { InviteForm } from "./invite-form";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ error?: string }> };
@@ -53,7 +53,7 @@ export default async function ClubPage({ params, searchParams }: Props) {
           </Card>
           <Card>
             <h2 className="mb-3 text-xl font-bold">{t("invite")}</h2>
-            <InviteForm club={ref} />
+            <InviteForm action={inviteAction.bind(null, ref)} />
           </Card>
         </>
       ) : null}

@@ -8,11 +8,12 @@ import { Notice } from "@/components/ui/notice";
 import { catalogue, modelLabel } from "@/lib/car-catalogue";
 import { clashingPairs } from "@/lib/clash";
 import { zonedMoment } from "@/lib/time";
-import { saveEventAction, type EventFormState } from "../actions";
+import type { EventFormState } from "../actions";
 import { SessionRow } from "./session-row";
 
 type Props = {
-  slug: string | null;
+  // Bound on the server (the page), not here: a .bind in a client component hangs no-JS submissions (vercel/next.js#98045).
+  action: (prev: EventFormState, formData: FormData) => Promise<EventFormState>;
   clubs?: { id: string; name: string }[];
   initial: Record<string, string>;
   rows: number;
@@ -31,9 +32,9 @@ function clashFlags(values: Record<string, string>, rows: number): boolean[] {
   return flags;
 }
 
-export function EventForm({ slug, clubs, initial, rows: initialRows, registeredBySession, draft }: Props) {
+export function EventForm({ action: saveEvent, clubs, initial, rows: initialRows, registeredBySession, draft }: Props) {
   const t = useTranslations("organise.eventForm");
-  const [state, action, pending] = useActionState<EventFormState, FormData>(saveEventAction.bind(null, slug), { ok: false });
+  const [state, action, pending] = useActionState<EventFormState, FormData>(saveEvent, { ok: false });
   const failed = state.ok ? undefined : state;
   const values = failed?.values ?? initial;
   const rows = failed?.rows ?? initialRows;

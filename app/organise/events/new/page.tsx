@@ -6,6 +6,7 @@ import { listMyClubs } from "@/db/clubs";
 import { newEventFormValues } from "@/lib/event-form-values";
 import { can } from "@/lib/roles";
 import { requireUser } from "../../../session";
+import { saveEventAction } from "../actions";
 import { EventForm } from "../_components/event-form";
 
 export default async function NewEventPage({ searchParams }: { searchParams: Promise<{ club?: string }> }) {
@@ -19,7 +20,7 @@ export default async function NewEventPage({ searchParams }: { searchParams: Pro
     <div className="mx-auto max-w-3xl">
       <PageHeader title={t("newEvent")} />
       <Card>
-        <EventForm slug={null} clubs={clubs.map((c) => ({ id: c.id, name: c.name }))} initial={{ ...newEventFormValues(), clubId: chosen.id }} rows={1} registeredBySession={{}} draft />
+        <EventForm action={saveEventAction.bind(null, null)} clubs={clubs.map((c) => ({ id: c.id, name: c.name }))} initial={{ ...newEventFormValues(), clubId: chosen.id }} rows={1} registeredBySession={{}} draft />
       </Card>
     </div>
   );

@@ -9,7 +9,7 @@ import { getEventForEditing } from "@/db/organiser-events";
 import { eventToFormValues } from "@/lib/event-form-values";
 import { eventPhase } from "@/lib/event-phase";
 import { requireUser } from "../../../../session";
-import { cancelEventAction } from "../../actions";
+import { cancelEventAction, saveEventAction } from "../../actions";
 import { EventForm } from "../../_components/event-form";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ saved?: string; cancel?: string }> };
@@ -31,7 +31,7 @@ export default async function EditEventPage({ params, searchParams }: Props) {
       <p className="text-base">{data.clubName} · <span className="font-semibold">{t(`phase.${phase}`)}</span></p>
       {saved ? <Notice tone="success" role="status">{t(saved === "published" ? "published" : saved === "cancelled" ? "cancelled" : "saved")}</Notice> : null}
       <Card>
-        <EventForm slug={event.slug} initial={eventToFormValues(event, sessions)} rows={sessions.length} registeredBySession={registered} draft={event.status === "draft"} />
+        <EventForm action={saveEventAction.bind(null, event.slug)} initial={eventToFormValues(event, sessions)} rows={sessions.length} registeredBySession={registered} draft={event.status === "draft"} />
       </Card>
       {event.status !== "cancelled" ? (
         <Card className="flex flex-col gap-3">
