@@ -1,6 +1,7 @@
 import os from "node:os";
 import { benchEventPage } from "./event-page";
 import { benchEventPageBudget } from "./event-page-budget";
+import { benchLottery } from "./lottery";
 import { benchRegistration } from "./registration";
 import { startStack, type Stack } from "./stack";
 
@@ -15,6 +16,7 @@ const benches: Bench[] = [
   { id: "event-page", name: "Public event page vs static file", stack: true, run: benchEventPage },
   { id: "event-page-budget", name: "Public event page: first-load JavaScript and Lighthouse (mobile)", stack: true, run: benchEventPageBudget },
   { id: "registration", name: "Registration burst: two instances over HTTP vs pgbench", run: benchRegistration },
+  { id: "lottery", name: "Lottery allocation: min-cost flow vs greedy", run: benchLottery },
 ];
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));

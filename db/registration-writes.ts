@@ -58,10 +58,7 @@ export async function registerCar(userId: string, input: RegisterInput, now = ne
     if (!event) return fail("form", "errors.registrationClosed");
     const refused = (await eligibleCar(tx, userId, input.carId, event)) ?? (await checkSessions(tx, event, input.sessionIds));
     if (refused) return refused;
-    const [created] = await tx.insert(registrations).values({
-      eventId: event.id, carId: input.carId, ownerId: userId, idempotencyKey: input.idempotencyKey,
-      secondDriverName: input.secondDriverName, secondDriverEmail: input.secondDriverEmail,
-    }).onConflictDoNothing().returning({ id: registrations.id });
+    const created = await insertRegistration(tx, event, userId, input);
     if (!created) return fail("carId", "errors.carAlreadyRegistered");
     // The mails are queued before the sessions are locked (they are composed when sent, after the
     // commit): every round trip made while holding a session's lock delays every other owner
@@ -77,6 +74,17 @@ export async function registerCar(userId: string, input: RegisterInput, now = ne
   // A conflict may have been the same form racing itself rather than the car being taken.
   if (!result.ok && result.error === "errors.carAlreadyRegistered") return (await findByIdempotencyKey(userId, input.idempotencyKey)) ?? result;
   return result;
+}
+
+type NewRegistration = Pick<RegisterInput, "carId" | "idempotencyKey" | "secondDriverName" | "secondDriverEmail">;
+
+/** The registration row; null when the car already holds one in the event (or the form raced itself). */
+export async function insertRegistration(tx: Tx, event: Event, userId: string, input: NewRegistration) {
+  const [created] = await tx.insert(registrations).values({
+    eventId: event.id, carId: input.carId, ownerId: userId, idempotencyKey: input.idempotencyKey,
+    secondDriverName: input.secondDriverName, secondDriverEmail: input.secondDriverEmail,
+  }).onConflictDoNothing().returning({ id: registrations.id });
+  return created ?? null;
 }
 
 export async function findByIdempotencyKey(userId: string, key: string): Promise<WriteResult | null> {
@@ -154,7 +162,7 @@ export async function cancelRegistration(userId: string, registrationId: string,
 export async function changeCar(userId: string, registrationId: string, carId: string, now = new Date()): Promise<WriteResult> {
   try {
     return await db().transaction(async (tx) => {
-      const own = await lockOwn(tx, userId, registrationId, now);
+      const own = await lockOwn(tx, userId, registrationId, now, ["fcfs", "lottery"]);
       if (!own) return notOpen;
       const refused = await eligibleCar(tx, userId, carId, own.event);
       if (refused) return refused;

@@ -1,6 +1,6 @@
 import { run, type Runner } from "graphile-worker";
 import { workerLogger } from "./worker-logger";
-import type { MailJob } from "./jobs";
+import type { LotteryMailJob, MailJob } from "./jobs";
 
 const cache = globalThis as unknown as { __ringmeetWorker?: Promise<Runner> };
 
@@ -20,6 +20,10 @@ export function startMailWorker(connectionString: string): Promise<Runner> {
       mail: async (payload) => {
         const { sendQueuedMail } = await import("./registration-mail");
         await sendQueuedMail(payload as MailJob);
+      },
+      lotteryMail: async (payload) => {
+        const { sendLotteryMail } = await import("./lottery-mail");
+        await sendLotteryMail(payload as LotteryMailJob);
       },
     },
   });

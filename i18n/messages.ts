@@ -8,11 +8,13 @@ import deRegistration from "@/messages/de/registration.json";
 import enRegistration from "@/messages/en/registration.json";
 import deEventPage from "@/messages/de/event-page.json";
 import enEventPage from "@/messages/en/event-page.json";
+import deLottery from "@/messages/de/lottery.json";
+import enLottery from "@/messages/en/lottery.json";
 
 // One file per area of the app, so features can add strings without touching each other's files.
 // Each area's namespaces must be distinct at the top level.
-export const en = { ...enCore, ...enOrganise, ...enRegistration, ...enEventPage };
-const de: typeof en = { ...deCore, ...deOrganise, ...deRegistration, ...deEventPage };
+export const en = { ...enCore, ...enOrganise, ...enRegistration, ...enEventPage, ...enLottery };
+const de: typeof en = { ...deCore, ...deOrganise, ...deRegistration, ...deEventPage, ...deLottery };
 
 export type Messages = typeof en;
 const catalogues: Record<Locale, Messages> = { en, de };

@@ -4,3 +4,5 @@ export * from "./clubs";
 export * from "./events";
 export * from "./cars";
 export * from "./registrations";
+export * from "./lottery";
+export * from "./roster";

@@ -19,6 +19,8 @@ export const registrations = pgTable(
     ownerId: text("owner_id").references(() => users.id, { onDelete: "set null" }),
     status: registrationStatus("status").notNull().default("active"),
     plaque: integer("plaque"),
+    // In a lottery event: this entry's place in the published draw's seeded order.
+    drawPosition: integer("draw_position"),
     secondDriverName: text("second_driver_name"),
     secondDriverEmail: text("second_driver_email"),
     idempotencyKey: text("idempotency_key").unique(),

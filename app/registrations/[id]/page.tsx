@@ -14,6 +14,7 @@ import { placesLeft } from "@/lib/programme";
 import { formatClock, formatMoment } from "@/lib/time";
 import { requireUser } from "../../session";
 import { CancelRegistration, ChangeSessions } from "./_forms";
+import { EntryStatus } from "./_lottery";
 import { cancelRegistrationAction, changeSessionsAction } from "./actions";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ cancel?: string; saved?: string }> };
@@ -27,8 +28,11 @@ export default async function RegistrationPage({ params, searchParams }: Props) 
   const { registration: reg, event, car, places } = ticket;
   const active = reg.status === "active";
   const changeable = active && eventPhase(event, new Date()) === "open";
+  const lottery = event.allocation === "lottery";
   const token = ticketTokenFor(reg.id, event);
-  const [qr, live] = await Promise.all([active ? ticketQrDataUrl(token) : null, changeable ? getPublicEvent(event.slug) : null]);
+  // A ballot entry waiting for its draw holds no places yet: no ticket to show at the gate.
+  const hasTicket = active && places.length > 0;
+  const [qr, live] = await Promise.all([hasTicket ? ticketQrDataUrl(token) : null, changeable ? getPublicEvent(event.slug) : null]);
   const ref = { id: reg.id, slug: event.slug };
   return (
     <div className="mx-auto flex max-w-xl flex-col gap-4">
@@ -41,7 +45,8 @@ export default async function RegistrationPage({ params, searchParams }: Props) 
           {car ? <p className="mt-1 inline-block rounded border-2 border-ink px-2 font-mono text-base font-bold tracking-wider">{car.plate}</p> : null}
           {reg.plaque ? <p className="mt-2 text-base font-semibold">{t("plaque", { number: reg.plaque })}</p> : null}
         </div>
-        <ul className="divide-y divide-line" aria-label={t("sessions")}>
+        {event.allocation === "lottery" && active ? <EntryStatus registration={reg} event={event} changeable={changeable} /> : null}
+        {places.length ? <ul className="divide-y divide-line" aria-label={t("sessions")}>
           {places.map((p) => (
             <li key={p.sessionId} className="flex flex-wrap items-baseline justify-between gap-2 py-2">
               <span className="text-base"><span className="font-semibold">{p.name}</span> <span className="text-sm text-muted tabular-nums">{formatMoment(p.startsAt)}–{formatClock(p.endsAt)}</span></span>
@@ -50,7 +55,7 @@ export default async function RegistrationPage({ params, searchParams }: Props) 
               </span>
             </li>
           ))}
-        </ul>
+        </ul> : null}
         {qr ? (
           <figure className="flex flex-col items-center gap-2">
             {/* eslint-disable-next-line @next/next/no-img-element -- a data URL made on the server */}
@@ -58,7 +63,7 @@ export default async function RegistrationPage({ params, searchParams }: Props) 
             <figcaption className="text-sm text-muted">{t("qrCaption")}</figcaption>
           </figure>
         ) : null}
-        {active ? (
+        {hasTicket ? (
           <div className="flex flex-wrap gap-2">
             <a href={`/registrations/${reg.id}/calendar.ics`} className={buttonClass("secondary")}>{t("addToCalendar")}</a>
             <Link href={`/tickets/${token}`} className={buttonClass("secondary")}>{t("printable")}</Link>
@@ -67,10 +72,10 @@ export default async function RegistrationPage({ params, searchParams }: Props) 
       </Card>
       {changeable && live ? (
         <Card className="no-print flex flex-col gap-4">
-          <ChangeSessions action={changeSessionsAction.bind(null, ref)} options={live.sessions.map((s) => ({
+          {lottery ? null : <ChangeSessions action={changeSessionsAction.bind(null, ref)} options={live.sessions.map((s) => ({
             id: s.id, name: s.name, checked: places.some((p) => p.sessionId === s.id),
             detail: `${formatMoment(s.startsAt)}–${formatClock(s.endsAt)} · ${placesLeft(s) > 0 ? t("placesLeft", { count: placesLeft(s) }) : t("fullWaitingList")}`,
-          }))} />
+          }))} />}
           <Link href={`/registrations/${reg.id}/car`} className="inline-flex min-h-11 items-center self-start font-semibold text-accent underline underline-offset-4">{t("changeCar")}</Link>
           {cancel ? <CancelRegistration action={cancelRegistrationAction.bind(null, ref)} /> : (
             <form method="get">

@@ -1,8 +1,10 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { enterLottery } from "@/db/lottery-entries";
 import { registerCar } from "@/db/registration-writes";
 import type { FormResult } from "@/lib/form-result";
+import { lotteryEntrySchema } from "@/lib/schemas/lottery-entry";
 import { formInput, registrationSchema } from "@/lib/schemas/registration";
 import { translatedFieldErrors, translateKeys } from "../../../form-errors";
 import { requireUser } from "../../../session";
@@ -15,6 +17,22 @@ export async function registerAction(slug: string, _prev: FormResult, formData: 
   const parsed = registrationSchema.safeParse(input);
   if (!parsed.success) return { ok: false, values, fieldErrors: await translatedFieldErrors(parsed.error.issues) };
   const result = await registerCar(user.id, parsed.data);
+  if (!result.ok) {
+    const errors = await translateKeys({ [result.field]: result.error });
+    return { ok: false, values, formError: errors.form, fieldErrors: errors };
+  }
+  revalidateEventPage(slug);
+  redirect(`/registrations/${result.registrationId}`);
+}
+
+/** A ballot entry: the same checks, ranked choices instead of ticked sessions. */
+export async function enterLotteryAction(slug: string, _prev: FormResult, formData: FormData): Promise<FormResult> {
+  const user = await requireUser(`/events/${slug}/register`);
+  const input = formInput(formData.entries(), []);
+  const values = Object.fromEntries(Object.entries(input).filter(([k]) => k !== "idempotencyKey" && k !== "eventId").map(([k, v]) => [k, String(v ?? "")]));
+  const parsed = lotteryEntrySchema.safeParse(input);
+  if (!parsed.success) return { ok: false, values, fieldErrors: await translatedFieldErrors(parsed.error.issues) };
+  const result = await enterLottery(user.id, parsed.data);
   if (!result.ok) {
     const errors = await translateKeys({ [result.field]: result.error });
     return { ok: false, values, formError: errors.form, fieldErrors: errors };

@@ -19,7 +19,7 @@ export default async function EditEventPage({ params, searchParams }: Props) {
   const user = await requireUser(`/organise/events/${slug}/edit`);
   const data = await getEventForEditing(user.id, slug);
   if (!data) notFound();
-  const t = await getTranslations("organise");
+  const [t, tl] = await Promise.all([getTranslations("organise"), getTranslations("lottery")]);
   const { event, sessions } = data;
   const phase = eventPhase(event, new Date());
   const registered = Object.fromEntries(sessions.map((s) => [s.id, s.registered]));
@@ -27,6 +27,7 @@ export default async function EditEventPage({ params, searchParams }: Props) {
     <div className="mx-auto flex max-w-3xl flex-col gap-4">
       <PageHeader title={event.name}>
         <Link href={`/events/${event.slug}`} className="inline-flex min-h-11 items-center font-semibold text-accent underline underline-offset-4">{t("publicPage")}</Link>
+        {event.allocation === "lottery" ? <Link href={`/organise/events/${event.slug}/draw`} className="inline-flex min-h-11 items-center font-semibold text-accent underline underline-offset-4">{tl("admin.title")}</Link> : null}
       </PageHeader>
       <p className="text-base">{data.clubName} · <span className="font-semibold">{t(`phase.${phase}`)}</span></p>
       {saved ? <Notice tone="success" role="status">{t(saved === "published" ? "published" : saved === "cancelled" ? "cancelled" : "saved")}</Notice> : null}

@@ -1,0 +1,73 @@
+import "server-only";
+import { and, asc, eq } from "drizzle-orm";
+import { MAX_RANKS } from "@/lib/lottery/types";
+import type { LotteryEntryInput } from "@/lib/schemas/lottery-entry";
+import { db } from "./client";
+import { enqueueTask, type LotteryMailJob } from "./jobs";
+import type { Tx } from "./places";
+import { checkSessions, eligibleCar, fail, findByIdempotencyKey, insertRegistration, lockOwn, notOpen, openEvent, type WriteResult } from "./registration-writes";
+import { entryChoices, eventSessions, registrations, type Event } from "./schema";
+
+async function checkRanking(tx: Tx, event: Event, ranking: string[]) {
+  if (ranking.length > Math.min(MAX_RANKS, event.maxSessionsPerCar ?? MAX_RANKS)) return fail("choice1", "errors.sessionsTooMany");
+  const problem = await checkSessions(tx, event, ranking);
+  return problem ? fail("choice1", problem.error) : null;
+}
+
+async function writeChoices(tx: Tx, registrationId: string, ranking: string[]) {
+  await tx.delete(entryChoices).where(eq(entryChoices.registrationId, registrationId));
+  await tx.insert(entryChoices).values(ranking.map((sessionId, i) => ({ registrationId, sessionId, rank: i + 1 })));
+}
+
+/**
+ * Lottery entries are registrations without places yet; their ranked choices wait for the draw.
+ * Enters a car in an open ballot: one entry per car, a replayed form returns the entry it made.
+ */
+export async function enterLottery(userId: string, input: LotteryEntryInput, now = new Date()): Promise<WriteResult> {
+  const replay = await findByIdempotencyKey(userId, input.idempotencyKey);
+  if (replay) return replay;
+  const result = await db().transaction(async (tx) => {
+    const event = await openEvent(tx, input.eventId, now, ["lottery"]);
+    if (!event) return fail("form", "errors.registrationClosed");
+    const refused = (await eligibleCar(tx, userId, input.carId, event)) ?? (await checkRanking(tx, event, input.ranking));
+    if (refused) return refused;
+    const created = await insertRegistration(tx, event, userId, input);
+    if (!created) return fail("carId", "errors.carAlreadyRegistered");
+    await writeChoices(tx, created.id, input.ranking);
+    await enqueueTask(tx, "lotteryMail", { kind: "entryReceived", registrationId: created.id } satisfies LotteryMailJob);
+    return { ok: true, registrationId: created.id } as const;
+  });
+  if (!result.ok && result.error === "errors.carAlreadyRegistered") return (await findByIdempotencyKey(userId, input.idempotencyKey)) ?? result;
+  return result;
+}
+
+/** Re-ranks the owner's entry while the ballot is open. */
+export async function changeEntry(userId: string, registrationId: string, ranking: string[], now = new Date()): Promise<WriteResult> {
+  return db().transaction(async (tx) => {
+    const own = await lockOwn(tx, userId, registrationId, now, ["lottery"]);
+    if (!own) return notOpen;
+    const refused = await checkRanking(tx, own.event, ranking);
+    if (refused) return refused;
+    await writeChoices(tx, registrationId, ranking);
+    return { ok: true, registrationId } as const;
+  });
+}
+
+/** The ranked choices of an entry, most wanted first, with the sessions' names and times. */
+export async function choicesOf(registrationId: string) {
+  return db().select({ sessionId: entryChoices.sessionId, rank: entryChoices.rank, name: eventSessions.name, startsAt: eventSessions.startsAt, endsAt: eventSessions.endsAt })
+    .from(entryChoices).innerJoin(eventSessions, eq(eventSessions.id, entryChoices.sessionId))
+    .where(eq(entryChoices.registrationId, registrationId)).orderBy(asc(entryChoices.rank));
+}
+
+/** Every active entry of an event with its ranking: the draw's input. */
+export async function entriesOf(tx: Tx, eventId: string): Promise<{ id: string; ranking: string[] }[]> {
+  const rows = await tx.select({ id: registrations.id, sessionId: entryChoices.sessionId }).from(registrations)
+    .innerJoin(entryChoices, eq(entryChoices.registrationId, registrations.id))
+    .where(and(eq(registrations.eventId, eventId), eq(registrations.status, "active")))
+    .orderBy(asc(registrations.id), asc(entryChoices.rank));
+  const byId = new Map<string, string[]>();
+  for (const r of rows) byId.set(r.id, [...(byId.get(r.id) ?? []), r.sessionId]);
+  return [...byId].map(([id, ranking]) => ({ id, ranking }));
+}
+

@@ -1,0 +1,51 @@
+import { sql } from "drizzle-orm";
+import { check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import type { LotteryResult } from "@/lib/lottery/types";
+import type { LotteryStats } from "@/lib/lottery/stats";
+import { users } from "./auth";
+import { eventSessions, events } from "./events";
+import { registrations } from "./registrations";
+
+/**
+ * A lottery entry is a registration without places: the sessions it wants, ranked (1 = most
+ * wanted). Publishing a draw turns the ranks into confirmed and waiting places.
+ */
+export const entryChoices = pgTable(
+  "entry_choices",
+  {
+    registrationId: uuid("registration_id").notNull().references(() => registrations.id, { onDelete: "cascade" }),
+    sessionId: uuid("session_id").notNull().references(() => eventSessions.id, { onDelete: "cascade" }),
+    rank: integer("rank").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.registrationId, t.sessionId] }),
+    uniqueIndex("entry_choices_rank_uq").on(t.registrationId, t.rank),
+    index("entry_choices_session_idx").on(t.sessionId),
+    check("entry_choices_rank_ck", sql`${t.rank} between 1 and 60`),
+  ],
+);
+
+/** Every run of the draw is kept (the organiser may re-run before publishing); one is published. */
+export const draws = pgTable(
+  "draws",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    eventId: uuid("event_id").notNull().references(() => events.id, { onDelete: "cascade" }),
+    seed: text("seed").notNull(),
+    algorithm: text("algorithm").notNull(),
+    inputHash: text("input_hash").notNull(),
+    resultHash: text("result_hash").notNull(),
+    stats: jsonb("stats").$type<LotteryStats>().notNull(),
+    // The whole published result (lib/lottery), so anyone can re-check it against its hash.
+    result: jsonb("result").$type<LotteryResult>().notNull(),
+    runBy: text("run_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
+    publishedAt: timestamp("published_at", { mode: "date", withTimezone: true }),
+  },
+  (t) => [
+    index("draws_event_idx").on(t.eventId, t.createdAt),
+    uniqueIndex("draws_event_published_uq").on(t.eventId).where(sql`${t.publishedAt} is not null`),
+  ],
+);
+
+export type Draw = typeof draws.$inferSelect;

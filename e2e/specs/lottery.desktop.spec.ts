@@ -1,0 +1,68 @@
+import { expect, test } from "../fixtures";
+import { seedEvent } from "../fixtures/events";
+import { insertOwner, type Owner } from "../fixtures/registrations";
+
+const HOT = "GP track session 1";
+const QUIET = "GP track session 2";
+
+/** A ballot entry written straight to the database, as if entered earlier: its ranked choices. */
+async function insertEntry(sql: Parameters<typeof seedEvent>[0], eventId: string, owner: Owner, ranking: string[]) {
+  const [reg] = await sql<{ id: string }[]>`insert into registrations (event_id, car_id, owner_id) values (${eventId}, ${owner.car.id}, ${owner.id}) returning id`;
+  for (const [i, sessionId] of ranking.entries()) await sql`insert into entry_choices (registration_id, session_id, rank) values (${reg!.id}, ${sessionId}, ${i + 1})`;
+}
+
+test("a small ballot: owners enter, the organiser draws and publishes, everyone is e-mailed", async ({ page, sql, account, loginAs, mailbox }) => {
+  const event = await seedEvent(sql, { sessions: [{ name: HOT, start: "09:00", end: "09:30", capacity: 1 }, { name: QUIET, start: "10:00", end: "10:30", capacity: 2 }] });
+  const [hot, quiet] = event.sessions.map((s) => s.id) as [string, string];
+  await sql`update events set allocation = 'lottery' where id = ${event.id}`;
+  const [club] = await sql<{ club_id: string }[]>`select club_id from events where id = ${event.id}`;
+  await sql`insert into club_members (club_id, user_id, role) values (${club!.club_id}, ${account.id}, 'organiser')`;
+
+  // One owner enters through the form, ranking the hot session first.
+  const entrant = await insertOwner(sql);
+  await loginAs(page, entrant);
+  await page.goto(`/events/${event.slug}/register`);
+  await expect(page.getByText(/This meet is a ballot/)).toBeVisible();
+  await page.getByLabel("1st choice").selectOption(hot);
+  await page.getByLabel("2nd choice").selectOption(hot);
+  await page.getByLabel("I accept the event rules").check();
+  await page.getByRole("button", { name: "Enter the ballot" }).click();
+  await expect(page.getByLabel("2nd choice")).toHaveAttribute("aria-invalid", "true");
+  await page.getByLabel("2nd choice").selectOption(quiet);
+  await page.getByLabel("I accept the event rules").check();
+  await page.getByRole("button", { name: "Enter the ballot" }).click();
+  await expect(page).toHaveURL(/\/registrations\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("list", { name: "Your choices" }).getByRole("listitem")).toHaveText([new RegExp(`1st choice: ${HOT}`), new RegExp(`2nd choice: ${QUIET}`)]);
+  expect((await mailbox.waitForMessage(entrant.email, { timeout: 20_000 })).subject).toMatch(/^Ballot entry received/);
+
+  // Three more entries, all wanting the hot session most; then the window closes.
+  const others = [await insertOwner(sql), await insertOwner(sql), await insertOwner(sql)];
+  for (const owner of others) await insertEntry(sql, event.id, owner, [hot, quiet]);
+  await sql`update events set registration_closes_at = now() - interval '1 minute' where id = ${event.id}`;
+
+  await loginAs(page, account);
+  await page.goto(`/organise/events/${event.slug}/draw`);
+  await expect(page.getByText("4 entries")).toBeVisible();
+  await page.getByLabel("Seed").fill("e2e-seed");
+  await page.getByRole("button", { name: "Run draw" }).click();
+  // One hot place and two quiet ones: three cars get a place, one gets nothing.
+  await expect(page.getByText("Latest run, seed e2e-seed")).toBeVisible();
+  await expect(page.locator("dd").filter({ hasText: "/ 4" }).first()).toHaveText(/^3/);
+  await page.getByRole("button", { name: "Publish" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Published on" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Run again with another seed" })).toHaveCount(0);
+
+  for (const owner of [entrant, ...others]) {
+    const mail = await mailbox.waitForMessage(owner.email, { timeout: 20_000 });
+    expect(mail.subject).toBe(`Ballot result: ${event.name}`);
+    expect(mail.text).toMatch(/Your draw position: [1-4]\b/);
+  }
+  const [counts] = await sql<{ confirmed: number; waiting: number }[]>`
+    select count(*) filter (where status = 'confirmed')::int as confirmed, count(*) filter (where status = 'waiting')::int as waiting
+    from registration_sessions where session_id in (${hot}, ${quiet})`;
+  expect(counts).toEqual({ confirmed: 3, waiting: 5 });
+
+  await page.goto(`/events/${event.slug}/draw`);
+  await expect(page.getByText("e2e-seed")).toBeVisible();
+  await expect(page.getByText("mcf-1")).toBeVisible();
+});

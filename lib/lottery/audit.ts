@@ -1,0 +1,31 @@
+import { compareStrings, sha256Hex } from "./draw";
+import type { LotteryInput, LotteryResult } from "./types";
+
+const sortKeys = (_key: string, value: unknown) =>
+  value !== null && typeof value === "object" && !Array.isArray(value)
+    ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => compareStrings(a, b)))
+    : value;
+
+/** JSON without spaces and with object keys sorted at every level: equal values, equal text. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, sortKeys);
+}
+
+/**
+ * SHA-256 (hex) of the canonical JSON of the sessions and entries, each list sorted by id,
+ * rankings as given: {"entries":[{"id","ranking"}…],"sessions":[{"capacity","id"}…]}. The seed is
+ * left out on purpose: the organiser can publish this hash when entries close and only then draw
+ * the seed, so nobody can choose a seed for a known field.
+ */
+export function hashInput(input: Pick<LotteryInput, "sessions" | "entries">): string {
+  const byId = (a: { id: string }, b: { id: string }) => compareStrings(a.id, b.id);
+  // Keys written in sorted order, so the fast native JSON.stringify is already canonical.
+  const entries = input.entries.map((e) => ({ id: e.id, ranking: [...e.ranking] })).sort(byId);
+  const sessions = input.sessions.map((s) => ({ capacity: s.capacity, id: s.id })).sort(byId);
+  return sha256Hex(JSON.stringify({ entries, sessions }));
+}
+
+/** SHA-256 (hex) of the canonical JSON of the whole result, as published. */
+export function hashResult(result: LotteryResult): string {
+  return sha256Hex(canonicalJson(result));
+}
