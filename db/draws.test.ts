@@ -75,6 +75,8 @@ describe("the draw", () => {
     const owners = await ownersWithCars(4);
     const entryIds = await enterAll(event.id, owners, [[a, b], [a, b], [a], [b, a]]);
     expect(await runDraw(admin.id, event.slug, "seed-1")).toEqual({ ok: false, error: "lottery.errors.stillOpen" });
+    expect((await getPublicDraw(event.slug, null))?.draw).toBeNull();
+    expect(await getPublicDraw(`no-such-${event.slug}`, null)).toBeNull();
 
     const first = await runDraw(organiser!.id, event.slug, "seed-1", afterClose);
     const second = await runDraw(admin.id, event.slug, "seed-2", afterClose);
@@ -105,8 +107,8 @@ describe("the draw", () => {
     expect(await publishDraw(admin.id, event.slug, run!.id, afterClose)).toEqual({ ok: false, error: "lottery.errors.alreadyPublished" });
     expect(await runDraw(admin.id, event.slug, "seed-3", afterClose)).toEqual({ ok: false, error: "lottery.errors.alreadyPublished" });
     const shown = await getPublicDraw(event.slug, owners[0]!.ownerId);
-    expect(shown?.draw.seed).toBe("seed-2");
-    expect(shown && "result" in shown.draw).toBe(false);
+    expect(shown?.draw?.seed).toBe("seed-2");
+    expect(shown?.draw && "result" in shown.draw).toBe(false);
     expect(shown?.mine).toEqual([{ id: entryIds[0], drawPosition: run!.result.entries.find((e) => e.id === entryIds[0])!.drawPosition }]);
   });
 

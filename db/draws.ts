@@ -97,13 +97,13 @@ export async function getDrawAdmin(userId: string, slug: string) {
 
 /** The published draw of a public event (no personal data), and the viewer's own draw positions. */
 export async function getPublicDraw(slug: string, userId: string | null) {
-  const [row] = await db().select({ event: events, draw: draws }).from(events)
-    .innerJoin(draws, and(eq(draws.eventId, events.id), isNotNull(draws.publishedAt)))
-    .where(and(eq(events.slug, slug), sql`${events.status} <> 'draft'`));
-  if (!row) return null;
-  const { result: _personal, ...draw } = row.draw;
-  const sessions = await db().select({ id: eventSessions.id, name: eventSessions.name }).from(eventSessions).where(eq(eventSessions.eventId, row.event.id)).orderBy(asc(eventSessions.startsAt));
+  const [event] = await db().select().from(events).where(and(eq(events.slug, slug), sql`${events.status} <> 'draft'`));
+  if (!event) return null;
+  const [published] = await db().select().from(draws).where(and(eq(draws.eventId, event.id), isNotNull(draws.publishedAt)));
+  if (!published) return { event, draw: null, sessions: [], mine: [] };
+  const { result: _personal, ...draw } = published;
+  const sessions = await db().select({ id: eventSessions.id, name: eventSessions.name }).from(eventSessions).where(eq(eventSessions.eventId, event.id)).orderBy(asc(eventSessions.startsAt));
   const mine = userId ? await db().select({ id: registrations.id, drawPosition: registrations.drawPosition }).from(registrations)
-    .where(and(eq(registrations.eventId, row.event.id), eq(registrations.ownerId, userId), isNotNull(registrations.drawPosition))) : [];
-  return { event: row.event, draw, sessions, mine };
+    .where(and(eq(registrations.eventId, event.id), eq(registrations.ownerId, userId), isNotNull(registrations.drawPosition))) : [];
+  return { event, draw, sessions, mine };
 }

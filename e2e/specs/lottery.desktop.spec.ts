@@ -18,6 +18,9 @@ test("a small ballot: owners enter, the organiser draws and publishes, everyone 
   const [club] = await sql<{ club_id: string }[]>`select club_id from events where id = ${event.id}`;
   await sql`insert into club_members (club_id, user_id, role) values (${club!.club_id}, ${account.id}, 'organiser')`;
 
+  await page.goto(`/events/${event.slug}`);
+  await expect(page.getByText(/This meet is a ballot/)).toBeVisible();
+
   // One owner enters through the form, ranking the hot session first.
   const entrant = await insertOwner(sql);
   await loginAs(page, entrant);
@@ -65,4 +68,5 @@ test("a small ballot: owners enter, the organiser draws and publishes, everyone 
   await page.goto(`/events/${event.slug}/draw`);
   await expect(page.getByText("e2e-seed")).toBeVisible();
   await expect(page.getByText("mcf-1")).toBeVisible();
+  await expect(page.getByText(/Your draw position/)).toHaveCount(0); // the organiser entered no car
 });

@@ -1,3 +1,5 @@
+import type { ReactNode } from "react";
+import { formatMoment } from "@/lib/time";
 import { dehydrate, QueryClient } from "@tanstack/react-query";
 import { NextIntlClientProvider } from "next-intl";
 import { getFormatter, getTranslations } from "next-intl/server";
@@ -29,7 +31,7 @@ function withClashes(sessions: PublicEvent["sessions"]): ProgrammeSession[] {
 type Translator = Awaited<ReturnType<typeof getTranslations<"event">>>;
 type PageTranslator = Awaited<ReturnType<typeof getTranslations<"eventPage">>>;
 
-function Summary({ event, t, tp, dates }: { event: PublicEvent["event"]; t: Translator; tp: PageTranslator; dates: string }) {
+function Summary({ event, t, tp, dates, ballot }: { event: PublicEvent["event"]; t: Translator; tp: PageTranslator; dates: string; ballot: ReactNode }) {
   return (
     <header className="flex flex-col gap-2">
       <h1 className="text-3xl font-extrabold tracking-tight">{event.name}</h1>
@@ -37,6 +39,7 @@ function Summary({ event, t, tp, dates }: { event: PublicEvent["event"]; t: Tran
       <p className="text-base text-muted">{event.venue}</p>
       {event.status === "cancelled" ? <Notice tone="danger">{tp("cancelled")}</Notice> : null}
       {event.status === "finished" ? <Notice>{tp("finished")}</Notice> : null}
+      {ballot}
       <CarsRegistered slug={event.slug} />
       <div className="flex flex-wrap items-center gap-3">
         {event.status === "published" ? (
@@ -60,7 +63,13 @@ function Summary({ event, t, tp, dates }: { event: PublicEvent["event"]; t: Tran
  */
 export async function EventView({ data, locale }: { data: PublicEvent; locale: Locale }) {
   const { event, sessions } = data;
-  const [t, tp, format] = await Promise.all([getTranslations({ locale, namespace: "event" }), getTranslations({ locale, namespace: "eventPage" }), getFormatter({ locale })]);
+  const [t, tp, tl, format] = await Promise.all([getTranslations({ locale, namespace: "event" }), getTranslations({ locale, namespace: "eventPage" }), getTranslations({ locale, namespace: "lottery" }), getFormatter({ locale })]);
+  const ballot = event.allocation === "lottery" ? (
+    <Notice>
+      {tl("ballot", { closes: formatMoment(event.registrationClosesAt) })}{" "}
+      <a href={`/events/${event.slug}/draw`} className="font-semibold text-accent underline underline-offset-4">{tl("drawLink")}</a>
+    </Notice>
+  ) : null;
   const counts = liveCountsFrom(data);
   const queryClient = new QueryClient();
   await queryClient.prefetchQuery({ queryKey: eventKeys.counts(event.slug), queryFn: () => counts });
@@ -71,7 +80,7 @@ export async function EventView({ data, locale }: { data: PublicEvent; locale: L
     <NextIntlClientProvider locale={locale} timeZone={event.timeZone} messages={{ event: messages.event, eventPage: messages.eventPage }}>
       <LiveCountsProvider state={dehydrate(queryClient)}>
         <article className="flex flex-col gap-5">
-          <Summary event={event} t={t} tp={tp} dates={dates} />
+          <Summary event={event} t={t} tp={tp} dates={dates} ballot={ballot} />
           {event.description ? <p className="whitespace-pre-line text-base">{event.description}</p> : null}
           <section aria-labelledby="programme" className="flex flex-col gap-3">
             <h2 id="programme" className="text-2xl font-bold">{t("programme")}</h2>

@@ -13,9 +13,9 @@ export default async function PublicDrawPage({ params }: { params: Promise<{ slu
   const { slug } = await params;
   const user = await currentUser();
   const [data, t] = await Promise.all([getPublicDraw(slug, user?.id ?? null), getTranslations("lottery.public")]);
-  if (!data) return <div className="mx-auto max-w-3xl"><Notice tone="info">{t("notYet")}</Notice></div>;
+  if (!data) notFound();
   const { event, draw, sessions, mine } = data;
-  if (!event) notFound();
+  if (!draw) return <div className="mx-auto max-w-3xl"><PageHeader title={t("title", { event: event.name })} /><Notice tone="info">{t("notYet")}</Notice></div>;
   const facts = [[t("algorithm"), draw.algorithm], ["Seed", draw.seed], [t("inputHash"), draw.inputHash], [t("resultHash"), draw.resultHash], [t("publishedAt"), formatMoment(draw.publishedAt!)]];
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-4">
