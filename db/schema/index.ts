@@ -6,3 +6,4 @@ export * from "./cars";
 export * from "./registrations";
 export * from "./lottery";
 export * from "./roster";
+export * from "./check-in";
