@@ -3,6 +3,7 @@ import { benchEventPage } from "./event-page";
 import { benchEventPageBudget } from "./event-page-budget";
 import { benchLottery } from "./lottery";
 import { benchRegistration } from "./registration";
+import { benchRoster } from "./roster";
 import { startStack, type Stack } from "./stack";
 
 // `npm run bench`: every bench, then stop; `npm run bench -- registration` runs only the named ones.
@@ -16,6 +17,7 @@ const benches: Bench[] = [
   { id: "event-page", name: "Public event page vs static file", stack: true, run: benchEventPage },
   { id: "event-page-budget", name: "Public event page: first-load JavaScript and Lighthouse (mobile)", stack: true, run: benchEventPageBudget },
   { id: "registration", name: "Registration burst: two instances over HTTP vs pgbench", run: benchRegistration },
+  { id: "roster", name: "Roster search over 2,000 registrations (server-side, p50/p95)", run: benchRoster },
   { id: "lottery", name: "Lottery allocation: min-cost flow vs greedy", run: benchLottery },
 ];
 

@@ -9,6 +9,8 @@ export type MailJob =
   | { kind: "placeConfirmed"; registrationId: string; sessionId: string }
   | { kind: "registrationCancelled"; registrationId: string }
   | { kind: "reminder"; registrationId: string }
+  | { kind: "removedByOrganiser"; registrationId: string; reason: string }
+  | { kind: "movedByOrganiser"; registrationId: string; fromSessionId: string; toSessionId: string };
 
 /** The lottery's mails: an entry was received; the published draw's result for an entry. */
 export type LotteryMailJob = { kind: "entryReceived" | "drawResult"; registrationId: string };

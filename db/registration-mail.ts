@@ -50,6 +50,16 @@ export async function sendQueuedMail(job: MailJob): Promise<void> {
     }));
   } else if (job.kind === "registrationCancelled") {
     await mailEach(recipients, (t) => ({ subject: t("registration.mail.cancelledSubject", { event: event.name }), lines: [t("registration.mail.cancelledBody", { event: event.name, car: carName })] }));
+  } else if (job.kind === "removedByOrganiser") {
+    await mailEach(recipients, (t) => ({ subject: t("roster.mail.removedSubject", { event: event.name }), lines: [t("roster.mail.removedBody", { event: event.name, car: carName }), t("roster.mail.reason", { reason: job.reason })] }));
+  } else if (job.kind === "movedByOrganiser") {
+    const [from, to] = await Promise.all([job.fromSessionId, job.toSessionId].map(async (id) => (await db().select().from(eventSessions).where(eq(eventSessions.id, id)))[0]));
+    const place = (await placesOf(reg.id)).find((p) => p.sessionId === job.toSessionId);
+    if (!to || !place || reg.status !== "active") return;
+    await mailEach(recipients, (t) => ({
+      subject: t("roster.mail.movedSubject", { session: to.name }),
+      lines: [t("roster.mail.movedBody", { event: event.name, from: from?.name ?? "", to: to.name, when: formatMoment(to.startsAt) }), ...placeLines(t, [place]), ticket],
+    }));
   } else if (reg.status === "active") {
     const places = await placesOf(reg.id);
     await mailEach(recipients, (t) => ({ subject: t("registration.mail.reminderSubject", { event: event.name }), lines: [t("registration.mail.reminderBody", { event: event.name }), ...placeLines(t, places), ticket] }));

@@ -10,11 +10,13 @@ import deEventPage from "@/messages/de/event-page.json";
 import enEventPage from "@/messages/en/event-page.json";
 import deLottery from "@/messages/de/lottery.json";
 import enLottery from "@/messages/en/lottery.json";
+import deRoster from "@/messages/de/roster.json";
+import enRoster from "@/messages/en/roster.json";
 
 // One file per area of the app, so features can add strings without touching each other's files.
 // Each area's namespaces must be distinct at the top level.
-export const en = { ...enCore, ...enOrganise, ...enRegistration, ...enEventPage, ...enLottery };
-const de: typeof en = { ...deCore, ...deOrganise, ...deRegistration, ...deEventPage, ...deLottery };
+export const en = { ...enCore, ...enOrganise, ...enRegistration, ...enEventPage, ...enLottery, ...enRoster };
+const de: typeof en = { ...deCore, ...deOrganise, ...deRegistration, ...deEventPage, ...deLottery, ...deRoster };
 
 export type Messages = typeof en;
 const catalogues: Record<Locale, Messages> = { en, de };

@@ -14,6 +14,7 @@ export async function generateMetadata() {
 export default async function OrganisePage() {
   const user = await requireUser("/organise");
   const [t, clubs] = await Promise.all([getTranslations("organise"), listMyClubs(user.id)]);
+  const tr = await getTranslations("roster");
   const canCreate = clubs.some((c) => can(c.role, "createEvent"));
   return (
     <div className="flex flex-col gap-4">
@@ -40,6 +41,7 @@ export default async function OrganisePage() {
                 <span className="flex flex-wrap items-center gap-2 text-sm">
                   <span className="text-muted">{e.startsOn} · {t(`status.${e.status as "draft"}`)}</span>
                   {can(club.role, "editEvent") ? <Link className="inline-flex min-h-11 items-center px-2 font-semibold text-accent underline" href={`/organise/events/${e.slug}/edit`}>{t("edit")}</Link> : null}
+                  {can(club.role, "readRoster") ? <Link className="inline-flex min-h-11 items-center px-2 font-semibold text-accent underline" href={`/organise/events/${e.slug}/roster`}>{tr("openRoster")}</Link> : null}
                   <Link className="inline-flex min-h-11 items-center px-2 font-semibold text-accent underline" href={`/events/${e.slug}`}>{t("publicPage")}</Link>
                 </span>
               </li>

@@ -20,6 +20,7 @@ export default async function EditEventPage({ params, searchParams }: Props) {
   const data = await getEventForEditing(user.id, slug);
   if (!data) notFound();
   const [t, tl] = await Promise.all([getTranslations("organise"), getTranslations("lottery")]);
+  const tr = await getTranslations("roster");
   const { event, sessions } = data;
   const phase = eventPhase(event, new Date());
   const registered = Object.fromEntries(sessions.map((s) => [s.id, s.registered]));
@@ -27,6 +28,7 @@ export default async function EditEventPage({ params, searchParams }: Props) {
     <div className="mx-auto flex max-w-3xl flex-col gap-4">
       <PageHeader title={event.name}>
         <Link href={`/events/${event.slug}`} className="inline-flex min-h-11 items-center font-semibold text-accent underline underline-offset-4">{t("publicPage")}</Link>
+        <Link href={`/organise/events/${event.slug}/roster`} className="inline-flex min-h-11 items-center font-semibold text-accent underline underline-offset-4">{tr("openRoster")}</Link>
         {event.allocation === "lottery" ? <Link href={`/organise/events/${event.slug}/draw`} className="inline-flex min-h-11 items-center font-semibold text-accent underline underline-offset-4">{tl("admin.title")}</Link> : null}
       </PageHeader>
       <p className="text-base">{data.clubName} · <span className="font-semibold">{t(`phase.${phase}`)}</span></p>

@@ -1,0 +1,121 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Field, SelectField } from "@/components/ui/field";
+import { Notice } from "@/components/ui/notice";
+import { initialFormResult, type FormResult } from "@/lib/form-result";
+import { BULK_FORM_ID } from "./roster-table";
+
+// Actions arrive bound on the server (page.tsx): a `.bind` in this Client Component leaves a form
+// posted without JavaScript pending forever when the action returns a result (vercel/next.js#98045).
+type FormAction = (prev: FormResult, formData: FormData) => Promise<FormResult>;
+export type SessionOption = { id: string; label: string };
+
+function useForm(action: FormAction) {
+  const [state, formAction, pending] = useActionState(action, initialFormResult);
+  const errors = state.ok ? {} : (state.fieldErrors ?? {});
+  const values = state.ok ? {} : (state.values ?? {});
+  const formError = state.ok ? undefined : (state.formError ?? errors.ids);
+  return { formAction, pending, errors, values, formError };
+}
+
+function SessionSelect({ name, label, options, error, value, id }: { name: string; label: string; options: SessionOption[]; error?: string; value?: string; id: string }) {
+  const t = useTranslations("roster");
+  return (
+    <SelectField name={name} id={id} label={label} error={error} defaultValue={value ?? ""}>
+      <option value="">{t("chooseSession")}</option>
+      {options.map((o) => <option key={o.id} value={o.id}>{o.label}</option>)}
+    </SelectField>
+  );
+}
+
+function Overbook({ id, error, value }: { id: string; error?: string; value?: string }) {
+  const t = useTranslations("roster");
+  return <Field name="overbook" id={id} type="number" inputMode="numeric" min={0} max={100} label={t("overbook")} hint={t("overbookHint")} error={error} defaultValue={value ?? ""} className="sm:max-w-xs" />;
+}
+
+/** Move or remove the rows ticked in the table (their boxes belong to this form by its id). */
+export function BulkForm({ action, sessions, returnTo }: { action: FormAction; sessions: SessionOption[]; returnTo: string }) {
+  const t = useTranslations("roster");
+  const { formAction, pending, errors, values, formError } = useForm(action);
+  const [intent, setIntent] = useState(values.intent || "move");
+  const selectPage = () => {
+    const boxes = [...document.querySelectorAll<HTMLInputElement>(`input[type=checkbox][form="${BULK_FORM_ID}"]`)];
+    const all = boxes.every((b) => b.checked);
+    for (const b of boxes) b.checked = !all;
+  };
+  return (
+    <form id={BULK_FORM_ID} action={formAction} className="flex flex-col gap-3" aria-labelledby="bulk-title">
+      <h2 id="bulk-title" className="text-lg font-bold">{t("bulk")}</h2>
+      <p className="text-sm text-muted">{t("bulkHint")}</p>
+      {formError ? <Notice tone="danger" role="alert">{formError}</Notice> : null}
+      <input type="hidden" name="returnTo" value={returnTo} />
+      <Button variant="secondary" onClick={selectPage} className="self-start">{t("selectPage")}</Button>
+      <SelectField name="intent" id="bulk-intent" label={t("intent")} error={errors.intent} value={intent} onChange={(e) => setIntent(e.target.value)} className="sm:max-w-md">
+        <option value="move">{t("intentMove")}</option>
+        <option value="remove">{t("intentRemove")}</option>
+      </SelectField>
+      {intent === "move" ? (
+        <div className="grid gap-3 sm:grid-cols-2">
+          <SessionSelect name="fromSessionId" id="bulk-from" label={t("from")} options={sessions} error={errors.fromSessionId} value={values.fromSessionId} />
+          <SessionSelect name="toSessionId" id="bulk-to" label={t("to")} options={sessions} error={errors.toSessionId} value={values.toSessionId} />
+          <Overbook id="bulk-overbook" error={errors.overbook} value={values.overbook} />
+        </div>
+      ) : null}
+      <Field name="reason" id="bulk-reason" label={intent === "move" ? t("reasonOptional") : t("reason")} hint={t("reasonHint")} error={errors.reason} defaultValue={values.reason} maxLength={500} />
+      <Button type="submit" variant={intent === "remove" ? "danger" : "primary"} disabled={pending} className="self-start">{t("applySelected")}</Button>
+    </form>
+  );
+}
+
+export function MoveForm({ action, from, to }: { action: FormAction; from: SessionOption[]; to: SessionOption[] }) {
+  const t = useTranslations("roster.detail");
+  const tr = useTranslations("roster");
+  const { formAction, pending, errors, values, formError } = useForm(action);
+  return (
+    <form action={formAction} className="flex flex-col gap-3" aria-labelledby="move-title">
+      <h2 id="move-title" className="text-lg font-bold">{t("move")}</h2>
+      {formError ? <Notice tone="danger" role="alert">{formError}</Notice> : null}
+      <div className="grid gap-3 sm:grid-cols-2">
+        <SessionSelect name="fromSessionId" id="move-from" label={tr("from")} options={from} error={errors.fromSessionId} value={values.fromSessionId ?? (from.length === 1 ? from[0]!.id : "")} />
+        <SessionSelect name="toSessionId" id="move-to" label={tr("to")} options={to} error={errors.toSessionId} value={values.toSessionId} />
+      </div>
+      <Overbook id="move-overbook" error={errors.overbook} value={values.overbook} />
+      <Field name="reason" id="move-reason" label={tr("reasonOptional")} hint={tr("reasonHint")} error={errors.reason} defaultValue={values.reason} maxLength={500} />
+      <Button type="submit" disabled={pending} className="self-start">{t("moveButton")}</Button>
+    </form>
+  );
+}
+
+export function PromoteForm({ action, session, explain, button }: { action: FormAction; session: SessionOption; explain: string; button: string }) {
+  const tr = useTranslations("roster");
+  const { formAction, pending, errors, values, formError } = useForm(action);
+  const id = `promote-${session.id}`;
+  return (
+    <form action={formAction} className="flex flex-col gap-3 border-t border-line pt-3 first:border-t-0 first:pt-0">
+      <p className="text-base">{explain}</p>
+      {formError ? <Notice tone="danger" role="alert">{formError}</Notice> : null}
+      <input type="hidden" name="sessionId" value={session.id} />
+      <Field name="reason" id={`${id}-reason`} label={tr("reason")} hint={tr("reasonHint")} error={errors.reason} defaultValue={values.reason} maxLength={500} required />
+      <Overbook id={`${id}-overbook`} error={errors.overbook} value={values.overbook} />
+      <Button type="submit" disabled={pending} className="self-start">{button}</Button>
+    </form>
+  );
+}
+
+export function RemoveForm({ action }: { action: FormAction }) {
+  const t = useTranslations("roster.detail");
+  const tr = useTranslations("roster");
+  const { formAction, pending, errors, values, formError } = useForm(action);
+  return (
+    <form action={formAction} className="flex flex-col gap-3" aria-labelledby="remove-title">
+      <h2 id="remove-title" className="text-lg font-bold">{t("remove")}</h2>
+      <p className="text-base">{t("removeExplain")}</p>
+      {formError ? <Notice tone="danger" role="alert">{formError}</Notice> : null}
+      <Field name="reason" id="remove-reason" label={tr("reason")} hint={tr("reasonHint")} error={errors.reason} defaultValue={values.reason} maxLength={500} required />
+      <Button type="submit" variant="danger" disabled={pending} className="self-start">{t("removeButton")}</Button>
+    </form>
+  );
+}

@@ -1,0 +1,64 @@
+import "server-only";
+import { and, eq, sql } from "drizzle-orm";
+import { DEFAULT_ROSTER_QUERY, type PlaceStatus } from "@/lib/roster/query";
+import type { SessionCsvRow } from "@/lib/roster/csv";
+import { carModelName, paintName } from "@/lib/car-catalogue";
+import { mayDo } from "./access";
+import { db } from "./client";
+import { rosterPage, type RosterEvent, type RosterRow } from "./roster";
+import { events, eventSessions, type EventSession } from "./schema";
+
+// Far above any meet's size: the export is every registered car, in plaque order.
+const ALL = 1_000_000;
+
+/** The event when the user may export its roster (admins and organisers; gate staff may not). */
+async function exportableEvent(userId: string, slug: string): Promise<RosterEvent | null> {
+  const [row] = await db()
+    .select({ id: events.id, slug: events.slug, name: events.name, status: events.status })
+    .from(events)
+    .where(and(eq(events.slug, slug), mayDo(userId, "exportRoster", events.clubId)));
+  return row ? ({ ...row, canChange: false, canExport: true } as RosterEvent) : null;
+}
+
+/** Every registered car of the event (cancelled ones too), as on the roster; null when not allowed. */
+export async function exportRoster(userId: string, slug: string): Promise<{ event: RosterEvent; rows: RosterRow[] } | null> {
+  const event = await exportableEvent(userId, slug);
+  if (!event) return null;
+  const page = await rosterPage(event, { ...DEFAULT_ROSTER_QUERY, pageSize: ALL });
+  return { event, rows: page.rows };
+}
+
+/**
+ * One session's list for the marshals: confirmed cars by plaque, then the waiting list in order
+ * (with each car's position). Null when not allowed or the session is not the event's.
+ */
+export async function exportSession(userId: string, slug: string, sessionId: string): Promise<{ event: RosterEvent; session: EventSession; rows: SessionCsvRow[] } | null> {
+  const event = await exportableEvent(userId, slug);
+  if (!event || !/^[0-9a-f-]{36}$/i.test(sessionId)) return null;
+  const [session] = await db().select().from(eventSessions).where(and(eq(eventSessions.id, sessionId), eq(eventSessions.eventId, event.id)));
+  if (!session) return null;
+  const rows = (await db().execute(sql`
+    select r.plaque, coalesce(nullif(u.full_name, ''), nullif(u.display_name, ''), u.email, '') as driver,
+      c.model, c.make, c.model_name, c.colour, c.individual_colour, c.plate, rs.status,
+      case when rs.status = 'waiting' then row_number() over (partition by rs.status order by rs.wait_seq) end as position
+    from registration_sessions rs join registrations r on r.id = rs.registration_id
+      left join users u on u.id = r.owner_id left join cars c on c.id = r.car_id
+    where rs.session_id = ${session.id} and r.status = 'active'
+    order by rs.status, position, r.plaque nulls last, r.created_at`)) as unknown as {
+    plaque: number | null; driver: string; model: string | null; make: string | null; model_name: string | null;
+    colour: string | null; individual_colour: string | null; plate: string | null; status: PlaceStatus; position: string | null;
+  }[];
+  return {
+    event,
+    session,
+    rows: rows.map((r) => ({
+      plaque: r.plaque,
+      driver: r.driver,
+      car: r.model ? carModelName({ model: r.model, make: r.make ?? "", modelName: r.model_name }) : "",
+      colour: r.colour ? paintName(r.colour, r.individual_colour) : "",
+      plate: r.plate,
+      status: r.status,
+      waitingPosition: r.position === null ? null : Number(r.position),
+    })),
+  };
+}

@@ -1,0 +1,214 @@
+import "server-only";
+import { and, eq, sql, type SQL } from "drizzle-orm";
+import { carModelName, paintName, swatchFor } from "@/lib/car-catalogue";
+import type { PlaceStatus, RosterQuery, RosterSort, RosterStatus } from "@/lib/roster/query";
+import { formatClock } from "@/lib/time";
+import { mayDo } from "./access";
+import { db } from "./client";
+import { events } from "./schema";
+
+declare const readable: unique symbol;
+/**
+ * An event whose roster the user may read, with what else the user may do there. Branded: only
+ * getRosterEvent makes one, so functions taking it need not authorise again.
+ */
+export type RosterEvent = { id: string; slug: string; name: string; status: string; canChange: boolean; canExport: boolean } & { readonly [readable]: true };
+
+export type RosterPlace = { sessionId: string; name: string; status: PlaceStatus; position: number | null };
+/** One registered car as the roster shows it; plain JSON (the live table fetches it). */
+export type RosterRow = {
+  id: string;
+  plaque: number | null;
+  driver: string;
+  email: string | null;
+  car: string;
+  colour: string;
+  swatch: string;
+  plate: string | null;
+  plateCountry: string | null;
+  places: RosterPlace[];
+  status: RosterStatus;
+  /** HH:MM in Europe/Berlin, or null. */
+  checkedIn: string | null;
+  checkedInAt: string | null;
+};
+export type SessionCount = { id: string; name: string; startsAt: string; endsAt: string; capacity: number; confirmed: number; waiting: number };
+export type RosterFacets = { sessions: SessionCount[]; colours: string[]; models: { code: string; name: string }[]; active: number; checkedIn: number };
+export type RosterPage = { rows: RosterRow[]; total: number; page: number; pageSize: number; pages: number };
+export type RosterData = RosterPage & RosterFacets & { updatedAt: string };
+
+/** The event, or null when the user may not read its roster (not found and not allowed look alike). */
+export async function getRosterEvent(userId: string, slug: string): Promise<RosterEvent | null> {
+  const [row] = await db()
+    .select({
+      id: events.id, slug: events.slug, name: events.name, status: events.status,
+      canChange: sql<boolean>`${mayDo(userId, "changeRoster", events.clubId)}`,
+      canExport: sql<boolean>`${mayDo(userId, "exportRoster", events.clubId)}`,
+    })
+    .from(events)
+    .where(and(eq(events.slug, slug), mayDo(userId, "readRoster", events.clubId)));
+  return row ? (row as RosterEvent) : null;
+}
+
+const driverSql = sql`coalesce(nullif(u.full_name, ''), nullif(u.display_name, ''), u.email, '')`;
+const paintSql = sql`case when c.colour = 'BMW Individual' and nullif(c.individual_colour, '') is not null then c.individual_colour else c.colour end`;
+/** The Status column, as lib/roster/query.ts rosterStatus words it. */
+const statusSql = sql`case
+  when r.status = 'cancelled' then 'cancelled'
+  when exists (select 1 from registration_sessions x where x.registration_id = r.id and x.status = 'confirmed') then 'confirmed'
+  when exists (select 1 from registration_sessions x where x.registration_id = r.id) then 'waiting'
+  else 'cancelled' end`;
+
+const sortKeys: Record<RosterSort, SQL> = {
+  plaque: sql`r.plaque`,
+  driver: sql`lower(${driverSql})`,
+  car: sql`c.model`,
+  colour: sql`lower(${paintSql})`,
+  plate: sql`upper(c.plate)`,
+  status: sql`array_position(array['confirmed', 'waiting', 'cancelled'], ${statusSql})`,
+  checkedIn: sql`r.checked_in_at`,
+  registered: sql`r.created_at`,
+};
+
+const likeEscaped = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
+
+/** Search: name, e-mail, second driver, VIN, plate (spaces and dashes ignored) or plaque number. */
+function searchSql(q: string): SQL | null {
+  if (!q) return null;
+  const pattern = `%${likeEscaped(q)}%`;
+  const parts = [
+    sql`${driverSql} ilike ${pattern}`, sql`u.email ilike ${pattern}`, sql`r.second_driver_name ilike ${pattern}`, sql`c.vin ilike ${pattern}`,
+  ];
+  const plate = q.toUpperCase().replace(/[^\p{L}\p{N}]/gu, "");
+  if (plate) parts.push(sql`regexp_replace(upper(c.plate), '[^[:alnum:]]', '', 'g') like ${`%${likeEscaped(plate)}%`}`);
+  const plaque = /^#?\s*(\d{1,4})$/.exec(q)?.[1];
+  if (plaque) parts.push(sql`r.plaque = ${Number(plaque)}`);
+  return sql`(${sql.join(parts, sql` or `)})`;
+}
+
+/**
+ * The filters. With a session chosen, "confirmed" and "waiting" mean the car's place in that
+ * session (who waits for GP 1?); without one they mean the Status column.
+ */
+function filtersSql(eventId: string, query: RosterQuery, registrationId?: string): SQL {
+  const where: SQL[] = [sql`r.event_id = ${eventId}`];
+  if (registrationId) where.push(sql`r.id = ${registrationId}`);
+  const search = searchSql(query.q);
+  if (search) where.push(search);
+  const placeStatus = query.session && query.status !== "cancelled" ? query.status : null;
+  if (query.session) {
+    where.push(sql`exists (select 1 from registration_sessions s where s.registration_id = r.id and s.session_id = ${query.session}
+      ${placeStatus ? sql`and s.status = ${placeStatus}` : sql``})`);
+  }
+  if (query.status && !placeStatus) where.push(sql`${statusSql} = ${query.status}`);
+  if (query.checkedIn) where.push(query.checkedIn === "yes" ? sql`r.checked_in_at is not null` : sql`r.checked_in_at is null`);
+  if (query.colour) where.push(sql`${paintSql} = ${query.colour}`);
+  if (query.model) where.push(sql`c.model = ${query.model}`);
+  return sql.join(where, sql` and `);
+}
+
+function orderSql(query: RosterQuery): SQL {
+  const dir = query.dir === "desc" ? sql`desc` : sql`asc`;
+  return sql`${sortKeys[query.sort]} ${dir} nulls last, r.plaque asc nulls last, r.created_at asc, r.id asc`;
+}
+
+type RawRow = {
+  id: string; plaque: number | null; driver: string; email: string | null; model: string | null; make: string | null; model_name: string | null;
+  colour: string | null; individual_colour: string | null; plate: string | null; plate_country: string | null; status: RosterStatus;
+  checked_in_at: string | null; places: RosterPlace[];
+};
+
+/**
+ * One page of the roster in one statement: the matching ids are numbered in the chosen order,
+ * and only the page's rows are joined to their places (with each waiting place's position).
+ */
+export async function rosterPage(event: RosterEvent, query: RosterQuery, registrationId?: string): Promise<RosterPage> {
+  const eventId = event.id;
+  const offset = (query.page - 1) * query.pageSize;
+  const [result] = (await db().execute(sql`
+    with matched as (
+      select r.id, row_number() over (order by ${orderSql(query)}) as n
+      from registrations r left join users u on u.id = r.owner_id left join cars c on c.id = r.car_id
+      where ${filtersSql(eventId, query, registrationId)}
+    )
+    select (select count(*) from matched)::int as total, coalesce((
+      select json_agg(row_to_json(p) order by p.n) from (
+        select m.n, r.id, r.plaque, ${driverSql} as driver, u.email, c.model, c.make, c.model_name, c.colour, c.individual_colour,
+          c.plate, c.plate_country, ${statusSql} as status, r.checked_in_at,
+          coalesce((
+            select json_agg(json_build_object('sessionId', es.id, 'name', es.name, 'status', rs.status, 'position',
+              case when rs.status = 'waiting' then (select count(*) from registration_sessions w
+                where w.session_id = rs.session_id and w.status = 'waiting' and w.wait_seq <= rs.wait_seq) end) order by es.starts_at, es.name)
+            from registration_sessions rs join event_sessions es on es.id = rs.session_id where rs.registration_id = r.id
+          ), '[]') as places
+        from matched m join registrations r on r.id = m.id left join users u on u.id = r.owner_id left join cars c on c.id = r.car_id
+        where m.n > ${offset} and m.n <= ${offset + query.pageSize}
+      ) p), '[]') as rows`)) as unknown as { total: number; rows: RawRow[] }[];
+  const total = result?.total ?? 0;
+  return {
+    rows: (result?.rows ?? []).map(toRow),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+    pages: Math.max(1, Math.ceil(total / query.pageSize)),
+  };
+}
+
+function toRow(r: RawRow): RosterRow {
+  const checkedInAt = r.checked_in_at ? new Date(r.checked_in_at) : null;
+  return {
+    id: r.id,
+    plaque: r.plaque,
+    driver: r.driver,
+    email: r.email,
+    car: r.model ? carModelName({ model: r.model, make: r.make ?? "", modelName: r.model_name }) : "",
+    colour: r.colour ? paintName(r.colour, r.individual_colour) : "",
+    swatch: r.colour ? swatchFor(r.colour, r.individual_colour) : "transparent",
+    plate: r.plate,
+    plateCountry: r.plate_country,
+    places: r.places.map((p) => ({ ...p, position: p.position === null ? null : Number(p.position) })),
+    status: r.status,
+    checkedIn: checkedInAt ? formatClock(checkedInAt) : null,
+    checkedInAt: checkedInAt?.toISOString() ?? null,
+  };
+}
+
+/** Per-session counts (confirmed / capacity / waiting) and the filter choices, in one statement. */
+export async function rosterFacets(event: RosterEvent): Promise<RosterFacets> {
+  const eventId = event.id;
+  const [row] = (await db().execute(sql`
+    select
+      coalesce((select json_agg(s order by s."startsAt", s.name) from (
+        select es.id, es.name, es.starts_at as "startsAt", es.ends_at as "endsAt", es.capacity,
+          (count(rs.session_id) filter (where rs.status = 'confirmed'))::int as confirmed,
+          (count(rs.session_id) filter (where rs.status = 'waiting'))::int as waiting
+        from event_sessions es left join registration_sessions rs on rs.session_id = es.id
+        where es.event_id = ${eventId} group by es.id) s), '[]') as sessions,
+      coalesce((select json_agg(distinct ${paintSql}) from registrations r join cars c on c.id = r.car_id where r.event_id = ${eventId}), '[]') as colours,
+      coalesce((select json_agg(distinct jsonb_build_object('model', c.model, 'make', c.make, 'modelName', c.model_name))
+        from registrations r join cars c on c.id = r.car_id where r.event_id = ${eventId}), '[]') as models,
+      (select count(*) from registrations r where r.event_id = ${eventId} and r.status = 'active')::int as active,
+      (select count(*) from registrations r where r.event_id = ${eventId} and r.status = 'active' and r.checked_in_at is not null)::int as "checkedIn"`)) as unknown as {
+    sessions: SessionCount[]; colours: string[]; models: { model: string; make: string; modelName: string | null }[]; active: number; checkedIn: number;
+  }[];
+  const models = new Map((row?.models ?? []).map((m) => [m.model, carModelName(m)]));
+  return {
+    sessions: (row?.sessions ?? []).map((s) => ({ ...s, startsAt: new Date(s.startsAt).toISOString(), endsAt: new Date(s.endsAt).toISOString() })),
+    colours: (row?.colours ?? []).sort((a, b) => a.localeCompare(b)),
+    models: [...models].map(([code, name]) => ({ code, name })).sort((a, b) => a.name.localeCompare(b.name)),
+    active: row?.active ?? 0,
+    checkedIn: row?.checkedIn ?? 0,
+  };
+}
+
+/** The roster page and its counts for an event the caller has already authorised. */
+export async function readRoster(event: RosterEvent, query: RosterQuery): Promise<RosterData> {
+  const [page, facets] = await Promise.all([rosterPage(event, query), rosterFacets(event)]);
+  return { ...page, ...facets, updatedAt: new Date().toISOString() };
+}
+
+/** The roster for the user, or null when they may not read it. */
+export async function getRoster(userId: string, slug: string, query: RosterQuery): Promise<{ event: RosterEvent; data: RosterData } | null> {
+  const event = await getRosterEvent(userId, slug);
+  return event ? { event, data: await readRoster(event, query) } : null;
+}

@@ -1,0 +1,44 @@
+import { eq, sql } from "drizzle-orm";
+import { db } from "@/db/client";
+import { registerCar } from "@/db/registration-writes";
+import { cars, registrations, users } from "@/db/schema";
+import { DEFAULT_ROSTER_QUERY, type RosterQuery } from "@/lib/roster/query";
+import { clubWith } from "./clubs";
+import { form, openEvent, type Garage, type SessionSpec } from "./registration";
+
+/** A club with an organiser and gate staff, and an open event of that club with the given sessions. */
+export async function rosterEvent(sessions: SessionSpec[]) {
+  const { admin, club, members } = await clubWith(["organiser", "gate"]);
+  const { event, sessions: rows } = await openEvent({ clubId: club.id, sessions });
+  return { admin, organiser: members[0]!, gate: members[1]!, club, event, sessions: rows };
+}
+
+/** Registers each owner's first car, in this order (owner i for `sessionIds[i]`, else the first list). */
+export async function registerInOrder(eventId: string, garages: Garage[], sessionIds: string[][]): Promise<string[]> {
+  const ids: string[] = [];
+  for (const [i, g] of garages.entries()) {
+    const result = await registerCar(g.ownerId, form(eventId, g.carIds[0]!, sessionIds[i] ?? sessionIds[0]!));
+    if (!result.ok) throw new Error(`registration ${i} failed: ${result.error}`);
+    ids.push(result.registrationId);
+  }
+  return ids;
+}
+
+/** Gives an owner a name and their car the given details, so searches have something to find. */
+export async function describeCar(garage: Garage, fields: { fullName?: string; plate?: string; vin?: string; colour?: string; individualColour?: string; model?: string }) {
+  const { fullName, ...car } = fields;
+  if (fullName) await db().update(users).set({ fullName }).where(eq(users.id, garage.ownerId));
+  if (Object.keys(car).length) await db().update(cars).set(car).where(eq(cars.id, garage.carIds[0]!));
+}
+
+export async function setRegistration(id: string, fields: { plaque?: number; checkedInAt?: Date }) {
+  await db().update(registrations).set(fields).where(eq(registrations.id, id));
+}
+
+export const query = (fields: Partial<RosterQuery> = {}): RosterQuery => ({ ...DEFAULT_ROSTER_QUERY, ...fields });
+
+/** The audit rows about one registration, oldest first. */
+export async function auditOf(registrationId: string) {
+  const rows = await db().execute(sql`select action, actor_id, reason, detail, xmin::text as xmin from audit_log where registration_id = ${registrationId} order by id`);
+  return rows as unknown as { action: string; actor_id: string; reason: string | null; detail: Record<string, unknown>; xmin: string }[];
+}
