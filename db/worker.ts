@@ -21,6 +21,10 @@ export function startMailWorker(connectionString: string): Promise<Runner> {
         const { sendQueuedMail } = await import("./registration-mail");
         await sendQueuedMail(payload as MailJob);
       },
+      broadcast: async (payload) => {
+        const { sendBroadcastMail } = await import("./broadcast-mail");
+        await sendBroadcastMail(payload as { broadcastId: string });
+      },
       lotteryMail: async (payload) => {
         const { sendLotteryMail } = await import("./lottery-mail");
         await sendLotteryMail(payload as LotteryMailJob);

@@ -8,15 +8,21 @@ import deRegistration from "@/messages/de/registration.json";
 import enRegistration from "@/messages/en/registration.json";
 import deEventPage from "@/messages/de/event-page.json";
 import enEventPage from "@/messages/en/event-page.json";
-import deLottery from "@/messages/de/lottery.json";
-import enLottery from "@/messages/en/lottery.json";
 import deRoster from "@/messages/de/roster.json";
 import enRoster from "@/messages/en/roster.json";
+import deLottery from "@/messages/de/lottery.json";
+import enLottery from "@/messages/en/lottery.json";
+import deGrid from "@/messages/de/grid.json";
+import enGrid from "@/messages/en/grid.json";
+import deBroadcast from "@/messages/de/broadcast.json";
+import enBroadcast from "@/messages/en/broadcast.json";
+import dePlaques from "@/messages/de/plaques.json";
+import enPlaques from "@/messages/en/plaques.json";
 
 // One file per area of the app, so features can add strings without touching each other's files.
 // Each area's namespaces must be distinct at the top level.
-export const en = { ...enCore, ...enOrganise, ...enRegistration, ...enEventPage, ...enLottery, ...enRoster };
-const de: typeof en = { ...deCore, ...deOrganise, ...deRegistration, ...deEventPage, ...deLottery, ...deRoster };
+export const en = { ...enCore, ...enOrganise, ...enRegistration, ...enEventPage, ...enLottery, ...enGrid, ...enBroadcast, ...enPlaques, ...enRoster };
+const de: typeof en = { ...deCore, ...deOrganise, ...deRegistration, ...deEventPage, ...deLottery, ...deGrid, ...deBroadcast, ...dePlaques, ...deRoster };
 
 export type Messages = typeof en;
 const catalogues: Record<Locale, Messages> = { en, de };

@@ -19,9 +19,9 @@ export default async function EditEventPage({ params, searchParams }: Props) {
   const user = await requireUser(`/organise/events/${slug}/edit`);
   const data = await getEventForEditing(user.id, slug);
   if (!data) notFound();
-  const [t, tl] = await Promise.all([getTranslations("organise"), getTranslations("lottery")]);
-  const tr = await getTranslations("roster");
+  const [t, tl, tg, tp, tb] = await Promise.all([getTranslations("organise"), getTranslations("lottery"), getTranslations("grid"), getTranslations("plaques"), getTranslations("broadcast")]);
   const { event, sessions } = data;
+  const tr = await getTranslations("roster");
   const phase = eventPhase(event, new Date());
   const registered = Object.fromEntries(sessions.map((s) => [s.id, s.registered]));
   return (
@@ -29,6 +29,8 @@ export default async function EditEventPage({ params, searchParams }: Props) {
       <PageHeader title={event.name}>
         <Link href={`/events/${event.slug}`} className="inline-flex min-h-11 items-center font-semibold text-accent underline underline-offset-4">{t("publicPage")}</Link>
         <Link href={`/organise/events/${event.slug}/roster`} className="inline-flex min-h-11 items-center font-semibold text-accent underline underline-offset-4">{tr("openRoster")}</Link>
+        <Link href={`/organise/events/${event.slug}/plaques`} className="inline-flex min-h-11 items-center font-semibold text-accent underline underline-offset-4">{tp("link")}</Link>
+        <Link href={`/organise/events/${event.slug}/broadcast`} className="inline-flex min-h-11 items-center font-semibold text-accent underline underline-offset-4">{tb("link")}</Link>
         {event.allocation === "lottery" ? <Link href={`/organise/events/${event.slug}/draw`} className="inline-flex min-h-11 items-center font-semibold text-accent underline underline-offset-4">{tl("admin.title")}</Link> : null}
       </PageHeader>
       <p className="text-base">{data.clubName} · <span className="font-semibold">{t(`phase.${phase}`)}</span></p>
@@ -36,6 +38,16 @@ export default async function EditEventPage({ params, searchParams }: Props) {
       <Card>
         <EventForm action={saveEventAction.bind(null, event.slug)} initial={eventToFormValues(event, sessions)} rows={sessions.length} registeredBySession={registered} draft={event.status === "draft"} />
       </Card>
+      {sessions.length ? (
+        <Card className="flex flex-col gap-2">
+          <h2 className="text-lg font-bold">{tg("grids")}</h2>
+          <ul className="flex flex-wrap gap-x-4">
+            {sessions.map((s) => (
+              <li key={s.id}><Link href={`/organise/events/${event.slug}/grid/${s.id}`} className="inline-flex min-h-11 items-center font-semibold text-accent underline underline-offset-4">{s.name}</Link></li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
       {event.status !== "cancelled" ? (
         <Card className="flex flex-col gap-3">
           <h2 className="text-lg font-bold">{t("cancelTitle")}</h2>

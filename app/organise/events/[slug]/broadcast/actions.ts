@@ -1,0 +1,22 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { notFound } from "next/navigation";
+import { sendBroadcast } from "@/db/broadcasts";
+import type { FormResult } from "@/lib/form-result";
+import { broadcastSchema } from "@/lib/schemas/broadcast";
+import { translatedFieldErrors, translateKeys } from "../../../../form-errors";
+import { requireUser } from "../../../../session";
+
+export async function broadcastAction(slug: string, _prev: FormResult<{ count?: number }>, formData: FormData): Promise<FormResult<{ count?: number }>> {
+  const user = await requireUser(`/organise/events/${slug}/broadcast`);
+  const input = Object.fromEntries(["audience", "sessionId", "subject", "body"].map((k) => [k, formData.get(k) ?? undefined]));
+  const values = Object.fromEntries(Object.entries(input).map(([k, v]) => [k, typeof v === "string" ? v : ""]));
+  const parsed = broadcastSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, values, fieldErrors: await translatedFieldErrors(parsed.error.issues) };
+  const result = await sendBroadcast(user.id, slug, parsed.data);
+  if (!result) notFound();
+  if (!result.ok) return { ok: false, values, fieldErrors: await translateKeys({ [result.field]: result.error }) };
+  revalidatePath(`/organise/events/${slug}/broadcast`);
+  return { ok: true, count: result.recipients };
+}

@@ -1,0 +1,27 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { notFound, redirect } from "next/navigation";
+import { assignEventPlaques, changePlaque } from "@/db/plaques";
+import { requireUser } from "../../../../session";
+
+const page = (slug: string) => `/organise/events/${slug}/plaques`;
+
+export async function assignPlaquesAction(slug: string, formData: FormData) {
+  const user = await requireUser(page(slug));
+  const rule = formData.get("rule") === "production-number" ? "production-number" : "registration-order";
+  const result = await assignEventPlaques(user.id, slug, rule);
+  if (!result) notFound();
+  revalidatePath(`/organise/events/${slug}`, "layout");
+  redirect(`${page(slug)}?assigned=${result.ok ? result.assigned : 0}`);
+}
+
+/** Errors come back in the URL, beside the car's field: the form works without JavaScript. */
+export async function changePlaqueAction(slug: string, registrationId: string, formData: FormData) {
+  const user = await requireUser(page(slug));
+  const raw = String(formData.get("plaque") ?? "").trim();
+  const result = await changePlaque(user.id, slug, registrationId, /^\d{1,6}$/.test(raw) ? Number(raw) : NaN);
+  if (!result) notFound();
+  revalidatePath(`/organise/events/${slug}`, "layout");
+  redirect(result.ok ? `${page(slug)}?changed=1#p-${registrationId}` : `${page(slug)}?error=${result.error.slice(7)}&reg=${registrationId}&value=${encodeURIComponent(raw)}#p-${registrationId}`);
+}

@@ -1,0 +1,64 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { clubWith } from "@/test/clubs";
+import { form, openEvent, ownersWithCars } from "@/test/registration";
+import { db } from "./client";
+import { deliverBroadcast, listBroadcasts, sendBroadcast } from "./broadcasts";
+import { registerCar } from "./registration-writes";
+import { auditLog, broadcastRecipients } from "./schema";
+
+/** Session A (capacity 1) and B; owner 0 has two cars (both confirmed), owner 1 waits for A, owner 2 is in B. */
+async function meet() {
+  const { admin, club, members: [gate] } = await clubWith(["gate"]);
+  const { event, sessions } = await openEvent({ clubId: club.id, sessions: [{ start: "09:00", end: "10:00", capacity: 1 }, { start: "11:00", end: "12:00", capacity: 5 }] });
+  const [a, b] = sessions.map((s) => s.id) as [string, string];
+  const [twoCars] = await ownersWithCars(1, 2);
+  const [waiter, other] = await ownersWithCars(2);
+  await registerCar(twoCars!.ownerId, form(event.id, twoCars!.carIds[0]!, [a]));
+  await registerCar(twoCars!.ownerId, form(event.id, twoCars!.carIds[1]!, [b]));
+  await registerCar(waiter!.ownerId, form(event.id, waiter!.carIds[0]!, [a]));
+  await registerCar(other!.ownerId, form(event.id, other!.carIds[0]!, [b]));
+  return { admin, gate: gate!, event, a, b, emails: [twoCars!.email, waiter!.email, other!.email].map((e) => e.toLowerCase()) };
+}
+const message = { subject: "Gate opens at 7", body: "Bring your plaque." };
+
+describe("broadcasts", () => {
+  it("reach each owner of the audience once, are recorded, and are sent once even when retried", async () => {
+    const { admin, event, a, emails: [both, waiter, other] } = await meet();
+    const confirmed = await sendBroadcast(admin.id, event.slug, { audience: "confirmed", sessionId: null, ...message });
+    expect(confirmed).toMatchObject({ ok: true, recipients: 2 });
+    const id = (confirmed as { broadcastId: string }).broadcastId;
+    const recipients = await db().select().from(broadcastRecipients).where(eq(broadcastRecipients.broadcastId, id));
+    expect(recipients.map((r) => r.email).sort()).toEqual([both, other].sort());
+    expect(await sendBroadcast(admin.id, event.slug, { audience: "waiting", sessionId: null, ...message })).toMatchObject({ recipients: 1 });
+    expect(await sendBroadcast(admin.id, event.slug, { audience: "session", sessionId: a, ...message })).toMatchObject({ recipients: 2 });
+
+    const sent: string[] = [];
+    const send = async (to: { email: string }) => void sent.push(to.email);
+    await deliverBroadcast(id, send);
+    await deliverBroadcast(id, send); // a retry of the job
+    expect(sent.sort()).toEqual([both, other].sort());
+    const list = await listBroadcasts(admin.id, event.slug);
+    expect(list!.broadcasts.find((x) => x.broadcast.id === id)!.recipients.every((r) => r.sentAt)).toBe(true);
+    expect(await db().$count(auditLog, eq(auditLog.eventId, event.id))).toBe(3);
+    void waiter;
+  });
+
+  it("refuse a session of another event and an audience with nobody in it, writing nothing", async () => {
+    const { admin, event } = await meet();
+    const other = await openEvent();
+    expect(await sendBroadcast(admin.id, event.slug, { audience: "session", sessionId: other.sessions[0]!.id, ...message })).toEqual({ ok: false, field: "sessionId", error: "broadcast.errors.session" });
+    const empty = await openEvent({ clubId: event.clubId });
+    expect(await sendBroadcast(admin.id, empty.event.slug, { audience: "confirmed", sessionId: null, ...message })).toEqual({ ok: false, field: "audience", error: "broadcast.errors.nobody" });
+    expect((await listBroadcasts(admin.id, event.slug))!.broadcasts).toHaveLength(0);
+    expect((await listBroadcasts(admin.id, empty.event.slug))!.broadcasts).toHaveLength(0);
+  });
+
+  it("are for the event's organisers only", async () => {
+    const { gate, event } = await meet();
+    const { admin: stranger } = await clubWith();
+    expect(await sendBroadcast(gate.id, event.slug, { audience: "confirmed", sessionId: null, ...message })).toBeNull();
+    expect(await sendBroadcast(stranger.id, event.slug, { audience: "confirmed", sessionId: null, ...message })).toBeNull();
+    expect(await listBroadcasts(gate.id, event.slug)).toBeNull();
+  });
+});

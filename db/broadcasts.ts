@@ -1,0 +1,68 @@
+import "server-only";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import type { BroadcastInput } from "@/lib/schemas/broadcast";
+import { mayDo } from "./access";
+import { db } from "./client";
+import { enqueueTask } from "./jobs";
+import { auditLog, broadcastRecipients, broadcasts, eventSessions, events } from "./schema";
+
+/**
+ * Who a broadcast reaches: owners of active registrations with a confirmed place, with only
+ * waiting places, or with any place in one session. Each address once, however many cars.
+ */
+function audienceQuery(eventId: string, input: BroadcastInput) {
+  const place = input.audience === "session"
+    ? sql`exists (select 1 from registration_sessions rs where rs.registration_id = r.id and rs.session_id = ${input.sessionId})`
+    : input.audience === "confirmed"
+      ? sql`exists (select 1 from registration_sessions rs where rs.registration_id = r.id and rs.status = 'confirmed')`
+      : sql`exists (select 1 from registration_sessions rs where rs.registration_id = r.id)
+            and not exists (select 1 from registration_sessions rs where rs.registration_id = r.id and rs.status = 'confirmed')`;
+  return sql`select distinct on (lower(u.email)) lower(u.email) as email, u.id as user_id, u.locale
+    from registrations r join users u on u.id = r.owner_id
+    where r.event_id = ${eventId} and r.status = 'active' and u.email is not null and ${place}`;
+}
+
+export type BroadcastResult = { ok: true; broadcastId: string; recipients: number } | { ok: false; field: string; error: string } | null;
+
+/** Records the message and its recipients and queues the sending, in one transaction. */
+export async function sendBroadcast(userId: string, slug: string, input: BroadcastInput): Promise<BroadcastResult> {
+  return db().transaction(async (tx) => {
+    const [event] = await tx.select().from(events).where(and(eq(events.slug, slug), mayDo(userId, "changeRoster", events.clubId)));
+    if (!event) return null;
+    if (input.audience === "session") {
+      const [session] = await tx.select({ id: eventSessions.id }).from(eventSessions).where(and(eq(eventSessions.id, input.sessionId!), eq(eventSessions.eventId, event.id)));
+      if (!session) return { ok: false, field: "sessionId", error: "broadcast.errors.session" };
+    }
+    const audience = (await tx.execute(audienceQuery(event.id, input))) as unknown as { email: string; user_id: string; locale: string | null }[];
+    if (audience.length === 0) return { ok: false, field: "audience", error: "broadcast.errors.nobody" };
+    const [created] = await tx.insert(broadcasts).values({ eventId: event.id, authorId: userId, audience: input.audience, sessionId: input.sessionId, subject: input.subject, body: input.body }).returning({ id: broadcasts.id });
+    const inserted = await tx.insert(broadcastRecipients).values(audience.map((r) => ({ broadcastId: created!.id, email: r.email, userId: r.user_id, locale: r.locale }))).returning({ email: broadcastRecipients.email });
+    await enqueueTask(tx, "broadcast", { broadcastId: created!.id });
+    await tx.insert(auditLog).values({ eventId: event.id, actorId: userId, action: "broadcast", detail: { broadcastId: created!.id, audience: input.audience, sessionId: input.sessionId, recipients: inserted.length, subject: input.subject } });
+    return { ok: true, broadcastId: created!.id, recipients: inserted.length };
+  });
+}
+
+/** The event's broadcasts, newest first, with how many went out so far and to whom. */
+export async function listBroadcasts(userId: string, slug: string) {
+  const [event] = await db().select().from(events).where(and(eq(events.slug, slug), mayDo(userId, "changeRoster", events.clubId)));
+  if (!event) return null;
+  const [rows, sessions] = await Promise.all([
+    db().select({ broadcast: broadcasts, recipients: sql<{ email: string; sentAt: string | null }[]>`(select coalesce(json_agg(json_build_object('email', br.email, 'sentAt', br.sent_at) order by br.email), '[]') from broadcast_recipients br where br.broadcast_id = ${broadcasts.id})` })
+      .from(broadcasts).where(eq(broadcasts.eventId, event.id)).orderBy(desc(broadcasts.createdAt)),
+    db().select({ id: eventSessions.id, name: eventSessions.name }).from(eventSessions).where(eq(eventSessions.eventId, event.id)).orderBy(eventSessions.startsAt),
+  ]);
+  return { event, sessions, broadcasts: rows };
+}
+
+/** The worker's side: each recipient not yet sent to gets the message, and is marked at once. */
+export async function deliverBroadcast(broadcastId: string, send: (to: { email: string; locale: string | null }, message: { subject: string; body: string; eventName: string; slug: string }) => Promise<void>) {
+  const [row] = await db().select({ b: broadcasts, eventName: events.name, slug: events.slug }).from(broadcasts).innerJoin(events, eq(events.id, broadcasts.eventId)).where(eq(broadcasts.id, broadcastId));
+  if (!row) return;
+  const pending = await db().select().from(broadcastRecipients).where(and(eq(broadcastRecipients.broadcastId, broadcastId), isNull(broadcastRecipients.sentAt)));
+  for (const r of pending) {
+    await send({ email: r.email, locale: r.locale }, { subject: row.b.subject, body: row.b.body, eventName: row.eventName, slug: row.slug });
+    // A retry after a crash resends at most the one message in flight, never the whole list.
+    await db().update(broadcastRecipients).set({ sentAt: new Date() }).where(and(eq(broadcastRecipients.broadcastId, broadcastId), eq(broadcastRecipients.email, r.email)));
+  }
+}

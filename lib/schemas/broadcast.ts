@@ -1,0 +1,17 @@
+import { z } from "zod";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** An organiser's message to part of an event: everyone confirmed, everyone waiting, or one session. */
+export const broadcastSchema = z
+  .object({
+    audience: z.enum(["confirmed", "waiting", "session"], { error: "broadcast.errors.audience" }),
+    sessionId: z.string().optional().transform((v) => v || null),
+    subject: z.string({ error: "broadcast.errors.subject" }).trim().min(1, "broadcast.errors.subject").max(150, "errors.tooLong"),
+    body: z.string({ error: "broadcast.errors.body" }).trim().min(1, "broadcast.errors.body").max(5000, "errors.tooLong"),
+  })
+  .superRefine((b, ctx) => {
+    if (b.audience === "session" && !(b.sessionId && UUID.test(b.sessionId))) ctx.addIssue({ code: "custom", path: ["sessionId"], message: "broadcast.errors.session" });
+  });
+
+export type BroadcastInput = z.output<typeof broadcastSchema>;
