@@ -8,7 +8,7 @@ import { createEvent, createOwner, oneM, register, today } from "@/test/owners";
 import { deleteAccount, exportMyData } from "./account";
 import { createCar } from "./cars";
 import { db } from "./client";
-import { authenticators, cars, registrations, registrationSessions, sessions, signIns, users } from "./schema";
+import { authenticators, cars, registrations, registrationSessions, sessions, signIns, users, verificationTokens } from "./schema";
 import { recordSignIn } from "./users";
 
 async function addPasskey(userId: string) {
@@ -74,9 +74,11 @@ describe("exportMyData", () => {
 });
 
 describe("deleteAccount", () => {
-  it("removes the user, their cars, sessions, passkeys and sign-ins", async () => {
+  it("removes the user, their cars, sessions, passkeys, sign-ins and unused sign-in links", async () => {
     const me = await ownerWithHistory("leaving");
+    await db().insert(verificationTokens).values({ identifier: me.owner.email!, token: `t-${me.owner.id}`, expires: new Date(Date.now() + 600_000) });
     await deleteAccount(me.owner.id);
+    expect(await db().select().from(verificationTokens).where(eq(verificationTokens.identifier, me.owner.email!))).toEqual([]);
     expect(await db().select().from(users).where(eq(users.id, me.owner.id))).toEqual([]);
     expect(await db().select().from(cars).where(eq(cars.ownerId, me.owner.id))).toEqual([]);
     expect(await db().select().from(cars).where(eq(cars.id, me.car.id))).toEqual([]);

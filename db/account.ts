@@ -4,7 +4,7 @@ import type { ProfileInput } from "@/lib/schemas/profile";
 import { dayKey } from "@/lib/time";
 import { db } from "./client";
 import { fillFreePlaces, lockSessions } from "./places";
-import { authenticators, cars, eventSessions, events, registrations, registrationSessions, signIns, users, type User } from "./schema";
+import { authenticators, cars, eventSessions, events, registrations, registrationSessions, signIns, users, verificationTokens, type User } from "./schema";
 
 export async function getProfile(userId: string): Promise<User | null> {
   const [user] = await db().select().from(users).where(eq(users.id, userId));
@@ -64,15 +64,19 @@ export async function deleteAccount(userId: string, now = new Date()): Promise<v
     const ids = upcoming.map((r) => r.id);
     if (ids.length > 0) {
       // Cancelled like an owner's own cancellation: the freed places go to the next cars waiting.
-      const places = await tx.select().from(registrationSessions).where(inArray(registrationSessions.registrationId, ids));
-      const locked = await lockSessions(tx, [...new Set(places.map((p) => p.sessionId))]);
+      const held = await tx.select({ sessionId: registrationSessions.sessionId }).from(registrationSessions).where(inArray(registrationSessions.registrationId, ids));
+      const locked = await lockSessions(tx, [...new Set(held.map((p) => p.sessionId))]);
       await tx.update(registrations).set({ status: "cancelled", cancelledAt: now }).where(inArray(registrations.id, ids));
-      await tx.delete(registrationSessions).where(inArray(registrationSessions.registrationId, ids));
+      // Statuses as the delete sees them, under the locks: a place may have been promoted a moment ago.
+      const places = await tx.delete(registrationSessions).where(inArray(registrationSessions.registrationId, ids))
+        .returning({ sessionId: registrationSessions.sessionId, status: registrationSessions.status });
       for (const session of locked) {
         if (places.some((p) => p.sessionId === session.id && p.status === "confirmed")) await fillFreePlaces(tx, session);
       }
     }
     await tx.update(registrations).set({ secondDriverName: null, secondDriverEmail: null }).where(eq(registrations.ownerId, userId));
-    await tx.delete(users).where(eq(users.id, userId));
+    // Unused sign-in links name the address; they go with the account.
+    const [user] = await tx.delete(users).where(eq(users.id, userId)).returning({ email: users.email });
+    if (user?.email) await tx.delete(verificationTokens).where(eq(verificationTokens.identifier, user.email));
   });
 }

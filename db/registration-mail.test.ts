@@ -29,6 +29,13 @@ describe("mail jobs queued with a registration", () => {
     expect(jobs[0]!.xmin).toBe(jobs[1]!.xmin); // queued in the registering transaction
   });
 
+  it("keeps the reminder at 09:00 Berlin when the clocks change in the two days before", async () => {
+    // Monday 29 March 2027: summer time began on Sunday, so 48 hours back from 09:00 CEST is 08:00 CET.
+    const { id } = await registered({ startsOn: "2027-03-29", endsOn: "2027-03-29" });
+    const reminder = (await mailJobsFor(id)).find((j) => j.kind === "reminder");
+    expect(reminder?.runAt).toEqual(new Date("2027-03-27T08:00:00Z"));
+  });
+
   it("queues no reminder when two days before the event has already passed", async () => {
     const { id } = await registered({ startsOn: dayFromToday(1) });
     expect((await mailJobsFor(id)).map((j) => j.kind)).toEqual(["registrationReceived"]);

@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { checkSessionChoice } from "@/lib/allocation";
 import { eventPhase } from "@/lib/event-phase";
-import { zonedMoment } from "@/lib/time";
+import { addDays, zonedMoment } from "@/lib/time";
 import { db } from "./client";
 import { enqueueMail } from "./jobs";
 import { fillFreePlaces, lockSessions, placeInSession, type Tx } from "./places";
@@ -63,7 +63,8 @@ export async function registerCar(userId: string, input: RegisterInput, now = ne
     // The mails are queued before the sessions are locked (they are composed when sent, after the
     // commit): every round trip made while holding a session's lock delays every other owner
     // waiting for it. Both go out in one round trip, pipelined on the transaction's connection.
-    const reminderAt = new Date(zonedMoment(event.startsOn, "09:00").getTime() - 2 * 24 * 3600 * 1000);
+    // 09:00 Berlin two calendar days before, also when the clocks change in between.
+    const reminderAt = zonedMoment(addDays(event.startsOn, -2), "09:00");
     await Promise.all([
       enqueueMail(tx, { kind: "registrationReceived", registrationId: created.id }),
       reminderAt > now ? enqueueMail(tx, { kind: "reminder", registrationId: created.id }, { runAt: reminderAt, key: `reminder:${created.id}` }) : null,

@@ -30,7 +30,7 @@ export default async function MyRegistrationsPage() {
                 <Link href={`/registrations/${r.id}`} className="text-accent hover:underline">{r.event.name}</Link>
               </h2>
               <p className="text-base text-muted">
-                {r.car ? `${r.car.nickname ?? r.car.plate} · ${r.car.plate}` : ""}
+                {r.car ? (r.car.nickname ? `${r.car.nickname} · ${r.car.plate}` : r.car.plate) : ""}
                 {r.plaque ? ` · ${t("plaque", { number: r.plaque })}` : ""}
               </p>
               {r.status === "cancelled" ? <p className="mt-2 font-semibold text-danger">{t("cancelled")}</p> : null}
