@@ -35,7 +35,7 @@ export function BroadcastForm({ action: send, sessions }: Props) {
       </SelectField>
       <Field name="subject" label={t("subject")} defaultValue={values.subject} error={errors.subject} />
       <div className="flex flex-col gap-1">
-        <label htmlFor="broadcast-body" className="text-base font-semibold">{t("body")}</label>
+        <label htmlFor="broadcast-body" className="text-sm font-semibold text-ink">{t("body")}</label>
         <textarea id="broadcast-body" name="body" rows={6} defaultValue={values.body} aria-invalid={errors.body ? true : undefined} aria-describedby="body-error"
           className="rounded-lg border border-line bg-white px-3 py-2 text-base" />
         <p id="body-error" className="text-sm font-medium text-danger empty:hidden">{errors.body ?? ""}</p>
