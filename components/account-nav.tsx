@@ -3,6 +3,7 @@
 
 import { useEffect, useState } from "react";
 import { signOutAction } from "@/app/actions";
+import { SignOutForm } from "./sign-out-form";
 
 type Me = { signedIn: boolean; staff: boolean };
 export type AccountNavLabels = { signIn: string; signOut: string; account: string; organise: string };
@@ -41,9 +42,7 @@ export function AccountNav({ labels, linkClass }: { labels: AccountNavLabels; li
   return (
     <>
       <a href="/account" className={linkClass}>{labels.account}</a>
-      <form action={signOutAction}>
-        <button type="submit" className={linkClass}>{labels.signOut}</button>
-      </form>
+      <SignOutForm action={signOutAction} label={labels.signOut} className={linkClass} />
     </>
   );
 }

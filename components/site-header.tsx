@@ -7,6 +7,7 @@ import { isClubStaff } from "@/db/clubs";
 import type { Locale } from "@/lib/locale";
 import { AccountNav, OrganiseNavItem } from "./account-nav";
 import { LanguageSwitch } from "./language-switch";
+import { SignOutForm } from "./sign-out-form";
 
 const navLink = "inline-flex min-h-11 items-center whitespace-nowrap rounded-lg px-2 text-[15px] font-semibold text-ink hover:bg-accent-soft hover:text-accent sm:px-3 sm:text-base";
 
@@ -53,9 +54,7 @@ export async function SiteHeader() {
   const account = session ? (
     <>
       <Link href="/account" className={navLink}>{t("account")}</Link>
-      <form action={signOutAction}>
-        <button type="submit" className={navLink}>{t("signOut")}</button>
-      </form>
+      <SignOutForm action={signOutAction} label={t("signOut")} className={navLink} />
     </>
   ) : (
     <Link href="/signin" className={`${navLink} text-accent`}>{t("signIn")}</Link>

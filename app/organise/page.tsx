@@ -15,6 +15,7 @@ export default async function OrganisePage() {
   const user = await requireUser("/organise");
   const [t, clubs] = await Promise.all([getTranslations("organise"), listMyClubs(user.id)]);
   const tr = await getTranslations("roster");
+  const tc = await getTranslations("checkIn");
   const canCreate = clubs.some((c) => can(c.role, "createEvent"));
   return (
     <div className="flex flex-col gap-4">
@@ -42,6 +43,7 @@ export default async function OrganisePage() {
                   <span className="text-muted">{e.startsOn} · {t(`status.${e.status as "draft"}`)}</span>
                   {can(club.role, "editEvent") ? <Link className="inline-flex min-h-11 items-center px-2 font-semibold text-accent underline" href={`/organise/events/${e.slug}/edit`}>{t("edit")}</Link> : null}
                   {can(club.role, "readRoster") ? <Link className="inline-flex min-h-11 items-center px-2 font-semibold text-accent underline" href={`/organise/events/${e.slug}/roster`}>{tr("openRoster")}</Link> : null}
+                  {can(club.role, "checkIn") ? <Link className="inline-flex min-h-11 items-center px-2 font-semibold text-accent underline" href={`/organise/events/${e.slug}/check-in`}>{tc("open")}</Link> : null}
                   <Link className="inline-flex min-h-11 items-center px-2 font-semibold text-accent underline" href={`/events/${e.slug}`}>{t("publicPage")}</Link>
                 </span>
               </li>

@@ -22,16 +22,20 @@ export default async function EditEventPage({ params, searchParams }: Props) {
   const [t, tl, tg, tp, tb] = await Promise.all([getTranslations("organise"), getTranslations("lottery"), getTranslations("grid"), getTranslations("plaques"), getTranslations("broadcast")]);
   const { event, sessions } = data;
   const tr = await getTranslations("roster");
+  const tc = await getTranslations("checkIn");
   const phase = eventPhase(event, new Date());
   const registered = Object.fromEntries(sessions.map((s) => [s.id, s.registered]));
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-4">
       <PageHeader title={event.name}>
-        <Link href={`/events/${event.slug}`} className="inline-flex min-h-11 items-center font-semibold text-accent underline underline-offset-4">{t("publicPage")}</Link>
-        <Link href={`/organise/events/${event.slug}/roster`} className="inline-flex min-h-11 items-center font-semibold text-accent underline underline-offset-4">{tr("openRoster")}</Link>
-        <Link href={`/organise/events/${event.slug}/plaques`} className="inline-flex min-h-11 items-center font-semibold text-accent underline underline-offset-4">{tp("link")}</Link>
-        <Link href={`/organise/events/${event.slug}/broadcast`} className="inline-flex min-h-11 items-center font-semibold text-accent underline underline-offset-4">{tb("link")}</Link>
-        {event.allocation === "lottery" ? <Link href={`/organise/events/${event.slug}/draw`} className="inline-flex min-h-11 items-center font-semibold text-accent underline underline-offset-4">{tl("admin.title")}</Link> : null}
+        <div className="flex flex-wrap gap-x-4">
+          <Link href={`/events/${event.slug}`} className="inline-flex min-h-11 items-center font-semibold text-accent underline underline-offset-4">{t("publicPage")}</Link>
+          <Link href={`/organise/events/${event.slug}/roster`} className="inline-flex min-h-11 items-center font-semibold text-accent underline underline-offset-4">{tr("openRoster")}</Link>
+          <Link href={`/organise/events/${event.slug}/plaques`} className="inline-flex min-h-11 items-center font-semibold text-accent underline underline-offset-4">{tp("link")}</Link>
+          <Link href={`/organise/events/${event.slug}/broadcast`} className="inline-flex min-h-11 items-center font-semibold text-accent underline underline-offset-4">{tb("link")}</Link>
+          <Link href={`/organise/events/${event.slug}/check-in`} className="inline-flex min-h-11 items-center font-semibold text-accent underline underline-offset-4">{tc("open")}</Link>
+          {event.allocation === "lottery" ? <Link href={`/organise/events/${event.slug}/draw`} className="inline-flex min-h-11 items-center font-semibold text-accent underline underline-offset-4">{tl("admin.title")}</Link> : null}
+        </div>
       </PageHeader>
       <p className="text-base">{data.clubName} · <span className="font-semibold">{t(`phase.${phase}`)}</span></p>
       {saved ? <Notice tone="success" role="status">{t(saved === "published" ? "published" : saved === "cancelled" ? "cancelled" : "saved")}</Notice> : null}

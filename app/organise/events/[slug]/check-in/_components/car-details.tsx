@@ -1,0 +1,65 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import type { CheckInCar, CheckInSession } from "@/lib/check-in/types";
+
+/** "Plaque 12", or that the car has none yet. */
+export function PlaqueLabel({ car, className = "" }: { car: CheckInCar; className?: string }) {
+  const t = useTranslations("checkIn");
+  return <span className={className}>{car.plaque === null ? t("noPlaque") : t("plaque", { number: car.plaque })}</span>;
+}
+
+/** What the gate checks against the car in front of it: driver, car, colour, plate, sessions. */
+export function CarDetails({ car, sessions, large = false }: { car: CheckInCar; sessions: CheckInSession[]; large?: boolean }) {
+  const t = useTranslations("checkIn");
+  const names = new Map(sessions.map((s) => [s.id, s.name]));
+  const row = large ? "text-xl" : "text-base";
+  return (
+    <dl className={`grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 ${row}`}>
+      <dt className="font-semibold text-muted">{t("fields.driver")}</dt>
+      <dd className="font-bold">{car.driver}</dd>
+      <dt className="font-semibold text-muted">{t("fields.car")}</dt>
+      <dd>{car.car}</dd>
+      <dt className="font-semibold text-muted">{t("fields.colour")}</dt>
+      <dd className="flex items-center gap-2">
+        <span aria-hidden className="inline-block h-5 w-5 shrink-0 rounded-full border-2 border-ink" style={{ backgroundColor: car.swatch }} />
+        {car.colour}
+      </dd>
+      <dt className="font-semibold text-muted">{t("fields.plate")}</dt>
+      <dd className="font-mono font-bold tracking-wide">{[car.plate, car.plateCountry ? `(${car.plateCountry})` : null].filter(Boolean).join(" ")}</dd>
+      <dt className="font-semibold text-muted">{t("fields.sessions")}</dt>
+      <dd>
+        <ul>
+          {car.places.map((p) => (
+            <li key={p.sessionId}>
+              {names.get(p.sessionId) ?? p.sessionId}: <span className={p.status === "confirmed" ? "font-semibold" : "font-semibold text-warning"}>{t(`place.${p.status}`)}</span>
+            </li>
+          ))}
+        </ul>
+      </dd>
+    </dl>
+  );
+}
+
+/** The same facts on two lines, for a list of search hits. */
+export function CarSummary({ car, sessions }: { car: CheckInCar; sessions: CheckInSession[] }) {
+  const t = useTranslations("checkIn");
+  const names = new Map(sessions.map((s) => [s.id, s.name]));
+  return (
+    <div className="flex flex-col gap-1 text-lg">
+      <p className="flex flex-wrap items-center gap-x-2">
+        <span>{car.car}</span>
+        <span aria-hidden>·</span>
+        <span className="inline-flex items-center gap-1.5">
+          <span aria-hidden className="inline-block h-4 w-4 rounded-full border-2 border-ink" style={{ backgroundColor: car.swatch }} />
+          {car.colour}
+        </span>
+        <span aria-hidden>·</span>
+        <span className="font-mono font-bold">{[car.plate, car.plateCountry ? `(${car.plateCountry})` : null].filter(Boolean).join(" ")}</span>
+      </p>
+      <p className="text-base text-muted">
+        {car.places.map((p) => `${names.get(p.sessionId) ?? ""}${p.status === "waiting" ? ` (${t("place.waiting")})` : ""}`).join(" · ")}
+      </p>
+    </div>
+  );
+}

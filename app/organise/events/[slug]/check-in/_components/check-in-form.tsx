@@ -1,0 +1,48 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import type { FormEvent } from "react";
+import { buttonClass } from "@/components/ui/button";
+import type { ChecklistItem } from "@/lib/check-in/types";
+
+type Props = {
+  registrationId: string;
+  query: string;
+  checklist: ChecklistItem[];
+  /** The server action (bound to the event on the page): what the form does before JavaScript runs. */
+  action: (formData: FormData) => Promise<void>;
+  /** With JavaScript: the phone queues the check-in itself, so it works offline too. */
+  onCheckIn: (registrationId: string, ticks: string[]) => void;
+  large?: boolean;
+};
+
+/**
+ * "Check in" for one car, with the event's checklist. Required items are `required` checkboxes,
+ * so the browser itself holds the form back until they are ticked, with or without JavaScript.
+ */
+export function CheckInForm({ registrationId, query, checklist, action, onCheckIn, large = false }: Props) {
+  const t = useTranslations("checkIn");
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const ticks = new FormData(event.currentTarget).getAll("ticks").map(String);
+    onCheckIn(registrationId, ticks);
+  };
+  return (
+    <form action={action} onSubmit={submit} className="flex flex-col gap-3">
+      <input type="hidden" name="registrationId" value={registrationId} />
+      <input type="hidden" name="q" value={query} />
+      {checklist.length ? (
+        <fieldset className="flex flex-col gap-1">
+          <legend className="text-base font-bold">{t("checklist")}</legend>
+          {checklist.map((item) => (
+            <label key={item.id} className="flex min-h-11 items-center gap-3 text-lg">
+              <input type="checkbox" name="ticks" value={item.id} required={item.required} className="h-6 w-6" />
+              <span>{item.label} {item.required ? <span className="text-sm font-semibold text-muted">{t("required")}</span> : null}</span>
+            </label>
+          ))}
+        </fieldset>
+      ) : null}
+      <button type="submit" className={buttonClass("primary", large ? "min-h-16 w-full text-2xl" : "min-h-12 w-full text-lg sm:w-auto")}>{t("checkIn")}</button>
+    </form>
+  );
+}

@@ -1,0 +1,25 @@
+"use server";
+
+import { randomUUID } from "node:crypto";
+import { notFound, redirect } from "next/navigation";
+import { requireUser } from "@/app/session";
+import { checkIn } from "@/db/check-in-writes";
+import { checkInFormSchema } from "@/lib/schemas/check-in";
+import { checkInPath } from "./_components/check-in-queries";
+
+/**
+ * "Check in" on the page without JavaScript (with it, the phone queues the check-in itself and
+ * sends it to ./data). Back to the same search, with the answer for that car.
+ */
+export async function checkInFormAction(slug: string, formData: FormData): Promise<void> {
+  const user = await requireUser(checkInPath(slug));
+  const parsed = checkInFormSchema.safeParse({ registrationId: formData.get("registrationId"), q: formData.get("q") ?? "", ticks: formData.getAll("ticks") });
+  if (!parsed.success) redirect(checkInPath(slug));
+  const { registrationId, q, ticks } = parsed.data;
+  const outcome = await checkIn(user.id, slug, { clientId: randomUUID(), registrationId, scannedAt: new Date(), ticks });
+  if (!outcome.ok && outcome.reason === "notFound") notFound();
+  const params = new URLSearchParams({ q, r: registrationId });
+  if (outcome.ok) params.set("done", outcome.accepted ? "1" : "0");
+  else params.set("refused", outcome.reason);
+  redirect(`${checkInPath(slug)}?${params}`);
+}

@@ -1,0 +1,49 @@
+import { dehydrate, QueryClient } from "@tanstack/react-query";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { requireUser } from "@/app/session";
+import { getCheckInCopy, getCheckInLive, getGateEvent } from "@/db/check-in";
+import type { Refusal } from "@/lib/check-in/answer";
+import { checkInFormAction } from "./actions";
+import { CheckInApp, type Flash } from "./_components/check-in-app";
+import { CheckInProvider } from "./_components/check-in-provider";
+import { checkInKeys, checkInPath, sinceFor } from "./_components/check-in-queries";
+
+type SearchParams = Record<string, string | string[] | undefined>;
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<SearchParams> };
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("checkIn"))("title") };
+}
+
+const one = (value: string | string[] | undefined) => (typeof value === "string" ? value : "");
+const refusals: Refusal[] = ["notRegistered", "cancelled", "waitingOnly"];
+
+/** The answer the no-script "Check in" form redirected back with (see actions.ts). */
+function flashOf(search: SearchParams): Flash {
+  const registrationId = one(search.r);
+  if (!/^[0-9a-f-]{36}$/i.test(registrationId)) return null;
+  const refused = refusals.find((r) => r === one(search.refused)) ?? (one(search.refused) === "checklist" ? "notRegistered" : null);
+  return { registrationId, done: one(search.done) === "1", refused };
+}
+
+export default async function CheckInPage({ params, searchParams }: Props) {
+  const [{ slug }, search] = await Promise.all([params, searchParams]);
+  const q = one(search.q).slice(0, 100);
+  const user = await requireUser(q ? `${checkInPath(slug)}?q=${encodeURIComponent(q)}` : checkInPath(slug));
+  const event = await getGateEvent(user.id, slug);
+  if (!event) notFound();
+  const [copy, t] = await Promise.all([getCheckInCopy(event), getTranslations("checkIn")]);
+  const since = sinceFor(copy);
+  const queryClient = new QueryClient();
+  queryClient.setQueryData(checkInKeys.copy(slug), copy);
+  queryClient.setQueryData(checkInKeys.live(slug, since), await getCheckInLive(event, new Date(since)));
+  return (
+    <div className="mx-auto flex max-w-xl flex-col gap-4">
+      <h1 className="text-2xl font-bold tracking-tight">{t("heading", { event: event.name })}</h1>
+      <CheckInProvider state={dehydrate(queryClient)}>
+        <CheckInApp slug={slug} initialQuery={q} flash={flashOf(search)} action={checkInFormAction.bind(null, slug)} />
+      </CheckInProvider>
+    </div>
+  );
+}

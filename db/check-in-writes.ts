@@ -1,0 +1,75 @@
+import "server-only";
+import { and, eq, sql } from "drizzle-orm";
+import { isEarlier } from "@/lib/check-in/merge";
+import type { CheckInState } from "@/lib/check-in/types";
+import { getGateEvent, personSql } from "./check-in";
+import { db } from "./client";
+import type { Tx } from "./places";
+import { checkIns, checklistItems, checklistTicks, registrations, registrationSessions } from "./schema";
+
+export type CheckInInput = { clientId: string; registrationId: string; scannedAt: Date; ticks: string[] };
+export type CheckInRefusal = "notRegistered" | "cancelled" | "waitingOnly" | "checklist";
+/**
+ * `accepted: false`: an earlier check-in of the car stands (another phone's, or this car was
+ * already in); `state` says when and by whom. `notFound`: the user may not work this event's gate.
+ */
+export type CheckInOutcome =
+  | { ok: true; accepted: boolean; state: CheckInState }
+  | { ok: false; reason: CheckInRefusal | "notFound" };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+async function stateOf(tx: Tx, registrationId: string): Promise<CheckInState> {
+  const [row] = (await tx.execute(sql`
+    select r.checked_in_at, ${personSql("g")} as checked_in_by from registrations r left join users g on g.id = r.checked_in_by
+    where r.id = ${registrationId}`)) as unknown as { checked_in_at: string | null; checked_in_by: string | null }[];
+  return { registrationId, checkedInAt: row?.checked_in_at ? new Date(row.checked_in_at).toISOString() : null, checkedInBy: row?.checked_in_by ?? null };
+}
+
+/** Why the car may not come in, or null. Read under the registration's lock. */
+async function refusal(tx: Tx, reg: { id: string; status: string }, eventId: string, ticks: string[]): Promise<CheckInRefusal | null> {
+  if (reg.status === "cancelled") return "cancelled";
+  const places = await tx.select({ status: registrationSessions.status }).from(registrationSessions).where(eq(registrationSessions.registrationId, reg.id));
+  if (!places.some((p) => p.status === "confirmed")) return places.length ? "waitingOnly" : "notRegistered";
+  const items = await tx.select({ id: checklistItems.id, required: checklistItems.required }).from(checklistItems).where(eq(checklistItems.eventId, eventId));
+  const valid = ticks.filter((id) => items.some((item) => item.id === id));
+  if (valid.length) await tx.insert(checklistTicks).values(valid.map((itemId) => ({ registrationId: reg.id, itemId }))).onConflictDoNothing();
+  const ticked = new Set((await tx.select({ id: checklistTicks.itemId }).from(checklistTicks).where(eq(checklistTicks.registrationId, reg.id))).map((t) => t.id));
+  return items.some((item) => item.required && !ticked.has(item.id)) ? "checklist" : null;
+}
+
+/**
+ * Records one check-in sent by a gate phone, in one transaction under the registration's row lock.
+ * Idempotent by `clientId`: a resend answers as the first time did (or, if an earlier scan from
+ * another phone arrived since, that it is no longer the accepted one). The earliest scan wins;
+ * a scan time in the future is taken as now.
+ */
+export async function checkIn(userId: string, slug: string, input: CheckInInput, now = new Date()): Promise<CheckInOutcome> {
+  if (!UUID.test(input.clientId) || !UUID.test(input.registrationId)) return { ok: false, reason: "notRegistered" };
+  return db().transaction(async (tx) => {
+    const event = await getGateEvent(userId, slug, tx);
+    if (!event) return { ok: false, reason: "notFound" } as const;
+    const [reg] = await tx.select({ id: registrations.id, status: registrations.status, checkedInAt: registrations.checkedInAt }).from(registrations)
+      .where(and(eq(registrations.id, input.registrationId), eq(registrations.eventId, event.id))).for("update");
+    if (!reg) return { ok: false, reason: "notRegistered" } as const;
+    const [sent] = await tx.select().from(checkIns).where(eq(checkIns.clientId, input.clientId));
+    if (sent) return replay(tx, sent, reg);
+    const refused = await refusal(tx, reg, event.id, input.ticks);
+    if (refused) return { ok: false, reason: refused } as const;
+    const scannedAt = input.scannedAt > now ? now : input.scannedAt;
+    const accepted = isEarlier(scannedAt, reg.checkedInAt);
+    if (accepted) {
+      // The earlier scan takes over: the check-in that stood until now is marked as not accepted.
+      await tx.update(checkIns).set({ accepted: false }).where(and(eq(checkIns.registrationId, reg.id), eq(checkIns.accepted, true)));
+      await tx.update(registrations).set({ checkedInAt: scannedAt, checkedInBy: userId }).where(eq(registrations.id, reg.id));
+    }
+    await tx.insert(checkIns).values({ clientId: input.clientId, eventId: event.id, registrationId: reg.id, userId, scannedAt, receivedAt: now, accepted });
+    return { ok: true, accepted, state: await stateOf(tx, reg.id) } as const;
+  });
+}
+
+/** The answer to a resend: as it stands now, which may differ from the first answer if an earlier scan came in since. */
+async function replay(tx: Tx, sent: typeof checkIns.$inferSelect, reg: { id: string }): Promise<CheckInOutcome> {
+  const state = await stateOf(tx, sent.registrationId);
+  return { ok: true, accepted: sent.registrationId === reg.id && sent.accepted, state };
+}

@@ -1,0 +1,139 @@
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { countCheckIns } from "@/lib/check-in/counts";
+import { addChecklistItem, attempt, cancel, gateEvent } from "@/test/check-in";
+import { createOwner } from "@/test/owners";
+import { db } from "./client";
+import { getCheckInChanges, getCheckInCopy, getCheckInCounts, getGateEvent } from "./check-in";
+import { checkIn } from "./check-in-writes";
+import { cars, checkIns, users } from "./schema";
+
+const rowsOf = (registrationId: string) => db().select().from(checkIns).where(eq(checkIns.registrationId, registrationId));
+
+describe("who may work the gate", () => {
+  let world: Awaited<ReturnType<typeof gateEvent>>;
+  beforeAll(async () => {
+    world = await gateEvent([["c", null], ["c", null], ["c", null]]);
+  });
+
+  it("gate staff, organisers and admins of the event's club", async () => {
+    for (const [i, user] of [world.gate, world.organiser, world.admin].entries()) {
+      expect(await getGateEvent(user.id, world.event.slug)).toMatchObject({ id: world.event.id });
+      expect(await checkIn(user.id, world.event.slug, attempt(world.ids[i]!))).toMatchObject({ ok: true, accepted: true });
+    }
+  });
+
+  it("not a car's owner, nor gate staff of another club: the event is not found", async () => {
+    const other = await gateEvent([]);
+    const stranger = await createOwner("stranger");
+    for (const userId of [world.garages[0]!.ownerId, other.gate.id, other.admin.id, stranger.id]) {
+      expect(await getGateEvent(userId, world.event.slug)).toBeNull();
+      expect(await checkIn(userId, world.event.slug, attempt(world.ids[0]!))).toEqual({ ok: false, reason: "notFound" });
+    }
+  });
+});
+
+describe("checking a car in", () => {
+  it("is idempotent: a resend under the same client id counts once and answers the same", async () => {
+    const w = await gateEvent([["c", "c"]]);
+    const sent = attempt(w.ids[0]!, 5);
+    const first = await checkIn(w.gate.id, w.event.slug, sent);
+    expect(await checkIn(w.gate.id, w.event.slug, sent)).toEqual(first);
+    expect(first).toMatchObject({ ok: true, accepted: true, state: { checkedInAt: sent.scannedAt.toISOString() } });
+    expect(await rowsOf(w.ids[0]!)).toHaveLength(1);
+    expect((await getGateEvent(w.gate.id, w.event.slug).then((e) => getCheckInCounts(e!))).checkedIn).toBe(1);
+  });
+
+  it("keeps the earliest of two phones' offline check-ins, whichever arrives first, and tells the later one", async () => {
+    const w = await gateEvent([["c", null]]);
+    await db().update(users).set({ displayName: "Anna at gate 1" }).where(eq(users.id, w.gate.id));
+    const early = attempt(w.ids[0]!, 2);
+    const late = attempt(w.ids[0]!, 9);
+    expect(await checkIn(w.organiser.id, w.event.slug, late)).toMatchObject({ ok: true, accepted: true });
+    const winner = await checkIn(w.gate.id, w.event.slug, early);
+    expect(winner).toEqual({ ok: true, accepted: true, state: { registrationId: w.ids[0], checkedInAt: early.scannedAt.toISOString(), checkedInBy: "Anna at gate 1" } });
+    // The later phone resends (it never heard back): it is told that an earlier check-in stands.
+    expect(await checkIn(w.organiser.id, w.event.slug, late)).toEqual({ ok: true, accepted: false, state: winner.ok && winner.state });
+    expect((await rowsOf(w.ids[0]!)).filter((r) => r.accepted).map((r) => r.clientId)).toEqual([early.clientId]);
+    const counts = await getCheckInCounts((await getGateEvent(w.gate.id, w.event.slug))!);
+    expect(counts).toMatchObject({ checkedIn: 1, total: 1 });
+  });
+
+  it("resolves many phones racing for one car to the earliest scan", async () => {
+    const w = await gateEvent([["c", null]]);
+    const attempts = [7, 3, 11, 3, 5, 20].map((m) => attempt(w.ids[0]!, m));
+    const outcomes = await Promise.all(attempts.map((a) => checkIn(w.gate.id, w.event.slug, a)));
+    expect(outcomes.every((o) => o.ok)).toBe(true);
+    const accepted = (await rowsOf(w.ids[0]!)).filter((r) => r.accepted);
+    expect(accepted).toHaveLength(1);
+    expect(accepted[0]!.scannedAt.toISOString()).toBe(new Date(Date.UTC(2026, 5, 13, 7, 3)).toISOString());
+  });
+
+  it("refuses cancelled, waiting-only, place-less and other events' registrations, writing nothing", async () => {
+    const w = await gateEvent([["c", null], ["w", null], [null, null]]);
+    const other = await gateEvent([["c", null]]);
+    await cancel(w.ids[0]!);
+    for (const [id, reason] of [[w.ids[0]!, "cancelled"], [w.ids[1]!, "waitingOnly"], [w.ids[2]!, "notRegistered"], [other.ids[0]!, "notRegistered"], [randomUUID(), "notRegistered"], ["not-a-uuid", "notRegistered"]]) {
+      expect(await checkIn(w.gate.id, w.event.slug, attempt(id!))).toEqual({ ok: false, reason });
+    }
+    expect(await db().$count(checkIns, eq(checkIns.eventId, w.event.id))).toBe(0);
+  });
+
+  it("takes a scan time in the future as now", async () => {
+    const w = await gateEvent([["c", null]]);
+    const now = new Date(Date.UTC(2026, 5, 13, 8));
+    const outcome = await checkIn(w.gate.id, w.event.slug, { ...attempt(w.ids[0]!), scannedAt: new Date(now.getTime() + 3_600_000) }, now);
+    expect(outcome).toMatchObject({ ok: true, state: { checkedInAt: now.toISOString() } });
+  });
+
+  it("requires the event's required checklist items to be ticked, and records the ticks", async () => {
+    const w = await gateEvent([["c", null]]);
+    const noise = await addChecklistItem(w.event.id, "Noise test passed", true);
+    const rules = await addChecklistItem(w.event.id, "Rules signed", false);
+    expect(await checkIn(w.gate.id, w.event.slug, attempt(w.ids[0]!, 1, { ticks: [rules.id] }))).toEqual({ ok: false, reason: "checklist" });
+    expect(await checkIn(w.gate.id, w.event.slug, attempt(w.ids[0]!, 2, { ticks: [noise.id, randomUUID()] }))).toMatchObject({ ok: true, accepted: true });
+    const copy = await getCheckInCopy((await getGateEvent(w.gate.id, w.event.slug))!);
+    expect(copy.checklist.map((i) => [i.label, i.required])).toEqual([["Noise test passed", true], ["Rules signed", false]]);
+  });
+});
+
+describe("the gate's copy and counts", () => {
+  it("count confirmed cars overall and per session, as the phone's own count does", async () => {
+    const w = await gateEvent([["c", "c"], ["c", null], ["w", "c"], ["w", null], ["c", null]]);
+    await cancel(w.ids[4]!);
+    await checkIn(w.gate.id, w.event.slug, attempt(w.ids[0]!));
+    await checkIn(w.gate.id, w.event.slug, attempt(w.ids[2]!));
+    const event = (await getGateEvent(w.gate.id, w.event.slug))!;
+    const counts = await getCheckInCounts(event);
+    expect(counts).toEqual({
+      checkedIn: 2, total: 3,
+      sessions: [{ id: w.sessions[0]!.id, name: w.sessions[0]!.name, checkedIn: 1, total: 2 }, { id: w.sessions[1]!.id, name: w.sessions[1]!.name, checkedIn: 2, total: 2 }],
+    });
+    const copy = await getCheckInCopy(event);
+    expect(countCheckIns(copy.cars, copy.sessions)).toEqual(counts);
+  });
+
+  it("hold no e-mail or VIN, and the event's ticket key", async () => {
+    const w = await gateEvent([["c", null]]);
+    const copy = await getCheckInCopy((await getGateEvent(w.gate.id, w.event.slug))!);
+    const text = JSON.stringify(copy);
+    expect(text).not.toContain(w.garages[0]!.email);
+    const [car] = await db().select({ vin: cars.vin }).from(cars).where(eq(cars.id, w.garages[0]!.carIds[0]!));
+    expect(car?.vin).toBeTruthy();
+    expect(text).not.toContain(car!.vin);
+    expect(copy.ticketKey).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(copy.cars[0]).toMatchObject({ plaque: 1, driver: "Racer 0", car: "BMW 1M Coupé", colour: "Valencia Orange", plate: "RM 0-0", cancelled: false });
+  });
+
+  it("report the cars checked in since a moment, for the live poll", async () => {
+    const w = await gateEvent([["c", null], ["c", null]]);
+    const event = (await getGateEvent(w.gate.id, w.event.slug))!;
+    await checkIn(w.gate.id, w.event.slug, attempt(w.ids[0]!));
+    const since = new Date();
+    await new Promise((r) => setTimeout(r, 5));
+    await checkIn(w.gate.id, w.event.slug, attempt(w.ids[1]!));
+    expect((await getCheckInChanges(event, since)).map((s) => s.registrationId)).toEqual([w.ids[1]]);
+  });
+});
+

@@ -1,0 +1,47 @@
+/** Plain data shared by the server, the gate phone and its offline copy (JSON-safe: times are ISO strings). */
+
+export type PlaceStatus = "confirmed" | "waiting";
+
+export type CheckInSession = { id: string; name: string };
+
+/** One registered car as the gate sees it: nothing to reach the owner by (no e-mail, no VIN). */
+export type CheckInCar = {
+  registrationId: string;
+  plaque: number | null;
+  driver: string;
+  car: string;
+  colour: string;
+  swatch: string;
+  plate: string | null;
+  plateCountry: string | null;
+  places: { sessionId: string; status: PlaceStatus }[];
+  cancelled: boolean;
+  /** The accepted (earliest) check-in, ISO; null while the car is not in. */
+  checkedInAt: string | null;
+  /** Who checked it in (their display name), when known. */
+  checkedInBy: string | null;
+};
+
+export type ChecklistItem = { id: string; label: string; required: boolean };
+
+/** Everything a gate phone needs to work offline for one event, and nothing more. */
+export type CheckInCopy = {
+  event: { id: string; slug: string; name: string };
+  /** The event's ticket key (see lib/ticket.ts eventTicketKey): verifies this event's tickets only. */
+  ticketKey: string;
+  sessions: CheckInSession[];
+  checklist: ChecklistItem[];
+  cars: CheckInCar[];
+  /** The server's clock when the copy was read. */
+  fetchedAt: string;
+};
+
+/** A check-in made on this phone and not yet acknowledged by the server. */
+export type PendingCheckIn = { clientId: string; registrationId: string; scannedAt: string; ticks: string[] };
+
+/** A check-in as the server holds it now: the live poll and the sync answer carry these. */
+export type CheckInState = { registrationId: string; checkedInAt: string | null; checkedInBy: string | null };
+
+export type SessionCount = { id: string; name: string; checkedIn: number; total: number };
+/** "Checked in: X of Y": Y counts active cars with at least one confirmed session. */
+export type CheckInCounts = { checkedIn: number; total: number; sessions: SessionCount[] };
