@@ -20,6 +20,7 @@ export default async function EditEventPage({ params, searchParams }: Props) {
   const data = await getEventForEditing(user.id, slug);
   if (!data) notFound();
   const [t, tl, tg, tp, tb] = await Promise.all([getTranslations("organise"), getTranslations("lottery"), getTranslations("grid"), getTranslations("plaques"), getTranslations("broadcast")]);
+  const tk = await getTranslations("checklist");
   const { event, sessions } = data;
   const tr = await getTranslations("roster");
   const tc = await getTranslations("checkIn");
@@ -34,6 +35,7 @@ export default async function EditEventPage({ params, searchParams }: Props) {
           <Link href={`/organise/events/${event.slug}/plaques`} className="inline-flex min-h-11 items-center font-semibold text-accent underline underline-offset-4">{tp("link")}</Link>
           <Link href={`/organise/events/${event.slug}/broadcast`} className="inline-flex min-h-11 items-center font-semibold text-accent underline underline-offset-4">{tb("link")}</Link>
           <Link href={`/organise/events/${event.slug}/check-in`} className="inline-flex min-h-11 items-center font-semibold text-accent underline underline-offset-4">{tc("open")}</Link>
+          <Link href={`/organise/events/${event.slug}/checklist`} className="inline-flex min-h-11 items-center font-semibold text-accent underline underline-offset-4">{tk("link")}</Link>
           {event.allocation === "lottery" ? <Link href={`/organise/events/${event.slug}/draw`} className="inline-flex min-h-11 items-center font-semibold text-accent underline underline-offset-4">{tl("admin.title")}</Link> : null}
         </div>
       </PageHeader>
