@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "../fixtures";
-import { carCount, insertCar, insertNewcomer, uniqueVin } from "../fixtures/garage";
+import { carCount, insertCar, uniqueVin } from "../fixtures/garage";
 
 async function fillOneM(page: Page, fields: { year?: string; vin?: string; plate?: string }) {
   await page.getByLabel("Model").selectOption("bmw-1m-e82");
