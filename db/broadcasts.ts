@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import type { BroadcastInput } from "@/lib/schemas/broadcast";
-import { mayDo } from "./access";
+import { eventFor } from "./access";
 import { db } from "./client";
 import { enqueueTask } from "./jobs";
 import { auditLog, broadcastRecipients, broadcasts, eventSessions, events } from "./schema";
@@ -27,7 +27,7 @@ export type BroadcastResult = { ok: true; broadcastId: string; recipients: numbe
 /** Records the message and its recipients and queues the sending, in one transaction. */
 export async function sendBroadcast(userId: string, slug: string, input: BroadcastInput): Promise<BroadcastResult> {
   return db().transaction(async (tx) => {
-    const [event] = await tx.select().from(events).where(and(eq(events.slug, slug), mayDo(userId, "changeRoster", events.clubId)));
+    const event = await eventFor(tx, userId, slug, "changeRoster");
     if (!event) return null;
     if (input.audience === "session") {
       const [session] = await tx.select({ id: eventSessions.id }).from(eventSessions).where(and(eq(eventSessions.id, input.sessionId!), eq(eventSessions.eventId, event.id)));
@@ -45,7 +45,7 @@ export async function sendBroadcast(userId: string, slug: string, input: Broadca
 
 /** The event's broadcasts, newest first, with how many went out so far and to whom. */
 export async function listBroadcasts(userId: string, slug: string) {
-  const [event] = await db().select().from(events).where(and(eq(events.slug, slug), mayDo(userId, "changeRoster", events.clubId)));
+  const event = await eventFor(db(), userId, slug, "changeRoster");
   if (!event) return null;
   const [rows, sessions] = await Promise.all([
     db().select({ broadcast: broadcasts, recipients: sql<{ email: string; sentAt: string | null }[]>`(select coalesce(json_agg(json_build_object('email', br.email, 'sentAt', br.sent_at) order by br.email), '[]') from broadcast_recipients br where br.broadcast_id = ${broadcasts.id})` })

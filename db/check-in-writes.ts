@@ -6,6 +6,7 @@ import { getGateEvent, personSql } from "./check-in";
 import { db } from "./client";
 import type { Tx } from "./places";
 import { checkIns, checklistItems, checklistTicks, registrations, registrationSessions } from "./schema";
+import { isUuid } from "@/lib/uuid";
 
 export type CheckInInput = { clientId: string; registrationId: string; scannedAt: Date; ticks: string[] };
 export type CheckInRefusal = "notRegistered" | "cancelled" | "waitingOnly" | "checklist";
@@ -17,7 +18,6 @@ export type CheckInOutcome =
   | { ok: true; accepted: boolean; state: CheckInState }
   | { ok: false; reason: CheckInRefusal | "notFound" };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 async function stateOf(tx: Tx, registrationId: string): Promise<CheckInState> {
   const [row] = (await tx.execute(sql`
@@ -45,7 +45,7 @@ async function refusal(tx: Tx, reg: { id: string; status: string }, eventId: str
  * a scan time in the future is taken as now.
  */
 export async function checkIn(userId: string, slug: string, input: CheckInInput, now = new Date()): Promise<CheckInOutcome> {
-  if (!UUID.test(input.clientId) || !UUID.test(input.registrationId)) return { ok: false, reason: "notRegistered" };
+  if (!isUuid(input.clientId) || !isUuid(input.registrationId)) return { ok: false, reason: "notRegistered" };
   return db().transaction(async (tx) => {
     const event = await getGateEvent(userId, slug, tx);
     if (!event) return { ok: false, reason: "notFound" } as const;

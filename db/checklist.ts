@@ -1,13 +1,10 @@
 import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
-import { mayDo } from "./access";
+import { eventFor } from "./access";
 import { db } from "./client";
-import { auditLog, checklistItems, events } from "./schema";
+import { auditLog, checklistItems } from "./schema";
 
-async function editableEvent(userId: string, slug: string) {
-  const [event] = await db().select().from(events).where(and(eq(events.slug, slug), mayDo(userId, "editEvent", events.clubId)));
-  return event ?? null;
-}
+const editableEvent = (userId: string, slug: string) => eventFor(db(), userId, slug, "editEvent");
 
 /** The event's gate checklist, in the order the gate sees it; null when the user may not edit the event. */
 export async function getChecklist(userId: string, slug: string) {

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, isNotNull, sql } from "drizzle-orm";
 import { allocate, hashInput, hashResult, lotteryStats } from "@/lib/lottery";
-import { mayDo } from "./access";
+import { eventFor } from "./access";
 import { db } from "./client";
 import { enqueueTask, type LotteryMailJob } from "./jobs";
 import { entriesOf } from "./lottery-entries";
@@ -12,10 +12,7 @@ export type DrawError = "lottery.errors.notLottery" | "lottery.errors.stillOpen"
 type DrawWrite = { ok: true; drawId: string } | { ok: false; error: DrawError } | null;
 
 /** The event, locked, when the user may run its draw; draws of one event are thereby serialised. */
-async function lockLotteryEvent(tx: Tx, userId: string, slug: string) {
-  const [event] = await tx.select().from(events).where(and(eq(events.slug, slug), mayDo(userId, "publishEvent", events.clubId))).for("update");
-  return event ?? null;
-}
+const lockLotteryEvent = (tx: Tx, userId: string, slug: string) => eventFor(tx, userId, slug, "publishEvent", true);
 
 async function refusal(tx: Tx, event: Event, now: Date): Promise<DrawError | null> {
   if (event.allocation !== "lottery") return "lottery.errors.notLottery";
@@ -84,7 +81,7 @@ export async function publishDraw(userId: string, slug: string, drawId: string, 
 
 /** The organiser's draw page: the event, its sessions and every run, newest first. */
 export async function getDrawAdmin(userId: string, slug: string) {
-  const [event] = await db().select().from(events).where(and(eq(events.slug, slug), mayDo(userId, "publishEvent", events.clubId)));
+  const event = await eventFor(db(), userId, slug, "publishEvent");
   if (!event) return null;
   const [sessions, runs, [entries]] = await Promise.all([
     db().select().from(eventSessions).where(eq(eventSessions.eventId, event.id)).orderBy(asc(eventSessions.startsAt)),

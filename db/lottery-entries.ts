@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, eq } from "drizzle-orm";
-import { MAX_RANKS } from "@/lib/lottery/types";
+import { maxChoices } from "@/lib/lottery/types";
 import type { LotteryEntryInput } from "@/lib/schemas/lottery-entry";
 import { db } from "./client";
 import { enqueueTask, type LotteryMailJob } from "./jobs";
@@ -9,7 +9,7 @@ import { checkSessions, eligibleCar, fail, findByIdempotencyKey, insertRegistrat
 import { entryChoices, eventSessions, registrations, type Event } from "./schema";
 
 async function checkRanking(tx: Tx, event: Event, ranking: string[]) {
-  if (ranking.length > Math.min(MAX_RANKS, event.maxSessionsPerCar ?? MAX_RANKS)) return fail("choice1", "errors.sessionsTooMany");
+  if (ranking.length > maxChoices(event.maxSessionsPerCar)) return fail("choice1", "errors.sessionsTooMany");
   const problem = await checkSessions(tx, event, ranking);
   return problem ? fail("choice1", problem.error) : null;
 }

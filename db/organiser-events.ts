@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { EventInput, KeptSession } from "@/lib/schemas/event";
 import { numberedSlug, slugify } from "@/lib/slug";
-import { mayDo } from "./access";
+import { eventFor, mayDo } from "./access";
 import { db } from "./client";
 import { fillFreePlaces, type Tx } from "./places";
 import { clubs, eventSessions, events, registrations, registrationSessions, users, type Event, type EventSession } from "./schema";
@@ -84,7 +84,7 @@ async function recipientsOfSession(tx: Tx, sessionId: string): Promise<Recipient
  */
 export async function saveEvent(userId: string, slug: string, input: EventInput, publish: boolean): Promise<SaveResult> {
   return db().transaction(async (tx) => {
-    const [event] = await tx.select().from(events).where(and(eq(events.slug, slug), mayDo(userId, "editEvent", events.clubId))).for("update");
+    const event = await eventFor(tx, userId, slug, "editEvent", true);
     if (!event) return { ok: false, notFound: true } as const;
     const errors: Record<string, string> = {};
     let newSlug = event.slug;

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { assignPlaques, validatePlaqueChange, type PlaqueRule } from "@/lib/roster/plaques";
-import { mayDo } from "./access";
+import { eventFor, mayDo } from "./access";
 import { db } from "./client";
 import { auditLog, cars, events, registrations, users } from "./schema";
 
@@ -13,7 +13,7 @@ export type PlaqueResult = { ok: true; assigned: number } | { ok: false; error: 
  */
 export async function assignEventPlaques(userId: string, slug: string, rule: PlaqueRule): Promise<PlaqueResult> {
   return db().transaction(async (tx) => {
-    const [event] = await tx.select().from(events).where(and(eq(events.slug, slug), mayDo(userId, "changeRoster", events.clubId))).for("update");
+    const event = await eventFor(tx, userId, slug, "changeRoster", true);
     if (!event) return null;
     const rows = await tx.select({
       id: registrations.id, registeredAt: registrations.createdAt, productionNumber: cars.productionNumber, plaque: registrations.plaque,
@@ -47,7 +47,7 @@ export async function changePlaque(userId: string, slug: string, registrationId:
 
 /** The event's active registrations with their plaques, numbered ones first (the plaques page). */
 export async function listPlaques(userId: string, slug: string) {
-  const [event] = await db().select().from(events).where(and(eq(events.slug, slug), mayDo(userId, "changeRoster", events.clubId)));
+  const event = await eventFor(db(), userId, slug, "changeRoster");
   if (!event) return null;
   const rows = await db().select({
     id: registrations.id, plaque: registrations.plaque, plate: cars.plate, driver: users.fullName,

@@ -1,23 +1,12 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { zonedMoment } from "@/lib/time";
-import { form, mailJobsFor, openEvent, ownersWithCars, sessionPlaces, type Garage } from "@/test/registration";
+import { form, mailJobsFor, openEvent, ownersWithCars, registerInOrder, sessionPlaces } from "@/test/registration";
 import { deleteCar } from "./cars";
 import { db } from "./client";
 import { cancelRegistration, changeCar, changeSessions, registerCar } from "./registration-writes";
 import { placesOf } from "./registrations";
 import { eventSessions, registrations } from "./schema";
-
-/** Registers each owner's first car, in this order, for the given sessions; returns the ids. */
-async function registerInOrder(eventId: string, garages: Garage[], sessionIds: string[][]): Promise<string[]> {
-  const ids: string[] = [];
-  for (const [i, g] of garages.entries()) {
-    const result = await registerCar(g.ownerId, form(eventId, g.carIds[0]!, sessionIds[i] ?? sessionIds[0]!));
-    if (!result.ok) throw new Error(`registration ${i} failed: ${result.error}`);
-    ids.push(result.registrationId);
-  }
-  return ids;
-}
 
 const listOf = async (sessionId: string) => (await sessionPlaces(sessionId)).map((p) => [p.registrationId, p.status, p.position]);
 const xminOf = async (table: "registrations" | "registration_sessions", where: ReturnType<typeof sql>) =>

@@ -1,8 +1,8 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { clubWith } from "@/test/clubs";
-import { mailJobsFor, ownersWithCars, sessionPlaces } from "@/test/registration";
-import { auditOf, registerInOrder, rosterEvent } from "@/test/roster";
+import { mailJobsFor, ownersWithCars, registerInOrder, sessionPlaces } from "@/test/registration";
+import { auditOf, rosterEvent } from "@/test/roster";
 import { db } from "./client";
 import { moveRegistrations, promoteWaiting, removeRegistrations } from "./roster-writes";
 import { sendQueuedMail } from "./registration-mail";

@@ -2,12 +2,13 @@ import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { moveRefusal, organiserPlace, promoteRefusal } from "@/lib/roster/changes";
 import type { MoveInput, PromoteInput } from "@/lib/schemas/roster";
-import { mayDo } from "./access";
+import { eventFor } from "./access";
 import { db } from "./client";
 import { enqueueMail } from "./jobs";
 import { fillFreePlaces, lockSessions, type Tx } from "./places";
 import { writeAudit, type AuditAction, type AuditRecord } from "./roster-audit";
-import { events, eventSessions, registrations, registrationSessions, type EventSession } from "./schema";
+import { eventSessions, registrations, registrationSessions, type EventSession } from "./schema";
+import { isUuid } from "@/lib/uuid";
 
 /** `changed`: the registrations changed; `skipped`: those of a selection that could not be (why); `promoted`: cars the freed places went to. */
 export type RosterChange =
@@ -17,18 +18,14 @@ export type RosterChange =
 
 const notFound = { ok: false, notFound: true } as const;
 const fail = (field: string, error: string) => ({ ok: false, field, error }) as const;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 type Place = { registrationId: string; sessionId: string; status: "confirmed" | "waiting"; startsAt: Date; endsAt: Date };
 
 /** The event, when the user may change its roster (a gate or another club's organiser: not found). */
-async function changeableEvent(tx: Tx, userId: string, slug: string) {
-  const [event] = await tx.select().from(events).where(and(eq(events.slug, slug), mayDo(userId, "changeRoster", events.clubId)));
-  return event ?? null;
-}
+const changeableEvent = (tx: Tx, userId: string, slug: string) => eventFor(tx, userId, slug, "changeRoster");
 
 /** The event's active registrations among `ids`, locked in id order, oldest registration first. */
 async function lockActive(tx: Tx, eventId: string, ids: string[]) {
-  const valid = [...new Set(ids.filter((id) => UUID.test(id)))];
+  const valid = [...new Set(ids.filter((id) => isUuid(id)))];
   if (valid.length === 0) return [];
   const rows = await tx.select().from(registrations)
     .where(and(inArray(registrations.id, valid), eq(registrations.eventId, eventId), eq(registrations.status, "active")))
@@ -52,7 +49,7 @@ async function confirmedIn(tx: Tx, sessionId: string): Promise<number> {
 }
 
 async function eventSessionsById(tx: Tx, eventId: string, ids: string[]): Promise<Map<string, EventSession>> {
-  const valid = ids.filter((id) => UUID.test(id));
+  const valid = ids.filter((id) => isUuid(id));
   if (valid.length === 0) return new Map();
   const rows = await tx.select().from(eventSessions).where(and(inArray(eventSessions.id, valid), eq(eventSessions.eventId, eventId)));
   return new Map(rows.map((s) => [s.id, s]));

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { clubWith } from "@/test/clubs";
-import { ownersWithCars, type Garage } from "@/test/registration";
-import { describeCar, query, registerInOrder, rosterEvent, setRegistration } from "@/test/roster";
+import { type Garage, ownersWithCars, registerInOrder } from "@/test/registration";
+import { describeCar, query, rosterEvent, setRegistration } from "@/test/roster";
 import { exportRoster, exportSession } from "./roster-export";
 import { cancelRegistration } from "./registration-writes";
 import { getRoster, getRosterEvent } from "./roster";

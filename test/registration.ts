@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { db, sqlClient, type Db } from "@/db/client";
-import type { RegisterInput } from "@/db/registration-writes";
+import { registerCar, type RegisterInput } from "@/db/registration-writes";
 import { cars, clubs, eventSessions, events, users, type NewEvent } from "@/db/schema";
 import { addDays, dayKey, zonedMoment } from "@/lib/time";
 import { uniqueVin } from "./garage";
@@ -149,4 +149,15 @@ export async function writeCounts(database: Db = db()) {
     (select count(*) from registration_sessions)::int as places,
     (select count(*) from graphile_worker._private_jobs)::int as jobs`)) as unknown as { registrations: number; places: number; jobs: number }[];
   return row!;
+}
+
+/** Registers each owner's first car, in this order (owner i for `sessionIds[i]`, else the first list). */
+export async function registerInOrder(eventId: string, garages: Garage[], sessionIds: string[][]): Promise<string[]> {
+  const ids: string[] = [];
+  for (const [i, g] of garages.entries()) {
+    const result = await registerCar(g.ownerId, form(eventId, g.carIds[0]!, sessionIds[i] ?? sessionIds[0]!));
+    if (!result.ok) throw new Error(`registration ${i} failed: ${result.error}`);
+    ids.push(result.registrationId);
+  }
+  return ids;
 }

@@ -1,27 +1,15 @@
 import { eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { registerCar } from "@/db/registration-writes";
 import { cars, registrations, users } from "@/db/schema";
 import { DEFAULT_ROSTER_QUERY, type RosterQuery } from "@/lib/roster/query";
 import { clubWith } from "./clubs";
-import { form, openEvent, type Garage, type SessionSpec } from "./registration";
+import { openEvent, type Garage, type SessionSpec } from "./registration";
 
 /** A club with an organiser and gate staff, and an open event of that club with the given sessions. */
 export async function rosterEvent(sessions: SessionSpec[]) {
   const { admin, club, members } = await clubWith(["organiser", "gate"]);
   const { event, sessions: rows } = await openEvent({ clubId: club.id, sessions });
   return { admin, organiser: members[0]!, gate: members[1]!, club, event, sessions: rows };
-}
-
-/** Registers each owner's first car, in this order (owner i for `sessionIds[i]`, else the first list). */
-export async function registerInOrder(eventId: string, garages: Garage[], sessionIds: string[][]): Promise<string[]> {
-  const ids: string[] = [];
-  for (const [i, g] of garages.entries()) {
-    const result = await registerCar(g.ownerId, form(eventId, g.carIds[0]!, sessionIds[i] ?? sessionIds[0]!));
-    if (!result.ok) throw new Error(`registration ${i} failed: ${result.error}`);
-    ids.push(result.registrationId);
-  }
-  return ids;
 }
 
 /** Gives an owner a name and their car the given details, so searches have something to find. */

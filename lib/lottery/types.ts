@@ -5,6 +5,11 @@ export const GREEDY_VERSION = "greedy-1";
 
 export const MAX_RANKS = 5;
 
+/** How many sessions one entry may rank: the ballot's limit, or the event's per-car limit if lower. */
+export function maxChoices(maxSessionsPerCar: number | null): number {
+  return Math.min(MAX_RANKS, maxSessionsPerCar ?? MAX_RANKS);
+}
+
 /**
  * Weight of a granted place by its rank: 5, 4, 3, 2, 1 for ranks 1..5. It falls strictly with
  * rank, and every granted place is worth something, so giving a car one more session it asked

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { UUID_PATTERN } from "@/lib/uuid";
 
 export type PlaceStatus = "confirmed" | "waiting";
 export type RosterStatus = PlaceStatus | "cancelled";
@@ -19,7 +20,6 @@ export type RosterSort = (typeof ROSTER_SORTS)[number];
 export const ROSTER_PAGE_SIZE = 50;
 export const ROSTER_MAX_PAGE_SIZE = 200;
 const MAX_SEARCH = 100;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 // A repeated parameter (?q=a&q=b) counts by its first value.
 const one = (value: unknown) => (Array.isArray(value) ? value[0] : value);
@@ -33,7 +33,7 @@ const optionalText = param(z.string().trim().min(1).max(MAX_SEARCH).nullable()).
 export const rosterQuerySchema = z.object({
   // Cut rather than dropped: a long paste still searches on its first 100 characters.
   q: param(z.string().transform((s) => Array.from(s.trim()).slice(0, MAX_SEARCH).join("").trim())).catch(""),
-  session: param(z.string().regex(UUID).transform((s) => s.toLowerCase()).nullable()).catch(null),
+  session: param(z.string().regex(UUID_PATTERN).transform((s) => s.toLowerCase()).nullable()).catch(null),
   status: param(z.enum(["confirmed", "waiting", "cancelled"]).nullable()).catch(null),
   checkedIn: param(z.enum(["yes", "no"]).nullable()).catch(null),
   colour: optionalText,

@@ -1,6 +1,6 @@
 import { z } from "zod";
+import { isUuid } from "@/lib/uuid";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** An organiser's message to part of an event: everyone confirmed, everyone waiting, or one session. */
 export const broadcastSchema = z
@@ -11,7 +11,7 @@ export const broadcastSchema = z
     body: z.string({ error: "broadcast.errors.body" }).trim().min(1, "broadcast.errors.body").max(5000, "errors.tooLong"),
   })
   .superRefine((b, ctx) => {
-    if (b.audience === "session" && !(b.sessionId && UUID.test(b.sessionId))) ctx.addIssue({ code: "custom", path: ["sessionId"], message: "broadcast.errors.session" });
+    if (b.audience === "session" && !(b.sessionId && isUuid(b.sessionId))) ctx.addIssue({ code: "custom", path: ["sessionId"], message: "broadcast.errors.session" });
   });
 
 export type BroadcastInput = z.output<typeof broadcastSchema>;

@@ -1,10 +1,8 @@
 import { z } from "zod";
 import { MAX_RANKS } from "@/lib/lottery/types";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const uuid = (message: string) => z.string({ error: message }).regex(UUID, message);
-const optional = (max: number) => z.string().trim().max(max, "errors.tooLong").optional().transform((v) => v || null);
-const choice = z.string().trim().optional().transform((v) => v || null).refine((v) => v === null || UUID.test(v), "errors.sessionNotInEvent");
+import { isUuid } from "@/lib/uuid";
+import { checkSecondDriver, registrationFields } from "./fields";
+const choice = z.string().trim().optional().transform((v) => v || null).refine((v) => v === null || isUuid(v), "errors.sessionNotInEvent");
 
 /** The form's ranked choices: `choice1` (most wanted) … `choice5`, each a session id or empty. */
 export const choiceFields = Array.from({ length: MAX_RANKS }, (_, i) => `choice${i + 1}` as const);
@@ -30,16 +28,11 @@ const choiceShape = Object.fromEntries(choiceFields.map((f) => [f, choice])) as 
 /** The ballot entry form; messages are catalogue keys. */
 export const lotteryEntrySchema = z
   .object({
-    eventId: uuid("errors.registrationClosed"),
-    carId: uuid("errors.carRequired"),
+    ...registrationFields,
     ...choiceShape,
-    secondDriverName: optional(100),
-    secondDriverEmail: optional(254).refine((v) => v === null || z.email().safeParse(v).success, "errors.emailInvalid"),
-    acceptRules: z.literal("on", { error: "errors.acceptRules" }),
-    idempotencyKey: uuid("errors.formReplayed"),
   })
   .transform((r, ctx) => {
-    if (r.secondDriverEmail && !r.secondDriverName) ctx.addIssue({ code: "custom", path: ["secondDriverName"], message: "errors.secondDriverName" });
+    checkSecondDriver(r, ctx);
     return { eventId: r.eventId, carId: r.carId, ranking: ranking(r, ctx), secondDriverName: r.secondDriverName, secondDriverEmail: r.secondDriverEmail, idempotencyKey: r.idempotencyKey };
   });
 

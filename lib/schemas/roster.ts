@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { MAX_OVERBOOK } from "../roster/changes";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const uuid = (message: string) => z.string({ error: message }).regex(UUID, message);
+import { isUuid } from "@/lib/uuid";
+import { uuid } from "./fields";
 export const MAX_REASON = 500;
 /** The most registrations one bulk change takes (two roster pages at the largest page size). */
 export const MAX_SELECTION = 400;
@@ -44,7 +43,7 @@ export const bulkSchema = z
     if (v.intent === "remove" && (!v.reason || v.reason.length < 3)) ctx.addIssue({ code: "custom", path: ["reason"], message: "roster.errors.reasonRequired" });
     if (v.intent !== "move") return;
     for (const key of ["fromSessionId", "toSessionId"] as const) {
-      if (!UUID.test(v[key] ?? "")) ctx.addIssue({ code: "custom", path: [key], message: "roster.errors.chooseSession" });
+      if (!isUuid(v[key] ?? "")) ctx.addIssue({ code: "custom", path: [key], message: "roster.errors.chooseSession" });
     }
     differentSessions(v, ctx);
   });

@@ -15,8 +15,9 @@ import { clashingPairs } from "@/lib/clash";
 import { countryName } from "@/lib/countries";
 import type { Locale } from "@/lib/locale";
 import { groupByDay } from "@/lib/programme";
-import { eventKeys } from "./event-queries";
-import { CarsRegistered, ColourCounts, CountryCounts, LiveCountsProvider } from "./live-counts";
+import { LiveQueryProvider } from "@/components/live-query-provider";
+import { COUNTS_POLL_MS, eventKeys } from "./event-queries";
+import { CarsRegistered, ColourCounts, CountryCounts } from "./live-counts";
 
 /** Each session with the names of the sessions it overlaps ("clash"): shown in the programme. */
 function withClashes(sessions: PublicEvent["sessions"]): ProgrammeSession[] {
@@ -78,7 +79,7 @@ export async function EventView({ data, locale }: { data: PublicEvent; locale: L
   const dates = format.dateTimeRange(calendarDay(event.startsOn), calendarDay(event.endsOn), { dateStyle: "full", timeZone: "UTC" });
   return (
     <NextIntlClientProvider locale={locale} timeZone={event.timeZone} messages={{ event: messages.event, eventPage: messages.eventPage }}>
-      <LiveCountsProvider state={dehydrate(queryClient)}>
+      <LiveQueryProvider state={dehydrate(queryClient)} pollMs={COUNTS_POLL_MS}>
         <article className="flex flex-col gap-5">
           <Summary event={event} t={t} tp={tp} dates={dates} ballot={ballot} />
           {event.description ? <p className="whitespace-pre-line text-base">{event.description}</p> : null}
@@ -99,7 +100,7 @@ export async function EventView({ data, locale }: { data: PublicEvent; locale: L
             </Card>
           </div>
         </article>
-      </LiveCountsProvider>
+      </LiveQueryProvider>
     </NextIntlClientProvider>
   );
 }

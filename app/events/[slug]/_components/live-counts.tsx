@@ -1,21 +1,9 @@
 "use client";
 
-import { HydrationBoundary, QueryClient, QueryClientProvider, useQuery, type DehydratedState } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useState, type ReactNode } from "react";
 import type { LiveCounts } from "@/app/events/live-counts";
 import { COUNTS_POLL_MS, countsUrl, eventKeys } from "./event-queries";
-
-/** Holds the counts prefetched on the server; from then on the browser polls for fresh ones. */
-export function LiveCountsProvider({ state, children }: { state: DehydratedState; children: ReactNode }) {
-  // One client per page view; staleTime below the poll interval so a cached page refetches on load.
-  const [client] = useState(() => new QueryClient({ defaultOptions: { queries: { staleTime: COUNTS_POLL_MS - 1000, retry: 1 } } }));
-  return (
-    <QueryClientProvider client={client}>
-      <HydrationBoundary state={state}>{children}</HydrationBoundary>
-    </QueryClientProvider>
-  );
-}
 
 async function fetchCounts(slug: string): Promise<LiveCounts> {
   const response = await fetch(countsUrl(slug));

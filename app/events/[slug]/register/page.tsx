@@ -14,7 +14,7 @@ import { eventPhase } from "@/lib/event-phase";
 import { placesLeft } from "@/lib/programme";
 import { formatMoment } from "@/lib/time";
 import { requireUser } from "../../../session";
-import { MAX_RANKS } from "@/lib/lottery/types";
+import { maxChoices } from "@/lib/lottery/types";
 import { enterLotteryAction, registerAction } from "./actions";
 import { EntryForm } from "./entry-form";
 import { RegisterForm } from "./register-form";
@@ -31,7 +31,12 @@ export default async function RegisterPage({ params }: { params: Promise<{ slug:
   const { event } = data;
   const phase = eventPhase(event, new Date());
   const eligible = data.cars.filter((c) => !data.registeredCarIds.includes(c.id) && (!event.eligibleModels?.length || event.eligibleModels.includes(c.model)));
-  const carOptions = eligible.map((c) => ({ id: c.id, label: `${c.nickname || carModelName(c)} · ${c.plate}` }));
+  const sessions = live.sessions.map((s) => ({ id: s.id, name: s.name, startsAt: s.startsAt.toISOString(), endsAt: s.endsAt.toISOString(), placesLeft: placesLeft(s), noiseLimitDb: s.noiseLimitDb }));
+  // What both forms (first come first served, and the ballot entry) are given.
+  const form = {
+    slug, eventId: event.id, idempotencyKey: randomUUID(), rulesText: event.rulesText, sessions,
+    cars: eligible.map((c) => ({ id: c.id, label: `${c.nickname || carModelName(c)} · ${c.plate}` })),
+  };
   const closedText = phase === "upcoming" ? t("notOpenYet", { when: formatMoment(event.registrationOpensAt) }) : t("closed");
   return (
     <div className="mx-auto flex max-w-2xl flex-col gap-4">
@@ -46,29 +51,12 @@ export default async function RegisterPage({ params }: { params: Promise<{ slug:
       ) : null}
       {phase === "open" && event.allocation === "lottery" && eligible.length > 0 ? (
         <Card>
-          <EntryForm
-            action={enterLotteryAction.bind(null, slug)}
-            slug={slug}
-            eventId={event.id}
-            idempotencyKey={randomUUID()}
-            rulesText={event.rulesText}
-            cars={carOptions}
-            count={Math.min(MAX_RANKS, event.maxSessionsPerCar ?? MAX_RANKS, live.sessions.length)}
-            sessions={live.sessions.map((s) => ({ id: s.id, name: s.name, startsAt: s.startsAt.toISOString(), endsAt: s.endsAt.toISOString() }))}
-          />
+          <EntryForm {...form} action={enterLotteryAction.bind(null, slug)} count={Math.min(maxChoices(event.maxSessionsPerCar), sessions.length)} />
         </Card>
       ) : null}
       {phase === "open" && event.allocation === "fcfs" && eligible.length > 0 ? (
         <Card>
-          <RegisterForm
-            action={registerAction.bind(null, slug)}
-            slug={slug}
-            eventId={event.id}
-            idempotencyKey={randomUUID()}
-            rulesText={event.rulesText}
-            cars={carOptions}
-            sessions={live.sessions.map((s) => ({ id: s.id, name: s.name, startsAt: s.startsAt.toISOString(), endsAt: s.endsAt.toISOString(), placesLeft: placesLeft(s), noiseLimitDb: s.noiseLimitDb }))}
-          />
+          <RegisterForm {...form} action={registerAction.bind(null, slug)} />
         </Card>
       ) : null}
     </div>

@@ -6,7 +6,7 @@ import { getPublicEvent } from "@/db/events";
 import { choicesOf } from "@/db/lottery-entries";
 import { getMyRegistration } from "@/db/registrations";
 import { eventPhase } from "@/lib/event-phase";
-import { MAX_RANKS } from "@/lib/lottery/types";
+import { maxChoices } from "@/lib/lottery/types";
 import { requireUser } from "../../../session";
 import { changeEntryAction } from "../actions";
 import { ChoicesForm } from "./choices-form";
@@ -25,7 +25,7 @@ export default async function ChoicesPage({ params }: { params: Promise<{ id: st
       <PageHeader title={t("changeChoices")} />
       <Card>
         <ChoicesForm action={changeEntryAction.bind(null, { id, slug: ticket.event.slug })} current={current}
-          count={Math.min(MAX_RANKS, ticket.event.maxSessionsPerCar ?? MAX_RANKS, live.sessions.length)}
+          count={Math.min(maxChoices(ticket.event.maxSessionsPerCar), live.sessions.length)}
           sessions={live.sessions.map((s) => ({ id: s.id, name: s.name, startsAt: s.startsAt.toISOString(), endsAt: s.endsAt.toISOString() }))} />
       </Card>
     </div>

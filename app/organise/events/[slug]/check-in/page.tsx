@@ -6,8 +6,8 @@ import { getCheckInCopy, getCheckInLive, getGateEvent } from "@/db/check-in";
 import type { Refusal } from "@/lib/check-in/answer";
 import { checkInFormAction } from "./actions";
 import { CheckInApp, type Flash } from "./_components/check-in-app";
-import { CheckInProvider } from "./_components/check-in-provider";
-import { checkInKeys, checkInPath, sinceFor } from "./_components/check-in-queries";
+import { checkInKeys, checkInPath, LIVE_POLL_MS, sinceFor } from "./_components/check-in-queries";
+import { LiveQueryProvider } from "@/components/live-query-provider";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<SearchParams> };
@@ -41,9 +41,9 @@ export default async function CheckInPage({ params, searchParams }: Props) {
   return (
     <div className="mx-auto flex max-w-xl flex-col gap-4">
       <h1 className="text-2xl font-bold tracking-tight">{t("heading", { event: event.name })}</h1>
-      <CheckInProvider state={dehydrate(queryClient)}>
+      <LiveQueryProvider state={dehydrate(queryClient)} pollMs={LIVE_POLL_MS}>
         <CheckInApp slug={slug} initialQuery={q} flash={flashOf(search)} action={checkInFormAction.bind(null, slug)} />
-      </CheckInProvider>
+      </LiveQueryProvider>
     </div>
   );
 }

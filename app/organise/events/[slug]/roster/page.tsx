@@ -13,8 +13,8 @@ import { AuditList } from "./_components/audit-list";
 import { BulkForm } from "./_components/change-forms";
 import { DoneNotice } from "./_components/done-notice";
 import { RosterFilters } from "./_components/roster-filters";
-import { RosterProvider } from "./_components/roster-provider";
-import { rosterKeys, rosterPath } from "./_components/roster-queries";
+import { LiveQueryProvider } from "@/components/live-query-provider";
+import { ROSTER_POLL_MS, rosterKeys, rosterPath } from "./_components/roster-queries";
 import { RosterTable } from "./_components/roster-table";
 import { SessionCounts } from "./_components/session-counts";
 
@@ -49,12 +49,12 @@ export default async function RosterPage({ params, searchParams }: Props) {
         </div>
       </div>
       <DoneNotice search={search} />
-      <RosterProvider state={dehydrate(queryClient)}>
+      <LiveQueryProvider state={dehydrate(queryClient)} pollMs={ROSTER_POLL_MS}>
         <SessionCounts slug={slug} query={query} csvBase={csvBase} />
         <RosterFilters slug={slug} query={query} facets={data} />
         {/* A fresh table per server render: ticks from before a change do not linger. */}
         <RosterTable key={data.updatedAt} slug={slug} query={query} selectable={event.canChange} />
-      </RosterProvider>
+      </LiveQueryProvider>
       {event.canChange && event.status !== "cancelled" ? (
         <Card>
           <BulkForm action={bulkAction.bind(null, slug)} sessions={sessions} returnTo={here} />

@@ -6,7 +6,7 @@ import type { RosterRow } from "@/db/roster";
 import type { RosterQuery, RosterSort, RosterStatus } from "@/lib/roster/query";
 import { formatClock } from "@/lib/time";
 import { placeLabel } from "./place-label";
-import { useRoster } from "./roster-provider";
+import { useRoster } from "./use-roster";
 import { entryPath, rosterHref } from "./roster-queries";
 
 export const BULK_FORM_ID = "roster-bulk";

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { RosterQuery } from "@/lib/roster/query";
 import { formatClock, formatMoment } from "@/lib/time";
-import { useRoster } from "./roster-provider";
+import { useRoster } from "./use-roster";
 import { rosterHref } from "./roster-queries";
 
 const cell = "border-b border-line px-2 py-1 align-middle";
