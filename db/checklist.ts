@@ -3,6 +3,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { eventFor } from "./access";
 import { db } from "./client";
 import { auditLog, checklistItems } from "./schema";
+import { isUuid } from "@/lib/uuid";
 
 const editableEvent = (userId: string, slug: string) => eventFor(db(), userId, slug, "editEvent");
 
@@ -31,7 +32,7 @@ export async function addChecklistItem(userId: string, slug: string, item: { lab
 /** Removes an item (and the ticks given for it). */
 export async function removeChecklistItem(userId: string, slug: string, itemId: string): Promise<boolean> {
   const event = await editableEvent(userId, slug);
-  if (!event || !/^[0-9a-f-]{36}$/i.test(itemId)) return false;
+  if (!event || !isUuid(itemId)) return false;
   return db().transaction(async (tx) => {
     const [gone] = await tx.delete(checklistItems).where(and(eq(checklistItems.id, itemId), eq(checklistItems.eventId, event.id))).returning();
     if (gone) await tx.insert(auditLog).values({ eventId: event.id, actorId: userId, action: "checklist.remove", detail: { label: gone.label } });

@@ -7,6 +7,7 @@ import { enqueueTask, type LotteryMailJob } from "./jobs";
 import { entriesOf } from "./lottery-entries";
 import { lockSessions, type Tx } from "./places";
 import { auditLog, draws, eventSessions, events, registrations, registrationSessions, type Event } from "./schema";
+import { isUuid } from "@/lib/uuid";
 
 export type DrawError = "lottery.errors.notLottery" | "lottery.errors.stillOpen" | "lottery.errors.alreadyPublished" | "lottery.errors.entriesChanged" | "lottery.errors.noRun";
 type DrawWrite = { ok: true; drawId: string } | { ok: false; error: DrawError } | null;
@@ -61,7 +62,7 @@ export async function publishDraw(userId: string, slug: string, drawId: string, 
     if (!event) return null;
     const refused = await refusal(tx, event, now);
     if (refused) return { ok: false, error: refused };
-    const [run] = /^[0-9a-f-]{36}$/i.test(drawId) ? await tx.select().from(draws).where(and(eq(draws.id, drawId), eq(draws.eventId, event.id))) : [];
+    const [run] = isUuid(drawId) ? await tx.select().from(draws).where(and(eq(draws.id, drawId), eq(draws.eventId, event.id))) : [];
     if (!run) return { ok: false, error: "lottery.errors.noRun" };
     const input = await drawInput(tx, event.id);
     if (hashInput(input) !== run.inputHash) return { ok: false, error: "lottery.errors.entriesChanged" };

@@ -6,6 +6,7 @@ import { eventFor, mayDo } from "./access";
 import { db } from "./client";
 import { fillFreePlaces, type Tx } from "./places";
 import { clubs, eventSessions, events, registrations, registrationSessions, users, type Event, type EventSession } from "./schema";
+import { isUuid } from "@/lib/uuid";
 
 export type Recipient = { email: string; locale: string | null; name: string | null };
 export type SaveResult =
@@ -36,7 +37,7 @@ const sessionColumns = (s: KeptSession) => ({ name: s.name, kind: s.kind, starts
 /** A new draft event in a club where the user may create events. */
 export async function createEvent(userId: string, clubId: string, input: EventInput, publish = false): Promise<SaveResult> {
   return db().transaction(async (tx) => {
-    if (!/^[0-9a-f-]{36}$/i.test(clubId)) return { ok: false, notFound: true } as const;
+    if (!isUuid(clubId)) return { ok: false, notFound: true } as const;
     const [club] = await tx.select({ id: clubs.id }).from(clubs).where(and(eq(clubs.id, clubId), mayDo(userId, "createEvent", clubs.id)));
     if (!club) return { ok: false, notFound: true } as const;
     if (input.slug && (await uniqueSlug(tx, input.slug)) !== input.slug) return { ok: false, fieldErrors: { slug: "errors.slugTaken" } } as const;

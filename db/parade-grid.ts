@@ -5,11 +5,12 @@ import { gridOrderIds, paradeGrid, repairGridOrder, validateGridOrder, type Grid
 import { mayDo } from "./access";
 import { db } from "./client";
 import { auditLog, cars, clubMembers, eventSessions, events, paradeGrids, registrations, registrationSessions, users } from "./schema";
+import { isUuid } from "@/lib/uuid";
 
 export type GridRow = { registrationId: string; plaque: number | null; colour: string; colourName: string; driver: string; car: string; plate: string };
 
 async function sessionOf(userId: string, slug: string, sessionId: string, action: "readRoster" | "changeRoster") {
-  if (!/^[0-9a-f-]{36}$/i.test(sessionId)) return null;
+  if (!isUuid(sessionId)) return null;
   const [row] = await db().select({ event: events, session: eventSessions, role: clubMembers.role }).from(eventSessions)
     .innerJoin(events, eq(events.id, eventSessions.eventId))
     .innerJoin(clubMembers, and(eq(clubMembers.clubId, events.clubId), eq(clubMembers.userId, userId)))

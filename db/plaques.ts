@@ -4,6 +4,7 @@ import { assignPlaques, validatePlaqueChange, type PlaqueRule } from "@/lib/rost
 import { eventFor, mayDo } from "./access";
 import { db } from "./client";
 import { auditLog, cars, events, registrations, users } from "./schema";
+import { isUuid } from "@/lib/uuid";
 
 export type PlaqueResult = { ok: true; assigned: number } | { ok: false; error: "errors.plaqueRange" | "errors.plaqueTaken" } | null;
 
@@ -28,7 +29,7 @@ export async function assignEventPlaques(userId: string, slug: string, rule: Pla
 
 /** An organiser gives one car another plaque number, unique in the event. */
 export async function changePlaque(userId: string, slug: string, registrationId: string, plaque: number, reason: string | null = null): Promise<PlaqueResult> {
-  if (!/^[0-9a-f-]{36}$/i.test(registrationId)) return null;
+  if (!isUuid(registrationId)) return null;
   return db().transaction(async (tx) => {
     const [row] = await tx.select({ reg: registrations }).from(registrations).innerJoin(events, eq(events.id, registrations.eventId))
       .where(and(eq(registrations.id, registrationId), eq(events.slug, slug), mayDo(userId, "changeRoster", events.clubId))).for("update", { of: registrations });

@@ -7,6 +7,7 @@ import { db } from "./client";
 import { enqueueMail } from "./jobs";
 import { fillFreePlaces, lockSessions, placeInSession, type Tx } from "./places";
 import { cars, eventSessions, events, registrations, registrationSessions, type Event } from "./schema";
+import { isUuid } from "@/lib/uuid";
 
 export type WriteResult = { ok: true; registrationId: string } | { ok: false; field: string; error: string };
 export const fail = (field: string, error: string) => ({ ok: false, field, error }) as const;
@@ -96,7 +97,7 @@ export async function findByIdempotencyKey(userId: string, key: string): Promise
 
 /** The owner's active registration, locked, with its event while registration is open. */
 export async function lockOwn(tx: Tx, userId: string, registrationId: string, now: Date, allocation: Allocation[] = ["fcfs"]) {
-  if (!/^[0-9a-f-]{36}$/i.test(registrationId)) return null;
+  if (!isUuid(registrationId)) return null;
   const [reg] = await tx.select().from(registrations)
     .where(and(eq(registrations.id, registrationId), eq(registrations.ownerId, userId), eq(registrations.status, "active"))).for("update");
   if (!reg) return null;

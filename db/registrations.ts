@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { db } from "./client";
 import { cars, eventSessions, events, registrations, type Car, type Event, type EventSession, type Registration } from "./schema";
+import { isUuid } from "@/lib/uuid";
 
 export type MyRegistration = {
   id: string;
@@ -58,7 +59,7 @@ export type TicketView = {
 
 /** One of the owner's registrations; null for anyone else's (the owner check is the WHERE clause). */
 export async function getMyRegistration(ownerId: string, registrationId: string): Promise<TicketView | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(registrationId)) return null;
+  if (!isUuid(registrationId)) return null;
   const [row] = await db().select({ registration: registrations, event: events, car: cars }).from(registrations)
     .innerJoin(events, eq(events.id, registrations.eventId)).leftJoin(cars, eq(cars.id, registrations.carId))
     .where(and(eq(registrations.id, registrationId), eq(registrations.ownerId, ownerId)));

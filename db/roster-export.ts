@@ -7,6 +7,7 @@ import { mayDo } from "./access";
 import { db } from "./client";
 import { rosterPage, type RosterEvent, type RosterRow } from "./roster";
 import { events, eventSessions, type EventSession } from "./schema";
+import { isUuid } from "@/lib/uuid";
 
 // Far above any meet's size: the export is every registered car, in plaque order.
 const ALL = 1_000_000;
@@ -34,7 +35,7 @@ export async function exportRoster(userId: string, slug: string): Promise<{ even
  */
 export async function exportSession(userId: string, slug: string, sessionId: string): Promise<{ event: RosterEvent; session: EventSession; rows: SessionCsvRow[] } | null> {
   const event = await exportableEvent(userId, slug);
-  if (!event || !/^[0-9a-f-]{36}$/i.test(sessionId)) return null;
+  if (!event || !isUuid(sessionId)) return null;
   const [session] = await db().select().from(eventSessions).where(and(eq(eventSessions.id, sessionId), eq(eventSessions.eventId, event.id)));
   if (!session) return null;
   const rows = (await db().execute(sql`

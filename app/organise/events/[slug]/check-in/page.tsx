@@ -8,6 +8,7 @@ import { checkInFormAction } from "./actions";
 import { CheckInApp, type Flash } from "./_components/check-in-app";
 import { checkInKeys, checkInPath, LIVE_POLL_MS, sinceFor } from "./_components/check-in-queries";
 import { LiveQueryProvider } from "@/components/live-query-provider";
+import { isUuid } from "@/lib/uuid";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<SearchParams> };
@@ -22,7 +23,7 @@ const refusals: Refusal[] = ["notRegistered", "cancelled", "waitingOnly"];
 /** The answer the no-script "Check in" form redirected back with (see actions.ts). */
 function flashOf(search: SearchParams): Flash {
   const registrationId = one(search.r);
-  if (!/^[0-9a-f-]{36}$/i.test(registrationId)) return null;
+  if (!isUuid(registrationId)) return null;
   const refused = refusals.find((r) => r === one(search.refused)) ?? (one(search.refused) === "checklist" ? "notRegistered" : null);
   return { registrationId, done: one(search.done) === "1", refused };
 }
