@@ -1,6 +1,5 @@
 import type { Metadata, Viewport } from "next";
 import localFont from "next/font/local";
-import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { LocaleHtml } from "@/components/locale-html";
@@ -27,12 +26,10 @@ export default async function RootLayout({ children, header }: { children: React
   return (
     <LocaleHtml fallbackLocale={locale} className={inter.variable}>
       <body className="min-h-dvh font-sans">
-        <NextIntlClientProvider>
-          {header}
-          <main id="main" className="mx-auto max-w-5xl px-4 py-6">
-            {children}
-          </main>
-        </NextIntlClientProvider>
+        {header}
+        <main id="main" className="mx-auto max-w-5xl px-4 py-6">
+          {children}
+        </main>
       </body>
     </LocaleHtml>
   );

@@ -1,9 +1,10 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { PlacesLeft } from "@/app/events/[slug]/_components/live-counts";
+import { PlacesLeft, type PlacesLeftText } from "@/app/events/[slug]/_components/live-counts";
 import { Card } from "@/components/ui/card";
 import { calendarDay } from "@/components/event-dates";
 import type { SessionWithCounts } from "@/db/events";
 import type { Locale } from "@/lib/locale";
+import { countText } from "@/lib/count-text";
 import { formatClock } from "@/lib/time";
 
 export type ProgrammeSession = SessionWithCounts & { clashesWith: string[] };
@@ -14,6 +15,7 @@ export type ProgrammeSession = SessionWithCounts & { clashesWith: string[] };
  */
 export async function ProgrammeDay({ day, sessions, timeZone, locale, slug }: { day: string; sessions: ProgrammeSession[]; timeZone: string; locale: Locale; slug: string }) {
   const [t, tp, format] = await Promise.all([getTranslations({ locale, namespace: "event" }), getTranslations({ locale, namespace: "eventPage" }), getFormatter({ locale })]);
+  const placesLeft: PlacesLeftText = { placesLeft: countText((count) => t("placesLeft", { count })), full: t("full") };
   return (
     <Card>
       <h3 className="mb-2 text-lg font-bold">{format.dateTime(calendarDay(day), { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" })}</h3>
@@ -32,7 +34,7 @@ export async function ProgrammeDay({ day, sessions, timeZone, locale, slug }: { 
                 <p className="text-sm font-semibold text-danger">{tp("clash", { sessions: format.list(s.clashesWith, { type: "conjunction" }) })}</p>
               ) : null}
             </div>
-            <PlacesLeft slug={slug} sessionId={s.id} />
+            <PlacesLeft slug={slug} sessionId={s.id} text={placesLeft} />
           </li>
         ))}
       </ul>

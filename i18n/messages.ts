@@ -22,11 +22,13 @@ import deChecklist from "@/messages/de/checklist.json";
 import enChecklist from "@/messages/en/checklist.json";
 import deCheckIn from "@/messages/de/check-in.json";
 import enCheckIn from "@/messages/en/check-in.json";
+import deErrorPage from "@/messages/de/error-page.json";
+import enErrorPage from "@/messages/en/error-page.json";
 
 // One file per area of the app, so features can add strings without touching each other's files.
 // Each area's namespaces must be distinct at the top level.
-export const en = { ...enCore, ...enOrganise, ...enRegistration, ...enEventPage, ...enLottery, ...enGrid, ...enBroadcast, ...enPlaques, ...enChecklist, ...enRoster, ...enCheckIn };
-const de: typeof en = { ...deCore, ...deOrganise, ...deRegistration, ...deEventPage, ...deLottery, ...deGrid, ...deBroadcast, ...dePlaques, ...deChecklist, ...deRoster, ...deCheckIn };
+export const en = { ...enCore, ...enOrganise, ...enRegistration, ...enEventPage, ...enLottery, ...enGrid, ...enBroadcast, ...enPlaques, ...enChecklist, ...enRoster, ...enCheckIn, ...enErrorPage };
+const de: typeof en = { ...deCore, ...deOrganise, ...deRegistration, ...deEventPage, ...deLottery, ...deGrid, ...deBroadcast, ...dePlaques, ...deChecklist, ...deRoster, ...deCheckIn, ...deErrorPage };
 
 export type Messages = typeof en;
 const catalogues: Record<Locale, Messages> = { en, de };

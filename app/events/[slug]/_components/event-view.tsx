@@ -1,7 +1,6 @@
 import type { ReactNode } from "react";
 import { formatMoment } from "@/lib/time";
 import { dehydrate, QueryClient } from "@tanstack/react-query";
-import { NextIntlClientProvider } from "next-intl";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { liveCountsFrom } from "@/app/events/live-counts";
 import { calendarDay } from "@/components/event-dates";
@@ -10,8 +9,8 @@ import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import type { PublicEvent } from "@/db/events";
-import { messagesFor } from "@/i18n/messages";
 import { clashingPairs } from "@/lib/clash";
+import { countText } from "@/lib/count-text";
 import { countryName } from "@/lib/countries";
 import type { Locale } from "@/lib/locale";
 import { groupByDay } from "@/lib/programme";
@@ -41,7 +40,7 @@ function Summary({ event, t, tp, dates, ballot }: { event: PublicEvent["event"];
       {event.status === "cancelled" ? <Notice tone="danger">{tp("cancelled")}</Notice> : null}
       {event.status === "finished" ? <Notice>{tp("finished")}</Notice> : null}
       {ballot}
-      <CarsRegistered slug={event.slug} />
+      <CarsRegistered slug={event.slug} text={countText((count) => t("carsRegistered", { count }))} />
       <div className="flex flex-wrap items-center gap-3">
         {event.status === "published" ? (
           // A plain link: the cached page's root layout must not outlive it (see LocaleHtml).
@@ -74,33 +73,30 @@ export async function EventView({ data, locale }: { data: PublicEvent; locale: L
   const counts = liveCountsFrom(data);
   const queryClient = new QueryClient();
   await queryClient.prefetchQuery({ queryKey: eventKeys.counts(event.slug), queryFn: () => counts });
-  const messages = messagesFor(locale);
   const countryNames = Object.fromEntries(counts.countries.map(({ country }) => [country, countryName(country, locale)]));
   const dates = format.dateTimeRange(calendarDay(event.startsOn), calendarDay(event.endsOn), { dateStyle: "full", timeZone: "UTC" });
   return (
-    <NextIntlClientProvider locale={locale} timeZone={event.timeZone} messages={{ event: messages.event, eventPage: messages.eventPage }}>
-      <LiveQueryProvider state={dehydrate(queryClient)} pollMs={COUNTS_POLL_MS}>
-        <article className="flex flex-col gap-5">
-          <Summary event={event} t={t} tp={tp} dates={dates} ballot={ballot} />
-          {event.description ? <p className="whitespace-pre-line text-base">{event.description}</p> : null}
-          <section aria-labelledby="programme" className="flex flex-col gap-3">
-            <h2 id="programme" className="text-2xl font-bold">{t("programme")}</h2>
-            {groupByDay(withClashes(sessions), event.timeZone).map(({ day, sessions: list }) => (
-              <ProgrammeDay key={day} day={day} sessions={list} timeZone={event.timeZone} locale={locale} slug={event.slug} />
-            ))}
-          </section>
-          <div className="grid gap-4 sm:grid-cols-2">
-            <Card>
-              <h2 className="mb-3 text-xl font-bold">{t("colours")}</h2>
-              <ColourCounts slug={event.slug} label={t("colours")} />
-            </Card>
-            <Card>
-              <h2 className="mb-3 text-xl font-bold">{t("countries")}</h2>
-              <CountryCounts slug={event.slug} label={t("countries")} names={countryNames} />
-            </Card>
-          </div>
-        </article>
-      </LiveQueryProvider>
-    </NextIntlClientProvider>
+    <LiveQueryProvider state={dehydrate(queryClient)} pollMs={COUNTS_POLL_MS}>
+      <article className="flex flex-col gap-5">
+        <Summary event={event} t={t} tp={tp} dates={dates} ballot={ballot} />
+        {event.description ? <p className="whitespace-pre-line text-base">{event.description}</p> : null}
+        <section aria-labelledby="programme" className="flex flex-col gap-3">
+          <h2 id="programme" className="text-2xl font-bold">{t("programme")}</h2>
+          {groupByDay(withClashes(sessions), event.timeZone).map(({ day, sessions: list }) => (
+            <ProgrammeDay key={day} day={day} sessions={list} timeZone={event.timeZone} locale={locale} slug={event.slug} />
+          ))}
+        </section>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Card>
+            <h2 className="mb-3 text-xl font-bold">{t("colours")}</h2>
+            <ColourCounts slug={event.slug} label={t("colours")} noCars={tp("noCars")} />
+          </Card>
+          <Card>
+            <h2 className="mb-3 text-xl font-bold">{t("countries")}</h2>
+            <CountryCounts slug={event.slug} label={t("countries")} names={countryNames} noCars={tp("noCars")} />
+          </Card>
+        </div>
+      </article>
+    </LiveQueryProvider>
   );
 }

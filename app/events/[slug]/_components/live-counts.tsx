@@ -1,8 +1,8 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useTranslations } from "next-intl";
 import type { LiveCounts } from "@/app/events/live-counts";
+import { renderCount, type CountText } from "@/lib/count-text";
 import { COUNTS_POLL_MS, countsUrl, eventKeys } from "./event-queries";
 
 async function fetchCounts(slug: string): Promise<LiveCounts> {
@@ -15,31 +15,33 @@ function useCounts(slug: string): LiveCounts | undefined {
   return useQuery({ queryKey: eventKeys.counts(slug), queryFn: () => fetchCounts(slug), refetchInterval: COUNTS_POLL_MS }).data;
 }
 
-export function CarsRegistered({ slug }: { slug: string }) {
-  const t = useTranslations("event");
+// No next-intl here: the words come from the server (lib/count-text), so the cached public page
+// ships no message parser and does no locale work while it hydrates.
+
+export function CarsRegistered({ slug, text }: { slug: string; text: CountText }) {
   const counts = useCounts(slug);
   return (
     <p className="text-lg font-semibold" data-testid="cars-registered">
-      {t("carsRegistered", { count: counts?.carsRegistered ?? 0 })}
+      {renderCount(text, counts?.carsRegistered ?? 0)}
     </p>
   );
 }
 
-export function PlacesLeft({ slug, sessionId }: { slug: string; sessionId: string }) {
-  const t = useTranslations("event");
+export type PlacesLeftText = { placesLeft: CountText; full: string };
+
+export function PlacesLeft({ slug, sessionId, text }: { slug: string; sessionId: string; text: PlacesLeftText }) {
   const session = useCounts(slug)?.sessions.find((s) => s.id === sessionId);
   if (!session) return null;
   return (
     <p className={`text-base font-bold ${session.placesLeft === 0 ? "text-danger" : "text-success"}`} data-testid="places-left">
-      {session.placesLeft === 0 ? t("full") : t("placesLeft", { count: session.placesLeft })}
+      {session.placesLeft === 0 ? text.full : renderCount(text.placesLeft, session.placesLeft)}
     </p>
   );
 }
 
-export function ColourCounts({ slug, label }: { slug: string; label: string }) {
-  const t = useTranslations("eventPage");
+export function ColourCounts({ slug, label, noCars }: { slug: string; label: string; noCars: string }) {
   const rows = useCounts(slug)?.colours ?? [];
-  if (rows.length === 0) return <p className="text-base text-muted">{t("noCars")}</p>;
+  if (rows.length === 0) return <p className="text-base text-muted">{noCars}</p>;
   return (
     <ul aria-label={label} className="flex flex-col gap-2">
       {rows.map((row) => (
@@ -54,10 +56,9 @@ export function ColourCounts({ slug, label }: { slug: string; label: string }) {
 }
 
 /** `names`: the country names in the page's language, worked out on the server for the codes it saw. */
-export function CountryCounts({ slug, label, names }: { slug: string; label: string; names: Record<string, string> }) {
-  const t = useTranslations("eventPage");
+export function CountryCounts({ slug, label, names, noCars }: { slug: string; label: string; names: Record<string, string>; noCars: string }) {
   const rows = useCounts(slug)?.countries ?? [];
-  if (rows.length === 0) return <p className="text-base text-muted">{t("noCars")}</p>;
+  if (rows.length === 0) return <p className="text-base text-muted">{noCars}</p>;
   return (
     <ul aria-label={label} className="flex flex-col gap-2">
       {rows.map((row) => (
