@@ -14,6 +14,9 @@ const securityHeaders = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // An ETag is a hash of the whole body, computed in JavaScript on every response: 5 % of the CPU
+  // of a cached event page under load (profiled), for 304s that hashed static chunks never need.
+  generateEtags: false,
   // `npm test` builds into its own folder, so it never replaces the build a running demo serves.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // `npm test` type-checks the whole tree (tsc) as its own stage; the build need not repeat it.

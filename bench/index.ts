@@ -1,6 +1,7 @@
 import os from "node:os";
 import { benchEventPage } from "./event-page";
 import { benchEventPageBudget } from "./event-page-budget";
+import { benchFrameworkFloor } from "./framework-floor";
 import { benchLottery } from "./lottery";
 import { benchRegistration } from "./registration";
 import { benchRoster } from "./roster";
@@ -16,6 +17,7 @@ type Bench =
 const benches: Bench[] = [
   { id: "event-page", name: "Public event page vs static file", stack: true, run: benchEventPage },
   { id: "event-page-budget", name: "Public event page: first-load JavaScript and Lighthouse (mobile)", stack: true, run: benchEventPageBudget },
+  { id: "framework-floor", name: "Next's own floor: a hello-world page, first-load JavaScript and Lighthouse (mobile)", run: benchFrameworkFloor },
   { id: "registration", name: "Registration burst: two instances over HTTP vs pgbench", run: benchRegistration },
   { id: "roster", name: "Roster search over 2,000 registrations (server-side, p50/p95)", run: benchRoster },
   { id: "lottery", name: "Lottery allocation: min-cost flow vs greedy", run: benchLottery },

@@ -37,6 +37,13 @@ describe("client message namespaces", () => {
     expect(missing).toEqual([]);
   });
 
+  it("puts every client component that needs next-intl's context under an area's provider", () => {
+    const outside = files.filter((file) => /\buse(Translations|Formatter|Locale|Now|TimeZone|Messages)\(/.test(readFileSync(file, "utf8")))
+      .map((file) => `/${path.relative("app", file).split(path.sep).join("/")}`)
+      .filter((route) => !Object.keys(CLIENT_NAMESPACES).some((area) => route.startsWith(`${area}/`)));
+    expect(outside).toEqual([]);
+  });
+
   it("names only namespaces that exist", () => {
     for (const namespaces of Object.values(CLIENT_NAMESPACES)) for (const ns of namespaces) expect(en).toHaveProperty(ns);
   });
