@@ -16,7 +16,7 @@ export async function runPgbench(databaseUrl: string, ids: { eventId: string; se
   const logDir = mkdtempSync(path.join(os.tmpdir(), "ringmeet-pgbench-"));
   chmodSync(logDir, 0o755);
   try {
-    const args = ["-n", "-c", String(clients), "-j", "2", "-T", String(seconds), "-f", SCRIPT, "-D", `event=${ids.eventId}`, "-D", `sid=${ids.sessionId}`,
+    const args = ["-n", "-M", "prepared", "-c", String(clients), "-j", "2", "-T", String(seconds), "-f", SCRIPT, "-D", `event=${ids.eventId}`, "-D", `sid=${ids.sessionId}`,
       "-l", `--log-prefix=${path.join(logDir, "tx")}`, databaseUrl];
     const output = await new Promise<string>((resolve, reject) => {
       const child = spawn(PGBENCH, args, { stdio: ["ignore", "pipe", "pipe"] });

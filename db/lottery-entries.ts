@@ -5,7 +5,8 @@ import type { LotteryEntryInput } from "@/lib/schemas/lottery-entry";
 import { db } from "./client";
 import { enqueueTask, type LotteryMailJob } from "./jobs";
 import type { Tx } from "./places";
-import { checkSessions, eligibleCar, fail, findByIdempotencyKey, insertRegistration, lockOwn, notOpen, openEvent, type WriteResult } from "./registration-writes";
+import { checkSessions, eligibleCar, fail, findByIdempotencyKey, openEvent, type WriteResult } from "./registration-checks";
+import { insertRegistration, lockOwn, notOpen } from "./registration-writes";
 import { entryChoices, eventSessions, registrations, type Event } from "./schema";
 
 async function checkRanking(tx: Tx, event: Event, ranking: string[]) {

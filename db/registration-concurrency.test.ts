@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { gatedBatches } from "@/test/contention";
 import { form, openEvent, ownersWithCars, sessionPlaces } from "@/test/registration";
 import { db, sqlClient } from "./client";
-import { registerCar, type WriteResult } from "./registration-writes";
+import type { WriteResult } from "./registration-checks";
+import { registerCar } from "./registration-writes";
 import { placesOf } from "./registrations";
 import { registrations } from "./schema";
 

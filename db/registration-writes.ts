@@ -1,16 +1,12 @@
 import "server-only";
-import { and, eq, inArray, sql } from "drizzle-orm";
-import { checkSessionChoice } from "@/lib/allocation";
-import { eventPhase } from "@/lib/event-phase";
+import { and, eq, sql } from "drizzle-orm";
 import { addDays, zonedMoment } from "@/lib/time";
+import { isUuid } from "@/lib/uuid";
 import { db } from "./client";
 import { enqueueMail } from "./jobs";
 import { fillFreePlaces, lockSessions, placeInSession, type Tx } from "./places";
-import { cars, eventSessions, events, registrations, registrationSessions, type Event } from "./schema";
-import { isUuid } from "@/lib/uuid";
-
-export type WriteResult = { ok: true; registrationId: string } | { ok: false; field: string; error: string };
-export const fail = (field: string, error: string) => ({ ok: false, field, error }) as const;
+import { byIdempotencyKey, carRefusal, checkSessions, eligibleCar, eventById, fail, findByIdempotencyKey, openEvent, openOrNull, ownCar, replayOf, sessionsOf, sessionsRefusal, type Allocation, type WriteResult } from "./registration-checks";
+import { registrations, registrationSessions, type Event } from "./schema";
 
 export type RegisterInput = {
   eventId: string;
@@ -21,30 +17,6 @@ export type RegisterInput = {
   idempotencyKey: string;
 };
 
-type Allocation = Event["allocation"];
-
-/** The event while its registration window is open, if it gives places the given way. */
-export async function openEvent(tx: Tx, eventId: string, now: Date, allocation: Allocation[] = ["fcfs"]): Promise<Event | null> {
-  const [event] = await tx.select().from(events).where(eq(events.id, eventId));
-  return event && eventPhase(event, now) === "open" && allocation.includes(event.allocation) ? event : null;
-}
-
-export async function eligibleCar(tx: Tx, userId: string, carId: string, event: Event) {
-  // FOR SHARE: the owner cannot delete the car while it is being registered.
-  const [car] = await tx.select().from(cars).where(and(eq(cars.id, carId), eq(cars.ownerId, userId))).for("share");
-  if (!car) return fail("carId", "errors.carNotYours");
-  if (event.eligibleModels?.length && !event.eligibleModels.includes(car.model)) return fail("carId", "errors.carNotEligible");
-  return null;
-}
-
-export async function checkSessions(tx: Tx, event: Event, sessionIds: string[]) {
-  const unique = [...new Set(sessionIds)];
-  const found = unique.length ? await tx.select().from(eventSessions).where(and(inArray(eventSessions.id, unique), eq(eventSessions.eventId, event.id))) : [];
-  if (found.length !== unique.length) return fail("sessionIds", "errors.sessionNotInEvent");
-  const problem = checkSessionChoice(found, event.maxSessionsPerCar);
-  return problem ? fail("sessionIds", problem) : null;
-}
-
 /**
  * First come, first served registration of one car. Everything happens in one transaction: the
  * sessions are locked, each gets a confirmed place while it has room or a waiting place, and the
@@ -52,12 +24,18 @@ export async function checkSessions(tx: Tx, event: Event, sessionIds: string[]) 
  * registration it already made.
  */
 export async function registerCar(userId: string, input: RegisterInput, now = new Date()): Promise<WriteResult> {
-  const replay = await findByIdempotencyKey(userId, input.idempotencyKey);
-  if (replay) return replay;
   const result = await db().transaction(async (tx) => {
-    const event = await openEvent(tx, input.eventId, now);
+    // The four reads go out together (postgres.js pipelines them on the transaction's connection):
+    // one round trip instead of four, when hundreds of owners press "Register" at once.
+    const unique = [...new Set(input.sessionIds)];
+    const [[replayed], [found], [car], sessions] = await Promise.all([
+      byIdempotencyKey(tx, input.idempotencyKey), eventById(tx, input.eventId), ownCar(tx, userId, input.carId), sessionsOf(tx, input.eventId, unique),
+    ]);
+    const replay = replayOf(replayed, userId);
+    if (replay) return replay;
+    const event = openOrNull(found, now, ["fcfs"]);
     if (!event) return fail("form", "errors.registrationClosed");
-    const refused = (await eligibleCar(tx, userId, input.carId, event)) ?? (await checkSessions(tx, event, input.sessionIds));
+    const refused = carRefusal(car, event) ?? sessionsRefusal(sessions, unique, event);
     if (refused) return refused;
     const created = await insertRegistration(tx, event, userId, input);
     if (!created) return fail("carId", "errors.carAlreadyRegistered");
@@ -87,12 +65,6 @@ export async function insertRegistration(tx: Tx, event: Event, userId: string, i
     secondDriverName: input.secondDriverName, secondDriverEmail: input.secondDriverEmail,
   }).onConflictDoNothing().returning({ id: registrations.id });
   return created ?? null;
-}
-
-export async function findByIdempotencyKey(userId: string, key: string): Promise<WriteResult | null> {
-  const [row] = await db().select({ id: registrations.id, ownerId: registrations.ownerId }).from(registrations).where(eq(registrations.idempotencyKey, key));
-  if (!row) return null;
-  return row.ownerId === userId ? { ok: true, registrationId: row.id } : fail("form", "errors.formReplayed");
 }
 
 /** The owner's active registration, locked, with its event while registration is open. */

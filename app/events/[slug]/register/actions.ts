@@ -2,7 +2,8 @@
 
 import { redirect } from "next/navigation";
 import { enterLottery } from "@/db/lottery-entries";
-import { registerCar, type WriteResult } from "@/db/registration-writes";
+import type { WriteResult } from "@/db/registration-checks";
+import { registerCar } from "@/db/registration-writes";
 import type { FormResult } from "@/lib/form-result";
 import { lotteryEntrySchema } from "@/lib/schemas/lottery-entry";
 import { formInput, registrationSchema } from "@/lib/schemas/registration";

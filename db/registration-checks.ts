@@ -1,0 +1,64 @@
+import "server-only";
+import { and, eq, inArray } from "drizzle-orm";
+import { checkSessionChoice } from "@/lib/allocation";
+import { eventPhase } from "@/lib/event-phase";
+import { db } from "./client";
+import type { Tx } from "./places";
+import { cars, eventSessions, events, registrations, type Car, type Event, type EventSession } from "./schema";
+
+export type WriteResult = { ok: true; registrationId: string } | { ok: false; field: string; error: string };
+export const fail = (field: string, error: string) => ({ ok: false, field, error }) as const;
+
+export type Allocation = Event["allocation"];
+
+// Each check is a query and a verdict on its rows, so that registerCar can send its queries together.
+
+export const eventById = (tx: Tx, eventId: string) => tx.select().from(events).where(eq(events.id, eventId));
+// FOR SHARE: the owner cannot delete the car while it is being registered.
+export const ownCar = (tx: Tx, userId: string, carId: string) => tx.select().from(cars).where(and(eq(cars.id, carId), eq(cars.ownerId, userId))).for("share");
+export const sessionsOf = (tx: Tx, eventId: string, unique: string[]) =>
+  unique.length ? tx.select().from(eventSessions).where(and(inArray(eventSessions.id, unique), eq(eventSessions.eventId, eventId))) : Promise.resolve([]);
+export const byIdempotencyKey = (q: Tx | ReturnType<typeof db>, key: string) =>
+  q.select({ id: registrations.id, ownerId: registrations.ownerId }).from(registrations).where(eq(registrations.idempotencyKey, key));
+
+export function openOrNull(event: Event | undefined, now: Date, allocation: Allocation[]): Event | null {
+  return event && eventPhase(event, now) === "open" && allocation.includes(event.allocation) ? event : null;
+}
+
+export function carRefusal(car: Car | undefined, event: Event) {
+  if (!car) return fail("carId", "errors.carNotYours");
+  if (event.eligibleModels?.length && !event.eligibleModels.includes(car.model)) return fail("carId", "errors.carNotEligible");
+  return null;
+}
+
+export function sessionsRefusal(found: EventSession[], unique: string[], event: Event) {
+  if (found.length !== unique.length) return fail("sessionIds", "errors.sessionNotInEvent");
+  const problem = checkSessionChoice(found, event.maxSessionsPerCar);
+  return problem ? fail("sessionIds", problem) : null;
+}
+
+export function replayOf(row: { id: string; ownerId: string | null } | undefined, userId: string): WriteResult | null {
+  if (!row) return null;
+  return row.ownerId === userId ? { ok: true, registrationId: row.id } : fail("form", "errors.formReplayed");
+}
+
+/** The event while its registration window is open, if it gives places the given way. */
+export async function openEvent(tx: Tx, eventId: string, now: Date, allocation: Allocation[] = ["fcfs"]): Promise<Event | null> {
+  const [event] = await eventById(tx, eventId);
+  return openOrNull(event, now, allocation);
+}
+
+export async function eligibleCar(tx: Tx, userId: string, carId: string, event: Event) {
+  const [car] = await ownCar(tx, userId, carId);
+  return carRefusal(car, event);
+}
+
+export async function checkSessions(tx: Tx, event: Event, sessionIds: string[]) {
+  const unique = [...new Set(sessionIds)];
+  return sessionsRefusal(await sessionsOf(tx, event.id, unique), unique, event);
+}
+
+export async function findByIdempotencyKey(userId: string, key: string): Promise<WriteResult | null> {
+  const [row] = await byIdempotencyKey(db(), key);
+  return replayOf(row, userId);
+}
