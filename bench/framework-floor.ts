@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
@@ -36,18 +36,17 @@ async function waitFor(url: string): Promise<void> {
 export async function benchFrameworkFloor(): Promise<void> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "ringmeet-floor-"));
   const port = await freePort();
-  const server = { kill: () => {} } as { kill: () => void };
+  let server: ChildProcess | undefined;
   try {
     for (const [file, text] of Object.entries(FILES)) {
       mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
       writeFileSync(path.join(dir, file), text);
     }
     symlinkSync(path.resolve("node_modules"), path.join(dir, "node_modules"));
-    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: "" };
+    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" };
     const built = spawnSync(process.execPath, [NEXT_BIN, "build", "--webpack"], { cwd: dir, env, stdio: "ignore" });
     if (built.status !== 0) throw new Error("the hello-world build failed");
-    const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port)], { cwd: dir, env, stdio: "ignore" });
-    server.kill = () => child.kill("SIGTERM");
+    server = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port)], { cwd: dir, env, stdio: "ignore" });
     const url = `http://localhost:${port}/`;
     await waitFor(url);
     const js = await firstLoadJs(url);
@@ -57,7 +56,7 @@ export async function benchFrameworkFloor(): Promise<void> {
     const lh = runLighthouse(url);
     console.log(`Lighthouse mobile: performance ${lh.performance} (load average ${load})\n  ${Object.entries(lh.metrics).map(([k, v]) => `${k} ${v}`).join(" · ")}`);
   } finally {
-    server.kill();
+    server?.kill("SIGTERM");
     rmSync(dir, { recursive: true, force: true });
   }
 }
