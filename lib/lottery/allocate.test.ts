@@ -1,6 +1,7 @@
+import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { allocate, allocateGreedy } from "./allocate";
-import { hashInput, hashResult } from "./audit";
+import { hashInput, hashResult, seedCommitment } from "./audit";
 import { drawKey, drawOrder } from "./draw";
 import { lotteryStats } from "./stats";
 import { ALGORITHM_VERSION, LotteryInputError, type LotteryInput, type LotteryResult } from "./types";
@@ -115,5 +116,10 @@ describe("audit", () => {
     expect(hashResult(allocate(reversed))).toBe(hashResult(result));
     expect(hashResult(JSON.parse(JSON.stringify(result)))).toBe(hashResult(result));
     expect(hashResult(allocate({ ...input, seed: "other" }))).not.toBe(hashResult(result));
+  });
+
+  it("commits to a seed with the SHA-256 of its UTF-8 text, as sha256sum prints it", () => {
+    expect(seedCommitment("abc")).toBe("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    expect(seedCommitment("Startwert ü")).toBe(createHash("sha256").update(Buffer.from("Startwert ü", "utf8")).digest("hex"));
   });
 });

@@ -14,8 +14,8 @@ export function canonicalJson(value: unknown): string {
 /**
  * SHA-256 (hex) of the canonical JSON of the sessions and entries, each list sorted by id,
  * rankings as given: {"entries":[{"id","ranking"}…],"sessions":[{"capacity","id"}…]}. The seed is
- * left out on purpose: the organiser can publish this hash when entries close and only then draw
- * the seed, so nobody can choose a seed for a known field.
+ * left out: it is committed before any entry exists (seedCommitment), so runs with the one seed
+ * differ only by this hash.
  */
 export function hashInput(input: Pick<LotteryInput, "sessions" | "entries">): string {
   const byId = (a: { id: string }, b: { id: string }) => compareStrings(a.id, b.id);
@@ -28,4 +28,12 @@ export function hashInput(input: Pick<LotteryInput, "sessions" | "entries">): st
 /** SHA-256 (hex) of the canonical JSON of the whole result, as published. */
 export function hashResult(result: LotteryResult): string {
   return sha256Hex(canonicalJson(result));
+}
+
+/**
+ * The public commitment to a seed: SHA-256 (hex) of its UTF-8 text, what
+ * `printf '%s' "$SEED" | sha256sum` prints. Shown before the draw, checked against each run's seed.
+ */
+export function seedCommitment(seed: string): string {
+  return sha256Hex(seed);
 }
