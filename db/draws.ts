@@ -1,15 +1,15 @@
 import "server-only";
 import { and, asc, desc, eq, isNotNull, sql } from "drizzle-orm";
-import { allocate, hashInput, hashResult, lotteryStats } from "@/lib/lottery";
+import { ALGORITHM_VERSION, allocate, hashInput, hashResult, lotteryStats, seedCommitment } from "@/lib/lottery";
 import { eventFor } from "./access";
 import { db } from "./client";
 import { enqueueTask, type LotteryMailJob } from "./jobs";
 import { entriesOf } from "./lottery-entries";
 import { lockSessions, type Tx } from "./places";
-import { auditLog, draws, eventSessions, events, registrations, registrationSessions, type Event } from "./schema";
+import { auditLog, drawCommitments, draws, eventSessions, events, registrations, registrationSessions, type Event } from "./schema";
 import { isUuid } from "@/lib/uuid";
 
-export type DrawError = "lottery.errors.notLottery" | "lottery.errors.stillOpen" | "lottery.errors.alreadyPublished" | "lottery.errors.entriesChanged" | "lottery.errors.noRun";
+export type DrawError = "lottery.errors.notLottery" | "lottery.errors.stillOpen" | "lottery.errors.alreadyPublished" | "lottery.errors.entriesChanged" | "lottery.errors.noRun" | "lottery.errors.seedNotCommitted";
 type DrawWrite = { ok: true; drawId: string } | { ok: false; error: DrawError } | null;
 
 /** The event, locked, when the user may run its draw; draws of one event are thereby serialised. */
@@ -27,19 +27,37 @@ async function drawInput(tx: Tx, eventId: string) {
   return { sessions, entries: await entriesOf(tx, eventId) };
 }
 
-/** Runs the draw with a seed and keeps the run (an organiser may run it again before publishing). */
-export async function runDraw(userId: string, slug: string, seed: string, now = new Date()): Promise<DrawWrite> {
+/**
+ * The committed seed. Every event has one from its creation (a trigger, migration 0006) except
+ * those whose draw was published before commitments existed, which never reach this point.
+ */
+async function committedSeed(tx: Tx, eventId: string): Promise<string> {
+  const [row] = await tx.select({ seed: drawCommitments.seed }).from(drawCommitments).where(eq(drawCommitments.eventId, eventId));
+  if (!row) throw new Error(`event ${eventId} has no draw commitment`);
+  return row.seed;
+}
+
+/**
+ * Runs the draw with the event's committed seed and keeps the run. The result depends only on the
+ * seed and the entries, so with unchanged entries this returns the run already made (idempotent);
+ * a new run appears only when the entries changed, and the public page shows both.
+ */
+export async function runDraw(userId: string, slug: string, now = new Date()): Promise<DrawWrite> {
   return db().transaction(async (tx) => {
     const event = await lockLotteryEvent(tx, userId, slug);
     if (!event) return null;
     const refused = await refusal(tx, event, now);
     if (refused) return { ok: false, error: refused };
-    const result = allocate({ seed, ...(await drawInput(tx, event.id)) });
+    const [seed, input] = await Promise.all([committedSeed(tx, event.id), drawInput(tx, event.id)]);
+    const [same] = await tx.select({ id: draws.id }).from(draws)
+      .where(and(eq(draws.eventId, event.id), eq(draws.seed, seed), eq(draws.algorithm, ALGORITHM_VERSION), eq(draws.inputHash, hashInput(input))));
+    if (same) return { ok: true, drawId: same.id };
+    const result = allocate({ seed, ...input });
     const [run] = await tx.insert(draws).values({
       eventId: event.id, seed, algorithm: result.algorithm, inputHash: result.inputHash, resultHash: hashResult(result),
       stats: lotteryStats(result), result, runBy: userId, createdAt: now,
     }).returning({ id: draws.id });
-    await tx.insert(auditLog).values({ eventId: event.id, actorId: userId, action: "draw.run", detail: { drawId: run!.id, seed }, createdAt: now });
+    await tx.insert(auditLog).values({ eventId: event.id, actorId: userId, action: "draw.run", detail: { drawId: run!.id, seed, inputHash: result.inputHash }, createdAt: now });
     return { ok: true, drawId: run!.id };
   });
 }
@@ -64,6 +82,7 @@ export async function publishDraw(userId: string, slug: string, drawId: string, 
     if (refused) return { ok: false, error: refused };
     const [run] = isUuid(drawId) ? await tx.select().from(draws).where(and(eq(draws.id, drawId), eq(draws.eventId, event.id))) : [];
     if (!run) return { ok: false, error: "lottery.errors.noRun" };
+    if (run.seed !== (await committedSeed(tx, event.id))) return { ok: false, error: "lottery.errors.seedNotCommitted" };
     const input = await drawInput(tx, event.id);
     if (hashInput(input) !== run.inputHash) return { ok: false, error: "lottery.errors.entriesChanged" };
     await lockSessions(tx, input.sessions.map((s) => s.id));
@@ -80,28 +99,46 @@ export async function publishDraw(userId: string, slug: string, drawId: string, 
   });
 }
 
-/** The organiser's draw page: the event, its sessions and every run, newest first. */
+// Public columns of a commitment (never the seed: it shows up with the runs) and of a run (no result, no runner).
+const commitmentColumns = { seedHash: drawCommitments.seedHash, inAdvance: drawCommitments.inAdvance, committedAt: drawCommitments.committedAt };
+const runColumns = {
+  id: draws.id, seed: draws.seed, algorithm: draws.algorithm, inputHash: draws.inputHash, resultHash: draws.resultHash,
+  stats: draws.stats, createdAt: draws.createdAt, publishedAt: draws.publishedAt,
+};
+const commitmentOf = async (eventId: string) =>
+  (await db().select(commitmentColumns).from(drawCommitments).where(eq(drawCommitments.eventId, eventId)))[0] ?? null;
+
+/** The organiser's draw page: the event, its sessions, the seed's commitment and every run, newest first. */
 export async function getDrawAdmin(userId: string, slug: string) {
   const event = await eventFor(db(), userId, slug, "publishEvent");
   if (!event) return null;
-  const [sessions, runs, [entries]] = await Promise.all([
+  const [sessions, runs, [entries], commitment] = await Promise.all([
     db().select().from(eventSessions).where(eq(eventSessions.eventId, event.id)).orderBy(asc(eventSessions.startsAt)),
-    db().select({ id: draws.id, seed: draws.seed, algorithm: draws.algorithm, inputHash: draws.inputHash, resultHash: draws.resultHash, stats: draws.stats, createdAt: draws.createdAt, publishedAt: draws.publishedAt })
-      .from(draws).where(eq(draws.eventId, event.id)).orderBy(desc(draws.createdAt)),
+    db().select(runColumns).from(draws).where(eq(draws.eventId, event.id)).orderBy(desc(draws.createdAt)),
     db().select({ n: sql<number>`count(*)::int` }).from(registrations).where(and(eq(registrations.eventId, event.id), eq(registrations.status, "active"))),
+    commitmentOf(event.id),
   ]);
-  return { event, sessions, runs, entries: entries?.n ?? 0 };
+  return { event, sessions, runs, entries: entries?.n ?? 0, commitment };
 }
 
-/** The published draw of a public event (no personal data), and the viewer's own draw positions. */
+/**
+ * A public event's draw, for anyone: the seed's commitment (null for a draw published before
+ * commitments existed), every run in order with its seed and whether that seed is the committed
+ * one, the published run, and the viewer's own draw positions. No personal data.
+ */
 export async function getPublicDraw(slug: string, userId: string | null) {
   const [event] = await db().select().from(events).where(and(eq(events.slug, slug), sql`${events.status} <> 'draft'`));
   if (!event) return null;
-  const [published] = await db().select().from(draws).where(and(eq(draws.eventId, event.id), isNotNull(draws.publishedAt)));
-  if (!published) return { event, draw: null, sessions: [], mine: [] };
-  const { result: _personal, ...draw } = published;
-  const sessions = await db().select({ id: eventSessions.id, name: eventSessions.name }).from(eventSessions).where(eq(eventSessions.eventId, event.id)).orderBy(asc(eventSessions.startsAt));
-  const mine = userId ? await db().select({ id: registrations.id, drawPosition: registrations.drawPosition }).from(registrations)
-    .where(and(eq(registrations.eventId, event.id), eq(registrations.ownerId, userId), isNotNull(registrations.drawPosition))) : [];
-  return { event, draw, sessions, mine };
+  const [commitment, runs, sessions, mine] = await Promise.all([
+    commitmentOf(event.id),
+    db().select(runColumns).from(draws).where(eq(draws.eventId, event.id)).orderBy(asc(draws.createdAt)),
+    db().select({ id: eventSessions.id, name: eventSessions.name }).from(eventSessions).where(eq(eventSessions.eventId, event.id)).orderBy(asc(eventSessions.startsAt)),
+    userId ? db().select({ id: registrations.id, drawPosition: registrations.drawPosition }).from(registrations)
+      .where(and(eq(registrations.eventId, event.id), eq(registrations.ownerId, userId), isNotNull(registrations.drawPosition))) : [],
+  ]);
+  // Checked against the public hash, as a visitor would: the seed column itself is never read here.
+  const checked = runs.map((r) => ({ ...r, committed: commitment !== null && seedCommitment(r.seed) === commitment.seedHash }));
+  return { event, commitment, runs: checked, draw: checked.find((r) => r.publishedAt) ?? null, sessions, mine };
 }
+
+export type PublicDraw = NonNullable<Awaited<ReturnType<typeof getPublicDraw>>>;

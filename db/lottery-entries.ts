@@ -7,7 +7,7 @@ import { enqueueTask, type LotteryMailJob } from "./jobs";
 import type { Tx } from "./places";
 import { checkSessions, eligibleCar, fail, findByIdempotencyKey, openEvent, type WriteResult } from "./registration-checks";
 import { insertRegistration, lockOwn, notOpen } from "./registration-writes";
-import { entryChoices, eventSessions, registrations, type Event } from "./schema";
+import { draws, entryChoices, eventSessions, registrations, type Event } from "./schema";
 
 async function checkRanking(tx: Tx, event: Event, ranking: string[]) {
   if (ranking.length > maxChoices(event.maxSessionsPerCar)) return fail("choice1", "errors.sessionsTooMany");
@@ -21,6 +21,16 @@ async function writeChoices(tx: Tx, registrationId: string, ranking: string[]) {
 }
 
 /**
+ * Whether the draw has run: its seed is public from then on, so no entry may be added or re-ranked
+ * (someone could otherwise enter again and again until an entry id drew well), even if the
+ * organiser moves the closing date back into the future.
+ */
+async function drawHasRun(tx: Tx, eventId: string): Promise<boolean> {
+  const [run] = await tx.select({ id: draws.id }).from(draws).where(eq(draws.eventId, eventId)).limit(1);
+  return run !== undefined;
+}
+
+/**
  * Lottery entries are registrations without places yet; their ranked choices wait for the draw.
  * Enters a car in an open ballot: one entry per car, a replayed form returns the entry it made.
  */
@@ -29,7 +39,7 @@ export async function enterLottery(userId: string, input: LotteryEntryInput, now
   if (replay) return replay;
   const result = await db().transaction(async (tx) => {
     const event = await openEvent(tx, input.eventId, now, ["lottery"]);
-    if (!event) return fail("form", "errors.registrationClosed");
+    if (!event || (await drawHasRun(tx, event.id))) return fail("form", "errors.registrationClosed");
     const refused = (await eligibleCar(tx, userId, input.carId, event)) ?? (await checkRanking(tx, event, input.ranking));
     if (refused) return refused;
     const created = await insertRegistration(tx, event, userId, input);
@@ -46,7 +56,7 @@ export async function enterLottery(userId: string, input: LotteryEntryInput, now
 export async function changeEntry(userId: string, registrationId: string, ranking: string[], now = new Date()): Promise<WriteResult> {
   return db().transaction(async (tx) => {
     const own = await lockOwn(tx, userId, registrationId, now, ["lottery"]);
-    if (!own) return notOpen;
+    if (!own || (await drawHasRun(tx, own.event.id))) return notOpen;
     const refused = await checkRanking(tx, own.event, ranking);
     if (refused) return refused;
     await writeChoices(tx, registrationId, ranking);

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import type { LotteryResult } from "@/lib/lottery/types";
 import type { LotteryStats } from "@/lib/lottery/stats";
 import { users } from "./auth";
@@ -25,7 +25,30 @@ export const entryChoices = pgTable(
   ],
 );
 
-/** Every run of the draw is kept (the organiser may re-run before publishing); one is published. */
+/**
+ * The seed every run of an event's draw uses, fixed before any entry exists: a database trigger
+ * writes it when the event row is inserted (migration 0006), and other triggers refuse to change
+ * or delete it while the event exists. Its SHA-256 is public from the event's publication; the
+ * seed itself is read only by runDraw and shows up with the first run (docs/LOTTERY.md).
+ */
+export const drawCommitments = pgTable(
+  "draw_commitments",
+  {
+    eventId: uuid("event_id").primaryKey().references(() => events.id, { onDelete: "cascade" }),
+    seed: text("seed").notNull(),
+    seedHash: text("seed_hash").notNull(),
+    // False only when the migration that introduced commitments found entries already made.
+    inAdvance: boolean("in_advance").notNull().default(true),
+    committedAt: timestamp("committed_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check("draw_commitments_seed_hash_ck", sql`${t.seedHash} = encode(sha256(convert_to(${t.seed}, 'UTF8')), 'hex')`)],
+);
+
+/**
+ * Every run of the draw is kept and shown publicly (the organiser may re-run when the entries
+ * changed); one is published. Triggers keep runs from being altered or deleted, and a new run
+ * from using any seed but the committed one.
+ */
 export const draws = pgTable(
   "draws",
   {
@@ -49,3 +72,4 @@ export const draws = pgTable(
 );
 
 export type Draw = typeof draws.$inferSelect;
+export type DrawCommitment = typeof drawCommitments.$inferSelect;

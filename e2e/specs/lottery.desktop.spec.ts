@@ -11,7 +11,7 @@ async function insertEntry(sql: Parameters<typeof seedEvent>[0], eventId: string
   for (const [i, sessionId] of ranking.entries()) await sql`insert into entry_choices (registration_id, session_id, rank) values (${reg!.id}, ${sessionId}, ${i + 1})`;
 }
 
-test("a small ballot: owners enter, the organiser draws and publishes, everyone is e-mailed", async ({ page, sql, account, loginAs, mailbox }) => {
+test("a small ballot: the seed is committed before entries, the organiser draws and publishes, every run is public, everyone is e-mailed", async ({ page, sql, account, loginAs, mailbox }) => {
   const event = await seedEvent(sql, { sessions: [{ name: HOT, start: "09:00", end: "09:30", capacity: 1 }, { name: QUIET, start: "10:00", end: "10:30", capacity: 2 }] });
   const [hot, quiet] = event.sessions.map((s) => s.id) as [string, string];
   await sql`update events set allocation = 'lottery' where id = ${event.id}`;
@@ -20,6 +20,14 @@ test("a small ballot: owners enter, the organiser draws and publishes, everyone 
 
   await page.goto(`/events/${event.slug}`);
   await expect(page.getByText(/This meet is a ballot/)).toBeVisible();
+
+  // Before any entry the public draw page shows the seed's SHA-256, never the seed.
+  const [commitment] = await sql<{ seed: string; seed_hash: string }[]>`select seed, seed_hash from draw_commitments where event_id = ${event.id}`;
+  await page.getByRole("link", { name: "How the draw works" }).click();
+  await expect(page.getByRole("heading", { name: "Seed commitment" })).toBeVisible();
+  await expect(page.getByText(commitment!.seed_hash)).toBeVisible();
+  await expect(page.getByText(/No run yet/)).toBeVisible();
+  expect(await page.content()).not.toContain(commitment!.seed);
 
   // One owner enters through the form, ranking the hot session first.
   const entrant = await insertOwner(sql);
@@ -46,14 +54,16 @@ test("a small ballot: owners enter, the organiser draws and publishes, everyone 
   await loginAs(page, account);
   await page.goto(`/organise/events/${event.slug}/draw`);
   await expect(page.getByText("4 entries")).toBeVisible();
-  await page.getByLabel("Seed").fill("e2e-seed");
+  // Nobody picks the seed: the organiser sees only its hash, and the run uses it.
+  await expect(page.getByLabel("Seed")).toHaveCount(0);
+  await expect(page.getByText(commitment!.seed_hash)).toBeVisible();
   await page.getByRole("button", { name: "Run draw" }).click();
   // One hot place and two quiet ones: three cars get a place, one gets nothing.
-  await expect(page.getByText("Latest run, seed e2e-seed")).toBeVisible();
+  await expect(page.getByText(`Latest run, seed ${commitment!.seed}`)).toBeVisible();
   await expect(page.locator("dd").filter({ hasText: "/ 4" }).first()).toHaveText(/^3/);
   await page.getByRole("button", { name: "Publish" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Published on" })).toBeVisible();
-  await expect(page.getByRole("button", { name: "Run again with another seed" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /Run again/ })).toHaveCount(0);
 
   for (const owner of [entrant, ...others]) {
     const mail = await mailbox.waitForMessage(owner.email, { timeout: 20_000 });
@@ -65,8 +75,14 @@ test("a small ballot: owners enter, the organiser draws and publishes, everyone 
     from registration_sessions where session_id in (${hot}, ${quiet})`;
   expect(counts).toEqual({ confirmed: 3, waiting: 5 });
 
+  // The public page now lists the run with the revealed seed, checked against the commitment.
   await page.goto(`/events/${event.slug}/draw`);
-  await expect(page.getByText("e2e-seed")).toBeVisible();
+  await expect(page.getByText(commitment!.seed_hash)).toBeVisible();
+  const runs = page.getByRole("list", { name: "Every run" }).getByRole("listitem");
+  await expect(runs).toHaveCount(1);
+  await expect(runs.first().getByText(commitment!.seed)).toBeVisible();
+  await expect(runs.first().getByText("Its SHA-256 is the committed hash.")).toBeVisible();
+  await expect(runs.first().getByText(/^Published \d{4}-/)).toBeVisible();
   await expect(page.getByText("mcf-1")).toBeVisible();
   await expect(page.getByText(/Your draw position/)).toHaveCount(0); // the organiser entered no car
 });

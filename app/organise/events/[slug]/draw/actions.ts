@@ -1,23 +1,22 @@
 "use server";
 
-import { randomBytes } from "node:crypto";
 import { revalidatePath } from "next/cache";
 import { notFound, redirect } from "next/navigation";
-import { z } from "zod";
 import { publishDraw, runDraw } from "@/db/draws";
 import { requireUser } from "../../../../session";
 import { revalidateEventPage } from "../../../../events/revalidate";
 
-const seedSchema = z.string().trim().max(100).transform((s) => s || randomBytes(12).toString("base64url"));
 const page = (slug: string) => `/organise/events/${slug}/draw`;
 
-/** Runs the draw; an empty seed field draws a random seed. Errors come back in the URL (works without JavaScript). */
-export async function runDrawAction(slug: string, formData: FormData) {
+/**
+ * Runs the draw with the event's committed seed (nobody chooses it). Errors come back in the URL
+ * (works without JavaScript). The public page lists every run, so it is refreshed too.
+ */
+export async function runDrawAction(slug: string) {
   const user = await requireUser(page(slug));
-  const seed = seedSchema.safeParse(formData.get("seed") ?? "");
-  if (!seed.success) redirect(`${page(slug)}?error=seed`);
-  const result = await runDraw(user.id, slug, seed.data);
+  const result = await runDraw(user.id, slug);
   if (!result) notFound();
+  if (result.ok) revalidatePath(`/events/${slug}/draw`);
   redirect(result.ok ? page(slug) : `${page(slug)}?error=${result.error.split(".").pop()}`);
 }
 

@@ -3,7 +3,6 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDrawAdmin } from "@/db/draws";
@@ -13,7 +12,7 @@ import { publishDrawAction, runDrawAction } from "./actions";
 import { DrawPreview } from "./preview";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ error?: string; published?: string }> };
-const ERRORS = new Set(["notLottery", "stillOpen", "alreadyPublished", "entriesChanged", "noRun"]);
+const ERRORS = new Set(["notLottery", "stillOpen", "alreadyPublished", "entriesChanged", "noRun", "seedNotCommitted"]);
 
 export default async function DrawPage({ params, searchParams }: Props) {
   const [{ slug }, { error, published }] = await Promise.all([params, searchParams]);
@@ -21,7 +20,7 @@ export default async function DrawPage({ params, searchParams }: Props) {
   const data = await getDrawAdmin(user.id, slug);
   if (!data) notFound();
   const t = await getTranslations("lottery");
-  const { event, sessions, runs, entries } = data;
+  const { event, sessions, runs, entries, commitment } = data;
   const publishedRun = runs.find((r) => r.publishedAt);
   const latest = publishedRun ?? runs[0];
   const closed = new Date() >= event.registrationClosesAt;
@@ -35,6 +34,13 @@ export default async function DrawPage({ params, searchParams }: Props) {
       {published && publishedRun ? <Notice tone="success" role="status">{t("admin.published", { when: formatMoment(publishedRun.publishedAt!) })}</Notice> : null}
       {event.allocation !== "lottery" ? <Notice tone="warning">{t("admin.notLottery")}</Notice> : null}
       {event.allocation === "lottery" && !closed ? <Notice tone="info">{t("admin.notClosed", { closes: formatMoment(event.registrationClosesAt) })}</Notice> : null}
+      {event.allocation === "lottery" && commitment && !publishedRun ? (
+        <Card className="flex flex-col gap-2">
+          <p className="text-base">{t(commitment.inAdvance ? "admin.commitment" : "admin.commitmentLate", { when: formatMoment(commitment.committedAt) })}</p>
+          <p className="text-sm font-semibold text-muted">{t("admin.seedHash")}</p>
+          <p className="break-all font-mono text-sm">{commitment.seedHash}</p>
+        </Card>
+      ) : null}
       {latest ? (
         <Card className="flex flex-col gap-4">
           <h2 className="text-lg font-bold">{publishedRun ? t("admin.published", { when: formatMoment(publishedRun.publishedAt!) }) : t("admin.preview")}</h2>
@@ -51,7 +57,7 @@ export default async function DrawPage({ params, searchParams }: Props) {
       {event.allocation === "lottery" && closed && !publishedRun ? (
         <Card>
           <form action={runDrawAction.bind(null, event.slug)} className="flex flex-col gap-3">
-            <Field name="seed" label={t("admin.seed")} hint={t("admin.seedHint")} autoComplete="off" />
+            {runs.length ? <p className="text-base">{t("admin.runHint")}</p> : null}
             <Button type="submit" variant={runs.length ? "secondary" : "primary"} className="self-start">{runs.length ? t("admin.runAgain") : t("admin.run")}</Button>
           </form>
         </Card>
@@ -62,7 +68,7 @@ export default async function DrawPage({ params, searchParams }: Props) {
           <ul className="divide-y divide-line">
             {runs.map((r) => (
               <li key={r.id} className="flex flex-wrap justify-between gap-2 py-2 text-base">
-                <span className="break-all">{t("admin.ranAt", { when: formatMoment(r.createdAt) })} · {r.seed}</span>
+                <span className="break-all">{t("admin.ranAt", { when: formatMoment(r.createdAt) })} · {t("admin.entries", { count: r.stats.entries })}</span>
                 <span className="tabular-nums">{t("admin.placed")}: {r.stats.placed} / {r.stats.entries}</span>
               </li>
             ))}

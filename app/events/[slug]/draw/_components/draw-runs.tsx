@@ -1,0 +1,32 @@
+import { getTranslations } from "next-intl/server";
+import { Card } from "@/components/ui/card";
+import type { PublicDraw } from "@/db/draws";
+import { formatMoment } from "@/lib/time";
+import { Facts } from "./facts";
+
+/** Every run of the draw, oldest first, with its seed checked against the commitment. */
+export async function DrawRuns({ runs }: Pick<PublicDraw, "runs">) {
+  const t = await getTranslations("lottery.public");
+  return (
+    <Card className="flex flex-col gap-3">
+      <h2 className="text-lg font-bold">{t("runsTitle")}</h2>
+      <p className="text-base">{t("runsIntro")}</p>
+      <ol className="flex flex-col divide-y divide-line" aria-label={t("runsTitle")}>
+        {runs.map((r, i) => (
+          <li key={r.id} className="flex flex-col gap-2 py-3">
+            <h3 className="text-base font-bold">{t("run", { number: i + 1 })}</h3>
+            <Facts facts={[
+              [t("ranAt"), formatMoment(r.createdAt)],
+              [t("seed"), r.seed],
+              [t("entries"), String(r.stats.entries)],
+              [t("inputHash"), r.inputHash],
+              [t("resultHash"), r.resultHash],
+              [t("status"), r.publishedAt ? `${t("published")} ${formatMoment(r.publishedAt)}` : t("notPublished")],
+            ]} />
+            <p className={`text-sm ${r.committed ? "text-muted" : "font-semibold text-warning"}`}>{t(r.committed ? "seedMatches" : "seedNotCommitted")}</p>
+          </li>
+        ))}
+      </ol>
+    </Card>
+  );
+}

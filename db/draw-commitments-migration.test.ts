@@ -1,0 +1,80 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { drizzle } from "drizzle-orm/postgres-js";
+import { migrate } from "drizzle-orm/postgres-js/migrator";
+import postgres from "postgres";
+import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
+import { seedCommitment } from "@/lib/lottery";
+import { createClubRow, openEvent, ownersWithCars } from "@/test/registration";
+import { uniqueSuffix } from "@/test/unique";
+import { ensureDatabase } from "./embedded";
+import { MIGRATIONS_FOLDER, migrateDatabase } from "./migrate";
+import * as schema from "./schema";
+
+const DAY = 24 * 3600_000;
+const BEFORE_COMMITMENTS = "0004_check_in";
+
+/** The committed migrations up to and including `lastTag`, in a folder of their own. */
+function migrationsUpTo(lastTag: string) {
+  const folder = mkdtempSync(path.join(os.tmpdir(), "ringmeet-migrations-"));
+  cpSync(MIGRATIONS_FOLDER, folder, { recursive: true });
+  const journalPath = path.join(folder, "meta", "_journal.json");
+  const journal = JSON.parse(readFileSync(journalPath, "utf8")) as { entries: { tag: string }[] };
+  const last = journal.entries.findIndex((e) => e.tag === lastTag);
+  expect(last).toBeGreaterThanOrEqual(0);
+  writeFileSync(journalPath, JSON.stringify({ ...journal, entries: journal.entries.slice(0, last + 1) }));
+  return folder;
+}
+
+describe("migrating events made before draw commitments", () => {
+  const url = new URL(inject("adminUrl"));
+  url.pathname = `/commitments_${uniqueSuffix()}`;
+  const sql = postgres(url.href, { max: 2, onnotice: () => {} });
+  const database = drizzle(sql, { schema });
+  const folder = migrationsUpTo(BEFORE_COMMITMENTS);
+  const ids = { notOpen: "", open: "", published: "" };
+
+  beforeAll(async () => {
+    await ensureDatabase(inject("adminUrl"), url.pathname.slice(1));
+    await migrate(drizzle(sql), { migrationsFolder: folder });
+    const { id: clubId } = await createClubRow(database);
+    const lottery = (opensInDays: number, closesInDays: number) => openEvent({
+      clubId, allocation: "lottery", registrationOpensAt: new Date(Date.now() + opensInDays * DAY), registrationClosesAt: new Date(Date.now() + closesInDays * DAY),
+    }, database);
+    const [notOpen, open, published] = [await lottery(1, 7), await lottery(-1, 7), await lottery(-7, -1)];
+    const owners = await ownersWithCars(2, 1, undefined, database);
+    for (const [i, { event }] of [open, published].entries()) {
+      await sql`insert into registrations (event_id, car_id, owner_id) values (${event.id}, ${owners[i]!.carIds[0]!}, ${owners[i]!.ownerId})`;
+      await sql`insert into draws (event_id, seed, algorithm, input_hash, result_hash, stats, result, published_at)
+        values (${event.id}, ${`typed-${i}`}, 'mcf-1', 'in', 'out', '{}', '{}', case when ${i === 1} then now() end)`;
+    }
+    Object.assign(ids, { notOpen: notOpen.event.id, open: open.event.id, published: published.event.id });
+    await migrateDatabase(url.href);
+  });
+
+  afterAll(async () => {
+    await sql.end();
+    rmSync(folder, { recursive: true, force: true });
+    const admin = postgres(inject("adminUrl"), { max: 1, onnotice: () => {} });
+    await admin.unsafe(`drop database if exists "${url.pathname.slice(1)}" with (force)`).finally(() => admin.end());
+  });
+
+  const commitment = async (eventId: string) =>
+    (await sql<{ seed: string; seed_hash: string; in_advance: boolean }[]>`select seed, seed_hash, in_advance from draw_commitments where event_id = ${eventId}`)[0];
+
+  it("commits a fresh seed for every event whose draw is not published, in advance only where no entry existed", async () => {
+    const [notOpen, open] = [await commitment(ids.notOpen), await commitment(ids.open)];
+    expect(notOpen).toMatchObject({ in_advance: true, seed_hash: seedCommitment(notOpen!.seed) });
+    expect(open).toMatchObject({ in_advance: false, seed_hash: seedCommitment(open!.seed) });
+    expect(notOpen!.seed).toMatch(/^[0-9a-f]{64}$/);
+    expect(open!.seed).not.toBe(notOpen!.seed);
+  });
+
+  it("leaves a published draw without one, keeps the old runs, and commits new events from then on", async () => {
+    expect(await commitment(ids.published)).toBeUndefined();
+    expect((await sql`select seed from draws order by seed`).map((r) => r.seed)).toEqual(["typed-0", "typed-1"]);
+    const { event } = await openEvent({ clubId: (await createClubRow(database)).id }, database);
+    expect(await commitment(event.id)).toMatchObject({ in_advance: true });
+  });
+});
