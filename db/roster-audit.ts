@@ -39,13 +39,17 @@ export type AuditEntry = {
   plate: string | null;
 };
 
+/** A person's name; a viewer who may not read e-mails gets their display name (or null) instead. */
+const nameOf = (event: RosterEvent, alias: string) =>
+  sql.raw(`coalesce(nullif(${alias}.full_name, ''), ${event.canReadDetails ? `${alias}.email` : `nullif(${alias}.display_name, '')`})`);
+
 /** The event's audit log, newest first; one registration's history when `registrationId` is given. */
 export async function listAudit(event: RosterEvent, options: { registrationId?: string; limit?: number } = {}): Promise<AuditEntry[]> {
-  const owner = sql`coalesce(nullif(${users.fullName}, ''), ${users.email})`;
+  const owner = nameOf(event, `"users"`);
   const rows = await db()
     .select({
       id: auditLog.id, at: auditLog.createdAt, action: auditLog.action, detail: auditLog.detail, reason: auditLog.reason, registrationId: auditLog.registrationId,
-      actor: sql<string | null>`(select coalesce(nullif(a.full_name, ''), a.email) from users a where a.id = ${auditLog.actorId})`,
+      actor: sql<string | null>`(select ${nameOf(event, "a")} from users a where a.id = ${auditLog.actorId})`,
       plaque: registrations.plaque, driver: sql<string | null>`${owner}`, plate: cars.plate,
     })
     .from(auditLog)

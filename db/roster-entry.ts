@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { DEFAULT_ROSTER_QUERY } from "@/lib/roster/query";
 import { db } from "./client";
 import { getRosterEvent, rosterFacets, rosterPage, type RosterEvent, type RosterRow, type SessionCount } from "./roster";
@@ -16,7 +16,10 @@ export type RosterEntry = {
   history: AuditEntry[];
 };
 
-/** One registration as organisers see it, with the event's session counts and its audit history. */
+/**
+ * One registration as organisers see it, with the event's session counts and its audit history.
+ * Gate staff get the same page without the e-mail, VIN and second driver (null: not read at all).
+ */
 export async function getRosterEntry(userId: string, slug: string, registrationId: string): Promise<RosterEntry | null> {
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(registrationId)) return null;
   const event = await getRosterEvent(userId, slug);
@@ -25,7 +28,11 @@ export async function getRosterEntry(userId: string, slug: string, registrationI
     rosterPage(event, DEFAULT_ROSTER_QUERY, registrationId),
     rosterFacets(event),
     listAudit(event, { registrationId, limit: 100 }),
-    db().select({ vin: cars.vin, secondDriver: registrations.secondDriverName, registeredAt: registrations.createdAt })
+    db().select({
+      vin: event.canReadDetails ? cars.vin : sql<string | null>`null`,
+      secondDriver: event.canReadDetails ? registrations.secondDriverName : sql<string | null>`null`,
+      registeredAt: registrations.createdAt,
+    })
       .from(registrations).leftJoin(cars, eq(cars.id, registrations.carId))
       .where(and(eq(registrations.id, registrationId), eq(registrations.eventId, event.id))),
   ]);

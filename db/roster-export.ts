@@ -15,7 +15,7 @@ const ALL = 1_000_000;
 /** The event when the user may export its roster (admins and organisers; gate staff may not). */
 async function exportableEvent(userId: string, slug: string): Promise<RosterEvent | null> {
   const [row] = await db()
-    .select({ id: events.id, slug: events.slug, name: events.name, status: events.status })
+    .select({ id: events.id, slug: events.slug, name: events.name, status: events.status, canReadDetails: sql<boolean>`${mayDo(userId, "readOwnerDetails", events.clubId)}` })
     .from(events)
     .where(and(eq(events.slug, slug), mayDo(userId, "exportRoster", events.clubId)));
   return row ? ({ ...row, canChange: false, canExport: true } as RosterEvent) : null;

@@ -5,7 +5,13 @@ import { describeCar, query, rosterEvent, setRegistration } from "@/test/roster"
 import { exportRoster, exportSession } from "./roster-export";
 import { cancelRegistration } from "./registration-writes";
 import { getRoster, getRosterEvent } from "./roster";
+import { getRosterEntry } from "./roster-entry";
 import { zonedMoment } from "@/lib/time";
+import { eq } from "drizzle-orm";
+import { db } from "./client";
+import { auditLog, registrations, users } from "./schema";
+
+const setSecondDriver = (id: string, name: string) => db().update(registrations).set({ secondDriverName: name }).where(eq(registrations.id, id));
 
 /**
  * A, B, C confirmed in the paddock (capacity 3), D and E waiting there in that order; A and D
@@ -96,11 +102,62 @@ describe("reading the roster", () => {
 
 describe("who may read and export the roster", () => {
   it("admins, organisers and gate staff of the club read it; gate staff may not change or export", async () => {
-    expect(await getRosterEvent(world.admin.id, world.event.slug)).toMatchObject({ canChange: true, canExport: true });
-    expect(await getRosterEvent(world.organiser.id, world.event.slug)).toMatchObject({ canChange: true, canExport: true });
-    expect(await getRosterEvent(world.gate.id, world.event.slug)).toMatchObject({ canChange: false, canExport: false });
+    expect(await getRosterEvent(world.admin.id, world.event.slug)).toMatchObject({ canChange: true, canExport: true, canReadDetails: true });
+    expect(await getRosterEvent(world.organiser.id, world.event.slug)).toMatchObject({ canChange: true, canExport: true, canReadDetails: true });
+    expect(await getRosterEvent(world.gate.id, world.event.slug)).toMatchObject({ canChange: false, canExport: false, canReadDetails: false });
     expect(await exportRoster(world.gate.id, world.event.slug)).toBeNull();
     expect(await exportSession(world.gate.id, world.event.slug, world.sessions[0]!.id)).toBeNull();
+  });
+
+  it("gate staff get each car's name, car, colour, plate, plaque, places, status and check-in, and no e-mail or VIN", async () => {
+    const data = await read({}, world.gate.id);
+    expect(data.rows.map((r) => r.id)).toEqual([ids.a, ids.b, ids.c, ids.d, ids.e, ids.f]);
+    expect(data.rows[0]).toMatchObject({ plaque: 1, driver: "Anna Zeller", car: "BMW 1M Coupé", colour: "Valencia Orange", plate: "M-AZ 1011", status: "confirmed" });
+    const text = JSON.stringify(data);
+    for (const g of garages) expect(text).not.toContain(g.email);
+    expect(text).not.toContain("WBSUR9C50BE123456");
+    expect(data.rows.every((r) => r.email === null)).toBe(true);
+  });
+
+  it("gate staff cannot search by e-mail, VIN or second driver (an oracle); organisers can", async () => {
+    await setSecondDriver(ids.c, "Zora Quist");
+    for (const q of [garages[1]!.email, "be123456", "WBSUR9C50BE123456", "Zora Quist"]) {
+      expect((await read({ q }, world.gate.id)).rows).toEqual([]);
+      expect((await read({ q }, world.organiser.id)).rows).toHaveLength(1);
+    }
+    expect((await read({ q: "zeller" }, world.gate.id)).rows.map((r) => r.id)).toEqual([ids.a]);
+    expect((await read({ q: "k-dw 404" }, world.gate.id)).rows.map((r) => r.id)).toEqual([ids.d]);
+    expect((await read({ q: "#4" }, world.gate.id)).rows.map((r) => r.id)).toEqual([ids.d]);
+  });
+
+  it("a driver without a name shows gate staff no e-mail in its place", async () => {
+    const [nameless] = await ownersWithCars(1);
+    await db().update(users).set({ fullName: null, displayName: null, name: null }).where(eq(users.id, nameless!.ownerId));
+    const [id] = await registerInOrder(world.event.id, [nameless!], [[world.sessions[1]!.id]]);
+    try {
+      const row = async (userId: string) => (await read({ pageSize: 200 }, userId)).rows.find((r) => r.id === id)!;
+      expect((await row(world.organiser.id)).driver).toBe(nameless!.email);
+      expect((await row(world.gate.id)).driver).toBe("");
+      // An audit entry about the car, made by a club member with no full name either.
+      await db().insert(auditLog).values({ eventId: world.event.id, registrationId: id!, actorId: nameless!.ownerId, action: "remove", reason: "test" });
+      expect(JSON.stringify(await getRosterEntry(world.gate.id, world.event.slug, id!))).not.toContain(nameless!.email);
+      const organiserView = await getRosterEntry(world.organiser.id, world.event.slug, id!);
+      expect(organiserView?.history[0]).toMatchObject({ actor: nameless!.email, driver: nameless!.email });
+    } finally {
+      await db().delete(auditLog).where(eq(auditLog.registrationId, id!));
+      await db().delete(registrations).where(eq(registrations.id, id!));
+    }
+  });
+
+  it("the entry page gives gate staff no e-mail, VIN or second driver; organisers get them", async () => {
+    await setSecondDriver(ids.a, "Otto Second");
+    const forGate = await getRosterEntry(world.gate.id, world.event.slug, ids.a);
+    expect(forGate).toMatchObject({ row: { driver: "Anna Zeller", plate: "M-AZ 1011", email: null }, vin: null, secondDriver: null });
+    const text = JSON.stringify(forGate);
+    expect(text).not.toContain(garages[0]!.email);
+    expect(text).not.toContain("WBSUR9C50BE123456");
+    expect(text).not.toContain("Otto Second");
+    expect(await getRosterEntry(world.organiser.id, world.event.slug, ids.a)).toMatchObject({ row: { email: garages[0]!.email }, vin: "WBSUR9C50BE123456", secondDriver: "Otto Second" });
   });
 
   it("another club's organiser and an owner find nothing", async () => {

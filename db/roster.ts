@@ -12,7 +12,11 @@ declare const readable: unique symbol;
  * An event whose roster the user may read, with what else the user may do there. Branded: only
  * getRosterEvent makes one, so functions taking it need not authorise again.
  */
-export type RosterEvent = { id: string; slug: string; name: string; status: string; canChange: boolean; canExport: boolean } & { readonly [readable]: true };
+export type RosterEvent = {
+  id: string; slug: string; name: string; status: string; canChange: boolean; canExport: boolean;
+  /** The owner's e-mail, the car's VIN and the second driver are read (and searched) only when true. */
+  canReadDetails: boolean;
+} & { readonly [readable]: true };
 
 export type RosterPlace = { sessionId: string; name: string; status: PlaceStatus; position: number | null };
 /** One registered car as the roster shows it; plain JSON (the live table fetches it). */
@@ -44,13 +48,16 @@ export async function getRosterEvent(userId: string, slug: string): Promise<Rost
       id: events.id, slug: events.slug, name: events.name, status: events.status,
       canChange: sql<boolean>`${mayDo(userId, "changeRoster", events.clubId)}`,
       canExport: sql<boolean>`${mayDo(userId, "exportRoster", events.clubId)}`,
+      canReadDetails: sql<boolean>`${mayDo(userId, "readOwnerDetails", events.clubId)}`,
     })
     .from(events)
     .where(and(eq(events.slug, slug), mayDo(userId, "readRoster", events.clubId)));
   return row ? (row as RosterEvent) : null;
 }
 
-const driverSql = sql`coalesce(nullif(u.full_name, ''), nullif(u.display_name, ''), u.email, '')`;
+/** The Driver column; only a viewer who may read the e-mail sees it in place of a missing name. */
+const driverSql = (event: RosterEvent) =>
+  event.canReadDetails ? sql`coalesce(nullif(u.full_name, ''), nullif(u.display_name, ''), u.email, '')` : sql`coalesce(nullif(u.full_name, ''), nullif(u.display_name, ''), '')`;
 const paintSql = sql`case when c.colour = 'BMW Individual' and nullif(c.individual_colour, '') is not null then c.individual_colour else c.colour end`;
 /** The Status column, as lib/roster/query.ts rosterStatus words it. */
 const statusSql = sql`case
@@ -59,26 +66,29 @@ const statusSql = sql`case
   when exists (select 1 from registration_sessions x where x.registration_id = r.id) then 'waiting'
   else 'cancelled' end`;
 
-const sortKeys: Record<RosterSort, SQL> = {
+const sortKeys = (event: RosterEvent): Record<RosterSort, SQL> => ({
   plaque: sql`r.plaque`,
-  driver: sql`lower(${driverSql})`,
+  driver: sql`lower(${driverSql(event)})`,
   car: sql`c.model`,
   colour: sql`lower(${paintSql})`,
   plate: sql`upper(c.plate)`,
   status: sql`array_position(array['confirmed', 'waiting', 'cancelled'], ${statusSql})`,
   checkedIn: sql`r.checked_in_at`,
   registered: sql`r.created_at`,
-};
+});
 
 const likeEscaped = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
 
-/** Search: name, e-mail, second driver, VIN, plate (spaces and dashes ignored) or plaque number. */
-function searchSql(q: string): SQL | null {
+/**
+ * Search: name, plate (spaces and dashes ignored) or plaque number; with `canReadDetails` also
+ * e-mail, second driver and VIN. Without it those stay out of the WHERE clause too: a search
+ * that found a car by its VIN would tell gate staff the VIN.
+ */
+function searchSql(event: RosterEvent, q: string): SQL | null {
   if (!q) return null;
   const pattern = `%${likeEscaped(q)}%`;
-  const parts = [
-    sql`${driverSql} ilike ${pattern}`, sql`u.email ilike ${pattern}`, sql`r.second_driver_name ilike ${pattern}`, sql`c.vin ilike ${pattern}`,
-  ];
+  const parts = [sql`${driverSql(event)} ilike ${pattern}`];
+  if (event.canReadDetails) parts.push(sql`u.email ilike ${pattern}`, sql`r.second_driver_name ilike ${pattern}`, sql`c.vin ilike ${pattern}`);
   const plate = q.toUpperCase().replace(/[^\p{L}\p{N}]/gu, "");
   if (plate) parts.push(sql`regexp_replace(upper(c.plate), '[^[:alnum:]]', '', 'g') like ${`%${likeEscaped(plate)}%`}`);
   const plaque = /^#?\s*(\d{1,4})$/.exec(q)?.[1];
@@ -90,10 +100,10 @@ function searchSql(q: string): SQL | null {
  * The filters. With a session chosen, "confirmed" and "waiting" mean the car's place in that
  * session (who waits for GP 1?); without one they mean the Status column.
  */
-function filtersSql(eventId: string, query: RosterQuery, registrationId?: string): SQL {
-  const where: SQL[] = [sql`r.event_id = ${eventId}`];
+function filtersSql(event: RosterEvent, query: RosterQuery, registrationId?: string): SQL {
+  const where: SQL[] = [sql`r.event_id = ${event.id}`];
   if (registrationId) where.push(sql`r.id = ${registrationId}`);
-  const search = searchSql(query.q);
+  const search = searchSql(event, query.q);
   if (search) where.push(search);
   const placeStatus = query.session && query.status !== "cancelled" ? query.status : null;
   if (query.session) {
@@ -107,9 +117,9 @@ function filtersSql(eventId: string, query: RosterQuery, registrationId?: string
   return sql.join(where, sql` and `);
 }
 
-function orderSql(query: RosterQuery): SQL {
+function orderSql(event: RosterEvent, query: RosterQuery): SQL {
   const dir = query.dir === "desc" ? sql`desc` : sql`asc`;
-  return sql`${sortKeys[query.sort]} ${dir} nulls last, r.plaque asc nulls last, r.created_at asc, r.id asc`;
+  return sql`${sortKeys(event)[query.sort]} ${dir} nulls last, r.plaque asc nulls last, r.created_at asc, r.id asc`;
 }
 
 type RawRow = {
@@ -123,17 +133,16 @@ type RawRow = {
  * and only the page's rows are joined to their places (with each waiting place's position).
  */
 export async function rosterPage(event: RosterEvent, query: RosterQuery, registrationId?: string): Promise<RosterPage> {
-  const eventId = event.id;
   const offset = (query.page - 1) * query.pageSize;
   const [result] = (await db().execute(sql`
     with matched as (
-      select r.id, row_number() over (order by ${orderSql(query)}) as n
+      select r.id, row_number() over (order by ${orderSql(event, query)}) as n
       from registrations r left join users u on u.id = r.owner_id left join cars c on c.id = r.car_id
-      where ${filtersSql(eventId, query, registrationId)}
+      where ${filtersSql(event, query, registrationId)}
     )
     select (select count(*) from matched)::int as total, coalesce((
       select json_agg(row_to_json(p) order by p.n) from (
-        select m.n, r.id, r.plaque, ${driverSql} as driver, u.email, c.model, c.make, c.model_name, c.colour, c.individual_colour,
+        select m.n, r.id, r.plaque, ${driverSql(event)} as driver, ${event.canReadDetails ? sql`u.email` : sql`null::text`} as email, c.model, c.make, c.model_name, c.colour, c.individual_colour,
           c.plate, c.plate_country, ${statusSql} as status, r.checked_in_at,
           coalesce((
             select json_agg(json_build_object('sessionId', es.id, 'name', es.name, 'status', rs.status, 'position',

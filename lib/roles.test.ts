@@ -11,6 +11,7 @@ const table: Record<OrganiserAction, Record<Role, boolean>> = {
   readRoster: { admin: true, organiser: true, gate: true },
   changeRoster: { admin: true, organiser: true, gate: false },
   exportRoster: { admin: true, organiser: true, gate: false },
+  readOwnerDetails: { admin: true, organiser: true, gate: false },
   checkIn: { admin: true, organiser: true, gate: true },
 };
 const roles: Role[] = ["admin", "organiser", "gate"];

@@ -9,6 +9,7 @@ export const organiserActions = [
   "readRoster",
   "changeRoster",
   "exportRoster",
+  "readOwnerDetails",
   "checkIn",
 ] as const;
 export type OrganiserAction = (typeof organiserActions)[number];
@@ -23,6 +24,9 @@ const allowed: Record<OrganiserAction, readonly Role[]> = {
   readRoster: ["admin", "organiser", "gate"],
   changeRoster: ["admin", "organiser"],
   exportRoster: ["admin", "organiser"],
+  // The owner's e-mail, the car's VIN and the second driver: the gate checks cars by name, plate
+  // and plaque, so gate staff read the roster without them (and cannot search by them either).
+  readOwnerDetails: ["admin", "organiser"],
   checkIn: ["admin", "organiser", "gate"],
 };
 

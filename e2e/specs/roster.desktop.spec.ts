@@ -84,6 +84,25 @@ test.describe("the organiser's roster", () => {
     await page.getByRole("link", { name: meet.cars[0]!.driver }).click();
     await expect(page.getByText("You may read the roster; changes are for the event's organisers.")).toBeVisible();
     await expect(page.getByRole("button", { name: "Move car" })).toHaveCount(0);
+    await expect(page.getByText(meet.cars[0]!.email)).toHaveCount(0);
+  });
+
+  // What the CSV refuses them, the live table's JSON must not hand out page by page either.
+  test("gate staff get no owner's e-mail from the roster's data, and cannot search by one", async ({ page, sql, loginAs }) => {
+    const meet = await seedRosterMeet(sql, 4);
+    const data = (q = "") => page.request.get(`/organise/events/${meet.event.slug}/roster/data${q ? `?q=${encodeURIComponent(q)}` : ""}`);
+    await loginAs(page, meet.gate);
+    const all = await data();
+    expect(all.status()).toBe(200);
+    const body = await all.json();
+    expect(body.rows.map((r: { driver: string }) => r.driver)).toEqual(meet.cars.map((c) => c.driver));
+    expect(JSON.stringify(body)).not.toContain("@ringmeet.test");
+    expect((await (await data(meet.cars[2]!.email)).json()).total).toBe(0);
+    expect((await (await data(meet.cars[2]!.plate)).json()).total).toBe(1);
+
+    await page.context().clearCookies();
+    await loginAs(page, meet.organiser);
+    expect((await (await data(meet.cars[2]!.email)).json()).rows).toMatchObject([{ email: meet.cars[2]!.email }]);
   });
 
   test("another club's organiser gets the not-found page", async ({ page, sql, loginAs, newUser }) => {
