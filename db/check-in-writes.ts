@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { isEarlier } from "@/lib/check-in/merge";
+import { recordedScanTime } from "@/lib/check-in/scan-time";
 import type { CheckInState } from "@/lib/check-in/types";
 import { getGateEvent, personSql } from "./check-in";
 import { db } from "./client";
@@ -38,25 +39,35 @@ async function refusal(tx: Tx, reg: { id: string; status: string }, eventId: str
   return items.some((item) => item.required && !ticked.has(item.id)) ? "checklist" : null;
 }
 
+/** What an unknown registration gets: any registration that is not this event's gets exactly this. */
+const UNKNOWN = { ok: false, reason: "notRegistered" } as const;
+
 /**
  * Records one check-in sent by a gate phone, in one transaction under the registration's row lock.
  * Idempotent by `clientId`: a resend answers as the first time did (or, if an earlier scan from
  * another phone arrived since, that it is no longer the accepted one). The earliest scan wins;
- * a scan time in the future is taken as now.
+ * a scan time before the gate opened or in the future is recorded as now (lib/check-in/scan-time).
+ * Only this event's registrations are spoken of: another event's registration, or a client id
+ * already used for another registration (another event's, perhaps), is answered as unknown and
+ * nothing is written.
  */
 export async function checkIn(userId: string, slug: string, input: CheckInInput, now = new Date()): Promise<CheckInOutcome> {
-  if (!isUuid(input.clientId) || !isUuid(input.registrationId)) return { ok: false, reason: "notRegistered" };
+  if (!isUuid(input.clientId) || !isUuid(input.registrationId)) return UNKNOWN;
   return db().transaction(async (tx) => {
     const event = await getGateEvent(userId, slug, tx);
     if (!event) return { ok: false, reason: "notFound" } as const;
     const [reg] = await tx.select({ id: registrations.id, status: registrations.status, checkedInAt: registrations.checkedInAt }).from(registrations)
       .where(and(eq(registrations.id, input.registrationId), eq(registrations.eventId, event.id))).for("update");
-    if (!reg) return { ok: false, reason: "notRegistered" } as const;
+    if (!reg) return UNKNOWN;
     const [sent] = await tx.select().from(checkIns).where(eq(checkIns.clientId, input.clientId));
-    if (sent) return replay(tx, sent, reg);
+    if (sent) {
+      // A resend answers as things stand now: an earlier scan may have come in since.
+      if (sent.eventId !== event.id || sent.registrationId !== reg.id) return UNKNOWN;
+      return { ok: true, accepted: sent.accepted, state: await stateOf(tx, reg.id) } as const;
+    }
     const refused = await refusal(tx, reg, event.id, input.ticks);
     if (refused) return { ok: false, reason: refused } as const;
-    const scannedAt = input.scannedAt > now ? now : input.scannedAt;
+    const scannedAt = recordedScanTime(input.scannedAt, event.opensAt, now);
     const accepted = isEarlier(scannedAt, reg.checkedInAt);
     if (accepted) {
       // The earlier scan takes over: the check-in that stood until now is marked as not accepted.
@@ -66,10 +77,4 @@ export async function checkIn(userId: string, slug: string, input: CheckInInput,
     await tx.insert(checkIns).values({ clientId: input.clientId, eventId: event.id, registrationId: reg.id, userId, scannedAt, receivedAt: now, accepted });
     return { ok: true, accepted, state: await stateOf(tx, reg.id) } as const;
   });
-}
-
-/** The answer to a resend: as it stands now, which may differ from the first answer if an earlier scan came in since. */
-async function replay(tx: Tx, sent: typeof checkIns.$inferSelect, reg: { id: string }): Promise<CheckInOutcome> {
-  const state = await stateOf(tx, sent.registrationId);
-  return { ok: true, accepted: sent.registrationId === reg.id && sent.accepted, state };
 }

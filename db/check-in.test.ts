@@ -2,13 +2,15 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { countCheckIns } from "@/lib/check-in/counts";
-import { addChecklistItem, attempt, cancel, gateEvent } from "@/test/check-in";
+import { addDays, zonedMoment } from "@/lib/time";
+import { addChecklistItem, attempt, cancel, gateEvent, SCAN_DAY } from "@/test/check-in";
 import { createOwner } from "@/test/owners";
 import { db } from "./client";
 import { getCheckInChanges, getCheckInCopy, getCheckInCounts, getGateEvent } from "./check-in";
 import { checkIn } from "./check-in-writes";
 import { cars, checkIns, users } from "./schema";
 
+const HOUR = 3_600_000;
 const rowsOf = (registrationId: string) => db().select().from(checkIns).where(eq(checkIns.registrationId, registrationId));
 
 describe("who may work the gate", () => {
@@ -80,6 +82,46 @@ describe("checking a car in", () => {
     expect(await db().$count(checkIns, eq(checkIns.eventId, w.event.id))).toBe(0);
   });
 
+  it("answers another event's registration, or another event's client id, exactly like an unknown id, writing nothing", async () => {
+    const w = await gateEvent([["c", null], ["c", null]]);
+    const other = await gateEvent([["c", null]]);
+    await db().update(users).set({ displayName: "Their gate" }).where(eq(users.id, other.gate.id));
+    const theirs = attempt(other.ids[0]!, 4);
+    expect(await checkIn(other.gate.id, other.event.slug, theirs)).toMatchObject({ ok: true, accepted: true });
+    const unknown = await checkIn(w.gate.id, w.event.slug, attempt(randomUUID()));
+    expect(unknown).toEqual({ ok: false, reason: "notRegistered" });
+    for (const sent of [attempt(other.ids[0]!), theirs, { ...attempt(w.ids[0]!), clientId: theirs.clientId }]) {
+      expect(await checkIn(w.gate.id, w.event.slug, sent)).toEqual(unknown);
+    }
+    // A client id this event already used for another car is no resend of it either.
+    const mine = attempt(w.ids[0]!, 1);
+    await checkIn(w.gate.id, w.event.slug, mine);
+    expect(await checkIn(w.gate.id, w.event.slug, { ...attempt(w.ids[1]!), clientId: mine.clientId })).toEqual(unknown);
+    expect((await db().select().from(checkIns).where(eq(checkIns.eventId, w.event.id))).map((r) => r.clientId)).toEqual([mine.clientId]);
+    expect(await rowsOf(w.ids[1]!)).toEqual([]);
+    expect((await rowsOf(other.ids[0]!)).map((r) => [r.clientId, r.accepted])).toEqual([[theirs.clientId, true]]);
+  });
+
+  it("records a scan from before the gate opened (00:00 Berlin the day before the first day) at its arrival: it cannot beat a genuine scan", async () => {
+    const w = await gateEvent([["c", null], ["c", null]]);
+    const opens = zonedMoment(addDays(SCAN_DAY, -1), "00:00");
+    const now = new Date(opens.getTime() + 30 * HOUR);
+    const genuine = { ...attempt(w.ids[0]!), scannedAt: new Date(opens.getTime() + 29 * HOUR) };
+    expect(await checkIn(w.gate.id, w.event.slug, genuine, now)).toMatchObject({ ok: true, accepted: true, state: { checkedInAt: genuine.scannedAt.toISOString() } });
+    const backdated = { ...attempt(w.ids[0]!), scannedAt: new Date(opens.getTime() - 60_000) };
+    expect(await checkIn(w.gate.id, w.event.slug, backdated, now)).toMatchObject({ ok: true, accepted: false, state: { checkedInAt: genuine.scannedAt.toISOString() } });
+    const resetClock = { ...attempt(w.ids[1]!), scannedAt: new Date("2000-01-01T00:00:00Z") };
+    expect(await checkIn(w.gate.id, w.event.slug, resetClock, now)).toMatchObject({ ok: true, accepted: true, state: { checkedInAt: now.toISOString() } });
+    expect((await rowsOf(w.ids[1]!))[0]?.scannedAt).toEqual(now);
+  });
+
+  it("keeps a scan time from the gate's opening on", async () => {
+    const w = await gateEvent([["c", null]]);
+    const opens = zonedMoment(addDays(SCAN_DAY, -1), "00:00");
+    const sent = { ...attempt(w.ids[0]!), scannedAt: opens };
+    expect(await checkIn(w.gate.id, w.event.slug, sent, new Date(opens.getTime() + HOUR))).toMatchObject({ ok: true, state: { checkedInAt: opens.toISOString() } });
+  });
+
   it("takes a scan time in the future as now", async () => {
     const w = await gateEvent([["c", null]]);
     const now = new Date(Date.UTC(2026, 5, 13, 8));
@@ -134,6 +176,15 @@ describe("the gate's copy and counts", () => {
     await new Promise((r) => setTimeout(r, 5));
     await checkIn(w.gate.id, w.event.slug, attempt(w.ids[1]!));
     expect((await getCheckInChanges(event, since)).map((s) => s.registrationId)).toEqual([w.ids[1]]);
+  });
+
+  it("report no other event's check-ins", async () => {
+    const w = await gateEvent([["c", null]]);
+    const other = await gateEvent([["c", null]]);
+    const since = new Date(Date.now() - 1000);
+    await checkIn(other.gate.id, other.event.slug, attempt(other.ids[0]!));
+    expect(await getCheckInChanges((await getGateEvent(w.gate.id, w.event.slug))!, since)).toEqual([]);
+    expect(await getCheckInChanges((await getGateEvent(other.gate.id, other.event.slug))!, since)).toHaveLength(1);
   });
 });
 

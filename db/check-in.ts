@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { env } from "@/env";
 import { carModelName, paintName, swatchFor } from "@/lib/car-catalogue";
+import { gateOpensAt } from "@/lib/check-in/scan-time";
 import type { CheckInCar, CheckInCopy, CheckInCounts, CheckInState, PlaceStatus } from "@/lib/check-in/types";
 import { eventTicketKey } from "@/lib/ticket";
 import { mayDo } from "./access";
@@ -14,13 +15,16 @@ declare const gate: unique symbol;
  * An event whose gate the user may work (gate staff, organisers and admins of its club). Branded:
  * only getGateEvent makes one, so the functions taking it need not authorise again.
  */
-export type GateEvent = { id: string; slug: string; name: string; status: string } & { readonly [gate]: true };
+export type GateEvent = { id: string; slug: string; name: string; status: string; opensAt: Date } & { readonly [gate]: true };
 
 /** The event, or null when the user may not check cars in there (not found and not allowed look alike). */
 export async function getGateEvent(userId: string, slug: string, tx: Tx | ReturnType<typeof db> = db()): Promise<GateEvent | null> {
-  const [row] = await tx.select({ id: events.id, slug: events.slug, name: events.name, status: events.status }).from(events)
+  const [row] = await tx.select({ id: events.id, slug: events.slug, name: events.name, status: events.status, startsOn: events.startsOn, timeZone: events.timeZone })
+    .from(events)
     .where(and(eq(events.slug, slug), mayDo(userId, "checkIn", events.clubId)));
-  return row ? (row as GateEvent) : null;
+  if (!row) return null;
+  const { startsOn, timeZone, ...event } = row;
+  return { ...event, opensAt: gateOpensAt(startsOn, timeZone) } as GateEvent;
 }
 
 /** Who a person is on the gate screen: their display name, never their e-mail. */

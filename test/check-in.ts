@@ -11,7 +11,8 @@ import { ownersWithCars, openEvent } from "./registration";
  */
 export async function gateEvent(places: [("c" | "w" | null), ("c" | "w" | null)][]) {
   const { admin, club, members } = await clubWith(["organiser", "gate"]);
-  const { event, sessions } = await openEvent({ clubId: club.id, sessions: [{ start: "09:00", end: "12:00", capacity: 50 }, { start: "13:00", end: "14:00", capacity: 50 }] });
+  // On the day `attempt` scans: a scan before the gate opened would be recorded at its arrival.
+  const { event, sessions } = await openEvent({ clubId: club.id, startsOn: SCAN_DAY, sessions: [{ start: "09:00", end: "12:00", capacity: 50 }, { start: "13:00", end: "14:00", capacity: 50 }] });
   const garages = places.length ? await ownersWithCars(places.length) : [];
   const ids: string[] = [];
   for (const [i, row] of places.entries()) {
@@ -33,7 +34,10 @@ export async function addChecklistItem(eventId: string, label: string, required:
   return item!;
 }
 
-/** A check-in as a phone sends it; `minutes` after 07:00 UTC on a fixed past morning. */
+/** The first day of every gateEvent: a fixed past day. */
+export const SCAN_DAY = "2026-06-13";
+
+/** A check-in as a phone sends it; `minutes` after 07:00 UTC on SCAN_DAY's morning. */
 export const attempt = (registrationId: string, minutes = 0, fields: { clientId?: string; ticks?: string[] } = {}) => ({
   clientId: fields.clientId ?? randomUUID(),
   registrationId,
