@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { countCheckIns } from "@/lib/check-in/counts";
+import { searchCars } from "@/lib/check-in/search";
 import { addDays, zonedMoment } from "@/lib/time";
 import { addChecklistItem, attempt, cancel, gateEvent, SCAN_DAY } from "@/test/check-in";
 import { createOwner } from "@/test/owners";
@@ -166,6 +167,19 @@ describe("the gate's copy and counts", () => {
     expect(text).not.toContain(car!.vin);
     expect(copy.ticketKey).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(copy.cars[0]).toMatchObject({ plaque: 1, driver: "Racer 0", car: "BMW 1M Coupé", colour: "Valencia Orange", plate: "RM 0-0", cancelled: false });
+  });
+
+  it("show the short display name but let the gate find a driver by full name, umlauts folded", async () => {
+    const w = await gateEvent([["c", null], ["c", null], ["c", null]]);
+    const names = [["Stefan Schulz", "Stefan S."], ["Jürgen Müller", "Jürgen M."], ["Petra Straßer", "Petra"]] as const;
+    for (const [i, [fullName, displayName]] of names.entries()) await db().update(users).set({ fullName, displayName }).where(eq(users.id, w.garages[i]!.ownerId));
+    const copy = await getCheckInCopy((await getGateEvent(w.gate.id, w.event.slug))!);
+    expect(copy.cars.map((c) => c.driver)).toEqual(["Stefan S.", "Jürgen M.", "Petra"]);
+    const find = (q: string) => searchCars(copy.cars, q).map((c) => c.plaque);
+    expect(find("Schulz")).toEqual([1]);
+    for (const q of ["muller", "Mueller", "Müller"]) expect(find(q), q).toEqual([2]);
+    expect(find("strasser")).toEqual([3]);
+    expect(JSON.stringify(copy)).not.toContain(w.garages[0]!.email);
   });
 
   it("report the cars checked in since a moment, for the live poll", async () => {

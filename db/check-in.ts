@@ -3,6 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { env } from "@/env";
 import { carModelName, paintName, swatchFor } from "@/lib/car-catalogue";
 import { gateOpensAt } from "@/lib/check-in/scan-time";
+import { searchKeyOf } from "@/lib/check-in/search";
 import type { CheckInCar, CheckInCopy, CheckInCounts, CheckInState, PlaceStatus } from "@/lib/check-in/types";
 import { eventTicketKey } from "@/lib/ticket";
 import { mayDo } from "./access";
@@ -32,7 +33,7 @@ export const personSql = (alias: string) =>
   sql.raw(`coalesce(nullif(${alias}.display_name, ''), nullif(${alias}.full_name, ''), nullif(${alias}.name, ''))`);
 
 type RawCar = {
-  id: string; plaque: number | null; driver: string | null; model: string | null; make: string | null; model_name: string | null;
+  id: string; plaque: number | null; driver: string | null; full_name: string | null; display_name: string | null; model: string | null; make: string | null; model_name: string | null;
   colour: string | null; individual_colour: string | null; plate: string | null; plate_country: string | null;
   cancelled: boolean; checked_in_at: string | null; checked_in_by: string | null; places: { sessionId: string; status: PlaceStatus }[];
 };
@@ -42,6 +43,7 @@ function toCar(r: RawCar): CheckInCar {
     registrationId: r.id,
     plaque: r.plaque,
     driver: r.driver ?? "",
+    searchKey: searchKeyOf(r.full_name, r.display_name, r.driver),
     car: r.model ? carModelName({ model: r.model, make: r.make ?? "", modelName: r.model_name }) : "",
     colour: r.colour ? paintName(r.colour, r.individual_colour) : "",
     swatch: r.colour ? swatchFor(r.colour, r.individual_colour) : "transparent",
@@ -57,7 +59,7 @@ function toCar(r: RawCar): CheckInCar {
 /** Every registration of the event (cancelled ones too, so their tickets are answered "cancelled"). */
 async function listCars(eventId: string): Promise<CheckInCar[]> {
   const rows = (await db().execute(sql`
-    select r.id, r.plaque, ${personSql("u")} as driver, c.model, c.make, c.model_name, c.colour, c.individual_colour, c.plate,
+    select r.id, r.plaque, ${personSql("u")} as driver, u.full_name, u.display_name, c.model, c.make, c.model_name, c.colour, c.individual_colour, c.plate,
       c.plate_country, r.status = 'cancelled' as cancelled, r.checked_in_at, ${personSql("g")} as checked_in_by,
       coalesce((select json_agg(json_build_object('sessionId', rs.session_id, 'status', rs.status) order by es.starts_at, es.name)
         from registration_sessions rs join event_sessions es on es.id = rs.session_id where rs.registration_id = r.id), '[]') as places

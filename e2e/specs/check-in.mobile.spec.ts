@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { devices } from "@playwright/test";
 import { expect, test } from "../fixtures";
-import { checkedInCount, checkInRows, phoneWithCamera, qrImage, qrVideo, seedGate, ticketFor } from "../fixtures/check-in";
+import type { GateCar } from "../fixtures/check-in";
+import { checkedInCount, checkInRows, nameDriver, phoneWithCamera, qrImage, qrVideo, seedGate, ticketFor } from "../fixtures/check-in";
 
 const path = (slug: string) => `/organise/events/${slug}/check-in`;
 const CLOCK = /\d\d:\d\d/;
@@ -61,6 +62,36 @@ test.describe("gate check-in on a phone", () => {
     await expect(item.getByRole("button", { name: "Check in" })).toHaveCount(0);
   });
 
+  test("finds a driver by the surname the list does not show, umlauts typed plainly, online and offline", async ({ page, sql, loginAs }) => {
+    const world = await seedGate(sql, 3);
+    const [schulz, mueller] = world.cars as [GateCar, GateCar];
+    await nameDriver(sql, schulz, "Stefan Schulz", "Stefan S.");
+    await nameDriver(sql, mueller, "Jürgen Müller", "Jürgen M.");
+    await loginAs(page, world.gate);
+    await page.goto(path(world.event.slug));
+    const search = page.getByRole("searchbox", { name: "Search by plate, name or plaque" });
+    const results = page.getByRole("list", { name: "Cars found" }).getByRole("listitem");
+    const finds = async (query: string, car: GateCar) => {
+      await search.fill(query);
+      await expect(results).toHaveCount(1);
+      await expect(results.first()).toHaveAccessibleName(`Plaque ${car.plaque} · ${car.driver}`);
+    };
+    await finds("Schulz", schulz);
+    // The list shows the short name only; the surname is searched, never displayed.
+    await expect(page.getByText("Schulz")).toHaveCount(0);
+    await finds("muller", mueller);
+    await finds("MUELLER", mueller);
+
+    await page.context().setOffline(true);
+    await expect(page.getByText("Offline: working from this phone's copy")).toBeVisible();
+    await finds("schulz", schulz);
+    await finds("mueller", mueller);
+    await results.first().getByRole("button", { name: "Check in" }).click();
+    await expect(results.first()).toContainText("Pending");
+    await page.context().setOffline(false);
+    await expect(page.getByRole("status")).toHaveText("Checked in: 1 of 3");
+  });
+
   test("offline: two check-ins wait as pending and count once each when the signal returns; a second phone sees the count", async ({ page, browser, sql, loginAs }) => {
     const world = await seedGate(sql, 4);
     await loginAs(page, world.gate);
@@ -110,6 +141,17 @@ test.describe("gate check-in without JavaScript", () => {
     await expect(page.getByRole("alert").filter({ hasText: `Plaque ${car.plaque}` })).toContainText(/Checked in at \d\d:\d\d/);
     await expect(page.getByRole("status")).toHaveText("Checked in: 1 of 2");
     await expect(page.getByRole("listitem", { name: new RegExp(car.driver) })).toContainText(/Already checked in at \d\d:\d\d by Gate /);
+  });
+
+  test("the search finds a driver by surname, umlauts typed plainly", async ({ page, sql, loginAs }) => {
+    const world = await seedGate(sql, 2);
+    await nameDriver(sql, world.cars[1]!, "Jürgen Müller", "Jürgen M.");
+    await loginAs(page, world.gate);
+    await page.goto(path(world.event.slug));
+    await page.getByRole("searchbox", { name: "Search by plate, name or plaque" }).fill("mueller");
+    await page.getByRole("button", { name: "Search" }).click();
+    await expect(page.getByRole("list", { name: "Cars found" }).getByRole("listitem")).toHaveCount(1);
+    await expect(page.getByRole("listitem", { name: `Plaque 2 · Jürgen M.` })).toBeVisible();
   });
 });
 

@@ -1,8 +1,10 @@
+import { searchKeyOf } from "./search";
 import type { CheckInCar } from "./types";
 
 /** A car for the check-in tests; confirmed in session "s1" unless told otherwise. */
 export function car(fields: Partial<CheckInCar> = {}): CheckInCar {
   return {
+    searchKey: searchKeyOf(fields.driver ?? "Jürgen Maier"),
     registrationId: crypto.randomUUID(),
     plaque: 7,
     driver: "Jürgen Maier",

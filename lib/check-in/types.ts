@@ -8,7 +8,10 @@ export type CheckInSession = { id: string; name: string };
 export type CheckInCar = {
   registrationId: string;
   plaque: number | null;
+  /** The short name the gate shows (the display name). */
   driver: string;
+  /** The driver's names folded for search (lib/check-in/search.ts searchKeyOf); never shown. */
+  searchKey: string;
   car: string;
   colour: string;
   swatch: string;

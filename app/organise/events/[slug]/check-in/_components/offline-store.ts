@@ -1,4 +1,5 @@
 import { openDB, type DBSchema, type IDBPDatabase } from "idb";
+import { searchKeyOf } from "@/lib/check-in/search";
 import { CHECK_IN_DB } from "@/lib/check-in/storage";
 import type { CheckInCopy, PendingCheckIn } from "@/lib/check-in/types";
 
@@ -40,7 +41,8 @@ export async function loadCopy(slug: string): Promise<CheckInCopy | null> {
   const stored = await db?.get("copies", slug).catch(() => undefined);
   if (!stored) return null;
   const { slug: _slug, ...copy } = stored;
-  return copy;
+  // A copy saved by an older version has no search keys: search it by the names it shows.
+  return { ...copy, cars: copy.cars.map((car) => ({ ...car, searchKey: car.searchKey ?? searchKeyOf(car.driver) })) };
 }
 
 export async function saveCopy(slug: string, copy: CheckInCopy): Promise<void> {
