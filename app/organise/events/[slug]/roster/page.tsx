@@ -51,7 +51,7 @@ export default async function RosterPage({ params, searchParams }: Props) {
       <DoneNotice search={search} />
       <LiveQueryProvider state={dehydrate(queryClient)} pollMs={ROSTER_POLL_MS}>
         <SessionCounts slug={slug} query={query} csvBase={csvBase} />
-        <RosterFilters slug={slug} query={query} facets={data} />
+        <RosterFilters slug={slug} query={query} facets={data} detailed={event.canReadDetails} />
         {/* A fresh table per server render: ticks from before a change do not linger. */}
         <RosterTable key={data.updatedAt} slug={slug} query={query} selectable={event.canChange} />
       </LiveQueryProvider>

@@ -6,14 +6,17 @@ import type { RosterFacets } from "@/db/roster";
 import { ROSTER_SORTS, type RosterQuery } from "@/lib/roster/query";
 import { rosterPath } from "./roster-queries";
 
-/** Search and filters as a GET form: it works before (and without) JavaScript, and links keep it. */
-export async function RosterFilters({ slug, query, facets }: { slug: string; query: RosterQuery; facets: RosterFacets }) {
+/**
+ * Search and filters as a GET form: it works before (and without) JavaScript, and links keep it.
+ * `detailed`: the viewer may search e-mails and VINs too (db/roster.ts searchSql).
+ */
+export async function RosterFilters({ slug, query, facets, detailed }: { slug: string; query: RosterQuery; facets: RosterFacets; detailed: boolean }) {
   const t = await getTranslations("roster");
   const filtered = query.session || query.status || query.checkedIn || query.colour || query.model;
   return (
     <form method="get" action={rosterPath(slug)} role="search" aria-label={t("filters")} className="flex flex-col gap-3">
       <div className="flex flex-col gap-3 sm:flex-row sm:items-end">
-        <Field name="q" id="roster-q" type="text" enterKeyHint="search" label={t("search")} hint={t("searchHint")} defaultValue={query.q} className="flex-1" autoComplete="off" />
+        <Field name="q" id="roster-q" type="text" enterKeyHint="search" label={t("search")} hint={t(detailed ? "searchHint" : "searchHintGate")} defaultValue={query.q} className="flex-1" autoComplete="off" />
         <button type="submit" className={buttonClass("primary", "sm:mb-7")}>{t("apply")}</button>
       </div>
       <details className="rounded-lg border border-line bg-white p-3" open={Boolean(filtered) || query.sort !== "plaque" || query.dir !== "asc"}>
