@@ -90,9 +90,10 @@ export function CheckInApp({ slug, initialQuery, flash, action }: Props) {
 
 /**
  * Whether the check-in that stands is the one this phone just made: "server" after the no-script
- * form said so; else the standing time is this phone's tap, give or take the server taking a
- * scan time from the future as its own now. (When another phone's earlier check-in stands, the
- * sync notice says so in words.)
+ * form said so; else the standing time is this phone's tap, give or take the server recording
+ * a scan time from the future, or from before the gate opened, as its own now
+ * (lib/check-in/scan-time.ts). (When another phone's earlier check-in stands, the sync notice
+ * says so in words.)
  */
 function isMine(mine: string | null, checkedInAt: string | null): boolean {
   if (mine === "server") return true;
