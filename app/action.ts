@@ -1,9 +1,11 @@
 import "server-only";
-import { redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import type { z } from "zod";
 import { signInPath } from "@/lib/auth-guard";
+import { consume } from "@/db/rate-limit";
 import type { FormResult } from "@/lib/form-result";
-import { translatedFieldErrors } from "./form-errors";
+import { rateLimitedKey, type LimitName } from "@/lib/rate-limits";
+import { translatedFieldErrors, translateKeys } from "./form-errors";
 import { currentUser, type SessionUser } from "./session";
 
 /**
@@ -25,4 +27,21 @@ export async function runFormAction<S extends z.ZodType, T extends object>(
     return { ok: false, fieldErrors: await translatedFieldErrors(parsed.error.issues), values };
   }
   return call(user, parsed.data);
+}
+
+/**
+ * A value the page bound to the action (`.bind(null, slug)`). The browser sends it back like a
+ * field, so it is checked like one (lib/schemas/bound.ts); a forged one is simply not found.
+ */
+export function boundArg<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) notFound();
+  return parsed.data;
+}
+
+/** Counts one attempt against a rate limit; over it, the form's refusal ("Try again in …"), else null. */
+export async function overLimit(name: LimitName, key: string): Promise<{ ok: false; formError: string } | null> {
+  const limited = await consume(name, key);
+  if (limited.ok) return null;
+  return { ok: false, formError: (await translateKeys({ form: rateLimitedKey(limited.retryAfter) })).form! };
 }

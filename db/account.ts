@@ -1,10 +1,15 @@
 import "server-only";
-import { and, asc, eq, gte, inArray } from "drizzle-orm";
+import { randomBytes } from "node:crypto";
+import { and, asc, eq, gte, inArray, or, sql } from "drizzle-orm";
 import type { ProfileInput } from "@/lib/schemas/profile";
 import { dayKey } from "@/lib/time";
 import { db } from "./client";
 import { fillFreePlaces, lockSessions } from "./places";
-import { authenticators, cars, eventSessions, events, registrations, registrationSessions, signIns, users, verificationTokens, type User } from "./schema";
+import type { Tx } from "./places";
+import {
+  auditLog, authenticators, broadcastRecipients, cars, clubInvitations, devMail, eventSessions, events, registrations, registrationSessions, signIns, users, verificationTokens,
+  type User,
+} from "./schema";
 
 export async function getProfile(userId: string): Promise<User | null> {
   const [user] = await db().select().from(users).where(eq(users.id, userId));
@@ -48,6 +53,25 @@ export async function exportMyData(userId: string) {
 }
 
 /**
+ * Where the address lives on outside the user's own rows: unused sign-in links and development mail
+ * go; invitations, broadcast recipient lists and the audit log keep a pseudonym in its place, so
+ * the clubs' records still add up without naming the person.
+ */
+async function eraseAddress(tx: Tx, userId: string, email: string): Promise<void> {
+  const pseudonym = `Deleted account ${randomBytes(3).toString("hex").toUpperCase()}`;
+  const address = email.toLowerCase();
+  const pattern = address.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  await tx.delete(verificationTokens).where(eq(sql`lower(${verificationTokens.identifier})`, address));
+  await tx.delete(devMail).where(eq(devMail.to, address));
+  await tx.update(clubInvitations).set({ email: pseudonym }).where(eq(clubInvitations.email, address));
+  await tx.update(broadcastRecipients).set({ email: pseudonym, userId: null }).where(or(eq(broadcastRecipients.userId, userId), eq(sql`lower(${broadcastRecipients.email})`, address)));
+  await tx.update(auditLog).set({ actorPseudonym: pseudonym }).where(eq(auditLog.actorId, userId));
+  await tx.update(auditLog)
+    .set({ detail: sql`regexp_replace(${auditLog.detail}::text, ${pattern}, ${pseudonym}, 'gi')::jsonb`, reason: sql`regexp_replace(${auditLog.reason}, ${pattern}, ${pseudonym}, 'gi')` })
+    .where(or(sql`${auditLog.detail}::text ~* ${pattern}`, sql`${auditLog.reason} ~* ${pattern}`));
+}
+
+/**
  * Deletes the account: upcoming registrations are cancelled first (their places free up), past
  * ones stay for the clubs' records without owner or car; cars, sessions and passkeys go.
  */
@@ -75,8 +99,8 @@ export async function deleteAccount(userId: string, now = new Date()): Promise<v
       }
     }
     await tx.update(registrations).set({ secondDriverName: null, secondDriverEmail: null }).where(eq(registrations.ownerId, userId));
-    // Unused sign-in links name the address; they go with the account.
-    const [user] = await tx.delete(users).where(eq(users.id, userId)).returning({ email: users.email });
-    if (user?.email) await tx.delete(verificationTokens).where(eq(verificationTokens.identifier, user.email));
+    const [user] = await tx.select({ email: users.email }).from(users).where(eq(users.id, userId));
+    if (user?.email) await eraseAddress(tx, userId, user.email);
+    await tx.delete(users).where(eq(users.id, userId));
   });
 }

@@ -3,8 +3,11 @@ import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
 import { createHash, randomBytes } from "node:crypto";
 import type { Role } from "@/lib/roles";
 import { numberedSlug, slugify } from "@/lib/slug";
+import { rateLimitedKey } from "@/lib/rate-limits";
 import { mayDo } from "./access";
 import { db } from "./client";
+import { enqueueTask, type InvitationMailJob } from "./jobs";
+import { consume, consumeAll } from "./rate-limit";
 import { clubInvitations, clubMembers, clubs, events, users, type Club } from "./schema";
 
 const INVITATION_DAYS = 14;
@@ -16,9 +19,16 @@ export async function isClubStaff(userId: string): Promise<boolean> {
   return rows.length > 0;
 }
 
-/** Creates a club with the user as its first admin; the slug gets a suffix when taken. */
-export async function createClub(userId: string, name: string): Promise<Club> {
-  return db().transaction(async (tx) => {
+export type ClubCreation = { ok: true; club: Club } | { ok: false; field: "name"; error: string };
+
+/**
+ * Creates a club with the user as its first admin; the slug gets a suffix when taken. Limited per
+ * person and day: each new club could otherwise invite its own quota of strangers.
+ */
+export async function createClub(userId: string, name: string): Promise<ClubCreation> {
+  const limited = await consume("clubsPerUser", userId);
+  if (!limited.ok) return { ok: false, field: "name", error: rateLimitedKey(limited.retryAfter) };
+  const club = await db().transaction(async (tx) => {
     const base = slugify(name);
     // Two clubs created at once with one name must not pick the same slug.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`club-slug:${base}`}))`);
@@ -30,6 +40,7 @@ export async function createClub(userId: string, name: string): Promise<Club> {
     await tx.insert(clubMembers).values({ clubId: club!.id, userId, role: "admin" });
     return club!;
   });
+  return { ok: true, club };
 }
 
 export type MyClub = Club & { role: Role; events: { slug: string; name: string; status: string; startsOn: string }[] };
@@ -70,15 +81,26 @@ export async function listMembers(userId: string, clubId: string) {
     .orderBy(asc(users.email));
 }
 
-/** Creates an invitation and returns its one-time token (only its hash is stored); null when not allowed. */
-export async function inviteMember(userId: string, clubId: string, email: string, role: Role): Promise<string | null> {
+export type Invitation = { ok: true; token: string } | { ok: false; field: "email"; error: string };
+
+/**
+ * Invites an address to the club (found by slug, as the page shows it) and queues the mail in the
+ * same transaction; the one-time token goes only into that mail (the table keeps its hash).
+ * Limited per inviting person and per club. Null when the user may not invite to this club.
+ */
+export async function inviteMember(userId: string, clubSlug: string, email: string, role: Role): Promise<Invitation | null> {
   return db().transaction(async (tx) => {
-    const [club] = await tx.select({ id: clubs.id }).from(clubs).where(and(eq(clubs.id, clubId), mayDo(userId, "manageMembers", clubs.id)));
+    const [club] = await tx.select({ id: clubs.id }).from(clubs).where(and(eq(clubs.slug, clubSlug), mayDo(userId, "manageMembers", clubs.id)));
     if (!club) return null;
+    const limited = await consumeAll([["invitationsPerUser", userId], ["invitationsPerClub", club.id]]);
+    if (!limited.ok) return { ok: false, field: "email", error: rateLimitedKey(limited.retryAfter) } as const;
     const token = randomBytes(24).toString("base64url");
     const expiresAt = new Date(Date.now() + INVITATION_DAYS * 24 * 60 * 60 * 1000);
-    await tx.insert(clubInvitations).values({ clubId, email: email.toLowerCase(), role, tokenHash: hashToken(token), invitedBy: userId, expiresAt });
-    return token;
+    const [invitation] = await tx.insert(clubInvitations)
+      .values({ clubId: club.id, email: email.toLowerCase(), role, tokenHash: hashToken(token), invitedBy: userId, expiresAt })
+      .returning({ id: clubInvitations.id });
+    await enqueueTask(tx, "invitationMail", { invitationId: invitation!.id, token } satisfies InvitationMailJob);
+    return { ok: true, token } as const;
   });
 }
 

@@ -19,11 +19,11 @@ describe("ballot entries", () => {
     const input = entry(event.id, owner!, [b, a]);
     const first = await enterLottery(owner!.ownerId, input);
     expect(first.ok).toBe(true);
-    expect(await enterLottery(owner!.ownerId, input)).toEqual(first);
+    expect(await enterLottery(owner!.ownerId, input)).toMatchObject({ ok: true, registrationId: (first as { registrationId: string }).registrationId });
     const id = (first as { registrationId: string }).registrationId;
     expect((await choicesOf(id)).map((c) => [c.rank, c.sessionId])).toEqual([[1, b], [2, a]]);
     expect((await mailJobsFor(id)).map((j) => [j.task, j.kind])).toEqual([["lotteryMail", "entryReceived"]]);
-    expect(await changeEntry(owner!.ownerId, id, [a])).toEqual({ ok: true, registrationId: id });
+    expect(await changeEntry(owner!.ownerId, id, [a])).toMatchObject({ ok: true, registrationId: id });
     expect((await choicesOf(id)).map((c) => c.sessionId)).toEqual([a]);
   });
 

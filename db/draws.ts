@@ -6,10 +6,11 @@ import { db } from "./client";
 import { enqueueTask, type LotteryMailJob } from "./jobs";
 import { entriesOf } from "./lottery-entries";
 import { lockSessions, type Tx } from "./places";
+import { consume } from "./rate-limit";
 import { auditLog, drawCommitments, draws, eventSessions, events, registrations, registrationSessions, type Event } from "./schema";
 import { isUuid } from "@/lib/uuid";
 
-export type DrawError = "lottery.errors.notLottery" | "lottery.errors.stillOpen" | "lottery.errors.alreadyPublished" | "lottery.errors.entriesChanged" | "lottery.errors.noRun" | "lottery.errors.seedNotCommitted";
+export type DrawError = "lottery.errors.notLottery" | "lottery.errors.stillOpen" | "lottery.errors.alreadyPublished" | "lottery.errors.entriesChanged" | "lottery.errors.noRun" | "lottery.errors.seedNotCommitted" | "lottery.errors.rateLimited";
 type DrawWrite = { ok: true; drawId: string } | { ok: false; error: DrawError } | null;
 
 /** The event, locked, when the user may run its draw; draws of one event are thereby serialised. */
@@ -48,6 +49,8 @@ export async function runDraw(userId: string, slug: string, now = new Date()): P
     if (!event) return null;
     const refused = await refusal(tx, event, now);
     if (refused) return { ok: false, error: refused };
+    // Runs are cheap to repeat and each is kept for good: a bounded number an hour per event.
+    if (!(await consume("drawRunsPerEvent", event.id)).ok) return { ok: false, error: "lottery.errors.rateLimited" };
     const [seed, input] = await Promise.all([committedSeed(tx, event.id), drawInput(tx, event.id)]);
     const [same] = await tx.select({ id: draws.id }).from(draws)
       .where(and(eq(draws.eventId, event.id), eq(draws.seed, seed), eq(draws.algorithm, ALGORITHM_VERSION), eq(draws.inputHash, hashInput(input))));

@@ -12,6 +12,9 @@ export type MailJob =
   | { kind: "removedByOrganiser"; registrationId: string; reason: string }
   | { kind: "movedByOrganiser"; registrationId: string; fromSessionId: string; toSessionId: string };
 
+/** An invitation to a club; the raw token exists only here and in the mail. */
+export type InvitationMailJob = { invitationId: string; token: string };
+
 /** The lottery's mails: an entry was received; the published draw's result for an entry. */
 export type LotteryMailJob = { kind: "entryReceived" | "drawResult"; registrationId: string };
 

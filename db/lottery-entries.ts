@@ -46,7 +46,7 @@ export async function enterLottery(userId: string, input: LotteryEntryInput, now
     if (!created) return fail("carId", "errors.carAlreadyRegistered");
     await writeChoices(tx, created.id, input.ranking);
     await enqueueTask(tx, "lotteryMail", { kind: "entryReceived", registrationId: created.id } satisfies LotteryMailJob);
-    return { ok: true, registrationId: created.id } as const;
+    return { ok: true, registrationId: created.id, eventSlug: event.slug } as const;
   });
   if (!result.ok && result.error === "errors.carAlreadyRegistered") return (await findByIdempotencyKey(userId, input.idempotencyKey)) ?? result;
   return result;
@@ -60,7 +60,7 @@ export async function changeEntry(userId: string, registrationId: string, rankin
     const refused = await checkRanking(tx, own.event, ranking);
     if (refused) return refused;
     await writeChoices(tx, registrationId, ranking);
-    return { ok: true, registrationId } as const;
+    return { ok: true, registrationId, eventSlug: own.event.slug } as const;
   });
 }
 

@@ -38,7 +38,7 @@ describe("listDevMail", () => {
   it("keeps a delivered message in the mailbox with its links, addressed in lower case", async () => {
     const address = uniqueEmail("Delivered.To");
     const link = `http://localhost:3999/signin/confirm?token=t0k3n&email=${encodeURIComponent(address)}`;
-    await deliverMail({ to: address, subject: "Sign in to Ringmeet", text: `Open ${link}.\nThanks`, html: "<p>Open</p>" });
+    await deliverMail({ to: address, subject: "Sign in to Ringmeet", text: `Open ${link}.\nThanks`, html: "<p>Open</p>", links: [link] });
     const [mail] = await listDevMail(address);
     expect(mail).toMatchObject({ to: address.toLowerCase(), subject: "Sign in to Ringmeet", links: [link] });
   });

@@ -2,11 +2,11 @@ import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
 import nodemailer from "nodemailer";
 import { env } from "@/env";
-import { extractLinks } from "@/lib/mail-links";
 import { db } from "./client";
 import { devMail, type DevMail } from "./schema";
 
-export type OutgoingMail = { to: string; subject: string; text: string; html: string };
+/** `links` are the mail's own links (the mailbox lists them; a link someone typed is not one). */
+export type OutgoingMail = { to: string; subject: string; text: string; html: string; links: string[] };
 
 let transport: nodemailer.Transporter | undefined;
 
@@ -18,10 +18,10 @@ export async function deliverMail(mail: OutgoingMail): Promise<void> {
   const config = env();
   if (config.smtpUrl) {
     transport ??= nodemailer.createTransport(config.smtpUrl);
-    await transport.sendMail({ from: config.mailFrom, ...mail });
+    await transport.sendMail({ from: config.mailFrom, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
   }
   if (config.devMailbox) {
-    await db().insert(devMail).values({ ...mail, to: mail.to.toLowerCase(), links: extractLinks(mail.text) });
+    await db().insert(devMail).values({ ...mail, to: mail.to.toLowerCase() });
   }
 }
 

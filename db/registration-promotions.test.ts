@@ -20,7 +20,7 @@ describe("a freed place goes to the first car waiting", () => {
     const [a, b, c, d] = await registerInOrder(event.id, owners, [[s]]);
     expect(await listOf(s)).toEqual([[a, "confirmed", null], [b, "waiting", 1], [c, "waiting", 2], [d, "waiting", 3]]);
 
-    expect(await cancelRegistration(owners[0]!.ownerId, a!)).toEqual({ ok: true, registrationId: a });
+    expect(await cancelRegistration(owners[0]!.ownerId, a!)).toMatchObject({ ok: true, registrationId: a });
     expect(await listOf(s)).toEqual([[b, "confirmed", null], [c, "waiting", 1], [d, "waiting", 2]]);
     expect((await placesOf(d!)).map((p) => [p.status, p.position])).toEqual([["waiting", 2]]);
 
@@ -39,7 +39,7 @@ describe("a freed place goes to the first car waiting", () => {
     const [s1, s2] = sessions.map((x) => x.id) as [string, string];
     const owners = await ownersWithCars(3);
     const [a, b, c] = await registerInOrder(event.id, owners, [[s1, s2], [s1], [s1]]);
-    expect(await changeSessions(owners[0]!.ownerId, a!, [s2])).toEqual({ ok: true, registrationId: a });
+    expect(await changeSessions(owners[0]!.ownerId, a!, [s2])).toMatchObject({ ok: true, registrationId: a });
     expect(await listOf(s1)).toEqual([[b, "confirmed", null], [c, "waiting", 1]]);
     expect((await mailJobsFor(b!)).filter((j) => j.kind === "placeConfirmed")).toHaveLength(1);
     // Asking for the session again puts the car at the end of the list, not back in its old place.
@@ -84,13 +84,13 @@ describe("changing the car", () => {
     const [me, other] = await ownersWithCars(2, 3);
     const [mine, theirs] = await registerInOrder(event.id, [me!, other!], [[sessions[0]!.id]]);
     const before = await placesOf(theirs!);
-    expect(await changeCar(other!.ownerId, theirs!, other!.carIds[1]!)).toEqual({ ok: true, registrationId: theirs });
+    expect(await changeCar(other!.ownerId, theirs!, other!.carIds[1]!)).toMatchObject({ ok: true, registrationId: theirs });
     expect(await placesOf(theirs!)).toEqual(before);
     expect((await db().select().from(registrations).where(eq(registrations.id, theirs!)))[0]!.carId).toBe(other!.carIds[1]);
     // Another of my cars already in this event is refused; a car whose registration was cancelled is not.
     expect(await registerCar(me!.ownerId, form(event.id, me!.carIds[1]!, [sessions[0]!.id]))).toMatchObject({ ok: true });
     expect(await changeCar(me!.ownerId, mine!, me!.carIds[1]!)).toEqual({ ok: false, field: "carId", error: "errors.carAlreadyRegistered" });
-    expect(await changeCar(me!.ownerId, mine!, me!.carIds[0]!)).toEqual({ ok: true, registrationId: mine });
+    expect(await changeCar(me!.ownerId, mine!, me!.carIds[0]!)).toMatchObject({ ok: true, registrationId: mine });
     expect(await changeCar(me!.ownerId, mine!, other!.carIds[0]!)).toEqual({ ok: false, field: "carId", error: "errors.carNotYours" });
     expect(await changeCar(me!.ownerId, mine!, me!.carIds[2]!)).toMatchObject({ ok: true });
     expect(await registerCar(me!.ownerId, form(event.id, me!.carIds[0]!, [sessions[0]!.id]))).toMatchObject({ ok: true });

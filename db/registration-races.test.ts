@@ -48,8 +48,8 @@ describe("writes line up on the session lock", () => {
     const leaving = leave(y!.ownerId, yId, s2);
     await waitForWaiters([holder.pid, xPid!], 2);
     await holder.release();
-    expect(await cancelling).toEqual({ ok: true, registrationId: xId });
-    expect(await leaving).toEqual({ ok: true, registrationId: yId });
+    expect(await cancelling).toMatchObject({ ok: true, registrationId: xId });
+    expect(await leaving).toMatchObject({ ok: true, registrationId: yId });
 
     expect(await listOf(s1)).toEqual([[zId, "confirmed", null]]);
   });

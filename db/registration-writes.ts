@@ -49,7 +49,7 @@ export async function registerCar(userId: string, input: RegisterInput, now = ne
       reminderAt > now ? enqueueMail(tx, { kind: "reminder", registrationId: created.id }, { runAt: reminderAt, key: `reminder:${created.id}` }) : null,
     ]);
     for (const session of await lockSessions(tx, [...new Set(input.sessionIds)])) await placeInSession(tx, created.id, session);
-    return { ok: true, registrationId: created.id } as const;
+    return { ok: true, registrationId: created.id, eventSlug: event.slug } as const;
   });
   // A conflict may have been the same form racing itself rather than the car being taken.
   if (!result.ok && result.error === "errors.carAlreadyRegistered") return (await findByIdempotencyKey(userId, input.idempotencyKey)) ?? result;
@@ -107,7 +107,7 @@ export async function changeSessions(userId: string, registrationId: string, ses
     }
     for (const session of locked.filter((s) => added.includes(s.id))) await placeInSession(tx, registrationId, session);
     if (dropped.size > 0) for (const session of locked.filter((s) => kept.includes(s.id))) await fillFreePlaces(tx, session);
-    return { ok: true, registrationId } as const;
+    return { ok: true, registrationId, eventSlug: own.event.slug } as const;
   });
 }
 
@@ -128,7 +128,7 @@ export async function cancelRegistration(userId: string, registrationId: string,
     }
     await enqueueMail(tx, { kind: "registrationCancelled", registrationId });
     await tx.execute(sql`select graphile_worker.remove_job(${`reminder:${registrationId}`})`);
-    return { ok: true, registrationId } as const;
+    return { ok: true, registrationId, eventSlug: own.event.slug } as const;
   });
 }
 
@@ -144,7 +144,7 @@ export async function changeCar(userId: string, registrationId: string, carId: s
         .where(and(eq(registrations.eventId, own.event.id), eq(registrations.carId, carId), eq(registrations.status, "active")));
       if (taken && taken.id !== registrationId) return fail("carId", "errors.carAlreadyRegistered");
       await tx.update(registrations).set({ carId }).where(eq(registrations.id, registrationId));
-      return { ok: true, registrationId } as const;
+      return { ok: true, registrationId, eventSlug: own.event.slug } as const;
     });
   } catch (error) {
     // Two registrations swapped to the same car at once: the unique index lets only one through.

@@ -49,7 +49,7 @@ export async function listAudit(event: RosterEvent, options: { registrationId?: 
   const rows = await db()
     .select({
       id: auditLog.id, at: auditLog.createdAt, action: auditLog.action, detail: auditLog.detail, reason: auditLog.reason, registrationId: auditLog.registrationId,
-      actor: sql<string | null>`(select ${nameOf(event, "a")} from users a where a.id = ${auditLog.actorId})`,
+      actor: sql<string | null>`coalesce((select ${nameOf(event, "a")} from users a where a.id = ${auditLog.actorId}), ${auditLog.actorPseudonym})`,
       plaque: registrations.plaque, driver: sql<string | null>`${owner}`, plate: cars.plate,
     })
     .from(auditLog)

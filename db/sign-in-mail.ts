@@ -27,5 +27,5 @@ export async function sendSignInLink(input: { to: string; authUrl: string; reque
   const html = `<p>${escapeHtml(t("mail.signIn.intro"))}</p>
 <p><a href="${escapeHtml(link)}" style="display:inline-block;padding:12px 20px;background:#0b57d0;color:#fff;border-radius:8px;text-decoration:none">${escapeHtml(t("mail.signIn.button"))}</a></p>
 <p>${escapeHtml(t("mail.signIn.expiry", { minutes: 10 }))}<br>${escapeHtml(t("mail.signIn.ignore"))}</p>`;
-  await deliverMail({ to: input.to, subject, text, html });
+  await deliverMail({ to: input.to, subject, text, html, links: [link] });
 }

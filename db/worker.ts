@@ -1,6 +1,6 @@
 import { run, type Runner } from "graphile-worker";
 import { workerLogger } from "./worker-logger";
-import type { LotteryMailJob, MailJob } from "./jobs";
+import type { InvitationMailJob, LotteryMailJob, MailJob } from "./jobs";
 
 const cache = globalThis as unknown as { __ringmeetWorker?: Promise<Runner> };
 
@@ -16,7 +16,13 @@ export function startMailWorker(connectionString: string): Promise<Runner> {
     pollInterval: 2000,
     logger: workerLogger,
     noHandleSignals: true,
+    // Hourly, at a minute past: expired sign-in links, old development mail, spent counters.
+    crontab: "1 * * * * purgeExpired",
     taskList: {
+      purgeExpired: async () => {
+        const { purgeExpired } = await import("./retention");
+        await purgeExpired();
+      },
       mail: async (payload) => {
         const { sendQueuedMail } = await import("./registration-mail");
         await sendQueuedMail(payload as MailJob);
@@ -24,6 +30,10 @@ export function startMailWorker(connectionString: string): Promise<Runner> {
       broadcast: async (payload) => {
         const { sendBroadcastMail } = await import("./broadcast-mail");
         await sendBroadcastMail(payload as { broadcastId: string });
+      },
+      invitationMail: async (payload) => {
+        const { sendInvitationMail } = await import("./invitation-mail");
+        await sendInvitationMail(payload as InvitationMailJob);
       },
       lotteryMail: async (payload) => {
         const { sendLotteryMail } = await import("./lottery-mail");

@@ -1,28 +1,22 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { escapeHtml, extractLinks } from "./mail-links";
+import { composeMail, escapeHtml } from "./mail-links";
 
-describe("extractLinks", () => {
-  it("finds http(s) links in order, without trailing punctuation or duplicates", () => {
-    const text = "Sign in: https://ringmeet.test/signin/confirm?token=abc&email=a%40b.test.\nOr (see http://localhost:3000/events). Again: https://ringmeet.test/signin/confirm?token=abc&email=a%40b.test";
-    expect(extractLinks(text)).toEqual(["https://ringmeet.test/signin/confirm?token=abc&email=a%40b.test", "http://localhost:3000/events"]);
+describe("composeMail", () => {
+  it("makes only our own link lines into links, in order, once each", () => {
+    const mail = composeMail(["Hello", { link: "https://ringmeet.test/a" }, "Bye", { link: "https://ringmeet.test/b" }, { link: "https://ringmeet.test/a" }]);
+    expect(mail.links).toEqual(["https://ringmeet.test/a", "https://ringmeet.test/b"]);
+    expect(mail.text).toBe("Hello\n\nhttps://ringmeet.test/a\n\nBye\n\nhttps://ringmeet.test/b\n\nhttps://ringmeet.test/a");
+    expect(mail.html.match(/<a /g)).toHaveLength(3);
   });
 
-  it("stops at quotes and angle brackets, ignores other schemes", () => {
-    expect(extractLinks(`<a href="https://a.test/x">https://a.test/y</a> ftp://b.test 'https://c.test/z'`)).toEqual([
-      "https://a.test/x",
-      "https://a.test/y",
-      "https://c.test/z",
-    ]);
-    expect(extractLinks("no links here, just http: and https//")).toEqual([]);
-  });
-
-  it("returns each link of a text built from links and prose exactly once", () => {
-    const link = fc.stringMatching(/^[a-z0-9/=?&%-]{1,20}$/).map((p) => `https://ringmeet.test/${p}`);
-    const prose = fc.constantFrom(" ", "\n", " see ", ". Then ", ", ");
-    fc.assert(fc.property(fc.array(fc.tuple(link, prose), { maxLength: 5 }), (parts) => {
-      const text = parts.map(([l, p]) => `${l}${p}`).join("");
-      expect(extractLinks(text)).toEqual([...new Set(parts.map(([l]) => l))]);
+  it("never turns text someone typed into a link or markup", () => {
+    const typed = fc.oneof(fc.string(), fc.constantFrom("Claim your prize at https://evil.example/win", '<a href="https://evil.example">club</a>', "www.evil.example"));
+    fc.assert(fc.property(fc.array(typed, { maxLength: 5 }), (lines) => {
+      const mail = composeMail(lines);
+      expect(mail.links).toEqual([]);
+      expect(mail.html).not.toMatch(/<a[\s>]/);
+      expect(mail.html.replace(/<\/?p>/g, "")).not.toMatch(/[<>]/);
     }));
   });
 });

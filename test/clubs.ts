@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import { createClub } from "@/db/clubs";
+import { createClub, inviteMember } from "@/db/clubs";
 import { db } from "@/db/client";
 import { createEvent } from "@/db/organiser-events";
 import { clubMembers, eventSessions, events } from "@/db/schema";
@@ -11,7 +11,9 @@ import { uniqueSuffix } from "./unique";
 /** A club (created the app's way, so its creator is admin) plus members in the given roles. */
 export async function clubWith(roles: Role[] = []) {
   const admin = await createOwner("admin");
-  const club = await createClub(admin.id, `Club ${uniqueSuffix()}`);
+  const created = await createClub(admin.id, `Club ${uniqueSuffix()}`);
+  if (!created.ok) throw new Error(`could not create the club: ${created.error}`);
+  const club = created.club;
   const members = [];
   for (const role of roles) {
     const user = await createOwner(role);
@@ -19,6 +21,13 @@ export async function clubWith(roles: Role[] = []) {
     members.push(user);
   }
   return { admin, club, members };
+}
+
+/** Invites `email` the app's way and returns the one-time token the mail would carry. */
+export async function inviteToken(adminId: string, clubSlug: string, email: string, role: Role): Promise<string> {
+  const invited = await inviteMember(adminId, clubSlug, email, role);
+  if (!invited?.ok) throw new Error(`the invitation was refused: ${JSON.stringify(invited)}`);
+  return invited.token;
 }
 
 export async function roleIn(clubId: string, userId: string): Promise<Role | null> {

@@ -1,6 +1,6 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
+import { refresh, revalidatePath } from "next/cache";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { deleteAccount, updateProfile } from "@/db/account";
@@ -19,7 +19,8 @@ export async function saveProfileAction(_prev: FormResult<{ saved?: boolean }>, 
     (await cookies()).set(LOCALE_COOKIE, profile.locale, { path: "/", maxAge: 365 * 24 * 60 * 60, sameSite: "lax" });
     return { ok: true, saved: true };
   });
-  revalidatePath("/", "layout");
+  // The language may have changed: this browser's pages refresh; shared caches are per language already.
+  if (result.ok) refresh();
   if (result.ok && returnTo) redirect(returnTo);
   return result;
 }

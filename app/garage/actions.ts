@@ -4,15 +4,17 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { createCar, deleteCar, updateCar } from "@/db/cars";
 import type { FormResult } from "@/lib/form-result";
+import { idArg } from "@/lib/schemas/bound";
 import { safeCallbackPath } from "@/lib/schemas/sign-in";
 import { carFields, carSchema } from "@/lib/schemas/car";
-import { runFormAction } from "../action";
+import { boundArg, runFormAction } from "../action";
 import { translateKeys } from "../form-errors";
 import { currentUser } from "../session";
 
 const schema = () => carSchema(new Date().getFullYear());
 
-export async function saveCarAction(carId: string | null, _prev: FormResult, formData: FormData): Promise<FormResult> {
+export async function saveCarAction(boundCarId: string | null, _prev: FormResult, formData: FormData): Promise<FormResult> {
+  const carId = boundArg(idArg.nullable(), boundCarId);
   const returnTo = safeCallbackPath(formData.get("returnTo"), "/garage");
   const result = await runFormAction(formData, { schema: schema(), fields: carFields, returnTo: carId ? `/garage/${carId}/edit` : "/garage/new" }, async (user, car) => {
     const written = carId ? await updateCar(user.id, carId, car) : await createCar(user.id, car);
@@ -25,9 +27,10 @@ export async function saveCarAction(carId: string | null, _prev: FormResult, for
   redirect(returnTo);
 }
 
-export async function deleteCarAction(carId: string, _prev: FormResult, _formData: FormData): Promise<FormResult> {
+export async function deleteCarAction(boundCarId: string, _prev: FormResult, _formData: FormData): Promise<FormResult> {
+  const carId = boundArg(idArg, boundCarId);
   const user = await currentUser();
-  if (!user) redirect("/signin");
+  if (!user) redirect(`/signin?callbackUrl=/garage/${carId}/edit`);
   const result = await deleteCar(user.id, carId);
   if (!result.ok) {
     const key = result.reason === "upcomingRegistration" ? "errors.carHasUpcomingRegistration" : "errors.carNotFound";

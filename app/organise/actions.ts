@@ -1,24 +1,27 @@
 "use server";
 
-import { revalidatePath, revalidateTag } from "next/cache";
+import { refresh, revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { acceptInvitation, createClub, inviteMember, setMemberRole } from "@/db/clubs";
-import { appLink, mailEach } from "@/db/notify";
+import { acceptInvitation, createClub, getMyClub, inviteMember, setMemberRole } from "@/db/clubs";
 import type { FormResult } from "@/lib/form-result";
-import { runFormAction } from "../action";
+import { slugArg, tokenArg } from "@/lib/schemas/bound";
+import { publicName } from "@/lib/schemas/fields";
+import { boundArg, runFormAction } from "../action";
 import { translateKeys } from "../form-errors";
 import { requireUser } from "../session";
 
-const clubSchema = z.object({ name: z.string({ error: "errors.clubNameRequired" }).trim().min(2, "errors.clubNameRequired").max(80, "errors.tooLong") });
+const clubSchema = z.object({ name: publicName(2, 80, "errors.clubNameRequired") });
 
 export async function createClubAction(_prev: FormResult, formData: FormData): Promise<FormResult> {
   const result = await runFormAction(formData, { schema: clubSchema, fields: ["name"], returnTo: "/organise/clubs/new" }, async (user, { name }): Promise<FormResult<{ slug: string }>> => {
-    const club = await createClub(user.id, name);
-    return { ok: true, slug: club.slug };
+    const created = await createClub(user.id, name);
+    if (!created.ok) return { ok: false, fieldErrors: await translateKeys({ [created.field]: created.error }), values: { name } };
+    return { ok: true, slug: created.club.slug };
   });
   if (!result.ok) return result;
-  revalidatePath("/", "layout");
+  // Only this browser's pages change (the header gains "Organise"): no shared cache is touched.
+  refresh();
   redirect(`/organise/clubs/${result.slug}`);
 }
 
@@ -27,34 +30,36 @@ const inviteSchema = z.object({
   role: z.enum(["admin", "organiser", "gate"], { error: "errors.roleRequired" }),
 });
 
-export async function inviteAction(club: { id: string; name: string; slug: string }, _prev: FormResult, formData: FormData): Promise<FormResult<{ sentTo?: string }>> {
-  return runFormAction(formData, { schema: inviteSchema, fields: ["email", "role"], returnTo: `/organise/clubs/${club.slug}` }, async (user, { email, role }): Promise<FormResult<{ sentTo?: string }>> => {
-    const token = await inviteMember(user.id, club.id, email, role);
-    if (!token) return { ok: false, formError: (await translateKeys({ f: "errors.notAllowed" })).f };
-    await mailEach([{ email, locale: null }], (t) => ({
-      subject: t("organise.mail.inviteSubject", { club: club.name }),
-      lines: [t("organise.mail.inviteBody", { club: club.name, role: t(`organise.roles.${role}`) }), appLink(`/invitations/${token}`), t("organise.mail.inviteExpiry")],
-    }));
-    revalidatePath(`/organise/clubs/${club.slug}`);
+/** Bound to the club's slug only: its name, for the mail, is read from the database. */
+export async function inviteAction(clubSlug: string, _prev: FormResult, formData: FormData): Promise<FormResult<{ sentTo?: string }>> {
+  const slug = boundArg(slugArg, clubSlug);
+  return runFormAction(formData, { schema: inviteSchema, fields: ["email", "role"], returnTo: `/organise/clubs/${slug}` }, async (user, { email, role }): Promise<FormResult<{ sentTo?: string }>> => {
+    const invited = await inviteMember(user.id, slug, email, role);
+    if (!invited) return { ok: false, formError: (await translateKeys({ f: "errors.notAllowed" })).f };
+    if (!invited.ok) return { ok: false, fieldErrors: await translateKeys({ [invited.field]: invited.error }), values: { email, role } };
+    revalidatePath(`/organise/clubs/${slug}`);
     return { ok: true, sentTo: email };
   });
 }
 
-export async function setRoleAction(club: { id: string; slug: string }, formData: FormData) {
-  const user = await requireUser(`/organise/clubs/${club.slug}`);
-  const role = z.enum(["admin", "organiser", "gate", "remove"]).safeParse(formData.get("role"));
-  const memberId = String(formData.get("memberId") ?? "");
-  if (!role.success) return;
-  const result = await setMemberRole(user.id, club.id, memberId, role.data === "remove" ? null : role.data);
-  revalidatePath(`/organise/clubs/${club.slug}`);
-  if (!result.ok && result.reason === "lastAdmin") redirect(`/organise/clubs/${club.slug}?error=lastAdmin`);
+const roleSchema = z.object({ role: z.enum(["admin", "organiser", "gate", "remove"]), memberId: z.string().min(1).max(100) });
+
+export async function setRoleAction(clubSlug: string, formData: FormData) {
+  const slug = boundArg(slugArg, clubSlug);
+  const user = await requireUser(`/organise/clubs/${slug}`);
+  const parsed = roleSchema.safeParse({ role: formData.get("role"), memberId: formData.get("memberId") });
+  const club = await getMyClub(user.id, slug);
+  if (!parsed.success || !club) redirect(`/organise/clubs/${slug}`);
+  const result = await setMemberRole(user.id, club.id, parsed.data.memberId, parsed.data.role === "remove" ? null : parsed.data.role);
+  if (result.ok) revalidatePath(`/organise/clubs/${slug}`);
+  if (!result.ok && result.reason === "lastAdmin") redirect(`/organise/clubs/${slug}?error=lastAdmin`);
 }
 
-export async function acceptInvitationAction(token: string) {
+export async function acceptInvitationAction(invitationToken: string) {
+  const token = boundArg(tokenArg, invitationToken);
   const user = await requireUser(`/invitations/${token}`);
   const result = await acceptInvitation(user.id, user.email, token);
   if (!result.ok) redirect(`/invitations/${token}?error=${result.reason}`);
-  revalidatePath("/", "layout");
-  revalidateTag("events", "max");
+  refresh();
   redirect(`/organise/clubs/${result.club.slug}`);
 }

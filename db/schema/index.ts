@@ -7,3 +7,4 @@ export * from "./registrations";
 export * from "./lottery";
 export * from "./roster";
 export * from "./check-in";
+export * from "./rate-limits";

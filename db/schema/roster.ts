@@ -11,6 +11,8 @@ export const auditLog = pgTable(
     eventId: uuid("event_id").notNull().references(() => events.id, { onDelete: "cascade" }),
     registrationId: uuid("registration_id").references(() => registrations.id, { onDelete: "set null" }),
     actorId: text("actor_id").references(() => users.id, { onDelete: "set null" }),
+    /** What the log calls the actor once their account is deleted ("Deleted account 3F9A1C"). */
+    actorPseudonym: text("actor_pseudonym"),
     action: text("action").notNull(),
     detail: jsonb("detail").$type<Record<string, unknown>>().notNull().default({}),
     reason: text("reason"),

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { catalogue } from "../car-catalogue";
 import { isSlug } from "../slug";
 import { zonedMoment } from "../time";
+import { publicName } from "./fields";
 
 export const sessionKinds = ["paddock", "photo", "parade", "gp_track", "nordschleife", "other"] as const;
 const trackKinds = new Set(["gp_track", "nordschleife"]);
@@ -13,7 +14,7 @@ const optionalInt = (min: number, max: number, message: string) =>
 
 export const sessionSchema = z.object({
   id: z.string().optional().transform((v) => v || null),
-  name: z.string().trim().min(2, "errors.sessionNameRequired").max(80, "errors.tooLong"),
+  name: publicName(2, 80, "errors.sessionNameRequired"),
   kind: z.enum(sessionKinds, { error: "errors.kindRequired" }),
   day,
   start: clock,
@@ -37,7 +38,7 @@ const removedSessionSchema = z.object({
  */
 export const eventSchema = z
   .object({
-    name: z.string().trim().min(3, "errors.eventNameRequired").max(120, "errors.tooLong"),
+    name: publicName(3, 120, "errors.eventNameRequired"),
     slug: z.string().trim().toLowerCase().optional().transform((v) => v || null).refine((v) => v === null || isSlug(v), "errors.slugInvalid"),
     venue: z.string().trim().max(120, "errors.tooLong").optional().transform((v) => v || "Nürburgring"),
     description: z.string().trim().max(5000, "errors.tooLong").optional().transform((v) => v ?? ""),

@@ -4,6 +4,16 @@ import { UUID_PATTERN } from "@/lib/uuid";
 /** An id from a form; anything else gets `message` (a catalogue key) beside the field. */
 export const uuid = (message: string) => z.string({ error: message }).regex(UUID_PATTERN, message);
 
+// A scheme, "www." or a host name with a dotted ending ("club-offers.com/x"): mail clients make these links.
+const WEB_ADDRESS = /[a-z][a-z0-9+.-]*:\/\/|www\.|[a-z0-9-]+\.[a-z]{2,}(?![a-z])/i;
+
+/** Whether a name someone typed holds a web address (it must not: names are mailed to others). */
+export const holdsWebAddress = (text: string): boolean => WEB_ADDRESS.test(text);
+
+/** A name shown to other people and put into mails (a club, an event): no web address in it. */
+export const publicName = (min: number, max: number, requiredKey: string) =>
+  z.string({ error: requiredKey }).trim().min(min, requiredKey).max(max, "errors.tooLong").refine((v) => !holdsWebAddress(v), "errors.noWebAddress");
+
 /** Optional free text: trimmed, at most `max` characters, empty read as null. */
 export const optionalText = (max: number) => z.string().trim().max(max, "errors.tooLong").optional().transform((v) => v || null);
 

@@ -6,14 +6,17 @@ import { revalidateEventListing } from "@/app/events/revalidate";
 import { appLink, mailEach } from "@/db/notify";
 import { cancelEvent, createEvent, saveEvent } from "@/db/organiser-events";
 import type { FormResult } from "@/lib/form-result";
+import { slugArg } from "@/lib/schemas/bound";
 import { eventFormInput, eventSchema } from "@/lib/schemas/event";
+import { boundArg } from "../../action";
 import { translatedFieldErrors, translateKeys } from "../../form-errors";
 import { requireUser } from "../../session";
 
 export type EventFormState = FormResult & { rows?: number };
 
 /** Save, publish, or (intent "addSession") only add an empty session row: all without JavaScript too. */
-export async function saveEventAction(slug: string | null, _prev: EventFormState, formData: FormData): Promise<EventFormState> {
+export async function saveEventAction(boundSlug: string | null, _prev: EventFormState, formData: FormData): Promise<EventFormState> {
+  const slug = boundArg(slugArg.nullable(), boundSlug);
   const user = await requireUser(slug ? `/organise/events/${slug}/edit` : "/organise/events/new");
   const { input, rows, values } = eventFormInput(formData.entries());
   const intent = formData.get("intent");
@@ -38,7 +41,8 @@ export async function saveEventAction(slug: string | null, _prev: EventFormState
   redirect(`/organise/events/${result.slug}/edit?saved=${publish ? "published" : "1"}`);
 }
 
-export async function cancelEventAction(slug: string) {
+export async function cancelEventAction(boundSlug: string) {
+  const slug = boundArg(slugArg, boundSlug);
   const user = await requireUser(`/organise/events/${slug}/edit`);
   const result = await cancelEvent(user.id, slug);
   if (!result) redirect(`/organise/events/${slug}/edit`);

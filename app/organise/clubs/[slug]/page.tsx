@@ -19,7 +19,6 @@ export default async function ClubPage({ params, searchParams }: Props) {
   const t = await getTranslations("organise");
   const admin = can(club.role, "manageMembers");
   const members = admin ? await listMembers(user.id, club.id) : [];
-  const ref = { id: club.id, name: club.name, slug: club.slug };
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-4">
       <PageHeader title={club.name} />
@@ -36,7 +35,7 @@ export default async function ClubPage({ params, searchParams }: Props) {
                     <span className="font-semibold">{m.fullName || m.email}</span>
                     <span className="block truncate text-sm text-muted">{m.email}</span>
                   </span>
-                  <form action={setRoleAction.bind(null, ref)} className="flex items-center gap-2">
+                  <form action={setRoleAction.bind(null, club.slug)} className="flex items-center gap-2">
                     <input type="hidden" name="memberId" value={m.userId} />
                     <label className="sr-only" htmlFor={`role-${m.userId}`}>{t("roleOf", { name: m.fullName || m.email || "" })}</label>
                     <select id={`role-${m.userId}`} name="role" defaultValue={m.role} className="min-h-11 rounded-lg border border-line bg-white px-2 text-base">
@@ -53,7 +52,7 @@ export default async function ClubPage({ params, searchParams }: Props) {
           </Card>
           <Card>
             <h2 className="mb-3 text-xl font-bold">{t("invite")}</h2>
-            <InviteForm action={inviteAction.bind(null, ref)} />
+            <InviteForm action={inviteAction.bind(null, club.slug)} />
           </Card>
         </>
       ) : null}

@@ -2,8 +2,10 @@
 
 import { randomUUID } from "node:crypto";
 import { notFound, redirect } from "next/navigation";
+import { boundArg } from "@/app/action";
 import { requireUser } from "@/app/session";
 import { checkIn } from "@/db/check-in-writes";
+import { slugArg } from "@/lib/schemas/bound";
 import { checkInFormSchema } from "@/lib/schemas/check-in";
 import { checkInPath } from "./_components/check-in-queries";
 
@@ -11,7 +13,8 @@ import { checkInPath } from "./_components/check-in-queries";
  * "Check in" on the page without JavaScript (with it, the phone queues the check-in itself and
  * sends it to ./data). Back to the same search, with the answer for that car.
  */
-export async function checkInFormAction(slug: string, formData: FormData): Promise<void> {
+export async function checkInFormAction(boundSlug: string, formData: FormData): Promise<void> {
+  const slug = boundArg(slugArg, boundSlug);
   const user = await requireUser(checkInPath(slug));
   const parsed = checkInFormSchema.safeParse({ registrationId: formData.get("registrationId"), q: formData.get("q") ?? "", ticks: formData.getAll("ticks") });
   if (!parsed.success) redirect(checkInPath(slug));

@@ -12,7 +12,7 @@ import { publishDrawAction, runDrawAction } from "./actions";
 import { DrawPreview } from "./preview";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ error?: string; published?: string }> };
-const ERRORS = new Set(["notLottery", "stillOpen", "alreadyPublished", "entriesChanged", "noRun", "seedNotCommitted"]);
+const ERRORS = new Set(["notLottery", "stillOpen", "alreadyPublished", "entriesChanged", "noRun", "seedNotCommitted", "rateLimited"]);
 
 export default async function DrawPage({ params, searchParams }: Props) {
   const [{ slug }, { error, published }] = await Promise.all([params, searchParams]);

@@ -3,11 +3,14 @@
 import { revalidatePath } from "next/cache";
 import { notFound, redirect } from "next/navigation";
 import { assignEventPlaques, changePlaque } from "@/db/plaques";
+import { idArg, slugArg } from "@/lib/schemas/bound";
+import { boundArg } from "../../../../action";
 import { requireUser } from "../../../../session";
 
 const page = (slug: string) => `/organise/events/${slug}/plaques`;
 
-export async function assignPlaquesAction(slug: string, formData: FormData) {
+export async function assignPlaquesAction(boundSlug: string, formData: FormData) {
+  const slug = boundArg(slugArg, boundSlug);
   const user = await requireUser(page(slug));
   const rule = formData.get("rule") === "production-number" ? "production-number" : "registration-order";
   const result = await assignEventPlaques(user.id, slug, rule);
@@ -17,7 +20,8 @@ export async function assignPlaquesAction(slug: string, formData: FormData) {
 }
 
 /** Errors come back in the URL, beside the car's field: the form works without JavaScript. */
-export async function changePlaqueAction(slug: string, registrationId: string, formData: FormData) {
+export async function changePlaqueAction(boundSlug: string, boundRegistrationId: string, formData: FormData) {
+  const [slug, registrationId] = [boundArg(slugArg, boundSlug), boundArg(idArg, boundRegistrationId)];
   const user = await requireUser(page(slug));
   const raw = String(formData.get("plaque") ?? "").trim();
   const result = await changePlaque(user.id, slug, registrationId, /^\d{1,6}$/.test(raw) ? Number(raw) : NaN);

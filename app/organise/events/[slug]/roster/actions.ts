@@ -2,12 +2,13 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { runFormAction } from "@/app/action";
+import { boundArg, runFormAction } from "@/app/action";
 import { revalidateEventPage } from "@/app/events/revalidate";
 import { translatedFieldErrors, translateKeys } from "@/app/form-errors";
 import { requireUser } from "@/app/session";
 import { moveRegistrations, promoteWaiting, removeRegistrations, type RosterChange } from "@/db/roster-writes";
 import type { FormResult } from "@/lib/form-result";
+import { refArg, slugArg } from "@/lib/schemas/bound";
 import { formInput } from "@/lib/schemas/registration";
 import { bulkSchema, moveSchema, promoteSchema, removeSchema } from "@/lib/schemas/roster";
 import { entryPath, rosterPath } from "./_components/roster-queries";
@@ -31,26 +32,30 @@ async function finish(slug: string, result: RosterChange, done: Done, to: string
 
 const textOf = (formData: FormData, fields: string[]) => Object.fromEntries(fields.map((f) => [f, String(formData.get(f) ?? "")]));
 
-export async function moveAction(ref: Ref, _prev: FormResult, formData: FormData): Promise<FormResult> {
+export async function moveAction(boundRef: Ref, _prev: FormResult, formData: FormData): Promise<FormResult> {
+  const ref = boundArg(refArg, boundRef);
   const fields = ["fromSessionId", "toSessionId", "overbook", "reason"];
   return runFormAction(formData, { schema: moveSchema, fields, returnTo: entryPath(ref.slug, ref.id) }, async (user, input) =>
     finish(ref.slug, await moveRegistrations(user.id, ref.slug, { ...input, registrationIds: [ref.id] }), "moved", entryPath(ref.slug, ref.id), textOf(formData, fields)));
 }
 
-export async function promoteAction(ref: Ref, _prev: FormResult, formData: FormData): Promise<FormResult> {
+export async function promoteAction(boundRef: Ref, _prev: FormResult, formData: FormData): Promise<FormResult> {
+  const ref = boundArg(refArg, boundRef);
   const fields = ["sessionId", "overbook", "reason"];
   return runFormAction(formData, { schema: promoteSchema, fields, returnTo: entryPath(ref.slug, ref.id) }, async (user, input) =>
     finish(ref.slug, await promoteWaiting(user.id, ref.slug, ref.id, input), "promoted", entryPath(ref.slug, ref.id), textOf(formData, fields)));
 }
 
-export async function removeAction(ref: Ref, _prev: FormResult, formData: FormData): Promise<FormResult> {
+export async function removeAction(boundRef: Ref, _prev: FormResult, formData: FormData): Promise<FormResult> {
+  const ref = boundArg(refArg, boundRef);
   const fields = ["reason"];
   return runFormAction(formData, { schema: removeSchema, fields, returnTo: entryPath(ref.slug, ref.id) }, async (user, input) =>
     finish(ref.slug, await removeRegistrations(user.id, ref.slug, { registrationIds: [ref.id], reason: input.reason }), "removed", entryPath(ref.slug, ref.id), textOf(formData, fields)));
 }
 
 /** The roster's bulk form: the ticked rows (repeated `ids`) moved or removed together; back to the same roster view. */
-export async function bulkAction(slug: string, _prev: FormResult, formData: FormData): Promise<FormResult> {
+export async function bulkAction(boundSlug: string, _prev: FormResult, formData: FormData): Promise<FormResult> {
+  const slug = boundArg(slugArg, boundSlug);
   const user = await requireUser(rosterPath(slug));
   const fields = ["intent", "fromSessionId", "toSessionId", "overbook", "reason"];
   const values = textOf(formData, fields);

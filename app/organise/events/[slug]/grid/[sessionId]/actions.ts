@@ -5,6 +5,8 @@ import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
 import { generateGrid, getGrid, saveGrid, type GridSave } from "@/db/parade-grid";
 import { gridOrderIds, moveInGrid, type GridMode } from "@/lib/roster/parade-grid";
+import { gridRefArg, positionArg } from "@/lib/schemas/bound";
+import { boundArg } from "../../../../../action";
 import { requireUser } from "../../../../../session";
 
 type Ref = { slug: string; sessionId: string };
@@ -19,7 +21,8 @@ function finish(ref: Ref, result: GridSave, query = "saved=1") {
 }
 
 /** Colour blocks in the order the organiser numbered them (ties and blanks after, A–Z), or plaque order. */
-export async function generateGridAction(ref: Ref, formData: FormData) {
+export async function generateGridAction(boundRef: Ref, formData: FormData) {
+  const ref = boundArg(gridRefArg, boundRef);
   const user = await requireUser(page(ref));
   const ranked = [...formData.entries()].filter(([k]) => k.startsWith("colour:")).map(([k, v]) => ({ colour: k.slice(7), n: Number(v) || Infinity }));
   ranked.sort((a, b) => a.n - b.n || a.colour.localeCompare(b.colour));
@@ -28,7 +31,8 @@ export async function generateGridAction(ref: Ref, formData: FormData) {
 }
 
 /** One step up or down: a plain form button, so it works by keyboard, by touch and without JavaScript. */
-export async function moveCarAction(ref: Ref, from: number, to: number) {
+export async function moveCarAction(boundRef: Ref, boundFrom: number, boundTo: number) {
+  const [ref, from, to] = [boundArg(gridRefArg, boundRef), boundArg(positionArg, boundFrom), boundArg(positionArg, boundTo)];
   const user = await requireUser(page(ref));
   const current = await getGrid(user.id, ref.slug, ref.sessionId);
   if (!current) notFound();
@@ -36,7 +40,8 @@ export async function moveCarAction(ref: Ref, from: number, to: number) {
 }
 
 /** The whole order at once, from dragging in the browser. */
-export async function saveOrderAction(ref: Ref, order: string[]): Promise<{ ok: boolean }> {
+export async function saveOrderAction(boundRef: Ref, order: string[]): Promise<{ ok: boolean }> {
+  const ref = boundArg(gridRefArg, boundRef);
   const user = await requireUser(page(ref));
   const parsed = orderSchema.safeParse(order);
   if (!parsed.success) return { ok: false };

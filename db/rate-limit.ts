@@ -1,0 +1,48 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { RateLimiterDrizzle, RateLimiterRes } from "rate-limiter-flexible";
+import { RATE_LIMITS, retryAfterSeconds, type LimitName } from "@/lib/rate-limits";
+import { db } from "./client";
+import { rateLimits } from "./schema";
+
+export type Limited = { ok: true } | { ok: false; retryAfter: number };
+
+const limiters = new Map<LimitName, RateLimiterDrizzle>();
+
+function limiter(name: LimitName): RateLimiterDrizzle {
+  let found = limiters.get(name);
+  if (!found) {
+    const { points, seconds } = RATE_LIMITS[name];
+    // Expired rows are purged by the retention job (db/retention.ts), not by a timer per limiter.
+    found = new RateLimiterDrizzle({ storeClient: db(), schema: rateLimits, keyPrefix: name, points, duration: seconds, clearExpiredByTimeout: false });
+    limiters.set(name, found);
+  }
+  return found;
+}
+
+// Keys name people (an address, an IP): only their hash is stored.
+const hashed = (key: string) => createHash("sha256").update(key).digest("base64url");
+
+/**
+ * Counts one attempt against `name` for `key` in Postgres, so the limit holds across instances.
+ * Refused attempts count too: hammering past the limit does not shorten the wait.
+ */
+export async function consume(name: LimitName, key: string): Promise<Limited> {
+  try {
+    await limiter(name).consume(hashed(key.toLowerCase()));
+    return { ok: true };
+  } catch (outcome) {
+    if (outcome instanceof RateLimiterRes) return { ok: false, retryAfter: retryAfterSeconds(outcome.msBeforeNext) };
+    throw outcome;
+  }
+}
+
+/** Consumes every limit in turn and answers with the first refusal (each one still counted). */
+export async function consumeAll(checks: [LimitName, string][]): Promise<Limited> {
+  let refused: Limited = { ok: true };
+  for (const [name, key] of checks) {
+    const result = await consume(name, key);
+    if (!result.ok && refused.ok) refused = result;
+  }
+  return refused;
+}
