@@ -1,3 +1,4 @@
+import { crossSiteRefusal, deviceKey, limitRefusal } from "@/app/route-guards";
 import { currentUser } from "@/app/session";
 import { getCheckInCopy, getCheckInLive, getGateEvent } from "@/db/check-in";
 import { checkIn } from "@/db/check-in-writes";
@@ -27,10 +28,14 @@ export async function GET(request: Request, context: Context) {
 }
 
 export async function POST(request: Request, context: Context) {
-  // JSON only: a cross-site form cannot send it without a CORS preflight, which this route never grants.
+  // JSON only, and only from our own pages: a cross-site form or fetch never gets this far.
+  const crossSite = crossSiteRefusal(request);
+  if (crossSite) return crossSite;
   if (!request.headers.get("content-type")?.startsWith("application/json")) return answer({ error: "JSON expected" }, 415);
   const gate = await gateFor(context);
   if ("error" in gate) return gate.error;
+  const limited = await limitRefusal("checkInSyncPerDevice", await deviceKey(gate.user.id));
+  if (limited) return limited;
   const parsed = syncSchema.safeParse(await request.json().catch(() => null));
   if (!parsed.success) return answer({ error: "invalid check-ins" }, 400);
   const results = [];
