@@ -7,6 +7,7 @@ import { accounts, authenticators, sessions, users, verificationTokens } from "@
 import { recordSignIn } from "@/db/users";
 import { env } from "@/env";
 import { sendSignInLink } from "@/db/sign-in-mail";
+import { mayPasskeySignIn } from "@/lib/passkey-policy";
 
 export const SIGN_IN_LINK_MINUTES = 10;
 
@@ -47,6 +48,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
       Passkey({}),
     ],
     callbacks: {
+      // A passkey signs in an existing account and never creates one: Auth.js hands over a user
+      // without an id when it is about to (see app/api/auth/[...nextauth]/route.ts).
+      signIn({ user, account }) {
+        return mayPasskeySignIn(account?.type, user);
+      },
       session({ session, user }) {
         session.user.id = user.id;
         return session;

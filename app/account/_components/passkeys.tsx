@@ -16,7 +16,9 @@ export function Passkeys({ passkeys }: { passkeys: Passkey[] }) {
   async function add() {
     setStatus("busy");
     try {
-      await signIn("passkey", { action: "register", redirect: false });
+      // Auth.js's client resolves without a result when the server refuses the options.
+      const result: { ok: boolean; error?: string | null } | undefined = await signIn("passkey", { action: "register", redirect: false });
+      if (!result?.ok || result.error) throw new Error(result?.error ?? "refused");
       setStatus("added");
       router.refresh();
     } catch {

@@ -1,3 +1,54 @@
-import { handlers } from "@/auth";
+import { NextRequest } from "next/server";
+import { auth, handlers } from "@/auth";
+import { passkeyCallbackVerdict, passkeyOptionsVerdict } from "@/lib/passkey-policy";
 
-export const { GET, POST } = handlers;
+// Auth.js's WebAuthn endpoints would let a signed-out visitor register a passkey for any address
+// (creating that account) and answer "register" or "authenticate" depending on whether the
+// address is known. This wrapper narrows them to lib/passkey-policy; auth.ts's signIn callback
+// refuses a passkey account without a user as well, in case a request slips past.
+
+/** Auth.js's action and provider in a path, split as it splits them (empty segments dropped). */
+function authRoute(request: NextRequest): [string | undefined, string | undefined] {
+  const [action, provider] = request.nextUrl.pathname.replace(/^\/api\/auth/, "").split("/").filter(Boolean);
+  return [action, provider];
+}
+
+const refused = () =>
+  Response.json({ error: "Sign in first: passkeys are added on your account page." }, { status: 403, headers: { "cache-control": "no-store" } });
+
+const signedIn = async () => Boolean((await auth())?.user?.id);
+
+export async function GET(request: NextRequest) {
+  // The passkey is the only WebAuthn provider; any other name is Auth.js's error to give.
+  if (authRoute(request)[0] !== "webauthn-options") return handlers.GET(request);
+  const verdict = passkeyOptionsVerdict(await signedIn(), request.nextUrl.searchParams.getAll("action").at(-1) ?? null);
+  if (verdict === "refuse") return refused();
+  if (verdict === "as-asked") return handlers.GET(request);
+  // Discoverable credentials only: the same options whoever is named, and no credential ids.
+  const anonymous = new URL(request.nextUrl);
+  anonymous.search = "?action=authenticate";
+  return handlers.GET(new NextRequest(anonymous, { headers: request.headers }));
+}
+
+export async function POST(request: NextRequest) {
+  const [action, provider] = authRoute(request);
+  if (action !== "callback" || provider !== "passkey") return handlers.POST(request);
+  const verdict = passkeyCallbackVerdict(await signedIn(), await bodyAction(request));
+  return verdict === "refuse" ? refused() : handlers.POST(request);
+}
+
+/**
+ * The `action` Auth.js will read, parsed as it parses (@auth/core lib/utils/web.js getBody: JSON,
+ * or a form where the last of repeated fields wins), from a copy so Auth.js still gets the body.
+ */
+async function bodyAction(request: NextRequest): Promise<string | null> {
+  const type = request.headers.get("content-type") ?? "";
+  try {
+    let body: unknown;
+    if (type.includes("application/json")) body = await request.clone().json();
+    else if (type.includes("application/x-www-form-urlencoded")) body = Object.fromEntries(new URLSearchParams(await request.clone().text()));
+    return typeof body === "object" && body && "action" in body ? String(body.action) : null;
+  } catch {
+    return null;
+  }
+}
