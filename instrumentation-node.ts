@@ -1,4 +1,8 @@
 import { parseEnv } from "./lib/env";
+import { trackPeerAddresses } from "./peer-address";
+
+// First, before any request is handled: the development mailbox answers loopback only.
+trackPeerAddresses();
 
 // A bad environment stops the server with one clear line instead of failing on the first request.
 if (process.env.NEXT_PHASE !== "phase-production-build") {

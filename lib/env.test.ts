@@ -4,6 +4,9 @@ import { parseEnv } from "./env";
 
 const DB = "postgres://app:secret@db.example:5432/ringmeet";
 const SECRET = "a-production-secret-of-32-chars!";
+const SMTP = "smtp://u:p@mail.example:587";
+/** A production server that is told everything it needs. */
+const PROD = { NODE_ENV: "production", DATABASE_URL: DB, AUTH_SECRET: SECRET, APP_URL: "https://ringmeet.example" };
 
 function errorOf(source: Record<string, string | undefined>): string {
   try {
@@ -34,22 +37,48 @@ describe("parseEnv", () => {
   });
 
   it("refuses production without AUTH_SECRET", () => {
-    expect(errorOf({ NODE_ENV: "production", DATABASE_URL: DB, SMTP_URL: "smtp://mail.example:587" })).toMatch(
+    expect(errorOf({ NODE_ENV: "production", DATABASE_URL: DB, APP_URL: "https://ringmeet.example", SMTP_URL: "smtp://mail.example:587" })).toMatch(
       /^Configuration error: AUTH_SECRET is required in production/,
     );
   });
 
   it("refuses production with neither SMTP_URL nor DEV_MAILBOX", () => {
-    expect(errorOf({ NODE_ENV: "production", DATABASE_URL: DB, AUTH_SECRET: SECRET })).toMatch(/^Configuration error: set SMTP_URL/);
-    expect(errorOf({ NODE_ENV: "production", DATABASE_URL: DB, AUTH_SECRET: SECRET, DEV_MAILBOX: "0" })).toMatch(/SMTP_URL/);
+    expect(errorOf(PROD)).toMatch(/^Configuration error: set SMTP_URL/);
+    expect(errorOf({ ...PROD, DEV_MAILBOX: "0" })).toMatch(/SMTP_URL/);
   });
 
-  it("accepts production with SMTP (mailbox off) or with DEV_MAILBOX=1 (mailbox on)", () => {
-    const smtp = parseEnv({ NODE_ENV: "production", DATABASE_URL: DB, AUTH_SECRET: SECRET, SMTP_URL: "smtp://u:p@mail.example:587" });
-    expect(smtp).toMatchObject({ production: true, devMailbox: false, smtpUrl: "smtp://u:p@mail.example:587", authSecret: SECRET });
+  it("accepts production with SMTP (mailbox off) or with DEV_MAILBOX=1 on localhost (mailbox on)", () => {
+    expect(parseEnv({ ...PROD, SMTP_URL: SMTP })).toMatchObject({ production: true, devMailbox: false, smtpUrl: SMTP, authSecret: SECRET, appUrl: "https://ringmeet.example" });
     for (const flag of ["1", "true"]) {
-      expect(parseEnv({ NODE_ENV: "production", DATABASE_URL: DB, AUTH_SECRET: SECRET, DEV_MAILBOX: flag }).devMailbox).toBe(true);
+      for (const local of ["http://localhost:3000", "http://127.0.0.1:4100", "http://[::1]:3000"]) {
+        expect(parseEnv({ ...PROD, APP_URL: local, DEV_MAILBOX: flag }).devMailbox).toBe(true);
+      }
     }
+  });
+
+  it("refuses production without APP_URL, in one line", () => {
+    const { APP_URL: _, ...withoutOrigin } = PROD;
+    expect(errorOf({ ...withoutOrigin, SMTP_URL: SMTP })).toBe(
+      "Configuration error: APP_URL is required in production (the public origin, such as https://ringmeet.example).",
+    );
+    // What `npm run demo` and `npm test` pass: production on localhost with the mailbox.
+    expect(parseEnv({ ...withoutOrigin, APP_URL: "http://localhost:4100", DEV_MAILBOX: "1" }).appUrl).toBe("http://localhost:4100");
+  });
+
+  it("refuses DEV_MAILBOX together with SMTP_URL", () => {
+    for (const env of [{ ...PROD, SMTP_URL: SMTP, DEV_MAILBOX: "1" }, { DATABASE_URL: DB, SMTP_URL: SMTP, DEV_MAILBOX: "true" }]) {
+      expect(errorOf(env)).toBe("Configuration error: DEV_MAILBOX and SMTP_URL cannot both be set: mail goes out by SMTP or stays in the development mailbox.");
+    }
+  });
+
+  it("refuses the development mailbox on an origin other than localhost", () => {
+    const refusal = /^Configuration error: the development mailbox \(DEV_MAILBOX=1, or no SMTP_URL outside production\) needs APP_URL on localhost or 127\.0\.0\.1/;
+    expect(errorOf({ ...PROD, DEV_MAILBOX: "1" })).toMatch(refusal);
+    expect(errorOf({ ...PROD, APP_URL: "http://192.0.2.7:3000", DEV_MAILBOX: "1" })).toMatch(refusal);
+    expect(errorOf({ ...PROD, APP_URL: "http://localhost.attacker.example", DEV_MAILBOX: "1" })).toMatch(refusal);
+    // Outside production the mailbox is on by default, so the same holds there.
+    expect(errorOf({ DATABASE_URL: DB, APP_URL: "https://staging.ringmeet.example" })).toMatch(refusal);
+    expect(parseEnv({ DATABASE_URL: DB, APP_URL: "https://staging.ringmeet.example", SMTP_URL: SMTP }).devMailbox).toBe(false);
   });
 
   it("fills in defaults outside production", () => {
@@ -59,10 +88,12 @@ describe("parseEnv", () => {
     expect(e.authSecret.length).toBeGreaterThanOrEqual(16);
     expect(parseEnv({ DATABASE_URL: DB, PORT: "4100" }).appUrl).toBe("http://localhost:4100");
     expect(parseEnv({ DATABASE_URL: DB, NODE_ENV: "test", DEV_MAILBOX: "0" }).devMailbox).toBe(true);
+    // With SMTP the mail goes out for real, and no copy of its links is kept.
+    expect(parseEnv({ DATABASE_URL: DB, SMTP_URL: SMTP }).devMailbox).toBe(false);
   });
 
   it("drops a trailing slash from APP_URL", () => {
-    expect(parseEnv({ DATABASE_URL: DB, APP_URL: "https://ringmeet.example/" }).appUrl).toBe("https://ringmeet.example");
+    expect(parseEnv({ ...PROD, SMTP_URL: SMTP, APP_URL: "https://ringmeet.example/" }).appUrl).toBe("https://ringmeet.example");
   });
 
   it("always fails with a single line that starts 'Configuration error:'", () => {

@@ -40,10 +40,18 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
   }
   const e = result.data;
   const production = e.NODE_ENV === "production";
-  const devMailbox = e.DEV_MAILBOX || !production;
   if (production && !e.AUTH_SECRET) throw new Error("Configuration error: AUTH_SECRET is required in production (openssl rand -base64 32).");
-  if (production && !e.SMTP_URL && !devMailbox) {
+  // The public origin decides Secure cookies and every mailed link: a server must be told it.
+  if (production && !e.APP_URL) throw new Error("Configuration error: APP_URL is required in production (the public origin, such as https://ringmeet.example).");
+  if (e.DEV_MAILBOX && e.SMTP_URL) throw new Error("Configuration error: DEV_MAILBOX and SMTP_URL cannot both be set: mail goes out by SMTP or stays in the development mailbox.");
+  // The mailbox shows working sign-in links: it is on only without SMTP, in production only when asked for.
+  const devMailbox = !e.SMTP_URL && (e.DEV_MAILBOX || !production);
+  if (production && !devMailbox && !e.SMTP_URL) {
     throw new Error("Configuration error: set SMTP_URL to send mail, or DEV_MAILBOX=1 to keep it in the development mailbox.");
+  }
+  const appUrl = (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, "");
+  if (devMailbox && !isLocalOrigin(appUrl)) {
+    throw new Error("Configuration error: the development mailbox (DEV_MAILBOX=1, or no SMTP_URL outside production) needs APP_URL on localhost or 127.0.0.1; set SMTP_URL for a public origin.");
   }
   return {
     production,
@@ -51,9 +59,14 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
     databaseUrl: e.DATABASE_URL,
     // Development without a secret still works; production refused above.
     authSecret: e.AUTH_SECRET ?? "development-only-secret-not-for-production",
-    appUrl: (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
+    appUrl,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     devMailbox,
   };
+}
+
+/** An origin only this machine reaches (where a development mailbox may live). */
+function isLocalOrigin(url: string): boolean {
+  return ["localhost", "127.0.0.1", "[::1]"].includes(new URL(url).hostname);
 }

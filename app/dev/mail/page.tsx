@@ -3,13 +3,13 @@ import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { listDevMail } from "@/db/mail";
-import { env } from "@/env";
+import { mailboxAnswers } from "../local-only";
 import { formatMoment } from "@/lib/time";
 
 export const metadata = { title: "Mailbox", robots: { index: false } };
 
 export default async function DevMailPage({ searchParams }: { searchParams: Promise<{ to?: string }> }) {
-  if (!env().devMailbox) notFound();
+  if (!(await mailboxAnswers())) notFound();
   const { to } = await searchParams;
   const [t, mails] = await Promise.all([getTranslations("devMail"), listDevMail(to)]);
   return (

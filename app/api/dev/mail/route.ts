@@ -1,10 +1,10 @@
+import { mailboxAnswers } from "@/app/dev/local-only";
 import { listDevMail } from "@/db/mail";
-import { env } from "@/env";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request) {
-  if (!env().devMailbox) return new Response("Not found", { status: 404 });
+  if (!(await mailboxAnswers())) return new Response("Not found", { status: 404 });
   const to = new URL(request.url).searchParams.get("to") ?? undefined;
   const mails = await listDevMail(to);
   return Response.json(

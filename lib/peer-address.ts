@@ -1,0 +1,14 @@
+/**
+ * The request header that carries the address of the TCP connection a request came on. Our own
+ * server sets it (peer-address.ts), replacing whatever a client sent under that name; unlike
+ * X-Forwarded-For, which Next.js passes through from the client when it is present.
+ */
+export const PEER_ADDRESS_HEADER = "x-ringmeet-peer-address";
+
+/** True for the machine's own loopback addresses: 127.0.0.0/8 and ::1, also as IPv4-mapped IPv6. */
+export function isLoopbackAddress(address: string | null | undefined): boolean {
+  if (!address) return false;
+  const ipv4 = address.toLowerCase().replace(/^::ffff:/, "");
+  if (/^127(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/.test(ipv4)) return true;
+  return address === "::1" || address === "0:0:0:0:0:0:0:1";
+}
