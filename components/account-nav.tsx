@@ -1,8 +1,9 @@
 "use client";
 /* eslint-disable @next/next/no-html-link-for-pages -- on purpose: leaving a page cached per language must load the next page whole (see LocaleHtml) */
 
-import { useEffect, useState } from "react";
+import { useEffect, useState, useSyncExternalStore } from "react";
 import { signOutAction } from "@/app/actions";
+import { signInLinkFrom } from "@/lib/auth-guard";
 import { SignOutForm } from "./sign-out-form";
 
 type Me = { signedIn: boolean; staff: boolean };
@@ -29,15 +30,23 @@ function useMe(): Me | undefined {
   return me;
 }
 
+const unchanging = () => () => {};
+
+/** The browser's own path and query string, once hydrated: the cached HTML knows only the path. */
+function useHere(): string | undefined {
+  return useSyncExternalStore(unchanging, () => window.location.pathname + window.location.search, () => undefined);
+}
+
 /**
  * The signed-in part of the header on pages cached for everybody: the HTML says "Sign in"
  * (what a signed-out visitor, or one without JavaScript, needs), and this swaps in Account and
  * Sign out once /api/me says who is here. Plain links: see PublicSiteHeader.
  */
-export function AccountNav({ labels, linkClass }: { labels: AccountNavLabels; linkClass: string }) {
+export function AccountNav({ labels, linkClass, signInHref }: { labels: AccountNavLabels; linkClass: string; signInHref: string }) {
   const me = useMe();
+  const here = useHere();
   if (!me?.signedIn) {
-    return <a href="/signin" className={`${linkClass} text-accent`}>{labels.signIn}</a>;
+    return <a href={here ? signInLinkFrom(here) : signInHref} className={`${linkClass} text-accent`}>{labels.signIn}</a>;
   }
   return (
     <>

@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { signOutAction } from "@/app/actions";
 import { auth } from "@/auth";
 import { isClubStaff } from "@/db/clubs";
+import { signInLinkFrom } from "@/lib/auth-guard";
 import type { Locale } from "@/lib/locale";
 import { AccountNav, OrganiseNavItem } from "./account-nav";
 import { LanguageSwitch } from "./language-switch";
@@ -46,8 +47,11 @@ function HeaderFrame({ text, account, organise, languageSwitch, plain }: { text:
   );
 }
 
-/** The header of pages rendered per request: who is signed in is known on the server. */
-export async function SiteHeader() {
+/**
+ * The header of pages rendered per request: who is signed in is known on the server. `here` is
+ * the page's path and query string, where "Sign in" comes back to.
+ */
+export async function SiteHeader({ here }: { here?: string }) {
   const [session, t] = await Promise.all([auth(), getTranslations("nav")]);
   const userId = session?.user?.id;
   const staff = userId ? await isClubStaff(userId) : false;
@@ -57,7 +61,7 @@ export async function SiteHeader() {
       <SignOutForm action={signOutAction} label={t("signOut")} className={navLink} />
     </>
   ) : (
-    <Link href="/signin" className={`${navLink} text-accent`}>{t("signIn")}</Link>
+    <Link href={here ? signInLinkFrom(here) : "/signin"} className={`${navLink} text-accent`}>{t("signIn")}</Link>
   );
   return (
     <HeaderFrame
@@ -73,13 +77,13 @@ export async function SiteHeader() {
  * The same header for pages cached for everybody in one language (the public event page): it
  * reads no cookie; the signed-in links come from a small client island (AccountNav).
  */
-export async function PublicSiteHeader({ locale }: { locale: Locale }) {
+export async function PublicSiteHeader({ locale, here }: { locale: Locale; here: string }) {
   const t = await getTranslations({ locale, namespace: "nav" });
   const labels = { signIn: t("signIn"), signOut: t("signOut"), account: t("account"), organise: t("organise") };
   return (
     <HeaderFrame
       text={{ main: t("main"), events: t("events"), garage: t("garage"), registrations: t("registrations") }}
-      account={<AccountNav labels={labels} linkClass={navLink} />}
+      account={<AccountNav labels={labels} linkClass={navLink} signInHref={signInLinkFrom(here)} />}
       organise={<OrganiseNavItem label={labels.organise} linkClass={navLink} />}
       languageSwitch={<LanguageSwitch label={t("language")} locale={locale} />}
       plain

@@ -1,4 +1,29 @@
+import { safeCallbackPath } from "./safe-path";
+
 /** Where a signed-out visitor is sent: the sign-in page, with the way back. */
 export function signInPath(returnTo: string): string {
   return `/signin?${new URLSearchParams({ callbackUrl: returnTo })}`;
+}
+
+type Search = Record<string, string | string[] | undefined>;
+
+/** A page's path and query string from a route's segments and searchParams (as Next hands them over). */
+export function pathWithQuery(segments: readonly string[], search: Search = {}): string {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(search)) {
+    for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value]) query.append(key, one);
+  }
+  const path = `/${segments.map(encodeURIComponent).join("/")}`;
+  return query.size > 0 ? `${path}?${query}` : path;
+}
+
+/**
+ * The header's "Sign in" link on the page at `here` (path and query string): it comes back there
+ * afterwards. On the sign-in pages themselves it keeps the way back they already carry.
+ */
+export function signInLinkFrom(here: string): string {
+  const url = new URL(here, "http://site.invalid");
+  const onSignIn = url.pathname === "/signin" || url.pathname.startsWith("/signin/");
+  const back = safeCallbackPath(onSignIn ? url.searchParams.get("callbackUrl") : here, "");
+  return back ? signInPath(back) : "/signin";
 }

@@ -1,14 +1,8 @@
 import { z } from "zod";
+import { safeCallbackPath } from "../safe-path";
 
-/** Only a path on this site may be a destination after signing in (no open redirects). */
-export function safeCallbackPath(value: unknown, fallback = "/garage"): string {
-  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
-  if (value.startsWith("/signin") || value.startsWith("/api/")) return fallback;
-  // Browsers drop tabs and newlines in URLs ("/\t/evil.com" is //evil.com): resolve and compare.
-  const base = "http://site.invalid";
-  if (new URL(value, base).origin !== base) return fallback;
-  return value;
-}
+// It lives in its own module so the browser's header (components/account-nav) can use it without zod.
+export { safeCallbackPath };
 
 export const signInSchema = z.object({
   email: z

@@ -9,8 +9,10 @@ export async function generateStaticParams() {
   return [];
 }
 
-export default async function CachedEventHeader({ params }: { params: Promise<{ locale: string }> }) {
-  const { locale } = await params;
+export default async function CachedEventHeader({ params }: { params: Promise<{ slug: string; locale: string }> }) {
+  const { slug, locale } = await params;
   if (!isLocale(locale)) notFound();
-  return <PublicSiteHeader locale={locale} />;
+  // The visitor's address is /events/{slug} (proxy.ts rewrites it here); the query string, which
+  // a page shared by everybody cannot know, is added in the browser (AccountNav).
+  return <PublicSiteHeader locale={locale} here={`/events/${encodeURIComponent(slug)}`} />;
 }
