@@ -7,12 +7,14 @@ import { workerLogger } from "./worker-logger";
 
 export const MIGRATIONS_FOLDER = path.join(import.meta.dirname, "migrations");
 
-
-/** Applies the committed drizzle-kit migrations and the mail queue's schema; safe to run any number of times. */
-export async function migrateDatabase(url: string): Promise<void> {
+/**
+ * Applies the committed drizzle-kit migrations and the mail queue's schema; safe to run any number
+ * of times. `folder`: where the SQL is when this code runs bundled elsewhere (scripts/serve.ts).
+ */
+export async function migrateDatabase(url: string, folder = MIGRATIONS_FOLDER): Promise<void> {
   const sql = postgres(url, { max: 1, onnotice: () => {} });
   try {
-    await migrate(drizzle(sql), { migrationsFolder: MIGRATIONS_FOLDER });
+    await migrate(drizzle(sql), { migrationsFolder: folder });
   } finally {
     await sql.end();
   }

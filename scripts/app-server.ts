@@ -1,10 +1,17 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { buildSync } from "esbuild";
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { NEXT_BIN } from "./next-process";
 
-const NEXT_BIN = path.resolve("node_modules/next/dist/bin/next");
-const SOURCES = ["app", "components", "db", "lib", "i18n", "messages", "public", "auth.ts", "proxy.ts", "env.ts", "instrumentation.ts", "next.config.js", "package.json"];
+// Build-time helpers (esbuild is a development package): the production launcher must not import this file.
+export { startNext } from "./next-process";
+
+const SOURCES = [
+  "app", "components", "db", "lib", "i18n", "messages", "public", "auth.ts", "proxy.ts", "env.ts", "peer-address.ts",
+  "instrumentation.ts", "instrumentation-node.ts", "next.config.js", "package.json",
+];
 
 /** AUTH_SECRET from the environment, else one generated once and kept in `.data/` (demo and dev only). */
 export function authSecret(): string {
@@ -32,25 +39,28 @@ export function needsBuild(): boolean {
   return SOURCES.some((entry) => newestSource(entry) > built);
 }
 
+/** `next build`, then the production launcher bundled beside it (see bundleLauncher). */
 export function build(env: NodeJS.ProcessEnv = process.env): void {
   const result = spawnSync(process.execPath, [NEXT_BIN, "build"], { stdio: "inherit", env: { ...env, NEXT_TELEMETRY_DISABLED: "1" } });
   if (result.status !== 0) throw new Error("next build failed");
+  bundleLauncher(env.NEXT_DIST_DIR || ".next");
 }
 
-/** Serves the production build; resolves once it answers on /api/health. */
-export async function startNext(port: number, env: NodeJS.ProcessEnv): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port)], { stdio: ["ignore", "inherit", "inherit"], env: { ...env, NEXT_TELEMETRY_DISABLED: "1" } });
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`next start exited with code ${child.exitCode}`);
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}/api/health`);
-      if (res.status === 200 || res.status === 503) return child;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  child.kill("SIGTERM");
-  throw new Error(`next start did not answer on port ${port} within 60 s`);
+/**
+ * `npm start` must run where only the runtime packages are installed (no tsx, no TypeScript):
+ * its TypeScript (scripts/serve-production.ts, which shares the database and migration code
+ * with the demo) is bundled into plain JavaScript in the build folder, with every npm package
+ * left as an import (all of them runtime dependencies). scripts/start.mjs runs it.
+ */
+export function bundleLauncher(distDir: string): void {
+  buildSync({
+    entryPoints: [path.resolve("scripts/serve-production.ts")],
+    outfile: path.resolve(distDir, "serve-production.mjs"),
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    packages: "external",
+    logLevel: "warning",
+  });
 }

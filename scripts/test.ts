@@ -6,6 +6,7 @@ import path from "node:path";
 import { ensureDatabase, freePort, startEmbeddedPostgres } from "../db/embedded";
 import { migrateDatabase } from "../db/migrate";
 import { build, startNext } from "./app-server";
+import { checkDeployment } from "./deploy-check";
 
 // `npm test`: every suite, in the order a failure is cheapest to find. Prints each stage's time.
 const timings: [string, number][] = [];
@@ -34,7 +35,8 @@ function ensureChromium() {
   run("apt-get", ["install", "-y", "-qq", "chromium"], { ...process.env, DEBIAN_FRONTEND: "noninteractive" });
 }
 
-// `npm test -- e2e specs/x.spec.ts --project=mobile`: one part; what follows it goes to Playwright.
+// `npm test -- e2e specs/x.spec.ts --project=mobile`: one part (static, unit, deploy or e2e); what
+// follows e2e goes to Playwright.
 const [only, ...playwrightArgs] = process.argv.slice(2);
 const workDir = mkdtempSync(path.join(os.tmpdir(), "ringmeet-test-"));
 // mkdtemp makes it 0700; as root the server runs as `postgres`, which must pass through it.
@@ -52,21 +54,35 @@ try {
     // Unit and integration tests start their own embedded PostgreSQL (see vitest.global-setup.ts).
     await stage("Unit + integration (vitest)", () => run(bin("vitest"), ["run"], { ...process.env, TZ: "Asia/Kathmandu" }));
   }
-  if (!only || only === "e2e") {
+  const e2e = !only || only === "e2e";
+  const deploy = !only || only === "deploy";
+  if (e2e || deploy) {
     const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next-test" };
+    // The test app keeps its mail in the development mailbox, whatever this shell says.
+    delete env.SMTP_URL;
     await stage("Build (next build)", () => build(env));
-    await stage("Start PostgreSQL + app", async () => {
-      const pg = await startEmbeddedPostgres({ dataDir: path.join(workDir, "pg"), port: await freePort(), flags: ["-c", "max_connections=200"] });
-      stopPg = pg.stop;
-      await ensureDatabase(pg.url("postgres"), "ringmeet_e2e");
-      env.DATABASE_URL = pg.url("ringmeet_e2e");
-      await migrateDatabase(env.DATABASE_URL);
-      const port = await freePort();
-      Object.assign(env, { PORT: String(port), APP_URL: `http://localhost:${port}`, AUTH_URL: `http://localhost:${port}`, AUTH_SECRET: randomBytes(32).toString("base64url"), DEV_MAILBOX: "1" });
-      const app = await startNext(port, env);
-      stopApp = () => app.kill("SIGTERM");
-    });
-    await stage("End-to-end (playwright)", () => run(bin("playwright"), ["test", ...playwrightArgs], { ...env, E2E_BASE_URL: env.APP_URL }));
+    const pg = await startEmbeddedPostgres({ dataDir: path.join(workDir, "pg"), port: await freePort(), flags: ["-c", "max_connections=200"] });
+    stopPg = pg.stop;
+    if (deploy) {
+      await stage("Deployment (npm ci --omit=dev, npm start)", async () => {
+        await ensureDatabase(pg.url("postgres"), "ringmeet_deploy");
+        await checkDeployment({ distDir: env.NEXT_DIST_DIR!, dir: path.join(workDir, "deploy"), databaseUrl: pg.url("ringmeet_deploy") });
+      });
+    }
+    if (e2e) {
+      await stage("Start PostgreSQL + app", async () => {
+        await ensureDatabase(pg.url("postgres"), "ringmeet_e2e");
+        env.DATABASE_URL = pg.url("ringmeet_e2e");
+        await migrateDatabase(env.DATABASE_URL);
+        const port = await freePort();
+        Object.assign(env, { PORT: String(port), APP_URL: `http://localhost:${port}`, AUTH_URL: `http://localhost:${port}`, AUTH_SECRET: randomBytes(32).toString("base64url"), DEV_MAILBOX: "1" });
+        // Every interface (no host), so e2e/specs/dev-mailbox.spec.ts can call from this machine's
+        // network address the way another computer would; the mailbox answers loopback only.
+        const app = await startNext(port, env);
+        stopApp = () => app.kill("SIGTERM");
+      });
+      await stage("End-to-end (playwright)", () => run(bin("playwright"), ["test", ...playwrightArgs], { ...env, E2E_BASE_URL: env.APP_URL }));
+    }
   }
 } catch (error) {
   failed = true;

@@ -1,0 +1,33 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+
+export const NEXT_BIN = path.resolve("node_modules/next/dist/bin/next");
+
+/**
+ * Serves the production build; resolves once it answers on /api/health. `host` binds one address
+ * (the demo: 127.0.0.1); without it Next listens on every interface.
+ */
+export async function startNext(port: number, env: NodeJS.ProcessEnv, host?: string): Promise<ChildProcess> {
+  const args = [NEXT_BIN, "start", "-p", String(port), ...(host ? ["-H", host] : [])];
+  const child = spawn(process.execPath, args, { stdio: ["ignore", "inherit", "inherit"], env: { ...env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const origin = `http://${reachableHost(host)}:${port}`;
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`next start exited with code ${child.exitCode}`);
+    try {
+      const res = await fetch(`${origin}/api/health`);
+      if (res.status === 200 || res.status === 503) return child;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  child.kill("SIGTERM");
+  throw new Error(`next start did not answer on port ${port} within 60 s`);
+}
+
+/** Where to reach a server bound to `host`: loopback unless it listens on one other address only. */
+function reachableHost(host: string | undefined): string {
+  if (!host || host === "0.0.0.0" || host === "::") return "127.0.0.1";
+  return host.includes(":") ? `[${host}]` : host;
+}

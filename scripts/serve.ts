@@ -1,0 +1,64 @@
+import type { ChildProcess } from "node:child_process";
+import path from "node:path";
+import { migrateDatabase } from "../db/migrate";
+import { openDatabase } from "./database";
+import { startNext } from "./next-process";
+
+// What `npm run demo` and `npm start` share. It is bundled into the build for `npm start`
+// (scripts/app-server.ts bundleLauncher), so it imports no development package.
+
+type ServeOptions = {
+  /** The app's environment for this database; throw to stop before the database is changed. */
+  environment: (databaseUrl: string) => NodeJS.ProcessEnv;
+  /** After the migrations, before the app starts (the demo seeds, and builds when needed). */
+  prepare?: (databaseUrl: string, env: NodeJS.ProcessEnv) => Promise<void>;
+  /** One address to listen on; every interface when unset. */
+  host?: string;
+  announce: (env: NodeJS.ProcessEnv) => void;
+};
+
+/**
+ * Opens the database (DATABASE_URL, else the embedded server), migrates it and serves the build
+ * until Ctrl-C, SIGTERM or the app's own exit, then stops the app and the embedded database.
+ */
+export async function serve(options: ServeOptions): Promise<void> {
+  try {
+    // A bad configuration stops here, before an embedded database starts (its URL is not known
+    // yet, so a stand-in of the same form is checked).
+    options.environment(process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/ringmeet");
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
+  const database = await openDatabase();
+  let app: ChildProcess | undefined;
+  let stopping = false;
+  async function stop(code: number) {
+    if (stopping) return;
+    stopping = true;
+    // The app first (its mail worker holds connections), then the database; ten seconds at most.
+    if (app && app.exitCode === null && app.signalCode === null) {
+      const exited = new Promise((resolve) => app!.once("exit", resolve));
+      app.kill("SIGTERM");
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    }
+    await database.stop();
+    process.exit(code);
+  }
+  process.on("SIGINT", () => void stop(0));
+  process.on("SIGTERM", () => void stop(0));
+
+  try {
+    const env = options.environment(database.url);
+    // Beside the package.json (npm runs scripts there), wherever this code was bundled to.
+    await migrateDatabase(database.url, path.resolve("db/migrations"));
+    await options.prepare?.(database.url, env);
+    const child = await startNext(Number(env.PORT), env, options.host);
+    app = child;
+    child.on("exit", (code) => void stop(code ?? 0));
+    options.announce(env);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    await stop(1);
+  }
+}
