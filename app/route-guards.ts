@@ -1,7 +1,8 @@
 import "server-only";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { consume } from "@/db/rate-limit";
 import { env } from "@/env";
+import { clientAddress } from "@/lib/peer-address";
 import type { LimitName } from "@/lib/rate-limits";
 import { isSameOrigin, originHeaders } from "@/lib/same-origin";
 
@@ -28,4 +29,9 @@ export async function deviceKey(userId: string): Promise<string> {
   const jar = await cookies();
   const token = jar.get("__Secure-authjs.session-token")?.value ?? jar.get("authjs.session-token")?.value ?? "";
   return `${userId}:${token}`;
+}
+
+/** Where this request comes from, for per-address limits (lib/peer-address.ts). */
+export async function requestAddress(): Promise<string> {
+  return clientAddress(await headers(), env().trustProxy);
 }

@@ -11,6 +11,7 @@ const envSchema = z.object({
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: "SMTP_URL must look like smtp://user:pass@host:587" }).optional(),
   MAIL_FROM: z.string().min(3).default("Ringmeet <no-reply@ringmeet.test>"),
   DEV_MAILBOX: flag,
+  TRUST_PROXY: flag,
 });
 
 export type AppEnv = {
@@ -22,6 +23,8 @@ export type AppEnv = {
   smtpUrl: string | undefined;
   mailFrom: string;
   devMailbox: boolean;
+  /** Behind one reverse proxy: the client is the last address it appended to X-Forwarded-For. */
+  trustProxy: boolean;
 };
 
 /**
@@ -63,6 +66,7 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     devMailbox,
+    trustProxy: e.TRUST_PROXY,
   };
 }
 

@@ -7,6 +7,7 @@ import { uniqueEmail, userIdByEmail } from "../fixtures/db";
 // answer whether an address has an account (enumeration).
 
 const OPTIONS = "/api/auth/webauthn-options/passkey";
+const ORIGIN = new URL(process.env.E2E_BASE_URL!).origin;
 
 async function optionsFor(request: APIRequestContext, params: Record<string, string>) {
   const response = await request.get(OPTIONS, { params });
@@ -32,14 +33,16 @@ test.describe("passkeys when signed out", () => {
 
   test("a registration posted to the callback is refused", async ({ request, sql }) => {
     const victim = uniqueEmail("prehijack-post");
+    // From our own origin, so that it is the passkey rule (not the cross-site one) that refuses it.
     const response = await request.post("/api/auth/callback/passkey", {
+      headers: { Origin: ORIGIN },
       form: { action: "register", email: victim, data: JSON.stringify({ id: "AAAA", rawId: "AAAA", type: "public-key", response: {} }) },
       maxRedirects: 0,
     });
     expect(response.status()).toBe(403);
     // Auth.js reads the last of repeated form fields.
     const repeated = await request.post("/api/auth/callback/passkey", {
-      headers: { "content-type": "application/x-www-form-urlencoded" },
+      headers: { "content-type": "application/x-www-form-urlencoded", Origin: ORIGIN },
       data: new URLSearchParams([["action", "authenticate"], ["action", "register"], ["email", victim], ["data", "{}"]]).toString(),
       maxRedirects: 0,
     });

@@ -1,5 +1,6 @@
 import { NextRequest } from "next/server";
 import { auth, handlers } from "@/auth";
+import { crossSiteRefusal, limitRefusal, requestAddress } from "@/app/route-guards";
 import { passkeyCallbackVerdict, passkeyOptionsVerdict } from "@/lib/passkey-policy";
 
 // Auth.js's WebAuthn endpoints would let a signed-out visitor register a passkey for any address
@@ -21,6 +22,8 @@ const signedIn = async () => Boolean((await auth())?.user?.id);
 export async function GET(request: NextRequest) {
   // The passkey is the only WebAuthn provider; any other name is Auth.js's error to give.
   if (authRoute(request)[0] !== "webauthn-options") return handlers.GET(request);
+  const limited = await limitRefusal("passkeyOptionsPerIp", await requestAddress());
+  if (limited) return limited;
   const verdict = passkeyOptionsVerdict(await signedIn(), request.nextUrl.searchParams.getAll("action").at(-1) ?? null);
   if (verdict === "refuse") return refused();
   if (verdict === "as-asked") return handlers.GET(request);
@@ -32,6 +35,11 @@ export async function GET(request: NextRequest) {
 
 export async function POST(request: NextRequest) {
   const [action, provider] = authRoute(request);
+  // Sign-in links are asked for through our own form (app/signin/actions.ts), which limits them;
+  // Auth.js's own endpoint for it would mail past those limits, so it is not served.
+  if (action === "signin" && provider === "nodemailer") return new Response("Not found", { status: 404 });
+  const crossSite = crossSiteRefusal(request);
+  if (crossSite) return crossSite;
   if (action !== "callback" || provider !== "passkey") return handlers.POST(request);
   const verdict = passkeyCallbackVerdict(await signedIn(), await bodyAction(request));
   return verdict === "refuse" ? refused() : handlers.POST(request);
