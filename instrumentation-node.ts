@@ -13,6 +13,9 @@ if (process.env.NEXT_PHASE !== "phase-production-build") {
       const { startMailWorker } = await import("./db/worker");
       startMailWorker(env.databaseUrl).catch((error) => console.error(`[worker] did not start: ${error instanceof Error ? error.message : error}`));
     }
+    // Every instance hears when an event's page changed elsewhere and expires its own copy.
+    const { startEventCacheSync } = await import("./app/events/cache-sync");
+    startEventCacheSync().catch((error) => console.error(`[cache] not listening for event changes: ${error instanceof Error ? error.message : error}`));
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));
     process.exit(1);

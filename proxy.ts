@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { isServedFromCache } from "@/app/events/public-slugs";
 import { LOCALE_COOKIE, resolveLocale } from "@/lib/locale";
 import { isSlug } from "@/lib/slug";
 
@@ -29,10 +30,13 @@ function contentSecurityPolicy(scriptSrc: string): string {
  * 'unsafe-inline'; see docs/ARCHITECTURE.md for why that is acceptable there). Server actions
  * (POST) are not rewritten: they reach the per-request route, which follows the cookie they set.
  */
-function cachedEventPage(request: NextRequest): NextResponse | null {
+async function cachedEventPage(request: NextRequest): Promise<NextResponse | null> {
   if (request.method !== "GET" && request.method !== "HEAD") return null;
   const [, first, slug, ...rest] = request.nextUrl.pathname.split("/");
   if (first !== "events" || !slug || rest.length > 0 || !isSlug(slug)) return null;
+  // Only a public event's page is shared: anything else is answered per request, so a "not found"
+  // is never cached (here or by a CDN) and a just-published meet is found by its first visitor.
+  if (!(await isServedFromCache(slug))) return null;
   const locale = resolveLocale(request.cookies.get(LOCALE_COOKIE)?.value, request.headers.get("accept-language"));
   const url = request.nextUrl.clone();
   url.pathname = `/events/${slug}/in/${locale}`;
@@ -41,8 +45,8 @@ function cachedEventPage(request: NextRequest): NextResponse | null {
   return response;
 }
 
-export function proxy(request: NextRequest) {
-  const cached = cachedEventPage(request);
+export async function proxy(request: NextRequest) {
+  const cached = await cachedEventPage(request);
   if (cached) return cached;
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const dev = process.env.NODE_ENV !== "production";

@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { EventInput, KeptSession } from "@/lib/schemas/event";
 import { numberedSlug, slugify } from "@/lib/slug";
+import { announceEventChange } from "./event-changes";
 import { eventFor, mayDo } from "./access";
 import { db } from "./client";
 import { fillFreePlaces, type Tx } from "./places";
@@ -45,6 +46,8 @@ export async function createEvent(userId: string, clubId: string, input: EventIn
     const [event] = await tx.insert(events).values({ ...eventColumns(input), clubId, slug, status: publish ? "published" : "draft" }).returning();
     const kept = input.sessions.filter((s): s is KeptSession => !s.remove);
     await tx.insert(eventSessions).values(kept.map((s) => ({ ...sessionColumns(s), eventId: event!.id })));
+    // A slug looked up while it did not exist yet must now be found, on every instance.
+    await announceEventChange(tx, { slug, kind: "page" });
     return { ok: true, slug, removedSessions: [] } as const;
   });
 }
@@ -123,6 +126,9 @@ export async function saveEvent(userId: string, slug: string, input: EventInput,
       else await tx.insert(eventSessions).values({ ...sessionColumns(s), eventId: event.id });
     }
     await refillAfterEdit(tx, kept, byId);
+    // Every instance expires the page when this commits: status, dates and programme show at once.
+    await announceEventChange(tx, { slug: newSlug, kind: "page" });
+    if (newSlug !== event.slug) await announceEventChange(tx, { slug: event.slug, kind: "page" });
     return { ok: true, slug: newSlug, removedSessions: removed } as const;
   });
 }
@@ -145,6 +151,7 @@ export async function cancelEvent(userId: string, slug: string): Promise<{ event
     const [event] = await tx.update(events).set({ status: "cancelled" })
       .where(and(eq(events.slug, slug), mayDo(userId, "cancelEvent", events.clubId), sql`${events.status} <> 'cancelled'`)).returning();
     if (!event) return null;
+    await announceEventChange(tx, { slug: event.slug, kind: "page" });
     const recipients = await tx.selectDistinct({ email: sql<string>`${users.email}`, locale: users.locale, name: users.fullName }).from(registrations)
       .innerJoin(users, eq(users.id, registrations.ownerId))
       .where(and(eq(registrations.eventId, event.id), eq(registrations.status, "active")));

@@ -76,13 +76,21 @@ try {
         await migrateDatabase(env.DATABASE_URL);
         const port = await freePort();
         Object.assign(env, { PORT: String(port), APP_URL: `http://localhost:${port}`, AUTH_URL: `http://localhost:${port}`, AUTH_SECRET: randomBytes(32).toString("base64url"), DEV_MAILBOX: "1" });
-      // As if behind one reverse proxy: tests that need many client addresses (rate limits, the
-      // fuzzer) send X-Forwarded-For; a browser's requests still count as the loopback peer's.
-      env.TRUST_PROXY = "1";
+        // As if behind one reverse proxy: tests that need many client addresses (rate limits, the
+        // fuzzer) send X-Forwarded-For; a browser's requests still count as the loopback peer's.
+        env.TRUST_PROXY = "1";
         // Every interface (no host), so e2e/specs/dev-mailbox.spec.ts can call from this machine's
         // network address the way another computer would; the mailbox answers loopback only.
         const app = await startNext(port, env);
-        stopApp = () => app.kill("SIGTERM");
+        // A second instance on the same database, as behind a load balancer: tests of what one
+        // instance's change means for the other (e2e/specs/two-instances.spec.ts).
+        const secondPort = await freePort();
+        const second = await startNext(secondPort, { ...env, PORT: String(secondPort) });
+        env.E2E_SECOND_URL = `http://localhost:${secondPort}`;
+        stopApp = () => {
+          app.kill("SIGTERM");
+          second.kill("SIGTERM");
+        };
       });
       await stage("End-to-end (playwright)", () => run(bin("playwright"), ["test", ...playwrightArgs], { ...env, E2E_BASE_URL: env.APP_URL }));
     }

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { revalidateEventListing } from "@/app/events/revalidate";
+import { expireEventPage } from "@/app/events/revalidate";
 import { appLink, mailEach } from "@/db/notify";
 import { cancelEvent, createEvent, saveEvent } from "@/db/organiser-events";
 import type { FormResult } from "@/lib/form-result";
@@ -36,7 +36,7 @@ export async function saveEventAction(boundSlug: string | null, _prev: EventForm
       lines: [t("organise.mail.sessionRemovedBody", { session: removed.name }), appLink(`/events/${result.slug}`)],
     }));
   }
-  revalidateEventListing(result.slug);
+  expireEventPage(result.slug);
   revalidatePath("/organise");
   redirect(`/organise/events/${result.slug}/edit?saved=${publish ? "published" : "1"}`);
 }
@@ -50,7 +50,7 @@ export async function cancelEventAction(boundSlug: string) {
     subject: t("organise.mail.eventCancelledSubject", { event: result.event.name }),
     lines: [t("organise.mail.eventCancelledBody", { event: result.event.name }), appLink(`/events/${slug}`)],
   }));
-  revalidateEventListing(slug);
+  expireEventPage(slug);
   redirect(`/organise/events/${slug}/edit?saved=cancelled`);
 }
 
