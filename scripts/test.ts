@@ -26,13 +26,17 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.e
 
 const bin = (name: string) => path.resolve("node_modules/.bin", name);
 
-function ensureChromium() {
-  if (existsSync("/usr/bin/chromium")) return;
+// Debian packages the tests use: Chromium for Playwright, poppler's pdftotext to read PDFs back.
+const SYSTEM_TOOLS = [{ binary: "/usr/bin/chromium", pkg: "chromium" }, { binary: "/usr/bin/pdftotext", pkg: "poppler-utils" }];
+
+function ensureSystemTools() {
+  const missing = SYSTEM_TOOLS.filter((t) => !existsSync(t.binary)).map((t) => t.pkg);
+  if (missing.length === 0) return;
   if (process.getuid?.() !== 0) {
-    throw new Error("The end-to-end tests need Debian's Chromium at /usr/bin/chromium: run `sudo apt-get install -y chromium` and try again.");
+    throw new Error(`The tests need Debian's ${missing.join(" and ")}: run \`sudo apt-get install -y ${missing.join(" ")}\` and try again.`);
   }
   run("apt-get", ["update", "-qq"]);
-  run("apt-get", ["install", "-y", "-qq", "chromium"], { ...process.env, DEBIAN_FRONTEND: "noninteractive" });
+  run("apt-get", ["install", "-y", "-qq", ...missing], { ...process.env, DEBIAN_FRONTEND: "noninteractive" });
 }
 
 // `npm test -- e2e specs/x.spec.ts --project=mobile`: one part (static, unit, deploy or e2e); what
@@ -45,7 +49,7 @@ let stopPg: (() => Promise<void>) | undefined;
 let stopApp: (() => void) | undefined;
 let failed = false;
 try {
-  await stage("Chromium", ensureChromium);
+  await stage("Chromium and pdftotext", ensureSystemTools);
   if (!only || only === "static") {
     await stage("Lint (eslint)", () => run(bin("eslint"), ["."]));
     await stage("Types (tsc)", () => run(bin("tsc"), ["--noEmit"]));

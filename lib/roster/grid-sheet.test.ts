@@ -1,3 +1,7 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { gridCsv, gridPdf, type SheetLine } from "./grid-sheet";
 
@@ -24,5 +28,31 @@ describe("grid sheets", () => {
     const pages = (pdf: Buffer) => (pdf.toString("latin1").match(/\/Type \/Page\b/g) ?? []).length;
     expect(pages(short)).toBe(1);
     expect(pages(long)).toBeGreaterThanOrEqual(4);
+  });
+});
+
+/** The PDF's text as poppler's pdftotext reads it (in content order), whitespace collapsed and a name wrapped after its hyphen joined again. */
+function pdfText(pdf: Buffer): string {
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), "grid-pdf-")), "grid.pdf");
+  writeFileSync(file, pdf);
+  return execFileSync("pdftotext", ["-raw", "-enc", "UTF-8", file, "-"], { encoding: "utf8" }).replace(/\s+/g, " ").replace(/- /g, "-");
+}
+
+describe("the grid PDF read back", () => {
+  it("holds every plate whole, every name complete and German umlauts right, as the CSV does", async () => {
+    const lines: SheetLine[] = [
+      { position: 1, plaque: "", driver: "Pace car", car: "", colour: "", plate: "" },
+      { position: 2, plaque: "17", driver: "Jörg Müller-Lüdenscheidt", car: "BMW 1M Coupé", colour: "Valencia Orange", plate: "MYK-ZC 1234" },
+      { position: 3, plaque: "104", driver: "Maximilian Alexander Freiherr von Hohenzollern-Sigmaringen", car: "BMW 1M Coupé", colour: "Individual Frozen Brilliant White", plate: "DÜW-MP 5678" },
+      { position: 4, plaque: "9", driver: "Sören Weiß", car: "BMW 1M Coupé", colour: "Alpine White", plate: "GB WX11 ÖÄÜ" },
+    ];
+    const text = pdfText(await gridPdf("Corso", "1M Meet", lines, labels));
+    const csvRows = gridCsv(lines, labels).slice(1).trimEnd().split("\r\n").slice(1);
+    expect(csvRows).toHaveLength(lines.length);
+    for (const l of lines) {
+      expect(text).toContain(l.plate);
+      for (const value of [l.driver, l.car, l.colour]) expect(text).toContain(value);
+    }
+    expect(text).not.toContain("…");
   });
 });
