@@ -35,7 +35,7 @@ describe("deleting an account erases its address everywhere else", () => {
     expect(await db().$count(clubInvitations, eq(clubInvitations.clubId, club.id))).toBe(1);
     expect(await db().$count(broadcastRecipients, eq(broadcastRecipients.broadcastId, sent!.id))).toBe(1);
     const audit = await listAudit((await getRosterEvent(admin.id, event.slug))!);
-    const pseudonym = audit.find((a) => (a.action as string) === "checklist.add")!.actor;
+    const pseudonym = audit.find((a) => a.action === "checklist.add")!.actor;
     expect(pseudonym).toMatch(/^Deleted account [0-9A-F]{6}$/);
     const removal = await db().select().from(auditLog).where(and(eq(auditLog.eventId, event.id), eq(auditLog.action, "roster.remove")));
     expect(removal[0]!.reason).toBe(`Mail from ${pseudonym}`);

@@ -5,6 +5,7 @@ import type { Tx } from "./places";
 import type { RosterEvent } from "./roster";
 import { auditLog, cars, registrations, users } from "./schema";
 
+/** Changes to places; the log also holds the event's other changes (draw.publish, grid.save …: lib/roster/audit-sentence.ts). */
 export type AuditAction = "move" | "promote" | "remove" | "autoPromote";
 export type AuditDetail = {
   from?: string;
@@ -30,7 +31,8 @@ export type AuditEntry = {
   id: number;
   at: string;
   actor: string | null;
-  action: AuditAction;
+  /** A change to places (AuditAction) or another kind of event change ("draw.publish" …). */
+  action: AuditAction | (string & {});
   detail: AuditDetail;
   reason: string | null;
   registrationId: string | null;
@@ -59,5 +61,5 @@ export async function listAudit(event: RosterEvent, options: { registrationId?: 
     .where(and(eq(auditLog.eventId, event.id), options.registrationId ? eq(auditLog.registrationId, options.registrationId) : undefined))
     .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
     .limit(options.limit ?? 50);
-  return rows.map((r) => ({ ...r, at: r.at.toISOString(), action: r.action as AuditAction, detail: r.detail as AuditDetail }));
+  return rows.map((r) => ({ ...r, at: r.at.toISOString(), detail: r.detail as AuditDetail }));
 }

@@ -85,4 +85,11 @@ test("a small ballot: the seed is committed before entries, the organiser draws 
   await expect(runs.first().getByText(/^Published \d{4}-/)).toBeVisible();
   await expect(page.getByText("mcf-1")).toBeVisible();
   await expect(page.getByText(/Your draw position/)).toHaveCount(0); // the organiser entered no car
+
+  // The roster's log says what happened: a run and a published draw with its seed, no blank session.
+  await page.goto(`/organise/events/${event.slug}/roster`);
+  const log = page.getByTestId("audit-log");
+  await expect(log.getByText(new RegExp(`published the draw, seed ${commitment!.seed}`))).toBeVisible();
+  await expect(log.getByText(new RegExp(`ran the draw, seed ${commitment!.seed}`))).toBeVisible();
+  await expect(log).not.toContainText("waiting list of .");
 });

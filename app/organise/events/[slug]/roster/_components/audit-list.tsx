@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { AuditEntry } from "@/db/roster-audit";
+import { auditSentence } from "@/lib/roster/audit-sentence";
 import { formatMoment } from "@/lib/time";
 import { entryPath } from "./roster-queries";
 
@@ -12,19 +13,8 @@ function carLabel(t: T, e: AuditEntry): string {
 }
 
 function sentence(t: T, e: AuditEntry): string {
-  const actor = e.actor ?? t("someone");
-  const car = carLabel(t, e);
-  const d = e.detail;
-  switch (e.action) {
-    case "move":
-      return t("actions.move", { actor, car, from: d.from ?? "", to: d.to ?? "", status: t(`statuses.${d.status ?? "confirmed"}`) });
-    case "promote":
-      return t("actions.promote", { actor, car, session: d.session ?? "", position: d.position ?? 0 });
-    case "remove":
-      return t("actions.remove", { actor, car });
-    default:
-      return t("actions.autoPromote", { car, session: d.session ?? "" });
-  }
+  const hasCar = Boolean(e.driver || e.plate);
+  return auditSentence((key, values) => t(key as never, values as never), { action: e.action, actor: e.actor, car: hasCar ? carLabel(t, e) : null, detail: e.detail });
 }
 
 /** What organisers did, newest first: who, what, to which car, when (Europe/Berlin) and why. */

@@ -1,0 +1,40 @@
+import { createTranslator } from "next-intl";
+import { describe, expect, it } from "vitest";
+import { auditSentence, type AuditLine } from "@/lib/roster/audit-sentence";
+import { locales } from "@/lib/locale";
+import { messagesFor } from "./messages";
+
+// Every kind of line db/ writes to the audit log, with the details it writes (and with them missing).
+const lines: AuditLine[] = [
+  { action: "move", actor: "Ada", car: "#3 Jonas (M-AB 1)", detail: { from: "Corso", to: "Photo", status: "waiting" } },
+  { action: "promote", actor: "Ada", car: "#3 Jonas (M-AB 1)", detail: { session: "Corso", position: 2 } },
+  { action: "remove", actor: "Ada", car: "#3 Jonas (M-AB 1)", detail: {} },
+  { action: "autoPromote", actor: null, car: "#4 Mia (K-XY 9)", detail: { session: "GP track session 1" } },
+  { action: "draw.run", actor: "Ada", car: null, detail: { drawId: "d", seed: "4f1c9e" } },
+  { action: "draw.publish", actor: "Ada", car: null, detail: { drawId: "d", seed: "4f1c9e" } },
+  { action: "grid.save", actor: "Ada", car: null, detail: { sessionId: "s", mode: "manual", cars: 30 } },
+  { action: "plaques.assign", actor: "Ada", car: null, detail: { rule: "registration-order", assigned: 92 } },
+  { action: "plaque.change", actor: "Ada", car: "#3 Jonas (M-AB 1)", detail: { from: null, to: 7 } },
+  { action: "checklist.add", actor: "Ada", car: null, detail: { label: "Helmet", required: true } },
+  { action: "checklist.remove", actor: "Ada", car: null, detail: { label: "Helmet" } },
+  { action: "broadcast", actor: "Ada", car: null, detail: { subject: "Gate opens at 8", recipients: 92 } },
+  { action: "autoPromote", actor: null, car: null, detail: {} },
+  { action: "something.new", actor: null, car: null, detail: {} },
+];
+
+describe("audit lines", () => {
+  it.each(locales)("read without a blank in %s, whatever details are missing", (locale) => {
+    const t = createTranslator({ locale, messages: messagesFor(locale), namespace: "roster" });
+    for (const line of lines) {
+      const sentence = auditSentence((key, values) => t(key as never, values as never), line);
+      expect(sentence, line.action).not.toMatch(/\{|\}|\s[.,:)]|\(\s|“”|„“|\s{2}|^\s|undefined|null|NaN/);
+      expect(sentence.length, line.action).toBeGreaterThan(10);
+    }
+  });
+
+  it("say a published draw is a published draw, with its seed, not a car moving up", () => {
+    const t = createTranslator({ locale: "en", messages: messagesFor("en"), namespace: "roster" });
+    const sentence = auditSentence((key, values) => t(key as never, values as never), lines[5]!);
+    expect(sentence).toBe("Ada published the draw, seed 4f1c9e: places confirmed and waiting lists written in draw order.");
+  });
+});
