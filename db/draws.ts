@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, desc, eq, isNotNull, sql } from "drizzle-orm";
-import { ALGORITHM_VERSION, allocate, hashInput, hashResult, lotteryStats, seedCommitment } from "@/lib/lottery";
+import { ALGORITHM_VERSION, allocate, canonicalJson, drawInputOf, hashInput, hashResult, lotteryStats, seedCommitment } from "@/lib/lottery";
 import { eventFor } from "./access";
 import { db } from "./client";
 import { enqueueTask, type LotteryMailJob } from "./jobs";
@@ -58,7 +58,7 @@ export async function runDraw(userId: string, slug: string, now = new Date()): P
     const result = allocate({ seed, ...input });
     const [run] = await tx.insert(draws).values({
       eventId: event.id, seed, algorithm: result.algorithm, inputHash: result.inputHash, resultHash: hashResult(result),
-      stats: lotteryStats(result), result, runBy: userId, createdAt: now,
+      stats: lotteryStats(result), result, input: drawInputOf(input), runBy: userId, createdAt: now,
     }).returning({ id: draws.id });
     await tx.insert(auditLog).values({ eventId: event.id, actorId: userId, action: "draw.run", detail: { drawId: run!.id, seed, inputHash: result.inputHash }, createdAt: now });
     return { ok: true, drawId: run!.id };
@@ -106,7 +106,7 @@ export async function publishDraw(userId: string, slug: string, drawId: string, 
 const commitmentColumns = { seedHash: drawCommitments.seedHash, inAdvance: drawCommitments.inAdvance, committedAt: drawCommitments.committedAt };
 const runColumns = {
   id: draws.id, seed: draws.seed, algorithm: draws.algorithm, inputHash: draws.inputHash, resultHash: draws.resultHash,
-  stats: draws.stats, createdAt: draws.createdAt, publishedAt: draws.publishedAt,
+  stats: draws.stats, createdAt: draws.createdAt, publishedAt: draws.publishedAt, hasInput: sql<boolean>`${draws.input} is not null`,
 };
 const commitmentOf = async (eventId: string) =>
   (await db().select(commitmentColumns).from(drawCommitments).where(eq(drawCommitments.eventId, eventId)))[0] ?? null;
@@ -145,3 +145,17 @@ export async function getPublicDraw(slug: string, userId: string | null) {
 }
 
 export type PublicDraw = NonNullable<Awaited<ReturnType<typeof getPublicDraw>>>;
+
+/**
+ * One run's public files, as their hashes were made: the input (ids, rankings, capacities; no
+ * names) and the result, each the exact text whose SHA-256 the draw page shows. Null for an
+ * unknown run, a draft event, or a run made before inputs were kept (input null).
+ */
+export async function getDrawFiles(slug: string, drawId: string): Promise<{ input: string | null; result: string } | null> {
+  if (!isUuid(drawId)) return null;
+  const [row] = await db().select({ input: draws.input, result: draws.result }).from(draws).innerJoin(events, eq(events.id, draws.eventId))
+    .where(and(eq(draws.id, drawId), eq(events.slug, slug), sql`${events.status} <> 'draft'`));
+  if (!row) return null;
+  // jsonb keeps neither key order nor spacing: the canonical text is written again.
+  return { input: row.input ? JSON.stringify(drawInputOf(row.input)) : null, result: canonicalJson(row.result) };
+}

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import type { LotteryResult } from "@/lib/lottery/types";
+import type { DrawInput, LotteryResult } from "@/lib/lottery/types";
 import type { LotteryStats } from "@/lib/lottery/stats";
 import { users } from "./auth";
 import { eventSessions, events } from "./events";
@@ -61,6 +61,9 @@ export const draws = pgTable(
     stats: jsonb("stats").$type<LotteryStats>().notNull(),
     // The whole published result (lib/lottery), so anyone can re-check it against its hash.
     result: jsonb("result").$type<LotteryResult>().notNull(),
+    // The input the run drew from (sessions and capacities, entries and rankings: ids only), as
+    // hashed; null for runs made before it was kept.
+    input: jsonb("input").$type<DrawInput>(),
     runBy: text("run_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
     publishedAt: timestamp("published_at", { mode: "date", withTimezone: true }),

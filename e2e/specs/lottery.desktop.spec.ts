@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { expect, test } from "../fixtures";
 import { seedEvent } from "../fixtures/events";
 import { insertOwner, type Owner } from "../fixtures/registrations";
@@ -84,6 +85,15 @@ test("a small ballot: the seed is committed before entries, the organiser draws 
   await expect(runs.first().getByText("Its SHA-256 is the committed hash.")).toBeVisible();
   await expect(runs.first().getByText(/^Published \d{4}-/)).toBeVisible();
   await expect(page.getByText("mcf-1")).toBeVisible();
+  // Anyone can check the run: the two downloads hash to the hashes shown, and name nobody.
+  for (const [link, label] of [["Input of run 1 (JSON)", "Input hash"], ["Result of run 1 (JSON)", "Result hash"]] as const) {
+    const response = await page.request.get((await runs.first().getByRole("link", { name: link }).getAttribute("href"))!);
+    expect(response.status()).toBe(200);
+    const body = await response.text();
+    const shown = await runs.first().locator("dt", { hasText: label }).locator("xpath=following-sibling::dd[1]").innerText();
+    expect(createHash("sha256").update(body).digest("hex")).toBe(shown.trim());
+    for (const owner of [entrant, ...others]) expect(body).not.toContain(owner.email);
+  }
   await expect(page.getByText(/Your draw position/)).toHaveCount(0); // the organiser entered no car
 
   // The roster's log says what happened: a run and a published draw with its seed, no blank session.

@@ -1,5 +1,5 @@
 import { compareStrings, sha256Hex } from "./draw";
-import type { LotteryInput, LotteryResult } from "./types";
+import type { DrawInput, LotteryInput, LotteryResult } from "./types";
 
 const sortKeys = (_key: string, value: unknown) =>
   value !== null && typeof value === "object" && !Array.isArray(value)
@@ -18,11 +18,18 @@ export function canonicalJson(value: unknown): string {
  * differ only by this hash.
  */
 export function hashInput(input: Pick<LotteryInput, "sessions" | "entries">): string {
+  return sha256Hex(JSON.stringify(drawInputOf(input)));
+}
+
+/**
+ * The input in its published form: the exact text hashInput hashes is `JSON.stringify` of this
+ * (keys already in sorted order, so the fast native JSON.stringify is canonical). Ids only.
+ */
+export function drawInputOf(input: Pick<LotteryInput, "sessions" | "entries">): DrawInput {
   const byId = (a: { id: string }, b: { id: string }) => compareStrings(a.id, b.id);
-  // Keys written in sorted order, so the fast native JSON.stringify is already canonical.
   const entries = input.entries.map((e) => ({ id: e.id, ranking: [...e.ranking] })).sort(byId);
   const sessions = input.sessions.map((s) => ({ capacity: s.capacity, id: s.id })).sort(byId);
-  return sha256Hex(JSON.stringify({ entries, sessions }));
+  return { entries, sessions };
 }
 
 /** SHA-256 (hex) of the canonical JSON of the whole result, as published. */

@@ -28,6 +28,9 @@ export type LotteryInput = {
   entries: readonly LotteryEntry[];
 };
 
+/** What a run draws from, without its seed, as hashInput hashes it and the public download holds it. */
+export type DrawInput = { entries: { id: string; ranking: string[] }[]; sessions: { capacity: number; id: string }[] };
+
 export type GrantedPlace = { sessionId: string; rank: number };
 export type EntryOutcome = { id: string; drawPosition: number; granted: GrantedPlace[] };
 /** `placed` and `waiting` are both in draw order. */

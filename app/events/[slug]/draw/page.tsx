@@ -40,7 +40,7 @@ export default async function PublicDrawPage({ params }: { params: Promise<{ slu
         <Notice tone="info">{runs.length || event.allocation !== "lottery" ? t("notYet") : t("noRuns", { closes: formatMoment(event.registrationClosesAt) })}</Notice>
       )}
       <SeedCommitment commitment={commitment} />
-      {runs.length ? <DrawRuns runs={runs} /> : null}
+      {runs.length ? <DrawRuns runs={runs} slug={event.slug} /> : null}
     </div>
   );
 }

@@ -4,8 +4,10 @@ import type { PublicDraw } from "@/db/draws";
 import { formatMoment } from "@/lib/time";
 import { Facts } from "./facts";
 
+const link = "inline-flex min-h-11 items-center font-semibold text-accent underline underline-offset-4";
+
 /** Every run of the draw, oldest first, with its seed checked against the commitment. */
-export async function DrawRuns({ runs }: Pick<PublicDraw, "runs">) {
+export async function DrawRuns({ runs, slug }: Pick<PublicDraw, "runs"> & { slug: string }) {
   const t = await getTranslations("lottery.public");
   return (
     <Card className="flex flex-col gap-3">
@@ -24,6 +26,10 @@ export async function DrawRuns({ runs }: Pick<PublicDraw, "runs">) {
               [t("status"), r.publishedAt ? `${t("published")} ${formatMoment(r.publishedAt)}` : t("notPublished")],
             ]} />
             <p className={`text-sm ${r.committed ? "text-muted" : "font-semibold text-warning"}`}>{t(r.committed ? "seedMatches" : "seedNotCommitted")}</p>
+            <p className="flex flex-wrap gap-x-4">
+              {r.hasInput ? <a href={`/events/${slug}/draw/${r.id}/input.json`} download className={link}>{t("downloadInput", { number: i + 1 })}</a> : null}
+              <a href={`/events/${slug}/draw/${r.id}/result.json`} download className={link}>{t("downloadResult", { number: i + 1 })}</a>
+            </p>
           </li>
         ))}
       </ol>
