@@ -23,7 +23,8 @@ export type RosterPlace = { sessionId: string; name: string; status: PlaceStatus
 export type RosterRow = {
   id: string;
   plaque: number | null;
-  driver: string;
+  /** Null once the owner deleted their account: the page says "Deleted account". */
+  driver: string | null;
   email: string | null;
   car: string;
   colour: string;
@@ -123,7 +124,7 @@ function orderSql(event: RosterEvent, query: RosterQuery): SQL {
 }
 
 type RawRow = {
-  id: string; plaque: number | null; driver: string; email: string | null; model: string | null; make: string | null; model_name: string | null;
+  id: string; plaque: number | null; driver: string; deleted: boolean; email: string | null; model: string | null; make: string | null; model_name: string | null;
   colour: string | null; individual_colour: string | null; plate: string | null; plate_country: string | null; status: RosterStatus;
   checked_in_at: string | null; places: RosterPlace[];
 };
@@ -142,7 +143,7 @@ export async function rosterPage(event: RosterEvent, query: RosterQuery, registr
     )
     select (select count(*) from matched)::int as total, coalesce((
       select json_agg(row_to_json(p) order by p.n) from (
-        select m.n, r.id, r.plaque, ${driverSql(event)} as driver, ${event.canReadDetails ? sql`u.email` : sql`null::text`} as email, c.model, c.make, c.model_name, c.colour, c.individual_colour,
+        select m.n, r.id, r.plaque, ${driverSql(event)} as driver, r.owner_id is null as deleted, ${event.canReadDetails ? sql`u.email` : sql`null::text`} as email, c.model, c.make, c.model_name, c.colour, c.individual_colour,
           c.plate, c.plate_country, ${statusSql} as status, r.checked_in_at,
           coalesce((
             select json_agg(json_build_object('sessionId', es.id, 'name', es.name, 'status', rs.status, 'position',
@@ -168,7 +169,7 @@ function toRow(r: RawRow): RosterRow {
   return {
     id: r.id,
     plaque: r.plaque,
-    driver: r.driver,
+    driver: r.deleted ? null : r.driver,
     email: r.email,
     car: r.model ? carModelName({ model: r.model, make: r.make ?? "", modelName: r.model_name }) : "",
     colour: r.colour ? paintName(r.colour, r.individual_colour) : "",

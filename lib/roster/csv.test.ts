@@ -92,10 +92,12 @@ describe("rosterCsv", () => {
     const de: RosterCsvLabels = {
       columns: { ...ROSTER_CSV_LABELS_EN.columns, plaque: "Startnummer", driver: "Fahrer", checkedIn: "Eingecheckt" },
       status: { confirmed: "Bestätigt", waiting: "Warteliste", cancelled: "Storniert" },
+      deletedAccount: "Gelöschtes Konto",
     };
-    const csv = rosterCsv([row({ status: "cancelled" })], de);
+    const csv = rosterCsv([row({ status: "cancelled" }), row({ driver: null })], de);
     expect(parseCsv(csv.slice(1))[0]).toEqual(["Startnummer", "Fahrer", "Car", "Colour", "Plate", "Sessions", "Status", "Eingecheckt"]);
     expect(body(csv)[0]?.[6]).toBe("Storniert");
+    expect(body(csv)[1]?.[1]).toBe("Gelöschtes Konto");
   });
 
   it("writes just the header for an empty roster", () => {

@@ -7,7 +7,7 @@ export const SESSION_CSV_COLUMNS = ["position", "plaque", "driver", "car", "colo
 export type RosterCsvColumn = (typeof ROSTER_CSV_COLUMNS)[number] | (typeof SESSION_CSV_COLUMNS)[number];
 
 /** Header and status words; the route fills these from the catalogue for a German export. */
-export type RosterCsvLabels = { columns: Record<RosterCsvColumn, string>; status: Record<RosterStatus, string> };
+export type RosterCsvLabels = { columns: Record<RosterCsvColumn, string>; status: Record<RosterStatus, string>; deletedAccount: string };
 
 export const ROSTER_CSV_LABELS_EN: RosterCsvLabels = {
   columns: {
@@ -22,9 +22,11 @@ export const ROSTER_CSV_LABELS_EN: RosterCsvLabels = {
     checkedIn: "Checked in",
   },
   status: { confirmed: "Confirmed", waiting: "Waiting", cancelled: "Cancelled" },
+  deletedAccount: "Deleted account",
 };
 
-type CarCells = { plaque: number | null; driver: string; car: string; colour: string; plate: string | null };
+/** `driver` is null once the owner deleted their account. */
+type CarCells = { plaque: number | null; driver: string | null; car: string; colour: string; plate: string | null };
 /** One registered car. `sessions` are already worded as on the roster; they are joined with "; ". */
 export type RosterCsvRow = CarCells & { sessions: string[]; status: RosterStatus; checkedInAt: Date | null };
 /** One car's place in one session; `waitingPosition` is null for a confirmed place. */
@@ -55,7 +57,7 @@ export function rosterCsv(rows: RosterCsvRow[], labels: RosterCsvLabels = ROSTER
   const header = ROSTER_CSV_COLUMNS.map((c) => labels.columns[c]);
   const body = rows.map((r) => [
     text(r.plaque),
-    r.driver,
+    r.driver ?? labels.deletedAccount,
     r.car,
     r.colour,
     text(r.plate),
@@ -72,7 +74,7 @@ export function sessionCsv(rows: SessionCsvRow[], labels: RosterCsvLabels = ROST
   const body = rows.map((r) => [
     text(r.waitingPosition),
     text(r.plaque),
-    r.driver,
+    r.driver ?? labels.deletedAccount,
     r.car,
     r.colour,
     text(r.plate),

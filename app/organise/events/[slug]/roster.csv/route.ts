@@ -33,6 +33,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   const labels: RosterCsvLabels = {
     columns: Object.fromEntries(columns.map((c) => [c, t(`columns.${c}`)])) as RosterCsvLabels["columns"],
     status: { confirmed: t("statuses.confirmed"), waiting: t("statuses.waiting"), cancelled: t("statuses.cancelled") },
+    deletedAccount: t("deletedAccount"),
   };
   const sessionId = new URL(request.url).searchParams.get("session");
   if (sessionId) {

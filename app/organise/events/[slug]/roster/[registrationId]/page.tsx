@@ -41,7 +41,7 @@ export default async function RosterEntryPage({ params, searchParams }: Props) {
       <Link href={rosterPath(slug)} className="inline-flex min-h-11 items-center self-start font-semibold text-accent underline underline-offset-4">{td("back")}</Link>
       <p className="-mb-3 text-sm font-semibold text-muted">{event.name}</p>
       <div className="flex flex-wrap items-center gap-3">
-        <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{row.driver}</h1>
+        <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{row.driver ?? t("deletedAccount")}</h1>
         <span className="rounded-full bg-slate-100 px-3 py-1 text-sm font-semibold" data-testid="entry-status">{t(`statuses.${row.status}`)}</span>
       </div>
       <DoneNotice search={search} />

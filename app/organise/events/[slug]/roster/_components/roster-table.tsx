@@ -49,14 +49,14 @@ function Row({ row, slug, selectable }: { row: RosterRow; slug: string; selectab
         <span className="flex items-center gap-0.5">
           {selectable ? (
             <label className="inline-flex h-11 w-11 shrink-0 cursor-pointer items-center justify-center">
-              <input type="checkbox" name="ids" value={row.id} form={BULK_FORM_ID} aria-label={t("select", { driver: row.driver })} className="h-5 w-5" />
+              <input type="checkbox" name="ids" value={row.id} form={BULK_FORM_ID} aria-label={t("select", { driver: row.driver ?? t("deletedAccount") })} className="h-5 w-5" />
             </label>
           ) : null}
           <span className="font-bold tabular-nums">{row.plaque ?? ""}</span>
         </span>
       </td>
       <th scope="row" className={`${cell} ${stickyDriver} bg-inherit text-left font-normal`}>
-        <Link href={entryPath(slug, row.id)} className="inline-flex min-h-11 items-center leading-tight font-semibold text-accent underline underline-offset-4">{row.driver}</Link>
+        <Link href={entryPath(slug, row.id)} className="inline-flex min-h-11 items-center leading-tight font-semibold text-accent underline underline-offset-4">{row.driver ?? t("deletedAccount")}</Link>
         {row.email ? <span className="hidden truncate text-xs text-muted lg:block">{row.email}</span> : null}
       </th>
       <td className={`${cell} whitespace-nowrap`}>{row.car}</td>
