@@ -70,6 +70,25 @@ describe("reading the roster", () => {
     expect(await idsOf({ q: "%" })).toEqual([]);
   });
 
+  it("reads a short number as a plaque only, never as digits inside VINs and plates", async () => {
+    // Every car's VIN and plate hold a 1 or a 2; only plaque 1 and plaque 2 are meant.
+    expect(await idsOf({ q: "1" })).toEqual([ids.a]);
+    expect(await idsOf({ q: "2" })).toEqual([ids.b]);
+    expect(await idsOf({ q: "7" })).toEqual([]);
+    expect(await idsOf({ q: "404" })).toEqual([]);
+    expect(await idsOf({ q: "1011" })).toEqual([ids.a]); // four digits: a plate's number too
+  });
+
+  it("finds names without their accents and with the German spellings, as the gate does", async () => {
+    await describeCar(garages[4]!, { fullName: "Jörg Müller-Straße" });
+    try {
+      for (const q of ["muller", "mueller", "Müller", "MUELLER", "jorg", "joerg mull", "strasse", "Müller, Jörg"]) expect(await idsOf({ q }), q).toEqual([ids.e]);
+      expect(await idsOf({ q: "mullr" })).toEqual([]);
+    } finally {
+      await describeCar(garages[4]!, { fullName: "Eva Vogel" });
+    }
+  });
+
   it("filters by session, status, check-in, colour and model", async () => {
     const [paddock, gp] = world.sessions.map((s) => s.id) as [string, string];
     expect(await idsOf({ session: gp })).toEqual([ids.a, ids.d]);

@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import { carModelName, paintName, swatchFor } from "@/lib/car-catalogue";
 import type { PlaceStatus, RosterQuery, RosterSort, RosterStatus } from "@/lib/roster/query";
+import { namesMatch, rosterSearch, type RosterSearch } from "@/lib/roster/search";
 import { formatClock } from "@/lib/time";
 import { mayDo } from "./access";
 import { db } from "./client";
@@ -81,30 +82,42 @@ const sortKeys = (event: RosterEvent): Record<RosterSort, SQL> => ({
 const likeEscaped = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
 
 /**
- * Search: name, plate (spaces and dashes ignored) or plaque number; with `canReadDetails` also
- * e-mail, second driver and VIN. Without it those stay out of the WHERE clause too: a search
- * that found a car by its VIN would tell gate staff the VIN.
+ * The registrations whose names match (lib/roster/search.ts): folded in JavaScript as at the
+ * gate, so accents and German spellings match alike; an event holds at most a few thousand.
+ * With `canReadDetails` the second driver's name counts too.
  */
-function searchSql(event: RosterEvent, q: string): SQL | null {
-  if (!q) return null;
-  const pattern = `%${likeEscaped(q)}%`;
-  const parts = [sql`${driverSql(event)} ilike ${pattern}`];
-  if (event.canReadDetails) parts.push(sql`u.email ilike ${pattern}`, sql`r.second_driver_name ilike ${pattern}`, sql`c.vin ilike ${pattern}`);
-  const plate = q.toUpperCase().replace(/[^\p{L}\p{N}]/gu, "");
-  if (plate) parts.push(sql`regexp_replace(upper(c.plate), '[^[:alnum:]]', '', 'g') like ${`%${likeEscaped(plate)}%`}`);
-  const plaque = /^#?\s*(\d{1,4})$/.exec(q)?.[1];
-  if (plaque) parts.push(sql`r.plaque = ${Number(plaque)}`);
-  return sql`(${sql.join(parts, sql` or `)})`;
+async function nameMatches(event: RosterEvent, search: RosterSearch | null): Promise<string[]> {
+  if (!search?.words.length) return [];
+  const rows = (await db().execute(sql`
+    select r.id, u.full_name, u.display_name, ${event.canReadDetails ? sql`r.second_driver_name` : sql`null::text`} as second
+    from registrations r left join users u on u.id = r.owner_id where r.event_id = ${event.id}`)) as unknown as { id: string; full_name: string | null; display_name: string | null; second: string | null }[];
+  return rows.filter((r) => namesMatch(search.words, r.full_name, r.display_name, r.second)).map((r) => r.id);
+}
+
+/**
+ * Search: name, plate (spaces and dashes ignored) or plaque number; with `canReadDetails` also
+ * e-mail and VIN. Without it those stay out of the WHERE clause too: a search that found a car
+ * by its VIN would tell gate staff the VIN.
+ */
+function searchSql(event: RosterEvent, search: RosterSearch | null, named: string[]): SQL | null {
+  if (!search) return null;
+  const parts: SQL[] = [];
+  if (named.length) parts.push(sql`r.id in (${sql.join(named.map((id) => sql`${id}::uuid`), sql`, `)})`);
+  if (search.plaque !== null) parts.push(sql`r.plaque = ${search.plaque}`);
+  if (search.plate) parts.push(sql`regexp_replace(upper(c.plate), '[^[:alnum:]]', '', 'g') like ${`%${likeEscaped(search.plate)}%`}`);
+  if (event.canReadDetails && search.email) parts.push(sql`u.email ilike ${`%${likeEscaped(search.email)}%`}`);
+  if (event.canReadDetails && search.vin) parts.push(sql`upper(c.vin) like ${`%${likeEscaped(search.vin)}%`}`);
+  return parts.length ? sql`(${sql.join(parts, sql` or `)})` : sql`false`;
 }
 
 /**
  * The filters. With a session chosen, "confirmed" and "waiting" mean the car's place in that
  * session (who waits for GP 1?); without one they mean the Status column.
  */
-function filtersSql(event: RosterEvent, query: RosterQuery, registrationId?: string): SQL {
+function filtersSql(event: RosterEvent, query: RosterQuery, named: string[], registrationId?: string): SQL {
   const where: SQL[] = [sql`r.event_id = ${event.id}`];
   if (registrationId) where.push(sql`r.id = ${registrationId}`);
-  const search = searchSql(event, query.q);
+  const search = searchSql(event, rosterSearch(query.q), named);
   if (search) where.push(search);
   const placeStatus = query.session && query.status !== "cancelled" ? query.status : null;
   if (query.session) {
@@ -135,11 +148,12 @@ type RawRow = {
  */
 export async function rosterPage(event: RosterEvent, query: RosterQuery, registrationId?: string): Promise<RosterPage> {
   const offset = (query.page - 1) * query.pageSize;
+  const named = await nameMatches(event, rosterSearch(query.q));
   const [result] = (await db().execute(sql`
     with matched as (
       select r.id, row_number() over (order by ${orderSql(event, query)}) as n
       from registrations r left join users u on u.id = r.owner_id left join cars c on c.id = r.car_id
-      where ${filtersSql(event, query, registrationId)}
+      where ${filtersSql(event, query, named, registrationId)}
     )
     select (select count(*) from matched)::int as total, coalesce((
       select json_agg(row_to_json(p) order by p.n) from (
