@@ -6,7 +6,7 @@ import { db } from "@/db/client";
 import { accounts, authenticators, sessions, users, verificationTokens } from "@/db/schema";
 import { recordSignIn } from "@/db/users";
 import { env } from "@/env";
-import { sendSignInLink } from "@/db/sign-in-mail";
+import { sendSignInLink } from "@/db/mail/sign-in";
 import { mayPasskeySignIn } from "@/lib/passkey-policy";
 
 export const SIGN_IN_LINK_MINUTES = 10;

@@ -35,7 +35,7 @@ export async function drainMailQueue(databaseUrl: string, seconds: number): Prom
   try {
     const deadline = Date.now() + seconds * 1000;
     for (;;) {
-      const [row] = await sql<{ n: number }[]>`select count(*)::int as n from graphile_worker.jobs where task_identifier = 'mail' and run_at <= now() and attempts < max_attempts`;
+      const [row] = await sql<{ n: number }[]>`select count(*)::int as n from graphile_worker.jobs where task_identifier = 'sendMail' and run_at <= now() and attempts < max_attempts`;
       if (row!.n === 0 || Date.now() > deadline) return row!.n;
       await new Promise((r) => setTimeout(r, 500));
     }

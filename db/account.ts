@@ -6,6 +6,7 @@ import { dayKey } from "@/lib/time";
 import { db } from "./client";
 import { fillFreePlaces, lockSessions } from "./places";
 import type { Tx } from "./places";
+import { eraseMailOf } from "./mail/erase";
 import {
   auditLog, authenticators, broadcastRecipients, cars, clubInvitations, devMail, eventSessions, events, registrations, registrationSessions, signIns, users, verificationTokens,
   type User,
@@ -53,8 +54,8 @@ export async function exportMyData(userId: string) {
 }
 
 /**
- * Where the address lives on outside the user's own rows: unused sign-in links and development mail
- * go; invitations, broadcast recipient lists and the audit log keep a pseudonym in its place, so
+ * Where the address lives on outside the user's own rows: unused sign-in links, development mail
+ * and the records of mail to it (db/mail/erase.ts) go; invitations, broadcast recipient lists and the audit log keep a pseudonym in its place, so
  * the clubs' records still add up without naming the person.
  */
 async function eraseAddress(tx: Tx, userId: string, email: string): Promise<void> {
@@ -63,6 +64,7 @@ async function eraseAddress(tx: Tx, userId: string, email: string): Promise<void
   const pattern = address.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   await tx.delete(verificationTokens).where(eq(sql`lower(${verificationTokens.identifier})`, address));
   await tx.delete(devMail).where(eq(devMail.to, address));
+  await eraseMailOf(tx, userId, address);
   await tx.update(clubInvitations).set({ email: pseudonym }).where(eq(clubInvitations.email, address));
   await tx.update(broadcastRecipients).set({ email: pseudonym, userId: null }).where(or(eq(broadcastRecipients.userId, userId), eq(sql`lower(${broadcastRecipients.email})`, address)));
   await tx.update(auditLog).set({ actorPseudonym: pseudonym }).where(eq(auditLog.actorId, userId));

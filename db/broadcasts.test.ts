@@ -1,11 +1,18 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { clubWith } from "@/test/clubs";
+import { sendQueued } from "@/test/mail";
 import { form, openEvent, ownersWithCars } from "@/test/registration";
 import { db } from "./client";
-import { deliverBroadcast, listBroadcasts, sendBroadcast } from "./broadcasts";
+import { listBroadcasts, sendBroadcast } from "./broadcasts";
 import { registerCar } from "./registration-writes";
-import { auditLog, broadcastRecipients } from "./schema";
+import { auditLog, broadcastRecipients, devMail } from "./schema";
+
+/** The broadcast's sendMail jobs: recipient and the transaction that queued each. */
+async function broadcastJobs(broadcastId: string) {
+  return (await db().execute(sql`select m.recipient, j.xmin::text as xmin from graphile_worker._private_jobs j
+    join mail_outbox m on m.id::text = j.payload->>'mailId' where m.kind = 'broadcast' and m.payload->>'broadcastId' = ${broadcastId} order by m.recipient`)) as unknown as { recipient: string; xmin: string }[];
+}
 
 /** Session A (capacity 1) and B; owner 0 has two cars (both confirmed), owner 1 waits for A, owner 2 is in B. */
 async function meet() {
@@ -23,7 +30,7 @@ async function meet() {
 const message = { subject: "Gate opens at 7", body: "Bring your plaque." };
 
 describe("broadcasts", () => {
-  it("reach each owner of the audience once, are recorded, and are sent once even when retried", async () => {
+  it("reach each owner of the audience once, one job each in the sending transaction, and are sent once even when retried", async () => {
     const { admin, event, a, emails: [both, waiter, other] } = await meet();
     const confirmed = await sendBroadcast(admin.id, event.slug, { audience: "confirmed", sessionId: null, ...message });
     expect(confirmed).toMatchObject({ ok: true, recipients: 2 });
@@ -33,15 +40,19 @@ describe("broadcasts", () => {
     expect(await sendBroadcast(admin.id, event.slug, { audience: "waiting", sessionId: null, ...message })).toMatchObject({ recipients: 1 });
     expect(await sendBroadcast(admin.id, event.slug, { audience: "session", sessionId: a, ...message })).toMatchObject({ recipients: 2 });
 
-    const sent: string[] = [];
-    const send = async (to: { email: string }) => void sent.push(to.email);
-    await deliverBroadcast(id, send);
-    await deliverBroadcast(id, send); // a retry of the job
-    expect(sent.sort()).toEqual([both, other].sort());
+    const jobs = await broadcastJobs(id);
+    expect(jobs.map((j) => j.recipient)).toEqual([both, other].sort());
+    const [written] = (await db().execute(sql`select xmin::text from broadcasts where id = ${id}`)) as unknown as { xmin: string }[];
+    expect(jobs.every((j) => j.xmin === written!.xmin)).toBe(true);
+
+    const mine = sql`m.kind = 'broadcast' and m.payload->>'broadcastId' = ${id}`;
+    expect(await sendQueued(mine)).toBe(2);
+    expect(await sendQueued(mine)).toBe(0); // a job that runs again finds its mail sent
+    for (const email of [both!, other!]) expect(await db().$count(devMail, eq(devMail.to, email))).toBe(1);
+    expect(await db().$count(devMail, eq(devMail.to, waiter!))).toBe(0);
     const list = await listBroadcasts(admin.id, event.slug);
     expect(list!.broadcasts.find((x) => x.broadcast.id === id)!.recipients.every((r) => r.sentAt)).toBe(true);
     expect(await db().$count(auditLog, eq(auditLog.eventId, event.id))).toBe(3);
-    void waiter;
   });
 
   it("refuse a session of another event and an audience with nobody in it, writing nothing", async () => {

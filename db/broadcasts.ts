@@ -1,10 +1,10 @@
 import "server-only";
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { BroadcastInput } from "@/lib/schemas/broadcast";
 import { eventFor } from "./access";
 import { db } from "./client";
-import { enqueueTask } from "./jobs";
-import { auditLog, broadcastRecipients, broadcasts, eventSessions, events } from "./schema";
+import { queueBroadcast } from "./mail/queue";
+import { auditLog, broadcastRecipients, broadcasts, eventSessions } from "./schema";
 
 /**
  * Who a broadcast reaches: owners of active registrations with a confirmed place, with only
@@ -24,7 +24,7 @@ function audienceQuery(eventId: string, input: BroadcastInput) {
 
 export type BroadcastResult = { ok: true; broadcastId: string; recipients: number } | { ok: false; field: string; error: string } | null;
 
-/** Records the message and its recipients and queues the sending, in one transaction. */
+/** Records the message and its recipients and queues one mail per recipient, in one transaction. */
 export async function sendBroadcast(userId: string, slug: string, input: BroadcastInput): Promise<BroadcastResult> {
   return db().transaction(async (tx) => {
     const event = await eventFor(tx, userId, slug, "changeRoster");
@@ -37,7 +37,7 @@ export async function sendBroadcast(userId: string, slug: string, input: Broadca
     if (audience.length === 0) return { ok: false, field: "audience", error: "broadcast.errors.nobody" };
     const [created] = await tx.insert(broadcasts).values({ eventId: event.id, authorId: userId, audience: input.audience, sessionId: input.sessionId, subject: input.subject, body: input.body }).returning({ id: broadcasts.id });
     const inserted = await tx.insert(broadcastRecipients).values(audience.map((r) => ({ broadcastId: created!.id, email: r.email, userId: r.user_id, locale: r.locale }))).returning({ email: broadcastRecipients.email });
-    await enqueueTask(tx, "broadcast", { broadcastId: created!.id });
+    await queueBroadcast(tx, created!.id);
     await tx.insert(auditLog).values({ eventId: event.id, actorId: userId, action: "broadcast", detail: { broadcastId: created!.id, audience: input.audience, sessionId: input.sessionId, recipients: inserted.length, subject: input.subject } });
     return { ok: true, broadcastId: created!.id, recipients: inserted.length };
   });
@@ -53,16 +53,4 @@ export async function listBroadcasts(userId: string, slug: string) {
     db().select({ id: eventSessions.id, name: eventSessions.name }).from(eventSessions).where(eq(eventSessions.eventId, event.id)).orderBy(eventSessions.startsAt),
   ]);
   return { event, sessions, broadcasts: rows };
-}
-
-/** The worker's side: each recipient not yet sent to gets the message, and is marked at once. */
-export async function deliverBroadcast(broadcastId: string, send: (to: { email: string; locale: string | null }, message: { subject: string; body: string; eventName: string; slug: string }) => Promise<void>) {
-  const [row] = await db().select({ b: broadcasts, eventName: events.name, slug: events.slug }).from(broadcasts).innerJoin(events, eq(events.id, broadcasts.eventId)).where(eq(broadcasts.id, broadcastId));
-  if (!row) return;
-  const pending = await db().select().from(broadcastRecipients).where(and(eq(broadcastRecipients.broadcastId, broadcastId), isNull(broadcastRecipients.sentAt)));
-  for (const r of pending) {
-    await send({ email: r.email, locale: r.locale }, { subject: row.b.subject, body: row.b.body, eventName: row.eventName, slug: row.slug });
-    // A retry after a crash resends at most the one message in flight, never the whole list.
-    await db().update(broadcastRecipients).set({ sentAt: new Date() }).where(and(eq(broadcastRecipients.broadcastId, broadcastId), eq(broadcastRecipients.email, r.email)));
-  }
 }

@@ -6,7 +6,7 @@ import { numberedSlug, slugify } from "@/lib/slug";
 import { rateLimitedKey } from "@/lib/rate-limits";
 import { mayDo } from "./access";
 import { db } from "./client";
-import { enqueueTask, type InvitationMailJob } from "./jobs";
+import { queueInvitation } from "./mail/queue";
 import { consume, consumeAll } from "./rate-limit";
 import { clubInvitations, clubMembers, clubs, events, users, type Club } from "./schema";
 
@@ -99,7 +99,7 @@ export async function inviteMember(userId: string, clubSlug: string, email: stri
     const [invitation] = await tx.insert(clubInvitations)
       .values({ clubId: club.id, email: email.toLowerCase(), role, tokenHash: hashToken(token), invitedBy: userId, expiresAt })
       .returning({ id: clubInvitations.id });
-    await enqueueTask(tx, "invitationMail", { invitationId: invitation!.id, token } satisfies InvitationMailJob);
+    await queueInvitation(tx, invitation!.id, token);
     return { ok: true, token } as const;
   });
 }

@@ -22,7 +22,7 @@ describe("ballot entries", () => {
     expect(await enterLottery(owner!.ownerId, input)).toMatchObject({ ok: true, registrationId: (first as { registrationId: string }).registrationId });
     const id = (first as { registrationId: string }).registrationId;
     expect((await choicesOf(id)).map((c) => [c.rank, c.sessionId])).toEqual([[1, b], [2, a]]);
-    expect((await mailJobsFor(id)).map((j) => [j.task, j.kind])).toEqual([["lotteryMail", "entryReceived"]]);
+    expect((await mailJobsFor(id)).map((j) => [j.task, j.kind])).toEqual([["sendMail", "entryReceived"]]);
     expect(await changeEntry(owner!.ownerId, id, [a])).toMatchObject({ ok: true, registrationId: id });
     expect((await choicesOf(id)).map((c) => c.sessionId)).toEqual([a]);
   });

@@ -3,7 +3,7 @@ import { and, asc, desc, eq, isNotNull, sql } from "drizzle-orm";
 import { ALGORITHM_VERSION, allocate, canonicalJson, drawInputOf, hashInput, hashResult, lotteryStats, seedCommitment } from "@/lib/lottery";
 import { eventFor } from "./access";
 import { db } from "./client";
-import { enqueueTask, type LotteryMailJob } from "./jobs";
+import { enqueueMail } from "./jobs";
 import { entriesOf } from "./lottery-entries";
 import { lockSessions, type Tx } from "./places";
 import { consume } from "./rate-limit";
@@ -96,7 +96,7 @@ export async function publishDraw(userId: string, slug: string, drawId: string, 
     const positions = run.result.entries.map((e) => sql`(${e.id}::uuid, ${e.drawPosition}::int)`);
     if (positions.length) await tx.execute(sql`update registrations r set draw_position = v.pos from (values ${sql.join(positions, sql`, `)}) as v(id, pos) where r.id = v.id`);
     await tx.update(draws).set({ publishedAt: now }).where(eq(draws.id, run.id));
-    for (const e of run.result.entries) await enqueueTask(tx, "lotteryMail", { kind: "drawResult", registrationId: e.id } satisfies LotteryMailJob);
+    for (const e of run.result.entries) await enqueueMail(tx, { kind: "drawResult", registrationId: e.id });
     await tx.insert(auditLog).values({ eventId: event.id, actorId: userId, action: "draw.publish", detail: { drawId: run.id, seed: run.seed }, createdAt: now });
     return { ok: true, drawId: run.id };
   });

@@ -2,12 +2,15 @@ import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { clubEvent, clubWith, inviteToken } from "@/test/clubs";
 import { createOwner } from "@/test/owners";
+import { form, openEvent, ownersWithCars } from "@/test/registration";
 import { uniqueEmail } from "@/test/unique";
 import { deleteAccount } from "./account";
 import { listAudit } from "./roster-audit";
 import { getRosterEvent } from "./roster";
 import { db } from "./client";
-import { auditLog, broadcastRecipients, broadcasts, clubInvitations, devMail } from "./schema";
+import { queueSignIn } from "./mail/queue";
+import { registerCar } from "./registration-writes";
+import { auditLog, broadcastRecipients, broadcasts, clubInvitations, devMail, mailOutbox } from "./schema";
 
 describe("deleting an account erases its address everywhere else", () => {
   it("from invitations, broadcast recipient lists, the audit log and the mailbox; the audit keeps a pseudonym", async () => {
@@ -40,5 +43,23 @@ describe("deleting an account erases its address everywhere else", () => {
     const removal = await db().select().from(auditLog).where(and(eq(auditLog.eventId, event.id), eq(auditLog.action, "roster.remove")));
     expect(removal[0]!.reason).toBe(`Mail from ${pseudonym}`);
     expect(removal[0]!.detail).toEqual({ note: `asked by ${pseudonym}` });
+  });
+
+  it("from the records of mail: to the account, to its address, and to its registrations' second drivers; a queued one is never sent", async () => {
+    const { event, sessions } = await openEvent();
+    const [leaving] = await ownersWithCars(1);
+    const coDriver = uniqueEmail("co");
+    const registered = await registerCar(leaving!.ownerId, form(event.id, leaving!.carIds[0]!, [sessions[0]!.id], { secondDriverName: "Co", secondDriverEmail: coDriver }));
+    if (!registered.ok) throw new Error(registered.error);
+    await queueSignIn(db(), leaving!.email.toUpperCase(), "http://localhost:3999/signin/confirm?token=t", "en");
+    const [staying] = await ownersWithCars(1);
+    await registerCar(staying!.ownerId, form(event.id, staying!.carIds[0]!, [sessions[0]!.id]));
+    const holding = sql`lower(${mailOutbox.recipient}) in (${leaving!.email.toLowerCase()}, ${coDriver.toLowerCase()})`;
+    expect(await db().$count(mailOutbox, holding)).toBe(3);
+
+    await deleteAccount(leaving!.ownerId);
+
+    expect(await db().$count(mailOutbox, holding)).toBe(0);
+    expect(await db().$count(mailOutbox, eq(mailOutbox.recipient, staying!.email))).toBe(1);
   });
 });

@@ -2,23 +2,26 @@ import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { RATE_LIMITS } from "@/lib/rate-limits";
 import { clubWith } from "@/test/clubs";
+import { sendQueued } from "@/test/mail";
 import { createOwner } from "@/test/owners";
 import { uniqueEmail, uniqueSuffix } from "@/test/unique";
 import { db } from "./client";
 import { createClub, inviteMember } from "./clubs";
-import { sendInvitationMail } from "./invitation-mail";
 import { clubInvitations, clubMembers, clubs, devMail } from "./schema";
 
 type InvitationJob = { invitationId: string; token: string; xmin: string };
 
+/** The club's invitation mails: one outbox row and job each, the token only in the job. */
 async function invitationJobs(clubId: string): Promise<InvitationJob[]> {
   const rows = await db().execute(sql`
-    select j.payload, j.xmin::text as xmin from graphile_worker._private_jobs j
-    join graphile_worker._private_tasks t on t.id = j.task_id
-    join club_invitations i on i.id = (j.payload->>'invitationId')::uuid
-    where t.identifier = 'invitationMail' and i.club_id = ${clubId} order by j.id`);
-  return (rows as unknown as { payload: { invitationId: string; token: string }; xmin: string }[]).map((r) => ({ ...r.payload, xmin: r.xmin }));
+    select m.payload->>'invitationId' as "invitationId", j.payload->>'secret' as token, j.xmin::text as xmin from graphile_worker._private_jobs j
+    join mail_outbox m on m.id::text = j.payload->>'mailId'
+    join club_invitations i on i.id::text = m.payload->>'invitationId'
+    where m.kind = 'invitation' and i.club_id = ${clubId} order by j.id`);
+  return rows as unknown as InvitationJob[];
 }
+
+const sendInvitationMail = (job: InvitationJob) => sendQueued(sql`m.payload->>'invitationId' = ${job.invitationId}`);
 
 const mailTo = (email: string) => db().select().from(devMail).where(eq(devMail.to, email.toLowerCase()));
 

@@ -3,7 +3,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { maxChoices } from "@/lib/lottery/types";
 import type { LotteryEntryInput } from "@/lib/schemas/lottery-entry";
 import { db } from "./client";
-import { enqueueTask, type LotteryMailJob } from "./jobs";
+import { enqueueMail } from "./jobs";
 import type { Tx } from "./places";
 import { checkSessions, eligibleCar, fail, findByIdempotencyKey, openEvent, type WriteResult } from "./registration-checks";
 import { insertRegistration, lockOwn, notOpen } from "./registration-writes";
@@ -45,7 +45,7 @@ export async function enterLottery(userId: string, input: LotteryEntryInput, now
     const created = await insertRegistration(tx, event, userId, input);
     if (!created) return fail("carId", "errors.carAlreadyRegistered");
     await writeChoices(tx, created.id, input.ranking);
-    await enqueueTask(tx, "lotteryMail", { kind: "entryReceived", registrationId: created.id } satisfies LotteryMailJob);
+    await enqueueMail(tx, { kind: "entryReceived", registrationId: created.id });
     return { ok: true, registrationId: created.id, eventSlug: event.slug } as const;
   });
   if (!result.ok && result.error === "errors.carAlreadyRegistered") return (await findByIdempotencyKey(userId, input.idempotencyKey)) ?? result;

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { isSlug } from "@/lib/slug";
 import { clubEvent, clubWith, loadEvent } from "@/test/clubs";
 import { eventForm, eventInput, type EventForm, type SessionForm } from "@/test/event-form";
+import { eventXmin, queuedMails } from "@/test/mail";
 import { createOwner, oneM, register } from "@/test/owners";
 import { uniqueSuffix } from "@/test/unique";
 import { db } from "./client";
@@ -23,8 +24,7 @@ async function registrant(eventId: string, sessionId: string, status: "confirmed
   await db().insert(registrationSessions).values({ registrationId: reg.id, sessionId, status, waitSeq: status === "waiting" ? 1 : null });
   return { owner, reg };
 }
-const recipient = (owner: { email: string | null; locale: string | null; fullName: string | null }) => ({ email: owner.email, locale: owner.locale, name: owner.fullName });
-const byEmail = <T extends { email: string | null }>(list: T[]) => [...list].sort((a, b) => a.email!.localeCompare(b.email!));
+const emails = (...owners: { email: string | null }[]) => owners.map((o) => o.email!).sort();
 
 describe("createEvent", () => {
   it("gives the same name numbered slugs, and refuses a typed slug that is taken", async () => {
@@ -76,7 +76,7 @@ describe("saveEvent: removing a session that has registrations", () => {
     expect(await loadEvent(saved.event.slug)).toMatchObject({ event: { name: saved.event.name }, sessions: [{ id: paddock!.id }, {}] });
   });
 
-  it("removes it once confirmed, returning exactly its active registrants to e-mail", async () => {
+  it("removes it once confirmed, mailing exactly its active registrants, queued in the same transaction", async () => {
     const { admin, club } = await clubWith();
     const saved = await clubEvent(admin.id, club.id);
     const [paddock, gp] = saved.sessions;
@@ -87,16 +87,18 @@ describe("saveEvent: removing a session that has registrations", () => {
     await registrant(saved.event.id, gp!.id);
     const result = await saveEvent(admin.id, saved.event.slug, edited(saved, [{ remove: "on", confirmRemoval: "on" }]), false);
     if (!result.ok) throw new Error(JSON.stringify(result));
-    expect(result.removedSessions).toHaveLength(1);
-    expect(result.removedSessions[0]!.name).toBe("Paddock");
-    expect(byEmail(result.removedSessions[0]!.recipients)).toEqual(byEmail([recipient(confirmed.owner), recipient(waiting.owner)]));
+    expect(result.removedSessions).toEqual([{ name: "Paddock", told: 2 }]);
+    const mails = await queuedMails(saved.event.id, "sessionRemoved");
+    expect(mails.map((m) => m.recipient)).toEqual(emails(confirmed.owner, waiting.owner));
+    expect(mails.map((m) => m.payload)).toEqual([{ session: "Paddock" }, { session: "Paddock" }]);
+    expect(mails.map((m) => m.jobXmin)).toEqual(Array(2).fill(await eventXmin(saved.event.id)));
     expect((await loadEvent(saved.event.slug)).sessions.map((s) => s.id)).toEqual([gp!.id]);
   });
 
   it("removes a session nobody registered for without asking", async () => {
     const { admin, club } = await clubWith();
     const saved = await clubEvent(admin.id, club.id);
-    expect(await saveEvent(admin.id, saved.event.slug, edited(saved, [{}, { remove: "on" }]), false)).toEqual({ ok: true, slug: saved.event.slug, removedSessions: [{ name: "GP track", recipients: [] }] });
+    expect(await saveEvent(admin.id, saved.event.slug, edited(saved, [{}, { remove: "on" }]), false)).toEqual({ ok: true, slug: saved.event.slug, removedSessions: [{ name: "GP track", told: 0 }] });
     expect((await loadEvent(saved.event.slug)).sessions.map((s) => s.name)).toEqual(["Paddock"]);
   });
 
@@ -188,7 +190,7 @@ describe("saveEvent: capacity, status and slug", () => {
 });
 
 describe("cancelEvent", () => {
-  it("cancels once and returns each owner with an active registration, once", async () => {
+  it("cancels once and, in the same transaction, mails each owner with an active registration once", async () => {
     const { admin, club } = await clubWith();
     const saved = await clubEvent(admin.id, club.id, {}, true);
     const [paddock, gp] = saved.sessions;
@@ -199,7 +201,10 @@ describe("cancelEvent", () => {
     await register(saved.event.id, gone.id, null, paddock!.id, { status: "cancelled", cancelledAt: new Date() });
     const result = await cancelEvent(admin.id, saved.event.slug);
     expect(result?.event).toMatchObject({ id: saved.event.id, status: "cancelled" });
-    expect(byEmail(result!.recipients)).toEqual(byEmail([recipient(both.owner), recipient(waiting.owner)]));
+    expect(result!.told).toBe(2);
+    const mails = await queuedMails(saved.event.id, "eventCancelled");
+    expect(mails.map((m) => m.recipient)).toEqual(emails(both.owner, waiting.owner));
+    expect(mails.map((m) => m.jobXmin)).toEqual(Array(2).fill(await eventXmin(saved.event.id)));
     expect(await cancelEvent(admin.id, saved.event.slug)).toBeNull();
   });
 });

@@ -5,13 +5,14 @@ import { numberedSlug, slugify } from "@/lib/slug";
 import { announceEventChange } from "./event-changes";
 import { eventFor, mayDo } from "./access";
 import { db } from "./client";
+import { queueEventCancelled, queueSessionRemoved, rescheduleReminders, withdrawReminders } from "./mail/queue";
 import { fillFreePlaces, type Tx } from "./places";
-import { clubs, eventSessions, events, registrations, registrationSessions, users, type Event, type EventSession } from "./schema";
+import { clubs, eventSessions, events, registrations, registrationSessions, type Event, type EventSession } from "./schema";
 import { isUuid } from "@/lib/uuid";
 
-export type Recipient = { email: string; locale: string | null; name: string | null };
+/** `told`: how many mails were queued (one per owner with an active registration in it). */
 export type SaveResult =
-  | { ok: true; slug: string; removedSessions: { name: string; recipients: Recipient[] }[] }
+  | { ok: true; slug: string; removedSessions: { name: string; told: number }[] }
   | { ok: false; notFound: true }
   | { ok: false; fieldErrors: Record<string, string> };
 
@@ -74,19 +75,13 @@ export async function getEventForEditing(userId: string, slug: string): Promise<
   return { event: row.event, clubName: row.clubName, sessions: sessions.map((s) => ({ ...s.session, registered: s.registered, confirmed: s.confirmed })) };
 }
 
-async function recipientsOfSession(tx: Tx, sessionId: string): Promise<Recipient[]> {
-  return tx.selectDistinct({ email: sql<string>`${users.email}`, locale: users.locale, name: users.fullName }).from(registrationSessions)
-    .innerJoin(registrations, and(eq(registrations.id, registrationSessions.registrationId), eq(registrations.status, "active")))
-    .innerJoin(users, eq(users.id, registrations.ownerId))
-    .where(eq(registrationSessions.sessionId, sessionId));
-}
-
 /**
  * Saves the editor's form in one transaction. A session that holds registrations is removed only
- * when the organiser confirmed it (those owners are returned to be e-mailed); capacity never drops
- * below the cars already confirmed. `publish` moves a draft to published.
+ * when the organiser confirmed it, and its owners' mails are queued in the same transaction;
+ * capacity never drops below the cars already confirmed. A new first day moves the reminders.
+ * `publish` moves a draft to published.
  */
-export async function saveEvent(userId: string, slug: string, input: EventInput, publish: boolean): Promise<SaveResult> {
+export async function saveEvent(userId: string, slug: string, input: EventInput, publish: boolean, now = new Date()): Promise<SaveResult> {
   return db().transaction(async (tx) => {
     const event = await eventFor(tx, userId, slug, "editEvent", true);
     if (!event) return { ok: false, notFound: true } as const;
@@ -98,7 +93,7 @@ export async function saveEvent(userId: string, slug: string, input: EventInput,
     }
     const existing = await tx.select().from(eventSessions).where(eq(eventSessions.eventId, event.id)).for("update");
     const byId = new Map(existing.map((s) => [s.id, s]));
-    const removed: { name: string; recipients: Recipient[] }[] = [];
+    const removing: EventSession[] = [];
     for (const [i, s] of input.sessions.entries()) {
       const current = s.id ? byId.get(s.id) : undefined;
       if (!current) continue;
@@ -107,7 +102,7 @@ export async function saveEvent(userId: string, slug: string, input: EventInput,
           .innerJoin(registrations, and(eq(registrations.id, registrationSessions.registrationId), eq(registrations.status, "active")))
           .where(eq(registrationSessions.sessionId, current.id));
         if (cars > 0 && !s.confirmRemoval) errors[`sessions.${i}.confirmRemoval`] = `errors.confirmRemoval?count=${cars}`;
-        else removed.push({ name: current.name, recipients: await recipientsOfSession(tx, current.id) });
+        else removing.push(current);
         continue;
       }
       const [{ confirmed } = { confirmed: 0 }] = await tx.select({ confirmed: sql<number>`count(*)::int` }).from(registrationSessions)
@@ -116,6 +111,9 @@ export async function saveEvent(userId: string, slug: string, input: EventInput,
       if (s.capacity < confirmed) errors[`sessions.${i}.capacity`] = `errors.capacityBelowConfirmed?count=${confirmed}`;
     }
     if (Object.keys(errors).length > 0) return { ok: false, fieldErrors: errors } as const;
+    // Queued before the sessions go (their registrants are found through them), after every refusal.
+    const removed: { name: string; told: number }[] = [];
+    for (const s of removing) removed.push({ name: s.name, told: await queueSessionRemoved(tx, event.id, s) });
     await tx.update(events).set({ ...eventColumns(input), slug: newSlug, ...(publish && event.status === "draft" ? { status: "published" as const } : {}) }).where(eq(events.id, event.id));
     const removeIds = input.sessions.filter((s) => s.remove && s.id && byId.has(s.id)).map((s) => s.id!);
     if (removeIds.length) await tx.delete(eventSessions).where(inArray(eventSessions.id, removeIds));
@@ -129,6 +127,7 @@ export async function saveEvent(userId: string, slug: string, input: EventInput,
     // Every instance expires the page when this commits: status, dates and programme show at once.
     await announceEventChange(tx, { slug: newSlug, kind: "page" });
     if (newSlug !== event.slug) await announceEventChange(tx, { slug: event.slug, kind: "page" });
+    if (input.startsOn !== event.startsOn && event.status !== "cancelled") await rescheduleReminders(tx, event.id, input.startsOn, now);
     return { ok: true, slug: newSlug, removedSessions: removed } as const;
   });
 }
@@ -145,16 +144,18 @@ async function refillAfterEdit(tx: Tx, kept: EventSession[], before: Map<string,
   for (const s of kept) if (moved || s.capacity > before.get(s.id)!.capacity) await fillFreePlaces(tx, s);
 }
 
-/** Cancels the event; returns who was registered, to be told. Null when not allowed. */
-export async function cancelEvent(userId: string, slug: string): Promise<{ event: Event; recipients: Recipient[] } | null> {
+/**
+ * Cancels the event, and in the same transaction queues "event cancelled" to each owner with an
+ * active registration (`told`: how many) and withdraws the reminders. Null when not allowed.
+ */
+export async function cancelEvent(userId: string, slug: string): Promise<{ event: Event; told: number } | null> {
   return db().transaction(async (tx) => {
     const [event] = await tx.update(events).set({ status: "cancelled" })
       .where(and(eq(events.slug, slug), mayDo(userId, "cancelEvent", events.clubId), sql`${events.status} <> 'cancelled'`)).returning();
     if (!event) return null;
     await announceEventChange(tx, { slug: event.slug, kind: "page" });
-    const recipients = await tx.selectDistinct({ email: sql<string>`${users.email}`, locale: users.locale, name: users.fullName }).from(registrations)
-      .innerJoin(users, eq(users.id, registrations.ownerId))
-      .where(and(eq(registrations.eventId, event.id), eq(registrations.status, "active")));
-    return { event, recipients };
+    const told = await queueEventCancelled(tx, event.id);
+    await withdrawReminders(tx, event.id);
+    return { event, told };
   });
 }

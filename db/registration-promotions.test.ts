@@ -25,7 +25,7 @@ describe("a freed place goes to the first car waiting", () => {
     expect((await placesOf(d!)).map((p) => [p.status, p.position])).toEqual([["waiting", 2]]);
 
     const promoted = (await mailJobsFor(b!)).filter((j) => j.kind === "placeConfirmed");
-    expect(promoted).toMatchObject([{ task: "mail", sessionId: s }]);
+    expect(promoted).toMatchObject([{ task: "sendMail", sessionId: s }]);
     // One transaction: the promotion, the cancellation and both mails carry the same transaction id.
     const tx = await xminOf("registration_sessions", sql`registration_id = ${b} and session_id = ${s}`);
     expect(await xminOf("registrations", sql`id = ${a}`)).toBe(tx);

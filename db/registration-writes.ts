@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
-import { addDays, zonedMoment } from "@/lib/time";
+import { reminderMoment } from "@/lib/reminder";
 import { isUuid } from "@/lib/uuid";
 import { db } from "./client";
 import { enqueueMail } from "./jobs";
@@ -43,7 +43,7 @@ export async function registerCar(userId: string, input: RegisterInput, now = ne
     // commit): every round trip made while holding a session's lock delays every other owner
     // waiting for it. Both go out in one round trip, pipelined on the transaction's connection.
     // 09:00 Berlin two calendar days before, also when the clocks change in between.
-    const reminderAt = zonedMoment(addDays(event.startsOn, -2), "09:00");
+    const reminderAt = reminderMoment(event.startsOn);
     await Promise.all([
       enqueueMail(tx, { kind: "registrationReceived", registrationId: created.id }),
       reminderAt > now ? enqueueMail(tx, { kind: "reminder", registrationId: created.id }, { runAt: reminderAt, key: `reminder:${created.id}` }) : null,

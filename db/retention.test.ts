@@ -5,7 +5,7 @@ import { uniqueEmail } from "@/test/unique";
 import { db } from "./client";
 import { consume } from "./rate-limit";
 import { purgeExpired, RETENTION } from "./retention";
-import { clubInvitations, devMail, rateLimits, verificationTokens } from "./schema";
+import { clubInvitations, devMail, mailOutbox, rateLimits, verificationTokens } from "./schema";
 
 const DAY = 24 * 3_600_000;
 
@@ -35,5 +35,22 @@ describe("the hourly purge", () => {
     expect((await db().select({ email: clubInvitations.email }).from(clubInvitations).where(eq(clubInvitations.clubId, club.id))).map((r) => r.email)).toEqual([live]);
     expect(await db().$count(rateLimits, eq(rateLimits.points, 1))).toBe(0);
     expect(await purgeExpired(now)).toMatchObject({ signInTokens: 0, invitations: 0, rateLimits: 0 });
+  });
+
+  it("deletes records of sent mail after a month and of failed mail after three, keeping newer ones and mail still queued", async () => {
+    const now = new Date();
+    const ago = (days: number) => new Date(now.getTime() - days * DAY);
+    const to = uniqueEmail("kept-for-a-while");
+    const rows = await db().insert(mailOutbox).values([
+      { kind: "signIn", recipient: to, status: "sent", createdAt: ago(RETENTION.sentMailDays + 1) },
+      { kind: "signIn", recipient: to, status: "skipped", createdAt: ago(RETENTION.sentMailDays + 1) },
+      { kind: "signIn", recipient: to, status: "sent", createdAt: ago(RETENTION.sentMailDays - 1) },
+      { kind: "signIn", recipient: to, status: "failed", createdAt: ago(RETENTION.sentMailDays + 1) },
+      { kind: "signIn", recipient: to, status: "failed", createdAt: ago(RETENTION.failedMailDays + 1) },
+      { kind: "signIn", recipient: to, status: "queued", createdAt: ago(RETENTION.sentMailDays + 1) },
+    ]).returning({ id: mailOutbox.id });
+    expect((await purgeExpired(now)).mail).toBeGreaterThanOrEqual(3);
+    const left = await db().select({ id: mailOutbox.id }).from(mailOutbox).where(eq(mailOutbox.recipient, to));
+    expect(left.map((r) => r.id).sort()).toEqual([rows[2]!.id, rows[3]!.id, rows[5]!.id].sort());
   });
 });

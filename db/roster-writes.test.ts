@@ -1,11 +1,11 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { clubWith } from "@/test/clubs";
+import { sendRegistrationMails } from "@/test/mail";
 import { mailJobsFor, ownersWithCars, registerInOrder, sessionPlaces } from "@/test/registration";
 import { auditOf, rosterEvent } from "@/test/roster";
 import { db } from "./client";
 import { moveRegistrations, promoteWaiting, removeRegistrations } from "./roster-writes";
-import { sendQueuedMail } from "./registration-mail";
 import { devMail, registrations } from "./schema";
 
 /** A session's confirmed cars (as a sorted set) and its waiting list in order. */
@@ -47,7 +47,7 @@ describe("moving cars between sessions", () => {
     expect((await mailJobsFor(c1)).filter((j) => j.kind === "movedByOrganiser").map((j) => j.xmin)).toEqual([tx]);
     expect((await mailJobsFor(c3)).filter((j) => j.kind === "placeConfirmed")).toHaveLength(1);
 
-    await sendQueuedMail({ kind: "movedByOrganiser", registrationId: c1, fromSessionId: w.a, toSessionId: w.b });
+    await sendRegistrationMails(c1, "movedByOrganiser");
     const [mail] = await db().select().from(devMail).where(eq(devMail.to, w.owners[0]!.email));
     expect(mail?.subject).toBe(`Your session changed: ${w.sessions[1]!.name}`);
     expect(mail?.text).toContain(`from ${w.sessions[0]!.name} to ${w.sessions[1]!.name}`);
@@ -112,7 +112,7 @@ describe("removing registrations", () => {
     expect(await auditOf(gone)).toMatchObject([{ action: "remove", reason: "No valid insurance", detail: { places: [{ session: w.sessions[0]!.name, status: "confirmed" }] } }]);
     expect((await mailJobsFor(gone)).map((j) => j.kind)).toEqual(["registrationReceived", "removedByOrganiser"]);
 
-    await sendQueuedMail({ kind: "removedByOrganiser", registrationId: gone, reason: "No valid insurance" });
+    await sendRegistrationMails(gone, "removedByOrganiser");
     const [mail] = await db().select().from(devMail).where(eq(devMail.to, w.owners[0]!.email));
     expect(mail?.subject).toBe(`Registration cancelled by the organiser: ${w.event.name}`);
     expect(mail?.text).toContain("Reason: No valid insurance");

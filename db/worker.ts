@@ -1,6 +1,6 @@
 import { run, type Runner } from "graphile-worker";
+import { mailTasks } from "./mail/tasks";
 import { workerLogger } from "./worker-logger";
-import type { InvitationMailJob, LotteryMailJob, MailJob } from "./jobs";
 
 const cache = globalThis as unknown as { __ringmeetWorker?: Promise<Runner> };
 
@@ -16,29 +16,14 @@ export function startMailWorker(connectionString: string): Promise<Runner> {
     pollInterval: 2000,
     logger: workerLogger,
     noHandleSignals: true,
-    // Hourly, at a minute past: expired sign-in links, old development mail, spent counters.
+    // Hourly, at a minute past: expired sign-in links, old development mail and sent mail, spent counters.
     crontab: "1 * * * * purgeExpired",
     taskList: {
       purgeExpired: async () => {
         const { purgeExpired } = await import("./retention");
         await purgeExpired();
       },
-      mail: async (payload) => {
-        const { sendQueuedMail } = await import("./registration-mail");
-        await sendQueuedMail(payload as MailJob);
-      },
-      broadcast: async (payload) => {
-        const { sendBroadcastMail } = await import("./broadcast-mail");
-        await sendBroadcastMail(payload as { broadcastId: string });
-      },
-      invitationMail: async (payload) => {
-        const { sendInvitationMail } = await import("./invitation-mail");
-        await sendInvitationMail(payload as InvitationMailJob);
-      },
-      lotteryMail: async (payload) => {
-        const { sendLotteryMail } = await import("./lottery-mail");
-        await sendLotteryMail(payload as LotteryMailJob);
-      },
+      ...mailTasks,
     },
   });
   return cache.__ringmeetWorker;

@@ -13,6 +13,7 @@ const table: Record<OrganiserAction, Record<Role, boolean>> = {
   exportRoster: { admin: true, organiser: true, gate: false },
   readOwnerDetails: { admin: true, organiser: true, gate: false },
   checkIn: { admin: true, organiser: true, gate: true },
+  manageMail: { admin: true, organiser: true, gate: false },
 };
 const roles: Role[] = ["admin", "organiser", "gate"];
 

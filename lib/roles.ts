@@ -11,6 +11,7 @@ export const organiserActions = [
   "exportRoster",
   "readOwnerDetails",
   "checkIn",
+  "manageMail",
 ] as const;
 export type OrganiserAction = (typeof organiserActions)[number];
 
@@ -28,6 +29,8 @@ const allowed: Record<OrganiserAction, readonly Role[]> = {
   // and plaque, so gate staff read the roster without them (and cannot search by them either).
   readOwnerDetails: ["admin", "organiser"],
   checkIn: ["admin", "organiser", "gate"],
+  // The event's mail that could not be delivered: addresses and the servers' replies, and "Retry".
+  manageMail: ["admin", "organiser"],
 };
 
 export function rolesFor(action: OrganiserAction): Role[] {

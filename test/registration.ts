@@ -89,16 +89,21 @@ export async function sessionPlaces(sessionId: string, database: Db = db()): Pro
     .map((r) => ({ registrationId: r.registration_id, status: r.status, waitSeq: r.wait_seq === null ? null : Number(r.wait_seq), position: r.position === null ? null : Number(r.position) }));
 }
 
-export type MailJobRow = { kind: string; sessionId?: string; task: string; runAt: Date; key: string | null; xmin: string };
+export type MailJobRow = { kind: string; sessionId?: string; task: string; runAt: Date; key: string | null; xmin: string; to?: string; recipient?: string };
 
-/** The graphile-worker jobs queued about one registration (the `jobs` view has no payload; read the table). */
+/**
+ * The graphile-worker jobs queued about one registration, oldest first: each `sendMail` job with
+ * its outbox row's kind, role (`to`) and address, and jobs that will queue mail later (a reminder)
+ * with their own payload. `xmin` is the transaction that queued the job.
+ */
 export async function mailJobsFor(registrationId: string, database: Db = db()): Promise<MailJobRow[]> {
   const rows = await database.execute(sql`
-    select t.identifier as task, j.payload, j.run_at, j.key, j.xmin::text as xmin
+    select t.identifier as task, coalesce(m.payload::json, j.payload) as payload, m.recipient, j.run_at, j.key, j.xmin::text as xmin
     from graphile_worker._private_jobs j join graphile_worker._private_tasks t on t.id = j.task_id
-    where j.payload->>'registrationId' = ${registrationId} order by j.id`);
-  return (rows as unknown as { task: string; payload: { kind: string; sessionId?: string }; run_at: string; key: string | null; xmin: string }[])
-    .map((r) => ({ kind: r.payload.kind, sessionId: r.payload.sessionId, task: r.task, runAt: new Date(r.run_at), key: r.key, xmin: r.xmin }));
+    left join mail_outbox m on t.identifier = 'sendMail' and m.id::text = j.payload->>'mailId'
+    where j.payload->>'registrationId' = ${registrationId} or m.registration_id = ${registrationId} order by j.id`);
+  return (rows as unknown as { task: string; payload: { kind: string; sessionId?: string; to?: string }; recipient: string | null; run_at: string; key: string | null; xmin: string }[])
+    .map((r) => ({ kind: r.payload.kind, sessionId: r.payload.sessionId, task: r.task, runAt: new Date(r.run_at), key: r.key, xmin: r.xmin, ...(r.recipient ? { to: r.payload.to, recipient: r.recipient } : {}) }));
 }
 
 /**

@@ -20,6 +20,7 @@ export async function openScratchDatabase(prefix: string) {
   const sql = postgres(url.href, { max: 4, onnotice: () => {} });
   return {
     name,
+    url: url.href,
     sql,
     db: drizzle(sql, { schema }),
     async drop() {

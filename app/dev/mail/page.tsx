@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { listDevMail } from "@/db/mail";
+import { listDevMail } from "@/db/mail/deliver";
 import { mailboxAnswers } from "../local-only";
 import { formatMoment } from "@/lib/time";
 

@@ -3,7 +3,6 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { expireEventPage } from "@/app/events/revalidate";
-import { appLink, mailEach } from "@/db/notify";
 import { cancelEvent, createEvent, saveEvent } from "@/db/organiser-events";
 import type { FormResult } from "@/lib/form-result";
 import { slugArg } from "@/lib/schemas/bound";
@@ -30,12 +29,6 @@ export async function saveEventAction(boundSlug: string | null, _prev: EventForm
     const translated = await translateKeys(fieldErrors);
     return { ok: false, values, rows, formError: translated.form, fieldErrors: translated };
   }
-  for (const removed of result.removedSessions) {
-    await mailEach(removed.recipients, (t) => ({
-      subject: t("organise.mail.sessionRemovedSubject", { session: removed.name }),
-      lines: [t("organise.mail.sessionRemovedBody", { session: removed.name }), appLink(`/events/${result.slug}`)],
-    }));
-  }
   expireEventPage(result.slug);
   revalidatePath("/organise");
   redirect(`/organise/events/${result.slug}/edit?saved=${publish ? "published" : "1"}`);
@@ -46,10 +39,6 @@ export async function cancelEventAction(boundSlug: string) {
   const user = await requireUser(`/organise/events/${slug}/edit`);
   const result = await cancelEvent(user.id, slug);
   if (!result) redirect(`/organise/events/${slug}/edit`);
-  await mailEach(result.recipients, (t) => ({
-    subject: t("organise.mail.eventCancelledSubject", { event: result.event.name }),
-    lines: [t("organise.mail.eventCancelledBody", { event: result.event.name }), appLink(`/events/${slug}`)],
-  }));
   expireEventPage(slug);
   redirect(`/organise/events/${slug}/edit?saved=cancelled`);
 }

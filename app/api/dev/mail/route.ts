@@ -1,5 +1,5 @@
 import { mailboxAnswers } from "@/app/dev/local-only";
-import { listDevMail } from "@/db/mail";
+import { listDevMail } from "@/db/mail/deliver";
 
 export const dynamic = "force-dynamic";
 

@@ -1,14 +1,14 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { zonedMoment } from "@/lib/time";
+import { reminderMoment } from "@/lib/reminder";
+import { sendRegistrationMails } from "@/test/mail";
 import { dayFromToday, form, mailJobsFor, openEvent, ownersWithCars } from "@/test/registration";
-import { db } from "./client";
-import type { MailJob } from "./jobs";
-import { sendQueuedMail } from "./registration-mail";
-import { cancelRegistration, registerCar } from "./registration-writes";
-import { devMail, users } from "./schema";
+import { uniqueEmail } from "@/test/unique";
+import { db } from "../client";
+import { cancelRegistration, registerCar } from "../registration-writes";
+import { devMail, events, users } from "../schema";
+import { queueRegistrationMail } from "./queue";
 
-const DAY = 24 * 3_600_000;
 const mailTo = async (email: string) => db().select().from(devMail).where(eq(devMail.to, email.toLowerCase())).orderBy(devMail.createdAt);
 
 async function registered(eventFields: Parameters<typeof openEvent>[0] = {}, extra: Parameters<typeof form>[3] = {}) {
@@ -19,14 +19,24 @@ async function registered(eventFields: Parameters<typeof openEvent>[0] = {}, ext
   return { event, sessions, me: me!, id: result.registrationId };
 }
 
-describe("mail jobs queued with a registration", () => {
+describe("mail queued with a registration", () => {
   it("queues one 'registration received' and a reminder two days before the event (09:00 Berlin)", async () => {
     const { event, id } = await registered();
     const jobs = await mailJobsFor(id);
-    expect(jobs.map((j) => [j.task, j.kind, j.key])).toEqual([["mail", "registrationReceived", null], ["mail", "reminder", `reminder:${id}`]]);
+    expect(jobs.map((j) => [j.task, j.kind, j.to])).toEqual([["sendMail", "registrationReceived", "owner"], ["mail", "reminder", undefined]]);
+    expect(jobs[1]!.key).toBe(`reminder:${id}`);
     expect(jobs[0]!.runAt.getTime()).toBeLessThanOrEqual(Date.now() + 1000);
-    expect(jobs[1]!.runAt).toEqual(new Date(zonedMoment(event.startsOn, "09:00").getTime() - 2 * DAY));
+    expect(jobs[1]!.runAt).toEqual(reminderMoment(event.startsOn));
     expect(jobs[0]!.xmin).toBe(jobs[1]!.xmin); // queued in the registering transaction
+  });
+
+  it("queues one job per recipient: the owner's and the second driver's, in the registering transaction", async () => {
+    const coDriver = uniqueEmail("co");
+    const { me, id } = await registered({}, { secondDriverName: "Co Driver", secondDriverEmail: coDriver });
+    const mails = (await mailJobsFor(id)).filter((j) => j.kind === "registrationReceived");
+    expect(mails.map((j) => [j.to, j.recipient])).toEqual([["owner", me.email], ["secondDriver", coDriver]]);
+    expect(new Set(mails.map((j) => j.key)).size).toBe(2);
+    expect(mails[0]!.xmin).toBe(mails[1]!.xmin);
   });
 
   it("keeps the reminder at 09:00 Berlin when the clocks change in the two days before", async () => {
@@ -51,18 +61,18 @@ describe("mail jobs queued with a registration", () => {
     const { event, sessions, me } = await registered();
     const again = form(event.id, me.carIds[0]!, [sessions[0]!.id]);
     expect(await registerCar(me.ownerId, again)).toMatchObject({ ok: false, error: "errors.carAlreadyRegistered" });
-    // The event's only jobs are the first registration's two.
-    const jobs = await db().execute(sql`select count(*)::int as n from graphile_worker._private_jobs j
-      join registrations r on r.id::text = j.payload->>'registrationId' where r.event_id = ${event.id}`);
-    expect((jobs as unknown as { n: number }[])[0]!.n).toBe(2);
+    // The event's only mails are the first registration's one, and its reminder.
+    const [row] = (await db().execute(sql`select (select count(*) from mail_outbox where event_id = ${event.id})::int as mails,
+      (select count(*) from graphile_worker._private_jobs j join registrations r on r.id::text = j.payload->>'registrationId' where r.event_id = ${event.id})::int as later`)) as unknown as { mails: number; later: number }[];
+    expect(row).toEqual({ mails: 1, later: 1 });
   });
 });
 
-describe("sending a queued mail (sendQueuedMail)", () => {
+describe("composing a queued mail when it is sent", () => {
   it("sends 'Registration received' to the owner, and to the second driver with a ticket link", async () => {
-    const coDriver = `co-${Date.now()}-${Math.random().toString(36).slice(2)}@example.test`;
+    const coDriver = uniqueEmail("co");
     const { event, me, id } = await registered({}, { secondDriverName: "Co Driver", secondDriverEmail: coDriver });
-    await sendQueuedMail({ kind: "registrationReceived", registrationId: id });
+    expect(await sendRegistrationMails(id)).toBe(2);
     const mine = await mailTo(me.email);
     expect(mine.map((m) => m.subject)).toEqual([`Registration received: ${event.name}`]);
     expect(mine[0]!.text).toContain("Confirmed");
@@ -71,6 +81,7 @@ describe("sending a queued mail (sendQueuedMail)", () => {
     expect(theirs.map((m) => m.subject)).toEqual([`Registration received: ${event.name}`]);
     expect(theirs[0]!.links.some((l) => l.includes("/tickets/RM1."))).toBe(true);
     expect(theirs[0]!.links.some((l) => l.includes("/registrations/"))).toBe(false);
+    expect(await sendRegistrationMails(id)).toBe(0); // sent: nothing left to send
   });
 
   it("sends 'Your place is confirmed', in the owner's language, and 'Registration cancelled'", async () => {
@@ -81,19 +92,27 @@ describe("sending a queued mail (sendQueuedMail)", () => {
     const b = await registerCar(second!.ownerId, form(event.id, second!.carIds[0]!, [sessions[0]!.id]));
     if (!a.ok || !b.ok) throw new Error("registration failed");
     await cancelRegistration(first!.ownerId, a.registrationId);
-    const queued = await mailJobsFor(b.registrationId);
-    const promotion = queued.find((j) => j.kind === "placeConfirmed")!;
-    await sendQueuedMail({ kind: "placeConfirmed", registrationId: b.registrationId, sessionId: promotion.sessionId! });
-    await sendQueuedMail({ kind: "registrationCancelled", registrationId: a.registrationId });
+    await sendRegistrationMails(b.registrationId, "placeConfirmed");
+    await sendRegistrationMails(a.registrationId, "registrationCancelled");
     expect((await mailTo(second!.email)).map((m) => m.subject)).toEqual([`Dein Platz ist bestätigt: ${sessions[0]!.name}`]);
     expect((await mailTo(first!.email)).map((m) => m.subject)).toEqual([`Registration cancelled: ${event.name}`]);
   });
 
-  it("sends no 'place confirmed' once that registration is cancelled", async () => {
+  it("sends no 'place confirmed' once that registration is cancelled, and records it as skipped", async () => {
     const { sessions, me, id } = await registered();
     await cancelRegistration(me.ownerId, id);
-    const job: MailJob = { kind: "placeConfirmed", registrationId: id, sessionId: sessions[0]!.id };
-    await sendQueuedMail(job);
+    await queueRegistrationMail(db(), { kind: "placeConfirmed", registrationId: id, sessionId: sessions[0]!.id });
+    await sendRegistrationMails(id, "placeConfirmed");
+    expect(await mailTo(me.email)).toEqual([]);
+    const [row] = (await db().execute(sql`select status from mail_outbox where registration_id = ${id} and kind = 'placeConfirmed'`)) as unknown as { status: string }[];
+    expect(row!.status).toBe("skipped");
+  });
+
+  it("sends no reminder for a cancelled event", async () => {
+    const { event, me, id } = await registered();
+    await db().update(events).set({ status: "cancelled" }).where(eq(events.id, event.id));
+    await queueRegistrationMail(db(), { kind: "reminder", registrationId: id });
+    await sendRegistrationMails(id, "reminder");
     expect(await mailTo(me.email)).toEqual([]);
   });
 });

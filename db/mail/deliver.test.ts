@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { uniqueEmail } from "@/test/unique";
-import { db } from "./client";
-import { deliverMail, listDevMail } from "./mail";
-import { devMail } from "./schema";
+import { db } from "../client";
+import { deliverMail, listDevMail } from "./deliver";
+import { devMail } from "../schema";
 
 const row = (to: string, subject: string, createdAt: Date) => ({ to, subject, text: subject, html: `<p>${subject}</p>`, createdAt });
 

@@ -1,0 +1,48 @@
+import "server-only";
+import { and, eq, sql } from "drizzle-orm";
+import { db } from "../client";
+import { broadcastRecipients, broadcasts, events, type MailRow } from "../schema";
+import { appLink, localeOf, localeOr, written, type Composed } from "./compose";
+
+const eventOf = async (id: string | null) => (id ? (await db().select().from(events).where(eq(events.id, id)))[0] : undefined);
+
+/** "Event cancelled": sent whatever happened since, it is the last word. */
+export async function composeEventCancelled(row: MailRow): Promise<Composed> {
+  const event = await eventOf(row.eventId);
+  if (!event) return null;
+  return written(await localeOf(row.userId), (t) => ({
+    subject: t("organise.mail.eventCancelledSubject", { event: event.name }),
+    lines: [t("organise.mail.eventCancelledBody", { event: event.name }), appLink(`/events/${event.slug}`)],
+  }));
+}
+
+/** "Session removed": the session row is gone, its name travels in the payload. */
+export async function composeSessionRemoved(row: MailRow): Promise<Composed> {
+  const event = await eventOf(row.eventId);
+  const session = String(row.payload.session ?? "");
+  if (!event) return null;
+  return written(await localeOf(row.userId), (t) => ({
+    subject: t("organise.mail.sessionRemovedSubject", { session }),
+    lines: [t("organise.mail.sessionRemovedBody", { session }), appLink(`/events/${event.slug}`)],
+  }));
+}
+
+/** An organiser's broadcast, in the frame of the language the recipient row was written with. */
+export async function composeBroadcast(row: MailRow): Promise<Composed> {
+  const broadcastId = String(row.payload.broadcastId ?? "");
+  const [found] = await db().select({ b: broadcasts, eventName: events.name, slug: events.slug, locale: broadcastRecipients.locale })
+    .from(broadcasts).innerJoin(events, eq(events.id, broadcasts.eventId))
+    .innerJoin(broadcastRecipients, and(eq(broadcastRecipients.broadcastId, broadcasts.id), eq(broadcastRecipients.email, row.recipient)))
+    .where(eq(broadcasts.id, broadcastId));
+  if (!found) return null;
+  return written(localeOr(found.locale), (t) => ({
+    subject: found.b.subject,
+    lines: [found.b.body, t("broadcast.mail.footer", { event: found.eventName }), appLink(`/events/${found.slug}`)],
+  }));
+}
+
+/** Marks the broadcast's recipient row as the broadcast page shows it ("✓"). */
+export async function markBroadcastSent(row: MailRow, at: Date): Promise<void> {
+  await db().update(broadcastRecipients).set({ sentAt: at })
+    .where(and(sql`${broadcastRecipients.broadcastId}::text = ${String(row.payload.broadcastId ?? "")}`, eq(broadcastRecipients.email, row.recipient)));
+}

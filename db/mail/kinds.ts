@@ -1,0 +1,26 @@
+/** A mail about one registration, to its owner (and for "registration received" its second driver). */
+export type RegistrationMail =
+  | { kind: "registrationReceived"; registrationId: string }
+  | { kind: "placeConfirmed"; registrationId: string; sessionId: string }
+  | { kind: "registrationCancelled"; registrationId: string }
+  | { kind: "reminder"; registrationId: string }
+  | { kind: "removedByOrganiser"; registrationId: string; reason: string }
+  | { kind: "movedByOrganiser"; registrationId: string; fromSessionId: string; toSessionId: string }
+  // The lottery's: an entry was received; the published draw's result for an entry.
+  | { kind: "entryReceived"; registrationId: string }
+  | { kind: "drawResult"; registrationId: string };
+
+export type RegistrationMailKind = RegistrationMail["kind"];
+export const registrationMailKinds = [
+  "registrationReceived", "placeConfirmed", "registrationCancelled", "reminder", "removedByOrganiser", "movedByOrganiser", "entryReceived", "drawResult",
+] as const satisfies readonly RegistrationMailKind[];
+
+/** Who of a registration a mail goes to. */
+export type RegistrationRecipient = "owner" | "secondDriver";
+
+/** Every kind of outbox row; the Mail problems list names the kind when the subject is unknown. */
+export const mailKinds = [...registrationMailKinds, "eventCancelled", "sessionRemoved", "broadcast", "invitation", "signIn"] as const;
+export type MailKind = (typeof mailKinds)[number];
+
+/** The `sendMail` job: which outbox row, and a secret that must not be stored with it (a sign-in link, an invitation token). */
+export type SendMailJob = { mailId: string; secret?: string };

@@ -1,0 +1,112 @@
+import "server-only";
+import { sql, type SQL } from "drizzle-orm";
+import { reminderMoment } from "@/lib/reminder";
+import type { Db } from "../client";
+import type { Tx } from "../places";
+import type { RegistrationMail, SendMailJob } from "./kinds";
+
+export const SEND_TASK = "sendMail";
+/** e^1 … e^9 seconds between tries (graphile-worker's back-off): the tenth is about 3½ hours after the first. */
+export const MAIL_ATTEMPTS = 10;
+/** A sign-in link lives 10 minutes; the sixth try comes about four minutes after the first, later ones would bring a dead link. */
+export const SIGN_IN_ATTEMPTS = 6;
+
+type Options = { maxAttempts?: number; priority?: number; secret?: string };
+
+/**
+ * Inserts outbox rows (`rows`: a SELECT of kind, payload, recipient, user_id, registration_id,
+ * event_id, dedupe_key) and one `sendMail` job per row, in one statement of the caller's
+ * transaction: a mail exists exactly when the change it reports commits, one job per recipient,
+ * so a refused address retries only its own mail. A row whose dedupe key exists is not queued again.
+ */
+async function queueRows(q: Tx | Db, rows: SQL, options: Options = {}): Promise<number> {
+  const secret = options.secret === undefined ? sql`` : sql`, 'secret', ${options.secret}::text`;
+  const queued = await q.execute(sql`with m as (
+      insert into mail_outbox (kind, payload, recipient, user_id, registration_id, event_id, dedupe_key)
+      ${rows}
+      on conflict (dedupe_key) do nothing
+      returning id)
+    select graphile_worker.add_job(${SEND_TASK}, json_build_object('mailId', m.id${secret}),
+      max_attempts := ${options.maxAttempts ?? MAIL_ATTEMPTS}::int, job_key := 'mail:' || m.id, priority := ${options.priority ?? 0}::int) from m`);
+  return (queued as unknown as unknown[]).length;
+}
+
+/**
+ * A mail about one registration: to its owner's address, and for "registration received" also to
+ * the second driver's (each its own row and job). `dedupe` keys the rows when the caller may run
+ * twice (a scheduled reminder's job).
+ */
+export function queueRegistrationMail(tx: Tx | Db, mail: RegistrationMail, dedupe: string | null = null): Promise<number> {
+  return queueRows(tx, sql`
+    select ${mail.kind}, ${JSON.stringify(mail)}::jsonb || jsonb_build_object('to', t.role), t.email, t.user_id, r.id, r.event_id, ${dedupe}::text || ':' || t.role
+    from registrations r left join users u on u.id = r.owner_id
+    cross join lateral (values ('owner', u.email, u.id), ('secondDriver', r.second_driver_email, null::text)) as t(role, email, user_id)
+    where r.id = ${mail.registrationId} and t.email is not null and (t.role = 'owner' or ${mail.kind} = 'registrationReceived')`);
+}
+
+/** "Event cancelled" to each owner with an active registration (once however many cars). */
+export function queueEventCancelled(tx: Tx, eventId: string): Promise<number> {
+  return queueRows(tx, sql`
+    select distinct on (u.id) 'eventCancelled', '{}'::jsonb, u.email, u.id, null::uuid, r.event_id, null::text
+    from registrations r join users u on u.id = r.owner_id
+    where r.event_id = ${eventId} and r.status = 'active' and u.email is not null`);
+}
+
+/** "Session removed" to each owner with an active registration in it; call before the session is deleted. */
+export function queueSessionRemoved(tx: Tx, eventId: string, session: { id: string; name: string }): Promise<number> {
+  return queueRows(tx, sql`
+    select distinct on (u.id) 'sessionRemoved', jsonb_build_object('session', ${session.name}::text), u.email, u.id, null::uuid, ${eventId}::uuid, null::text
+    from registration_sessions rs join registrations r on r.id = rs.registration_id and r.status = 'active'
+    join users u on u.id = r.owner_id
+    where rs.session_id = ${session.id} and u.email is not null`);
+}
+
+/** The broadcast to each of its recipient rows not yet sent to. */
+export function queueBroadcast(tx: Tx | Db, broadcastId: string): Promise<number> {
+  return queueRows(tx, sql`
+    select 'broadcast', jsonb_build_object('broadcastId', b.id), br.email, br.user_id, null::uuid, b.event_id, 'broadcast:' || b.id || ':' || br.email
+    from broadcast_recipients br join broadcasts b on b.id = br.broadcast_id
+    where b.id = ${broadcastId} and br.sent_at is null`);
+}
+
+/** A club invitation; its one-time token travels only in the job. */
+export function queueInvitation(tx: Tx | Db, invitationId: string, token: string, dedupe: string | null = null): Promise<number> {
+  return queueRows(tx, sql`
+    select 'invitation', jsonb_build_object('invitationId', ci.id), ci.email, u.id, null::uuid, null::uuid, ${dedupe}::text
+    from club_invitations ci left join users u on lower(u.email) = ci.email
+    where ci.id = ${invitationId}`, { secret: token });
+}
+
+/**
+ * A sign-in link: first in the queue (the person is waiting for it), tried for as long as the link
+ * lives. The link travels only in the job; the row keeps that a link was sent, not the link.
+ */
+export function queueSignIn(q: Db, to: string, link: string, locale: string): Promise<number> {
+  return queueRows(q, sql`select 'signIn', jsonb_build_object('locale', ${locale}::text), ${to}::text, null::text, null::uuid, null::uuid, null::text`,
+    { secret: link, priority: -10, maxAttempts: SIGN_IN_ATTEMPTS });
+}
+
+/**
+ * After the event's first day changed: every active registration's reminder moves to the new
+ * moment, or is withdrawn when that has passed. Registrations that had none because it had passed
+ * get one when it is ahead again.
+ */
+export async function rescheduleReminders(tx: Tx, eventId: string, startsOn: string, now = new Date()): Promise<void> {
+  const at = reminderMoment(startsOn);
+  // Registrations holding a place: a lottery entry gets its reminder only once the draw gave it places.
+  const ids = sql`select 'reminder:' || r.id as key, r.id from registrations r
+    where r.event_id = ${eventId} and r.status = 'active' and exists (select 1 from registration_sessions rs where rs.registration_id = r.id)`;
+  if (at > now) {
+    await tx.execute(sql`select graphile_worker.add_job('mail', json_build_object('kind', 'reminder', 'registrationId', r.id),
+      run_at := ${at.toISOString()}::timestamptz, max_attempts := ${MAIL_ATTEMPTS}::int, job_key := r.key) from (${ids}) r`);
+  } else {
+    await withdrawReminders(tx, eventId);
+  }
+}
+
+/** Removes the reminder jobs of all the event's registrations (a cancelled event sends none). */
+export async function withdrawReminders(tx: Tx, eventId: string): Promise<void> {
+  await tx.execute(sql`select graphile_worker.remove_job('reminder:' || id) from registrations where event_id = ${eventId}`);
+}
+
+export type { SendMailJob };
