@@ -24,11 +24,13 @@ import deCheckIn from "@/messages/de/check-in.json";
 import enCheckIn from "@/messages/en/check-in.json";
 import deErrorPage from "@/messages/de/error-page.json";
 import enErrorPage from "@/messages/en/error-page.json";
+import deMail from "@/messages/de/mail.json";
+import enMail from "@/messages/en/mail.json";
 
 // One file per area of the app, so features can add strings without touching each other's files.
 // Each area's namespaces must be distinct at the top level.
-export const en = { ...enCore, ...enOrganise, ...enRegistration, ...enEventPage, ...enLottery, ...enGrid, ...enBroadcast, ...enPlaques, ...enChecklist, ...enRoster, ...enCheckIn, ...enErrorPage };
-const de: typeof en = { ...deCore, ...deOrganise, ...deRegistration, ...deEventPage, ...deLottery, ...deGrid, ...deBroadcast, ...dePlaques, ...deChecklist, ...deRoster, ...deCheckIn, ...deErrorPage };
+export const en = { ...enCore, ...enOrganise, ...enRegistration, ...enEventPage, ...enLottery, ...enGrid, ...enBroadcast, ...enPlaques, ...enChecklist, ...enRoster, ...enCheckIn, ...enErrorPage, ...enMail };
+const de: typeof en = { ...deCore, ...deOrganise, ...deRegistration, ...deEventPage, ...deLottery, ...deGrid, ...deBroadcast, ...dePlaques, ...deChecklist, ...deRoster, ...deCheckIn, ...deErrorPage, ...deMail };
 
 export type Messages = typeof en;
 const catalogues: Record<Locale, Messages> = { en, de };

@@ -24,6 +24,7 @@ export default async function EditEventPage({ params, searchParams }: Props) {
   const { event, sessions } = data;
   const tr = await getTranslations("roster");
   const tc = await getTranslations("checkIn");
+  const tm = await getTranslations("mailProblems");
   const phase = eventPhase(event, new Date());
   const registered = Object.fromEntries(sessions.map((s) => [s.id, s.registered]));
   return (
@@ -36,6 +37,7 @@ export default async function EditEventPage({ params, searchParams }: Props) {
           <Link href={`/organise/events/${event.slug}/broadcast`} className="inline-flex min-h-11 items-center font-semibold text-accent underline underline-offset-4">{tb("link")}</Link>
           <Link href={`/organise/events/${event.slug}/check-in`} className="inline-flex min-h-11 items-center font-semibold text-accent underline underline-offset-4">{tc("open")}</Link>
           <Link href={`/organise/events/${event.slug}/checklist`} className="inline-flex min-h-11 items-center font-semibold text-accent underline underline-offset-4">{tk("link")}</Link>
+          <Link href={`/organise/events/${event.slug}/mail`} className="inline-flex min-h-11 items-center font-semibold text-accent underline underline-offset-4">{tm("link")}</Link>
           {event.allocation === "lottery" ? <Link href={`/organise/events/${event.slug}/draw`} className="inline-flex min-h-11 items-center font-semibold text-accent underline underline-offset-4">{tl("admin.title")}</Link> : null}
         </div>
       </PageHeader>
