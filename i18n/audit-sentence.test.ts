@@ -18,6 +18,7 @@ const lines: AuditLine[] = [
   { action: "checklist.add", actor: "Ada", car: null, detail: { label: "Helmet", required: true } },
   { action: "checklist.remove", actor: "Ada", car: null, detail: { label: "Helmet" } },
   { action: "broadcast", actor: "Ada", car: null, detail: { subject: "Gate opens at 8", recipients: 92 } },
+  { action: "mail.retry", actor: "Ada", car: null, detail: { mailId: "m", kind: "eventCancelled", recipient: "x@example.test" } },
   { action: "autoPromote", actor: null, car: null, detail: {} },
   { action: "something.new", actor: null, car: null, detail: {} },
 ];

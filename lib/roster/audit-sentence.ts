@@ -39,6 +39,8 @@ export function auditSentence(t: Translate, line: AuditLine): string {
       return t("actions.checklistRemove", { actor, item: text(d.label) ?? "?" });
     case "broadcast":
       return t("actions.broadcast", { actor, subject: text(d.subject) ?? "?", count: Number(d.recipients ?? 0) });
+    case "mail.retry":
+      return t("actions.mailRetry", { actor, subject: text(d.subject) ?? text(d.kind) ?? "?" });
     default:
       return t("actions.other", { actor });
   }
