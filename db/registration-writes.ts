@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { reminderMoment } from "@/lib/reminder";
+import { mayOwnerCancel } from "@/lib/event-phase";
 import { isUuid } from "@/lib/uuid";
 import { db } from "./client";
 import { enqueueMail } from "./jobs";
@@ -80,6 +81,22 @@ export async function lockOwn(tx: Tx, userId: string, registrationId: string, no
 export const notOpen = fail("form", "errors.registrationNotChangeable");
 
 /**
+ * The owner's active registration, locked, with its event and places, while the owner may still
+ * give it back (lib/event-phase.ts mayOwnerCancel: a lottery entry too, while its window is open).
+ */
+async function lockOwnToCancel(tx: Tx, userId: string, registrationId: string, now: Date) {
+  if (!isUuid(registrationId)) return null;
+  const [reg] = await tx.select().from(registrations)
+    .where(and(eq(registrations.id, registrationId), eq(registrations.ownerId, userId), eq(registrations.status, "active"))).for("update");
+  if (!reg) return null;
+  const [[event], places] = await Promise.all([
+    eventById(tx, reg.eventId),
+    tx.select({ sessionId: registrationSessions.sessionId }).from(registrationSessions).where(eq(registrationSessions.registrationId, registrationId)),
+  ]);
+  return event && mayOwnerCancel(event, now, places.length > 0) ? { reg, event, places } : null;
+}
+
+/**
  * Adds and drops sessions. A dropped confirmed place goes to the next car waiting, and the
  * sessions where this car still waits are refilled too (dropping a session may have removed the
  * clash that kept it from a free place), all in the same transaction.
@@ -107,6 +124,8 @@ export async function changeSessions(userId: string, registrationId: string, ses
     }
     for (const session of locked.filter((s) => added.includes(s.id))) await placeInSession(tx, registrationId, session);
     if (dropped.size > 0) for (const session of locked.filter((s) => kept.includes(s.id))) await fillFreePlaces(tx, session);
+    // Composed when sent, after this commits: it names the places as they are then.
+    await enqueueMail(tx, { kind: "registrationChanged", registrationId });
     return { ok: true, registrationId, eventSlug: own.event.slug } as const;
   });
 }
@@ -114,10 +133,9 @@ export async function changeSessions(userId: string, registrationId: string, ses
 /** Cancels the owner's registration (or withdraws a lottery entry); every confirmed place it held goes to the next car waiting. */
 export async function cancelRegistration(userId: string, registrationId: string, now = new Date()): Promise<WriteResult> {
   return db().transaction(async (tx) => {
-    // A lottery entry is withdrawn the same way while its window is open (it holds no places yet).
-    const own = await lockOwn(tx, userId, registrationId, now, ["fcfs", "lottery"]);
+    const own = await lockOwnToCancel(tx, userId, registrationId, now);
     if (!own) return notOpen;
-    const places = await tx.select({ sessionId: registrationSessions.sessionId }).from(registrationSessions).where(eq(registrationSessions.registrationId, registrationId));
+    const { places } = own;
     const locked = await lockSessions(tx, places.map((p) => p.sessionId));
     // Read the statuses as the delete sees them, under the locks: a place may have been promoted a moment ago.
     const gone = await tx.delete(registrationSessions).where(eq(registrationSessions.registrationId, registrationId))
@@ -143,7 +161,9 @@ export async function changeCar(userId: string, registrationId: string, carId: s
       const [taken] = await tx.select({ id: registrations.id }).from(registrations)
         .where(and(eq(registrations.eventId, own.event.id), eq(registrations.carId, carId), eq(registrations.status, "active")));
       if (taken && taken.id !== registrationId) return fail("carId", "errors.carAlreadyRegistered");
+      if (own.reg.carId === carId) return { ok: true, registrationId } as const;
       await tx.update(registrations).set({ carId }).where(eq(registrations.id, registrationId));
+      await enqueueMail(tx, { kind: "registrationChanged", registrationId });
       return { ok: true, registrationId, eventSlug: own.event.slug } as const;
     });
   } catch (error) {

@@ -20,3 +20,15 @@ export function eventPhase(event: EventTimes, now: Date): EventPhase {
   if (now < event.registrationClosesAt) return "open";
   return "closed";
 }
+
+/**
+ * Whether an owner may still give their registration back. While registration is open, always;
+ * after it closes, until the event's first day begins, if the car holds places, so a freed place
+ * still reaches the next car waiting (after a draw too). A ballot entry still waiting for its draw
+ * stays as entered once the window closes: the draw's input does not change under it.
+ */
+export function mayOwnerCancel(event: EventTimes & { startsOn: string }, now: Date, holdsPlaces: boolean): boolean {
+  const phase = eventPhase(event, now);
+  if (phase === "open") return true;
+  return phase === "closed" && holdsPlaces && now < zonedMoment(event.startsOn, "00:00", event.timeZone);
+}

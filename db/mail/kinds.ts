@@ -3,6 +3,8 @@ export type RegistrationMail =
   | { kind: "registrationReceived"; registrationId: string }
   | { kind: "placeConfirmed"; registrationId: string; sessionId: string }
   | { kind: "registrationCancelled"; registrationId: string }
+  // The owner changed sessions or car: a short confirmation of the new state.
+  | { kind: "registrationChanged"; registrationId: string }
   | { kind: "reminder"; registrationId: string }
   | { kind: "removedByOrganiser"; registrationId: string; reason: string }
   | { kind: "movedByOrganiser"; registrationId: string; fromSessionId: string; toSessionId: string }
@@ -12,7 +14,7 @@ export type RegistrationMail =
 
 export type RegistrationMailKind = RegistrationMail["kind"];
 export const registrationMailKinds = [
-  "registrationReceived", "placeConfirmed", "registrationCancelled", "reminder", "removedByOrganiser", "movedByOrganiser", "entryReceived", "drawResult",
+  "registrationReceived", "placeConfirmed", "registrationCancelled", "registrationChanged", "reminder", "removedByOrganiser", "movedByOrganiser", "entryReceived", "drawResult",
 ] as const satisfies readonly RegistrationMailKind[];
 
 /** Who of a registration a mail goes to. */

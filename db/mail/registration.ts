@@ -63,6 +63,13 @@ export async function composeRegistrationMail(row: MailRow): Promise<Composed> {
         lines: [t("registration.mail.promotedBody", { session: session.name, event: event.name, when: formatMoment(session.startsAt) }), ticket],
       }));
     }
+    case "registrationChanged": {
+      const places = await placesOf(reg.id);
+      return written(locale, (t) => ({
+        subject: t("registration.mail.changedSubject", { event: event.name }),
+        lines: [t("registration.mail.changedBody", { event: event.name, car: carName }), ...placeLines(t, places), ticket],
+      }));
+    }
     case "registrationCancelled":
       return written(locale, (t) => ({ subject: t("registration.mail.cancelledSubject", { event: event.name }), lines: [t("registration.mail.cancelledBody", { event: event.name, car: carName })] }));
     case "removedByOrganiser":

@@ -9,7 +9,7 @@ import { getPublicEvent } from "@/db/events";
 import { getMyRegistration } from "@/db/registrations";
 import { ticketQrDataUrl, ticketTokenFor } from "@/db/tickets";
 import { paintName } from "@/lib/car-catalogue";
-import { eventPhase } from "@/lib/event-phase";
+import { eventPhase, mayOwnerCancel } from "@/lib/event-phase";
 import { placesLeft } from "@/lib/programme";
 import { formatClock, formatMoment } from "@/lib/time";
 import { requireUser } from "../../session";
@@ -27,11 +27,15 @@ export default async function RegistrationPage({ params, searchParams }: Props) 
   const t = await getTranslations("registration");
   const { registration: reg, event, car, places } = ticket;
   const active = reg.status === "active";
-  const changeable = active && eventPhase(event, new Date()) === "open";
+  const now = new Date();
+  const changeable = active && eventPhase(event, now) === "open";
+  const cancellable = active && mayOwnerCancel(event, now, places.length > 0);
   const lottery = event.allocation === "lottery";
   const token = ticketTokenFor(reg.id, event);
-  // A ballot entry waiting for its draw holds no places yet: no ticket to show at the gate.
-  const hasTicket = active && places.length > 0;
+  // Only a confirmed place makes a ticket: a car that only waits (or a ballot entry before its
+  // draw) would be turned away at the gate, so it gets no QR code or calendar entry either.
+  const hasTicket = active && places.some((p) => p.status === "confirmed");
+  const onlyWaiting = active && places.length > 0 && !hasTicket;
   const [qr, live] = await Promise.all([hasTicket ? ticketQrDataUrl(token) : null, changeable ? getPublicEvent(event.slug) : null]);
   const ref = { id: reg.id, slug: event.slug };
   return (
@@ -56,6 +60,12 @@ export default async function RegistrationPage({ params, searchParams }: Props) 
             </li>
           ))}
         </ul> : null}
+        {onlyWaiting ? (
+          <Notice tone="warning" role="status">
+            <span className="block font-bold">{t("waitingOnlyTitle")}</span>
+            <span className="block">{t("waitingOnlyBody", { list: places.map((p) => t("waitingFor", { session: p.name, position: p.position ?? 0 })).join("; ") })}</span>
+          </Notice>
+        ) : null}
         {qr ? (
           <figure className="flex flex-col items-center gap-2">
             {/* eslint-disable-next-line @next/next/no-img-element -- a data URL made on the server */}
@@ -70,13 +80,17 @@ export default async function RegistrationPage({ params, searchParams }: Props) 
           </div>
         ) : null}
       </Card>
-      {changeable && live ? (
+      {cancellable ? (
         <Card className="no-print flex flex-col gap-4">
-          {lottery ? null : <ChangeSessions action={changeSessionsAction.bind(null, ref)} options={live.sessions.map((s) => ({
-            id: s.id, name: s.name, checked: places.some((p) => p.sessionId === s.id),
-            detail: `${formatMoment(s.startsAt)}–${formatClock(s.endsAt)} · ${placesLeft(s) > 0 ? t("placesLeft", { count: placesLeft(s) }) : t("fullWaitingList")}`,
-          }))} />}
-          <Link href={`/registrations/${reg.id}/car`} className="inline-flex min-h-11 items-center self-start font-semibold text-accent underline underline-offset-4">{t("changeCar")}</Link>
+          {changeable && live && !lottery ? <ChangeSessions action={changeSessionsAction.bind(null, ref)} options={live.sessions.map((s) => {
+            const held = places.find((p) => p.sessionId === s.id);
+            // A session the car holds reads as held; only a session it would newly join warns of a waiting list.
+            const standing = held ? (held.status === "confirmed" ? t("yourPlace") : t("yourWaitingPosition", { position: held.position ?? 0 }))
+              : placesLeft(s) > 0 ? t("placesLeft", { count: placesLeft(s) }) : t("fullWaitingList");
+            return { id: s.id, name: s.name, checked: Boolean(held), detail: `${formatMoment(s.startsAt)}–${formatClock(s.endsAt)} · ${standing}` };
+          })} /> : null}
+          {changeable ? <Link href={`/registrations/${reg.id}/car`} className="inline-flex min-h-11 items-center self-start font-semibold text-accent underline underline-offset-4">{t("changeCar")}</Link> : null}
+          {!changeable ? <p className="text-base text-muted">{t("closedButCancellable")}</p> : null}
           {cancel ? <CancelRegistration action={cancelRegistrationAction.bind(null, ref)} /> : (
             <form method="get">
               <input type="hidden" name="cancel" value="1" />

@@ -14,16 +14,20 @@ export default async function TicketPage({ params }: { params: Promise<{ token: 
   const holder = claims ? await getTicketHolder(claims.registrationId, claims.eventId) : null;
   if (!claims || !holder) notFound();
   const t = await getTranslations("registration");
-  const qr = await ticketQrDataUrl(decodeURIComponent(token));
+  const confirmed = holder.places.filter((p) => p.status === "confirmed");
+  // No confirmed place yet (only waiting lists): the gate would turn the car away, so no QR code.
+  const qr = confirmed.length ? await ticketQrDataUrl(decodeURIComponent(token)) : null;
   return (
     <div className="mx-auto max-w-md">
       <Card className="flex flex-col items-center gap-3 text-center">
         <h1 className="text-2xl font-extrabold">{holder.eventName}</h1>
         {holder.plaque ? <p className="text-xl font-bold">{t("plaque", { number: holder.plaque })}</p> : null}
-        {/* eslint-disable-next-line @next/next/no-img-element -- a data URL made on the server */}
-        <img src={qr} alt={t("qrAlt")} width={280} height={280} className="h-72 w-72" />
+        {qr ? (
+          // eslint-disable-next-line @next/next/no-img-element -- a data URL made on the server
+          <img src={qr} alt={t("qrAlt")} width={280} height={280} className="h-72 w-72" />
+        ) : <p className="text-base font-semibold">{t("waitingOnlyTitle")}</p>}
         <ul className="w-full text-left">
-          {holder.places.filter((p) => p.status === "confirmed").map((p) => (
+          {confirmed.map((p) => (
             <li key={p.sessionId} className="border-t border-line py-2 text-base">{p.name} · {formatMoment(p.startsAt)}–{formatClock(p.endsAt)}</li>
           ))}
         </ul>

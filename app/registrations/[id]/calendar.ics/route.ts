@@ -6,13 +6,15 @@ export const dynamic = "force-dynamic";
 
 const utc = (d: Date): [number, number, number, number, number] => [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes()];
 
-/** The owner's confirmed sessions as calendar events; 404 for anyone else and once cancelled. */
+/** The owner's confirmed sessions as calendar events; 404 for anyone else, once cancelled, and while no place is confirmed. */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await currentUser();
   const ticket = user ? await getMyRegistration(user.id, id) : null;
-  if (!ticket || ticket.registration.status !== "active") return new Response("Not found", { status: 404 });
-  const items: EventAttributes[] = ticket.places.filter((p) => p.status === "confirmed").map((p) => ({
+  const confirmed = ticket?.registration.status === "active" ? ticket.places.filter((p) => p.status === "confirmed") : [];
+  // Nothing to put in a calendar until a place is confirmed (a car that only waits has no session yet).
+  if (!ticket || confirmed.length === 0) return new Response("Not found", { status: 404 });
+  const items: EventAttributes[] = confirmed.map((p) => ({
     uid: `${ticket.registration.id}-${p.sessionId}@ringmeet`,
     title: p.name,
     description: ticket.event.name,
