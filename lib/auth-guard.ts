@@ -22,7 +22,12 @@ export function pathWithQuery(segments: readonly string[], search: Search = {}):
  * afterwards. On the sign-in pages themselves it keeps the way back they already carry.
  */
 export function signInLinkFrom(here: string): string {
-  const url = new URL(here, "http://site.invalid");
+  let url: URL;
+  try {
+    url = new URL(here, "http://site.invalid");
+  } catch {
+    return "/signin"; // not even a URL ("/\\" reads as a host-less "//"): no way back to offer
+  }
   const onSignIn = url.pathname === "/signin" || url.pathname.startsWith("/signin/");
   const back = safeCallbackPath(onSignIn ? url.searchParams.get("callbackUrl") : here, "");
   return back ? signInPath(back) : "/signin";
