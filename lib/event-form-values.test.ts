@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { eventToFormValues, newEventFormValues } from "./event-form-values";
+import { eventToFormValues, newEventFormValues, withSessionRowAdded } from "./event-form-values";
 import { eventFormInput, eventSchema } from "./schemas/event";
 import { dayKey, zonedMoment } from "./time";
 
@@ -86,5 +86,18 @@ describe("newEventFormValues", () => {
     const { input, rows } = eventFormInput(Object.entries(newEventFormValues()));
     expect(rows).toBe(1);
     expect(input).toMatchObject({ venue: "Nürburgring", allocation: "fcfs", sessions: [{ kind: "paddock" }] });
+  });
+});
+
+describe("withSessionRowAdded", () => {
+  it("adds an empty row with the kind and the day of the one before it", () => {
+    const values = { name: "Meet", "sessions.0.kind": "paddock", "sessions.1.kind": "gp_track", "sessions.1.day": "2031-07-13", "sessions.1.name": "GP 1", "sessions.1.start": "09:00" };
+    const added = withSessionRowAdded(values, 2);
+    expect(added.rows).toBe(3);
+    expect(added.values).toEqual({ ...values, "sessions.2.kind": "gp_track", "sessions.2.day": "2031-07-13" });
+  });
+
+  it("leaves the first row to the form's default", () => {
+    expect(withSessionRowAdded({ name: "Meet" }, 0)).toEqual({ values: { name: "Meet" }, rows: 1 });
   });
 });

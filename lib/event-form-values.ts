@@ -30,3 +30,15 @@ export function eventToFormValues(event: EventLike, sessions: SessionLike[]): Re
 export function newEventFormValues(): Record<string, string> {
   return { venue: "Nürburgring", allocation: "fcfs", "sessions.0.kind": "paddock" };
 }
+
+/**
+ * The form with one more, empty session row at the end. It takes the kind and the day of the row
+ * before it: sessions come in runs (three GP sessions on the Sunday), so the organiser changes
+ * only the times and the name.
+ */
+export function withSessionRowAdded(values: Record<string, string>, rows: number): { values: Record<string, string>; rows: number } {
+  const previous = (field: string) => values[`sessions.${rows - 1}.${field}`];
+  const added: Record<string, string> = {};
+  for (const field of ["kind", "day"]) if (rows > 0 && previous(field)) added[`sessions.${rows}.${field}`] = previous(field)!;
+  return { values: { ...values, ...added }, rows: rows + 1 };
+}

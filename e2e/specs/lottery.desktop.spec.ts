@@ -64,6 +64,7 @@ test("a small ballot: the seed is committed before entries, the organiser draws 
   await expect(page.locator("dd").filter({ hasText: "/ 4" }).first()).toHaveText(/^3/);
   await page.getByRole("button", { name: "Publish" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Published on" })).toBeVisible();
+  await expect(page.getByText(/Published on/)).toHaveCount(1); // said once, not in the heading too
   await expect(page.getByRole("button", { name: /Run again/ })).toHaveCount(0);
 
   for (const owner of [entrant, ...others]) {

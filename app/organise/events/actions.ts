@@ -6,6 +6,7 @@ import { expireEventPage } from "@/app/events/revalidate";
 import { cancelEvent, createEvent, saveEvent } from "@/db/organiser-events";
 import type { FormResult } from "@/lib/form-result";
 import { slugArg } from "@/lib/schemas/bound";
+import { withSessionRowAdded } from "@/lib/event-form-values";
 import { eventFormInput, eventSchema } from "@/lib/schemas/event";
 import { boundArg } from "../../action";
 import { translatedFieldErrors, translateKeys } from "../../form-errors";
@@ -19,7 +20,7 @@ export async function saveEventAction(boundSlug: string | null, _prev: EventForm
   const user = await requireUser(slug ? `/organise/events/${slug}/edit` : "/organise/events/new");
   const { input, rows, values } = eventFormInput(formData.entries());
   const intent = formData.get("intent");
-  if (intent === "addSession") return { ok: false, values, rows: rows + 1 };
+  if (intent === "addSession") return { ok: false, ...withSessionRowAdded(values, rows) };
   const parsed = eventSchema.safeParse(input);
   if (!parsed.success) return { ok: false, values, rows, fieldErrors: await translatedFieldErrors(parsed.error.issues) };
   const publish = intent === "publish";

@@ -43,7 +43,9 @@ export default async function DrawPage({ params, searchParams }: Props) {
       ) : null}
       {latest ? (
         <Card className="flex flex-col gap-4">
-          <h2 className="text-lg font-bold">{publishedRun ? t("admin.published", { when: formatMoment(publishedRun.publishedAt!) }) : t("admin.preview")}</h2>
+          <h2 className="text-lg font-bold">{publishedRun ? t("admin.publishedTitle") : t("admin.preview")}</h2>
+          {/* Said once: in the notice right after publishing, here on any later visit. */}
+          {publishedRun && !published ? <p className="text-base">{t("admin.published", { when: formatMoment(publishedRun.publishedAt!) })}</p> : null}
           <p className="break-all text-base text-muted">{t("admin.latest", { seed: latest.seed })}</p>
           <DrawPreview stats={latest.stats} sessions={sessions} />
           {!publishedRun && closed ? (
