@@ -10,16 +10,41 @@ type Cache = { sql?: postgres.Sql; db?: Db };
 // Cached on globalThis so dev-mode hot reloads do not open a new pool each time.
 const cache = globalThis as unknown as { __ringmeetDb?: Cache };
 
+/**
+ * Limits every connection of the pool carries (milliseconds), so one stuck query or forgotten
+ * transaction cannot hold a session's lock, and with it every registration behind it, for long.
+ * A registration waits its turn on a session's row lock: with two instances of 10 connections
+ * each at most 19 transactions queue ahead of it, each holding the lock a few milliseconds, so a
+ * wait of seconds already means something is wrong. Requests that hit a limit are answered 503
+ * "try again" (db/unavailable.ts), like those during an outage.
+ */
+export const DATABASE_TIMEOUTS = {
+  statement_timeout: 15_000,
+  lock_timeout: 10_000,
+  idle_in_transaction_session_timeout: 15_000,
+} as const;
+
 /** The app's connection pool; its size defaults to 10, where Postgres serves a hot row best. */
 export function sqlClient(): postgres.Sql {
   const c = (cache.__ringmeetDb ??= {});
+  // After a lost connection (a restart, an outage) postgres.js opens a new one for the next query.
   c.sql ??= postgres(env().databaseUrl, {
     max: Number(process.env.DATABASE_POOL_MAX ?? 10),
     idle_timeout: 30,
     connect_timeout: 5,
+    connection: { application_name: "ringmeet", ...DATABASE_TIMEOUTS },
     onnotice: () => {},
   });
   return c.sql;
+}
+
+/** Closes the pool, letting running queries finish (at most `seconds`); the next query opens a new one. */
+export async function closeDatabasePool(seconds = 5): Promise<void> {
+  const c = cache.__ringmeetDb;
+  if (!c?.sql) return;
+  const sql = c.sql;
+  delete cache.__ringmeetDb;
+  await sql.end({ timeout: seconds });
 }
 
 export function db(): Db {
