@@ -118,7 +118,7 @@ export async function acceptInvitation(userId: string, userEmail: string, token:
     if (invite.email !== userEmail.toLowerCase()) return { ok: false, reason: "otherEmail" } as const;
     if (invite.role !== "admin") {
       const admins = await tx.select({ userId: clubMembers.userId }).from(clubMembers)
-        .where(and(eq(clubMembers.clubId, invite.clubId), eq(clubMembers.role, "admin"))).for("update");
+        .where(and(eq(clubMembers.clubId, invite.clubId), eq(clubMembers.role, "admin"))).orderBy(asc(clubMembers.userId)).for("update");
       if (admins.length === 1 && admins[0]!.userId === userId) return { ok: false, reason: "lastAdmin" } as const;
     }
     await tx.update(clubInvitations).set({ acceptedAt: new Date() }).where(eq(clubInvitations.id, invite.id));
@@ -134,9 +134,11 @@ export type RoleChange = { ok: true } | { ok: false; reason: "notFound" | "lastA
 /** Changes or (role null) removes a member; a club never loses its last admin. */
 export async function setMemberRole(userId: string, clubId: string, memberId: string, role: Role | null): Promise<RoleChange> {
   return db().transaction(async (tx) => {
-    // Lock the club's admin rows so two admins demoting each other cannot leave none.
+    // Lock the club's admin rows so two admins demoting each other cannot leave none (in user id
+    // order, like every other lock on them: db/account.ts clubsLeftWithoutAdmin).
     const admins = await tx.select({ userId: clubMembers.userId }).from(clubMembers)
-      .where(and(eq(clubMembers.clubId, clubId), eq(clubMembers.role, "admin"), mayDo(userId, "manageMembers", clubMembers.clubId))).for("update");
+      .where(and(eq(clubMembers.clubId, clubId), eq(clubMembers.role, "admin"), mayDo(userId, "manageMembers", clubMembers.clubId)))
+      .orderBy(asc(clubMembers.userId)).for("update");
     if (admins.length === 0) return { ok: false, reason: "notFound" } as const;
     const [target] = await tx.select().from(clubMembers).where(and(eq(clubMembers.clubId, clubId), eq(clubMembers.userId, memberId)));
     if (!target) return { ok: false, reason: "notFound" } as const;

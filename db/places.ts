@@ -20,6 +20,24 @@ export async function lockSessions(tx: Tx, sessionIds: string[]): Promise<EventS
   return query.for("update");
 }
 
+/** A chosen session was deleted (the organiser removed it) after the write read it, before it locked it. */
+export class SessionGoneError extends Error {
+  constructor() {
+    super("a chosen session was deleted");
+  }
+}
+
+/**
+ * lockSessions, where every session the person chose (`chosen`, all of them unless told) must
+ * still be there once locked, or the transaction is rolled back (SessionGoneError) rather than
+ * going on with fewer places than chosen.
+ */
+export async function lockChosenSessions(tx: Tx, sessionIds: string[], chosen = sessionIds): Promise<EventSession[]> {
+  const locked = await lockSessions(tx, [...new Set(sessionIds)]);
+  if (!chosen.every((id) => locked.some((s) => s.id === id))) throw new SessionGoneError();
+  return locked;
+}
+
 async function confirmedCount(tx: Tx, sessionId: string): Promise<number> {
   const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(registrationSessions)
     .where(and(eq(registrationSessions.sessionId, sessionId), eq(registrationSessions.status, "confirmed")));

@@ -17,7 +17,9 @@ export type Allocation = Event["allocation"];
 
 // Each check is a query and a verdict on its rows, so that registerCar can send its queries together.
 
-export const eventById = (tx: Tx, eventId: string) => tx.select().from(events).where(eq(events.id, eventId));
+// FOR SHARE: the organiser's cancellation (an UPDATE of the row) waits until this registration has
+// committed, and so tells its owner; or, cancelled first, this read waits and sees "cancelled".
+export const eventById = (tx: Tx, eventId: string) => tx.select().from(events).where(eq(events.id, eventId)).for("share");
 // FOR SHARE: the owner cannot delete the car while it is being registered.
 export const ownCar = (tx: Tx, userId: string, carId: string) => tx.select().from(cars).where(and(eq(cars.id, carId), eq(cars.ownerId, userId))).for("share");
 export const sessionsOf = (tx: Tx, eventId: string, unique: string[]) =>

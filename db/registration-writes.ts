@@ -5,7 +5,7 @@ import { mayOwnerCancel } from "@/lib/event-phase";
 import { isUuid } from "@/lib/uuid";
 import { db } from "./client";
 import { enqueueMail } from "./jobs";
-import { fillFreePlaces, lockSessions, placeInSession, type Tx } from "./places";
+import { fillFreePlaces, lockChosenSessions, lockSessions, placeInSession, SessionGoneError, type Tx } from "./places";
 import { byIdempotencyKey, carRefusal, checkSessions, eligibleCar, eventById, fail, findByIdempotencyKey, openEvent, openOrNull, ownCar, replayOf, sessionsOf, sessionsRefusal, type Allocation, type WriteResult } from "./registration-checks";
 import { registrations, registrationSessions, type Event } from "./schema";
 
@@ -25,7 +25,7 @@ export type RegisterInput = {
  * registration it already made.
  */
 export async function registerCar(userId: string, input: RegisterInput, now = new Date()): Promise<WriteResult> {
-  const result = await db().transaction(async (tx) => {
+  const result = await sessionsStillThere(() => db().transaction(async (tx) => {
     // The four reads go out together (postgres.js pipelines them on the transaction's connection):
     // one round trip instead of four, when hundreds of owners press "Register" at once.
     const unique = [...new Set(input.sessionIds)];
@@ -49,9 +49,9 @@ export async function registerCar(userId: string, input: RegisterInput, now = ne
       enqueueMail(tx, { kind: "registrationReceived", registrationId: created.id }),
       reminderAt > now ? enqueueMail(tx, { kind: "reminder", registrationId: created.id }, { runAt: reminderAt, key: `reminder:${created.id}` }) : null,
     ]);
-    for (const session of await lockSessions(tx, [...new Set(input.sessionIds)])) await placeInSession(tx, created.id, session);
+    for (const session of await lockChosenSessions(tx, input.sessionIds)) await placeInSession(tx, created.id, session);
     return { ok: true, registrationId: created.id, eventSlug: event.slug } as const;
-  });
+  }));
   // A conflict may have been the same form racing itself rather than the car being taken.
   if (!result.ok && result.error === "errors.carAlreadyRegistered") return (await findByIdempotencyKey(userId, input.idempotencyKey)) ?? result;
   return result;
@@ -102,7 +102,7 @@ async function lockOwnToCancel(tx: Tx, userId: string, registrationId: string, n
  * clash that kept it from a free place), all in the same transaction.
  */
 export async function changeSessions(userId: string, registrationId: string, sessionIds: string[], now = new Date()): Promise<WriteResult> {
-  return db().transaction(async (tx) => {
+  return sessionsStillThere(() => db().transaction(async (tx) => {
     const own = await lockOwn(tx, userId, registrationId, now);
     if (!own) return notOpen;
     const refused = await checkSessions(tx, own.event, sessionIds);
@@ -115,7 +115,7 @@ export async function changeSessions(userId: string, registrationId: string, ses
     const added = [...wanted].filter((id) => !current.some((p) => p.sessionId === id));
     if (dropped.size === 0 && added.length === 0) return { ok: true, registrationId } as const;
     const kept = current.filter((p) => wanted.has(p.sessionId)).map((p) => p.sessionId);
-    const locked = await lockSessions(tx, [...dropped, ...added, ...kept]);
+    const locked = await lockChosenSessions(tx, [...dropped, ...added, ...kept], [...added, ...kept]);
     for (const session of locked.filter((s) => dropped.has(s.id))) {
       const [gone] = await tx.delete(registrationSessions)
         .where(and(eq(registrationSessions.registrationId, registrationId), eq(registrationSessions.sessionId, session.id)))
@@ -127,7 +127,17 @@ export async function changeSessions(userId: string, registrationId: string, ses
     // Composed when sent, after this commits: it names the places as they are then.
     await enqueueMail(tx, { kind: "registrationChanged", registrationId });
     return { ok: true, registrationId, eventSlug: own.event.slug } as const;
-  });
+  }));
+}
+
+/** A session deleted under a write (lockChosenSessions) rolled it back: the person is told beside the sessions. */
+async function sessionsStillThere(write: () => Promise<WriteResult>): Promise<WriteResult> {
+  try {
+    return await write();
+  } catch (error) {
+    if (error instanceof SessionGoneError) return fail("sessionIds", "errors.sessionNotInEvent");
+    throw error;
+  }
 }
 
 /** Cancels the owner's registration (or withdraws a lottery entry); every confirmed place it held goes to the next car waiting. */

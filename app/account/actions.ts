@@ -35,7 +35,8 @@ export async function removePasskeyAction(formData: FormData) {
 export async function deleteAccountAction() {
   const user = await currentUser();
   if (!user) redirect("/signin");
-  await deleteAccount(user.id);
+  // Refused while the person is a club's only admin: the page says so and why (it asks the same).
+  if (!(await deleteAccount(user.id)).ok) redirect("/account?delete=1");
   // The session rows went with the user; drop the now useless cookies too.
   const jar = await cookies();
   for (const c of jar.getAll()) if (c.name.includes("authjs.session-token")) jar.delete(c.name);

@@ -3,7 +3,8 @@ import { getTranslations } from "next-intl/server";
 import { Button, buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { getProfile } from "@/db/account";
+import { clubsLeftWithoutAdmin, getProfile } from "@/db/account";
+import { db } from "@/db/client";
 import { listPasskeys } from "@/db/passkeys";
 import { safeCallbackPath } from "@/lib/schemas/sign-in";
 import { requireUser } from "../session";
@@ -20,7 +21,9 @@ type Search = Promise<{ returnTo?: string; delete?: string }>;
 export default async function AccountPage({ searchParams }: { searchParams: Search }) {
   const { returnTo, delete: confirmDelete } = await searchParams;
   const user = await requireUser("/account");
-  const [t, profile, passkeys] = await Promise.all([getTranslations("account"), getProfile(user.id), listPasskeys(user.id)]);
+  const [t, profile, passkeys, stranded] = await Promise.all([
+    getTranslations("account"), getProfile(user.id), listPasskeys(user.id), confirmDelete ? clubsLeftWithoutAdmin(db(), user.id) : [],
+  ]);
   const initial = {
     fullName: profile?.fullName ?? "",
     displayName: profile?.displayName ?? "",
@@ -44,7 +47,12 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
       <Card className="flex flex-col gap-3">
         <h2 className="text-xl font-bold">{t("yourData")}</h2>
         <a href="/account/data.json" download className={buttonClass("secondary", "self-start")}>{t("download")}</a>
-        {confirmDelete ? (
+        {confirmDelete && stranded.length > 0 ? (
+          <p role="alert" className="rounded-lg border border-danger/40 bg-danger-soft p-3 text-base">
+            {t("deleteLastAdmin", { clubs: stranded.join(", ") })}{" "}
+            <Link href="/organise" className="font-semibold underline underline-offset-4">{t("deleteLastAdminLink")}</Link>
+          </p>
+        ) : confirmDelete ? (
           <form action={deleteAccountAction} className="flex flex-col gap-3 rounded-lg border border-danger/40 bg-danger-soft p-3">
             <p className="text-base">{t("deleteExplain")}</p>
             <Button type="submit" variant="danger">{t("deleteYes")}</Button>
