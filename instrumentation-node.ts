@@ -10,8 +10,9 @@ if (process.env.NEXT_PHASE !== "phase-production-build") {
     const env = parseEnv(process.env);
     // The mail queue is worked by the app's own processes (RINGMEET_WORKER=0 opts an instance out).
     if (process.env.RINGMEET_WORKER !== "0") {
-      const { startMailWorker } = await import("./db/worker");
-      startMailWorker(env.databaseUrl).catch((error) => console.error(`[worker] did not start: ${error instanceof Error ? error.message : error}`));
+      // Supervised: started again, with backoff, when it fails at boot or stops (db/worker-supervisor.ts).
+      const { startMailWorker } = await import("./db/worker-supervisor");
+      startMailWorker(env.databaseUrl);
     }
     // Every instance hears when an event's page changed elsewhere and expires its own copy.
     const { startEventCacheSync } = await import("./app/events/cache-sync");

@@ -1,15 +1,14 @@
-import { run, type Runner } from "graphile-worker";
+import type { RunnerOptions } from "graphile-worker";
 import { mailTasks } from "./mail/tasks";
 import { workerLogger } from "./worker-logger";
 
-const cache = globalThis as unknown as { __ringmeetWorker?: Promise<Runner> };
-
 /**
- * Works the mail queue inside this app process. Every instance runs one; graphile-worker hands
- * each job to exactly one of them (SKIP LOCKED) and retries failures with exponential backoff.
+ * How each app process works the mail queue (db/worker-supervisor.ts keeps it running). Every
+ * instance runs one; graphile-worker hands each job to exactly one of them (SKIP LOCKED) and
+ * retries failures with exponential backoff.
  */
-export function startMailWorker(connectionString: string): Promise<Runner> {
-  cache.__ringmeetWorker ??= run({
+export function mailWorkerOptions(connectionString: string): RunnerOptions {
+  return {
     connectionString,
     concurrency: 2,
     maxPoolSize: 3,
@@ -25,6 +24,5 @@ export function startMailWorker(connectionString: string): Promise<Runner> {
       },
       ...mailTasks,
     },
-  });
-  return cache.__ringmeetWorker;
+  };
 }

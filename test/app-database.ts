@@ -21,11 +21,12 @@ export async function pointAppAt(url: string): Promise<void> {
 
 export const pointAppBack = () => pointAppAt(inject("databaseUrl"));
 
-/** A second, throwaway PostgreSQL (own temporary folder and port) that a test may stop. */
+/** A second, throwaway PostgreSQL (own temporary folder and port) that a test may stop and start again. */
 export async function startSecondPostgres() {
   const workDir = mkdtempSync(path.join(os.tmpdir(), "ringmeet-vitest-second-"));
   chmodSync(workDir, 0o755); // the server runs as the `postgres` OS user when we are root
-  const pg = await startEmbeddedPostgres({ dataDir: path.join(workDir, "pg"), port: await freePort() });
+  const options = { dataDir: path.join(workDir, "pg"), port: await freePort() };
+  let pg = await startEmbeddedPostgres(options);
   let running = true;
   const stop = async () => {
     if (running) await pg.stop();
@@ -34,6 +35,10 @@ export async function startSecondPostgres() {
   return {
     url: pg.url("postgres"),
     stop,
+    async start() {
+      if (!running) pg = await startEmbeddedPostgres(options);
+      running = true;
+    },
     async dispose() {
       await stop();
       rmSync(workDir, { recursive: true, force: true });

@@ -1,17 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pointAppAt, pointAppBack, startSecondPostgres } from "@/test/app-database";
 
-// Also the test of db/health.ts: the route is a thin wrapper over isDatabaseUp.
+// Also the test of db/health.ts: the route is a thin wrapper over isDatabaseUp and the worker's status.
 describe("GET /api/health", () => {
-  it("answers 200 {status: ok, db: ok} while Postgres answers", async () => {
+  it("answers 200 {status: ok, db: ok} while Postgres answers (worker off: this process runs none)", async () => {
     const { GET } = await import("./route");
     const response = await GET();
     expect(response.status).toBe(200);
     expect(response.headers.get("cache-control")).toBe("no-store");
-    expect(await response.json()).toEqual({ status: "ok", db: "ok" });
+    expect(await response.json()).toEqual({ status: "ok", db: "ok", worker: "off" });
   });
 
-  describe("when Postgres is gone", () => {
+  describe("when Postgres goes away and comes back", () => {
     let second: Awaited<ReturnType<typeof startSecondPostgres>>;
     beforeAll(async () => {
       second = await startSecondPostgres();
@@ -22,7 +22,7 @@ describe("GET /api/health", () => {
       await second?.dispose();
     });
 
-    it("answers 503 with db: down", async () => {
+    it("answers 503 with db: down, and 200 again once it is back, on the same pool", async () => {
       const { GET } = await import("./route");
       expect((await GET()).status).toBe(200);
       await second.stop();
@@ -33,8 +33,14 @@ describe("GET /api/health", () => {
       expect(response.status).toBe(503);
       expect(response.headers.get("cache-control")).toBe("no-store");
       const body = await response.json();
-      expect(body).toEqual({ status: expect.any(String), db: "down" });
+      expect(body).toMatchObject({ status: expect.any(String), db: "down" });
       expect(body.status).not.toBe("ok");
+
+      await second.start();
+      // The pool reconnects by itself: no restart of the app, no new pool.
+      const back = await GET();
+      expect(back.status).toBe(200);
+      expect(await back.json()).toMatchObject({ status: "ok", db: "ok" });
     });
   });
 });

@@ -1,0 +1,126 @@
+import { EventEmitter } from "node:events";
+import { makeWorkerUtils, run, type Runner, type RunnerOptions, type WorkerEvents } from "graphile-worker";
+import { mailWorkerOptions } from "./worker";
+
+// graphile-worker reconnects its LISTEN connection by itself, but `run()` fails outright when the
+// database is down at boot, and a runner that cannot record a job's outcome stops for good. The
+// supervisor starts it again, with backoff, for as long as the process lives.
+
+/** "ok": running and reaching the database; "down": not (yet) running, or lost its connection; "off": not started here. */
+export type WorkerStatus = "ok" | "down" | "off";
+
+export type MailWorker = { status: () => WorkerStatus; stop: () => Promise<void> };
+
+type Backoff = { firstMs: number; maxMs: number };
+const BACKOFF: Backoff = { firstMs: 500, maxMs: 10_000 };
+/** A runner that lasted this long counts as recovered: the next failure starts the backoff afresh. */
+const STABLE_MS = 60_000;
+
+const log = (message: string) => console.error(`[worker] ${message}`);
+const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * Keeps a graphile-worker runner going with `options` until `stop()`: started again after
+ * 0.5 s, 1 s, 2 s … (at most 10 s) whenever it fails to start or stops by itself. Jobs a failed
+ * runner still held are handed back at once, not after graphile-worker's four-hour lock expiry.
+ */
+export function superviseWorker(options: RunnerOptions, backoff: Backoff = BACKOFF): MailWorker {
+  let runner: Runner | undefined;
+  let reaching = false;
+  let stopping = false;
+  let wake: (() => void) | undefined;
+  let orphaned: string[] = [];
+
+  async function runOnce(): Promise<void> {
+    const events: WorkerEvents = new EventEmitter();
+    const workerIds: string[] = [];
+    events.on("worker:create", ({ worker }) => void workerIds.push(worker.workerId));
+    // Reaching the database: whatever it last did, listening for new jobs or polling for one
+    // (every pollInterval, also while listening) — so health is green soon after an outage,
+    // before the LISTEN connection's own backoff has run out.
+    for (const ok of ["pool:listen:success", "worker:getJob:empty", "job:start"] as const) events.on(ok, () => void (reaching = true));
+    for (const failed of ["pool:listen:error", "worker:getJob:error"] as const) events.on(failed, () => void (reaching = false));
+    const started = await run({ ...options, preset: flushOnStop(options.preset), events });
+    if (stopping) return started.stop();
+    runner = started;
+    try {
+      if (orphaned.length) orphaned = await handBack(options, orphaned);
+      await started.promise;
+    } catch (error) {
+      orphaned.push(...workerIds);
+      throw error;
+    } finally {
+      runner = undefined;
+      reaching = false;
+    }
+  }
+
+  const loop = (async () => {
+    let failures = 0;
+    while (!stopping) {
+      const since = Date.now();
+      let why = "it stopped by itself";
+      try {
+        await runOnce();
+      } catch (error) {
+        why = reason(error);
+      }
+      if (stopping) break;
+      failures = Date.now() - since > STABLE_MS ? 1 : failures + 1;
+      const delay = Math.min(backoff.maxMs, backoff.firstMs * 2 ** (failures - 1));
+      log(`not running (${why}); trying again in ${(delay / 1000).toFixed(1)} s`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, delay);
+        wake = () => (clearTimeout(timer), resolve());
+      });
+      wake = undefined;
+    }
+  })();
+
+  return {
+    status: () => (runner && reaching ? "ok" : "down"),
+    /** Stops taking jobs; those running finish (or, after five seconds, fail and go back to the queue). */
+    async stop() {
+      stopping = true;
+      wake?.();
+      await runner?.stop();
+      await loop;
+    },
+  };
+}
+
+/**
+ * Unbatched (the default), graphile-worker records a finished job without waiting, and a runner
+ * stopped at that moment closes its pool first: the job stays locked for four hours. Batched
+ * without delay, the same queries go out at once and stop() waits for them.
+ */
+function flushOnStop(preset: RunnerOptions["preset"]): RunnerOptions["preset"] {
+  return { ...preset, worker: { ...preset?.worker, completeJobBatchDelay: 0, failJobBatchDelay: 0 } };
+}
+
+/** Unlocks the jobs of workers that died holding them; returns the ids it could not (database down). */
+async function handBack(options: RunnerOptions, workerIds: string[]): Promise<string[]> {
+  try {
+    const utils = await makeWorkerUtils({ connectionString: options.connectionString, logger: options.logger });
+    try {
+      await utils.forceUnlockWorkers(workerIds);
+    } finally {
+      await utils.release();
+    }
+    return [];
+  } catch (error) {
+    log(`could not hand back the jobs of a stopped runner yet: ${reason(error)}`);
+    return workerIds;
+  }
+}
+
+const cache = globalThis as unknown as { __ringmeetWorker?: MailWorker };
+
+/** This process's mail worker (one per process, however often it is asked for), supervised. */
+export function startMailWorker(connectionString: string): MailWorker {
+  cache.__ringmeetWorker ??= superviseWorker(mailWorkerOptions(connectionString));
+  return cache.__ringmeetWorker;
+}
+
+/** The mail worker's state, for /api/health: "off" when this process runs none (RINGMEET_WORKER=0). */
+export const mailWorkerStatus = (): WorkerStatus => cache.__ringmeetWorker?.status() ?? "off";
