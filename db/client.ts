@@ -6,7 +6,7 @@ import * as schema from "./schema";
 
 export type Db = PostgresJsDatabase<typeof schema>;
 
-type Cache = { sql?: postgres.Sql; db?: Db };
+type Cache = { sql?: postgres.Sql; db?: Db; probe?: postgres.Sql };
 // Cached on globalThis so dev-mode hot reloads do not open a new pool each time.
 const cache = globalThis as unknown as { __ringmeetDb?: Cache };
 
@@ -38,13 +38,29 @@ export function sqlClient(): postgres.Sql {
   return c.sql;
 }
 
+/**
+ * One connection of its own for the health probe (db/health.ts): during a burst the pool's queue
+ * is seconds long, and a probe waiting in it would call a busy instance dead and have a load
+ * balancer take it out just when it is needed.
+ */
+export function probeClient(): postgres.Sql {
+  const c = (cache.__ringmeetDb ??= {});
+  c.probe ??= postgres(env().databaseUrl, {
+    max: 1,
+    idle_timeout: 60,
+    connect_timeout: 2,
+    connection: { application_name: "ringmeet-health", statement_timeout: 2000 },
+    onnotice: () => {},
+  });
+  return c.probe;
+}
+
 /** Closes the pool, letting running queries finish (at most `seconds`); the next query opens a new one. */
 export async function closeDatabasePool(seconds = 5): Promise<void> {
   const c = cache.__ringmeetDb;
-  if (!c?.sql) return;
-  const sql = c.sql;
+  if (!c) return;
   delete cache.__ringmeetDb;
-  await sql.end({ timeout: seconds });
+  await Promise.all([c.sql?.end({ timeout: seconds }), c.probe?.end({ timeout: seconds })]);
 }
 
 export function db(): Db {

@@ -1,18 +1,13 @@
 import "server-only";
-import { sqlClient } from "./client";
+import { probeClient } from "./client";
 
-/** True when Postgres answers a trivial query within two seconds. */
+/** True when Postgres answers a trivial query within two seconds, on a connection outside the busy pool. */
 export async function isDatabaseUp(): Promise<boolean> {
   try {
     const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error("timeout")), 2000).unref());
-    await Promise.race([assertDatabaseAnswers(), timeout]);
+    await Promise.race([probeClient()`select 1`, timeout]);
     return true;
   } catch {
     return false;
   }
-}
-
-/** Throws the driver's error (a connection error: db/unavailable.ts) unless Postgres answers. */
-export async function assertDatabaseAnswers(): Promise<void> {
-  await sqlClient()`select 1`;
 }

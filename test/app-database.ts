@@ -4,7 +4,8 @@ import path from "node:path";
 import { inject, vi } from "vitest";
 import { freePort, startEmbeddedPostgres } from "@/db/embedded";
 
-type PoolCache = { __ringmeetDb?: { sql?: { end: (options?: { timeout?: number }) => Promise<void> } } };
+type Closable = { end: (options?: { timeout?: number }) => Promise<void> };
+type PoolCache = { __ringmeetDb?: { sql?: Closable; probe?: Closable } };
 
 /**
  * Points the app's own db/client.ts at `url`: closes the cached pool (globalThis.__ringmeetDb)
@@ -13,7 +14,7 @@ type PoolCache = { __ringmeetDb?: { sql?: { end: (options?: { timeout?: number }
  */
 export async function pointAppAt(url: string): Promise<void> {
   const cache = globalThis as unknown as PoolCache;
-  await cache.__ringmeetDb?.sql?.end({ timeout: 1 });
+  await Promise.all([cache.__ringmeetDb?.sql?.end({ timeout: 1 }), cache.__ringmeetDb?.probe?.end({ timeout: 1 })]);
   delete cache.__ringmeetDb;
   process.env.DATABASE_URL = url;
   vi.resetModules();
