@@ -1,22 +1,35 @@
 import { parseEnv } from "./lib/env";
 import { trackPeerAddresses } from "./peer-address";
+import { requestFailed, trackRequests } from "./server/requests";
+import { closeOnShutdown, handleShutdownSignals } from "./server/shutdown";
 
-// First, before any request is handled: the development mailbox answers loopback only.
+// First, before any request is handled: the development mailbox answers loopback only; requests
+// are counted (to drain them on shutdown) and a database outage is answered 503.
 trackPeerAddresses();
+trackRequests();
+(globalThis as { __ringmeetRequestFailed?: typeof requestFailed }).__ringmeetRequestFailed = requestFailed;
 
 // A bad environment stops the server with one clear line instead of failing on the first request.
 if (process.env.NEXT_PHASE !== "phase-production-build") {
   try {
     const env = parseEnv(process.env);
+    // What to close on SIGTERM, in the order it started (closed newest first: server/shutdown.ts).
+    const { closeDatabasePool } = await import("./db/client");
+    closeOnShutdown("database pool", () => closeDatabasePool());
     // The mail queue is worked by the app's own processes (RINGMEET_WORKER=0 opts an instance out).
     if (process.env.RINGMEET_WORKER !== "0") {
-      // Supervised: started again, with backoff, when it fails at boot or stops (db/worker-supervisor.ts).
       const { startMailWorker } = await import("./db/worker-supervisor");
-      startMailWorker(env.databaseUrl);
+      const worker = startMailWorker(env.databaseUrl);
+      closeOnShutdown("mail worker", () => worker.stop());
     }
     // Every instance hears when an event's page changed elsewhere and expires its own copy.
     const { startEventCacheSync } = await import("./app/events/cache-sync");
-    startEventCacheSync().catch((error) => console.error(`[cache] not listening for event changes: ${error instanceof Error ? error.message : error}`));
+    startEventCacheSync()
+      .then((sync) => closeOnShutdown("event cache listener", () => sync.stop()))
+      .catch((error) => console.error(`[cache] not listening for event changes: ${error instanceof Error ? error.message : error}`));
+    // Our launchers set it (scripts/next-process.ts): Next.js then leaves SIGTERM to us.
+    if (process.env.NEXT_MANUAL_SIG_HANDLE) handleShutdownSignals();
+    else if (env.production) console.warn("[shutdown] NEXT_MANUAL_SIG_HANDLE is not set: on SIGTERM Next.js exits without stopping the mail worker (start with `npm start`).");
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));
     process.exit(1);

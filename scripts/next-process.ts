@@ -5,11 +5,14 @@ export const NEXT_BIN = path.resolve("node_modules/next/dist/bin/next");
 
 /**
  * Serves the production build; resolves once it answers on /api/health. `host` binds one address
- * (the demo: 127.0.0.1); without it Next listens on every interface.
+ * (the demo: 127.0.0.1); without it Next listens on every interface. On SIGTERM or SIGINT the app
+ * drains its requests and stops its mail worker before it exits (server/shutdown.ts, which
+ * NEXT_MANUAL_SIG_HANDLE hands the signals to).
  */
 export async function startNext(port: number, env: NodeJS.ProcessEnv, host?: string): Promise<ChildProcess> {
   const args = [NEXT_BIN, "start", "-p", String(port), ...(host ? ["-H", host] : [])];
-  const child = spawn(process.execPath, args, { stdio: ["ignore", "inherit", "inherit"], env: { ...env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const childEnv = { ...env, NEXT_TELEMETRY_DISABLED: "1", NEXT_MANUAL_SIG_HANDLE: "1" };
+  const child = spawn(process.execPath, args, { stdio: ["ignore", "inherit", "inherit"], env: childEnv });
   const origin = `http://${reachableHost(host)}:${port}`;
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {

@@ -1,7 +1,8 @@
 import type { ChildProcess } from "node:child_process";
 import path from "node:path";
+import { handleSignalsYourself } from "../db/embedded";
 import { migrateDatabase } from "../db/migrate";
-import { openDatabase } from "./database";
+import { openDatabase, type Database } from "./database";
 import { startNext } from "./next-process";
 
 // What `npm run demo` and `npm start` share. It is bundled into the build for `npm start`
@@ -30,25 +31,32 @@ export async function serve(options: ServeOptions): Promise<void> {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
   }
-  const database = await openDatabase();
+  // Ctrl-C and SIGTERM stop the app first, then the database (below), not both at once.
+  handleSignalsYourself();
+  let database: Database | undefined;
   let app: ChildProcess | undefined;
   let stopping = false;
   async function stop(code: number) {
     if (stopping) return;
     stopping = true;
-    // The app first (its mail worker holds connections), then the database; ten seconds at most.
+    // The app first: it finishes its requests (20 s at most), stops its mail worker and closes its
+    // pool (server/shutdown.ts); only then the database. On Ctrl-C the terminal has signalled the
+    // app too (the embedded database runs in a process group of its own and was not).
     if (app && app.exitCode === null && app.signalCode === null) {
       const exited = new Promise((resolve) => app!.once("exit", resolve));
       app.kill("SIGTERM");
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+      const timer = setTimeout(() => app?.kill("SIGKILL"), 45_000);
+      await exited;
+      clearTimeout(timer);
     }
-    await database.stop();
+    await database?.stop();
     process.exit(code);
   }
   process.on("SIGINT", () => void stop(0));
   process.on("SIGTERM", () => void stop(0));
 
   try {
+    database = await openDatabase();
     const env = options.environment(database.url);
     // Beside the package.json (npm runs scripts there), wherever this code was bundled to.
     await migrateDatabase(database.url, path.resolve("db/migrations"));
