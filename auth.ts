@@ -4,6 +4,7 @@ import Nodemailer from "next-auth/providers/nodemailer";
 import Passkey from "next-auth/providers/passkey";
 import { db } from "@/db/client";
 import { accounts, authenticators, sessions, users, verificationTokens } from "@/db/schema";
+import { reportingOutages } from "@/db/session-lookups";
 import { recordSignIn } from "@/db/users";
 import { env } from "@/env";
 import { sendSignInLink } from "@/db/mail/sign-in";
@@ -17,13 +18,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
   const config = env();
   process.env.AUTH_URL ??= config.appUrl;
   return {
-    adapter: DrizzleAdapter(db(), {
+    // A session lookup that fails because the database is down is not "signed out" (db/session-lookups.ts).
+    adapter: reportingOutages(DrizzleAdapter(db(), {
       usersTable: users,
       accountsTable: accounts,
       sessionsTable: sessions,
       verificationTokensTable: verificationTokens,
       authenticatorsTable: authenticators,
-    }),
+    })),
     secret: config.authSecret,
     trustHost: true,
     // Secure, __Secure-/__Host- prefixed cookies whenever the public origin is https.

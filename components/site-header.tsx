@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { signOutAction } from "@/app/actions";
-import { auth } from "@/auth";
+import { currentSession } from "@/app/session";
 import { isClubStaff } from "@/db/clubs";
 import { signInLinkFrom } from "@/lib/auth-guard";
 import type { Locale } from "@/lib/locale";
@@ -52,7 +52,7 @@ function HeaderFrame({ text, account, organise, languageSwitch, plain }: { text:
  * the page's path and query string, where "Sign in" comes back to.
  */
 export async function SiteHeader({ here }: { here?: string }) {
-  const [session, t] = await Promise.all([auth(), getTranslations("nav")]);
+  const [session, t] = await Promise.all([currentSession(), getTranslations("nav")]);
   const userId = session?.user?.id;
   const staff = userId ? await isClubStaff(userId) : false;
   const account = session ? (
