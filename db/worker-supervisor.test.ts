@@ -54,6 +54,33 @@ describe("the supervised mail worker", () => {
     expect(worker.status()).toBe("down");
   });
 
+  // Failed before the hand-back: the job stayed locked by the stopped runner (for four hours).
+  it("runs again, after the outage, a job whose outcome a runner could not record", { timeout: 60_000 }, async () => {
+    await second.start();
+    let runs = 0;
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const worker = superviseWorker(options({ held: async () => { runs++; if (runs === 1) await released; } }), fast);
+    try {
+      await until(() => worker.status() === "ok", "the worker runs");
+      await quickAddJob({ connectionString: second.url, logger: quiet }, "held", {});
+      await until(() => runs === 1, "the job started");
+      await second.stop();
+      release(); // done, but its completion cannot be written: graphile-worker stops the runner
+      await sleep(1500);
+      await second.start();
+      await until(() => runs === 2, "the job ran again once handed back", 30_000);
+      const sql = postgres(second.url, { max: 1, onnotice: () => {} });
+      try {
+        await until(async () => (await sql`select count(*)::int as n from graphile_worker._private_jobs`)[0]!.n === 0, "the queue is empty");
+      } finally {
+        await sql.end();
+      }
+    } finally {
+      await worker.stop();
+    }
+  });
+
   it("on stop, finishes the job it is running and leaves none locked", { timeout: 30_000 }, async () => {
     await second.start();
     let running = false;

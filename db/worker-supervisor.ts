@@ -33,8 +33,10 @@ export function superviseWorker(options: RunnerOptions, backoff: Backoff = BACKO
 
   async function runOnce(): Promise<void> {
     const events: WorkerEvents = new EventEmitter();
-    const workerIds: string[] = [];
-    events.on("worker:create", ({ worker }) => void workerIds.push(worker.workerId));
+    // Jobs are locked in the name of the worker pool (graphile-worker 0.17), or of a worker.
+    const lockerIds: string[] = [];
+    events.on("pool:create", ({ workerPool }) => void lockerIds.push(workerPool.id));
+    events.on("worker:create", ({ worker }) => void lockerIds.push(worker.workerId));
     // Reaching the database: whatever it last did, listening for new jobs or polling for one
     // (every pollInterval, also while listening) — so health is green soon after an outage,
     // before the LISTEN connection's own backoff has run out.
@@ -46,10 +48,10 @@ export function superviseWorker(options: RunnerOptions, backoff: Backoff = BACKO
     try {
       if (orphaned.length) orphaned = await handBack(options, orphaned);
       await started.promise;
-    } catch (error) {
-      orphaned.push(...workerIds);
-      throw error;
     } finally {
+      // Stopped without being asked (a job's outcome could not be recorded, and graphile-worker
+      // shut the pool down): whatever it held stays locked until handed back.
+      if (!stopping) orphaned.push(...lockerIds);
       runner = undefined;
       reaching = false;
     }
