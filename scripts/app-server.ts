@@ -10,7 +10,7 @@ export { startNext } from "./next-process";
 
 const SOURCES = [
   "app", "components", "db", "lib", "i18n", "messages", "public", "auth.ts", "proxy.ts", "env.ts", "peer-address.ts",
-  "instrumentation.ts", "instrumentation-node.ts", "next.config.js", "package.json",
+  "instrumentation.ts", "instrumentation-node.ts", "server", "next.config.js", "package.json",
 ];
 
 /** AUTH_SECRET from the environment, else one generated once and kept in `.data/` (demo and dev only). */

@@ -46,7 +46,7 @@ const workDir = mkdtempSync(path.join(os.tmpdir(), "ringmeet-test-"));
 // mkdtemp makes it 0700; as root the server runs as `postgres`, which must pass through it.
 chmodSync(workDir, 0o755);
 let stopPg: (() => Promise<void>) | undefined;
-let stopApp: (() => void) | undefined;
+let stopApp: (() => Promise<void>) | undefined;
 let failed = false;
 try {
   await stage("Chromium and pdftotext", ensureSystemTools);
@@ -87,13 +87,17 @@ try {
         // network address the way another computer would; the mailbox answers loopback only.
         const app = await startNext(port, env);
         // A second instance on the same database, as behind a load balancer: tests of what one
-        // instance's change means for the other (e2e/specs/two-instances.spec.ts).
+        // instance's change means for the other (e2e/specs/two-instances.desktop.spec.ts).
         const secondPort = await freePort();
         const second = await startNext(secondPort, { ...env, PORT: String(secondPort) });
         env.E2E_SECOND_URL = `http://localhost:${secondPort}`;
-        stopApp = () => {
-          app.kill("SIGTERM");
-          second.kill("SIGTERM");
+        // The apps first, then their database: each drains, stops its mail worker and closes its pool.
+        const stop = async (child: typeof app) => {
+          const exited = new Promise((resolve) => child.once("exit", resolve));
+          if (child.exitCode === null && child.signalCode === null && child.kill("SIGTERM")) await Promise.race([exited, new Promise((r) => setTimeout(r, 45_000))]);
+        };
+        stopApp = async () => {
+          await Promise.all([stop(app), stop(second)]);
         };
       });
       await stage("End-to-end (playwright)", () => run(bin("playwright"), ["test", ...playwrightArgs], { ...env, E2E_BASE_URL: env.APP_URL }));
@@ -103,7 +107,7 @@ try {
   failed = true;
   console.error(`\n✘ ${error instanceof Error ? error.message : error}`);
 } finally {
-  stopApp?.();
+  await stopApp?.();
   await stopPg?.();
   rmSync(workDir, { recursive: true, force: true });
   console.log("\nStage times:");
