@@ -24,6 +24,13 @@ export const DATABASE_TIMEOUTS = {
   idle_in_transaction_session_timeout: 15_000,
 } as const;
 
+/**
+ * Seconds before reconnecting after the `retries`-th failed connection: 0.1, 0.2, 0.4, 0.8, then
+ * every second. postgres.js's own backoff grows to 20 s and counts every failure of the pool: after
+ * an outage of a few busy seconds the pool stayed away for up to 20 s more.
+ */
+const reconnectDelay = (retries: number) => Math.min(0.05 * 2 ** retries, 1);
+
 /** The app's connection pool; its size defaults to 10, where Postgres serves a hot row best. */
 export function sqlClient(): postgres.Sql {
   const c = (cache.__ringmeetDb ??= {});
@@ -32,6 +39,7 @@ export function sqlClient(): postgres.Sql {
     max: Number(process.env.DATABASE_POOL_MAX ?? 10),
     idle_timeout: 30,
     connect_timeout: 5,
+    backoff: reconnectDelay,
     connection: { application_name: "ringmeet", ...DATABASE_TIMEOUTS },
     onnotice: () => {},
   });
@@ -49,6 +57,7 @@ export function probeClient(): postgres.Sql {
     max: 1,
     idle_timeout: 60,
     connect_timeout: 2,
+    backoff: reconnectDelay,
     connection: { application_name: "ringmeet-health", statement_timeout: 2000 },
     onnotice: () => {},
   });

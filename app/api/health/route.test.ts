@@ -42,5 +42,22 @@ describe("GET /api/health", () => {
       expect(back.status).toBe(200);
       expect(await back.json()).toMatchObject({ status: "ok", db: "ok" });
     });
+
+    // Failed with postgres.js's own backoff: after a dozen failed connections it waited up to 20 s
+    // before the next try, and health (and the app's pool) stayed down that long after the return.
+    it("is 200 again within two seconds of the database's return, however many probes failed meanwhile", async () => {
+      const { GET } = await import("./route");
+      const { sqlClient } = await import("@/db/client");
+      await second.stop();
+      for (let i = 0; i < 12; i++) {
+        expect((await GET()).status).toBe(503);
+        await sqlClient()`select 1`.catch(() => null);
+      }
+      await second.start();
+      const back = Date.now();
+      while ((await GET()).status !== 200) await new Promise((r) => setTimeout(r, 100));
+      await sqlClient()`select 1`;
+      expect(Date.now() - back).toBeLessThan(2000);
+    });
   });
 });
