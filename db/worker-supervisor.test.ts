@@ -27,7 +27,7 @@ describe("the supervised mail worker", () => {
   const options = (taskList: RunnerOptions["taskList"]): RunnerOptions => ({
     connectionString: second.url, concurrency: 1, pollInterval: 200, noHandleSignals: true, logger: quiet, taskList,
   });
-  const fast = { firstMs: 100, maxMs: 400 };
+  const fast = { firstMs: 100, maxMs: 400, giveUpMs: 1500 };
 
   // Fails on the unsupervised worker: run() rejects at boot and nothing starts it again.
   it("starts once the database is there, comes back after a fast shutdown and restart, and stops", { timeout: 60_000 }, async () => {
@@ -81,6 +81,19 @@ describe("the supervised mail worker", () => {
     }
   });
 
+  // Hung before: stop() waited for graphile-worker's shutdown, which waits for the job for ever.
+  it("on stop, gives up on a job that never ends", { timeout: 30_000 }, async () => {
+    await second.start();
+    let running = false;
+    const worker = superviseWorker(options({ endless: () => ((running = true), new Promise<void>(() => {})) }), fast);
+    await until(() => worker.status() === "ok", "the worker runs");
+    await quickAddJob({ connectionString: second.url, logger: quiet }, "endless", {});
+    await until(() => running, "the job started");
+    const started = Date.now();
+    await worker.stop();
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
   it("on stop, finishes the job it is running and leaves none locked", { timeout: 30_000 }, async () => {
     await second.start();
     let running = false;
@@ -93,7 +106,8 @@ describe("the supervised mail worker", () => {
     expect(finished).toBe(true);
     const sql = postgres(second.url, { max: 1, onnotice: () => {} });
     try {
-      const [row] = await sql`select count(*)::int as jobs, count(locked_by)::int as locked from graphile_worker._private_jobs`;
+      const [row] = await sql`select count(*)::int as jobs, count(locked_by)::int as locked from graphile_worker._private_jobs j
+        join graphile_worker._private_tasks t on t.id = j.task_id where t.identifier = 'slow'`;
       expect(row).toEqual({ jobs: 0, locked: 0 });
     } finally {
       await sql.end();

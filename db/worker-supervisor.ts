@@ -11,8 +11,13 @@ export type WorkerStatus = "ok" | "down" | "off";
 
 export type MailWorker = { status: () => WorkerStatus; stop: () => Promise<void> };
 
-type Backoff = { firstMs: number; maxMs: number };
-const BACKOFF: Backoff = { firstMs: 500, maxMs: 10_000 };
+type Timing = { firstMs: number; maxMs: number; giveUpMs: number };
+/**
+ * Backoff between starts; and how long a runner that is shutting down (asked to, or on its own)
+ * may take before it is killed and left behind: a job that ignores the abort signal, or a pool
+ * waiting on a database that is gone, would otherwise hold up the restart, or the process's exit.
+ */
+const TIMING: Timing = { firstMs: 500, maxMs: 10_000, giveUpMs: 8_000 };
 /** A runner that lasted this long counts as recovered: the next failure starts the backoff afresh. */
 const STABLE_MS = 60_000;
 
@@ -24,7 +29,7 @@ const reason = (error: unknown) => (error instanceof Error ? error.message : Str
  * 0.5 s, 1 s, 2 s … (at most 10 s) whenever it fails to start or stops by itself. Jobs a failed
  * runner still held are handed back at once, not after graphile-worker's four-hour lock expiry.
  */
-export function superviseWorker(options: RunnerOptions, backoff: Backoff = BACKOFF): MailWorker {
+export function superviseWorker(options: RunnerOptions, timing: Timing = TIMING): MailWorker {
   let runner: Runner | undefined;
   let reaching = false;
   let stopping = false;
@@ -43,12 +48,24 @@ export function superviseWorker(options: RunnerOptions, backoff: Backoff = BACKO
     for (const ok of ["pool:listen:success", "worker:getJob:empty", "job:start"] as const) events.on(ok, () => void (reaching = true));
     for (const failed of ["pool:listen:error", "worker:getJob:error"] as const) events.on(failed, () => void (reaching = false));
     const started = await run({ ...options, preset: flushOnStop(options.preset), events });
-    if (stopping) return started.stop();
+    let giveUp!: () => void;
+    const givenUp = new Promise<void>((resolve) => (giveUp = resolve));
+    let timer: NodeJS.Timeout | undefined;
+    events.once("pool:gracefulShutdown", () => {
+      reaching = false;
+      timer = setTimeout(() => {
+        log(`still shutting down after ${timing.giveUpMs / 1000} s; killed and left behind`);
+        started.kill().catch(() => {});
+        giveUp();
+      }, timing.giveUpMs).unref();
+    });
     runner = started;
     try {
-      if (orphaned.length) orphaned = await handBack(options, orphaned);
-      await started.promise;
+      if (stopping) started.stop().catch(() => {});
+      else if (orphaned.length) orphaned = await handBack(options, orphaned);
+      await Promise.race([started.promise, givenUp]);
     } finally {
+      clearTimeout(timer);
       // Stopped without being asked (a job's outcome could not be recorded, and graphile-worker
       // shut the pool down): whatever it held stays locked until handed back.
       if (!stopping) orphaned.push(...lockerIds);
@@ -69,7 +86,7 @@ export function superviseWorker(options: RunnerOptions, backoff: Backoff = BACKO
       }
       if (stopping) break;
       failures = Date.now() - since > STABLE_MS ? 1 : failures + 1;
-      const delay = Math.min(backoff.maxMs, backoff.firstMs * 2 ** (failures - 1));
+      const delay = Math.min(timing.maxMs, timing.firstMs * 2 ** (failures - 1));
       log(`not running (${why}); trying again in ${(delay / 1000).toFixed(1)} s`);
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, delay);
@@ -81,11 +98,14 @@ export function superviseWorker(options: RunnerOptions, backoff: Backoff = BACKO
 
   return {
     status: () => (runner && reaching ? "ok" : "down"),
-    /** Stops taking jobs; those running finish (or, after five seconds, fail and go back to the queue). */
+    /**
+     * Stops taking jobs; those running finish (after five seconds they are asked to abort, and
+     * go back to the queue). Resolves within `giveUpMs` of a runner that does not stop.
+     */
     async stop() {
       stopping = true;
       wake?.();
-      await runner?.stop();
+      runner?.stop().catch(() => {});
       await loop;
     },
   };
