@@ -12,8 +12,8 @@ export const DRAIN_SECONDS = 20;
 const CLOSE_SECONDS = 10;
 
 type Closer = { name: string; close: () => Promise<void> };
-type State = { closers: Closer[]; installed: boolean; started: boolean };
-const state = ((globalThis as { __ringmeetShutdown?: State }).__ringmeetShutdown ??= { closers: [], installed: false, started: false });
+type State = { closers: Closer[]; installed: boolean; running?: Promise<void> };
+const state = ((globalThis as { __ringmeetShutdown?: State }).__ringmeetShutdown ??= { closers: [], installed: false });
 
 /**
  * Registers something this process must close on shutdown (a pool, a worker, a listening
@@ -31,24 +31,29 @@ function withTimeout(work: Promise<void>, seconds: number): Promise<void> {
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
-/** Drains HTTP, then closes every registered thing; resolves when done (it does not exit). */
-export async function shutDown(reason: string, drainSeconds = DRAIN_SECONDS): Promise<void> {
-  if (state.started) return;
-  state.started = true;
-  log(`${reason}: taking no new requests, finishing ${requestsInFlight()} in flight`);
-  const cut = await stopServing(drainSeconds);
-  if (cut > 0) log(`${cut} requests still running after ${drainSeconds} s were cut off`);
-  for (const { name, close } of [...state.closers].reverse()) {
-    try {
-      await withTimeout(close(), CLOSE_SECONDS);
-    } catch (error) {
-      log(`${name}: ${error instanceof Error ? error.message : String(error)}`);
+/**
+ * Drains HTTP, then closes every registered thing; resolves when done (it does not exit). Called
+ * again while it runs (a second signal: Ctrl-C reaches the whole process group, and the launcher
+ * sends SIGTERM too), it returns the same shutdown.
+ */
+export function shutDown(reason: string, drainSeconds = DRAIN_SECONDS): Promise<void> {
+  state.running ??= (async () => {
+    log(`${reason}: taking no new requests, finishing ${requestsInFlight()} in flight`);
+    const cut = await stopServing(drainSeconds);
+    if (cut > 0) log(`${cut} requests still running after ${drainSeconds} s were cut off`);
+    for (const { name, close } of [...state.closers].reverse()) {
+      try {
+        await withTimeout(close(), CLOSE_SECONDS);
+      } catch (error) {
+        log(`${name}: ${error instanceof Error ? error.message : String(error)}`);
+      }
     }
-  }
-  log("done");
+    log("done");
+  })();
+  return state.running;
 }
 
-/** SIGTERM and SIGINT shut the process down gracefully, once; a second signal is ignored. */
+/** SIGTERM and SIGINT shut the process down gracefully, once; a second signal waits for the first. */
 export function handleShutdownSignals(): void {
   if (state.installed) return;
   state.installed = true;
