@@ -38,6 +38,8 @@ export function trackRequests(): void {
     const id = String(++state.seq);
     request.headers[REQUEST_ID_HEADER] = id;
     state.inFlight.set(id, response);
+    // Ours comes on top of the close listeners Next adds (ten on a streamed page): not a leak.
+    response.setMaxListeners(response.getMaxListeners() + 1);
     response.once("close", () => {
       state.inFlight.delete(id);
       if (state.inFlight.size === 0) for (const resolve of state.idle) resolve();
