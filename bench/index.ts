@@ -1,6 +1,7 @@
 import os from "node:os";
 import { benchEventPage } from "./event-page";
 import { benchEventPageBudget } from "./event-page-budget";
+import { benchPgRestart, benchSigterm } from "./faults";
 import { benchFrameworkFloor } from "./framework-floor";
 import { benchLottery } from "./lottery";
 import { benchRegistration } from "./registration";
@@ -12,7 +13,7 @@ import { startStack, type Stack } from "./stack";
 // when one of them runs); the others bring up what they measure and stop it themselves.
 type Bench =
   | { id: string; name: string; stack: true; run: (stack: Stack) => Promise<unknown> }
-  | { id: string; name: string; stack?: false; run: () => Promise<unknown> };
+  | { id: string; name: string; stack?: false; run: () => Promise<unknown>; onlyByName?: boolean };
 
 const benches: Bench[] = [
   { id: "event-page", name: "Public event page vs static file", stack: true, run: benchEventPage },
@@ -21,6 +22,9 @@ const benches: Bench[] = [
   { id: "registration", name: "Registration burst: two instances over HTTP vs pgbench", run: benchRegistration },
   { id: "roster", name: "Roster search over 2,000 registrations (server-side, p50/p95)", run: benchRoster },
   { id: "lottery", name: "Lottery allocation: min-cost flow vs greedy", run: benchLottery },
+  // Faults (docs/RELIABILITY.md): not part of a plain `npm run bench`; name them to run them.
+  { id: "faults-sigterm", name: "SIGTERM under load: one of two instances stopped mid-burst", run: benchSigterm, onlyByName: true },
+  { id: "faults-pg-restart", name: "Postgres restart under load: fast shutdown and start mid-burst", run: benchPgRestart, onlyByName: true },
 ];
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));
@@ -29,7 +33,7 @@ if (unknown.length) {
   console.error(`Unknown bench ${unknown.join(", ")}; choose from ${benches.map((b) => b.id).join(", ")}.`);
   process.exit(2);
 }
-const selected = wanted.length ? benches.filter((b) => wanted.includes(b.id)) : benches;
+const selected = wanted.length ? benches.filter((b) => wanted.includes(b.id)) : benches.filter((b) => b.stack || !b.onlyByName);
 
 console.log(`Ringmeet benches, ${new Date().toISOString()}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, Node ${process.version}`);
 let failed = false;

@@ -3,13 +3,18 @@ import { randomBytes } from "node:crypto";
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { ensureDatabase, freePort, startEmbeddedPostgres } from "../db/embedded";
+import { ensureDatabase, freePort, startEmbeddedPostgres, type RunningPostgres } from "../db/embedded";
 import { migrateDatabase } from "../db/migrate";
 import { build, needsBuild, startNext } from "../scripts/app-server";
 import { BENCH_DIST_DIR } from "./stack";
 
-/** `pids`: the app processes and the PostgreSQL server, for CPU accounting (bench/cpu.ts). */
-export type TwoInstances = { urls: string[]; databaseUrl: string; pids: { apps: number[]; postgres: number }; stop: () => Promise<void> };
+/**
+ * `pids`: the app processes and the PostgreSQL server, for CPU accounting (bench/cpu.ts); `apps`
+ * and `postgres` for the fault runs (bench/faults.ts), which stop and restart them.
+ */
+export type TwoInstances = {
+  urls: string[]; databaseUrl: string; pids: { apps: number[]; postgres: number }; apps: ChildProcess[]; postgres: RunningPostgres; stop: () => Promise<void>;
+};
 
 /**
  * One embedded PostgreSQL (max_connections=200, in a temporary folder) and two `next start`
@@ -26,7 +31,7 @@ export async function startTwoInstances(): Promise<TwoInstances> {
   const apps: ChildProcess[] = [];
   const stop = async () => {
     for (const app of apps) app.kill("SIGTERM");
-    await Promise.all(apps.map((app) => (app.exitCode === null ? new Promise((r) => app.once("exit", r)) : null)));
+    await Promise.all(apps.map((app) => (app.exitCode === null && app.signalCode === null ? new Promise((r) => app.once("exit", r)) : null)));
     await pg.stop();
     rmSync(workDir, { recursive: true, force: true });
   };
@@ -57,7 +62,7 @@ export async function startTwoInstances(): Promise<TwoInstances> {
       apps.push(await startNext(port, { ...shared, PORT: String(port), APP_URL: urls[i], AUTH_URL: urls[i] }));
     }
     const postgresPid = Number(readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
-    return { urls, databaseUrl, pids: { apps: apps.map((a) => a.pid!), postgres: postgresPid }, stop };
+    return { urls, databaseUrl, pids: { apps: apps.map((a) => a.pid!), postgres: postgresPid }, apps, postgres: pg, stop };
   } catch (error) {
     await stop();
     throw error;
