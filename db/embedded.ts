@@ -138,6 +138,7 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
       await stopPostgres(server);
       await new Promise((resolve) => setTimeout(resolve, outageMs));
       server = await spawnPostgres(dataDir, port, flags);
+      started.add(dataDir); // stopped on exit again, also after a stop()
     },
   };
 }
