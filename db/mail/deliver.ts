@@ -1,6 +1,6 @@
 import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
-import nodemailer from "nodemailer";
+import nodemailer, { type Mail } from "nodemailer";
 import SMTPPool from "nodemailer/lib/smtp-pool";
 import { env } from "@/env";
 import { db } from "../client";
@@ -9,14 +9,14 @@ import { devMail, type DevMail } from "../schema";
 /** `links` are the mail's own links (the mailbox lists them; a link someone typed is not one). */
 export type OutgoingMail = { to: string; subject: string; text: string; html: string; links: string[]; messageId?: string };
 
-let transport: nodemailer.Transporter | undefined;
+let transport: Mail | undefined;
 
 /**
  * The SMTP transport: pooled (a burst reuses a few connections instead of a handshake per mail;
  * the worker sends two at a time), and bounded in time (connect, greeting, and each read or write), so a server that accepts the connection
  * and then hangs fails the job after seconds and the job is retried, instead of holding it forever.
  */
-function smtp(url: string): nodemailer.Transporter {
+function smtp(url: string): Mail {
   // SMTPPool merges these with what the URL says (its query string wins); createTransport({ url })
   // would drop every option beside the URL.
   transport ??= nodemailer.createTransport(new SMTPPool({
