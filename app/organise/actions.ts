@@ -7,11 +7,12 @@ import { acceptInvitation, createClub, getMyClub, inviteMember, setMemberRole } 
 import type { FormResult } from "@/lib/form-result";
 import { slugArg, tokenArg } from "@/lib/schemas/bound";
 import { publicName } from "@/lib/schemas/fields";
+import { LIMITS } from "@/lib/schemas/limits";
 import { boundArg, runFormAction } from "../action";
 import { translateKeys } from "../form-errors";
 import { requireUser } from "../session";
 
-const clubSchema = z.object({ name: publicName(2, 80, "errors.clubNameRequired") });
+const clubSchema = z.object({ name: publicName(2, LIMITS.clubName, "errors.clubNameRequired") });
 
 export async function createClubAction(_prev: FormResult, formData: FormData): Promise<FormResult> {
   const result = await runFormAction(formData, { schema: clubSchema, fields: ["name"], returnTo: "/organise/clubs/new" }, async (user, { name }): Promise<FormResult<{ slug: string }>> => {

@@ -85,7 +85,7 @@ describe("carSchema: a 1M Coupé", () => {
   it("requires a plate and a known registration country", () => {
     expect(errors({ plate: "" })).toEqual({ plate: ["errors.plateRequired"] });
     expect(errors({ plate: "   " })).toEqual({ plate: ["errors.plateRequired"] });
-    expect(errors({ plate: "M-RM 1234567890123" })).toEqual({ plate: ["errors.tooLong"] });
+    expect(errors({ plate: "M-RM 1234567890123" })).toEqual({ plate: ["errors.tooLong?max=16"] });
     for (const plateCountry of ["", "XX", "de", "Germany"]) expect(errors({ plateCountry })).toEqual({ plateCountry: ["errors.countryRequired"] });
   });
 

@@ -2,8 +2,9 @@ import { z } from "zod";
 import { findModel, INDIVIDUAL, OTHER_MODEL } from "../car-catalogue";
 import { isRegistrationCountry, normalisePlate } from "../countries";
 import { hasValidCheckDigit, isVinShape, normaliseVin } from "../vin";
+import { LIMITS, tooLong } from "./limits";
 
-const text = (max: number) => z.string().trim().max(max, "errors.tooLong");
+const text = (max: number) => z.string().trim().max(max, tooLong(max));
 const optionalText = (max: number) => text(max).optional().transform((v) => (v ? v : null));
 const MAX_UNKNOWN_PRODUCTION = 999_999;
 
@@ -15,11 +16,11 @@ export function carSchema(currentYear: number) {
   return z
     .object({
       model: z.string().min(1, "errors.modelRequired"),
-      make: optionalText(40),
-      modelName: optionalText(60),
+      make: optionalText(LIMITS.make),
+      modelName: optionalText(LIMITS.modelName),
       year: z.coerce.number({ error: "errors.yearInvalid" }).int("errors.yearInvalid"),
-      colour: text(60).min(1, "errors.colourRequired"),
-      individualColour: optionalText(60),
+      colour: text(LIMITS.colour).min(1, "errors.colourRequired"),
+      individualColour: optionalText(LIMITS.individualColour),
       vin: z.string().transform(normaliseVin).refine(isVinShape, "errors.vinShape"),
       productionNumber: z
         .string()
@@ -28,9 +29,9 @@ export function carSchema(currentYear: number) {
         .refine((v) => !v || /^\d+$/.test(v), "errors.productionNumber")
         .transform((v) => (v ? Number(v) : null))
         .refine((v) => v === null || (Number.isInteger(v) && v >= 1), "errors.productionNumber"),
-      plate: z.string().transform(normalisePlate).pipe(z.string().min(1, "errors.plateRequired").max(16, "errors.tooLong")),
+      plate: z.string().transform(normalisePlate).pipe(z.string().min(1, "errors.plateRequired").max(LIMITS.plate, tooLong(LIMITS.plate))),
       plateCountry: z.string().refine(isRegistrationCountry, "errors.countryRequired"),
-      nickname: optionalText(40),
+      nickname: optionalText(LIMITS.nickname),
     })
     .superRefine((car, ctx) => {
       const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });

@@ -64,6 +64,11 @@ describe("eventSchema: each mistake on its own field", () => {
     ["a slug of 61 characters", eventForm({ slug: "a".repeat(61) }), { slug: "errors.slugInvalid" }],
     ["an unknown model", eventForm({ eligibleModels: ["bmw-1m-e82", "trabant-601"] }), { eligibleModels: "errors.modelRequired" }],
     ["a session time of 24:00", withSessions(sessionForm({ end: "24:00" })), { "sessions.0.end": "errors.timeRequired" }],
+    // The message says the rule: a one-letter name is too short, a long one names the limit.
+    ["a one-letter session name", withSessions(sessionForm({ name: "X" })), { "sessions.0.name": "errors.tooShort?min=2" }],
+    ["an empty session name", withSessions(sessionForm({ name: "" })), { "sessions.0.name": "errors.sessionNameRequired" }],
+    ["a session name of 81 characters", withSessions(sessionForm({ name: "x".repeat(81) })), { "sessions.0.name": "errors.tooLong?max=80" }],
+    ["an event name of 121 characters", eventForm({ name: "x".repeat(121) }), { name: "errors.tooLong?max=120" }],
   ])("%s", (_case, form, errors) => {
     expect(errorsOf(form)).toEqual(errors);
   });

@@ -3,6 +3,7 @@ import { catalogue } from "../car-catalogue";
 import { isSlug } from "../slug";
 import { zonedMoment } from "../time";
 import { publicName } from "./fields";
+import { LIMITS, tooLong } from "./limits";
 
 export const sessionKinds = ["paddock", "photo", "parade", "gp_track", "nordschleife", "other"] as const;
 const trackKinds = new Set(["gp_track", "nordschleife"]);
@@ -14,7 +15,7 @@ const optionalInt = (min: number, max: number, message: string) =>
 
 export const sessionSchema = z.object({
   id: z.string().optional().transform((v) => v || null),
-  name: publicName(2, 80, "errors.sessionNameRequired"),
+  name: publicName(2, LIMITS.sessionName, "errors.sessionNameRequired"),
   kind: z.enum(sessionKinds, { error: "errors.kindRequired" }),
   day,
   start: clock,
@@ -38,10 +39,10 @@ const removedSessionSchema = z.object({
  */
 export const eventSchema = z
   .object({
-    name: publicName(3, 120, "errors.eventNameRequired"),
+    name: publicName(3, LIMITS.eventName, "errors.eventNameRequired"),
     slug: z.string().trim().toLowerCase().optional().transform((v) => v || null).refine((v) => v === null || isSlug(v), "errors.slugInvalid"),
-    venue: z.string().trim().max(120, "errors.tooLong").optional().transform((v) => v || "Nürburgring"),
-    description: z.string().trim().max(5000, "errors.tooLong").optional().transform((v) => v ?? ""),
+    venue: z.string().trim().max(LIMITS.venue, tooLong(LIMITS.venue)).optional().transform((v) => v || "Nürburgring"),
+    description: z.string().trim().max(LIMITS.description, tooLong(LIMITS.description)).optional().transform((v) => v ?? ""),
     startsOn: day,
     endsOn: day,
     registrationOpensAt: moment,
@@ -50,7 +51,7 @@ export const eventSchema = z
     maxSessionsPerCar: optionalInt(1, 20, "errors.maxSessions"),
     eligibleModels: z.array(z.string()).optional().transform((v) => (v?.length ? v : null))
       .refine((v) => v === null || v.every((code) => catalogue.some((m) => m.code === code) || code === "other"), "errors.modelRequired"),
-    rulesText: z.string().trim().max(5000, "errors.tooLong").optional().transform((v) => v ?? ""),
+    rulesText: z.string().trim().max(LIMITS.rules, tooLong(LIMITS.rules)).optional().transform((v) => v ?? ""),
     sessions: z.array(z.unknown()),
   })
   .superRefine((e, ctx) => {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { UUID_PATTERN } from "@/lib/uuid";
+import { LIMITS, tooLong, tooShort } from "./limits";
 
 /** An id from a form; anything else gets `message` (a catalogue key) beside the field. */
 export const uuid = (message: string) => z.string({ error: message }).regex(UUID_PATTERN, message);
@@ -12,10 +13,10 @@ export const holdsWebAddress = (text: string): boolean => WEB_ADDRESS.test(text)
 
 /** A name shown to other people and put into mails (a club, an event): no web address in it. */
 export const publicName = (min: number, max: number, requiredKey: string) =>
-  z.string({ error: requiredKey }).trim().min(min, requiredKey).max(max, "errors.tooLong").refine((v) => !holdsWebAddress(v), "errors.noWebAddress");
+  z.string({ error: requiredKey }).trim().min(1, { error: requiredKey, abort: true }).min(min, tooShort(min)).max(max, tooLong(max)).refine((v) => !holdsWebAddress(v), "errors.noWebAddress");
 
 /** Optional free text: trimmed, at most `max` characters, empty read as null. */
-export const optionalText = (max: number) => z.string().trim().max(max, "errors.tooLong").optional().transform((v) => v || null);
+export const optionalText = (max: number) => z.string().trim().max(max, tooLong(max)).optional().transform((v) => v || null);
 
 /**
  * What every way of registering a car asks besides the sessions (the register form and the ballot
@@ -24,8 +25,8 @@ export const optionalText = (max: number) => z.string().trim().max(max, "errors.
 export const registrationFields = {
   eventId: uuid("errors.registrationClosed"),
   carId: uuid("errors.carRequired"),
-  secondDriverName: optionalText(100),
-  secondDriverEmail: optionalText(254).refine((v) => v === null || z.email().safeParse(v).success, "errors.emailInvalid"),
+  secondDriverName: optionalText(LIMITS.secondDriverName),
+  secondDriverEmail: optionalText(LIMITS.email).refine((v) => v === null || z.email().safeParse(v).success, "errors.emailInvalid"),
   acceptRules: z.literal("on", { error: "errors.acceptRules" }),
   idempotencyKey: uuid("errors.formReplayed"),
 };

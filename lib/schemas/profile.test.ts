@@ -21,17 +21,18 @@ describe("profileSchema", () => {
 
   it("requires a full name of at least two characters", () => {
     expect(errors({ fullName: "" })).toEqual({ fullName: ["errors.fullNameRequired"] });
-    expect(errors({ fullName: " J " })).toEqual({ fullName: ["errors.fullNameRequired"] });
+    // One letter is a name too short, and the message says the rule rather than "enter your name".
+    expect(errors({ fullName: " J " })).toEqual({ fullName: ["errors.tooShort?min=2"] });
     expect(errors({ fullName: undefined })).toEqual({ fullName: ["errors.fullNameRequired"] });
     expect(parse({ fullName: "Jo" }).success).toBe(true);
-    expect(errors({ fullName: "x".repeat(101) })).toEqual({ fullName: ["errors.tooLong"] });
+    expect(errors({ fullName: "x".repeat(101) })).toEqual({ fullName: ["errors.tooLong?max=100"] });
   });
 
   it("defaults the display name to first name and last initial", () => {
     expect(parse({ displayName: "" }).data?.displayName).toBe("Jonas M.");
     expect(parse({ displayName: "   " }).data?.displayName).toBe("Jonas M.");
     expect(parse({ displayName: undefined, fullName: "anna maria von der heide" }).data?.displayName).toBe("anna H.");
-    expect(errors({ displayName: "x".repeat(41) })).toEqual({ displayName: ["errors.tooLong"] });
+    expect(errors({ displayName: "x".repeat(41) })).toEqual({ displayName: ["errors.tooLong?max=40"] });
   });
 
   it("normalises a phone number to E.164", () => {

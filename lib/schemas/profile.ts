@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isRegistrationCountry } from "../countries";
 import { isLocale } from "../locale";
+import { LIMITS, tooLong, tooShort } from "./limits";
 
 /** "+49 151 2345-678" → "+491512345678"; E.164 allows at most 15 digits after the plus. */
 export function normalisePhone(raw: string): string {
@@ -16,8 +17,8 @@ export function defaultDisplayName(fullName: string): string {
 
 export const profileSchema = z
   .object({
-    fullName: z.string({ error: "errors.fullNameRequired" }).trim().min(2, "errors.fullNameRequired").max(100, "errors.tooLong"),
-    displayName: z.string().trim().max(40, "errors.tooLong").optional(),
+    fullName: z.string({ error: "errors.fullNameRequired" }).trim().min(1, { error: "errors.fullNameRequired", abort: true }).min(2, tooShort(2)).max(LIMITS.fullName, tooLong(LIMITS.fullName)),
+    displayName: z.string().trim().max(LIMITS.displayName, tooLong(LIMITS.displayName)).optional(),
     country: z.string().optional().transform((v) => (v ? v : null)).refine((v) => v === null || isRegistrationCountry(v), "errors.countryRequired"),
     phone: z
       .string()

@@ -50,10 +50,10 @@ describe("registrationSchema", () => {
   });
 
   it("refuses oversized and malformed second-driver fields", () => {
-    expect(errors({ ...valid(), secondDriverName: "x".repeat(101) })).toEqual({ secondDriverName: ["errors.tooLong"] });
+    expect(errors({ ...valid(), secondDriverName: "x".repeat(101) })).toEqual({ secondDriverName: ["errors.tooLong?max=100"] });
     expect(registrationSchema.safeParse({ ...valid(), secondDriverName: "x".repeat(100) }).success).toBe(true);
     const long = `${"a".repeat(250)}@x.de`; // 255 characters
-    expect(errors({ ...valid(), secondDriverName: "Co", secondDriverEmail: long })).toEqual({ secondDriverEmail: ["errors.tooLong"] });
+    expect(errors({ ...valid(), secondDriverName: "Co", secondDriverEmail: long })).toEqual({ secondDriverEmail: ["errors.tooLong?max=254"] });
     expect(errors({ ...valid(), secondDriverName: "Co", secondDriverEmail: "not an address" })).toEqual({ secondDriverEmail: ["errors.emailInvalid"] });
     expect(errors({ ...valid(), secondDriverEmail: "co@example.test" })).toEqual({ secondDriverName: ["errors.secondDriverName"] });
   });
@@ -73,7 +73,7 @@ describe("registrationSchema", () => {
 
   it("uses only messages the catalogue has, in both languages", () => {
     const keys = ["errors.registrationClosed", "errors.carRequired", "errors.sessionNotInEvent", "errors.sessionsTooMany", "errors.sessionsNone",
-      "errors.tooLong", "errors.emailInvalid", "errors.acceptRules", "errors.formReplayed", "errors.secondDriverName"];
+      "errors.tooLong", "errors.tooShort", "errors.emailInvalid", "errors.acceptRules", "errors.formReplayed", "errors.secondDriverName"];
     for (const locale of ["en", "de"] as const) {
       const messages = messagesFor(locale) as unknown as { errors: Record<string, string> };
       for (const key of keys) expect(messages.errors[key.slice("errors.".length)], `${locale} ${key}`).toBeTruthy();

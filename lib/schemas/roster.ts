@@ -1,13 +1,14 @@
 import { z } from "zod";
+import { LIMITS, tooLong } from "./limits";
 import { MAX_OVERBOOK } from "../roster/changes";
 import { isUuid } from "@/lib/uuid";
 import { uuid } from "./fields";
-export const MAX_REASON = 500;
+export const MAX_REASON = LIMITS.reason;
 /** The most registrations one bulk change takes (two roster pages at the largest page size). */
 export const MAX_SELECTION = 400;
 
-const reason = z.string({ error: "roster.errors.reasonRequired" }).trim().min(3, "roster.errors.reasonRequired").max(MAX_REASON, "errors.tooLong");
-const optionalReason = z.string().trim().max(MAX_REASON, "errors.tooLong").optional().transform((v) => v || null);
+const reason = z.string({ error: "roster.errors.reasonRequired" }).trim().min(3, "roster.errors.reasonRequired").max(MAX_REASON, tooLong(MAX_REASON));
+const optionalReason = z.string().trim().max(MAX_REASON, tooLong(MAX_REASON)).optional().transform((v) => v || null);
 // Empty means "no overbooking"; anything else must be a whole number 0–MAX_OVERBOOK.
 const overbook = z.preprocess(
   (v) => (v === undefined || v === null || (typeof v === "string" && v.trim() === "") ? 0 : Number(v)),

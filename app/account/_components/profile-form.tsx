@@ -7,6 +7,7 @@ import { Field, SelectField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { countryName, registrationCountries } from "@/lib/countries";
 import { saveProfileAction } from "../actions";
+import { LIMITS } from "@/lib/schemas/limits";
 
 export function ProfileForm({ initial, returnTo }: { initial: Record<string, string>; returnTo?: string }) {
   const t = useTranslations("account");
@@ -19,8 +20,8 @@ export function ProfileForm({ initial, returnTo }: { initial: Record<string, str
     <form action={action} noValidate className="flex flex-col gap-4" key={JSON.stringify(failed?.values ?? initial)}>
       {returnTo ? <input type="hidden" name="returnTo" value={returnTo} /> : null}
       {state.ok && state.saved ? <Notice tone="success" role="status">{t("saved")}</Notice> : null}
-      <Field name="fullName" label={t("fullName")} autoComplete="name" defaultValue={values.fullName} error={errors.fullName} required />
-      <Field name="displayName" label={t("displayName")} autoComplete="nickname" defaultValue={values.displayName} error={errors.displayName} hint={t("displayNameHint")} />
+      <Field name="fullName" label={t("fullName")} autoComplete="name" defaultValue={values.fullName} error={errors.fullName} required maxLength={LIMITS.fullName} />
+      <Field name="displayName" label={t("displayName")} autoComplete="nickname" defaultValue={values.displayName} error={errors.displayName} hint={t("displayNameHint")} maxLength={LIMITS.displayName} />
       <SelectField name="country" label={t("country")} defaultValue={values.country ?? ""} error={errors.country}>
         <option value="">{t("noCountry")}</option>
         {registrationCountries.map((code) => <option key={code} value={code}>{countryName(code, locale)}</option>)}

@@ -8,6 +8,7 @@ import { Notice } from "@/components/ui/notice";
 import { catalogue, findModel, INDIVIDUAL, modelLabel, OTHER_MODEL } from "@/lib/car-catalogue";
 import { countryName, registrationCountries } from "@/lib/countries";
 import { initialFormResult, type FormResult } from "@/lib/form-result";
+import { LIMITS } from "@/lib/schemas/limits";
 
 export type CarFormValues = Record<string, string>;
 
@@ -36,14 +37,14 @@ export function CarForm({ action: saveCar, initial, returnTo }: { action: (prev:
       </SelectField>
       {other ? (
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field name="make" label={t("make")} defaultValue={v("make")} error={errors.make} autoComplete="off" />
-          <Field name="modelName" label={t("modelName")} defaultValue={v("modelName")} error={errors.modelName} autoComplete="off" />
+          <Field name="make" label={t("make")} defaultValue={v("make")} error={errors.make} autoComplete="off" maxLength={LIMITS.make} />
+          <Field name="modelName" label={t("modelName")} defaultValue={v("modelName")} error={errors.modelName} autoComplete="off" maxLength={LIMITS.modelName} />
         </div>
       ) : null}
       <Field name="year" label={t("year")} type="number" inputMode="numeric" defaultValue={v("year")} error={errors.year}
         hint={model ? t("yearsBuilt", { from: model.yearsBuilt[0], to: model.yearsBuilt[1] }) : undefined} />
       {other ? (
-        <Field name="colour" label={t("colour")} defaultValue={v("colour")} error={errors.colour} />
+        <Field name="colour" label={t("colour")} defaultValue={v("colour")} error={errors.colour} maxLength={LIMITS.colour} />
       ) : (
         <SelectField name="colour" label={t("colour")} value={colour} onChange={(e) => setColour(e.target.value)} error={errors.colour}>
           <option value="">{t("chooseColour")}</option>
@@ -52,18 +53,18 @@ export function CarForm({ action: saveCar, initial, returnTo }: { action: (prev:
         </SelectField>
       )}
       {colour === INDIVIDUAL ? (
-        <Field name="individualColour" label={t("individualColour")} defaultValue={v("individualColour")} error={errors.individualColour} hint={t("individualHint")} />
+        <Field name="individualColour" label={t("individualColour")} defaultValue={v("individualColour")} error={errors.individualColour} hint={t("individualHint")} maxLength={LIMITS.individualColour} />
       ) : null}
       <Field name="vin" label={t("vin")} defaultValue={v("vin")} error={errors.vin} autoCapitalize="characters" autoComplete="off" spellCheck={false} hint={t("vinHint")} />
       <Field name="productionNumber" label={t("productionNumber")} type="number" inputMode="numeric" defaultValue={v("productionNumber")} error={errors.productionNumber}
         hint={model?.numberBuilt ? t("productionHint", { max: model.numberBuilt }) : t("optional")} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field name="plate" label={t("plate")} defaultValue={v("plate")} error={errors.plate} autoCapitalize="characters" autoComplete="off" />
+        <Field name="plate" label={t("plate")} defaultValue={v("plate")} error={errors.plate} autoCapitalize="characters" autoComplete="off" maxLength={LIMITS.plate} />
         <SelectField name="plateCountry" label={t("plateCountry")} defaultValue={v("plateCountry") || "DE"} error={errors.plateCountry}>
           {registrationCountries.map((code) => <option key={code} value={code}>{countryName(code, locale)}</option>)}
         </SelectField>
       </div>
-      <Field name="nickname" label={t("nickname")} defaultValue={v("nickname")} error={errors.nickname} hint={t("optional")} />
+      <Field name="nickname" label={t("nickname")} defaultValue={v("nickname")} error={errors.nickname} hint={t("optional")} maxLength={LIMITS.nickname} />
       <Button type="submit" disabled={pending}>{t("save")}</Button>
     </form>
   );

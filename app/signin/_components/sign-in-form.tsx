@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { initialFormResult } from "@/lib/form-result";
 import { requestSignInLinkAction } from "../actions";
+import { LIMITS } from "@/lib/schemas/limits";
 
 export function SignInForm({ callbackUrl, email }: { callbackUrl: string; email?: string }) {
   const t = useTranslations("signin");
@@ -21,6 +22,7 @@ export function SignInForm({ callbackUrl, email }: { callbackUrl: string; email?
         label={t("email")}
         autoComplete="email"
         inputMode="email"
+        maxLength={LIMITS.email}
         required
         defaultValue={values?.email ?? email ?? ""}
         key={values?.email ?? email ?? ""}

@@ -8,6 +8,7 @@ import { Field, SelectField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { initialFormResult, type FormResult } from "@/lib/form-result";
 import { formatClock, formatMoment } from "@/lib/time";
+import { LIMITS } from "@/lib/schemas/limits";
 
 export type ChoiceOption = { id: string; name: string; startsAt: string; endsAt: string };
 type Action = (prev: FormResult, formData: FormData) => Promise<FormResult>;
@@ -52,8 +53,8 @@ export function EntryForm({ action: enterAction, slug, eventId, idempotencyKey, 
       </div>
       <ChoiceSelects sessions={sessions} count={count} values={values} errors={errors} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field name="secondDriverName" label={tr("secondDriver")} hint={tr("optional")} defaultValue={values.secondDriverName} error={errors.secondDriverName} autoComplete="off" />
-        <Field name="secondDriverEmail" type="email" label={tr("secondDriverEmail")} hint={tr("secondDriverHint")} defaultValue={values.secondDriverEmail} error={errors.secondDriverEmail} autoComplete="off" />
+        <Field name="secondDriverName" label={tr("secondDriver")} hint={tr("optional")} defaultValue={values.secondDriverName} error={errors.secondDriverName} autoComplete="off" maxLength={LIMITS.secondDriverName} />
+        <Field name="secondDriverEmail" type="email" label={tr("secondDriverEmail")} hint={tr("secondDriverHint")} defaultValue={values.secondDriverEmail} error={errors.secondDriverEmail} autoComplete="off" maxLength={LIMITS.email} />
       </div>
       {rulesText ? <div className="whitespace-pre-line rounded-lg bg-accent-soft p-3 text-base">{rulesText}</div> : null}
       <div className="flex flex-col gap-1">

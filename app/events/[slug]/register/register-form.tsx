@@ -9,6 +9,7 @@ import { Notice } from "@/components/ui/notice";
 import { clashes } from "@/lib/clash";
 import { initialFormResult, type FormResult } from "@/lib/form-result";
 import { formatClock, formatMoment } from "@/lib/time";
+import { LIMITS } from "@/lib/schemas/limits";
 
 export type SessionOption = { id: string; name: string; startsAt: string; endsAt: string; placesLeft: number; noiseLimitDb: number | null };
 // Bound on the server (page.tsx): a `.bind` here, in a Client Component, leaves a form posted without
@@ -58,8 +59,8 @@ export function RegisterForm({ action: registerAction, slug, eventId, cars, sess
         <p id="sessions-error" aria-live="polite" className="text-sm font-medium text-danger empty:hidden">{errors.sessionIds ?? ""}</p>
       </fieldset>
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field name="secondDriverName" label={t("secondDriver")} hint={t("optional")} defaultValue={failed?.values?.secondDriverName} error={errors.secondDriverName} autoComplete="off" />
-        <Field name="secondDriverEmail" type="email" label={t("secondDriverEmail")} hint={t("secondDriverHint")} defaultValue={failed?.values?.secondDriverEmail} error={errors.secondDriverEmail} autoComplete="off" />
+        <Field name="secondDriverName" label={t("secondDriver")} hint={t("optional")} defaultValue={failed?.values?.secondDriverName} error={errors.secondDriverName} autoComplete="off" maxLength={LIMITS.secondDriverName} />
+        <Field name="secondDriverEmail" type="email" label={t("secondDriverEmail")} hint={t("secondDriverHint")} defaultValue={failed?.values?.secondDriverEmail} error={errors.secondDriverEmail} autoComplete="off" maxLength={LIMITS.email} />
       </div>
       {rulesText ? <div className="whitespace-pre-line rounded-lg bg-accent-soft p-3 text-base">{rulesText}</div> : null}
       <div className="flex flex-col gap-1">

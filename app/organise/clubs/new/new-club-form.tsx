@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { initialFormResult } from "@/lib/form-result";
 import { createClubAction } from "../../actions";
+import { LIMITS } from "@/lib/schemas/limits";
 
 export function NewClubForm() {
   const t = useTranslations("organise");
@@ -13,7 +14,7 @@ export function NewClubForm() {
   const failed = state.ok ? undefined : state;
   return (
     <form action={action} noValidate className="flex flex-col gap-4" key={failed?.values?.name}>
-      <Field name="name" label={t("clubName")} defaultValue={failed?.values?.name} error={failed?.fieldErrors?.name} required />
+      <Field name="name" label={t("clubName")} defaultValue={failed?.values?.name} error={failed?.fieldErrors?.name} required maxLength={LIMITS.clubName} />
       <Button type="submit" disabled={pending}>{t("createClub")}</Button>
     </form>
   );

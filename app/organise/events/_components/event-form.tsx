@@ -10,6 +10,7 @@ import { clashingPairs } from "@/lib/clash";
 import { zonedMoment } from "@/lib/time";
 import type { EventFormState } from "../actions";
 import { SessionRow } from "./session-row";
+import { LIMITS } from "@/lib/schemas/limits";
 
 type Props = {
   // Bound on the server (the page), not here: a .bind in a client component hangs no-JS submissions (vercel/next.js#98045).
@@ -50,9 +51,9 @@ export function EventForm({ action: saveEvent, clubs, initial, rows: initialRows
           {clubs.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
         </SelectField>
       ) : null}
-      <Field name="name" label={t("name")} defaultValue={values.name} error={errors.name} />
+      <Field name="name" label={t("name")} defaultValue={values.name} error={errors.name} maxLength={LIMITS.eventName} />
       {draft ? <Field name="slug" label={t("slug")} defaultValue={values.slug} error={errors.slug} hint={t("slugHint")} autoCapitalize="none" /> : null}
-      <Field name="venue" label={t("venue")} defaultValue={values.venue} error={errors.venue} />
+      <Field name="venue" label={t("venue")} defaultValue={values.venue} error={errors.venue} maxLength={LIMITS.venue} />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field name="startsOn" type="date" label={t("startsOn")} defaultValue={values.startsOn} error={errors.startsOn} />
         <Field name="endsOn" type="date" label={t("endsOn")} defaultValue={values.endsOn} error={errors.endsOn} />
@@ -66,7 +67,7 @@ export function EventForm({ action: saveEvent, clubs, initial, rows: initialRows
         </SelectField>
         <Field name="maxSessionsPerCar" type="number" inputMode="numeric" label={t("maxSessions")} defaultValue={values.maxSessionsPerCar} error={errors.maxSessionsPerCar} hint={t("optional")} />
       </div>
-      <TextArea name="description" label={t("description")} value={values.description} error={errors.description} />
+      <TextArea name="description" label={t("description")} value={values.description} error={errors.description} maxLength={LIMITS.description} />
       <fieldset className="flex flex-col gap-1">
         <legend className="mb-1 text-sm font-semibold">{t("eligible")}</legend>
         <p className="mb-1 text-sm text-muted">{t("eligibleHint")}</p>
@@ -79,7 +80,7 @@ export function EventForm({ action: saveEvent, clubs, initial, rows: initialRows
           ))}
         </div>
       </fieldset>
-      <TextArea name="rulesText" label={t("rules")} value={values.rulesText} error={errors.rulesText} />
+      <TextArea name="rulesText" label={t("rules")} value={values.rulesText} error={errors.rulesText} maxLength={LIMITS.rules} />
       <section aria-labelledby="sessions-heading" className="flex flex-col gap-3">
         <h2 id="sessions-heading" className="text-xl font-bold">{t("sessions")}</h2>
         {errors.sessions ? <p className="text-sm font-medium text-danger">{errors.sessions}</p> : null}
@@ -96,11 +97,11 @@ export function EventForm({ action: saveEvent, clubs, initial, rows: initialRows
   );
 }
 
-function TextArea({ name, label, value, error }: { name: string; label: string; value?: string; error?: string }) {
+function TextArea({ name, label, value, error, maxLength }: { name: string; label: string; value?: string; error?: string; maxLength: number }) {
   return (
     <div className="flex flex-col gap-1.5">
       <label htmlFor={`field-${name}`} className="text-sm font-semibold">{label}</label>
-      <textarea id={`field-${name}`} name={name} rows={3} defaultValue={value} aria-invalid={error ? true : undefined} aria-describedby={error ? `field-${name}-error` : undefined}
+      <textarea id={`field-${name}`} name={name} rows={3} maxLength={maxLength} defaultValue={value} aria-invalid={error ? true : undefined} aria-describedby={error ? `field-${name}-error` : undefined}
         className={`rounded-lg border bg-white px-3 py-2 text-base shadow-sm ${error ? "border-danger" : "border-line"}`} />
       <p id={`field-${name}-error`} aria-live="polite" className="text-sm font-medium text-danger empty:hidden">{error ?? ""}</p>
     </div>

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { Field, SelectField } from "@/components/ui/field";
 import { sessionKinds } from "@/lib/schemas/event";
+import { LIMITS } from "@/lib/schemas/limits";
 
 type Props = { index: number; values: Record<string, string>; errors: Record<string, string>; registered: number; clash: boolean };
 
@@ -18,7 +19,7 @@ export function SessionRow({ index, values, errors, registered, clash }: Props) 
       <input type="hidden" name={n("id")} value={v("id")} />
       {clash ? <p className="rounded-lg bg-warning-soft px-3 py-2 text-sm font-semibold text-warning">{t("clash")}</p> : null}
       <div className="grid gap-3 sm:grid-cols-[2fr_1fr]">
-        <Field name={n("name")} id={`s${index}-name`} label={t("name")} defaultValue={v("name")} error={e("name")} />
+        <Field name={n("name")} id={`s${index}-name`} label={t("name")} defaultValue={v("name")} error={e("name")} maxLength={LIMITS.sessionName} />
         <SelectField name={n("kind")} id={`s${index}-kind`} label={t("kind")} defaultValue={v("kind") || "other"} error={e("kind")}>
           {sessionKinds.map((k) => <option key={k} value={k}>{t(`kinds.${k}`)}</option>)}
         </SelectField>

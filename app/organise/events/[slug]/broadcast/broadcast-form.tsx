@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Field, SelectField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import type { FormResult } from "@/lib/form-result";
+import { LIMITS } from "@/lib/schemas/limits";
 
 type Result = FormResult<{ count?: number }>;
 // Bound on the server (page.tsx), not here (vercel/next.js#98045).
@@ -33,10 +34,10 @@ export function BroadcastForm({ action: send, sessions }: Props) {
         <option value="">—</option>
         {sessions.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
       </SelectField>
-      <Field name="subject" label={t("subject")} defaultValue={values.subject} error={errors.subject} />
+      <Field name="subject" label={t("subject")} defaultValue={values.subject} error={errors.subject} maxLength={LIMITS.subject} />
       <div className="flex flex-col gap-1">
         <label htmlFor="broadcast-body" className="text-sm font-semibold text-ink">{t("body")}</label>
-        <textarea id="broadcast-body" name="body" rows={6} defaultValue={values.body} aria-invalid={errors.body ? true : undefined} aria-describedby="body-error"
+        <textarea id="broadcast-body" name="body" rows={6} maxLength={LIMITS.message} defaultValue={values.body} aria-invalid={errors.body ? true : undefined} aria-describedby="body-error"
           className="rounded-lg border border-line bg-white px-3 py-2 text-base" />
         <p id="body-error" className="text-sm font-medium text-danger empty:hidden">{errors.body ?? ""}</p>
       </div>

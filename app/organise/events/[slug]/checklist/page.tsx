@@ -7,6 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getChecklist } from "@/db/checklist";
 import { requireUser } from "../../../../session";
 import { addChecklistItemAction, removeChecklistItemAction } from "./actions";
+import { LIMITS } from "@/lib/schemas/limits";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ error?: string }> };
 
@@ -40,7 +41,7 @@ export default async function ChecklistPage({ params, searchParams }: Props) {
       </Card>
       <Card>
         <form action={addChecklistItemAction.bind(null, slug)} className="flex flex-col gap-3">
-          <Field name="label" label={t("label")} error={error === "label" ? t("errors.label") : undefined} autoComplete="off" />
+          <Field name="label" label={t("label")} error={error === "label" ? t("errors.label") : undefined} autoComplete="off" maxLength={LIMITS.checklistLabel} />
           <label className="flex min-h-11 items-center gap-3 text-base"><input type="checkbox" name="required" className="h-5 w-5" />{t("required")}</label>
           <Button type="submit" className="self-start">{t("add")}</Button>
         </form>

@@ -7,6 +7,7 @@ import { Field, SelectField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { initialFormResult, type FormResult } from "@/lib/form-result";
 import { BULK_FORM_ID } from "./roster-table";
+import { LIMITS } from "@/lib/schemas/limits";
 
 // Actions arrive bound on the server (page.tsx): a `.bind` in this Client Component leaves a form
 // posted without JavaScript pending forever when the action returns a result (vercel/next.js#98045).
@@ -64,7 +65,7 @@ export function BulkForm({ action, sessions, returnTo }: { action: FormAction; s
           <Overbook id="bulk-overbook" error={errors.overbook} value={values.overbook} />
         </div>
       ) : null}
-      <Field name="reason" id="bulk-reason" label={intent === "move" ? t("reasonOptional") : t("reason")} hint={t("reasonHint")} error={errors.reason} defaultValue={values.reason} maxLength={500} />
+      <Field name="reason" id="bulk-reason" label={intent === "move" ? t("reasonOptional") : t("reason")} hint={t("reasonHint")} error={errors.reason} defaultValue={values.reason} maxLength={LIMITS.reason} />
       <Button type="submit" variant={intent === "remove" ? "danger" : "primary"} disabled={pending} className="self-start">{t("applySelected")}</Button>
     </form>
   );
@@ -83,7 +84,7 @@ export function MoveForm({ action, from, to }: { action: FormAction; from: Sessi
         <SessionSelect name="toSessionId" id="move-to" label={tr("to")} options={to} error={errors.toSessionId} value={values.toSessionId} />
       </div>
       <Overbook id="move-overbook" error={errors.overbook} value={values.overbook} />
-      <Field name="reason" id="move-reason" label={tr("reasonOptional")} hint={tr("reasonHint")} error={errors.reason} defaultValue={values.reason} maxLength={500} />
+      <Field name="reason" id="move-reason" label={tr("reasonOptional")} hint={tr("reasonHint")} error={errors.reason} defaultValue={values.reason} maxLength={LIMITS.reason} />
       <Button type="submit" disabled={pending} className="self-start">{t("moveButton")}</Button>
     </form>
   );
@@ -98,7 +99,7 @@ export function PromoteForm({ action, session, explain, button }: { action: Form
       <p className="text-base">{explain}</p>
       {formError ? <Notice tone="danger" role="alert">{formError}</Notice> : null}
       <input type="hidden" name="sessionId" value={session.id} />
-      <Field name="reason" id={`${id}-reason`} label={tr("reason")} hint={tr("reasonHint")} error={errors.reason} defaultValue={values.reason} maxLength={500} required />
+      <Field name="reason" id={`${id}-reason`} label={tr("reason")} hint={tr("reasonHint")} error={errors.reason} defaultValue={values.reason} maxLength={LIMITS.reason} required />
       <Overbook id={`${id}-overbook`} error={errors.overbook} value={values.overbook} />
       <Button type="submit" disabled={pending} className="self-start">{button}</Button>
     </form>
@@ -114,7 +115,7 @@ export function RemoveForm({ action }: { action: FormAction }) {
       <h2 id="remove-title" className="text-lg font-bold">{t("remove")}</h2>
       <p className="text-base">{t("removeExplain")}</p>
       {formError ? <Notice tone="danger" role="alert">{formError}</Notice> : null}
-      <Field name="reason" id="remove-reason" label={tr("reason")} hint={tr("reasonHint")} error={errors.reason} defaultValue={values.reason} maxLength={500} required />
+      <Field name="reason" id="remove-reason" label={tr("reason")} hint={tr("reasonHint")} error={errors.reason} defaultValue={values.reason} maxLength={LIMITS.reason} required />
       <Button type="submit" variant="danger" disabled={pending} className="self-start">{t("removeButton")}</Button>
     </form>
   );
