@@ -5,6 +5,7 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { deleteAccount, updateProfile } from "@/db/account";
 import { deletePasskey } from "@/db/passkeys";
+import { signInPath } from "@/lib/auth-guard";
 import type { FormResult } from "@/lib/form-result";
 import { LOCALE_COOKIE } from "@/lib/locale";
 import { profileFields, profileSchema } from "@/lib/schemas/profile";
@@ -27,14 +28,14 @@ export async function saveProfileAction(_prev: FormResult<{ saved?: boolean }>, 
 
 export async function removePasskeyAction(formData: FormData) {
   const user = await currentUser();
-  if (!user) redirect("/signin?callbackUrl=/account");
+  if (!user) redirect(signInPath("/account"));
   await deletePasskey(user.id, String(formData.get("credentialId") ?? ""));
   revalidatePath("/account");
 }
 
 export async function deleteAccountAction() {
   const user = await currentUser();
-  if (!user) redirect("/signin");
+  if (!user) redirect(signInPath("/account"));
   // Refused while the person is a club's only admin: the page says so and why (it asks the same).
   if (!(await deleteAccount(user.id)).ok) redirect("/account?delete=1");
   // The session rows went with the user; drop the now useless cookies too.

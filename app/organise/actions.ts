@@ -53,7 +53,8 @@ export async function setRoleAction(clubSlug: string, formData: FormData) {
   if (!parsed.success || !club) redirect(`/organise/clubs/${slug}`);
   const result = await setMemberRole(user.id, club.id, parsed.data.memberId, parsed.data.role === "remove" ? null : parsed.data.role);
   if (result.ok) revalidatePath(`/organise/clubs/${slug}`);
-  if (!result.ok && result.reason === "lastAdmin") redirect(`/organise/clubs/${slug}?error=lastAdmin`);
+  // Refused like an unknown club (back to the page), so a member without the right learns nothing more.
+  else redirect(`/organise/clubs/${slug}${result.reason === "lastAdmin" ? "?error=lastAdmin" : ""}`);
 }
 
 export async function acceptInvitationAction(invitationToken: string) {

@@ -1,0 +1,110 @@
+import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { insertSession, insertUser, uniqueSuffix, type Sql } from "../fixtures/db";
+import { dayFromToday } from "../fixtures/events";
+import { insertCar } from "../fixtures/garage";
+import { ticketFor } from "../fixtures/check-in";
+import type { Actor } from "./actors";
+
+// One self-contained world per matrix cell or fuzz lane: its own clubs, events and people, so
+// tests run in parallel and "did this request write anything?" can be answered per scene.
+
+export type Person = { id: string; email: string; token: string };
+type SeededEvent = { id: string; slug: string; sessions: string[] };
+
+export type Scene = {
+  tag: string;
+  club: { id: string; slug: string };
+  otherClub: { id: string; slug: string };
+  people: Record<Exclude<Actor, "anonymous">, Person>;
+  /**
+   * First come, first served, open: session 0 (capacity 10) holds both owners, session 1 (capacity
+   * 1) is full and the owner waits for it, session 2 (capacity 10) is empty. The other owner's car
+   * has no plaque yet.
+   */
+  event: SeededEvent;
+  registration: string;
+  otherRegistration: string;
+  /** The owner's registered car, and a second car of theirs that is in no event. */
+  car: string;
+  spareCar: string;
+  otherCar: string;
+  checklistItem: string;
+  /** A lottery open for entries, the owner entered; and one whose entries closed, ready for its draw. */
+  lottery: SeededEvent & { entry: string };
+  closedLottery: SeededEvent;
+  /** An invitation to the club (as gate staff) addressed to the owner; a passkey of the owner's; the owner's ticket. */
+  invitationToken: string;
+  passkey: string;
+  ticket: string;
+};
+
+/** The session cookie's value for `actor`, or null when signed out. */
+export const tokenOf = (scene: Scene, actor: Actor): string | null => (actor === "anonymous" ? null : scene.people[actor].token);
+
+async function person(sql: Sql): Promise<Person> {
+  const user = await insertUser(sql);
+  return { id: user.id, email: user.email, token: await insertSession(sql, user.id) };
+}
+
+async function insertEvent(sql: Sql, clubId: string, slug: string, allocation: "fcfs" | "lottery", closed: boolean, capacities: number[]): Promise<SeededEvent> {
+  const day = dayFromToday(40);
+  const [event] = await sql<{ id: string }[]>`
+    insert into events (club_id, slug, name, starts_on, ends_on, registration_opens_at, registration_closes_at, allocation, status)
+    values (${clubId}, ${slug}, ${`Meet ${slug}`}, ${day}, ${day}, now() - interval '2 days',
+            ${closed ? sql`now() - interval '1 hour'` : sql`${day}::date - 7`}, ${allocation}, 'published')
+    returning id`;
+  const sessions: string[] = [];
+  for (const [i, capacity] of capacities.entries()) {
+    const [row] = await sql<{ id: string }[]>`
+      insert into event_sessions (event_id, name, starts_at, ends_at, capacity)
+      values (${event!.id}, ${`Session ${i + 1}`}, ${day}::date + make_time(${9 + 2 * i}, 0, 0) at time zone 'Europe/Berlin',
+              ${day}::date + make_time(${10 + 2 * i}, 0, 0) at time zone 'Europe/Berlin', ${capacity})
+      returning id`;
+    sessions.push(row!.id);
+  }
+  return { id: event!.id, slug, sessions };
+}
+
+async function register(sql: Sql, eventId: string, ownerId: string, carId: string, places: [string, "confirmed" | "waiting"][], plaque: number | null) {
+  const [row] = await sql<{ id: string }[]>`
+    insert into registrations (event_id, car_id, owner_id, plaque) values (${eventId}, ${carId}, ${ownerId}, ${plaque}) returning id`;
+  for (const [sessionId, status] of places) {
+    await sql`insert into registration_sessions (registration_id, session_id, status, wait_seq)
+      values (${row!.id}, ${sessionId}, ${status}, case when ${status} = 'waiting' then nextval('registration_wait_seq') end)`;
+  }
+  return row!.id;
+}
+
+export async function seedScene(sql: Sql): Promise<Scene> {
+  const tag = uniqueSuffix();
+  const [owner, otherOwner, gate, otherOrganiser, organiser, admin, filler] = await Promise.all(Array.from({ length: 7 }, () => person(sql)));
+  const [club, otherClub] = await sql<{ id: string; slug: string }[]>`
+    insert into clubs (name, slug) values (${`Club ${tag}`}, ${`club-${tag}`}), (${`Other club ${tag}`}, ${`other-club-${tag}`}) returning id, slug`;
+  await sql`insert into club_members (club_id, user_id, role) values
+    (${club!.id}, ${admin!.id}, 'admin'), (${club!.id}, ${organiser!.id}, 'organiser'), (${club!.id}, ${gate!.id}, 'gate'),
+    (${otherClub!.id}, ${otherOrganiser!.id}, 'organiser')`;
+  const event = await insertEvent(sql, club!.id, `meet-${tag}`, "fcfs", false, [10, 1, 10]);
+  const [car, spareCar, otherCar, fillerCar] = await Promise.all([owner!, owner!, otherOwner!, filler!].map((p) => insertCar(sql, p.id)));
+  await register(sql, event.id, filler!.id, fillerCar!.id, [[event.sessions[1]!, "confirmed"]], 3);
+  const registration = await register(sql, event.id, owner!.id, car!.id, [[event.sessions[0]!, "confirmed"], [event.sessions[1]!, "waiting"]], 1);
+  const otherRegistration = await register(sql, event.id, otherOwner!.id, otherCar!.id, [[event.sessions[0]!, "confirmed"]], null);
+  const [item] = await sql<{ id: string }[]>`insert into checklist_items (event_id, label) values (${event.id}, 'Noise test passed') returning id`;
+  const lottery = await insertEvent(sql, club!.id, `ballot-${tag}`, "lottery", false, [5, 5]);
+  const entry = await register(sql, lottery.id, owner!.id, car!.id, [], null);
+  await sql`insert into entry_choices (registration_id, session_id, rank) values (${entry}, ${lottery.sessions[0]!}, 1)`;
+  const closedLottery = await insertEvent(sql, club!.id, `drawn-${tag}`, "lottery", true, [1, 1]);
+  const closedEntry = await register(sql, closedLottery.id, owner!.id, car!.id, [], null);
+  await sql`insert into entry_choices (registration_id, session_id, rank) values (${closedEntry}, ${closedLottery.sessions[0]!}, 1)`;
+  const invitationToken = randomBytes(24).toString("base64url");
+  await sql`insert into club_invitations (club_id, email, role, token_hash, invited_by, expires_at)
+    values (${club!.id}, ${owner!.email}, 'gate', ${createHash("sha256").update(invitationToken).digest("hex")}, ${admin!.id}, now() + interval '7 days')`;
+  const passkey = randomUUID();
+  await sql`insert into authenticators (credential_id, user_id, provider_account_id, credential_public_key, counter, credential_device_type, credential_backed_up)
+    values (${passkey}, ${owner!.id}, ${passkey}, 'cHVibGlj', 0, 'singleDevice', false)`;
+  return {
+    tag, club: club!, otherClub: otherClub!,
+    people: { owner: owner!, otherOwner: otherOwner!, gate: gate!, otherOrganiser: otherOrganiser!, organiser: organiser!, admin: admin! },
+    event, registration, otherRegistration, car: car!.id, spareCar: spareCar!.id, otherCar: otherCar!.id, checklistItem: item!.id,
+    lottery: { ...lottery, entry }, closedLottery, invitationToken, passkey, ticket: ticketFor(registration, event.id),
+  };
+}
