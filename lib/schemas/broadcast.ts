@@ -2,7 +2,6 @@ import { z } from "zod";
 import { isUuid } from "@/lib/uuid";
 import { LIMITS, tooLong } from "./limits";
 
-
 /** An organiser's message to part of an event: everyone confirmed, everyone waiting, or one session. */
 export const broadcastSchema = z
   .object({
@@ -13,6 +12,8 @@ export const broadcastSchema = z
   })
   .superRefine((b, ctx) => {
     if (b.audience === "session" && !(b.sessionId && isUuid(b.sessionId))) ctx.addIssue({ code: "custom", path: ["sessionId"], message: "broadcast.errors.session" });
-  });
+  })
+  // Only a message to one session names a session; any other sessionId is ignored, never stored.
+  .transform((b) => ({ ...b, sessionId: b.audience === "session" ? b.sessionId : null }));
 
 export type BroadcastInput = z.output<typeof broadcastSchema>;

@@ -69,6 +69,9 @@ describe("eventSchema: each mistake on its own field", () => {
     ["an empty session name", withSessions(sessionForm({ name: "" })), { "sessions.0.name": "errors.sessionNameRequired" }],
     ["a session name of 81 characters", withSessions(sessionForm({ name: "x".repeat(81) })), { "sessions.0.name": "errors.tooLong?max=80" }],
     ["an event name of 121 characters", eventForm({ name: "x".repeat(121) }), { name: "errors.tooLong?max=120" }],
+    // Found by the fuzzer (e2e/specs/security-fuzz): the cross-field checks read these moments even when malformed.
+    ["a moment that is not one", eventForm({ registrationOpensAt: "soon" }), { registrationOpensAt: "errors.momentRequired" }],
+    ["a closing moment that is not one", eventForm({ registrationClosesAt: "2031-06-07" }), { registrationClosesAt: "errors.momentRequired" }],
   ])("%s", (_case, form, errors) => {
     expect(errorsOf(form)).toEqual(errors);
   });

@@ -57,9 +57,10 @@ export const eventSchema = z
   .superRefine((e, ctx) => {
     const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: "custom", path, message });
     if (e.endsOn < e.startsOn) issue(["endsOn"], "errors.endsBeforeStart");
-    const opens = toInstant(e.registrationOpensAt);
-    const closes = toInstant(e.registrationClosesAt);
-    if (closes <= opens) issue(["registrationClosesAt"], "errors.closesBeforeOpens");
+    // Refinements run although a field failed its pattern: a malformed moment has its own error already.
+    const opens = isMoment(e.registrationOpensAt) ? toInstant(e.registrationOpensAt) : null;
+    const closes = isMoment(e.registrationClosesAt) ? toInstant(e.registrationClosesAt) : null;
+    if (opens && closes && closes <= opens) issue(["registrationClosesAt"], "errors.closesBeforeOpens");
     let first: Date | null = null;
     let kept = 0;
     for (const [i, raw] of e.sessions.entries()) {
@@ -79,7 +80,7 @@ export const eventSchema = z
     }
     if (kept === 0) issue(["sessions"], "errors.sessionsRequired");
     const eventStart = first ?? zonedMoment(e.startsOn, "00:00");
-    if (closes > eventStart) issue(["registrationClosesAt"], "errors.closesAfterStart");
+    if (closes && closes > eventStart) issue(["registrationClosesAt"], "errors.closesAfterStart");
   })
   .transform((e) => ({
     ...e,
@@ -98,6 +99,7 @@ export const eventSchema = z
 
 const isDay = (v: unknown): v is string => typeof v === "string" && day.safeParse(v).success;
 const isClock = (v: unknown): v is string => typeof v === "string" && clock.safeParse(v).success;
+const isMoment = (v: unknown): v is string => typeof v === "string" && moment.safeParse(v).success;
 
 /**
  * A row ticked for removal is read by the lenient schema (only its id matters, so a blank row
