@@ -6,7 +6,7 @@ import { forge } from "./forge";
 import { actionError, actionResult, callAction, isNotFound, isSignInRedirect, request, type Answer } from "./http";
 import type { ActionRow } from "./matrix-actions";
 import type { RouteRow } from "./matrix-pages";
-import { seedScene, tokenOf, type Scene } from "./scene";
+import { dropScene, seedScene, tokenOf, type Scene } from "./scene";
 
 // Running one matrix row: every actor's answer, read back into the matrix's words. A cell that is
 // none of them reads as its status (and where it went), so a mismatch says what happened.
@@ -68,12 +68,16 @@ export async function probeAction(sql: Sql, ids: Ids, row: ActionRow, actor: Act
   const answer = await callAction(id(row.action), args, tokenOf(s, actor));
   const written = changedTables(before, await digest(sql, s));
   const outcome = actionOutcome(answer) ?? ((await row.effect({ sql, s, actor })) ? "allowed" : "refused");
-  if (outcome === "allowed") return { outcome, written: [] };
-  if (row.secret === null) return { outcome, written };
-  const forged = forge(s, args, row.secret?.(s));
-  const real = told(answer);
-  const fake = told(await callAction(id(row.action), forged.args, tokenOf(s, actor)), forged.unforge);
-  return { outcome, written: changedTables(before, await digest(sql, s)), leak: real === fake ? undefined : `${real} ≠ ${fake}` };
+  try {
+    if (outcome === "allowed") return { outcome, written: [] };
+    if (row.secret === null) return { outcome, written };
+    const forged = forge(s, args, row.secret?.(s));
+    const real = told(answer);
+    const fake = told(await callAction(id(row.action), forged.args, tokenOf(s, actor)), forged.unforge);
+    return { outcome, written: changedTables(before, await digest(sql, s)), leak: real === fake ? undefined : `${real} ≠ ${fake}` };
+  } finally {
+    await dropScene(sql, s);
+  }
 }
 
 /** The cells as the matrix states them, for comparing with what was observed. */

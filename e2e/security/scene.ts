@@ -36,6 +36,8 @@ export type Scene = {
   invitationToken: string;
   passkey: string;
   ticket: string;
+  /** Everyone seeded, actors and the car filling session 1 alike (for dropScene). */
+  userIds: string[];
 };
 
 /** The session cookie's value for `actor`, or null when signed out. */
@@ -106,5 +108,16 @@ export async function seedScene(sql: Sql): Promise<Scene> {
     people: { owner: owner!, otherOwner: otherOwner!, gate: gate!, otherOrganiser: otherOrganiser!, organiser: organiser!, admin: admin! },
     event, registration, otherRegistration, car: car!.id, spareCar: spareCar!.id, otherCar: otherCar!.id, checklistItem: item!.id,
     lottery: { ...lottery, entry }, closedLottery, invitationToken, passkey, ticket: ticketFor(registration, event.id),
+    userIds: [owner, otherOwner, gate, otherOrganiser, organiser, admin, filler].map((p) => p!.id),
   };
+}
+
+/**
+ * Deletes a scene: its clubs (and any its people created) with their events and everything under
+ * them, then its people. Thousands of fuzzed scenes would otherwise fill the public events list
+ * that other specs read.
+ */
+export async function dropScene(sql: Sql, s: Scene): Promise<void> {
+  await sql`delete from clubs where id in (${s.club.id}, ${s.otherClub.id}) or id in (select club_id from club_members where user_id = any(${s.userIds}::text[]))`;
+  await sql`delete from users where id = any(${s.userIds}::text[])`;
 }

@@ -5,7 +5,7 @@ import { builtActions, builtPages, builtRoutes } from "../security/build";
 import { actionRows } from "../security/matrix-actions";
 import { pageRows, routeRows } from "../security/matrix-pages";
 import { probeAction, probeRoute } from "../security/probe";
-import { seedScene } from "../security/scene";
+import { dropScene, seedScene } from "../security/scene";
 import { matrixMarkdown } from "../security/table";
 
 // Issue 14's authorisation matrix: every page, route handler and server action of the build
@@ -29,7 +29,9 @@ test.describe("pages and route handlers answer each visitor as the matrix says",
     const method = "method" in row && row.method ? row.method : "GET";
     test(`${method} ${row.route}`, async ({ sql }) => {
       const scene = await seedScene(sql);
-      expect(await probeRoute(scene, row)).toEqual(row.expect);
+      const observed = await probeRoute(scene, row);
+      await dropScene(sql, scene);
+      expect(observed).toEqual(row.expect);
     });
   }
 });
