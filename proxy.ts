@@ -45,7 +45,24 @@ async function cachedEventPage(request: NextRequest): Promise<NextResponse | nul
   return response;
 }
 
+/**
+ * A path that does not decode (a stray "%", or escapes that are not UTF-8) makes Next's router
+ * fail with a 500 after this proxy; a NUL byte in the path or query reaches a query, where
+ * Postgres refuses it (another 500). No link of ours makes either, so they are a bad request here.
+ */
+function isMalformed(request: NextRequest): boolean {
+  const { pathname, search } = request.nextUrl;
+  if (pathname.includes("%00") || search.includes("%00")) return true;
+  try {
+    decodeURIComponent(pathname);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 export async function proxy(request: NextRequest) {
+  if (isMalformed(request)) return new NextResponse("Bad request", { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   const cached = await cachedEventPage(request);
   if (cached) return cached;
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
@@ -70,5 +87,7 @@ export const config = {
     },
     // Prefetches of an event page must reach the same cached route as the visit.
     "/events/:slug",
+    // The development mailbox's JSON takes an address from the query: a NUL there is refused here too.
+    "/api/dev/:path*",
   ],
 };

@@ -39,6 +39,19 @@ export function boundArg<S extends z.ZodType>(schema: S, value: unknown): z.outp
   return parsed.data;
 }
 
+/**
+ * The form an action was called with, as the action should read it. React's client sends whatever
+ * arguments the caller chose, so a forged call may send none, or a string where the form belongs:
+ * that is simply not found, not a crash. A NUL byte, which no text column can hold and no browser
+ * form sends, is dropped from every name and value here rather than failing in the database.
+ */
+export function formArg(value: unknown): FormData {
+  if (!(value instanceof FormData)) notFound();
+  const form = new FormData();
+  for (const [name, field] of value.entries()) form.append(name.replaceAll("\0", ""), typeof field === "string" ? field.replaceAll("\0", "") : field);
+  return form;
+}
+
 /** Counts one attempt against a rate limit; over it, the form's refusal ("Try again in …"), else null. */
 export async function overLimit(name: LimitName, key: string): Promise<{ ok: false; formError: string } | null> {
   const limited = await consume(name, key);

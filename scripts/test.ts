@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { ensureDatabase, freePort, startEmbeddedPostgres } from "../db/embedded";
 import { migrateDatabase } from "../db/migrate";
+import { tallyTable } from "../e2e/security/fuzz-report";
 import { build, startNext } from "./app-server";
 import { checkDeployment } from "./deploy-check";
 
@@ -41,7 +42,9 @@ function ensureSystemTools() {
 
 // `npm test -- e2e specs/x.spec.ts --project=mobile`: one part (static, unit, deploy or e2e); what
 // follows e2e goes to Playwright.
+// `npm run fuzz` (part "fuzz"): the e2e set-up, then only the fuzz spec, 10,000 inputs per target.
 const [only, ...playwrightArgs] = process.argv.slice(2);
+const fuzz = only === "fuzz";
 const workDir = mkdtempSync(path.join(os.tmpdir(), "ringmeet-test-"));
 // mkdtemp makes it 0700; as root the server runs as `postgres`, which must pass through it.
 chmodSync(workDir, 0o755);
@@ -58,7 +61,7 @@ try {
     // Unit and integration tests start their own embedded PostgreSQL (see vitest.global-setup.ts).
     await stage("Unit + integration (vitest)", () => run(bin("vitest"), ["run"], { ...process.env, TZ: "Asia/Kathmandu" }));
   }
-  const e2e = !only || only === "e2e";
+  const e2e = !only || only === "e2e" || fuzz;
   const deploy = !only || only === "deploy";
   if (e2e || deploy) {
     const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next-test" };
@@ -100,13 +103,16 @@ try {
           await Promise.all([stop(app), stop(second)]);
         };
       });
-      await stage("End-to-end (playwright)", () => run(bin("playwright"), ["test", ...playwrightArgs], { ...env, E2E_BASE_URL: env.APP_URL }));
+      if (fuzz) Object.assign(env, { FUZZ_RUNS: process.env.FUZZ_RUNS ?? "10000", FUZZ_REPORT: path.join(workDir, "fuzz.jsonl") });
+      const args = fuzz ? ["e2e/specs/security-fuzz.desktop.spec.ts", "--project=desktop", `--workers=${process.env.FUZZ_WORKERS ?? 6}`, ...playwrightArgs] : playwrightArgs;
+      await stage(fuzz ? "Fuzzing (playwright)" : "End-to-end (playwright)", () => run(bin("playwright"), ["test", ...args], { ...env, E2E_BASE_URL: env.APP_URL }));
     }
   }
 } catch (error) {
   failed = true;
   console.error(`\n✘ ${error instanceof Error ? error.message : error}`);
 } finally {
+  if (fuzz) console.log(`\nFuzzing, per target (FUZZ_RUNS=${process.env.FUZZ_RUNS ?? "10000"}):\n${tallyTable(path.join(workDir, "fuzz.jsonl"))}`);
   await stopApp?.();
   await stopPg?.();
   rmSync(workDir, { recursive: true, force: true });

@@ -10,12 +10,13 @@ import type { FormResult } from "@/lib/form-result";
 import { LOCALE_COOKIE } from "@/lib/locale";
 import { profileFields, profileSchema } from "@/lib/schemas/profile";
 import { safeCallbackPath } from "@/lib/schemas/sign-in";
-import { runFormAction } from "../action";
+import { formArg, runFormAction } from "../action";
 import { currentUser } from "../session";
 
 export async function saveProfileAction(_prev: FormResult<{ saved?: boolean }>, formData: FormData): Promise<FormResult<{ saved?: boolean }>> {
-  const returnTo = formData.get("returnTo") ? safeCallbackPath(formData.get("returnTo"), "/account") : null;
-  const result = await runFormAction(formData, { schema: profileSchema, fields: profileFields, returnTo: "/account" }, async (user, profile) => {
+  const form = formArg(formData);
+  const returnTo = form.get("returnTo") ? safeCallbackPath(form.get("returnTo"), "/account") : null;
+  const result = await runFormAction(form, { schema: profileSchema, fields: profileFields, returnTo: "/account" }, async (user, profile) => {
     await updateProfile(user.id, profile);
     (await cookies()).set(LOCALE_COOKIE, profile.locale, { path: "/", maxAge: 365 * 24 * 60 * 60, sameSite: "lax" });
     return { ok: true, saved: true };
@@ -27,9 +28,10 @@ export async function saveProfileAction(_prev: FormResult<{ saved?: boolean }>, 
 }
 
 export async function removePasskeyAction(formData: FormData) {
+  const form = formArg(formData);
   const user = await currentUser();
   if (!user) redirect(signInPath("/account"));
-  await deletePasskey(user.id, String(formData.get("credentialId") ?? ""));
+  await deletePasskey(user.id, String(form.get("credentialId") ?? ""));
   revalidatePath("/account");
 }
 

@@ -2,20 +2,17 @@
 
 import { refresh, revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { z } from "zod";
 import { acceptInvitation, createClub, getMyClub, inviteMember, setMemberRole } from "@/db/clubs";
 import type { FormResult } from "@/lib/form-result";
 import { slugArg, tokenArg } from "@/lib/schemas/bound";
-import { publicName } from "@/lib/schemas/fields";
-import { LIMITS } from "@/lib/schemas/limits";
-import { boundArg, runFormAction } from "../action";
+import { clubSchema, inviteSchema, roleSchema } from "@/lib/schemas/club";
+import { boundArg, formArg, runFormAction } from "../action";
 import { translateKeys } from "../form-errors";
 import { requireUser } from "../session";
 
-const clubSchema = z.object({ name: publicName(2, LIMITS.clubName, "errors.clubNameRequired") });
-
 export async function createClubAction(_prev: FormResult, formData: FormData): Promise<FormResult> {
-  const result = await runFormAction(formData, { schema: clubSchema, fields: ["name"], returnTo: "/organise/clubs/new" }, async (user, { name }): Promise<FormResult<{ slug: string }>> => {
+  const form = formArg(formData);
+  const result = await runFormAction(form, { schema: clubSchema, fields: ["name"], returnTo: "/organise/clubs/new" }, async (user, { name }): Promise<FormResult<{ slug: string }>> => {
     const created = await createClub(user.id, name);
     if (!created.ok) return { ok: false, fieldErrors: await translateKeys({ [created.field]: created.error }), values: { name } };
     return { ok: true, slug: created.club.slug };
@@ -26,15 +23,11 @@ export async function createClubAction(_prev: FormResult, formData: FormData): P
   redirect(`/organise/clubs/${result.slug}`);
 }
 
-const inviteSchema = z.object({
-  email: z.string().trim().toLowerCase().pipe(z.email("errors.emailInvalid")),
-  role: z.enum(["admin", "organiser", "gate"], { error: "errors.roleRequired" }),
-});
-
 /** Bound to the club's slug only: its name, for the mail, is read from the database. */
 export async function inviteAction(clubSlug: string, _prev: FormResult, formData: FormData): Promise<FormResult<{ sentTo?: string }>> {
+  const form = formArg(formData);
   const slug = boundArg(slugArg, clubSlug);
-  return runFormAction(formData, { schema: inviteSchema, fields: ["email", "role"], returnTo: `/organise/clubs/${slug}` }, async (user, { email, role }): Promise<FormResult<{ sentTo?: string }>> => {
+  return runFormAction(form, { schema: inviteSchema, fields: ["email", "role"], returnTo: `/organise/clubs/${slug}` }, async (user, { email, role }): Promise<FormResult<{ sentTo?: string }>> => {
     const invited = await inviteMember(user.id, slug, email, role);
     if (!invited) return { ok: false, formError: (await translateKeys({ f: "errors.notAllowed" })).f };
     if (!invited.ok) return { ok: false, fieldErrors: await translateKeys({ [invited.field]: invited.error }), values: { email, role } };
@@ -43,12 +36,11 @@ export async function inviteAction(clubSlug: string, _prev: FormResult, formData
   });
 }
 
-const roleSchema = z.object({ role: z.enum(["admin", "organiser", "gate", "remove"]), memberId: z.string().min(1).max(100) });
-
 export async function setRoleAction(clubSlug: string, formData: FormData) {
+  const form = formArg(formData);
   const slug = boundArg(slugArg, clubSlug);
   const user = await requireUser(`/organise/clubs/${slug}`);
-  const parsed = roleSchema.safeParse({ role: formData.get("role"), memberId: formData.get("memberId") });
+  const parsed = roleSchema.safeParse({ role: form.get("role"), memberId: form.get("memberId") });
   const club = await getMyClub(user.id, slug);
   if (!parsed.success || !club) redirect(`/organise/clubs/${slug}`);
   const result = await setMemberRole(user.id, club.id, parsed.data.memberId, parsed.data.role === "remove" ? null : parsed.data.role);

@@ -1,6 +1,7 @@
 import "server-only";
 import { unstable_cache } from "next/cache";
 import { getPublicEvent, type PublicEvent } from "@/db/events";
+import { isSlug } from "@/lib/slug";
 import { EVENTS_TAG, eventTag } from "../cache-tags";
 
 // A safety net: cached pages are refreshed by tag on every change; this bounds any missed one.
@@ -14,6 +15,8 @@ type Stored = Omit<PublicEvent, "sessions"> & { sessions: (Omit<PublicEvent["ses
  * revived here.
  */
 export async function getCachedPublicEvent(slug: string): Promise<PublicEvent | null> {
+  // What cannot be a slug is no event: it never reaches the database or becomes a cache key (or a tag over Next's 256 characters).
+  if (!isSlug(slug)) return null;
   const load = unstable_cache(async () => (await getPublicEvent(slug)) as unknown as Stored | null, ["public-event", slug], {
     tags: [eventTag(slug), EVENTS_TAG],
     revalidate: SAFETY_REVALIDATE_SECONDS,

@@ -9,7 +9,7 @@ import type { FormResult } from "@/lib/form-result";
 import { refArg } from "@/lib/schemas/bound";
 import { entryChangeSchema } from "@/lib/schemas/lottery-entry";
 import { carChangeSchema, formInput, sessionChangeSchema } from "@/lib/schemas/registration";
-import { boundArg } from "../../action";
+import { boundArg, formArg } from "../../action";
 import { translatedFieldErrors, translateKeys } from "../../form-errors";
 import { requireUser } from "../../session";
 import { revalidateEventPage } from "../../events/revalidate";
@@ -28,9 +28,10 @@ async function finish(id: string, result: WriteResult, path = `/registrations/${
 }
 
 export async function changeSessionsAction(ref: Ref, _prev: FormResult, formData: FormData): Promise<FormResult> {
+  const form = formArg(formData);
   const { id } = boundArg(refArg, ref);
   const user = await requireUser(`/registrations/${id}`);
-  const parsed = sessionChangeSchema.safeParse(formInput(formData.entries()));
+  const parsed = sessionChangeSchema.safeParse(formInput(form.entries()));
   if (!parsed.success) return { ok: false, fieldErrors: await translatedFieldErrors(parsed.error.issues) };
   return finish(id, await changeSessions(user.id, id, parsed.data.sessionIds), `/registrations/${id}?saved=sessions`);
 }
@@ -42,17 +43,19 @@ export async function cancelRegistrationAction(ref: Ref, _prev: FormResult, _for
 }
 
 export async function changeCarAction(ref: Ref, _prev: FormResult, formData: FormData): Promise<FormResult> {
+  const form = formArg(formData);
   const { id } = boundArg(refArg, ref);
   const user = await requireUser(`/registrations/${id}/car`);
-  const parsed = carChangeSchema.safeParse({ carId: formData.get("carId") ?? undefined });
+  const parsed = carChangeSchema.safeParse({ carId: form.get("carId") ?? undefined });
   if (!parsed.success) return { ok: false, fieldErrors: await translatedFieldErrors(parsed.error.issues) };
   return finish(id, await changeCar(user.id, id, parsed.data.carId), `/registrations/${id}?saved=car`);
 }
 
 export async function changeEntryAction(ref: Ref, _prev: FormResult, formData: FormData): Promise<FormResult> {
+  const form = formArg(formData);
   const { id } = boundArg(refArg, ref);
   const user = await requireUser(`/registrations/${id}/choices`);
-  const input = formInput(formData.entries(), []);
+  const input = formInput(form.entries(), []);
   const values = Object.fromEntries(Object.entries(input).map(([k, v]) => [k, String(v ?? "")]));
   const parsed = entryChangeSchema.safeParse(input);
   if (!parsed.success) return { ok: false, values, fieldErrors: await translatedFieldErrors(parsed.error.issues) };

@@ -8,7 +8,7 @@ import type { FormResult } from "@/lib/form-result";
 import { slugArg } from "@/lib/schemas/bound";
 import { lotteryEntrySchema } from "@/lib/schemas/lottery-entry";
 import { formInput, registrationSchema } from "@/lib/schemas/registration";
-import { boundArg, overLimit } from "../../../action";
+import { boundArg, formArg, overLimit } from "../../../action";
 import { translatedFieldErrors, translateKeys } from "../../../form-errors";
 import { requireUser } from "../../../session";
 import { revalidateEventPage } from "../../revalidate";
@@ -27,8 +27,9 @@ async function finish(result: WriteResult, values: Record<string, string>): Prom
 }
 
 export async function registerAction(eventSlug: string, _prev: FormResult, formData: FormData): Promise<FormResult> {
+  const form = formArg(formData);
   const user = await requireUser(`/events/${boundArg(slugArg, eventSlug)}/register`);
-  const input = formInput(formData.entries());
+  const input = formInput(form.entries());
   const values = { carId: String(input.carId ?? ""), sessionIds: (input.sessionIds as string[]).join(","), secondDriverName: String(input.secondDriverName ?? ""), secondDriverEmail: String(input.secondDriverEmail ?? ""), acceptRules: String(input.acceptRules ?? "") };
   const parsed = registrationSchema.safeParse(input);
   if (!parsed.success) return { ok: false, values, fieldErrors: await translatedFieldErrors(parsed.error.issues) };
@@ -39,8 +40,9 @@ export async function registerAction(eventSlug: string, _prev: FormResult, formD
 
 /** A ballot entry: the same checks, ranked choices instead of ticked sessions. */
 export async function enterLotteryAction(eventSlug: string, _prev: FormResult, formData: FormData): Promise<FormResult> {
+  const form = formArg(formData);
   const user = await requireUser(`/events/${boundArg(slugArg, eventSlug)}/register`);
-  const input = formInput(formData.entries(), []);
+  const input = formInput(form.entries(), []);
   const values = Object.fromEntries(Object.entries(input).filter(([k]) => k !== "idempotencyKey" && k !== "eventId").map(([k, v]) => [k, String(v ?? "")]));
   const parsed = lotteryEntrySchema.safeParse(input);
   if (!parsed.success) return { ok: false, values, fieldErrors: await translatedFieldErrors(parsed.error.issues) };

@@ -2,7 +2,7 @@
 
 import { randomUUID } from "node:crypto";
 import { notFound, redirect } from "next/navigation";
-import { boundArg } from "@/app/action";
+import { boundArg, formArg } from "@/app/action";
 import { requireUser } from "@/app/session";
 import { checkIn } from "@/db/check-in-writes";
 import { slugArg } from "@/lib/schemas/bound";
@@ -14,9 +14,10 @@ import { checkInPath } from "./_components/check-in-queries";
  * sends it to ./data). Back to the same search, with the answer for that car.
  */
 export async function checkInFormAction(boundSlug: string, formData: FormData): Promise<void> {
+  const form = formArg(formData);
   const slug = boundArg(slugArg, boundSlug);
   const user = await requireUser(checkInPath(slug));
-  const parsed = checkInFormSchema.safeParse({ registrationId: formData.get("registrationId"), q: formData.get("q") ?? "", ticks: formData.getAll("ticks") });
+  const parsed = checkInFormSchema.safeParse({ registrationId: form.get("registrationId"), q: form.get("q") ?? "", ticks: form.getAll("ticks") });
   if (!parsed.success) redirect(checkInPath(slug));
   const { registrationId, q, ticks } = parsed.data;
   const outcome = await checkIn(user.id, slug, { clientId: randomUUID(), registrationId, scannedAt: new Date(), ticks });

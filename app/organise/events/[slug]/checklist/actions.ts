@@ -5,16 +5,17 @@ import { notFound, redirect } from "next/navigation";
 import { addChecklistItem, removeChecklistItem } from "@/db/checklist";
 import { checklistItemSchema } from "@/lib/schemas/checklist";
 import { idArg, slugArg } from "@/lib/schemas/bound";
-import { boundArg } from "../../../../action";
+import { boundArg, formArg } from "../../../../action";
 import { requireUser } from "../../../../session";
 
 const page = (slug: string) => `/organise/events/${slug}/checklist`;
 
 /** A plain form post: an empty label comes back as ?error=label beside the field (works without JavaScript). */
 export async function addChecklistItemAction(boundSlug: string, formData: FormData) {
+  const form = formArg(formData);
   const slug = boundArg(slugArg, boundSlug);
   const user = await requireUser(page(slug));
-  const parsed = checklistItemSchema.safeParse({ label: formData.get("label") ?? undefined, required: formData.get("required") ?? undefined });
+  const parsed = checklistItemSchema.safeParse({ label: form.get("label") ?? undefined, required: form.get("required") ?? undefined });
   if (!parsed.success) redirect(`${page(slug)}?error=label`);
   if (!(await addChecklistItem(user.id, slug, parsed.data))) notFound();
   revalidatePath(page(slug));

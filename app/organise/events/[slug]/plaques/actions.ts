@@ -4,15 +4,16 @@ import { revalidatePath } from "next/cache";
 import { notFound, redirect } from "next/navigation";
 import { assignEventPlaques, changePlaque } from "@/db/plaques";
 import { idArg, slugArg } from "@/lib/schemas/bound";
-import { boundArg } from "../../../../action";
+import { boundArg, formArg } from "../../../../action";
 import { requireUser } from "../../../../session";
 
 const page = (slug: string) => `/organise/events/${slug}/plaques`;
 
 export async function assignPlaquesAction(boundSlug: string, formData: FormData) {
+  const form = formArg(formData);
   const slug = boundArg(slugArg, boundSlug);
   const user = await requireUser(page(slug));
-  const rule = formData.get("rule") === "production-number" ? "production-number" : "registration-order";
+  const rule = form.get("rule") === "production-number" ? "production-number" : "registration-order";
   const result = await assignEventPlaques(user.id, slug, rule);
   if (!result) notFound();
   revalidatePath(`/organise/events/${slug}`, "layout");
@@ -21,9 +22,10 @@ export async function assignPlaquesAction(boundSlug: string, formData: FormData)
 
 /** Errors come back in the URL, beside the car's field: the form works without JavaScript. */
 export async function changePlaqueAction(boundSlug: string, boundRegistrationId: string, formData: FormData) {
+  const form = formArg(formData);
   const [slug, registrationId] = [boundArg(slugArg, boundSlug), boundArg(idArg, boundRegistrationId)];
   const user = await requireUser(page(slug));
-  const raw = String(formData.get("plaque") ?? "").trim();
+  const raw = String(form.get("plaque") ?? "").trim();
   const result = await changePlaque(user.id, slug, registrationId, /^\d{1,6}$/.test(raw) ? Number(raw) : NaN);
   if (!result) notFound();
   revalidatePath(`/organise/events/${slug}`, "layout");

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { boundArg, runFormAction } from "@/app/action";
+import { boundArg, formArg, runFormAction } from "@/app/action";
 import { revalidateEventPage } from "@/app/events/revalidate";
 import { translatedFieldErrors, translateKeys } from "@/app/form-errors";
 import { requireUser } from "@/app/session";
@@ -33,36 +33,40 @@ async function finish(slug: string, result: RosterChange, done: Done, to: string
 const textOf = (formData: FormData, fields: string[]) => Object.fromEntries(fields.map((f) => [f, String(formData.get(f) ?? "")]));
 
 export async function moveAction(boundRef: Ref, _prev: FormResult, formData: FormData): Promise<FormResult> {
+  const form = formArg(formData);
   const ref = boundArg(refArg, boundRef);
   const fields = ["fromSessionId", "toSessionId", "overbook", "reason"];
-  return runFormAction(formData, { schema: moveSchema, fields, returnTo: entryPath(ref.slug, ref.id) }, async (user, input) =>
-    finish(ref.slug, await moveRegistrations(user.id, ref.slug, { ...input, registrationIds: [ref.id] }), "moved", entryPath(ref.slug, ref.id), textOf(formData, fields)));
+  return runFormAction(form, { schema: moveSchema, fields, returnTo: entryPath(ref.slug, ref.id) }, async (user, input) =>
+    finish(ref.slug, await moveRegistrations(user.id, ref.slug, { ...input, registrationIds: [ref.id] }), "moved", entryPath(ref.slug, ref.id), textOf(form, fields)));
 }
 
 export async function promoteAction(boundRef: Ref, _prev: FormResult, formData: FormData): Promise<FormResult> {
+  const form = formArg(formData);
   const ref = boundArg(refArg, boundRef);
   const fields = ["sessionId", "overbook", "reason"];
-  return runFormAction(formData, { schema: promoteSchema, fields, returnTo: entryPath(ref.slug, ref.id) }, async (user, input) =>
-    finish(ref.slug, await promoteWaiting(user.id, ref.slug, ref.id, input), "promoted", entryPath(ref.slug, ref.id), textOf(formData, fields)));
+  return runFormAction(form, { schema: promoteSchema, fields, returnTo: entryPath(ref.slug, ref.id) }, async (user, input) =>
+    finish(ref.slug, await promoteWaiting(user.id, ref.slug, ref.id, input), "promoted", entryPath(ref.slug, ref.id), textOf(form, fields)));
 }
 
 export async function removeAction(boundRef: Ref, _prev: FormResult, formData: FormData): Promise<FormResult> {
+  const form = formArg(formData);
   const ref = boundArg(refArg, boundRef);
   const fields = ["reason"];
-  return runFormAction(formData, { schema: removeSchema, fields, returnTo: entryPath(ref.slug, ref.id) }, async (user, input) =>
-    finish(ref.slug, await removeRegistrations(user.id, ref.slug, { registrationIds: [ref.id], reason: input.reason }), "removed", entryPath(ref.slug, ref.id), textOf(formData, fields)));
+  return runFormAction(form, { schema: removeSchema, fields, returnTo: entryPath(ref.slug, ref.id) }, async (user, input) =>
+    finish(ref.slug, await removeRegistrations(user.id, ref.slug, { registrationIds: [ref.id], reason: input.reason }), "removed", entryPath(ref.slug, ref.id), textOf(form, fields)));
 }
 
 /** The roster's bulk form: the ticked rows (repeated `ids`) moved or removed together; back to the same roster view. */
 export async function bulkAction(boundSlug: string, _prev: FormResult, formData: FormData): Promise<FormResult> {
+  const form = formArg(formData);
   const slug = boundArg(slugArg, boundSlug);
   const user = await requireUser(rosterPath(slug));
   const fields = ["intent", "fromSessionId", "toSessionId", "overbook", "reason"];
-  const values = textOf(formData, fields);
-  const parsed = bulkSchema.safeParse(formInput(formData.entries(), ["ids"]));
+  const values = textOf(form, fields);
+  const parsed = bulkSchema.safeParse(formInput(form.entries(), ["ids"]));
   if (!parsed.success) return { ok: false, fieldErrors: await translatedFieldErrors(parsed.error.issues), values };
   const input = parsed.data;
-  const returnTo = String(formData.get("returnTo") ?? "");
+  const returnTo = String(form.get("returnTo") ?? "");
   const back = returnTo.startsWith(`${rosterPath(slug)}?`) || returnTo === rosterPath(slug) ? returnTo : rosterPath(slug);
   const result = input.intent === "move"
     ? await moveRegistrations(user.id, slug, { registrationIds: input.ids, fromSessionId: input.fromSessionId!, toSessionId: input.toSessionId!, overbook: input.overbook, reason: input.reason })

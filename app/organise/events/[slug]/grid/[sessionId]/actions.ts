@@ -6,7 +6,7 @@ import { z } from "zod";
 import { generateGrid, getGrid, saveGrid, type GridSave } from "@/db/parade-grid";
 import { gridOrderIds, moveInGrid, type GridMode } from "@/lib/roster/parade-grid";
 import { gridRefArg, positionArg } from "@/lib/schemas/bound";
-import { boundArg } from "../../../../../action";
+import { boundArg, formArg } from "../../../../../action";
 import { requireUser } from "../../../../../session";
 
 type Ref = { slug: string; sessionId: string };
@@ -22,11 +22,12 @@ function finish(ref: Ref, result: GridSave, query = "saved=1") {
 
 /** Colour blocks in the order the organiser numbered them (ties and blanks after, A–Z), or plaque order. */
 export async function generateGridAction(boundRef: Ref, formData: FormData) {
+  const form = formArg(formData);
   const ref = boundArg(gridRefArg, boundRef);
   const user = await requireUser(page(ref));
-  const ranked = [...formData.entries()].filter(([k]) => k.startsWith("colour:")).map(([k, v]) => ({ colour: k.slice(7), n: Number(v) || Infinity }));
+  const ranked = [...form.entries()].filter(([k]) => k.startsWith("colour:")).map(([k, v]) => ({ colour: k.slice(7), n: Number(v) || Infinity }));
   ranked.sort((a, b) => a.n - b.n || a.colour.localeCompare(b.colour));
-  const mode: GridMode = formData.get("mode") === "colour-blocks" ? { kind: "colour-blocks", colourOrder: ranked.map((r) => r.colour) } : { kind: "plaque" };
+  const mode: GridMode = form.get("mode") === "colour-blocks" ? { kind: "colour-blocks", colourOrder: ranked.map((r) => r.colour) } : { kind: "plaque" };
   finish(ref, await generateGrid(user.id, ref.slug, ref.sessionId, mode), "generated=1");
 }
 

@@ -1,0 +1,84 @@
+import { expect, test } from "../fixtures";
+import { buildCall, sendCall, actionInput, type Call } from "../security/action-inputs";
+import { ACTORS, type Actor } from "../security/actors";
+import { actionPages, builtActions, builtRoutes } from "../security/build";
+import { actionTargets } from "../security/fuzz-actions";
+import { recordTally } from "../security/fuzz-report";
+import { routeInput, routeTargets, sendRoute } from "../security/fuzz-routes";
+import { fuzz, isRefusal } from "../security/fuzz-run";
+import { callAction } from "../security/http";
+import { actionRows } from "../security/matrix-actions";
+import { pageRows, routeRows } from "../security/matrix-pages";
+import type { Scene } from "../security/scene";
+
+// Issue 14's fuzzing: every server action and route handler gets FUZZ_RUNS generated inputs
+// (150 in `npm test`, 10,000 in `npm run fuzz`). None may answer 5xx or crash, and no
+// refused input may write a row. A failure prints the shrunk input.
+
+const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
+const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
+const allowed = (cells: Record<Actor, string>) => ACTORS.filter((a) => cells[a] === "allowed");
+
+/**
+ * Failures in files another branch is changing at the same time (the sign-in action, the Auth.js
+ * route): these targets run like every other and are expected to fail until fixed there; a pass
+ * fails the run, so the entry is removed with the fix.
+ */
+const OPEN_ELSEWHERE: Record<string, string> = {
+  "app/signin/actions.ts#requestSignInLinkAction": "called without its form it throws (a TypeError): it needs formArg like every other action",
+  "/api/auth/[...nextauth]": "Auth.js answers 500 to any callbackUrl query parameter that is not a URL of this site (GET /api/auth/session?callbackUrl=x)",
+};
+
+/** A page that holds the action, its [params] filled from the scene (a form without JavaScript posts there). */
+function pageFor(template: string, s: Scene): string {
+  const slug = template.startsWith("/organise/clubs/") ? s.club.slug : s.event.slug;
+  const values: Record<string, string> = { slug, id: s.registration, token: s.invitationToken, sessionId: s.event.sessions[0]!, registrationId: s.registration, locale: "en" };
+  return template.replace(/\[(\w+)\]/g, (_, name: string) => values[name] ?? name);
+}
+
+test.describe.configure({ timeout: 60_000 + RUNS * 400 });
+
+test("every server action and route handler of the build is fuzzed", () => {
+  expect(actionTargets.map((t) => t.action).sort()).toEqual([...builtActions().keys()].sort());
+  expect(routeTargets.map((t) => t.route).sort()).toEqual(builtRoutes());
+});
+
+test.describe("server actions", () => {
+  const ids = builtActions();
+  const pages = actionPages();
+  for (const target of actionTargets) {
+    test(target.action, async ({ sql }) => {
+      test.fail(target.action in OPEN_ELSEWHERE, OPEN_ELSEWHERE[target.action]);
+      const row = actionRows.find((r) => r.action === target.action)!;
+      const id = ids.get(target.action)!;
+      let last: { call: Call; actor: Actor } | null = null;
+      const { tally, failure } = await fuzz(sql, {
+        name: target.action,
+        arbitrary: actionInput(target, allowed(row.expect)),
+        reseedEvery: target.reseedEvery,
+        prepare: row.prepare && ((s) => row.prepare!({ sql, s, actor: "admin", run: async (key, args) => void (await callAction(ids.get(key)!, args, s.people.admin.token)) })),
+        send: async (input, s, prepared) => {
+          const [call, actor] = input.replay && last ? [last.call, last.actor] : [buildCall(input, row.args(s, prepared), s), input.actor];
+          const answer = await sendCall(id, call, actor, s, pageFor(pages.get(target.action)![0] ?? "/", s));
+          if (!isRefusal(answer)) last = { call, actor };
+          return answer;
+        },
+      }, RUNS, SEED);
+      recordTally(tally);
+      expect(failure, `${tally.inputs} inputs, ${tally.refused} refused`).toBeNull();
+    });
+  }
+});
+
+test.describe("route handlers", () => {
+  for (const target of routeTargets) {
+    test(target.route, async ({ sql }) => {
+      test.fail(target.route in OPEN_ELSEWHERE, OPEN_ELSEWHERE[target.route]);
+      const rows = [...routeRows, ...pageRows].filter((r) => r.route === target.route);
+      const who = ACTORS.filter((a) => rows.every((r) => r.expect[a] === "allowed"));
+      const { tally, failure } = await fuzz(sql, { name: target.route, arbitrary: routeInput(target, who), send: (input, s) => sendRoute(target, input, s) }, RUNS, SEED);
+      recordTally(tally);
+      expect(failure, `${tally.inputs} inputs, ${tally.refused} refused`).toBeNull();
+    });
+  }
+});
