@@ -72,6 +72,11 @@ describe("eventSchema: each mistake on its own field", () => {
     // Found by the fuzzer (e2e/specs/security-fuzz): the cross-field checks read these moments even when malformed.
     ["a moment that is not one", eventForm({ registrationOpensAt: "soon" }), { registrationOpensAt: "errors.momentRequired" }],
     ["a closing moment that is not one", eventForm({ registrationClosesAt: "2031-06-07" }), { registrationClosesAt: "errors.momentRequired" }],
+    // Shaped like days but none: Postgres refused "7016-79-65" (a 500); JavaScript would roll 31 February into March.
+    ["an end on a day that does not exist", eventForm({ endsOn: "7016-79-65" }), { endsOn: "errors.dateRequired" }],
+    ["a start on 31 February", eventForm({ startsOn: "2031-02-31" }), { startsOn: "errors.dateRequired" }],
+    ["a session on day 0", withSessions(sessionForm({ day: "2031-06-00" })), { "sessions.0.day": "errors.dateRequired" }],
+    ["registration opening in month 13", eventForm({ registrationOpensAt: "2031-13-01T10:00" }), { registrationOpensAt: "errors.momentRequired" }],
   ])("%s", (_case, form, errors) => {
     expect(errorsOf(form)).toEqual(errors);
   });

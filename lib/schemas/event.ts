@@ -7,9 +7,16 @@ import { LIMITS, tooLong } from "./limits";
 
 export const sessionKinds = ["paddock", "photo", "parade", "gp_track", "nordschleife", "other"] as const;
 const trackKinds = new Set(["gp_track", "nordschleife"]);
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "errors.dateRequired");
+/** "yyyy-MM-dd" naming a day that exists (no 31 February, no month 13), between 1900 and 2999. */
+function isCalendarDay(text: string): boolean {
+  const [y, m, d] = text.slice(0, 10).split("-").map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return y >= 1900 && y <= 2999 && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+// The pattern alone let "7016-79-65" through to Postgres (a 500) and "2031-02-31" roll into March.
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "errors.dateRequired").refine(isCalendarDay, "errors.dateRequired");
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "errors.timeRequired");
-const moment = z.string().regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/, "errors.momentRequired");
+const moment = z.string().regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/, "errors.momentRequired").refine(isCalendarDay, "errors.momentRequired");
 const optionalInt = (min: number, max: number, message: string) =>
   z.string().optional().transform((v) => (v?.trim() ? Number(v) : null)).refine((v) => v === null || (Number.isInteger(v) && v >= min && v <= max), message);
 
