@@ -74,8 +74,14 @@ export function buildCall(input: ActionInput, valid: unknown[], s: Scene): Call 
   return { via: input.via, bound: [...bound, ...prev], args: [...args.slice(0, args.length - input.cut), ...resolve(input.extra, s)], fields };
 }
 
-export function sendCall(id: string, call: Call, actor: Actor, s: Scene, page: string): Promise<Answer> {
+export async function sendCall(id: string, call: Call, actor: Actor, s: Scene, page: string): Promise<Answer> {
   const token = tokenOf(s, actor);
-  if (call.via === "fetch") return callAction(id, call.args, token);
-  return postForm(id, call.bound, call.fields, token, page);
+  if (call.via === "no-js form") return postForm(id, call.bound, call.fields, token, page);
+  const answer = await callAction(id, call.args, token);
+  // A 200 the browser's router cannot read: Next answers "{}" when it fails to render the page an
+  // action redirected to (an address too long for its own request, for one).
+  if (answer.status === 200 && !answer.contentType.includes("text/x-component")) {
+    return { ...answer, status: 0, body: `(an action answered ${answer.contentType}: ${answer.body.slice(0, 100)})` };
+  }
+  return answer;
 }

@@ -23,9 +23,19 @@ export type FuzzTarget<I> = {
 
 const NEXT_DIGESTS = /^(NEXT_HTTP_ERROR_FALLBACK;404|NEXT_REDIRECT)/;
 
-/** A server error, or an action that threw something other than notFound()/redirect(): the browser shows the error page. */
+/**
+ * A redirect longer than this (and than the address asked for: Next's own redirects, such as the
+ * one that folds "//", repeat it) makes the browser's next request one Node may refuse (16 KB).
+ */
+const MAX_REDIRECT = 4000;
+
+/**
+ * A server error, an action that threw something other than notFound()/redirect() (the browser
+ * shows the error page), or a redirect too long to follow.
+ */
 export function crashOf(answer: Answer): string | null {
-  if (answer.status >= 500) return `HTTP ${answer.status}: ${answer.body.slice(0, 200)}`;
+  if (answer.status >= 500 || answer.status === 0) return `HTTP ${answer.status}: ${answer.body.slice(0, 200)}`;
+  if ((answer.location?.length ?? 0) > Math.max(MAX_REDIRECT, answer.url.length + 100)) return `a redirect of ${answer.location!.length} characters`;
   const thrown = actionError(answer);
   return thrown && !NEXT_DIGESTS.test(thrown) ? `the action threw (digest ${thrown})` : null;
 }

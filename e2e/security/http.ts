@@ -17,7 +17,7 @@ const { encodeReply } = require("next/dist/compiled/react-server-dom-turbopack/c
   encodeReply: (value: unknown[]) => Promise<string | FormData>;
 };
 
-export type Answer = { status: number; location: string | null; contentType: string; setCookie: string[]; body: string; ms: number };
+export type Answer = { url: string; status: number; location: string | null; contentType: string; setCookie: string[]; body: string; ms: number };
 
 function headersFor(token: string | null, extra: Record<string, string> = {}): Record<string, string> {
   return { Origin: baseURL(), ...(token ? { Cookie: `${sessionCookie()}=${token}` } : {}), ...extra };
@@ -26,12 +26,15 @@ function headersFor(token: string | null, extra: Record<string, string> = {}): R
 async function send(path: string, init: RequestInit & { headers: Record<string, string> }): Promise<Answer> {
   const started = performance.now();
   const res = await fetch(new URL(path, baseURL()), { ...init, redirect: "manual" }).catch((error: Error) => {
+    // Headers over Node's 16 KB (a huge redirect): an answer no browser's next request survives.
+    if ((error.cause as { code?: string } | undefined)?.code === "UND_ERR_HEADERS_OVERFLOW") return null;
     throw new Error(`${init.method} ${path.slice(0, 200)}: ${error.message} (${error.cause instanceof Error ? error.cause.message : String(error.cause)})`);
   });
+  if (!res) return { url: path, status: 0, location: null, contentType: "", setCookie: [], body: "(response headers over 16 KB)", ms: performance.now() - started };
   const body = await res.text();
   // An action's redirect comes back as a header (its RSC answer is the new page); a page's as Location.
   const location = res.headers.get("x-action-redirect")?.replace(/;(push|replace)$/, "") ?? res.headers.get("location");
-  return { status: res.status, location, contentType: res.headers.get("content-type") ?? "", setCookie: res.headers.getSetCookie(), body, ms: performance.now() - started };
+  return { url: path, status: res.status, location, contentType: res.headers.get("content-type") ?? "", setCookie: res.headers.getSetCookie(), body, ms: performance.now() - started };
 }
 
 /** GET (or another method) on a page or route handler, signed in with `token` or not. */

@@ -53,6 +53,12 @@ describe("safeCallbackPath", () => {
     },
   );
 
+  // Found by the fuzzer: a 10 kB way back became a redirect Next could not follow (it answered "{}").
+  it("refuses a path longer than any link of ours", () => {
+    expect(safeCallbackPath(`/garage?${"a".repeat(2000)}`)).toBe("/garage");
+    expect(safeCallbackPath(`/garage?${"a".repeat(1900)}`)).toBe(`/garage?${"a".repeat(1900)}`);
+  });
+
   it("refuses non-strings and honours a custom fallback", () => {
     expect(safeCallbackPath(undefined)).toBe("/garage");
     expect(safeCallbackPath(["/events"])).toBe("/garage");

@@ -29,5 +29,8 @@ export async function changePlaqueAction(boundSlug: string, boundRegistrationId:
   const result = await changePlaque(user.id, slug, registrationId, /^\d{1,6}$/.test(raw) ? Number(raw) : NaN);
   if (!result) notFound();
   revalidatePath(`/organise/events/${slug}`, "layout");
-  redirect(result.ok ? `${page(slug)}?changed=1#p-${registrationId}` : `${page(slug)}?error=${result.error.slice(7)}&reg=${registrationId}&value=${encodeURIComponent(raw)}#p-${registrationId}`);
+  // What was typed comes back beside the field, cut short: a plaque has six digits at most, and a
+  // pasted page of text would make an address too long for the next request (Node refuses it).
+  const typed = encodeURIComponent(Array.from(raw).slice(0, 20).join(""));
+  redirect(result.ok ? `${page(slug)}?changed=1#p-${registrationId}` : `${page(slug)}?error=${result.error.slice(7)}&reg=${registrationId}&value=${typed}#p-${registrationId}`);
 }

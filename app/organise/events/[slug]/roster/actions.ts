@@ -67,7 +67,8 @@ export async function bulkAction(boundSlug: string, _prev: FormResult, formData:
   if (!parsed.success) return { ok: false, fieldErrors: await translatedFieldErrors(parsed.error.issues), values };
   const input = parsed.data;
   const returnTo = String(form.get("returnTo") ?? "");
-  const back = returnTo.startsWith(`${rosterPath(slug)}?`) || returnTo === rosterPath(slug) ? returnTo : rosterPath(slug);
+  // Back to the same view: a roster address, of a length no roster link reaches (a search is 100 characters).
+  const back = (returnTo.startsWith(`${rosterPath(slug)}?`) && returnTo.length <= 2000) || returnTo === rosterPath(slug) ? returnTo : rosterPath(slug);
   const result = input.intent === "move"
     ? await moveRegistrations(user.id, slug, { registrationIds: input.ids, fromSessionId: input.fromSessionId!, toSessionId: input.toSessionId!, overbook: input.overbook, reason: input.reason })
     : await removeRegistrations(user.id, slug, { registrationIds: input.ids, reason: input.reason });
