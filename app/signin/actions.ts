@@ -6,13 +6,15 @@ import { consumeAll } from "@/db/rate-limit";
 import { rateLimitedKey } from "@/lib/rate-limits";
 import type { FormResult } from "@/lib/form-result";
 import { signInSchema } from "@/lib/schemas/sign-in";
+import { formArg } from "../action";
 import { translatedFieldErrors, translateKeys } from "../form-errors";
 import { requestAddress } from "../route-guards";
 
 export async function requestSignInLinkAction(_prev: FormResult, formData: FormData): Promise<FormResult> {
-  const parsed = signInSchema.safeParse({ email: formData.get("email"), callbackUrl: formData.get("callbackUrl") });
+  const form = formArg(formData);
+  const parsed = signInSchema.safeParse({ email: form.get("email"), callbackUrl: form.get("callbackUrl") });
   if (!parsed.success) {
-    return { ok: false, fieldErrors: await translatedFieldErrors(parsed.error.issues), values: { email: String(formData.get("email") ?? "") } };
+    return { ok: false, fieldErrors: await translatedFieldErrors(parsed.error.issues), values: { email: String(form.get("email") ?? "") } };
   }
   // Per address and per network address: nobody can use Ringmeet to flood an inbox.
   const limited = await consumeAll([["signInPerAddress", parsed.data.email], ["signInPerIp", await requestAddress()]]);

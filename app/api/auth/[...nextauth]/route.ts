@@ -17,9 +17,32 @@ function authRoute(request: NextRequest): [string | undefined, string | undefine
 const refused = () =>
   Response.json({ error: "Sign in first: passkeys are added on your account page." }, { status: 403, headers: { "cache-control": "no-store" } });
 
+/**
+ * Auth.js answers 500 ("server configuration") to a `callbackUrl` query parameter it cannot parse
+ * as a URL (its InvalidCallbackUrl check). None of our links send one, so such a parameter is
+ * dropped before Auth.js sees it; a valid one still goes through Auth.js's own same-site check.
+ */
+async function withParsableCallback(request: NextRequest): Promise<NextRequest> {
+  const values = request.nextUrl.searchParams.getAll("callbackUrl");
+  if (values.every((v) => parsableHttpUrl(v, request.nextUrl.origin))) return request;
+  const url = new URL(request.nextUrl);
+  url.searchParams.delete("callbackUrl");
+  const body = request.method === "GET" || request.method === "HEAD" ? undefined : await request.arrayBuffer();
+  return new NextRequest(url, { method: request.method, headers: request.headers, body });
+}
+
+function parsableHttpUrl(value: string, origin: string): boolean {
+  try {
+    return /^https?:$/.test(new URL(value, value.startsWith("/") ? origin : undefined).protocol);
+  } catch {
+    return false;
+  }
+}
+
 const signedIn = async () => Boolean((await auth())?.user?.id);
 
-export async function GET(request: NextRequest) {
+export async function GET(raw: NextRequest) {
+  const request = await withParsableCallback(raw);
   // The passkey is the only WebAuthn provider; any other name is Auth.js's error to give.
   if (authRoute(request)[0] !== "webauthn-options") return handlers.GET(request);
   const limited = await limitRefusal("passkeyOptionsPerIp", await requestAddress());
@@ -33,7 +56,8 @@ export async function GET(request: NextRequest) {
   return handlers.GET(new NextRequest(anonymous, { headers: request.headers }));
 }
 
-export async function POST(request: NextRequest) {
+export async function POST(raw: NextRequest) {
+  const request = await withParsableCallback(raw);
   const [action, provider] = authRoute(request);
   // Sign-in links are asked for through our own form (app/signin/actions.ts), which limits them;
   // Auth.js's own endpoint for it would mail past those limits, so it is not served.
