@@ -5,6 +5,15 @@ import { safeCallbackPath } from "./safe-path";
 
 const backFrom = (link: string) => new URL(link, "http://site.invalid").searchParams.get("callbackUrl");
 
+describe("signInPath", () => {
+  it("keeps the page but not a query too long to come back through (the fuzzer's 5,000-character redirect)", () => {
+    const page = "/organise/events/meet/roster.csv";
+    expect(signInPath(`${page}?q=${"%01".repeat(1000)}`)).toBe(`/signin?${new URLSearchParams({ callbackUrl: page })}`);
+    expect(signInPath(`/${"x".repeat(3000)}`)).toBe("/signin");
+    expect(backFrom(signInPath(`${page}?session=abc`))).toBe(`${page}?session=abc`);
+  });
+});
+
 describe("signInLinkFrom", () => {
   it("comes back to the page it was pressed on, query string included", () => {
     expect(signInLinkFrom("/events/1m-meet")).toBe(signInPath("/events/1m-meet"));

@@ -2,7 +2,13 @@ import { safeCallbackPath } from "./safe-path";
 
 /** Where a signed-out visitor is sent: the sign-in page, with the way back. */
 export function signInPath(returnTo: string): string {
-  return `/signin?${new URLSearchParams({ callbackUrl: returnTo })}`;
+  // A way back longer than any link of ours (a pasted or forged query) would make a redirect too
+  // long to follow: keep the page without its query, or no way back at all.
+  for (const back of [returnTo, returnTo.split("?")[0]!]) {
+    const query = new URLSearchParams({ callbackUrl: back }).toString();
+    if (query.length <= 2000) return `/signin?${query}`;
+  }
+  return "/signin";
 }
 
 type Search = Record<string, string | string[] | undefined>;

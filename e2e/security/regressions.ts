@@ -28,4 +28,8 @@ export const routeRegressions: { route: string; why: string; input: RouteInput }
   { route: "/organise/events/[slug]/roster/data", why: "a NUL in the search: a Postgres error", input: get({ actor: "gate", query: [["q", "\u0000"]] }) },
   { route: "/api/dev/mail", why: "a NUL in ?to=: a Postgres error", input: get({ actor: "anonymous", params: [], query: [["to", "\u0000"]] }) },
   { route: "/events/[slug]/calendar.ics", why: "a 300-character slug became a cache tag Next refuses", input: get({ actor: "anonymous", params: ["a".repeat(300)] }) },
+  {
+    route: "/organise/events/[slug]/roster.csv", why: "a long query echoed into the sign-in redirect (5,079 characters)",
+    input: get({ actor: "anonymous", params: [KEPT], query: [["", "\u0001".repeat(1000)]] }),
+  },
 ];
