@@ -56,6 +56,7 @@ export const actionTargets: ActionTarget[] = [
   { action: "app/organise/events/[slug]/check-in/actions.ts#checkInFormAction", bound: [slugArg], fields: props(checkInFormSchema) },
   { action: "app/organise/events/[slug]/checklist/actions.ts#addChecklistItemAction", bound: [slugArg], fields: props(checklistItemSchema) },
   { action: "app/organise/events/[slug]/checklist/actions.ts#removeChecklistItemAction", bound: [slugArg, idArg], fields: {} },
+  { action: "app/organise/events/[slug]/mail/actions.ts#retryMailAction", bound: [slugArg, idArg], fields: {} },
   { action: "app/organise/events/[slug]/draw/actions.ts#runDrawAction", bound: [slugArg], fields: {}, reseedEvery: 8 },
   { action: "app/organise/events/[slug]/draw/actions.ts#publishDrawAction", bound: [slugArg, idArg], fields: {}, reseedEvery: 10 },
   {

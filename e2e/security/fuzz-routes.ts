@@ -19,8 +19,10 @@ export type RouteTarget = {
   query?: Record<string, JsonSchema>;
   /** A JSON body the route reads (POST). */
   body?: JsonSchema;
-  /** Values for a catch-all segment. */
+  /** Values for a catch-all segment, or for a parameter without a kept value. */
   segments?: string[];
+  /** Kept values of this route's parameters where they differ from KEPT's. */
+  kept?: Record<string, string>;
 };
 
 export const routeTargets: RouteTarget[] = [
@@ -30,6 +32,10 @@ export const routeTargets: RouteTarget[] = [
   { route: "/api/events/[slug]/counts", path: "/api/events/[slug]/counts", methods: ["GET"] },
   { route: "/api/health", path: "/api/health", methods: ["GET", "POST"] },
   { route: "/api/me", path: "/api/me", methods: ["GET"] },
+  {
+    route: "/events/[slug]/draw/[runId]/[file]", path: "/events/[slug]/draw/[runId]/[file]", methods: ["GET"], segments: ["input.json", "result.json"],
+    kept: { "[slug]": "«drawnSlug»", "[runId]": "«drawRun»" },
+  },
   { route: "/events/[slug]/calendar.ics", path: "/events/[slug]/calendar.ics", methods: ["GET"] },
   { route: "/icon.svg", path: "/icon.svg", methods: ["GET"] },
   { route: "/manifest.webmanifest", path: "/manifest.webmanifest", methods: ["GET"] },
@@ -50,9 +56,11 @@ export type RouteInput = { actor: Actor; method: string; params: string[]; encod
 
 const params = (t: RouteTarget) => t.path.match(/\[[^\]]+\]/g) ?? [];
 
+const keptOf = (t: RouteTarget): Record<string, string> => ({ ...KEPT, ...t.kept });
+
 export function routeInput(t: RouteTarget, who: readonly Actor[]): fc.Arbitrary<RouteInput> {
   const param = (name: string) => fc.oneof(
-    { weight: 5, arbitrary: name.startsWith("[...") || !KEPT[name] ? fc.constantFrom(...(t.segments ?? [KEEP])) : fc.constant(KEEP) },
+    { weight: 5, arbitrary: name.startsWith("[...") || !keptOf(t)[name] ? fc.constantFrom(...(t.segments ?? [KEEP])) : fc.constant(KEEP) },
     { weight: 1, arbitrary: fc.constantFrom(...REFS) },
     { weight: 2, arbitrary: hostileString },
   );
@@ -108,7 +116,7 @@ export function sendRoute(t: RouteTarget, input: RouteInput, s: Scene): Promise<
   let path = t.path;
   const api = path.startsWith("/api/");
   for (const [i, name] of params(t).entries()) {
-    const value = input.params[i] === KEEP ? KEPT[name]! : input.params[i]!;
+    const value = input.params[i] === KEEP ? keptOf(t)[name]! : input.params[i]!;
     path = path.replace(name, encodeSegment(resolve(value, s), input.encode || value.startsWith("«"), api).replaceAll("%2F", name.startsWith("[...") ? "/" : "%2F"));
   }
   const query = new URLSearchParams(input.query.map(([k, v]) => [resolve(k, s).toWellFormed(), resolve(v, s).toWellFormed()]));

@@ -66,7 +66,8 @@ export const actionRows: ActionRow[] = [
     effect: async (c) => !(await one(c, c.sql`select 1 as n from authenticators where credential_id = ${c.s.passkey}`)),
   },
   {
-    action: "app/account/actions.ts#deleteAccountAction", args: () => [], expect: only(signedIn), note: "the caller's own account",
+    // The scene's admin is its club's only admin: refused until someone else is one (the page says so).
+    action: "app/account/actions.ts#deleteAccountAction", args: () => [], expect: { ...only(signedIn), admin: "refused" }, note: "the caller's own account; a club's only admin is refused",
     effect: async (c) => c.actor !== "anonymous" && !(await one(c, c.sql`select 1 as n from users where id = ${me(c)}`)),
   },
   {
@@ -153,6 +154,11 @@ export const actionRows: ActionRow[] = [
   {
     action: "app/organise/events/[slug]/grid/[sessionId]/actions.ts#saveOrderAction", args: (s) => [gridRef(s), [s.otherRegistration, s.registration]], expect: only(organisers, "refused"),
     effect: (c) => one(c, c.sql`select 1 as n from parade_grids where session_id = ${c.s.event.sessions[0]!}`),
+  },
+  {
+    action: "app/organise/events/[slug]/mail/actions.ts#retryMailAction", args: (s) => [s.event.slug, s.failedMail], expect: only(organisers),
+    // The worker may have sent it by the time this looks: the audit line is what stays.
+    effect: (c) => one(c, c.sql`select 1 as n from audit_log where action = 'mail.retry' and detail->>'mailId' = ${c.s.failedMail}`),
   },
   {
     action: "app/organise/events/[slug]/plaques/actions.ts#assignPlaquesAction", args: (s) => [s.event.slug, f({ rule: "registration-order" })], expect: only(organisers),

@@ -6,6 +6,7 @@ export const REF_NAMES = [
   "registration", "otherRegistration", "car", "spareCar", "otherCar", "eventId", "eventSlug", "session0", "session1", "session2",
   "lotteryId", "lotterySlug", "lotterySession", "entry", "closedLotteryId", "closedLotterySlug", "closedSession",
   "clubId", "clubSlug", "otherClubSlug", "checklistItem", "passkey", "invitationToken", "ticket", "ownerId", "gateId", "ownerEmail",
+  "drawnSlug", "drawRun", "failedMail",
 ] as const;
 type RefName = (typeof REF_NAMES)[number];
 
@@ -19,6 +20,7 @@ function refsOf(s: Scene): Record<RefName, string> {
     closedLotteryId: s.closedLottery.id, closedLotterySlug: s.closedLottery.slug, closedSession: s.closedLottery.sessions[0]!,
     clubId: s.club.id, clubSlug: s.club.slug, otherClubSlug: s.otherClub.slug, checklistItem: s.checklistItem, passkey: s.passkey,
     invitationToken: s.invitationToken, ticket: s.ticket, ownerId: s.people.owner.id, gateId: s.people.gate.id, ownerEmail: s.people.owner.email,
+    drawnSlug: s.drawn.slug, drawRun: s.drawn.runId, failedMail: s.failedMail,
   };
 }
 

@@ -36,6 +36,10 @@ export type Scene = {
   invitationToken: string;
   passkey: string;
   ticket: string;
+  /** A lottery already drawn once (its run's public files): no entries, so no other row leans on it. */
+  drawn: { slug: string; runId: string };
+  /** A mail about the owner's registration that the mail server refused for good (a Mail problem). */
+  failedMail: string;
   /** Everyone seeded, actors and the car filling session 1 alike (for dropScene). */
   userIds: string[];
 };
@@ -103,8 +107,18 @@ export async function seedScene(sql: Sql): Promise<Scene> {
   const passkey = randomUUID();
   await sql`insert into authenticators (credential_id, user_id, provider_account_id, credential_public_key, counter, credential_device_type, credential_backed_up)
     values (${passkey}, ${owner!.id}, ${passkey}, 'cHVibGlj', 0, 'singleDevice', false)`;
+  const drawnEvent = await insertEvent(sql, club!.id, `results-${tag}`, "lottery", true, [1]);
+  const [run] = await sql<{ id: string }[]>`
+    insert into draws (event_id, seed, algorithm, input_hash, result_hash, stats, result)
+    select ${drawnEvent.id}, seed, 'matrix', 'none', 'none', '{}'::jsonb, '{"positions": []}'::jsonb from draw_commitments where event_id = ${drawnEvent.id}
+    returning id`;
+  const [mail] = await sql<{ id: string }[]>`
+    insert into mail_outbox (kind, payload, recipient, user_id, registration_id, event_id, status, attempts, subject, last_error, failed_at)
+    values ('registrationReceived', ${sql.json({ kind: "registrationReceived", registrationId: registration, to: "owner" })}, ${owner!.email}, ${owner!.id},
+      ${registration}, ${event.id}, 'failed', 1, 'Registration received', '550 5.1.1 Mailbox unavailable', now())
+    returning id`;
   return {
-    tag, club: club!, otherClub: otherClub!,
+    failedMail: mail!.id, drawn: { slug: drawnEvent.slug, runId: run!.id }, tag, club: club!, otherClub: otherClub!,
     people: { owner: owner!, otherOwner: otherOwner!, gate: gate!, otherOrganiser: otherOrganiser!, organiser: organiser!, admin: admin! },
     event, registration, otherRegistration, car: car!.id, spareCar: spareCar!.id, otherCar: otherCar!.id, checklistItem: item!.id,
     lottery: { ...lottery, entry }, closedLottery, invitationToken, passkey, ticket: ticketFor(registration, event.id),
@@ -118,6 +132,8 @@ export async function seedScene(sql: Sql): Promise<Scene> {
  * that other specs read.
  */
 export async function dropScene(sql: Sql, s: Scene): Promise<void> {
+  // The outbox keeps no foreign keys (its records outlive what they were about), so it goes by hand.
+  await sql`delete from mail_outbox where recipient in (select email from users where id = any(${s.userIds}::text[]))`;
   await sql`delete from clubs where id in (${s.club.id}, ${s.otherClub.id}) or id in (select club_id from club_members where user_id = any(${s.userIds}::text[]))`;
   await sql`delete from users where id = any(${s.userIds}::text[])`;
 }
