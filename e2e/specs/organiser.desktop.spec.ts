@@ -65,3 +65,21 @@ test("gate staff cannot edit an event", async ({ page, sql, account, newUser, lo
   await expect(page.getByText(`Gate Meet ${suffix}`)).toBeVisible();
   await expect(page.getByRole("link", { name: "Edit" })).toHaveCount(0);
 });
+
+test("the event form says the real rule and keeps typing within the limits", async ({ page, sql, account, loginAs }) => {
+  const suffix = uniqueSuffix();
+  const [club] = await sql<{ id: string }[]>`insert into clubs (name, slug) values (${`Limit Club ${suffix}`}, ${`limit-club-${suffix}`}) returning id`;
+  await sql`insert into club_members (club_id, user_id, role) values (${club!.id}, ${account.id}, 'admin')`;
+  await loginAs(page, account);
+  await page.goto("/organise/events/new");
+  await expect(page.getByLabel("Event name")).toHaveAttribute("maxlength", "120");
+  await expect(page.getByRole("group", { name: "Session 1" }).getByLabel("Session name")).toHaveAttribute("maxlength", "80");
+  await page.getByLabel("Event name").fill(`Limits ${suffix}`);
+  await page.getByRole("group", { name: "Session 1" }).getByLabel("Session name").fill("X");
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByText("Use at least 2 characters.")).toBeVisible();
+  // "Add session" starts the new row with the kind of the row before it.
+  await page.getByRole("group", { name: "Session 1" }).getByLabel("Kind").selectOption("gp_track");
+  await page.getByRole("button", { name: "Add session" }).click();
+  await expect(page.getByRole("group", { name: "Session 2" }).getByLabel("Kind")).toHaveValue("gp_track");
+});
