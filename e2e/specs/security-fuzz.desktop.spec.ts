@@ -15,10 +15,10 @@ import { actionRegressions, routeRegressions } from "../security/regressions";
 import type { Scene } from "../security/scene";
 
 // Issue 14's fuzzing: every server action and route handler gets FUZZ_RUNS generated inputs
-// (150 in `npm test`, 10,000 in `npm run fuzz`). None may answer 5xx or crash, and no
+// (300 in `npm test`, 10,000 in `npm run fuzz`). None may answer 5xx or crash, and no
 // refused input may write a row. A failure prints the shrunk input.
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
 const allowed = (cells: Record<Actor, string>) => ACTORS.filter((a) => cells[a] === "allowed");
 
