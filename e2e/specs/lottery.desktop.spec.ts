@@ -104,3 +104,10 @@ test("a small ballot: the seed is committed before entries, the organiser draws 
   await expect(log.getByText(new RegExp(`ran the draw, seed ${commitment!.seed}`))).toBeVisible();
   await expect(log).not.toContainText("waiting list of .");
 });
+
+test("a first-come event's draw page says there is no draw, and shows no seed", async ({ page, sql }) => {
+  const event = await seedEvent(sql);
+  await page.goto(`/events/${event.slug}/draw`);
+  await expect(page.getByText("This event takes registrations first come, first served: there is no draw.")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Seed commitment" })).toHaveCount(0);
+});

@@ -21,6 +21,15 @@ export default async function PublicDrawPage({ params }: { params: Promise<{ slu
   const [data, t] = await Promise.all([getPublicDraw(slug, user?.id ?? null), getTranslations("lottery.public")]);
   if (!data) notFound();
   const { event, commitment, runs, draw, sessions, mine } = data;
+  // First come, first served: no draw will ever run, so there is no seed worth showing either.
+  if (event.allocation !== "lottery" && !runs.length) {
+    return (
+      <div className="mx-auto flex max-w-3xl flex-col gap-4">
+        <PageHeader title={t("title", { event: event.name })} />
+        <Notice tone="info">{t("firstCome")}</Notice>
+      </div>
+    );
+  }
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-4">
       <PageHeader title={t("title", { event: event.name })} />
@@ -37,7 +46,7 @@ export default async function PublicDrawPage({ params }: { params: Promise<{ slu
           </Card>
         </>
       ) : (
-        <Notice tone="info">{runs.length || event.allocation !== "lottery" ? t("notYet") : t("noRuns", { closes: formatMoment(event.registrationClosesAt) })}</Notice>
+        <Notice tone="info">{runs.length ? t("notYet") : t("noRuns", { closes: formatMoment(event.registrationClosesAt) })}</Notice>
       )}
       <SeedCommitment commitment={commitment} />
       {runs.length ? <DrawRuns runs={runs} slug={event.slug} /> : null}
