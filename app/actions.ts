@@ -3,15 +3,14 @@
 import { cookies } from "next/headers";
 import { signOut } from "@/auth";
 import { isLocale, LOCALE_COOKIE } from "@/lib/locale";
-import { formArg } from "./action";
+import { postAction } from "./action";
 
-export async function signOutAction() {
+export const signOutAction = postAction({ bound: [], signIn: () => "/", who: "anyone" }, async () => {
   await signOut({ redirectTo: "/" });
-}
+});
 
-export async function setLocaleAction(formData: FormData) {
-  const form = formArg(formData);
+export const setLocaleAction = postAction({ bound: [], signIn: () => "/", who: "anyone" }, async ({ form }) => {
   const locale = form.get("locale");
   if (!isLocale(locale)) return;
   (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", maxAge: 365 * 24 * 60 * 60, sameSite: "lax" });
-}
+});

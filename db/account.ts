@@ -4,6 +4,7 @@ import { and, asc, eq, gte, inArray, ne, or, sql } from "drizzle-orm";
 import type { ProfileInput } from "@/lib/schemas/profile";
 import { dayKey } from "@/lib/time";
 import { db, type Db } from "./client";
+import { refuse, type Refusal } from "./result";
 import { fillFreePlaces, lockSessions } from "./places";
 import type { Tx } from "./places";
 import { eraseMailOf } from "./mail/erase";
@@ -91,7 +92,8 @@ export async function clubsLeftWithoutAdmin(q: Tx | Db, userId: string, lock = f
   return stranded.map((c) => c.name);
 }
 
-export type DeleteResult = { ok: true } | { ok: false; reason: "lastAdmin"; clubs: string[] };
+/** Refused ("account.lastAdmin") with the clubs that would be left without an admin. */
+export type DeleteResult = { ok: true } | (Refusal & { clubs: string[] });
 
 /**
  * Deletes the account: upcoming registrations are cancelled first (their places free up), past
@@ -104,7 +106,7 @@ export async function deleteAccount(userId: string, now = new Date()): Promise<D
     // racing this deletion wait and then fail, instead of slipping in with no owner.
     await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).for("update");
     const stranded = await clubsLeftWithoutAdmin(tx, userId, true);
-    if (stranded.length > 0) return { ok: false, reason: "lastAdmin", clubs: stranded } as const;
+    if (stranded.length > 0) return { ...refuse("account.lastAdmin"), clubs: stranded };
     await cancelUpcoming(tx, userId, now);
     await tx.update(registrations).set({ secondDriverName: null, secondDriverEmail: null }).where(eq(registrations.ownerId, userId));
     const [user] = await tx.select({ email: users.email }).from(users).where(eq(users.id, userId));

@@ -3,9 +3,11 @@ import { and, asc, eq, gte, sql } from "drizzle-orm";
 import type { CarInput } from "@/lib/schemas/car";
 import { dayKey } from "@/lib/time";
 import { db } from "./client";
+import type { Result } from "./result";
 import { cars, events, registrations, type Car } from "./schema";
 
-export type CarWriteResult = { ok: true; car: Car } | { ok: false; field: "vin"; error: "errors.vinTaken" } | { ok: false; notFound: true };
+/** Saved; refused beside the VIN when another car has it; null when the car is not the owner's. */
+export type CarWriteResult = Result<{ car: Car }> | null;
 
 /** The owner's cars; the owner check is the WHERE clause. */
 export async function listCars(ownerId: string): Promise<Car[]> {
@@ -19,31 +21,31 @@ export async function getCar(ownerId: string, carId: string): Promise<Car | null
   return car ?? null;
 }
 
-export async function createCar(ownerId: string, input: CarInput): Promise<CarWriteResult> {
-  return writeCar(() => db().insert(cars).values({ ...input, ownerId }).returning());
+export async function createCar(ownerId: string, input: CarInput): Promise<Result<{ car: Car }>> {
+  const written = await writeCar(() => db().insert(cars).values({ ...input, ownerId }).returning());
+  if (!written) throw new Error("The new car's row did not come back.");
+  return written;
 }
 
 export async function updateCar(ownerId: string, carId: string, input: CarInput): Promise<CarWriteResult> {
-  if (!isUuid(carId)) return { ok: false, notFound: true };
+  if (!isUuid(carId)) return null;
   return writeCar(() => db().update(cars).set(input).where(and(eq(cars.id, carId), eq(cars.ownerId, ownerId))).returning());
 }
 
-export type DeleteCarResult = { ok: true } | { ok: false; reason: "notFound" | "upcomingRegistration" };
-
-/** Removes the owner's car unless it is registered for an event that has not ended. */
-export async function deleteCar(ownerId: string, carId: string, now = new Date()): Promise<DeleteCarResult> {
-  if (!isUuid(carId)) return { ok: false, reason: "notFound" };
+/** Removes the owner's car unless it is registered for an event that has not ended; null when not theirs. */
+export async function deleteCar(ownerId: string, carId: string, now = new Date()): Promise<Result | null> {
+  if (!isUuid(carId)) return null;
   return db().transaction(async (tx) => {
     // Lock the car so a registration cannot slip in between the check and the delete.
     const [car] = await tx.select({ id: cars.id }).from(cars).where(and(eq(cars.id, carId), eq(cars.ownerId, ownerId))).for("update");
-    if (!car) return { ok: false, reason: "notFound" } as const;
+    if (!car) return null;
     const [upcoming] = await tx
       .select({ id: registrations.id })
       .from(registrations)
       .innerJoin(events, eq(events.id, registrations.eventId))
       .where(and(eq(registrations.carId, carId), eq(registrations.status, "active"), gte(events.endsOn, dayKey(now)), sql`${events.status} <> 'cancelled'`))
       .limit(1);
-    if (upcoming) return { ok: false, reason: "upcomingRegistration" } as const;
+    if (upcoming) return { ok: false, error: "errors.carHasUpcomingRegistration" } as const;
     await tx.delete(cars).where(eq(cars.id, carId));
     return { ok: true } as const;
   });
@@ -52,7 +54,7 @@ export async function deleteCar(ownerId: string, carId: string, now = new Date()
 async function writeCar(write: () => Promise<Car[]>): Promise<CarWriteResult> {
   try {
     const [car] = await write();
-    return car ? { ok: true, car } : { ok: false, notFound: true };
+    return car ? { ok: true, car } : null;
   } catch (error) {
     // The VIN is unique across all owners; say it is taken without saying by whom.
     if (isUniqueViolation(error, "cars_vin_unique")) return { ok: false, field: "vin", error: "errors.vinTaken" };

@@ -5,6 +5,7 @@ import { recordedScanTime } from "@/lib/check-in/scan-time";
 import type { CheckInState } from "@/lib/check-in/types";
 import { getGateEvent, personSql } from "./check-in";
 import { db } from "./client";
+import type { Refusal } from "./result";
 import type { Tx } from "./places";
 import { checkIns, checklistItems, checklistTicks, registrations, registrationSessions } from "./schema";
 import { isUuid } from "@/lib/uuid";
@@ -13,11 +14,10 @@ export type CheckInInput = { clientId: string; registrationId: string; scannedAt
 export type CheckInRefusal = "notRegistered" | "cancelled" | "waitingOnly" | "checklist";
 /**
  * `accepted: false`: an earlier check-in of the car stands (another phone's, or this car was
- * already in); `state` says when and by whom. `notFound`: the user may not work this event's gate.
+ * already in); `state` says when and by whom. Refused: why the car may not come in. Null: the
+ * user may not work this event's gate.
  */
-export type CheckInOutcome =
-  | { ok: true; accepted: boolean; state: CheckInState }
-  | { ok: false; reason: CheckInRefusal | "notFound" };
+export type CheckInOutcome = { ok: true; accepted: boolean; state: CheckInState } | (Refusal & { error: CheckInRefusal }) | null;
 
 
 async function stateOf(tx: Tx, registrationId: string): Promise<CheckInState> {
@@ -40,7 +40,7 @@ async function refusal(tx: Tx, reg: { id: string; status: string }, eventId: str
 }
 
 /** What an unknown registration gets: any registration that is not this event's gets exactly this. */
-const UNKNOWN = { ok: false, reason: "notRegistered" } as const;
+const UNKNOWN = { ok: false, error: "notRegistered" } as const;
 
 /**
  * Records one check-in sent by a gate phone, in one transaction under the registration's row lock.
@@ -55,7 +55,7 @@ export async function checkIn(userId: string, slug: string, input: CheckInInput,
   if (!isUuid(input.clientId) || !isUuid(input.registrationId)) return UNKNOWN;
   return db().transaction(async (tx) => {
     const event = await getGateEvent(userId, slug, tx);
-    if (!event) return { ok: false, reason: "notFound" } as const;
+    if (!event) return null;
     const [reg] = await tx.select({ id: registrations.id, status: registrations.status, checkedInAt: registrations.checkedInAt }).from(registrations)
       .where(and(eq(registrations.id, input.registrationId), eq(registrations.eventId, event.id))).for("update");
     if (!reg) return UNKNOWN;
@@ -66,7 +66,7 @@ export async function checkIn(userId: string, slug: string, input: CheckInInput,
       return { ok: true, accepted: sent.accepted, state: await stateOf(tx, reg.id) } as const;
     }
     const refused = await refusal(tx, reg, event.id, input.ticks);
-    if (refused) return { ok: false, reason: refused } as const;
+    if (refused) return { ok: false, error: refused } as const;
     const scannedAt = recordedScanTime(input.scannedAt, event.opensAt, now);
     const accepted = isEarlier(scannedAt, reg.checkedInAt);
     if (accepted) {

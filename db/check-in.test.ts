@@ -32,7 +32,7 @@ describe("who may work the gate", () => {
     const stranger = await createOwner("stranger");
     for (const userId of [world.garages[0]!.ownerId, other.gate.id, other.admin.id, stranger.id]) {
       expect(await getGateEvent(userId, world.event.slug)).toBeNull();
-      expect(await checkIn(userId, world.event.slug, attempt(world.ids[0]!))).toEqual({ ok: false, reason: "notFound" });
+      expect(await checkIn(userId, world.event.slug, attempt(world.ids[0]!))).toBeNull();
     }
   });
 });
@@ -57,7 +57,7 @@ describe("checking a car in", () => {
     const winner = await checkIn(w.gate.id, w.event.slug, early);
     expect(winner).toEqual({ ok: true, accepted: true, state: { registrationId: w.ids[0], checkedInAt: early.scannedAt.toISOString(), checkedInBy: "Anna at gate 1" } });
     // The later phone resends (it never heard back): it is told that an earlier check-in stands.
-    expect(await checkIn(w.organiser.id, w.event.slug, late)).toEqual({ ok: true, accepted: false, state: winner.ok && winner.state });
+    expect(await checkIn(w.organiser.id, w.event.slug, late)).toEqual({ ok: true, accepted: false, state: winner?.ok && winner.state });
     expect((await rowsOf(w.ids[0]!)).filter((r) => r.accepted).map((r) => r.clientId)).toEqual([early.clientId]);
     const counts = await getCheckInCounts((await getGateEvent(w.gate.id, w.event.slug))!);
     expect(counts).toMatchObject({ checkedIn: 1, total: 1 });
@@ -67,7 +67,7 @@ describe("checking a car in", () => {
     const w = await gateEvent([["c", null]]);
     const attempts = [7, 3, 11, 3, 5, 20].map((m) => attempt(w.ids[0]!, m));
     const outcomes = await Promise.all(attempts.map((a) => checkIn(w.gate.id, w.event.slug, a)));
-    expect(outcomes.every((o) => o.ok)).toBe(true);
+    expect(outcomes.every((o) => o?.ok)).toBe(true);
     const accepted = (await rowsOf(w.ids[0]!)).filter((r) => r.accepted);
     expect(accepted).toHaveLength(1);
     expect(accepted[0]!.scannedAt.toISOString()).toBe(new Date(Date.UTC(2026, 5, 13, 7, 3)).toISOString());
@@ -78,7 +78,7 @@ describe("checking a car in", () => {
     const other = await gateEvent([["c", null]]);
     await cancel(w.ids[0]!);
     for (const [id, reason] of [[w.ids[0]!, "cancelled"], [w.ids[1]!, "waitingOnly"], [w.ids[2]!, "notRegistered"], [other.ids[0]!, "notRegistered"], [randomUUID(), "notRegistered"], ["not-a-uuid", "notRegistered"]]) {
-      expect(await checkIn(w.gate.id, w.event.slug, attempt(id!))).toEqual({ ok: false, reason });
+      expect(await checkIn(w.gate.id, w.event.slug, attempt(id!))).toEqual({ ok: false, error: reason });
     }
     expect(await db().$count(checkIns, eq(checkIns.eventId, w.event.id))).toBe(0);
   });
@@ -90,7 +90,7 @@ describe("checking a car in", () => {
     const theirs = attempt(other.ids[0]!, 4);
     expect(await checkIn(other.gate.id, other.event.slug, theirs)).toMatchObject({ ok: true, accepted: true });
     const unknown = await checkIn(w.gate.id, w.event.slug, attempt(randomUUID()));
-    expect(unknown).toEqual({ ok: false, reason: "notRegistered" });
+    expect(unknown).toEqual({ ok: false, error: "notRegistered" });
     for (const sent of [attempt(other.ids[0]!), theirs, { ...attempt(w.ids[0]!), clientId: theirs.clientId }]) {
       expect(await checkIn(w.gate.id, w.event.slug, sent)).toEqual(unknown);
     }
@@ -134,7 +134,7 @@ describe("checking a car in", () => {
     const w = await gateEvent([["c", null]]);
     const noise = await addChecklistItem(w.event.id, "Noise test passed", true);
     const rules = await addChecklistItem(w.event.id, "Rules signed", false);
-    expect(await checkIn(w.gate.id, w.event.slug, attempt(w.ids[0]!, 1, { ticks: [rules.id] }))).toEqual({ ok: false, reason: "checklist" });
+    expect(await checkIn(w.gate.id, w.event.slug, attempt(w.ids[0]!, 1, { ticks: [rules.id] }))).toEqual({ ok: false, error: "checklist" });
     expect(await checkIn(w.gate.id, w.event.slug, attempt(w.ids[0]!, 2, { ticks: [noise.id, randomUUID()] }))).toMatchObject({ ok: true, accepted: true });
     const copy = await getCheckInCopy((await getGateEvent(w.gate.id, w.event.slug))!);
     expect(copy.checklist.map((i) => [i.label, i.required])).toEqual([["Noise test passed", true], ["Rules signed", false]]);

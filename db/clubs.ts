@@ -6,6 +6,7 @@ import { numberedSlug, slugify } from "@/lib/slug";
 import { rateLimitedKey } from "@/lib/rate-limits";
 import { mayDo } from "./access";
 import { db } from "./client";
+import { refuse, type Result } from "./result";
 import { queueInvitation } from "./mail/queue";
 import { consume, consumeAll } from "./rate-limit";
 import { clubInvitations, clubMembers, clubs, events, users, type Club } from "./schema";
@@ -19,7 +20,7 @@ export async function isClubStaff(userId: string): Promise<boolean> {
   return rows.length > 0;
 }
 
-export type ClubCreation = { ok: true; club: Club } | { ok: false; field: "name"; error: string };
+export type ClubCreation = Result<{ club: Club }>;
 
 /**
  * Creates a club with the user as its first admin; the slug gets a suffix when taken. Limited per
@@ -27,7 +28,7 @@ export type ClubCreation = { ok: true; club: Club } | { ok: false; field: "name"
  */
 export async function createClub(userId: string, name: string): Promise<ClubCreation> {
   const limited = await consume("clubsPerUser", userId);
-  if (!limited.ok) return { ok: false, field: "name", error: rateLimitedKey(limited.retryAfter) };
+  if (!limited.ok) return refuse(rateLimitedKey(limited.retryAfter), "name");
   const club = await db().transaction(async (tx) => {
     const base = slugify(name);
     // Two clubs created at once with one name must not pick the same slug.
@@ -81,7 +82,7 @@ export async function listMembers(userId: string, clubId: string) {
     .orderBy(asc(users.email));
 }
 
-export type Invitation = { ok: true; token: string } | { ok: false; field: "email"; error: string };
+export type Invitation = Result<{ token: string }>;
 
 /**
  * Invites an address to the club (found by slug, as the page shows it) and queues the mail in the
@@ -93,7 +94,7 @@ export async function inviteMember(userId: string, clubSlug: string, email: stri
     const [club] = await tx.select({ id: clubs.id }).from(clubs).where(and(eq(clubs.slug, clubSlug), mayDo(userId, "manageMembers", clubs.id)));
     if (!club) return null;
     const limited = await consumeAll([["invitationsPerUser", userId], ["invitationsPerClub", club.id]]);
-    if (!limited.ok) return { ok: false, field: "email", error: rateLimitedKey(limited.retryAfter) } as const;
+    if (!limited.ok) return refuse(rateLimitedKey(limited.retryAfter), "email");
     const token = randomBytes(24).toString("base64url");
     const expiresAt = new Date(Date.now() + INVITATION_DAYS * 24 * 60 * 60 * 1000);
     const [invitation] = await tx.insert(clubInvitations)
@@ -104,7 +105,8 @@ export async function inviteMember(userId: string, clubSlug: string, email: stri
   });
 }
 
-export type AcceptResult = { ok: true; club: Club } | { ok: false; reason: "invalid" | "otherEmail" | "lastAdmin" };
+/** Refusals: "invitation.invalid" (used, expired or unknown), "invitation.otherEmail", "invitation.lastAdmin". */
+export type AcceptResult = Result<{ club: Club }>;
 
 /** Uses an invitation once, for the address it was sent to; an existing role is replaced. */
 export async function acceptInvitation(userId: string, userEmail: string, token: string): Promise<AcceptResult> {
@@ -114,12 +116,12 @@ export async function acceptInvitation(userId: string, userEmail: string, token:
       .from(clubInvitations)
       .where(and(eq(clubInvitations.tokenHash, hashToken(token)), isNull(clubInvitations.acceptedAt), gt(clubInvitations.expiresAt, new Date())))
       .for("update");
-    if (!invite) return { ok: false, reason: "invalid" } as const;
-    if (invite.email !== userEmail.toLowerCase()) return { ok: false, reason: "otherEmail" } as const;
+    if (!invite) return refuse("invitation.invalid");
+    if (invite.email !== userEmail.toLowerCase()) return refuse("invitation.otherEmail");
     if (invite.role !== "admin") {
       const admins = await tx.select({ userId: clubMembers.userId }).from(clubMembers)
         .where(and(eq(clubMembers.clubId, invite.clubId), eq(clubMembers.role, "admin"))).orderBy(asc(clubMembers.userId)).for("update");
-      if (admins.length === 1 && admins[0]!.userId === userId) return { ok: false, reason: "lastAdmin" } as const;
+      if (admins.length === 1 && admins[0]!.userId === userId) return refuse("invitation.lastAdmin");
     }
     await tx.update(clubInvitations).set({ acceptedAt: new Date() }).where(eq(clubInvitations.id, invite.id));
     await tx.insert(clubMembers).values({ clubId: invite.clubId, userId, role: invite.role })
@@ -129,20 +131,18 @@ export async function acceptInvitation(userId: string, userEmail: string, token:
   });
 }
 
-export type RoleChange = { ok: true } | { ok: false; reason: "notFound" | "lastAdmin" };
-
-/** Changes or (role null) removes a member; a club never loses its last admin. */
-export async function setMemberRole(userId: string, clubId: string, memberId: string, role: Role | null): Promise<RoleChange> {
+/** Changes or (role null) removes a member; a club never loses its last admin. Null: not the caller's to change. */
+export async function setMemberRole(userId: string, clubId: string, memberId: string, role: Role | null): Promise<Result | null> {
   return db().transaction(async (tx) => {
     // Lock the club's admin rows so two admins demoting each other cannot leave none (in user id
     // order, like every other lock on them: db/account.ts clubsLeftWithoutAdmin).
     const admins = await tx.select({ userId: clubMembers.userId }).from(clubMembers)
       .where(and(eq(clubMembers.clubId, clubId), eq(clubMembers.role, "admin"), mayDo(userId, "manageMembers", clubMembers.clubId)))
       .orderBy(asc(clubMembers.userId)).for("update");
-    if (admins.length === 0) return { ok: false, reason: "notFound" } as const;
+    if (admins.length === 0) return null;
     const [target] = await tx.select().from(clubMembers).where(and(eq(clubMembers.clubId, clubId), eq(clubMembers.userId, memberId)));
-    if (!target) return { ok: false, reason: "notFound" } as const;
-    if (target.role === "admin" && role !== "admin" && admins.length === 1) return { ok: false, reason: "lastAdmin" } as const;
+    if (!target) return null;
+    if (target.role === "admin" && role !== "admin" && admins.length === 1) return refuse("clubs.lastAdmin");
     const where = and(eq(clubMembers.clubId, clubId), eq(clubMembers.userId, memberId));
     if (role) await tx.update(clubMembers).set({ role }).where(where);
     else await tx.delete(clubMembers).where(where);

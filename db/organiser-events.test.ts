@@ -34,7 +34,7 @@ describe("createEvent", () => {
     for (let i = 0; i < 3; i++) slugs.push(((await createEvent(admin.id, club.id, eventInput({ name }))) as { slug: string }).slug);
     const base = name.toLowerCase().replace(/ /g, "-");
     expect(slugs).toEqual([base, `${base}-2`, `${base}-3`]);
-    expect(await createEvent(admin.id, club.id, eventInput({ name: "Other", slug: base }))).toEqual({ ok: false, fieldErrors: { slug: "errors.slugTaken" } });
+    expect(await createEvent(admin.id, club.id, eventInput({ name: "Other", slug: base }))).toEqual({ ok: false, field: "slug", error: "errors.slugTaken" });
     expect(await createEvent(admin.id, club.id, eventInput({ name: "Other", slug: `${base}-typed` }))).toMatchObject({ ok: true, slug: `${base}-typed` });
   });
 
@@ -72,7 +72,7 @@ describe("saveEvent: removing a session that has registrations", () => {
     await registrant(saved.event.id, paddock!.id);
     await registrant(saved.event.id, paddock!.id, "waiting");
     const result = await saveEvent(admin.id, saved.event.slug, edited(saved, [{ remove: "on" }], { name: "Renamed" }), false);
-    expect(result).toEqual({ ok: false, fieldErrors: { "sessions.0.confirmRemoval": "errors.confirmRemoval?count=2" } });
+    expect(result).toEqual({ ok: false, field: "sessions.0.confirmRemoval", error: "errors.confirmRemoval?count=2" });
     expect(await loadEvent(saved.event.slug)).toMatchObject({ event: { name: saved.event.name }, sessions: [{ id: paddock!.id }, {}] });
   });
 
@@ -86,7 +86,7 @@ describe("saveEvent: removing a session that has registrations", () => {
     await db().update(registrations).set({ status: "cancelled", cancelledAt: new Date() }).where(eq(registrations.id, left.reg.id));
     await registrant(saved.event.id, gp!.id);
     const result = await saveEvent(admin.id, saved.event.slug, edited(saved, [{ remove: "on", confirmRemoval: "on" }]), false);
-    if (!result.ok) throw new Error(JSON.stringify(result));
+    if (!result?.ok) throw new Error(JSON.stringify(result));
     expect(result.removedSessions).toEqual([{ name: "Paddock", told: 2 }]);
     const mails = await queuedMails(saved.event.id, "sessionRemoved");
     expect(mails.map((m) => m.recipient)).toEqual(emails(confirmed.owner, waiting.owner));
@@ -113,7 +113,7 @@ describe("saveEvent: removing a session that has registrations", () => {
     }
     expect(await getEventForEditing(admin.id, saved.event.slug)).toMatchObject({ sessions: [{ registered: 2 }, { registered: 0 }] });
     const result = await saveEvent(admin.id, saved.event.slug, edited(saved, [{ remove: "on" }]), false);
-    expect(result).toEqual({ ok: false, fieldErrors: { "sessions.0.confirmRemoval": "errors.confirmRemoval?count=2" } });
+    expect(result).toEqual({ ok: false, field: "sessions.0.confirmRemoval", error: "errors.confirmRemoval?count=2" });
   });
 });
 
@@ -125,7 +125,7 @@ describe("saveEvent: capacity, status and slug", () => {
     for (let i = 0; i < 3; i++) await registrant(saved.event.id, gp.id);
     await registrant(saved.event.id, gp.id, "waiting");
     expect(await saveEvent(admin.id, saved.event.slug, edited(saved, [{}, { capacity: "2" }]), false))
-      .toEqual({ ok: false, fieldErrors: { "sessions.1.capacity": "errors.capacityBelowConfirmed?count=3" } });
+      .toEqual({ ok: false, field: "sessions.1.capacity", error: "errors.capacityBelowConfirmed?count=3" });
     expect((await loadEvent(saved.event.slug)).sessions[1]!.capacity).toBe(20);
     expect(await saveEvent(admin.id, saved.event.slug, edited(saved, [{}, { capacity: "3" }]), false)).toMatchObject({ ok: true });
     expect((await loadEvent(saved.event.slug)).sessions[1]!.capacity).toBe(3);
@@ -166,7 +166,7 @@ describe("saveEvent: capacity, status and slug", () => {
     const saved = await clubEvent(admin.id, club.id);
     const other = await clubEvent(admin.id, club.id);
     const wanted = `moved-${uniqueSuffix()}`;
-    expect(await saveEvent(admin.id, saved.event.slug, edited(saved, [], { slug: other.event.slug }), false)).toEqual({ ok: false, fieldErrors: { slug: "errors.slugTaken" } });
+    expect(await saveEvent(admin.id, saved.event.slug, edited(saved, [], { slug: other.event.slug }), false)).toEqual({ ok: false, field: "slug", error: "errors.slugTaken" });
     expect(await saveEvent(admin.id, saved.event.slug, edited(saved, [], { slug: wanted }), true)).toEqual({ ok: true, slug: wanted, removedSessions: [] });
     expect(await getEventForEditing(admin.id, saved.event.slug)).toBeNull();
     expect(await saveEvent(admin.id, wanted, edited(saved, [], { slug: `${wanted}-again` }), false)).toEqual({ ok: true, slug: wanted, removedSessions: [] });

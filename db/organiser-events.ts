@@ -9,12 +9,10 @@ import { queueEventCancelled, queueSessionRemoved, rescheduleReminders, withdraw
 import { fillFreePlaces, type Tx } from "./places";
 import { clubs, eventSessions, events, registrations, registrationSessions, type Event, type EventSession } from "./schema";
 import { isUuid } from "@/lib/uuid";
+import { refuse, refuseAll, type Result } from "./result";
 
 /** `told`: how many mails were queued (one per owner with an active registration in it). */
-export type SaveResult =
-  | { ok: true; slug: string; removedSessions: { name: string; told: number }[] }
-  | { ok: false; notFound: true }
-  | { ok: false; fieldErrors: Record<string, string> };
+export type SaveResult = Result<{ slug: string; removedSessions: { name: string; told: number }[] }> | null;
 
 /**
  * `wanted`, or it with the first free numeric suffix. Serialised per base slug by an advisory
@@ -39,10 +37,10 @@ const sessionColumns = (s: KeptSession) => ({ name: s.name, kind: s.kind, starts
 /** A new draft event in a club where the user may create events. */
 export async function createEvent(userId: string, clubId: string, input: EventInput, publish = false): Promise<SaveResult> {
   return db().transaction(async (tx) => {
-    if (!isUuid(clubId)) return { ok: false, notFound: true } as const;
+    if (!isUuid(clubId)) return null;
     const [club] = await tx.select({ id: clubs.id }).from(clubs).where(and(eq(clubs.id, clubId), mayDo(userId, "createEvent", clubs.id)));
-    if (!club) return { ok: false, notFound: true } as const;
-    if (input.slug && (await uniqueSlug(tx, input.slug)) !== input.slug) return { ok: false, fieldErrors: { slug: "errors.slugTaken" } } as const;
+    if (!club) return null;
+    if (input.slug && (await uniqueSlug(tx, input.slug)) !== input.slug) return refuse("errors.slugTaken", "slug");
     const slug = input.slug ?? (await uniqueSlug(tx, slugify(input.name)));
     const [event] = await tx.insert(events).values({ ...eventColumns(input), clubId, slug, status: publish ? "published" : "draft" }).returning();
     const kept = input.sessions.filter((s): s is KeptSession => !s.remove);
@@ -84,7 +82,7 @@ export async function getEventForEditing(userId: string, slug: string): Promise<
 export async function saveEvent(userId: string, slug: string, input: EventInput, publish: boolean, now = new Date()): Promise<SaveResult> {
   return db().transaction(async (tx) => {
     const event = await eventFor(tx, userId, slug, "editEvent", true);
-    if (!event) return { ok: false, notFound: true } as const;
+    if (!event) return null;
     const errors: Record<string, string> = {};
     let newSlug = event.slug;
     if (event.status === "draft" && input.slug && input.slug !== event.slug) {
@@ -110,7 +108,7 @@ export async function saveEvent(userId: string, slug: string, input: EventInput,
         .where(and(eq(registrationSessions.sessionId, current.id), eq(registrationSessions.status, "confirmed")));
       if (s.capacity < confirmed) errors[`sessions.${i}.capacity`] = `errors.capacityBelowConfirmed?count=${confirmed}`;
     }
-    if (Object.keys(errors).length > 0) return { ok: false, fieldErrors: errors } as const;
+    if (Object.keys(errors).length > 0) return refuseAll(errors);
     // Queued before the sessions go (their registrants are found through them), after every refusal.
     const removed: { name: string; told: number }[] = [];
     for (const s of removing) removed.push({ name: s.name, told: await queueSessionRemoved(tx, event.id, s) });

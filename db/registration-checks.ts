@@ -5,13 +5,14 @@ import { eventPhase } from "@/lib/event-phase";
 import { db } from "./client";
 import type { Tx } from "./places";
 import { cars, eventSessions, events, registrations, type Car, type Event, type EventSession } from "./schema";
+import { refuse, type Refusal, type Result } from "./result";
 
 /**
  * `eventSlug` names the event whose public page changed; it is absent when nothing changed (a
  * replayed form, the same sessions again), so the action refreshes no page it need not.
  */
-export type WriteResult = { ok: true; registrationId: string; eventSlug?: string } | { ok: false; field: string; error: string };
-export const fail = (field: string, error: string) => ({ ok: false, field, error }) as const;
+export type WriteResult = Result<{ registrationId: string; eventSlug?: string }>;
+export const fail = (field: string, error: string) => refuse(error, field) as Refusal & { field: string };
 
 export type Allocation = Event["allocation"];
 

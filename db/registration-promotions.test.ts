@@ -100,16 +100,16 @@ describe("changing the car", () => {
     const { event, sessions } = await openEvent();
     const [me] = await ownersWithCars(1);
     const [reg] = await registerInOrder(event.id, [me!], [[sessions[0]!.id]]);
-    expect(await deleteCar(me!.ownerId, me!.carIds[0]!)).toEqual({ ok: false, reason: "upcomingRegistration" });
+    expect(await deleteCar(me!.ownerId, me!.carIds[0]!)).toEqual({ ok: false, error: "errors.carHasUpcomingRegistration" });
     await cancelRegistration(me!.ownerId, reg!);
     expect(await deleteCar(me!.ownerId, me!.carIds[0]!)).toEqual({ ok: true });
     // Deleting and registering the same car at once: one of them wins, never both.
     const racers = await ownersWithCars(8);
     const outcomes = await Promise.all(racers.map(async (g) => {
       const [registered, deleted] = await Promise.all([registerCar(g.ownerId, form(event.id, g.carIds[0]!, [sessions[0]!.id])), deleteCar(g.ownerId, g.carIds[0]!)]);
-      return [registered.ok ? "registered" : registered.error, deleted.ok ? "deleted" : deleted.reason].join("+");
+      return [registered.ok ? "registered" : registered.error, !deleted ? "notFound" : deleted.ok ? "deleted" : deleted.error].join("+");
     }));
-    for (const o of outcomes) expect(["registered+upcomingRegistration", "errors.carNotYours+deleted"]).toContain(o);
+    for (const o of outcomes) expect(["registered+errors.carHasUpcomingRegistration", "errors.carNotYours+deleted"]).toContain(o);
     const orphans = await db().execute(sql`select count(*)::int as n from registrations where event_id = ${event.id} and status = 'active' and car_id is null`);
     expect((orphans as unknown as { n: number }[])[0]!.n).toBe(0);
   });

@@ -85,7 +85,7 @@ describe("deleting an account", () => {
   // club's members or events any more.
   it("is refused while the person is the only admin of a club with other members", async () => {
     const { admin, club, members } = await clubWith(["organiser"]);
-    expect(await deleteAccount(admin.id)).toEqual({ ok: false, reason: "lastAdmin", clubs: [club.name] });
+    expect(await deleteAccount(admin.id)).toEqual({ ok: false, error: "account.lastAdmin", clubs: [club.name] });
     expect(await db().select({ id: users.id }).from(users).where(eq(users.id, admin.id))).toHaveLength(1);
     // A club of one is not left behind: nobody stays who would need an admin.
     const alone = await clubWith();
@@ -98,7 +98,7 @@ describe("deleting an account", () => {
     const other = members[0]!;
     const outcomes = await Promise.all([deleteAccount(admin.id), deleteAccount(other.id)]);
     expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
-    expect(outcomes.find((o) => !o.ok)).toEqual({ ok: false, reason: "lastAdmin", clubs: [club.name] });
+    expect(outcomes.find((o) => !o.ok)).toEqual({ ok: false, error: "account.lastAdmin", clubs: [club.name] });
   });
 
   // Failed before: deleteAccount locked the sessions before the registrations, cancelRegistration

@@ -9,15 +9,13 @@ import { fillFreePlaces, lockSessions, type Tx } from "./places";
 import { writeAudit, type AuditAction, type AuditRecord } from "./roster-audit";
 import { eventSessions, registrations, registrationSessions, type EventSession } from "./schema";
 import { isUuid } from "@/lib/uuid";
+import { refuse, type Result } from "./result";
 
 /** `changed`: the registrations changed; `skipped`: those of a selection that could not be (why); `promoted`: cars the freed places went to. */
-export type RosterChange =
-  | { ok: true; changed: string[]; skipped: { id: string; error: string }[]; promoted: string[] }
-  | { ok: false; notFound: true }
-  | { ok: false; field: string; error: string };
+export type RosterChange = Result<{ changed: string[]; skipped: { id: string; error: string }[]; promoted: string[] }> | null;
 
-const notFound = { ok: false, notFound: true } as const;
-const fail = (field: string, error: string) => ({ ok: false, field, error }) as const;
+const notFound = null;
+const fail = (field: string, error: string) => refuse(error, field);
 type Place = { registrationId: string; sessionId: string; status: "confirmed" | "waiting"; startsAt: Date; endsAt: Date };
 
 /** The event, when the user may change its roster (a gate or another club's organiser: not found). */

@@ -42,7 +42,7 @@ export async function adminCount(clubId: string): Promise<number> {
 /** An event created through db/organiser-events.ts by a club admin, uniquely named; with its rows. */
 export async function clubEvent(userId: string, clubId: string, overrides: Partial<EventForm> = {}, publish = false) {
   const result = await createEvent(userId, clubId, eventInput({ name: `Meet ${uniqueSuffix()}`, ...overrides }), publish);
-  if (!result.ok) throw new Error(`could not create the event: ${JSON.stringify(result)}`);
+  if (!result?.ok) throw new Error(`could not create the event: ${JSON.stringify(result)}`);
   return loadEvent(result.slug);
 }
 

@@ -3,57 +3,48 @@
 import { refresh, revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { acceptInvitation, createClub, getMyClub, inviteMember, setMemberRole } from "@/db/clubs";
-import type { FormResult } from "@/lib/form-result";
+import { refuse } from "@/db/result";
 import { slugArg, tokenArg } from "@/lib/schemas/bound";
 import { clubSchema, inviteSchema, roleSchema } from "@/lib/schemas/club";
-import { boundArg, formArg, runFormAction } from "../action";
-import { translateKeys } from "../form-errors";
-import { requireUser } from "../session";
+import { formAction, postAction } from "../action";
 
-export async function createClubAction(_prev: FormResult, formData: FormData): Promise<FormResult> {
-  const form = formArg(formData);
-  const result = await runFormAction(form, { schema: clubSchema, fields: ["name"], returnTo: "/organise/clubs/new" }, async (user, { name }): Promise<FormResult<{ slug: string }>> => {
-    const created = await createClub(user.id, name);
-    if (!created.ok) return { ok: false, fieldErrors: await translateKeys({ [created.field]: created.error }), values: { name } };
-    return { ok: true, slug: created.club.slug };
-  });
-  if (!result.ok) return result;
+const clubPage = (slug: string) => `/organise/clubs/${slug}`;
+/** The page's name of a refusal ("invitation.otherEmail" → ?error=otherEmail). */
+const errorParam = (error: string) => error.split(".").pop()!;
+
+export const createClubAction = formAction({ bound: [], signIn: () => "/organise/clubs/new", schema: clubSchema, fields: ["name"] }, async ({ user }, { name }) => {
+  const created = await createClub(user.id, name);
+  if (!created.ok) return created;
   // Only this browser's pages change (the header gains "Organise"): no shared cache is touched.
   refresh();
-  redirect(`/organise/clubs/${result.slug}`);
-}
+  redirect(clubPage(created.club.slug));
+});
 
 /** Bound to the club's slug only: its name, for the mail, is read from the database. */
-export async function inviteAction(clubSlug: string, _prev: FormResult, formData: FormData): Promise<FormResult<{ sentTo?: string }>> {
-  const form = formArg(formData);
-  const slug = boundArg(slugArg, clubSlug);
-  return runFormAction(form, { schema: inviteSchema, fields: ["email", "role"], returnTo: `/organise/clubs/${slug}` }, async (user, { email, role }): Promise<FormResult<{ sentTo?: string }>> => {
+export const inviteAction = formAction<[typeof slugArg], typeof inviteSchema, { sentTo?: string }>(
+  { bound: [slugArg], signIn: clubPage, schema: inviteSchema, fields: ["email", "role"] },
+  async ({ user, bound: [slug] }, { email, role }) => {
     const invited = await inviteMember(user.id, slug, email, role);
-    if (!invited) return { ok: false, formError: (await translateKeys({ f: "errors.notAllowed" })).f };
-    if (!invited.ok) return { ok: false, fieldErrors: await translateKeys({ [invited.field]: invited.error }), values: { email, role } };
-    revalidatePath(`/organise/clubs/${slug}`);
+    if (!invited) return refuse("errors.notAllowed");
+    if (!invited.ok) return invited;
+    revalidatePath(clubPage(slug));
     return { ok: true, sentTo: email };
-  });
-}
+  },
+);
 
-export async function setRoleAction(clubSlug: string, formData: FormData) {
-  const form = formArg(formData);
-  const slug = boundArg(slugArg, clubSlug);
-  const user = await requireUser(`/organise/clubs/${slug}`);
+export const setRoleAction = postAction({ bound: [slugArg], signIn: clubPage }, async ({ user, bound: [slug], form }) => {
   const parsed = roleSchema.safeParse({ role: form.get("role"), memberId: form.get("memberId") });
   const club = await getMyClub(user.id, slug);
-  if (!parsed.success || !club) redirect(`/organise/clubs/${slug}`);
+  if (!parsed.success || !club) redirect(clubPage(slug));
   const result = await setMemberRole(user.id, club.id, parsed.data.memberId, parsed.data.role === "remove" ? null : parsed.data.role);
-  if (result.ok) revalidatePath(`/organise/clubs/${slug}`);
+  if (result?.ok) revalidatePath(clubPage(slug));
   // Refused like an unknown club (back to the page), so a member without the right learns nothing more.
-  else redirect(`/organise/clubs/${slug}${result.reason === "lastAdmin" ? "?error=lastAdmin" : ""}`);
-}
+  else redirect(`${clubPage(slug)}${result ? `?error=${errorParam(result.error)}` : ""}`);
+});
 
-export async function acceptInvitationAction(invitationToken: string) {
-  const token = boundArg(tokenArg, invitationToken);
-  const user = await requireUser(`/invitations/${token}`);
+export const acceptInvitationAction = postAction({ bound: [tokenArg], signIn: (token) => `/invitations/${token}` }, async ({ user, bound: [token] }) => {
   const result = await acceptInvitation(user.id, user.email, token);
-  if (!result.ok) redirect(`/invitations/${token}?error=${result.reason}`);
+  if (!result.ok) redirect(`/invitations/${token}?error=${errorParam(result.error)}`);
   refresh();
-  redirect(`/organise/clubs/${result.club.slug}`);
-}
+  redirect(clubPage(result.club.slug));
+});

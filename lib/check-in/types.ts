@@ -48,3 +48,6 @@ export type CheckInState = { registrationId: string; checkedInAt: string | null;
 export type SessionCount = { id: string; name: string; checkedIn: number; total: number };
 /** "Checked in: X of Y": Y counts active cars with at least one confirmed session. */
 export type CheckInCounts = { checkedIn: number; total: number; sessions: SessionCount[] };
+
+/** One check-in's answer in the phones' sync protocol (…/check-in/data): a refusal travels as `reason`. */
+export type SyncOutcome = { ok: true; accepted: boolean; state: CheckInState } | { ok: false; reason: string };

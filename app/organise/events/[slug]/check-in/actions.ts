@@ -2,8 +2,7 @@
 
 import { randomUUID } from "node:crypto";
 import { notFound, redirect } from "next/navigation";
-import { boundArg, formArg } from "@/app/action";
-import { requireUser } from "@/app/session";
+import { postAction } from "@/app/action";
 import { checkIn } from "@/db/check-in-writes";
 import { slugArg } from "@/lib/schemas/bound";
 import { checkInFormSchema } from "@/lib/schemas/check-in";
@@ -13,17 +12,14 @@ import { checkInPath } from "./_components/check-in-queries";
  * "Check in" on the page without JavaScript (with it, the phone queues the check-in itself and
  * sends it to ./data). Back to the same search, with the answer for that car.
  */
-export async function checkInFormAction(boundSlug: string, formData: FormData): Promise<void> {
-  const form = formArg(formData);
-  const slug = boundArg(slugArg, boundSlug);
-  const user = await requireUser(checkInPath(slug));
+export const checkInFormAction = postAction({ bound: [slugArg], signIn: checkInPath }, async ({ user, bound: [slug], form }) => {
   const parsed = checkInFormSchema.safeParse({ registrationId: form.get("registrationId"), q: form.get("q") ?? "", ticks: form.getAll("ticks") });
   if (!parsed.success) redirect(checkInPath(slug));
   const { registrationId, q, ticks } = parsed.data;
   const outcome = await checkIn(user.id, slug, { clientId: randomUUID(), registrationId, scannedAt: new Date(), ticks });
-  if (!outcome.ok && outcome.reason === "notFound") notFound();
+  if (!outcome) notFound();
   const params = new URLSearchParams({ q, r: registrationId });
   if (outcome.ok) params.set("done", outcome.accepted ? "1" : "0");
-  else params.set("refused", outcome.reason);
+  else params.set("refused", outcome.error);
   redirect(`${checkInPath(slug)}?${params}`);
-}
+});

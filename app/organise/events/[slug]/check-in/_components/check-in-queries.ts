@@ -1,6 +1,5 @@
 import type { CheckInLive } from "@/db/check-in";
-import type { CheckInOutcome } from "@/db/check-in-writes";
-import type { CheckInCopy, PendingCheckIn } from "@/lib/check-in/types";
+import type { CheckInCopy, PendingCheckIn, SyncOutcome } from "@/lib/check-in/types";
 
 // The gate page's one query-key factory: the server prefetch and the phone's polling must agree.
 export const checkInKeys = {
@@ -23,7 +22,7 @@ export const checkInDataUrl = (slug: string) => `${checkInPath(slug)}/data`;
  */
 export const sinceFor = (copy: Pick<CheckInCopy, "fetchedAt">) => new Date(new Date(copy.fetchedAt).getTime() - 60_000).toISOString();
 
-export type SyncAnswer = { results: { clientId: string; outcome: CheckInOutcome }[]; serverTime: string };
+export type SyncAnswer = { results: { clientId: string; outcome: SyncOutcome }[]; serverTime: string };
 
 /** A failed request that says why (401: signed out; 404: no longer allowed at this gate). */
 export class GateHttpError extends Error {

@@ -1,7 +1,8 @@
 import { crossSiteRefusal, deviceKey, limitRefusal } from "@/app/route-guards";
 import { currentUser } from "@/app/session";
 import { getCheckInCopy, getCheckInLive, getGateEvent } from "@/db/check-in";
-import { checkIn } from "@/db/check-in-writes";
+import { checkIn, type CheckInOutcome } from "@/db/check-in-writes";
+import type { SyncOutcome } from "@/lib/check-in/types";
 import { syncSchema } from "@/lib/schemas/check-in";
 
 // The gate phones' endpoint: GET the offline copy (list + ticket key), GET ?since= the live
@@ -27,6 +28,12 @@ export async function GET(request: Request, context: Context) {
   return answer(await getCheckInLive(gate.event, moment));
 }
 
+/** The phones' sync protocol (use-pending-queue.ts): a refusal travels as `reason`. */
+function onTheWire(outcome: CheckInOutcome): SyncOutcome {
+  if (!outcome) return { ok: false, reason: "notFound" };
+  return outcome.ok ? outcome : { ok: false, reason: outcome.error };
+}
+
 export async function POST(request: Request, context: Context) {
   // JSON only, and only from our own pages: a cross-site form or fetch never gets this far.
   const crossSite = crossSiteRefusal(request);
@@ -41,7 +48,7 @@ export async function POST(request: Request, context: Context) {
   const results = [];
   // One after another: each is its own short transaction, and a phone's queue is small.
   for (const item of parsed.data.checkIns) {
-    results.push({ clientId: item.clientId, outcome: await checkIn(gate.user.id, gate.event.slug, item) });
+    results.push({ clientId: item.clientId, outcome: onTheWire(await checkIn(gate.user.id, gate.event.slug, item)) });
   }
   return answer({ results, serverTime: new Date().toISOString() });
 }
