@@ -2,7 +2,6 @@
 /* eslint-disable @next/next/no-html-link-for-pages -- on purpose: leaving a page cached per language must load the next page whole (see LocaleHtml) */
 
 import { useEffect, useState, useSyncExternalStore } from "react";
-import { signOutAction } from "@/app/actions";
 import { signInLinkFrom } from "@/lib/auth-guard";
 import { SignOutForm } from "./sign-out-form";
 
@@ -42,7 +41,7 @@ function useHere(): string | undefined {
  * (what a signed-out visitor, or one without JavaScript, needs), and this swaps in Account and
  * Sign out once /api/me says who is here. Plain links: see PublicSiteHeader.
  */
-export function AccountNav({ labels, linkClass, signInHref }: { labels: AccountNavLabels; linkClass: string; signInHref: string }) {
+export function AccountNav({ labels, linkClass, signInHref, signOutAction }: { labels: AccountNavLabels; linkClass: string; signInHref: string; signOutAction: () => Promise<void> }) {
   const me = useMe();
   const here = useHere();
   if (!me?.signedIn) {

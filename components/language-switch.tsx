@@ -1,15 +1,15 @@
 import { getLocale } from "next-intl/server";
-import { setLocaleAction } from "@/app/actions";
 import type { Locale } from "@/lib/locale";
 
 /**
  * Two submit buttons in a plain form: switching language works before JavaScript loads.
- * `locale` is given on pages cached per language, which must not read the request.
+ * `locale` is given on pages cached per language, which must not read the request; `action` sets
+ * the language cookie.
  */
-export async function LanguageSwitch({ label, locale: given }: { label: string; locale?: Locale }) {
+export async function LanguageSwitch({ label, locale: given, action }: { label: string; locale?: Locale; action: (formData: FormData) => Promise<void> }) {
   const locale = given ?? (await getLocale());
   return (
-    <form action={setLocaleAction} className="ml-auto flex" aria-label={label}>
+    <form action={action} className="ml-auto flex" aria-label={label}>
       {(["de", "en"] as const).map((code) => (
         <button
           key={code}

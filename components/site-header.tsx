@@ -1,9 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
-import { signOutAction } from "@/app/actions";
-import { currentSession } from "@/app/session";
-import { isClubStaff } from "@/db/clubs";
 import { signInLinkFrom } from "@/lib/auth-guard";
 import type { Locale } from "@/lib/locale";
 import { AccountNav, OrganiseNavItem } from "./account-nav";
@@ -13,6 +10,12 @@ import { SignOutForm } from "./sign-out-form";
 const navLink = "inline-flex min-h-11 items-center whitespace-nowrap rounded-lg px-2 text-[15px] font-semibold text-ink hover:bg-accent-soft hover:text-accent sm:px-3 sm:text-base";
 
 type NavText = { main: string; events: string; garage: string; registrations: string };
+
+/** The server actions behind "Sign out" and the language switch: routes (app/) pass them in. */
+export type HeaderActions = { signOut: () => Promise<void>; setLocale: (formData: FormData) => Promise<void> };
+
+/** Who is signed in, as the header needs it: null when nobody is. */
+export type HeaderViewer = { staff: boolean } | null;
 
 /**
  * `plain`: ordinary links, so leaving a page cached per language loads the next page whole
@@ -51,14 +54,12 @@ function HeaderFrame({ text, account, organise, languageSwitch, plain }: { text:
  * The header of pages rendered per request: who is signed in is known on the server. `here` is
  * the page's path and query string, where "Sign in" comes back to.
  */
-export async function SiteHeader({ here }: { here?: string }) {
-  const [session, t] = await Promise.all([currentSession(), getTranslations("nav")]);
-  const userId = session?.user?.id;
-  const staff = userId ? await isClubStaff(userId) : false;
-  const account = session ? (
+export async function SiteHeader({ here, viewer, actions }: { here?: string; viewer: HeaderViewer; actions: HeaderActions }) {
+  const t = await getTranslations("nav");
+  const account = viewer ? (
     <>
       <Link href="/account" className={navLink}>{t("account")}</Link>
-      <SignOutForm action={signOutAction} label={t("signOut")} className={navLink} />
+      <SignOutForm action={actions.signOut} label={t("signOut")} className={navLink} />
     </>
   ) : (
     <Link href={here ? signInLinkFrom(here) : "/signin"} className={`${navLink} text-accent`}>{t("signIn")}</Link>
@@ -67,8 +68,8 @@ export async function SiteHeader({ here }: { here?: string }) {
     <HeaderFrame
       text={{ main: t("main"), events: t("events"), garage: t("garage"), registrations: t("registrations") }}
       account={account}
-      organise={staff ? <li><Link className={navLink} href="/organise">{t("organise")}</Link></li> : null}
-      languageSwitch={<LanguageSwitch label={t("language")} />}
+      organise={viewer?.staff ? <li><Link className={navLink} href="/organise">{t("organise")}</Link></li> : null}
+      languageSwitch={<LanguageSwitch label={t("language")} action={actions.setLocale} />}
     />
   );
 }
@@ -77,15 +78,15 @@ export async function SiteHeader({ here }: { here?: string }) {
  * The same header for pages cached for everybody in one language (the public event page): it
  * reads no cookie; the signed-in links come from a small client island (AccountNav).
  */
-export async function PublicSiteHeader({ locale, here }: { locale: Locale; here: string }) {
+export async function PublicSiteHeader({ locale, here, actions }: { locale: Locale; here: string; actions: HeaderActions }) {
   const t = await getTranslations({ locale, namespace: "nav" });
   const labels = { signIn: t("signIn"), signOut: t("signOut"), account: t("account"), organise: t("organise") };
   return (
     <HeaderFrame
       text={{ main: t("main"), events: t("events"), garage: t("garage"), registrations: t("registrations") }}
-      account={<AccountNav labels={labels} linkClass={navLink} signInHref={signInLinkFrom(here)} />}
+      account={<AccountNav labels={labels} linkClass={navLink} signInHref={signInLinkFrom(here)} signOutAction={actions.signOut} />}
       organise={<OrganiseNavItem label={labels.organise} linkClass={navLink} />}
-      languageSwitch={<LanguageSwitch label={t("language")} locale={locale} />}
+      languageSwitch={<LanguageSwitch label={t("language")} locale={locale} action={actions.setLocale} />}
       plain
     />
   );

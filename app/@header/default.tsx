@@ -1,6 +1,6 @@
-import { SiteHeader } from "@/components/site-header";
+import { RequestHeader } from "./_components/request-header";
 
 // The @header slot (see app/layout.tsx): the per-request header unless a route names another.
 export default function DefaultHeader() {
-  return <SiteHeader />;
+  return <RequestHeader />;
 }

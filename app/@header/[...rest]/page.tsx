@@ -1,5 +1,5 @@
-import { SiteHeader } from "@/components/site-header";
 import { pathWithQuery } from "@/lib/auth-guard";
+import { RequestHeader } from "../_components/request-header";
 
 type Props = { params: Promise<{ rest: string[] }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -7,5 +7,5 @@ type Props = { params: Promise<{ rest: string[] }>; searchParams: Promise<Record
 // would keep showing the header of the page before), and tells "Sign in" where it was pressed.
 export default async function PageHeader({ params, searchParams }: Props) {
   const [{ rest }, search] = await Promise.all([params, searchParams]);
-  return <SiteHeader here={pathWithQuery(rest, search)} />;
+  return <RequestHeader here={pathWithQuery(rest, search)} />;
 }

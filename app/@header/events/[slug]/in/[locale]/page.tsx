@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { PublicSiteHeader } from "@/components/site-header";
 import { isLocale } from "@/lib/locale";
+import { headerActions } from "../../../../_components/request-header";
 
 // The header of the cached event page: rendered once per language, like the page itself.
 export const dynamic = "force-static";
@@ -14,5 +15,5 @@ export default async function CachedEventHeader({ params }: { params: Promise<{ 
   if (!isLocale(locale)) notFound();
   // The visitor's address is /events/{slug} (proxy.ts rewrites it here); the query string, which
   // a page shared by everybody cannot know, is added in the browser (AccountNav).
-  return <PublicSiteHeader locale={locale} here={`/events/${encodeURIComponent(slug)}`} />;
+  return <PublicSiteHeader locale={locale} here={`/events/${encodeURIComponent(slug)}`} actions={headerActions} />;
 }
