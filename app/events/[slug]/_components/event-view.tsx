@@ -4,7 +4,6 @@ import { dehydrate, QueryClient } from "@tanstack/react-query";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { liveCountsFrom } from "@/app/events/live-counts";
 import { calendarDay } from "@/components/event-dates";
-import { ProgrammeDay, type ProgrammeSession } from "@/components/programme-day";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
@@ -17,6 +16,7 @@ import { groupByDay } from "@/lib/programme";
 import { LiveQueryProvider } from "@/components/live-query-provider";
 import { COUNTS_POLL_MS, eventKeys } from "./event-queries";
 import { CarsRegistered, ColourCounts, CountryCounts } from "./live-counts";
+import { ProgrammeDay, type ProgrammeSession } from "./programme-day";
 
 /** Each session with the names of the sessions it overlaps ("clash"): shown in the programme. */
 function withClashes(sessions: PublicEvent["sessions"]): ProgrammeSession[] {

@@ -1,12 +1,12 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { DrawFigures } from "@/components/draw-figures";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { getPublicDraw } from "@/db/draws";
 import { formatMoment } from "@/lib/time";
 import { currentUser } from "../../../session";
-import { DrawPreview } from "../../../organise/events/[slug]/draw/preview";
 import { DrawRuns } from "./_components/draw-runs";
 import { Facts } from "./_components/facts";
 import { SeedCommitment } from "./_components/seed-commitment";
@@ -42,7 +42,7 @@ export default async function PublicDrawPage({ params }: { params: Promise<{ slu
             <p className="text-sm text-muted">{t("verify")}</p>
           </Card>
           <Card>
-            <DrawPreview stats={draw.stats} sessions={sessions} />
+            <DrawFigures stats={draw.stats} sessions={sessions} />
           </Card>
         </>
       ) : (

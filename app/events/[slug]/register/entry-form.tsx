@@ -4,31 +4,13 @@ import Link from "next/link";
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
+import { ChoiceSelects, type ChoiceOption } from "@/components/choice-selects";
 import { Field, SelectField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { initialFormResult, type FormResult } from "@/lib/form-result";
-import { formatClock, formatMoment } from "@/lib/time";
 import { LIMITS } from "@/lib/schemas/limits";
 
-export type ChoiceOption = { id: string; name: string; startsAt: string; endsAt: string };
 type Action = (prev: FormResult, formData: FormData) => Promise<FormResult>;
-
-/** The ranked choices, one select per rank: usable on a phone and without JavaScript. */
-export function ChoiceSelects({ sessions, count, values, errors }: { sessions: ChoiceOption[]; count: number; values: Record<string, string>; errors: Record<string, string> }) {
-  const t = useTranslations("lottery");
-  return (
-    <fieldset className="flex flex-col gap-3">
-      <legend className="mb-1 text-base font-bold">{t("choicesLegend")}</legend>
-      <p className="text-sm text-muted">{t("choicesHint", { count })}</p>
-      {Array.from({ length: count }, (_, i) => `choice${i + 1}`).map((field, i) => (
-        <SelectField key={field} name={field} label={t("choice", { rank: i + 1 })} defaultValue={values[field] ?? ""} error={errors[field]}>
-          <option value="">{t("notChosen")}</option>
-          {sessions.map((s) => <option key={s.id} value={s.id}>{s.name} · {formatMoment(new Date(s.startsAt))}–{formatClock(new Date(s.endsAt))}</option>)}
-        </SelectField>
-      ))}
-    </fieldset>
-  );
-}
 
 // Bound on the server (page.tsx), not here: see register-form.tsx (vercel/next.js#98045).
 type Props = { action: Action; slug: string; eventId: string; idempotencyKey: string; cars: { id: string; label: string }[]; sessions: ChoiceOption[]; count: number; rulesText: string };
@@ -51,7 +33,8 @@ export function EntryForm({ action: enterAction, slug, eventId, idempotencyKey, 
         </SelectField>
         <Link href={`/garage/new?returnTo=/events/${slug}/register`} className="inline-flex min-h-11 items-center self-start font-semibold text-accent underline underline-offset-4">{tr("addCar")}</Link>
       </div>
-      <ChoiceSelects sessions={sessions} count={count} values={values} errors={errors} />
+      <ChoiceSelects sessions={sessions} count={count} values={values} errors={errors}
+        text={{ legend: t("choicesLegend"), hint: t("choicesHint", { count }), notChosen: t("notChosen"), choice: (rank) => t("choice", { rank }) }} />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field name="secondDriverName" label={tr("secondDriver")} hint={tr("optional")} defaultValue={values.secondDriverName} error={errors.secondDriverName} autoComplete="off" maxLength={LIMITS.secondDriverName} />
         <Field name="secondDriverEmail" type="email" label={tr("secondDriverEmail")} hint={tr("secondDriverHint")} defaultValue={values.secondDriverEmail} error={errors.secondDriverEmail} autoComplete="off" maxLength={LIMITS.email} />

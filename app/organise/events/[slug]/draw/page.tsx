@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
+import { DrawFigures } from "@/components/draw-figures";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
@@ -9,7 +10,6 @@ import { getDrawAdmin } from "@/db/draws";
 import { formatMoment } from "@/lib/time";
 import { requireUser } from "../../../../session";
 import { publishDrawAction, runDrawAction } from "./actions";
-import { DrawPreview } from "./preview";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ error?: string; published?: string }> };
 const ERRORS = new Set(["notLottery", "stillOpen", "alreadyPublished", "entriesChanged", "noRun", "seedNotCommitted", "rateLimited"]);
@@ -47,7 +47,7 @@ export default async function DrawPage({ params, searchParams }: Props) {
           {/* Said once: in the notice right after publishing, here on any later visit. */}
           {publishedRun && !published ? <p className="text-base">{t("admin.published", { when: formatMoment(publishedRun.publishedAt!) })}</p> : null}
           <p className="break-all text-base text-muted">{t("admin.latest", { seed: latest.seed })}</p>
-          <DrawPreview stats={latest.stats} sessions={sessions} />
+          <DrawFigures stats={latest.stats} sessions={sessions} />
           {!publishedRun && closed ? (
             <form action={publishDrawAction.bind(null, event.slug, latest.id)} className="flex flex-col gap-2">
               <p className="text-base">{t("admin.publishHint")}</p>

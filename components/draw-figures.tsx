@@ -1,8 +1,11 @@
 import { getTranslations } from "next-intl/server";
 import type { LotteryStats } from "@/lib/lottery/stats";
 
-/** A run's figures: how many cars got something, their first choice, their top two; per session. */
-export async function DrawPreview({ stats, sessions }: { stats: LotteryStats; sessions: { id: string; name: string }[] }) {
+/**
+ * A draw run's figures: how many cars got something, their first choice, their top two; per
+ * session. Organisers see them for each run, everybody for the published one.
+ */
+export async function DrawFigures({ stats, sessions }: { stats: LotteryStats; sessions: { id: string; name: string }[] }) {
   const t = await getTranslations("lottery.admin");
   const figures = [["placed", stats.placed], ["firstChoice", stats.firstChoice], ["topTwo", stats.topTwo], ["nothing", stats.nothing]] as const;
   const nameOf = new Map(sessions.map((s) => [s.id, s.name]));

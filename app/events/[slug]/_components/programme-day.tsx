@@ -1,11 +1,11 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { PlacesLeft, type PlacesLeftText } from "@/app/events/[slug]/_components/live-counts";
 import { Card } from "@/components/ui/card";
 import { calendarDay } from "@/components/event-dates";
 import type { SessionWithCounts } from "@/db/events";
 import type { Locale } from "@/lib/locale";
 import { countText } from "@/lib/count-text";
 import { formatClock } from "@/lib/time";
+import { PlacesLeft, type PlacesLeftText } from "./live-counts";
 
 export type ProgrammeSession = SessionWithCounts & { clashesWith: string[] };
 
