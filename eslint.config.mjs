@@ -1,6 +1,17 @@
 import next from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
+// Arrows point one way (docs/ARCHITECTURE.md): app/ uses components/ and lib/, never the reverse.
+const noAppImports = {
+  regex: "^(@/app|(\\.\\./)+app)(/|$)",
+  message: "components/ and lib/ must not import app/: a route passes what it owns (server actions, the session) in as props; a piece shared by routes moves to components/ or lib/.",
+};
+// lib/ is pure domain code: plain data in, a decision out (STYLE.md).
+const libPurity = [
+  { regex: "^(next|next-intl|next-auth|react|react-dom|server-only)(/|$)", message: "lib/ is pure domain code: no Next.js, React or next-intl; that belongs in app/ or components/." },
+  { regex: "^(@/|(\\.\\./)+)(db|auth)(/|$)", message: "lib/ is pure domain code: it takes plain data in and never reaches the database or the session." },
+];
+
 const config = [
   ...next,
   ...nextTs,
@@ -28,6 +39,8 @@ const config = [
       ],
     },
   },
+  { files: ["components/**"], rules: { "no-restricted-imports": ["error", { patterns: [noAppImports] }] } },
+  { files: ["lib/**"], rules: { "no-restricted-imports": ["error", { patterns: [noAppImports, ...libPurity] }] } },
   // Playwright fixtures call their argument `use`; it is not React's hook.
   { files: ["e2e/**"], rules: { "react-hooks/rules-of-hooks": "off" } },
   { ignores: [".next/**", "node_modules/**", ".data/**", "test-results/**", "playwright-report/**", "db/migrations/**", "next-env.d.ts", ".next-*/**"] },
