@@ -1,7 +1,7 @@
 "use client";
 
-import { useActionState } from "react";
 import { useLocale, useTranslations } from "next-intl";
+import { useForm } from "@/components/form/use-form";
 import { Button } from "@/components/ui/button";
 import { Field, SelectField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
@@ -12,12 +12,10 @@ import { LIMITS } from "@/lib/schemas/limits";
 export function ProfileForm({ initial, returnTo }: { initial: Record<string, string>; returnTo?: string }) {
   const t = useTranslations("account");
   const locale = useLocale();
-  const [state, action, pending] = useActionState(saveProfileAction, { ok: false });
-  const failed = state.ok ? undefined : state;
-  const values = { ...initial, ...failed?.values };
-  const errors = failed?.fieldErrors ?? {};
+  const { state, action, pending, fieldErrors: errors, values: shown } = useForm(saveProfileAction, { initialValues: initial });
+  const values = { ...initial, ...shown };
   return (
-    <form action={action} noValidate className="flex flex-col gap-4" key={JSON.stringify(failed?.values ?? initial)}>
+    <form action={action} noValidate className="flex flex-col gap-4" key={JSON.stringify(shown)}>
       {returnTo ? <input type="hidden" name="returnTo" value={returnTo} /> : null}
       {state.ok && state.saved ? <Notice tone="success" role="status">{t("saved")}</Notice> : null}
       <Field name="fullName" label={t("fullName")} autoComplete="name" defaultValue={values.fullName} error={errors.fullName} required maxLength={LIMITS.fullName} />

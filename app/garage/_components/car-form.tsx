@@ -1,34 +1,31 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
+import { useForm, type BoundFormAction } from "@/components/form/use-form";
 import { Button } from "@/components/ui/button";
 import { Field, SelectField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { catalogue, findModel, INDIVIDUAL, modelLabel, OTHER_MODEL } from "@/lib/car-catalogue";
 import { countryName, registrationCountries } from "@/lib/countries";
-import { initialFormResult, type FormResult } from "@/lib/form-result";
 import { LIMITS } from "@/lib/schemas/limits";
 
 export type CarFormValues = Record<string, string>;
 
-// Bound on the server (the page), not here: a .bind in a client component hangs no-JS submissions (vercel/next.js#98045).
-export function CarForm({ action: saveCar, initial, returnTo }: { action: (prev: FormResult, formData: FormData) => Promise<FormResult>; initial: CarFormValues; returnTo: string }) {
+export function CarForm({ action: saveCar, initial, returnTo }: { action: BoundFormAction; initial: CarFormValues; returnTo: string }) {
   const t = useTranslations("carForm");
   const locale = useLocale();
-  const [state, action, pending] = useActionState(saveCar, initialFormResult);
-  const failed = state.ok ? undefined : state;
-  const values = { ...initial, ...failed?.values };
-  const errors = failed?.fieldErrors ?? {};
+  const { action, pending, fieldErrors: errors, values: submitted, formError } = useForm(saveCar);
+  const values = { ...initial, ...submitted };
   const [modelCode, setModelCode] = useState(values.model || catalogue[0]!.code);
   const [colour, setColour] = useState(values.colour ?? "");
   const model = findModel(modelCode);
   const other = modelCode === OTHER_MODEL;
   const v = (name: string) => values[name] ?? "";
   return (
-    <form action={action} noValidate className="flex flex-col gap-4" key={JSON.stringify(failed?.values ?? {})}>
+    <form action={action} noValidate className="flex flex-col gap-4" key={JSON.stringify(submitted)}>
       <input type="hidden" name="returnTo" value={returnTo} />
-      {failed?.formError ? <Notice tone="danger" role="alert">{failed.formError}</Notice> : null}
+      {formError ? <Notice tone="danger" role="alert">{formError}</Notice> : null}
       <SelectField name="model" label={t("model")} value={modelCode} onChange={(e) => setModelCode(e.target.value)} error={errors.model}>
         {catalogue.map((m) => (
           <option key={m.code} value={m.code}>{modelLabel(m)}</option>

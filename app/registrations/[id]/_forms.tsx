@@ -1,22 +1,17 @@
 "use client";
 
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
+import { useForm, type BoundFormAction } from "@/components/form/use-form";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
-import { initialFormResult, type FormResult } from "@/lib/form-result";
 
-// Actions arrive bound on the server (page.tsx): a `.bind` in this Client Component leaves a form posted
-// without JavaScript pending forever when the action returns a result instead of redirecting (vercel/next.js#98045).
-type FormAction = (prev: FormResult, formData: FormData) => Promise<FormResult>;
-
-export function CancelRegistration({ action: cancelAction }: { action: FormAction }) {
+export function CancelRegistration({ action: cancelAction }: { action: BoundFormAction }) {
   const t = useTranslations("registration");
-  const [state, action, pending] = useActionState(cancelAction, initialFormResult);
+  const { action, pending, formError } = useForm(cancelAction);
   return (
     <form action={action} className="flex flex-col gap-3">
       <p className="text-base">{t("cancelExplain")}</p>
-      {!state.ok && state.formError ? <Notice tone="danger" role="alert">{state.formError}</Notice> : null}
+      {formError ? <Notice tone="danger" role="alert">{formError}</Notice> : null}
       <Button type="submit" variant="danger" disabled={pending}>{t("cancelYes")}</Button>
     </form>
   );
@@ -24,13 +19,12 @@ export function CancelRegistration({ action: cancelAction }: { action: FormActio
 
 type Option = { id: string; name: string; detail: string; checked: boolean };
 
-export function ChangeSessions({ action: changeAction, options }: { action: FormAction; options: Option[] }) {
+export function ChangeSessions({ action: changeAction, options }: { action: BoundFormAction; options: Option[] }) {
   const t = useTranslations("registration");
-  const [state, action, pending] = useActionState(changeAction, initialFormResult);
-  const errors = state.ok ? {} : (state.fieldErrors ?? {});
+  const { action, pending, fieldErrors: errors, formError } = useForm(changeAction);
   return (
     <form action={action} className="flex flex-col gap-2">
-      {!state.ok && state.formError ? <Notice tone="danger" role="alert">{state.formError}</Notice> : null}
+      {formError ? <Notice tone="danger" role="alert">{formError}</Notice> : null}
       <fieldset className="flex flex-col gap-2" aria-describedby="change-sessions-error">
         <legend className="mb-1 text-base font-bold">{t("changeSessions")}</legend>
         {options.map((o) => (

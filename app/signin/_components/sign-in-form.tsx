@@ -1,18 +1,15 @@
 "use client";
 
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
+import { useForm } from "@/components/form/use-form";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { initialFormResult } from "@/lib/form-result";
 import { requestSignInLinkAction } from "../actions";
 import { LIMITS } from "@/lib/schemas/limits";
 
 export function SignInForm({ callbackUrl, email }: { callbackUrl: string; email?: string }) {
   const t = useTranslations("signin");
-  const [state, action, pending] = useActionState(requestSignInLinkAction, initialFormResult);
-  const errors = state.ok ? undefined : state.fieldErrors;
-  const values = state.ok ? undefined : state.values;
+  const { action, pending, fieldErrors: errors, values } = useForm(requestSignInLinkAction);
   return (
     <form action={action} noValidate className="flex flex-col gap-4">
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
@@ -24,9 +21,9 @@ export function SignInForm({ callbackUrl, email }: { callbackUrl: string; email?
         inputMode="email"
         maxLength={LIMITS.email}
         required
-        defaultValue={values?.email ?? email ?? ""}
-        key={values?.email ?? email ?? ""}
-        error={errors?.email}
+        defaultValue={values.email ?? email ?? ""}
+        key={values.email ?? email ?? ""}
+        error={errors.email}
       />
       <Button type="submit" disabled={pending}>
         {t("emailMeLink")}

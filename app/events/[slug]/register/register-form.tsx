@@ -1,38 +1,34 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import { useTranslations } from "next-intl";
+import { useForm, type BoundFormAction } from "@/components/form/use-form";
 import { Button } from "@/components/ui/button";
-import { Field, SelectField } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { clashes } from "@/lib/clash";
-import { initialFormResult, type FormResult } from "@/lib/form-result";
 import { formatClock, formatMoment } from "@/lib/time";
-import { LIMITS } from "@/lib/schemas/limits";
+import { SecondDriverAndRules } from "./second-driver-and-rules";
 
 export type SessionOption = { id: string; name: string; startsAt: string; endsAt: string; placesLeft: number; noiseLimitDb: number | null };
-// Bound on the server (page.tsx): a `.bind` here, in a Client Component, leaves a form posted without
-// JavaScript pending forever whenever the action returns a result instead of redirecting (vercel/next.js#98045).
-type Props = { action: (prev: FormResult, formData: FormData) => Promise<FormResult>; slug: string; eventId: string; cars: { id: string; label: string }[]; sessions: SessionOption[]; rulesText: string; idempotencyKey: string };
+type Props = { action: BoundFormAction; slug: string; eventId: string; cars: { id: string; label: string }[]; sessions: SessionOption[]; rulesText: string; idempotencyKey: string };
 
 const interval = (s: SessionOption) => ({ startsAt: new Date(s.startsAt), endsAt: new Date(s.endsAt) });
 
 export function RegisterForm({ action: registerAction, slug, eventId, cars, sessions, rulesText, idempotencyKey }: Props) {
   const t = useTranslations("registration");
-  const [state, action, pending] = useActionState(registerAction, initialFormResult);
-  const failed = state.ok ? undefined : state;
-  const errors = failed?.fieldErrors ?? {};
-  const [ticked, setTicked] = useState<Set<string>>(() => new Set((failed?.values?.sessionIds ?? "").split(",").filter(Boolean)));
+  const { action, pending, fieldErrors: errors, values, formError } = useForm(registerAction);
+  const [ticked, setTicked] = useState<Set<string>>(() => new Set((values.sessionIds ?? "").split(",").filter(Boolean)));
   const clashWithTicked = (s: SessionOption) => sessions.some((o) => o.id !== s.id && ticked.has(o.id) && clashes(interval(o), interval(s)));
   const toggle = (id: string, on: boolean) => setTicked((prev) => { const next = new Set(prev); if (on) next.add(id); else next.delete(id); return next; });
   return (
     <form action={action} noValidate className="flex flex-col gap-5">
       <input type="hidden" name="eventId" value={eventId} />
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
-      {failed?.formError ? <Notice tone="danger" role="alert">{failed.formError}</Notice> : null}
+      {formError ? <Notice tone="danger" role="alert">{formError}</Notice> : null}
       <div className="flex flex-col gap-2">
-        <SelectField name="carId" label={t("car")} defaultValue={failed?.values?.carId ?? cars[0]?.id} error={errors.carId}>
+        <SelectField name="carId" label={t("car")} defaultValue={values.carId ?? cars[0]?.id} error={errors.carId}>
           {cars.map((c) => <option key={c.id} value={c.id}>{c.label}</option>)}
         </SelectField>
         <Link href={`/garage/new?returnTo=/events/${slug}/register`} className="inline-flex min-h-11 items-center self-start font-semibold text-accent underline underline-offset-4">{t("addCar")}</Link>
@@ -58,18 +54,7 @@ export function RegisterForm({ action: registerAction, slug, eventId, cars, sess
         })}
         <p id="sessions-error" aria-live="polite" className="text-sm font-medium text-danger empty:hidden">{errors.sessionIds ?? ""}</p>
       </fieldset>
-      <div className="grid gap-4 sm:grid-cols-2">
-        <Field name="secondDriverName" label={t("secondDriver")} hint={t("optional")} defaultValue={failed?.values?.secondDriverName} error={errors.secondDriverName} autoComplete="off" maxLength={LIMITS.secondDriverName} />
-        <Field name="secondDriverEmail" type="email" label={t("secondDriverEmail")} hint={t("secondDriverHint")} defaultValue={failed?.values?.secondDriverEmail} error={errors.secondDriverEmail} autoComplete="off" maxLength={LIMITS.email} />
-      </div>
-      {rulesText ? <div className="whitespace-pre-line rounded-lg bg-accent-soft p-3 text-base">{rulesText}</div> : null}
-      <div className="flex flex-col gap-1">
-        <label className="flex min-h-11 items-center gap-3 text-base font-semibold">
-          <input type="checkbox" name="acceptRules" defaultChecked={failed?.values?.acceptRules === "on"} aria-invalid={errors.acceptRules ? true : undefined} aria-describedby="rules-error" className="h-5 w-5" />
-          {t("acceptRules")}
-        </label>
-        <p id="rules-error" aria-live="polite" className="text-sm font-medium text-danger empty:hidden">{errors.acceptRules ?? ""}</p>
-      </div>
+      <SecondDriverAndRules values={values} errors={errors} rulesText={rulesText} />
       <Button type="submit" disabled={pending}>{t("register")}</Button>
     </form>
   );

@@ -1,7 +1,7 @@
 "use client";
 
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
+import { useForm, type BoundFormAction } from "@/components/form/use-form";
 import { Button } from "@/components/ui/button";
 import { Field, SelectField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
@@ -13,8 +13,7 @@ import { SessionRow } from "./session-row";
 import { LIMITS } from "@/lib/schemas/limits";
 
 type Props = {
-  // Bound on the server (the page), not here: a .bind in a client component hangs no-JS submissions (vercel/next.js#98045).
-  action: (prev: EventFormState, formData: FormData) => Promise<EventFormState>;
+  action: BoundFormAction<EventFormState>;
   clubs?: { id: string; name: string }[];
   initial: Record<string, string>;
   rows: number;
@@ -35,17 +34,14 @@ function clashFlags(values: Record<string, string>, rows: number): boolean[] {
 
 export function EventForm({ action: saveEvent, clubs, initial, rows: initialRows, registeredBySession, draft }: Props) {
   const t = useTranslations("organise.eventForm");
-  const [state, action, pending] = useActionState<EventFormState, FormData>(saveEvent, { ok: false });
-  const failed = state.ok ? undefined : state;
-  const values = failed?.values ?? initial;
+  const { action, pending, failed, fieldErrors: errors, values, formError } = useForm(saveEvent, { initialValues: initial });
   const rows = failed?.rows ?? initialRows;
-  const errors = failed?.fieldErrors ?? {};
   const models = new Set((values.eligibleModels ?? "").split(",").filter(Boolean));
   const clash = clashFlags(values, rows);
   return (
     <form action={action} noValidate className="flex flex-col gap-5" key={JSON.stringify(values) + rows}>
-      {failed?.formError ? <Notice tone="danger" role="alert">{failed.formError}</Notice> : null}
-      {Object.keys(errors).length > 0 && !failed?.formError ? <Notice tone="danger" role="alert">{t("fixErrors")}</Notice> : null}
+      {formError ? <Notice tone="danger" role="alert">{formError}</Notice> : null}
+      {Object.keys(errors).length > 0 && !formError ? <Notice tone="danger" role="alert">{t("fixErrors")}</Notice> : null}
       {clubs ? (
         <SelectField name="clubId" label={t("club")} defaultValue={values.clubId}>
           {clubs.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}

@@ -1,23 +1,18 @@
 "use client";
 
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
+import { useForm, type BoundFormAction } from "@/components/form/use-form";
 import { Button } from "@/components/ui/button";
 import { Field, SelectField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import type { FormResult } from "@/lib/form-result";
 import { LIMITS } from "@/lib/schemas/limits";
 
-type Result = FormResult<{ count?: number }>;
-// Bound on the server (page.tsx), not here (vercel/next.js#98045).
-type Props = { action: (prev: Result, formData: FormData) => Promise<Result>; sessions: { id: string; name: string }[] };
+type Props = { action: BoundFormAction<FormResult<{ count?: number }>>; sessions: { id: string; name: string }[] };
 
 export function BroadcastForm({ action: send, sessions }: Props) {
   const t = useTranslations("broadcast");
-  const [state, action, pending] = useActionState(send, { ok: false });
-  const failed = state.ok ? undefined : state;
-  const values = failed?.values ?? {};
-  const errors = failed?.fieldErrors ?? {};
+  const { state, action, pending, fieldErrors: errors, values } = useForm(send);
   return (
     <form action={action} noValidate className="flex flex-col gap-4" key={state.ok ? "sent" : JSON.stringify(values)}>
       {state.ok ? <Notice tone="success" role="status">{t("sent", { count: state.count ?? 0 })}</Notice> : null}

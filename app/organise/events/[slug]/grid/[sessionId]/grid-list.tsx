@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 
 export type GridListRow = { registrationId: string; plaque: number | null; driver: string; car: string; colourName: string; plate: string };
 type FormAction = () => Promise<void>;
-// Actions are bound on the server (page.tsx), one per row and direction (vercel/next.js#98045).
+// Actions are bound on the server (page.tsx), one per row and direction: see BoundFormAction (components/form/use-form.ts).
 type Props = { rows: GridListRow[]; up: (FormAction | null)[]; down: (FormAction | null)[]; saveOrder: (order: string[]) => Promise<{ ok: boolean }>; editable: boolean };
 
 const moveButton = "inline-flex h-11 w-11 items-center justify-center rounded-lg border border-line bg-white text-xl font-bold hover:bg-accent-soft disabled:opacity-40";

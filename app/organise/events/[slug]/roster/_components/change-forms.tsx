@@ -1,25 +1,20 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useState } from "react";
+import { useState } from "react";
+import { useForm, type BoundFormAction } from "@/components/form/use-form";
 import { Button } from "@/components/ui/button";
 import { Field, SelectField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
-import { initialFormResult, type FormResult } from "@/lib/form-result";
 import { BULK_FORM_ID } from "./roster-table";
 import { LIMITS } from "@/lib/schemas/limits";
 
-// Actions arrive bound on the server (page.tsx): a `.bind` in this Client Component leaves a form
-// posted without JavaScript pending forever when the action returns a result (vercel/next.js#98045).
-type FormAction = (prev: FormResult, formData: FormData) => Promise<FormResult>;
 export type SessionOption = { id: string; label: string };
 
-function useForm(action: FormAction) {
-  const [state, formAction, pending] = useActionState(action, initialFormResult);
-  const errors = state.ok ? {} : (state.fieldErrors ?? {});
-  const values = state.ok ? {} : (state.values ?? {});
-  const formError = state.ok ? undefined : (state.formError ?? errors.ids);
-  return { formAction, pending, errors, values, formError };
+/** A roster change's form; a refusal of the chosen rows (`ids`) is said above the form, as a whole. */
+function useChangeForm(action: BoundFormAction) {
+  const { action: formAction, pending, fieldErrors: errors, values, formError } = useForm(action);
+  return { formAction, pending, errors, values, formError: formError ?? errors.ids };
 }
 
 function SessionSelect({ name, label, options, error, value, id }: { name: string; label: string; options: SessionOption[]; error?: string; value?: string; id: string }) {
@@ -38,9 +33,9 @@ function Overbook({ id, error, value }: { id: string; error?: string; value?: st
 }
 
 /** Move or remove the rows ticked in the table (their boxes belong to this form by its id). */
-export function BulkForm({ action, sessions, returnTo }: { action: FormAction; sessions: SessionOption[]; returnTo: string }) {
+export function BulkForm({ action, sessions, returnTo }: { action: BoundFormAction; sessions: SessionOption[]; returnTo: string }) {
   const t = useTranslations("roster");
-  const { formAction, pending, errors, values, formError } = useForm(action);
+  const { formAction, pending, errors, values, formError } = useChangeForm(action);
   const [intent, setIntent] = useState(values.intent || "move");
   const selectPage = () => {
     const boxes = [...document.querySelectorAll<HTMLInputElement>(`input[type=checkbox][form="${BULK_FORM_ID}"]`)];
@@ -71,10 +66,10 @@ export function BulkForm({ action, sessions, returnTo }: { action: FormAction; s
   );
 }
 
-export function MoveForm({ action, from, to }: { action: FormAction; from: SessionOption[]; to: SessionOption[] }) {
+export function MoveForm({ action, from, to }: { action: BoundFormAction; from: SessionOption[]; to: SessionOption[] }) {
   const t = useTranslations("roster.detail");
   const tr = useTranslations("roster");
-  const { formAction, pending, errors, values, formError } = useForm(action);
+  const { formAction, pending, errors, values, formError } = useChangeForm(action);
   return (
     <form action={formAction} className="flex flex-col gap-3" aria-labelledby="move-title">
       <h2 id="move-title" className="text-lg font-bold">{t("move")}</h2>
@@ -90,9 +85,9 @@ export function MoveForm({ action, from, to }: { action: FormAction; from: Sessi
   );
 }
 
-export function PromoteForm({ action, session, explain, button }: { action: FormAction; session: SessionOption; explain: string; button: string }) {
+export function PromoteForm({ action, session, explain, button }: { action: BoundFormAction; session: SessionOption; explain: string; button: string }) {
   const tr = useTranslations("roster");
-  const { formAction, pending, errors, values, formError } = useForm(action);
+  const { formAction, pending, errors, values, formError } = useChangeForm(action);
   const id = `promote-${session.id}`;
   return (
     <form action={formAction} className="flex flex-col gap-3 border-t border-line pt-3 first:border-t-0 first:pt-0">
@@ -106,10 +101,10 @@ export function PromoteForm({ action, session, explain, button }: { action: Form
   );
 }
 
-export function RemoveForm({ action }: { action: FormAction }) {
+export function RemoveForm({ action }: { action: BoundFormAction }) {
   const t = useTranslations("roster.detail");
   const tr = useTranslations("roster");
-  const { formAction, pending, errors, values, formError } = useForm(action);
+  const { formAction, pending, errors, values, formError } = useChangeForm(action);
   return (
     <form action={formAction} className="flex flex-col gap-3" aria-labelledby="remove-title">
       <h2 id="remove-title" className="text-lg font-bold">{t("remove")}</h2>
