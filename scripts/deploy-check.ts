@@ -5,8 +5,8 @@ import path from "node:path";
 import { freePort } from "../db/embedded";
 
 /** What a deployment takes from a built checkout besides the build folder (README, "Deploying"). */
-const DEPLOYED = ["package.json", "package-lock.json", "next.config.js", "scripts/start.mjs", "db/migrations"];
-const PAGES = ["/api/health", "/events", "/signin", "/serwist/sw.js"];
+const DEPLOYED = ["package.json", "package-lock.json", "next.config.js", "scripts/start.mjs", "db/migrations", "public"];
+const PAGES = ["/api/health", "/events", "/signin", "/serwist/sw.js", "/robots.txt", "/icon-512.png"];
 
 function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env) {
   const result = spawnSync(command, args, { cwd, env, stdio: "inherit" });
