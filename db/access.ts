@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { rolesFor, type OrganiserAction } from "@/lib/roles";
-import type { Db } from "./client";
+import type { Db, Tx } from "./query";
 import { events, type Event } from "./schema";
 
 /**
@@ -15,8 +15,6 @@ export function mayDo(userId: string, action: OrganiserAction, clubId: AnyColumn
   // club_members.club_id and turn the check into "admin of any club".
   return sql`exists (select 1 from club_members as acting where acting.club_id = ${clubId} and acting.user_id = ${userId} and acting.role in (${sql.join(roles.map((r) => sql`${r}`), sql`, `)}))`;
 }
-
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 /**
  * The event with this slug when the user may do `action` in its club, else null (a page shows

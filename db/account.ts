@@ -3,10 +3,10 @@ import { randomBytes } from "node:crypto";
 import { and, asc, eq, gte, inArray, ne, or, sql } from "drizzle-orm";
 import type { ProfileInput } from "@/lib/schemas/profile";
 import { dayKey } from "@/lib/time";
-import { db, type Db } from "./client";
+import { db } from "./client";
+import type { Db, Tx } from "./query";
 import { refuse, type Refusal } from "./result";
 import { fillFreePlaces, lockSessions } from "./places";
-import type { Tx } from "./places";
 import { eraseMailOf } from "./mail/erase";
 import {
   auditLog, authenticators, broadcastRecipients, cars, clubInvitations, clubMembers, clubs, devMail, eventSessions, events, registrations, registrationSessions, signIns, users, verificationTokens,

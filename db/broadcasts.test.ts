@@ -4,14 +4,15 @@ import { clubWith } from "@/test/clubs";
 import { sendQueued } from "@/test/mail";
 import { form, openEvent, ownersWithCars } from "@/test/registration";
 import { db } from "./client";
+import { sqlRows } from "./query";
 import { listBroadcasts, sendBroadcast } from "./broadcasts";
 import { registerCar } from "./registration-writes";
 import { auditLog, broadcastRecipients, devMail } from "./schema";
 
 /** The broadcast's sendMail jobs: recipient and the transaction that queued each. */
 async function broadcastJobs(broadcastId: string) {
-  return (await db().execute(sql`select m.recipient, j.xmin::text as xmin from graphile_worker._private_jobs j
-    join mail_outbox m on m.id::text = j.payload->>'mailId' where m.kind = 'broadcast' and m.payload->>'broadcastId' = ${broadcastId} order by m.recipient`)) as unknown as { recipient: string; xmin: string }[];
+  return await sqlRows<{ recipient: string; xmin: string }>(db(), sql`select m.recipient, j.xmin::text as xmin from graphile_worker._private_jobs j
+    join mail_outbox m on m.id::text = j.payload->>'mailId' where m.kind = 'broadcast' and m.payload->>'broadcastId' = ${broadcastId} order by m.recipient`);
 }
 
 /** Session A (capacity 1) and B; owner 0 has two cars (both confirmed), owner 1 waits for A, owner 2 is in B. */
@@ -42,7 +43,7 @@ describe("broadcasts", () => {
 
     const jobs = await broadcastJobs(id);
     expect(jobs.map((j) => j.recipient)).toEqual([both, other].sort());
-    const [written] = (await db().execute(sql`select xmin::text from broadcasts where id = ${id}`)) as unknown as { xmin: string }[];
+    const [written] = await sqlRows<{ xmin: string }>(db(), sql`select xmin::text from broadcasts where id = ${id}`);
     expect(jobs.every((j) => j.xmin === written!.xmin)).toBe(true);
 
     const mine = sql`m.kind = 'broadcast' and m.payload->>'broadcastId' = ${id}`;

@@ -3,6 +3,7 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import type { BroadcastInput } from "@/lib/schemas/broadcast";
 import { eventFor } from "./access";
 import { db } from "./client";
+import { sqlRows } from "./query";
 import { queueBroadcast } from "./mail/queue";
 import { auditLog, broadcastRecipients, broadcasts, eventSessions } from "./schema";
 
@@ -33,7 +34,7 @@ export async function sendBroadcast(userId: string, slug: string, input: Broadca
       const [session] = await tx.select({ id: eventSessions.id }).from(eventSessions).where(and(eq(eventSessions.id, input.sessionId!), eq(eventSessions.eventId, event.id)));
       if (!session) return { ok: false, field: "sessionId", error: "broadcast.errors.session" };
     }
-    const audience = (await tx.execute(audienceQuery(event.id, input))) as unknown as { email: string; user_id: string; locale: string | null }[];
+    const audience = await sqlRows<{ email: string; user_id: string; locale: string | null }>(tx, audienceQuery(event.id, input));
     if (audience.length === 0) return { ok: false, field: "audience", error: "broadcast.errors.nobody" };
     const [created] = await tx.insert(broadcasts).values({ eventId: event.id, authorId: userId, audience: input.audience, sessionId: input.sessionId, subject: input.subject, body: input.body }).returning({ id: broadcasts.id });
     const inserted = await tx.insert(broadcastRecipients).values(audience.map((r) => ({ broadcastId: created!.id, email: r.email, userId: r.user_id, locale: r.locale }))).returning({ email: broadcastRecipients.email });

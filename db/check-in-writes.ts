@@ -5,8 +5,8 @@ import { recordedScanTime } from "@/lib/check-in/scan-time";
 import type { CheckInState } from "@/lib/check-in/types";
 import { getGateEvent, personSql } from "./check-in";
 import { db } from "./client";
+import { sqlRows, type Tx } from "./query";
 import type { Refusal } from "./result";
-import type { Tx } from "./places";
 import { checkIns, checklistItems, checklistTicks, registrations, registrationSessions } from "./schema";
 import { isUuid } from "@/lib/uuid";
 
@@ -21,9 +21,9 @@ export type CheckInOutcome = { ok: true; accepted: boolean; state: CheckInState 
 
 
 async function stateOf(tx: Tx, registrationId: string): Promise<CheckInState> {
-  const [row] = (await tx.execute(sql`
+  const [row] = await sqlRows<{ checked_in_at: string | null; checked_in_by: string | null }>(tx, sql`
     select r.checked_in_at, ${personSql("g")} as checked_in_by from registrations r left join users g on g.id = r.checked_in_by
-    where r.id = ${registrationId}`)) as unknown as { checked_in_at: string | null; checked_in_by: string | null }[];
+    where r.id = ${registrationId}`);
   return { registrationId, checkedInAt: row?.checked_in_at ? new Date(row.checked_in_at).toISOString() : null, checkedInBy: row?.checked_in_by ?? null };
 }
 

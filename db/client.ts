@@ -1,10 +1,9 @@
 import "server-only";
-import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
+import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { env } from "@/env";
+import type { Db } from "./query";
 import * as schema from "./schema";
-
-export type Db = PostgresJsDatabase<typeof schema>;
 
 type Cache = { sql?: postgres.Sql; db?: Db; probe?: postgres.Sql };
 // Cached on globalThis so dev-mode hot reloads do not open a new pool each time.

@@ -5,7 +5,8 @@ import { eventFor } from "./access";
 import { db } from "./client";
 import { enqueueMail } from "./jobs";
 import { entriesOf } from "./lottery-entries";
-import { lockSessions, type Tx } from "./places";
+import { lockSessions } from "./places";
+import { sqlRows, type Tx } from "./query";
 import { consume } from "./rate-limit";
 import { auditLog, drawCommitments, draws, eventSessions, events, registrations, registrationSessions, type Event } from "./schema";
 import { isUuid } from "@/lib/uuid";
@@ -68,7 +69,7 @@ export async function runDraw(userId: string, slug: string, now = new Date()): P
 /** Waiting places in the draw's order: sequence numbers taken in one statement, handed out in order. */
 async function insertWaiting(tx: Tx, sessionId: string, registrationIds: string[]) {
   if (registrationIds.length === 0) return;
-  const seqs = (await tx.execute(sql`select nextval('registration_wait_seq')::bigint as n from generate_series(1, ${registrationIds.length})`)) as unknown as { n: string }[];
+  const seqs = await sqlRows<{ n: string }>(tx, sql`select nextval('registration_wait_seq')::bigint as n from generate_series(1, ${registrationIds.length})`);
   const ordered = seqs.map((r) => Number(r.n)).sort((a, b) => a - b);
   await tx.insert(registrationSessions).values(registrationIds.map((registrationId, i) => ({ registrationId, sessionId, status: "waiting" as const, waitSeq: ordered[i]! })));
 }

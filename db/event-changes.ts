@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, ne, sql } from "drizzle-orm";
-import { db, sqlClient, type Db } from "./client";
-import type { Tx } from "./places";
+import { db, sqlClient } from "./client";
+import type { Db, Tx } from "./query";
 import { events } from "./schema";
 
 /** The Postgres channel on which every app instance hears that an event's public page changed. */

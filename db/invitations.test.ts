@@ -6,6 +6,7 @@ import { sendQueued } from "@/test/mail";
 import { createOwner } from "@/test/owners";
 import { uniqueEmail, uniqueSuffix } from "@/test/unique";
 import { db } from "./client";
+import { sqlRows } from "./query";
 import { createClub, inviteMember } from "./clubs";
 import { clubInvitations, clubMembers, clubs, devMail } from "./schema";
 
@@ -13,12 +14,11 @@ type InvitationJob = { invitationId: string; token: string; xmin: string };
 
 /** The club's invitation mails: one outbox row and job each, the token only in the job. */
 async function invitationJobs(clubId: string): Promise<InvitationJob[]> {
-  const rows = await db().execute(sql`
+  return sqlRows<InvitationJob>(db(), sql`
     select m.payload->>'invitationId' as "invitationId", j.payload->>'secret' as token, j.xmin::text as xmin from graphile_worker._private_jobs j
     join mail_outbox m on m.id::text = j.payload->>'mailId'
     join club_invitations i on i.id::text = m.payload->>'invitationId'
     where m.kind = 'invitation' and i.club_id = ${clubId} order by j.id`);
-  return rows as unknown as InvitationJob[];
 }
 
 const sendInvitationMail = (job: InvitationJob) => sendQueued(sql`m.payload->>'invitationId' = ${job.invitationId}`);

@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { RegistrationMail } from "./mail/kinds";
 import { MAIL_ATTEMPTS, queueRegistrationMail } from "./mail/queue";
-import type { Tx } from "./places";
+import type { Tx } from "./query";
 
 /** A mail about a registration (see db/mail/kinds.ts). */
 export type MailJob = RegistrationMail;

@@ -4,7 +4,7 @@ import { maxChoices } from "@/lib/lottery/types";
 import type { LotteryEntryInput } from "@/lib/schemas/lottery-entry";
 import { db } from "./client";
 import { enqueueMail } from "./jobs";
-import type { Tx } from "./places";
+import type { Tx } from "./query";
 import { checkSessions, eligibleCar, fail, findByIdempotencyKey, openEvent, type WriteResult } from "./registration-checks";
 import { insertRegistration, lockOwn, notOpen } from "./registration-writes";
 import { draws, entryChoices, eventSessions, registrations, type Event } from "./schema";

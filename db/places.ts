@@ -1,11 +1,9 @@
 import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { pickPromotion, placeFor } from "@/lib/allocation";
-import type { Db } from "./client";
 import { enqueueMail } from "./jobs";
+import { sqlRows, type Tx } from "./query";
 import { eventSessions, registrationSessions, type EventSession } from "./schema";
-
-export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 /**
  * Locks the sessions' rows in a fixed order (by id, so two transactions never deadlock). Every
@@ -66,7 +64,7 @@ export async function fillFreePlaces(tx: Tx, session: EventSession): Promise<str
   const promoted: string[] = [];
   let free = session.capacity - (await confirmedCount(tx, session.id));
   while (free > 0) {
-    const rows = (await tx.execute(sql`
+    const rows = await sqlRows<Candidate>(tx, sql`
       select rs.registration_id, rs.wait_seq,
         coalesce(json_agg(json_build_object('s', es.starts_at, 'e', es.ends_at)) filter (where es.id is not null), '[]') as confirmed
       from registration_sessions rs
@@ -75,7 +73,7 @@ export async function fillFreePlaces(tx: Tx, session: EventSession): Promise<str
       where rs.session_id = ${session.id} and rs.status = 'waiting'
       group by rs.registration_id, rs.wait_seq
       order by rs.wait_seq
-      limit 100`)) as unknown as Candidate[];
+      limit 100`);
     const next = pickPromotion(session, rows.map((r) => ({
       registrationId: r.registration_id,
       waitSeq: Number(r.wait_seq),

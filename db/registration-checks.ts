@@ -3,7 +3,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { checkSessionChoice } from "@/lib/allocation";
 import { eventPhase } from "@/lib/event-phase";
 import { db } from "./client";
-import type { Tx } from "./places";
+import type { Tx } from "./query";
 import { cars, eventSessions, events, registrations, type Car, type Event, type EventSession } from "./schema";
 import { refuse, type Refusal, type Result } from "./result";
 

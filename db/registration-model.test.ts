@@ -6,6 +6,7 @@ import { clashes } from "@/lib/clash";
 import { RegistrationModel, type ModelSession, type Snapshot } from "@/test/registration-model";
 import { createClubRow, form, openEvent, ownersWithCars, skipCommitFlush, type Garage } from "@/test/registration";
 import { db } from "./client";
+import { sqlRows } from "./query";
 import { cancelRegistration, changeCar, changeSessions, registerCar } from "./registration-writes";
 import { placesOf } from "./registrations";
 
@@ -40,11 +41,11 @@ type World = typeof world extends fc.Arbitrary<infer T> ? T : never;
 type DbRow = { id: string; status: string; car_id: string; session_id: string | null; place: string | null; position: string | null };
 
 async function databaseSnapshot(eventId: string): Promise<Snapshot> {
-  const rows = (await db().execute(sql`
+  const rows = await sqlRows<DbRow>(db(), sql`
     select r.id, r.status, r.car_id, rs.session_id, rs.status as place,
       case when rs.status = 'waiting' then row_number() over (partition by rs.session_id, rs.status order by rs.wait_seq) end as position
     from registrations r left join registration_sessions rs on rs.registration_id = r.id
-    where r.event_id = ${eventId}`)) as unknown as DbRow[];
+    where r.event_id = ${eventId}`);
   const out: Snapshot = {};
   for (const r of rows) {
     const reg = (out[r.id] ??= { status: r.status, carId: r.car_id, places: [] });

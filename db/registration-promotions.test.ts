@@ -4,13 +4,14 @@ import { zonedMoment } from "@/lib/time";
 import { form, mailJobsFor, openEvent, ownersWithCars, registerInOrder, sessionPlaces } from "@/test/registration";
 import { deleteCar } from "./cars";
 import { db } from "./client";
+import { sqlRows } from "./query";
 import { cancelRegistration, changeCar, changeSessions, registerCar } from "./registration-writes";
 import { placesOf } from "./registrations";
 import { eventSessions, registrations } from "./schema";
 
 const listOf = async (sessionId: string) => (await sessionPlaces(sessionId)).map((p) => [p.registrationId, p.status, p.position]);
 const xminOf = async (table: "registrations" | "registration_sessions", where: ReturnType<typeof sql>) =>
-  ((await db().execute(sql`select xmin::text as x from ${sql.identifier(table)} where ${where}`)) as unknown as { x: string }[])[0]?.x;
+  (await sqlRows<{ x: string }>(db(), sql`select xmin::text as x from ${sql.identifier(table)} where ${where}`))[0]?.x;
 
 describe("a freed place goes to the first car waiting", () => {
   it("on cancelling: the first waiting car is confirmed in the same transaction, the list moves up, a mail is queued", async () => {
@@ -110,7 +111,7 @@ describe("changing the car", () => {
       return [registered.ok ? "registered" : registered.error, !deleted ? "notFound" : deleted.ok ? "deleted" : deleted.error].join("+");
     }));
     for (const o of outcomes) expect(["registered+errors.carHasUpcomingRegistration", "errors.carNotYours+deleted"]).toContain(o);
-    const orphans = await db().execute(sql`select count(*)::int as n from registrations where event_id = ${event.id} and status = 'active' and car_id is null`);
-    expect((orphans as unknown as { n: number }[])[0]!.n).toBe(0);
+    const [orphans] = await sqlRows<{ n: number }>(db(), sql`select count(*)::int as n from registrations where event_id = ${event.id} and status = 'active' and car_id is null`);
+    expect(orphans!.n).toBe(0);
   });
 });

@@ -5,7 +5,8 @@ import { mayOwnerCancel } from "@/lib/event-phase";
 import { isUuid } from "@/lib/uuid";
 import { db } from "./client";
 import { enqueueMail } from "./jobs";
-import { fillFreePlaces, lockChosenSessions, lockSessions, placeInSession, SessionGoneError, type Tx } from "./places";
+import { fillFreePlaces, lockChosenSessions, lockSessions, placeInSession, SessionGoneError } from "./places";
+import type { Tx } from "./query";
 import { byIdempotencyKey, carRefusal, checkSessions, eligibleCar, eventById, fail, findByIdempotencyKey, openEvent, openOrNull, ownCar, replayOf, sessionsOf, sessionsRefusal, type Allocation, type WriteResult } from "./registration-checks";
 import { registrations, registrationSessions, type Event } from "./schema";
 

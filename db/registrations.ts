@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { db } from "./client";
+import { sqlRows } from "./query";
 import { cars, eventSessions, events, registrations, type Car, type Event, type EventSession, type Registration } from "./schema";
 import { isUuid } from "@/lib/uuid";
 
@@ -36,7 +37,7 @@ export type PlaceView = { sessionId: string; name: string; startsAt: Date; endsA
 
 /** Places of one registration with each waiting place's position (1 = next to move up). */
 export async function placesOf(registrationId: string): Promise<PlaceView[]> {
-  const rows = await db().execute(sql`
+  const rows = await sqlRows<{ session_id: string; name: string; starts_at: string; ends_at: string; status: "confirmed" | "waiting"; position: number | null }>(db(), sql`
     select rs.session_id, es.name, es.starts_at, es.ends_at, rs.status,
       case when rs.status = 'waiting' then (
         select count(*) from registration_sessions w
@@ -45,7 +46,7 @@ export async function placesOf(registrationId: string): Promise<PlaceView[]> {
     from registration_sessions rs join event_sessions es on es.id = rs.session_id
     where rs.registration_id = ${registrationId}
     order by es.starts_at`);
-  return (rows as unknown as { session_id: string; name: string; starts_at: string; ends_at: string; status: "confirmed" | "waiting"; position: number | null }[]).map((r) => ({
+  return rows.map((r) => ({
     sessionId: r.session_id, name: r.name, startsAt: new Date(r.starts_at), endsAt: new Date(r.ends_at), status: r.status, position: r.position,
   }));
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { db } from "./client";
-import type { Tx } from "./places";
+import type { Tx } from "./query";
 import type { RosterEvent } from "./roster";
 import { auditLog, cars, registrations, users } from "./schema";
 

@@ -5,6 +5,7 @@ import type { SessionCsvRow } from "@/lib/roster/csv";
 import { carModelName, paintName } from "@/lib/car-catalogue";
 import { mayDo } from "./access";
 import { db } from "./client";
+import { sqlRows } from "./query";
 import { rosterPage, type RosterEvent, type RosterRow } from "./roster";
 import { events, eventSessions, type EventSession } from "./schema";
 import { isUuid } from "@/lib/uuid";
@@ -29,6 +30,11 @@ export async function exportRoster(userId: string, slug: string): Promise<{ even
   return { event, rows: page.rows };
 }
 
+type RawCsvRow = {
+  plaque: number | null; driver: string; model: string | null; make: string | null; model_name: string | null;
+  colour: string | null; individual_colour: string | null; plate: string | null; status: PlaceStatus; position: string | null;
+};
+
 /**
  * One session's list for the marshals: confirmed cars by plaque, then the waiting list in order
  * (with each car's position). Null when not allowed or the session is not the event's.
@@ -38,17 +44,14 @@ export async function exportSession(userId: string, slug: string, sessionId: str
   if (!event || !isUuid(sessionId)) return null;
   const [session] = await db().select().from(eventSessions).where(and(eq(eventSessions.id, sessionId), eq(eventSessions.eventId, event.id)));
   if (!session) return null;
-  const rows = (await db().execute(sql`
+  const rows = await sqlRows<RawCsvRow>(db(), sql`
     select r.plaque, coalesce(nullif(u.full_name, ''), nullif(u.display_name, ''), u.email, '') as driver,
       c.model, c.make, c.model_name, c.colour, c.individual_colour, c.plate, rs.status,
       case when rs.status = 'waiting' then row_number() over (partition by rs.status order by rs.wait_seq) end as position
     from registration_sessions rs join registrations r on r.id = rs.registration_id
       left join users u on u.id = r.owner_id left join cars c on c.id = r.car_id
     where rs.session_id = ${session.id} and r.status = 'active'
-    order by rs.status, position, r.plaque nulls last, r.created_at`)) as unknown as {
-    plaque: number | null; driver: string; model: string | null; make: string | null; model_name: string | null;
-    colour: string | null; individual_colour: string | null; plate: string | null; status: PlaceStatus; position: string | null;
-  }[];
+    order by rs.status, position, r.plaque nulls last, r.created_at`);
   return {
     event,
     session,

@@ -5,6 +5,7 @@ import { sendRegistrationMails } from "@/test/mail";
 import { mailJobsFor, ownersWithCars, registerInOrder, sessionPlaces } from "@/test/registration";
 import { auditOf, rosterEvent } from "@/test/roster";
 import { db } from "./client";
+import { sqlRows } from "./query";
 import { moveRegistrations, promoteWaiting, removeRegistrations } from "./roster-writes";
 import { devMail, registrations } from "./schema";
 
@@ -18,7 +19,7 @@ const listOf = async (sessionId: string) => {
 };
 const set = (...ids: string[]) => [...ids].sort();
 const xminOf = async (where: ReturnType<typeof sql>) =>
-  ((await db().execute(sql`select xmin::text as x from registration_sessions where ${where}`)) as unknown as { x: string }[])[0]?.x;
+  (await sqlRows<{ x: string }>(db(), sql`select xmin::text as x from registration_sessions where ${where}`))[0]?.x;
 
 /** Two GP sessions (A 09:00, capacity 2; B 10:00, capacity 2) and a paddock display overlapping B. */
 async function gpWorld(cars: number, plan: (a: string, b: string, paddock: string) => string[][]) {

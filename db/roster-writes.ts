@@ -5,7 +5,8 @@ import type { MoveInput, PromoteInput } from "@/lib/schemas/roster";
 import { eventFor } from "./access";
 import { db } from "./client";
 import { enqueueMail } from "./jobs";
-import { fillFreePlaces, lockSessions, type Tx } from "./places";
+import { fillFreePlaces, lockSessions } from "./places";
+import { sqlRows, type Tx } from "./query";
 import { writeAudit, type AuditAction, type AuditRecord } from "./roster-audit";
 import { eventSessions, registrations, registrationSessions, type EventSession } from "./schema";
 import { isUuid } from "@/lib/uuid";
@@ -148,10 +149,10 @@ export async function promoteWaiting(userId: string, slug: string, registrationI
     const elsewhere = places.filter((p) => p.sessionId !== session.id && p.status === "confirmed");
     const refusal = promoteRefusal(place, session, await confirmedIn(tx, session.id), input.overbook, elsewhere);
     if (refusal) return fail(refusal === "roster.errors.full" ? "overbook" : "form", refusal);
-    const [{ position } = { position: null }] = (await tx.execute(sql`
+    const [{ position } = { position: null }] = await sqlRows<{ position: number }>(tx, sql`
       select count(*)::int as position from registration_sessions w, registration_sessions me
       where me.registration_id = ${reg.id} and me.session_id = ${session.id}
-        and w.session_id = me.session_id and w.status = 'waiting' and w.wait_seq <= me.wait_seq`)) as unknown as { position: number }[];
+        and w.session_id = me.session_id and w.status = 'waiting' and w.wait_seq <= me.wait_seq`);
     await tx.update(registrationSessions).set({ status: "confirmed", waitSeq: null })
       .where(and(eq(registrationSessions.registrationId, reg.id), eq(registrationSessions.sessionId, session.id)));
     await enqueueMail(tx, { kind: "placeConfirmed", registrationId: reg.id, sessionId: session.id });

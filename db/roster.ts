@@ -6,6 +6,7 @@ import { namesMatch, rosterSearch, type RosterSearch } from "@/lib/roster/search
 import { formatClock } from "@/lib/time";
 import { mayDo } from "./access";
 import { db } from "./client";
+import { sqlRows } from "./query";
 import { events } from "./schema";
 
 declare const readable: unique symbol;
@@ -88,9 +89,9 @@ const likeEscaped = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
  */
 async function nameMatches(event: RosterEvent, search: RosterSearch | null): Promise<string[]> {
   if (!search?.words.length) return [];
-  const rows = (await db().execute(sql`
+  const rows = await sqlRows<{ id: string; full_name: string | null; display_name: string | null; second: string | null }>(db(), sql`
     select r.id, u.full_name, u.display_name, ${event.canReadDetails ? sql`r.second_driver_name` : sql`null::text`} as second
-    from registrations r left join users u on u.id = r.owner_id where r.event_id = ${event.id}`)) as unknown as { id: string; full_name: string | null; display_name: string | null; second: string | null }[];
+    from registrations r left join users u on u.id = r.owner_id where r.event_id = ${event.id}`);
   return rows.filter((r) => namesMatch(search.words, r.full_name, r.display_name, r.second)).map((r) => r.id);
 }
 
@@ -149,7 +150,7 @@ type RawRow = {
 export async function rosterPage(event: RosterEvent, query: RosterQuery, registrationId?: string): Promise<RosterPage> {
   const offset = (query.page - 1) * query.pageSize;
   const named = await nameMatches(event, rosterSearch(query.q));
-  const [result] = (await db().execute(sql`
+  const [result] = await sqlRows<{ total: number; rows: RawRow[] }>(db(), sql`
     with matched as (
       select r.id, row_number() over (order by ${orderSql(event, query)}) as n
       from registrations r left join users u on u.id = r.owner_id left join cars c on c.id = r.car_id
@@ -167,7 +168,7 @@ export async function rosterPage(event: RosterEvent, query: RosterQuery, registr
           ), '[]') as places
         from matched m join registrations r on r.id = m.id left join users u on u.id = r.owner_id left join cars c on c.id = r.car_id
         where m.n > ${offset} and m.n <= ${offset + query.pageSize}
-      ) p), '[]') as rows`)) as unknown as { total: number; rows: RawRow[] }[];
+      ) p), '[]') as rows`);
   const total = result?.total ?? 0;
   return {
     rows: (result?.rows ?? []).map(toRow),
@@ -197,10 +198,14 @@ function toRow(r: RawRow): RosterRow {
   };
 }
 
+type RawFacets = {
+  sessions: SessionCount[]; colours: string[]; models: { model: string; make: string; modelName: string | null }[]; active: number; checkedIn: number;
+};
+
 /** Per-session counts (confirmed / capacity / waiting) and the filter choices, in one statement. */
 export async function rosterFacets(event: RosterEvent): Promise<RosterFacets> {
   const eventId = event.id;
-  const [row] = (await db().execute(sql`
+  const [row] = await sqlRows<RawFacets>(db(), sql`
     select
       coalesce((select json_agg(s order by s."startsAt", s.name) from (
         select es.id, es.name, es.starts_at as "startsAt", es.ends_at as "endsAt", es.capacity,
@@ -212,9 +217,7 @@ export async function rosterFacets(event: RosterEvent): Promise<RosterFacets> {
       coalesce((select json_agg(distinct jsonb_build_object('model', c.model, 'make', c.make, 'modelName', c.model_name))
         from registrations r join cars c on c.id = r.car_id where r.event_id = ${eventId}), '[]') as models,
       (select count(*) from registrations r where r.event_id = ${eventId} and r.status = 'active')::int as active,
-      (select count(*) from registrations r where r.event_id = ${eventId} and r.status = 'active' and r.checked_in_at is not null)::int as "checkedIn"`)) as unknown as {
-    sessions: SessionCount[]; colours: string[]; models: { model: string; make: string; modelName: string | null }[]; active: number; checkedIn: number;
-  }[];
+      (select count(*) from registrations r where r.event_id = ${eventId} and r.status = 'active' and r.checked_in_at is not null)::int as "checkedIn"`);
   const models = new Map((row?.models ?? []).map((m) => [m.model, carModelName(m)]));
   return {
     sessions: (row?.sessions ?? []).map((s) => ({ ...s, startsAt: new Date(s.startsAt).toISOString(), endsAt: new Date(s.endsAt).toISOString() })),

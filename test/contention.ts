@@ -32,7 +32,7 @@ export function gatedBatches(sessionId: string, capacity: number, poolSize = 10)
   async function newGate() {
     const conn = await client.reserve();
     await conn`begin`;
-    const [{ pid }] = (await conn`select pg_backend_pid() as pid`) as unknown as [{ pid: number }];
+    const [{ pid }] = await conn<[{ pid: number }]>`select pg_backend_pid() as pid`;
     const locked = conn`select id from event_sessions where id = ${sessionId} for update`.then(() => undefined);
     let held = true;
     const open = async () => {

@@ -1,14 +1,15 @@
 import { Logger, run } from "graphile-worker";
 import { sql, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
+import { sqlRows } from "@/db/query";
 import type { SendMailJob } from "@/db/mail/kinds";
 import { mailTasks } from "@/db/mail/tasks";
 
 const quiet = new Logger(() => () => {});
 
 async function dueJobs(): Promise<number> {
-  const [row] = (await db().execute(sql`select count(*)::int as n from graphile_worker._private_jobs
-    where attempts < max_attempts and (run_at <= now() or locked_at is not null)`)) as unknown as { n: number }[];
+  const [row] = await sqlRows<{ n: number }>(db(), sql`select count(*)::int as n from graphile_worker._private_jobs
+    where attempts < max_attempts and (run_at <= now() or locked_at is not null)`);
   return row!.n;
 }
 
@@ -40,9 +41,9 @@ export async function workMailQueue(options: { concurrency?: number; timeoutMs?:
 
 /** Brings every job waiting to be retried forward to now, as if its back-off had passed. */
 export async function retryNow(): Promise<number> {
-  const rows = await db().execute(sql`update graphile_worker._private_jobs set run_at = now()
+  const rows = await sqlRows(db(), sql`update graphile_worker._private_jobs set run_at = now()
     where attempts > 0 and attempts < max_attempts and locked_at is null returning id`);
-  return (rows as unknown as unknown[]).length;
+  return rows.length;
 }
 
 /**
@@ -51,8 +52,8 @@ export async function retryNow(): Promise<number> {
  */
 export async function sendQueued(where: SQL): Promise<number> {
   const { sendQueuedMail } = await import("@/db/mail/send");
-  const jobs = (await db().execute(sql`select j.payload from graphile_worker._private_jobs j
-    join mail_outbox m on m.id::text = j.payload->>'mailId' where m.status = 'queued' and ${where} order by j.id`)) as unknown as { payload: SendMailJob }[];
+  const jobs = await sqlRows<{ payload: SendMailJob }>(db(), sql`select j.payload from graphile_worker._private_jobs j
+    join mail_outbox m on m.id::text = j.payload->>'mailId' where m.status = 'queued' and ${where} order by j.id`);
   for (const job of jobs) await sendQueuedMail(job.payload, { attempts: 1, maxAttempts: 10 });
   return jobs.length;
 }
@@ -65,13 +66,13 @@ export type QueuedMail = { kind: string; recipient: string; payload: Record<stri
 
 /** The outbox rows about an event (of one kind, when given), by recipient, each with the transaction that queued its job. */
 export async function queuedMails(eventId: string, kind?: string): Promise<QueuedMail[]> {
-  return (await db().execute(sql`select m.kind, m.recipient, m.payload, m.status, j.xmin::text as "jobXmin" from mail_outbox m
+  return sqlRows<QueuedMail>(db(), sql`select m.kind, m.recipient, m.payload, m.status, j.xmin::text as "jobXmin" from mail_outbox m
     left join graphile_worker._private_jobs j on j.key = 'mail:' || m.id
-    where m.event_id = ${eventId} ${kind ? sql`and m.kind = ${kind}` : sql``} order by m.recipient, m.kind`)) as unknown as QueuedMail[];
+    where m.event_id = ${eventId} ${kind ? sql`and m.kind = ${kind}` : sql``} order by m.recipient, m.kind`);
 }
 
 /** The transaction that last wrote the event's row (a save or a cancellation). */
 export async function eventXmin(eventId: string): Promise<string> {
-  const [row] = (await db().execute(sql`select xmin::text from events where id = ${eventId}`)) as unknown as { xmin: string }[];
+  const [row] = await sqlRows<{ xmin: string }>(db(), sql`select xmin::text from events where id = ${eventId}`);
   return row!.xmin;
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
-import { db, sqlClient, type Db } from "@/db/client";
+import { db, sqlClient } from "@/db/client";
+import { sqlRows, type Db } from "@/db/query";
 import { registerCar, type RegisterInput } from "@/db/registration-writes";
 import { cars, clubs, eventSessions, events, users, type NewEvent } from "@/db/schema";
 import { addDays, dayKey, zonedMoment } from "@/lib/time";
@@ -80,13 +81,12 @@ export type PlaceRow = { registrationId: string; status: "confirmed" | "waiting"
 
 /** Every place in a session, confirmed first, then the waiting list with 1-based positions by wait_seq. */
 export async function sessionPlaces(sessionId: string, database: Db = db()): Promise<PlaceRow[]> {
-  const rows = await database.execute(sql`
+  const rows = await sqlRows<{ registration_id: string; status: "confirmed" | "waiting"; wait_seq: string | null; position: string | null }>(database, sql`
     select registration_id, status, wait_seq,
       case when status = 'waiting' then row_number() over (partition by status order by wait_seq) end as position
     from registration_sessions where session_id = ${sessionId}
     order by status, wait_seq nulls first, registration_id`);
-  return (rows as unknown as { registration_id: string; status: "confirmed" | "waiting"; wait_seq: string | null; position: string | null }[])
-    .map((r) => ({ registrationId: r.registration_id, status: r.status, waitSeq: r.wait_seq === null ? null : Number(r.wait_seq), position: r.position === null ? null : Number(r.position) }));
+  return rows.map((r) => ({ registrationId: r.registration_id, status: r.status, waitSeq: r.wait_seq === null ? null : Number(r.wait_seq), position: r.position === null ? null : Number(r.position) }));
 }
 
 export type MailJobRow = { kind: string; sessionId?: string; task: string; runAt: Date; key: string | null; xmin: string; to?: string; recipient?: string };
@@ -97,13 +97,12 @@ export type MailJobRow = { kind: string; sessionId?: string; task: string; runAt
  * with their own payload. `xmin` is the transaction that queued the job.
  */
 export async function mailJobsFor(registrationId: string, database: Db = db()): Promise<MailJobRow[]> {
-  const rows = await database.execute(sql`
+  const rows = await sqlRows<{ task: string; payload: { kind: string; sessionId?: string; to?: string }; recipient: string | null; run_at: string; key: string | null; xmin: string }>(database, sql`
     select t.identifier as task, coalesce(m.payload::json, j.payload) as payload, m.recipient, j.run_at, j.key, j.xmin::text as xmin
     from graphile_worker._private_jobs j join graphile_worker._private_tasks t on t.id = j.task_id
     left join mail_outbox m on t.identifier = 'sendMail' and m.id::text = j.payload->>'mailId'
     where j.payload->>'registrationId' = ${registrationId} or m.registration_id = ${registrationId} order by j.id`);
-  return (rows as unknown as { task: string; payload: { kind: string; sessionId?: string; to?: string }; recipient: string | null; run_at: string; key: string | null; xmin: string }[])
-    .map((r) => ({ kind: r.payload.kind, sessionId: r.payload.sessionId, task: r.task, runAt: new Date(r.run_at), key: r.key, xmin: r.xmin, ...(r.recipient ? { to: r.payload.to, recipient: r.recipient } : {}) }));
+  return rows.map((r) => ({ kind: r.payload.kind, sessionId: r.payload.sessionId, task: r.task, runAt: new Date(r.run_at), key: r.key, xmin: r.xmin, ...(r.recipient ? { to: r.payload.to, recipient: r.recipient } : {}) }));
 }
 
 /**
@@ -149,10 +148,10 @@ export function skipCommitFlush() {
 
 /** Row counts that a refused write must leave alone. */
 export async function writeCounts(database: Db = db()) {
-  const [row] = (await database.execute(sql`select
+  const [row] = await sqlRows<{ registrations: number; places: number; jobs: number }>(database, sql`select
     (select count(*) from registrations)::int as registrations,
     (select count(*) from registration_sessions)::int as places,
-    (select count(*) from graphile_worker._private_jobs)::int as jobs`)) as unknown as { registrations: number; places: number; jobs: number }[];
+    (select count(*) from graphile_worker._private_jobs)::int as jobs`);
   return row!;
 }
 

@@ -1,5 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
+import { sqlRows } from "@/db/query";
 import { cars, registrations, users } from "@/db/schema";
 import { DEFAULT_ROSTER_QUERY, type RosterQuery } from "@/lib/roster/query";
 import { clubWith } from "./clubs";
@@ -27,6 +28,6 @@ export const query = (fields: Partial<RosterQuery> = {}): RosterQuery => ({ ...D
 
 /** The audit rows about one registration, oldest first. */
 export async function auditOf(registrationId: string) {
-  const rows = await db().execute(sql`select action, actor_id, reason, detail, xmin::text as xmin from audit_log where registration_id = ${registrationId} order by id`);
-  return rows as unknown as { action: string; actor_id: string; reason: string | null; detail: Record<string, unknown>; xmin: string }[];
+  return sqlRows<{ action: string; actor_id: string; reason: string | null; detail: Record<string, unknown>; xmin: string }>(
+    db(), sql`select action, actor_id, reason, detail, xmin::text as xmin from audit_log where registration_id = ${registrationId} order by id`);
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import type { Tx } from "../places";
+import type { Tx } from "../query";
 
 /**
  * Deleting an account deletes the records of mail to it and to its address (sent, queued or failed;

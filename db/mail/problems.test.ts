@@ -4,6 +4,7 @@ import { clubWith } from "@/test/clubs";
 import { form, openEvent, ownersWithCars } from "@/test/registration";
 import { uniqueEmail } from "@/test/unique";
 import { db } from "../client";
+import { sqlRows } from "../query";
 import { registerCar } from "../registration-writes";
 import { auditLog, mailOutbox } from "../schema";
 import { listMailProblems, retryMail } from "./problems";
@@ -46,7 +47,7 @@ describe("the Mail problems list", () => {
     const { admin, event } = await eventWithMail();
     const failed = await failedMail(event.id);
     expect(await retryMail(admin.id, event.slug, failed.id)).toEqual({ ok: true });
-    const [job] = (await db().execute(sql`select payload, attempts, max_attempts from graphile_worker._private_jobs where key = ${`mail:${failed.id}`}`)) as unknown as { payload: { mailId: string }; attempts: number; max_attempts: number }[];
+    const [job] = await sqlRows<{ payload: { mailId: string }; attempts: number; max_attempts: number }>(db(), sql`select payload, attempts, max_attempts from graphile_worker._private_jobs where key = ${`mail:${failed.id}`}`);
     expect(job).toEqual({ payload: { mailId: failed.id }, attempts: 0, max_attempts: 10 });
     expect((await db().select().from(mailOutbox).where(eq(mailOutbox.id, failed.id)))[0]).toMatchObject({ status: "queued", failedAt: null });
     expect((await listMailProblems(admin.id, event.slug))!.problems).toEqual([]);

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { isUuid } from "@/lib/uuid";
 import { eventFor } from "../access";
 import { db } from "../client";
+import { sqlRows } from "../query";
 import { auditLog, type Event } from "../schema";
 import { MAIL_ATTEMPTS, SEND_TASK } from "./queue";
 
@@ -19,12 +20,12 @@ const stuck = sql`(m.status = 'failed' or (m.status = 'queued' and not exists (
 export async function listMailProblems(userId: string, slug: string): Promise<{ event: Event; problems: MailProblem[] } | null> {
   const event = await eventFor(db(), userId, slug, "manageMail");
   if (!event) return null;
-  const rows = (await db().execute(sql`
+  const rows = await sqlRows<Omit<MailProblem, "at"> & { at: string }>(db(), sql`
     select m.id, m.kind, m.recipient, m.subject,
       coalesce(m.last_error, (select j.last_error from graphile_worker.jobs j where j.key = 'mail:' || m.id)) as reason,
       coalesce(m.failed_at, m.created_at) as at
     from mail_outbox m where m.event_id = ${event.id} and ${stuck}
-    order by at desc, m.id limit 500`)) as unknown as (Omit<MailProblem, "at"> & { at: string })[];
+    order by at desc, m.id limit 500`);
   return { event, problems: rows.map((r) => ({ ...r, at: new Date(r.at) })) };
 }
 
@@ -40,8 +41,8 @@ export async function retryMail(userId: string, slug: string, mailId: string): P
   return db().transaction(async (tx) => {
     const event = await eventFor(tx, userId, slug, "manageMail");
     if (!event) return null;
-    const [row] = (await tx.execute(sql`update mail_outbox m set status = 'queued', failed_at = null
-      where m.id = ${mailId} and m.event_id = ${event.id} and ${stuck} returning m.id, m.kind, m.recipient`)) as unknown as { id: string; kind: string; recipient: string }[];
+    const [row] = await sqlRows<{ id: string; kind: string; recipient: string }>(tx, sql`update mail_outbox m set status = 'queued', failed_at = null
+      where m.id = ${mailId} and m.event_id = ${event.id} and ${stuck} returning m.id, m.kind, m.recipient`);
     if (!row) return { ok: false, error: "mailProblems.errors.notStuck" } as const;
     // Same key: a spent job of this mail is replaced (attempts back to 0) rather than left beside it.
     await tx.execute(sql`select graphile_worker.add_job(${SEND_TASK}, json_build_object('mailId', ${row.id}::uuid), max_attempts := ${MAIL_ATTEMPTS}::int, job_key := ${`mail:${row.id}`})`);

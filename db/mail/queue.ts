@@ -1,8 +1,7 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { reminderMoment } from "@/lib/reminder";
-import type { Db } from "../client";
-import type { Tx } from "../places";
+import { sqlRows, type Db, type Tx } from "../query";
 import type { RegistrationMail, SendMailJob } from "./kinds";
 
 export const SEND_TASK = "sendMail";
@@ -21,14 +20,14 @@ type Options = { maxAttempts?: number; priority?: number; secret?: string };
  */
 async function queueRows(q: Tx | Db, rows: SQL, options: Options = {}): Promise<number> {
   const secret = options.secret === undefined ? sql`` : sql`, 'secret', ${options.secret}::text`;
-  const queued = await q.execute(sql`with m as (
+  const queued = await sqlRows(q, sql`with m as (
       insert into mail_outbox (kind, payload, recipient, user_id, registration_id, event_id, dedupe_key)
       ${rows}
       on conflict (dedupe_key) do nothing
       returning id)
     select graphile_worker.add_job(${SEND_TASK}, json_build_object('mailId', m.id${secret}),
       max_attempts := ${options.maxAttempts ?? MAIL_ATTEMPTS}::int, job_key := 'mail:' || m.id, priority := ${options.priority ?? 0}::int) from m`);
-  return (queued as unknown as unknown[]).length;
+  return queued.length;
 }
 
 /**

@@ -5,6 +5,7 @@ import { sendRegistrationMails } from "@/test/mail";
 import { dayFromToday, form, mailJobsFor, openEvent, ownersWithCars } from "@/test/registration";
 import { uniqueEmail } from "@/test/unique";
 import { db } from "../client";
+import { sqlRows } from "../query";
 import { cancelRegistration, registerCar } from "../registration-writes";
 import { devMail, events, users } from "../schema";
 import { queueRegistrationMail } from "./queue";
@@ -62,8 +63,8 @@ describe("mail queued with a registration", () => {
     const again = form(event.id, me.carIds[0]!, [sessions[0]!.id]);
     expect(await registerCar(me.ownerId, again)).toMatchObject({ ok: false, error: "errors.carAlreadyRegistered" });
     // The event's only mails are the first registration's one, and its reminder.
-    const [row] = (await db().execute(sql`select (select count(*) from mail_outbox where event_id = ${event.id})::int as mails,
-      (select count(*) from graphile_worker._private_jobs j join registrations r on r.id::text = j.payload->>'registrationId' where r.event_id = ${event.id})::int as later`)) as unknown as { mails: number; later: number }[];
+    const [row] = await sqlRows<{ mails: number; later: number }>(db(), sql`select (select count(*) from mail_outbox where event_id = ${event.id})::int as mails,
+      (select count(*) from graphile_worker._private_jobs j join registrations r on r.id::text = j.payload->>'registrationId' where r.event_id = ${event.id})::int as later`);
     expect(row).toEqual({ mails: 1, later: 1 });
   });
 });
@@ -104,7 +105,7 @@ describe("composing a queued mail when it is sent", () => {
     await queueRegistrationMail(db(), { kind: "placeConfirmed", registrationId: id, sessionId: sessions[0]!.id });
     await sendRegistrationMails(id, "placeConfirmed");
     expect(await mailTo(me.email)).toEqual([]);
-    const [row] = (await db().execute(sql`select status from mail_outbox where registration_id = ${id} and kind = 'placeConfirmed'`)) as unknown as { status: string }[];
+    const [row] = await sqlRows<{ status: string }>(db(), sql`select status from mail_outbox where registration_id = ${id} and kind = 'placeConfirmed'`);
     expect(row!.status).toBe("skipped");
   });
 

@@ -1,10 +1,9 @@
 import { eq, like, sql } from "drizzle-orm";
-import type { PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import { addDays, dayKey, weekday, zonedMoment } from "@/lib/time";
+import type { Db, Tx } from "../query";
 import * as schema from "../schema";
 import { demoOwners } from "./people";
 
-type SeedDb = PostgresJsDatabase<typeof schema>;
 const { cars, clubMembers, clubs, eventSessions, events, registrations, registrationSessions, users } = schema;
 
 export const DEMO_EVENT_SLUG = "1m-meet";
@@ -28,7 +27,7 @@ const PROGRAMME = [
 ] as const;
 
 /** Wipes what the demo seed wrote: its club (with its events) and every @ringmeet.test account. */
-export async function resetDemo(db: SeedDb): Promise<void> {
+export async function resetDemo(db: Db): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.delete(clubs).where(eq(clubs.slug, CLUB_SLUG));
     await tx.delete(users).where(like(users.email, "%@ringmeet.test"));
@@ -39,7 +38,7 @@ export async function resetDemo(db: SeedDb): Promise<void> {
  * Seeds the demo club, its `1m-meet` event and 92 owners with their cars and registrations.
  * Idempotent: when the event exists nothing is written. Returns whether it wrote anything.
  */
-export async function seedDemo(db: SeedDb, now = new Date()): Promise<boolean> {
+export async function seedDemo(db: Db, now = new Date()): Promise<boolean> {
   return db.transaction(async (tx) => {
     // Two seeds started at once must not both write: serialise them on a fixed lock key.
     await tx.execute(sql`select pg_advisory_xact_lock(20110001)`);
@@ -92,12 +91,12 @@ export async function seedDemo(db: SeedDb, now = new Date()): Promise<boolean> {
         noiseLimitDb: p.kind === "gp_track" ? 98 : null,
       })))
       .returning();
-    await seedOwners(tx as unknown as SeedDb, event!.id, sessions.map((s) => s.id), now);
+    await seedOwners(tx, event!.id, sessions.map((s) => s.id), now);
     return true;
   });
 }
 
-async function seedOwners(tx: SeedDb, eventId: string, sessionIds: string[], now: Date) {
+async function seedOwners(tx: Tx, eventId: string, sessionIds: string[], now: Date) {
   const owners = demoOwners(OWNERS);
   const people = await tx
     .insert(users)

@@ -1,0 +1,23 @@
+import type { SQL } from "drizzle-orm";
+import type { PostgresJsDatabase } from "drizzle-orm/postgres-js";
+import type * as schema from "./schema";
+
+// Types only and one helper, no pool: scripts, seeds and tests import this without db/client.ts.
+
+/** The app's database: the pool (db/client.ts `db()`), or a script's or test's own connection. */
+export type Db = PostgresJsDatabase<typeof schema>;
+
+/** A transaction on it: what a data function takes when it must run under its caller's locks. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+/**
+ * The rows of a raw SQL statement, typed as `T`: the one place that asserts a raw row's shape.
+ * The postgres-js driver answers a RowList (an array of `Record<string, unknown>` with the count
+ * and columns on it), and Drizzle's `execute<T>` types it through a conditional type that does
+ * not reduce to `T[]`, so every caller used to cast. Nothing checks `T` at run time and Drizzle
+ * maps no column here: use the SQL's own names, and expect timestamps and bigints as strings,
+ * json already parsed, and `count(*)` as a string unless cast (`::int`).
+ */
+export async function sqlRows<T = Record<string, unknown>>(q: Db | Tx, query: SQL): Promise<T[]> {
+  return (await q.execute(query)) as T[];
+}
