@@ -18,7 +18,7 @@ if (process.env.NEXT_PHASE !== "phase-production-build") {
     closeOnShutdown("database pool", () => closeDatabasePool());
     // The mail queue is worked by the app's own processes (RINGMEET_WORKER=0 opts an instance out).
     if (process.env.RINGMEET_WORKER !== "0") {
-      const { startMailWorker } = await import("./db/worker-supervisor");
+      const { startMailWorker } = await import("./db/worker/supervisor");
       const worker = startMailWorker(env.databaseUrl);
       closeOnShutdown("mail worker", () => worker.stop());
     }

@@ -3,7 +3,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { maxChoices } from "@/lib/lottery/types";
 import type { LotteryEntryInput } from "@/lib/schemas/lottery-entry";
 import { db } from "./client";
-import { enqueueMail } from "./jobs";
+import { enqueueMail } from "./mail/queue";
 import type { Tx } from "./query";
 import { checkSessions, eligibleCar, fail, findByIdempotencyKey, openEvent, type WriteResult } from "./registration-checks";
 import { insertRegistration, lockOwn, notOpen } from "./registration-writes";

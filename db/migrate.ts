@@ -3,7 +3,7 @@ import { migrate } from "drizzle-orm/postgres-js/migrator";
 import { runMigrations } from "graphile-worker";
 import path from "node:path";
 import postgres from "postgres";
-import { workerLogger } from "./worker-logger";
+import { workerLogger } from "./worker/logger";
 
 export const MIGRATIONS_FOLDER = path.join(import.meta.dirname, "migrations");
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { pickPromotion, placeFor } from "@/lib/allocation";
-import { enqueueMail } from "./jobs";
+import { enqueueMail } from "./mail/queue";
 import { sqlRows, type Tx } from "./query";
 import { eventSessions, registrationSessions, type EventSession } from "./schema";
 

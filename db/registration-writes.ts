@@ -4,7 +4,7 @@ import { reminderMoment } from "@/lib/reminder";
 import { mayOwnerCancel } from "@/lib/event-phase";
 import { isUuid } from "@/lib/uuid";
 import { db } from "./client";
-import { enqueueMail } from "./jobs";
+import { enqueueMail } from "./mail/queue";
 import { fillFreePlaces, lockChosenSessions, lockSessions, placeInSession, SessionGoneError } from "./places";
 import type { Tx } from "./query";
 import { byIdempotencyKey, carRefusal, checkSessions, eligibleCar, eventById, fail, findByIdempotencyKey, openEvent, openOrNull, ownCar, replayOf, sessionsOf, sessionsRefusal, type Allocation, type WriteResult } from "./registration-checks";

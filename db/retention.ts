@@ -22,7 +22,7 @@ export type Purged = { signInTokens: number; devMail: number; invitations: numbe
 /**
  * Deletes what has outlived its purpose: expired sign-in links, old development mail, invitations
  * long expired and never accepted, spent rate-limit counters, and old records of sent and failed mail. Run hourly by the worker's
- * crontab (db/worker.ts); idempotent, so two instances running it at once is harmless.
+ * crontab (db/worker/options.ts); idempotent, so two instances running it at once is harmless.
  */
 export async function purgeExpired(now = new Date()): Promise<Purged> {
   return db().transaction(async (tx) => {

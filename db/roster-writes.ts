@@ -4,7 +4,7 @@ import { moveRefusal, organiserPlace, promoteRefusal } from "@/lib/roster/change
 import type { MoveInput, PromoteInput } from "@/lib/schemas/roster";
 import { eventFor } from "./access";
 import { db } from "./client";
-import { enqueueMail } from "./jobs";
+import { enqueueMail } from "./mail/queue";
 import { fillFreePlaces, lockSessions } from "./places";
 import { sqlRows, type Tx } from "./query";
 import { writeAudit, type AuditAction, type AuditRecord } from "./roster-audit";

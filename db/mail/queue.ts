@@ -86,6 +86,20 @@ export function queueSignIn(q: Db, to: string, link: string, locale: string): Pr
 }
 
 /**
+ * Queues a registration's mail in the caller's transaction, so it exists exactly when the change
+ * it reports commits (queueRegistrationMail). With `runAt`, a job (keyed by `key`, to be moved or
+ * withdrawn) queues it when that moment comes instead.
+ */
+export async function enqueueMail(tx: Tx, mail: RegistrationMail, options: { runAt?: Date; key?: string } = {}): Promise<void> {
+  if (!options.runAt) {
+    await queueRegistrationMail(tx, mail);
+    return;
+  }
+  await tx.execute(sql`select graphile_worker.add_job('mail', ${JSON.stringify(mail)}::json, run_at := ${options.runAt.toISOString()}::timestamptz,
+    max_attempts := ${MAIL_ATTEMPTS}::int, job_key := ${options.key ?? null})`);
+}
+
+/**
  * After the event's first day changed: every active registration's reminder moves to the new
  * moment, or is withdrawn when that has passed. Registrations that had none because it had passed
  * get one when it is ahead again.

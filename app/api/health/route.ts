@@ -1,5 +1,5 @@
 import { isDatabaseUp } from "@/db/health";
-import { mailWorkerStatus } from "@/db/worker-supervisor";
+import { mailWorkerStatus } from "@/db/worker/supervisor";
 
 export const dynamic = "force-dynamic";
 

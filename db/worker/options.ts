@@ -1,11 +1,11 @@
 import type { RunnerOptions } from "graphile-worker";
-import { mailTasks } from "./mail/tasks";
-import { workerLogger } from "./worker-logger";
+import { mailTasks } from "../mail/tasks";
+import { workerLogger } from "./logger";
 
 /**
- * How each app process works the mail queue (db/worker-supervisor.ts keeps it running). Every
- * instance runs one; graphile-worker hands each job to exactly one of them (SKIP LOCKED) and
- * retries failures with exponential backoff.
+ * How each app process works the mail queue (supervisor.ts keeps it running). Every instance
+ * runs one; graphile-worker hands each job to exactly one of them (SKIP LOCKED) and retries
+ * failures with exponential backoff.
  */
 export function mailWorkerOptions(connectionString: string): RunnerOptions {
   return {
@@ -19,7 +19,7 @@ export function mailWorkerOptions(connectionString: string): RunnerOptions {
     crontab: "1 * * * * purgeExpired",
     taskList: {
       purgeExpired: async () => {
-        const { purgeExpired } = await import("./retention");
+        const { purgeExpired } = await import("../retention");
         await purgeExpired();
       },
       ...mailTasks,

@@ -2,7 +2,7 @@ import { Logger, quickAddJob, type RunnerOptions } from "graphile-worker";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSecondPostgres } from "@/test/app-database";
-import { superviseWorker } from "./worker-supervisor";
+import { superviseWorker } from "./supervisor";
 
 // graphile-worker against a PostgreSQL of its own, which the test stops and starts.
 

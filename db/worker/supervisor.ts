@@ -1,6 +1,6 @@
 import { EventEmitter } from "node:events";
 import { makeWorkerUtils, run, type Runner, type RunnerOptions, type WorkerEvents } from "graphile-worker";
-import { mailWorkerOptions } from "./worker";
+import { mailWorkerOptions } from "./options";
 
 // graphile-worker reconnects its LISTEN connection by itself, but `run()` fails outright when the
 // database is down at boot, and a runner that cannot record a job's outcome stops for good. The
