@@ -2,8 +2,8 @@ import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { ensureDatabase, freePort, startEmbeddedPostgres } from "./db/embedded";
 import { migrateDatabase } from "./db/migrate";
+import { ensureDatabase, freePort, startEmbeddedPostgres } from "./scripts/embedded-postgres";
 
 declare module "vitest" {
   export interface ProvidedContext {

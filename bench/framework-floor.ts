@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
-import { freePort } from "../db/embedded";
+import { freePort } from "../scripts/embedded-postgres";
 import { firstLoadJs } from "./first-load-js";
 import { runLighthouse } from "./lighthouse";
 

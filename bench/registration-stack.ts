@@ -3,9 +3,9 @@ import { randomBytes } from "node:crypto";
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { ensureDatabase, freePort, startEmbeddedPostgres, type RunningPostgres } from "../db/embedded";
 import { migrateDatabase } from "../db/migrate";
 import { build, needsBuild, startNext } from "../scripts/app-server";
+import { ensureDatabase, freePort, startEmbeddedPostgres, type RunningPostgres } from "../scripts/embedded-postgres";
 import { BENCH_DIST_DIR } from "./stack";
 
 /**

@@ -3,8 +3,8 @@ import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
-import { ensureDatabase, freePort, startEmbeddedPostgres } from "../db/embedded";
 import { migrateDatabase } from "../db/migrate";
+import { ensureDatabase, freePort, startEmbeddedPostgres } from "../scripts/embedded-postgres";
 
 const REGISTRATIONS = 2000;
 const TARGET_MS = 200;

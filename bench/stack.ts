@@ -5,11 +5,11 @@ import os from "node:os";
 import path from "node:path";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
-import { ensureDatabase, freePort, startEmbeddedPostgres } from "../db/embedded";
 import { migrateDatabase } from "../db/migrate";
 import * as schema from "../db/schema";
 import { seedDemo } from "../db/seed/demo";
 import { build, needsBuild, startNext } from "../scripts/app-server";
+import { ensureDatabase, freePort, startEmbeddedPostgres } from "../scripts/embedded-postgres";
 
 export type Stack = { url: string; databaseUrl: string; distDir: string; stop: () => Promise<void> };
 

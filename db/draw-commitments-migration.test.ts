@@ -6,9 +6,9 @@ import { migrate } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
 import { seedCommitment } from "@/lib/lottery";
+import { ensureDatabase } from "@/scripts/embedded-postgres";
 import { createClubRow, openEvent, ownersWithCars } from "@/test/registration";
 import { uniqueSuffix } from "@/test/unique";
-import { ensureDatabase } from "./embedded";
 import { MIGRATIONS_FOLDER, migrateDatabase } from "./migrate";
 import * as schema from "./schema";
 

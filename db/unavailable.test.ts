@@ -1,7 +1,7 @@
 import postgres from "postgres";
 import { describe, expect, it } from "vitest";
+import { freePort } from "@/scripts/embedded-postgres";
 import { holdRowLocks, openEvent } from "@/test/registration";
-import { freePort } from "./embedded";
 import { db, sqlClient } from "./client";
 import { eventSessions } from "./schema";
 import { isDatabaseUnavailable } from "./unavailable";

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
-import { ensureDatabase, isTraversableByOthers, startEmbeddedPostgres } from "../db/embedded";
+import { ensureDatabase, isTraversableByOthers, startEmbeddedPostgres } from "./embedded-postgres";
 
 export type Database = { url: string; embedded: boolean; stop: () => Promise<void> };
 

@@ -2,7 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { cpSync, existsSync } from "node:fs";
 import path from "node:path";
-import { freePort } from "../db/embedded";
+import { freePort } from "./embedded-postgres";
 
 /** What a deployment takes from a built checkout besides the build folder (README, "Deploying"). */
 const DEPLOYED = ["package.json", "package-lock.json", "next.config.js", "scripts/start.mjs", "db/migrations", "public"];

@@ -1,8 +1,8 @@
 import type { ChildProcess } from "node:child_process";
 import path from "node:path";
-import { handleSignalsYourself } from "../db/embedded";
 import { migrateDatabase } from "../db/migrate";
 import { openDatabase, type Database } from "./database";
+import { handleSignalsYourself } from "./embedded-postgres";
 import { startNext } from "./next-process";
 
 // What `npm run demo` and `npm start` share. It is bundled into the build for `npm start`

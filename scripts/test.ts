@@ -3,11 +3,11 @@ import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { ensureDatabase, freePort, startEmbeddedPostgres } from "../db/embedded";
 import { migrateDatabase } from "../db/migrate";
 import { tallyTable } from "../e2e/security/fuzz-report";
 import { build, startNext } from "./app-server";
 import { checkDeployment } from "./deploy-check";
+import { ensureDatabase, freePort, startEmbeddedPostgres } from "./embedded-postgres";
 
 // `npm test`: every suite, in the order a failure is cheapest to find. Prints each stage's time.
 const timings: [string, number][] = [];

@@ -2,7 +2,7 @@ import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { inject, vi } from "vitest";
-import { freePort, startEmbeddedPostgres } from "@/db/embedded";
+import { freePort, startEmbeddedPostgres } from "@/scripts/embedded-postgres";
 
 type Closable = { end: (options?: { timeout?: number }) => Promise<void> };
 type PoolCache = { __ringmeetDb?: { sql?: Closable; probe?: Closable } };

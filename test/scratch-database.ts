@@ -1,9 +1,9 @@
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { inject } from "vitest";
-import { ensureDatabase } from "@/db/embedded";
 import { migrateDatabase } from "@/db/migrate";
 import * as schema from "@/db/schema";
+import { ensureDatabase } from "@/scripts/embedded-postgres";
 import { uniqueSuffix } from "./unique";
 
 /**
