@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { eventTicketKey, peekTicket, signTicket, verifyTicket } from "./ticket";
+import { eventTicketKey, peekTicket, readTicketToken, signTicket, ticketTokenFor, verifyTicket } from "./ticket";
+import { zonedMoment } from "./time";
 
 const SECRET = "unit-test-secret-0123456789";
 const eventId = randomUUID();
@@ -77,5 +78,36 @@ describe("ticket tokens", () => {
       expect(eventTicketKey(SECRET, a)).toBe(eventTicketKey(SECRET, a));
       if (a !== b) expect(eventTicketKey(SECRET, a)).not.toBe(eventTicketKey(SECRET, b));
     }));
+  });
+});
+
+describe("a registration's ticket (ticketTokenFor, readTicketToken)", () => {
+  const event = { id: randomUUID(), endsOn: "2031-06-15", timeZone: "Europe/Berlin" };
+  const registrationId = randomUUID();
+  const during = new Date("2031-06-15T12:00:00Z");
+  const midnightAfter = zonedMoment("2031-06-16", "00:00", "Europe/Berlin"); // 2031-06-15T22:00Z
+
+  it("reads back a token it issued, until midnight after the event's last day (Berlin)", () => {
+    const issued = ticketTokenFor(SECRET, registrationId, event);
+    expect(readTicketToken(SECRET, issued, during)).toEqual({ registrationId, eventId: event.id });
+    expect(readTicketToken(SECRET, issued, midnightAfter)).toEqual({ registrationId, eventId: event.id });
+    expect(midnightAfter.toISOString()).toBe("2031-06-15T22:00:00.000Z");
+    expect(readTicketToken(SECRET, issued, new Date(midnightAfter.getTime() + 1000))).toBeNull();
+  });
+
+  it("refuses a modified token, one signed with another secret, and junk", () => {
+    const issued = ticketTokenFor(SECRET, registrationId, event);
+    const [head, payload, signature] = issued.split(".") as [string, string, string];
+    const swapped = encode({ r: randomUUID(), e: event.id, x: midnightAfter.getTime() / 1000 });
+    const foreign = ticketTokenFor("someone-elses-secret-123456", registrationId, event);
+    for (const bad of [`${head}.${swapped}.${signature}`, `${head}.${payload}.${signature.slice(1)}x`, foreign, "", "RM1.x.y", issued.toLowerCase()]) {
+      expect(readTicketToken(SECRET, bad, during)).toBeNull();
+    }
+  });
+
+  it("issues different tokens for different registrations and events", () => {
+    const other = ticketTokenFor(SECRET, randomUUID(), event);
+    const elsewhere = ticketTokenFor(SECRET, registrationId, { ...event, id: randomUUID() });
+    expect(new Set([ticketTokenFor(SECRET, registrationId, event), other, elsewhere]).size).toBe(3);
   });
 });

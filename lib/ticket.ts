@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
+import { addDays, zonedMoment } from "./time";
 
 /**
  * A ticket names a registration and its event, nothing personal, and is signed with a key
@@ -50,4 +51,20 @@ export function verifyTicket(token: string, eventId: string, eventKey: string, n
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return { ok: false, reason: "forged" };
   if (now > claims.expiresAt) return { ok: false, reason: "expired" };
   return { ok: true, claims };
+}
+
+type EventRef = { id: string; endsOn: string; timeZone: string };
+
+/** A registration's ticket, signed with `secret` (the app's): valid until the day after the event ends. */
+export function ticketTokenFor(secret: string, registrationId: string, event: EventRef): string {
+  const expiresAt = zonedMoment(addDays(event.endsOn, 1), "00:00", event.timeZone);
+  return signTicket({ registrationId, eventId: event.id, expiresAt }, eventTicketKey(secret, event.id));
+}
+
+/** Checks a token with the key of the event it names; the registration and event when genuine. */
+export function readTicketToken(secret: string, token: string, now: Date): { registrationId: string; eventId: string } | null {
+  const claims = peekTicket(token);
+  if (!claims) return null;
+  const check = verifyTicket(token, claims.eventId, eventTicketKey(secret, claims.eventId), now);
+  return check.ok ? { registrationId: check.claims.registrationId, eventId: check.claims.eventId } : null;
 }

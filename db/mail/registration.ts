@@ -1,12 +1,13 @@
 import "server-only";
 import { eq } from "drizzle-orm";
+import { env } from "@/env";
 import { carModelName } from "@/lib/car-catalogue";
+import { ticketTokenFor } from "@/lib/ticket";
 import { formatMoment } from "@/lib/time";
 import { db } from "../client";
 import { choicesOf } from "../lottery-entries";
 import { placesOf } from "../registrations";
 import { cars, eventSessions, events, registrations, users, type MailRow } from "../schema";
-import { ticketTokenFor } from "../tickets";
 import { appLink, localeOr, written, type Composed, type Translator } from "./compose";
 import type { RegistrationMail, RegistrationRecipient } from "./kinds";
 
@@ -45,7 +46,7 @@ export async function composeRegistrationMail(row: MailRow): Promise<Composed> {
   if (!loaded || !stillTrue(mail, loaded)) return null;
   const { reg, event, car, owner } = loaded;
   const locale = localeOr(owner?.locale);
-  const ticket = appLink(mail.to === "secondDriver" ? `/tickets/${ticketTokenFor(reg.id, event)}` : `/registrations/${reg.id}`);
+  const ticket = appLink(mail.to === "secondDriver" ? `/tickets/${ticketTokenFor(env().authSecret, reg.id, event)}` : `/registrations/${reg.id}`);
   const carName = car ? `${car.nickname || carModelName(car)} (${car.plate})` : "";
   switch (mail.kind) {
     case "registrationReceived": {

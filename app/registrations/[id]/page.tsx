@@ -7,10 +7,12 @@ import { Notice } from "@/components/ui/notice";
 import { carModelName } from "@/components/car-card";
 import { getPublicEvent } from "@/db/events";
 import { getMyRegistration } from "@/db/registrations";
-import { ticketQrDataUrl, ticketTokenFor } from "@/db/tickets";
+import { env } from "@/env";
 import { paintName } from "@/lib/car-catalogue";
 import { eventPhase, mayOwnerCancel } from "@/lib/event-phase";
 import { placesLeft } from "@/lib/programme";
+import { ticketTokenFor } from "@/lib/ticket";
+import { ticketQrDataUrl } from "@/lib/ticket-qr";
 import { formatClock, formatMoment } from "@/lib/time";
 import { requireUser } from "../../session";
 import { CancelRegistration, ChangeSessions } from "./_forms";
@@ -31,7 +33,7 @@ export default async function RegistrationPage({ params, searchParams }: Props) 
   const changeable = active && eventPhase(event, now) === "open";
   const cancellable = active && mayOwnerCancel(event, now, places.length > 0);
   const lottery = event.allocation === "lottery";
-  const token = ticketTokenFor(reg.id, event);
+  const token = ticketTokenFor(env().authSecret, reg.id, event);
   // Only a confirmed place makes a ticket: a car that only waits (or a ballot entry before its
   // draw) would be turned away at the gate, so it gets no QR code or calendar entry either.
   const hasTicket = active && places.some((p) => p.status === "confirmed");

@@ -2,7 +2,9 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { getTicketHolder } from "@/db/registrations";
-import { readTicketToken, ticketQrDataUrl } from "@/db/tickets";
+import { env } from "@/env";
+import { readTicketToken } from "@/lib/ticket";
+import { ticketQrDataUrl } from "@/lib/ticket-qr";
 import { formatClock, formatMoment } from "@/lib/time";
 
 export const metadata = { robots: { index: false } };
@@ -10,7 +12,7 @@ export const metadata = { robots: { index: false } };
 /** A printable ticket for whoever holds the signed token (the second driver's copy). No personal data. */
 export default async function TicketPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const claims = readTicketToken(decodeURIComponent(token));
+  const claims = readTicketToken(env().authSecret, decodeURIComponent(token), new Date());
   const holder = claims ? await getTicketHolder(claims.registrationId, claims.eventId) : null;
   if (!claims || !holder) notFound();
   const t = await getTranslations("registration");
