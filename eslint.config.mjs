@@ -12,6 +12,12 @@ const libPurity = [
   { regex: "^(@/|(\\.\\./)+)(db|auth)(/|$)", message: "lib/ is pure domain code: it takes plain data in and never reaches the database or the session." },
 ];
 
+const TESTS = ["**/*.test.ts", "**/testing/**", "test/**", "e2e/**", "bench/**"];
+const testOnly = {
+  paths: [{ name: "fast-check", message: "fast-check is for tests." }],
+  patterns: [{ group: ["**/testing", "**/testing/**"], message: "testing/ holds test-only code: import it from tests." }],
+};
+
 const config = [
   ...next,
   ...nextTs,
@@ -20,6 +26,9 @@ const config = [
       "@typescript-eslint/no-unused-vars": ["warn", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
     },
   },
+  // Test-only code (a testing/ folder beside the tests, fast-check) never reaches what the app runs.
+  // ESLint does not merge a rule's options across blocks, so the blocks after it repeat these.
+  { files: ["**/*.{ts,tsx}"], ignores: TESTS, rules: { "no-restricted-imports": ["error", { paths: testOnly.paths, patterns: testOnly.patterns }] } },
   // Every server action is made by the one pipeline (app/action.ts): in a "use server" file, each
   // export is `formAction(…)` or `postAction(…)`, so none can skip its checks.
   {
@@ -39,8 +48,9 @@ const config = [
       ],
     },
   },
-  { files: ["components/**"], rules: { "no-restricted-imports": ["error", { patterns: [noAppImports] }] } },
+  { files: ["components/**"], ignores: TESTS, rules: { "no-restricted-imports": ["error", { paths: testOnly.paths, patterns: [noAppImports, ...testOnly.patterns] }] } },
   { files: ["lib/**"], rules: { "no-restricted-imports": ["error", { patterns: [noAppImports, ...libPurity] }] } },
+  { files: ["lib/**"], ignores: TESTS, rules: { "no-restricted-imports": ["error", { paths: testOnly.paths, patterns: [noAppImports, ...libPurity, ...testOnly.patterns] }] } },
   // Playwright fixtures call their argument `use`; it is not React's hook.
   { files: ["e2e/**"], rules: { "react-hooks/rules-of-hooks": "off" } },
   { ignores: [".next/**", "node_modules/**", ".data/**", "test-results/**", "playwright-report/**", "db/migrations/**", "next-env.d.ts", ".next-*/**"] },

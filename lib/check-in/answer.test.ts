@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { eventTicketKey, signTicket } from "@/lib/ticket";
 import { answerForCar, answerForTicket } from "./answer";
-import { car } from "./test-cars";
+import { car } from "./testing/cars";
 import type { CheckInCopy } from "./types";
 
 const eventId = randomUUID();

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { countCheckIns } from "./counts";
 import { applyStates, isEarlier } from "./merge";
-import { car } from "./test-cars";
+import { car } from "./testing/cars";
 import type { CheckInCopy } from "./types";
 
 const sessions = [{ id: "s1", name: "Paddock" }, { id: "s2", name: "GP 1" }];

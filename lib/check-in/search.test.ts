@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { searchCars, searchKeyOf } from "./search";
-import { car } from "./test-cars";
+import { car } from "./testing/cars";
 
 // The list shows a short display name; the search key holds the full name too.
 const cars = [

@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { allocate, allocateGreedy } from "./allocate";
-import { lotteryInput } from "./arbitraries";
-import { bruteForce, type Tuple } from "./brute-force";
-import { referenceObjective } from "./reference-flow";
+import { lotteryInput } from "./testing/arbitraries";
+import { bruteForce, type Tuple } from "./testing/brute-force";
+import { referenceObjective } from "./testing/reference-flow";
 import type { LotteryResult } from "./types";
 
 const tuple = (r: LotteryResult): Tuple => [r.objective.entriesPlaced, r.objective.totalWeight, r.objective.tieBreakScore];

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { allocate } from "./allocate";
-import { lotteryInput, withPermutation } from "./arbitraries";
+import { lotteryInput, withPermutation } from "./testing/arbitraries";
 import { hashResult } from "./audit";
 
 const medium = lotteryInput({ maxEntries: 40, maxSessions: 8, maxCapacity: 6 });

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { allocate } from "./allocate";
-import { lotteryInput } from "./arbitraries";
+import { lotteryInput } from "./testing/arbitraries";
 import { canonicalJson, drawInputOf, seedCommitment } from "./audit";
 import { checkDraw } from "./verify";
 

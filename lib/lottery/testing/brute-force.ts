@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { LotteryInput } from "./types";
+import type { LotteryInput } from "../types";
 
 /**
  * Reference solver for tests: enumerates every feasible assignment of a small instance (branch

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import type { LotteryInput } from "./types";
+import type { LotteryInput } from "../types";
 
 type Limits = { minEntries?: number; maxEntries: number; maxSessions: number; maxCapacity: number };
 

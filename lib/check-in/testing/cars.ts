@@ -1,5 +1,5 @@
-import { searchKeyOf } from "./search";
-import type { CheckInCar } from "./types";
+import { searchKeyOf } from "../search";
+import type { CheckInCar } from "../types";
 
 /** A car for the check-in tests; confirmed in session "s1" unless told otherwise. */
 export function car(fields: Partial<CheckInCar> = {}): CheckInCar {

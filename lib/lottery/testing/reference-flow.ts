@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { LotteryInput } from "./types";
+import type { LotteryInput } from "../types";
 
 /**
  * A second reference for tests, for instances too big to enumerate: plain successive shortest
