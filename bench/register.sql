@@ -1,4 +1,4 @@
--- registerCar (db/registration-writes.ts) as one pgbench transaction, statement for statement and
+-- registerCar (db/registrations/writes.ts) as one pgbench transaction, statement for statement and
 -- round trip for round trip: in one transaction the four reads sent together (the idempotency
 -- look-up, the event, the car FOR SHARE, the sessions; a pipeline, as postgres.js sends them),
 -- the registration, two mail jobs, the session row locked FOR UPDATE, the confirmed count, the

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { and, eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { form, openEvent, ownersWithCars, sessionPlaces } from "@/test/registration";
-import { registerCar } from "./registration-writes";
+import { registerCar } from "./registrations/writes";
 import { addDays } from "@/lib/time";
 import { createEvent, createOwner, oneM, register, today } from "@/test/owners";
 import { deleteAccount, exportMyData } from "./account";

@@ -6,7 +6,7 @@ import { dayKey } from "@/lib/time";
 import { db } from "./client";
 import type { Db, Tx } from "./query";
 import { refuse, type Refusal } from "./result";
-import { fillFreePlaces, lockSessions } from "./places";
+import { fillFreePlaces, lockSessions } from "./registrations/places";
 import { eraseMailOf } from "./mail/erase";
 import {
   auditLog, authenticators, broadcastRecipients, cars, clubInvitations, clubMembers, clubs, devMail, eventSessions, events, registrations, registrationSessions, signIns, users, verificationTokens,

@@ -6,7 +6,7 @@ import { form, openEvent, ownersWithCars } from "@/test/registration";
 import { db } from "./client";
 import { sqlRows } from "./query";
 import { listBroadcasts, sendBroadcast } from "./broadcasts";
-import { registerCar } from "./registration-writes";
+import { registerCar } from "./registrations/writes";
 import { auditLog, broadcastRecipients, devMail } from "./schema";
 
 /** The broadcast's sendMail jobs: recipient and the transaction that queued each. */

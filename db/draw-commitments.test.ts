@@ -6,8 +6,8 @@ import { ballot, committedSeed, enterAll, entry } from "@/test/lottery";
 import { ownersWithCars } from "@/test/registration";
 import { db } from "./client";
 import { getDrawAdmin, getPublicDraw, publishDraw, runDraw } from "./draws";
-import { changeEntry, enterLottery } from "./lottery-entries";
-import { cancelRegistration } from "./registration-writes";
+import { changeEntry, enterLottery } from "./registrations/lottery-entries";
+import { cancelRegistration } from "./registrations/writes";
 import { clubs, drawCommitments, draws, events } from "./schema";
 
 const HOUR = 3600_000;

@@ -6,7 +6,7 @@ import { ballot, enterAll } from "@/test/lottery";
 import { ownersWithCars } from "@/test/registration";
 import { db } from "./client";
 import { getDrawFiles, getPublicDraw, publishDraw, runDraw } from "./draws";
-import { cancelRegistration } from "./registration-writes";
+import { cancelRegistration } from "./registrations/writes";
 import { draws } from "./schema";
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");

@@ -6,8 +6,8 @@ import { ballot, committedSeed, enterAll, entry } from "@/test/lottery";
 import { mailJobsFor, openEvent, ownersWithCars, sessionPlaces } from "@/test/registration";
 import { db } from "./client";
 import { getPublicDraw, publishDraw, runDraw } from "./draws";
-import { changeEntry, choicesOf, enterLottery } from "./lottery-entries";
-import { cancelRegistration } from "./registration-writes";
+import { changeEntry, choicesOf, enterLottery } from "./registrations/lottery-entries";
+import { cancelRegistration } from "./registrations/writes";
 import { draws, events, registrations } from "./schema";
 
 const HOUR = 3600_000;

@@ -9,7 +9,7 @@ import { listAudit } from "./roster-audit";
 import { getRosterEvent } from "./roster";
 import { db } from "./client";
 import { queueSignIn } from "./mail/queue";
-import { registerCar } from "./registration-writes";
+import { registerCar } from "./registrations/writes";
 import { auditLog, broadcastRecipients, broadcasts, clubInvitations, devMail, mailOutbox } from "./schema";
 
 describe("deleting an account erases its address everywhere else", () => {

@@ -5,8 +5,8 @@ import { removeChecklistItem } from "./checklist";
 import { publishDraw } from "./draws";
 import { getGrid } from "./parade-grid";
 import { changePlaque } from "./plaques";
-import { cancelRegistration } from "./registration-writes";
-import { getMyRegistration } from "./registrations";
+import { cancelRegistration } from "./registrations/writes";
+import { getMyRegistration } from "./registrations/reads";
 
 // 36 characters that look like a UUID to a loose pattern: Postgres would answer them with an
 // error (a 500), so every look-up must treat them as "not found" before they reach the database.

@@ -6,7 +6,7 @@ import { announceEventChange } from "./event-changes";
 import { eventFor, mayDo } from "./access";
 import { db } from "./client";
 import { queueEventCancelled, queueSessionRemoved, rescheduleReminders, withdrawReminders } from "./mail/queue";
-import { fillFreePlaces } from "./places";
+import { fillFreePlaces } from "./registrations/places";
 import type { Tx } from "./query";
 import { clubs, eventSessions, events, registrations, registrationSessions, type Event, type EventSession } from "./schema";
 import { isUuid } from "@/lib/uuid";

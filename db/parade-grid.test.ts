@@ -4,7 +4,7 @@ import { clubWith } from "@/test/clubs";
 import { form, openEvent, ownersWithCars } from "@/test/registration";
 import { db } from "./client";
 import { generateGrid, getGrid, saveGrid } from "./parade-grid";
-import { cancelRegistration, registerCar } from "./registration-writes";
+import { cancelRegistration, registerCar } from "./registrations/writes";
 import { auditLog, cars, registrations } from "./schema";
 
 const COLOURS = ["Valencia Orange", "Alpine White", "Valencia Orange", "Sapphire Black", "Alpine White"];

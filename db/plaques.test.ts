@@ -4,7 +4,7 @@ import { clubWith } from "@/test/clubs";
 import { form, openEvent, ownersWithCars } from "@/test/registration";
 import { db } from "./client";
 import { assignEventPlaques, changePlaque } from "./plaques";
-import { cancelRegistration, registerCar } from "./registration-writes";
+import { cancelRegistration, registerCar } from "./registrations/writes";
 import { auditLog, cars, registrations } from "./schema";
 
 /** Four cars: three confirmed (capacity 3), one waiting; production numbers 40, 10, 30, 20. */

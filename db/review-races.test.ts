@@ -5,7 +5,7 @@ import { form, holdRowLocks, mailJobsFor, openEvent, ownersWithCars, sessionPlac
 import { deleteAccount } from "./account";
 import { db, sqlClient } from "./client";
 import { cancelEvent } from "./organiser-events";
-import { cancelRegistration, changeSessions, registerCar } from "./registration-writes";
+import { cancelRegistration, changeSessions, registerCar } from "./registrations/writes";
 import { mailOutbox, registrations, users } from "./schema";
 
 // Races found in review, each lined up with row locks held on a connection of the test's own, so

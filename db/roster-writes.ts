@@ -5,7 +5,7 @@ import type { MoveInput, PromoteInput } from "@/lib/schemas/roster";
 import { eventFor } from "./access";
 import { db } from "./client";
 import { enqueueMail } from "./mail/queue";
-import { fillFreePlaces, lockSessions } from "./places";
+import { fillFreePlaces, lockSessions } from "./registrations/places";
 import { sqlRows, type Tx } from "./query";
 import { writeAudit, type AuditAction, type AuditRecord } from "./roster-audit";
 import { eventSessions, registrations, registrationSessions, type EventSession } from "./schema";

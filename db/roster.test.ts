@@ -3,7 +3,7 @@ import { clubWith } from "@/test/clubs";
 import { type Garage, ownersWithCars, registerInOrder } from "@/test/registration";
 import { describeCar, query, rosterEvent, setRegistration } from "@/test/roster";
 import { exportRoster, exportSession } from "./roster-export";
-import { cancelRegistration } from "./registration-writes";
+import { cancelRegistration } from "./registrations/writes";
 import { getRoster, getRosterEvent } from "./roster";
 import { getRosterEntry } from "./roster-entry";
 import { zonedMoment } from "@/lib/time";

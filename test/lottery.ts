@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
-import { enterLottery } from "@/db/lottery-entries";
+import { enterLottery } from "@/db/registrations/lottery-entries";
 import { drawCommitments } from "@/db/schema";
 import { clubWith } from "./clubs";
 import { openEvent, type Garage } from "./registration";

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { db, sqlClient } from "@/db/client";
 import { sqlRows, type Db } from "@/db/query";
-import { registerCar, type RegisterInput } from "@/db/registration-writes";
+import { registerCar, type RegisterInput } from "@/db/registrations/writes";
 import { cars, clubs, eventSessions, events, users, type NewEvent } from "@/db/schema";
 import { addDays, dayKey, zonedMoment } from "@/lib/time";
 import { uniqueVin } from "./garage";

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { listMyRegistrations } from "@/db/registrations";
+import { listMyRegistrations } from "@/db/registrations/reads";
 import { formatMoment } from "@/lib/time";
 import { requireUser } from "../session";
 

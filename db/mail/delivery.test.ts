@@ -8,7 +8,7 @@ import { startSmtp } from "@/test/smtp";
 import { uniqueEmail } from "@/test/unique";
 import { sendBroadcast } from "../broadcasts";
 import { db } from "../client";
-import { registerCar } from "../registration-writes";
+import { registerCar } from "../registrations/writes";
 import { auditLog, mailOutbox } from "../schema";
 import { listMailProblems, retryMail } from "./problems";
 

@@ -5,7 +5,7 @@ import { form, openEvent, ownersWithCars } from "@/test/registration";
 import { uniqueEmail } from "@/test/unique";
 import { db } from "../client";
 import { sqlRows } from "../query";
-import { registerCar } from "../registration-writes";
+import { registerCar } from "../registrations/writes";
 import { auditLog, mailOutbox } from "../schema";
 import { listMailProblems, retryMail } from "./problems";
 

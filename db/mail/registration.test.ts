@@ -6,7 +6,7 @@ import { dayFromToday, form, mailJobsFor, openEvent, ownersWithCars } from "@/te
 import { uniqueEmail } from "@/test/unique";
 import { db } from "../client";
 import { sqlRows } from "../query";
-import { cancelRegistration, registerCar } from "../registration-writes";
+import { cancelRegistration, registerCar } from "../registrations/writes";
 import { devMail, events, users } from "../schema";
 import { queueRegistrationMail } from "./queue";
 

@@ -5,7 +5,7 @@ import { eventInput, sessionForm } from "@/test/event-form";
 import { queuedMails } from "@/test/mail";
 import { form, mailJobsFor, ownersWithCars } from "@/test/registration";
 import { cancelEvent, saveEvent } from "../organiser-events";
-import { registerCar } from "../registration-writes";
+import { registerCar } from "../registrations/writes";
 
 const whileOpen = new Date("2031-05-01T10:00:00Z");
 

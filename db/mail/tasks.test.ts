@@ -6,7 +6,7 @@ import { sendRegistrationMails } from "@/test/mail";
 import { form, openEvent, ownersWithCars } from "@/test/registration";
 import { uniqueEmail } from "@/test/unique";
 import { db } from "../client";
-import { registerCar } from "../registration-writes";
+import { registerCar } from "../registrations/writes";
 import { broadcastRecipients, broadcasts, devMail, mailOutbox } from "../schema";
 import { mailTasks } from "./tasks";
 

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Notice } from "@/components/ui/notice";
-import { choicesOf } from "@/db/lottery-entries";
+import { choicesOf } from "@/db/registrations/lottery-entries";
 import type { Event, Registration } from "@/db/schema";
 import { formatClock, formatMoment } from "@/lib/time";
 

@@ -2,9 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { changeEntry } from "@/db/lottery-entries";
-import type { WriteResult } from "@/db/registration-checks";
-import { cancelRegistration, changeCar, changeSessions } from "@/db/registration-writes";
+import { changeEntry } from "@/db/registrations/lottery-entries";
+import type { WriteResult } from "@/db/registrations/checks";
+import { cancelRegistration, changeCar, changeSessions } from "@/db/registrations/writes";
 import { refArg } from "@/lib/schemas/bound";
 import { entryChangeSchema } from "@/lib/schemas/lottery-entry";
 import { carChangeSchema, formInput, sessionChangeSchema } from "@/lib/schemas/registration";

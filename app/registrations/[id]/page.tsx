@@ -6,7 +6,7 @@ import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { carModelName } from "@/components/car-card";
 import { getPublicEvent } from "@/db/events";
-import { getMyRegistration } from "@/db/registrations";
+import { getMyRegistration } from "@/db/registrations/reads";
 import { env } from "@/env";
 import { paintName } from "@/lib/car-catalogue";
 import { eventPhase, mayOwnerCancel } from "@/lib/event-phase";

@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
-import { getTicketHolder } from "@/db/registrations";
+import { getTicketHolder } from "@/db/registrations/reads";
 import { env } from "@/env";
 import { readTicketToken } from "@/lib/ticket";
 import { ticketQrDataUrl } from "@/lib/ticket-qr";

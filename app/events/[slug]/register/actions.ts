@@ -1,9 +1,9 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { enterLottery } from "@/db/lottery-entries";
-import type { WriteResult } from "@/db/registration-checks";
-import { registerCar } from "@/db/registration-writes";
+import { enterLottery } from "@/db/registrations/lottery-entries";
+import type { WriteResult } from "@/db/registrations/checks";
+import { registerCar } from "@/db/registrations/writes";
 import { slugArg } from "@/lib/schemas/bound";
 import { lotteryEntrySchema } from "@/lib/schemas/lottery-entry";
 import { formInput, registrationSchema } from "@/lib/schemas/registration";

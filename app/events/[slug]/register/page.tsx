@@ -8,7 +8,7 @@ import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { getProfile } from "@/db/account";
 import { getPublicEvent } from "@/db/events";
-import { getRegisterPage } from "@/db/registrations";
+import { getRegisterPage } from "@/db/registrations/reads";
 import { carModelName } from "@/components/car-card";
 import { eventPhase } from "@/lib/event-phase";
 import { placesLeft } from "@/lib/programme";

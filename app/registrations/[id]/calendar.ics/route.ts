@@ -1,5 +1,5 @@
 import { createEvents, type EventAttributes } from "ics";
-import { getMyRegistration } from "@/db/registrations";
+import { getMyRegistration } from "@/db/registrations/reads";
 import { currentUser } from "../../../session";
 
 export const dynamic = "force-dynamic";

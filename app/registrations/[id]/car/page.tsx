@@ -5,7 +5,7 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { carModelName } from "@/components/car-card";
 import { listCars } from "@/db/cars";
-import { getMyRegistration } from "@/db/registrations";
+import { getMyRegistration } from "@/db/registrations/reads";
 import { requireUser } from "../../../session";
 import { changeCarAction } from "../actions";
 import { ChangeCarForm } from "./change-car-form";

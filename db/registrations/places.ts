@@ -1,9 +1,9 @@
 import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { pickPromotion, placeFor } from "@/lib/allocation";
-import { enqueueMail } from "./mail/queue";
-import { sqlRows, type Tx } from "./query";
-import { eventSessions, registrationSessions, type EventSession } from "./schema";
+import { enqueueMail } from "../mail/queue";
+import { sqlRows, type Tx } from "../query";
+import { eventSessions, registrationSessions, type EventSession } from "../schema";
 
 /**
  * Locks the sessions' rows in a fixed order (by id, so two transactions never deadlock). Every

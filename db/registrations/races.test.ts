@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { form, holdRowLocks, openEvent, ownersWithCars, sessionPlaces, waitForWaiters } from "@/test/registration";
-import { cancelRegistration, changeCar, changeSessions, registerCar } from "./registration-writes";
+import { cancelRegistration, changeCar, changeSessions, registerCar } from "./writes";
 
 const listOf = async (sessionId: string) => (await sessionPlaces(sessionId)).map((p) => [p.registrationId, p.status, p.position]);
 

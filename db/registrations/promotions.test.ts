@@ -2,12 +2,12 @@ import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { zonedMoment } from "@/lib/time";
 import { form, mailJobsFor, openEvent, ownersWithCars, registerInOrder, sessionPlaces } from "@/test/registration";
-import { deleteCar } from "./cars";
-import { db } from "./client";
-import { sqlRows } from "./query";
-import { cancelRegistration, changeCar, changeSessions, registerCar } from "./registration-writes";
-import { placesOf } from "./registrations";
-import { eventSessions, registrations } from "./schema";
+import { deleteCar } from "../cars";
+import { db } from "../client";
+import { sqlRows } from "../query";
+import { eventSessions, registrations } from "../schema";
+import { placesOf } from "./reads";
+import { cancelRegistration, changeCar, changeSessions, registerCar } from "./writes";
 
 const listOf = async (sessionId: string) => (await sessionPlaces(sessionId)).map((p) => [p.registrationId, p.status, p.position]);
 const xminOf = async (table: "registrations" | "registration_sessions", where: ReturnType<typeof sql>) =>

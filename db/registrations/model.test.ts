@@ -5,10 +5,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { clashes } from "@/lib/clash";
 import { RegistrationModel, type ModelSession, type Snapshot } from "@/test/registration-model";
 import { createClubRow, form, openEvent, ownersWithCars, skipCommitFlush, type Garage } from "@/test/registration";
-import { db } from "./client";
-import { sqlRows } from "./query";
-import { cancelRegistration, changeCar, changeSessions, registerCar } from "./registration-writes";
-import { placesOf } from "./registrations";
+import { db } from "../client";
+import { sqlRows } from "../query";
+import { placesOf } from "./reads";
+import { cancelRegistration, changeCar, changeSessions, registerCar } from "./writes";
 
 skipCommitFlush();
 const RUNS = 1000;

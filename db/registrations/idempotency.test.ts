@@ -2,9 +2,9 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { form, mailJobsFor, openEvent, ownersWithCars, sessionPlaces } from "@/test/registration";
-import { db } from "./client";
-import { cancelRegistration, registerCar } from "./registration-writes";
-import { registrations } from "./schema";
+import { db } from "../client";
+import { registrations } from "../schema";
+import { cancelRegistration, registerCar } from "./writes";
 
 const rowsOf = (eventId: string) => db().select().from(registrations).where(eq(registrations.eventId, eventId));
 

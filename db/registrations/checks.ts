@@ -2,10 +2,10 @@ import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import { checkSessionChoice } from "@/lib/allocation";
 import { eventPhase } from "@/lib/event-phase";
-import { db } from "./client";
-import type { Tx } from "./query";
-import { cars, eventSessions, events, registrations, type Car, type Event, type EventSession } from "./schema";
-import { refuse, type Refusal, type Result } from "./result";
+import { db } from "../client";
+import type { Tx } from "../query";
+import { cars, eventSessions, events, registrations, type Car, type Event, type EventSession } from "../schema";
+import { refuse, type Refusal, type Result } from "../result";
 
 /**
  * `eventSlug` names the event whose public page changed; it is absent when nothing changed (a

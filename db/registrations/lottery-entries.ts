@@ -2,12 +2,12 @@ import "server-only";
 import { and, asc, eq } from "drizzle-orm";
 import { maxChoices } from "@/lib/lottery/types";
 import type { LotteryEntryInput } from "@/lib/schemas/lottery-entry";
-import { db } from "./client";
-import { enqueueMail } from "./mail/queue";
-import type { Tx } from "./query";
-import { checkSessions, eligibleCar, fail, findByIdempotencyKey, openEvent, type WriteResult } from "./registration-checks";
-import { insertRegistration, lockOwn, notOpen } from "./registration-writes";
-import { draws, entryChoices, eventSessions, registrations, type Event } from "./schema";
+import { db } from "../client";
+import { enqueueMail } from "../mail/queue";
+import type { Tx } from "../query";
+import { draws, entryChoices, eventSessions, registrations, type Event } from "../schema";
+import { checkSessions, eligibleCar, fail, findByIdempotencyKey, openEvent, type WriteResult } from "./checks";
+import { insertRegistration, lockOwn, notOpen } from "./writes";
 
 async function checkRanking(tx: Tx, event: Event, ranking: string[]) {
   if (ranking.length > maxChoices(event.maxSessionsPerCar)) return fail("choice1", "errors.sessionsTooMany");

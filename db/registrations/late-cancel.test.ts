@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { zonedMoment } from "@/lib/time";
 import { ballot, enterAll } from "@/test/lottery";
 import { form, mailJobsFor, openEvent, ownersWithCars } from "@/test/registration";
-import { publishDraw, runDraw } from "./draws";
-import { placesOf } from "./registrations";
-import { cancelRegistration, changeSessions } from "./registration-writes";
+import { publishDraw, runDraw } from "../draws";
+import { placesOf } from "./reads";
+import { cancelRegistration, changeSessions } from "./writes";
 
 const statusesOf = async (registrationId: string) => (await placesOf(registrationId)).map((p) => [p.sessionId, p.status]);
 
@@ -12,7 +12,7 @@ describe("giving a place back after registration has closed", () => {
   it("works until the event's first day, and the freed place goes to the next car waiting", async () => {
     const { event, sessions } = await openEvent({ sessions: [{ start: "09:00", end: "10:00", capacity: 1 }] });
     const [first, second] = await ownersWithCars(2);
-    const { registerCar } = await import("./registration-writes");
+    const { registerCar } = await import("./writes");
     const a = await registerCar(first!.ownerId, form(event.id, first!.carIds[0]!, [sessions[0]!.id]));
     const b = await registerCar(second!.ownerId, form(event.id, second!.carIds[0]!, [sessions[0]!.id]));
     if (!a.ok || !b.ok) throw new Error("registration failed");
@@ -27,7 +27,7 @@ describe("giving a place back after registration has closed", () => {
   it("is refused once the event's day has begun", async () => {
     const { event, sessions } = await openEvent({ sessions: [{ start: "09:00", end: "10:00", capacity: 2 }] });
     const [me] = await ownersWithCars(1);
-    const { registerCar } = await import("./registration-writes");
+    const { registerCar } = await import("./writes");
     const made = await registerCar(me!.ownerId, form(event.id, me!.carIds[0]!, [sessions[0]!.id]));
     if (!made.ok) throw new Error("registration failed");
     expect(await cancelRegistration(me!.ownerId, made.registrationId, zonedMoment(event.startsOn, "00:00"))).toMatchObject({ ok: false });

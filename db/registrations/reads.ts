@@ -1,8 +1,8 @@
 import "server-only";
 import { and, asc, desc, eq, sql } from "drizzle-orm";
-import { db } from "./client";
-import { sqlRows } from "./query";
-import { cars, eventSessions, events, registrations, type Car, type Event, type EventSession, type Registration } from "./schema";
+import { db } from "../client";
+import { sqlRows } from "../query";
+import { cars, eventSessions, events, registrations, type Car, type Event, type EventSession, type Registration } from "../schema";
 import { isUuid } from "@/lib/uuid";
 
 export type MyRegistration = {

@@ -3,12 +3,12 @@ import { and, eq, sql } from "drizzle-orm";
 import { reminderMoment } from "@/lib/reminder";
 import { mayOwnerCancel } from "@/lib/event-phase";
 import { isUuid } from "@/lib/uuid";
-import { db } from "./client";
-import { enqueueMail } from "./mail/queue";
+import { db } from "../client";
+import { enqueueMail } from "../mail/queue";
+import type { Tx } from "../query";
+import { registrations, registrationSessions, type Event } from "../schema";
+import { byIdempotencyKey, carRefusal, checkSessions, eligibleCar, eventById, fail, findByIdempotencyKey, openEvent, openOrNull, ownCar, replayOf, sessionsOf, sessionsRefusal, type Allocation, type WriteResult } from "./checks";
 import { fillFreePlaces, lockChosenSessions, lockSessions, placeInSession, SessionGoneError } from "./places";
-import type { Tx } from "./query";
-import { byIdempotencyKey, carRefusal, checkSessions, eligibleCar, eventById, fail, findByIdempotencyKey, openEvent, openOrNull, ownCar, replayOf, sessionsOf, sessionsRefusal, type Allocation, type WriteResult } from "./registration-checks";
-import { registrations, registrationSessions, type Event } from "./schema";
 
 export type RegisterInput = {
   eventId: string;

@@ -2,11 +2,11 @@ import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { gatedBatches } from "@/test/contention";
 import { form, openEvent, ownersWithCars, sessionPlaces } from "@/test/registration";
-import { db, sqlClient } from "./client";
-import type { WriteResult } from "./registration-checks";
-import { registerCar } from "./registration-writes";
-import { placesOf } from "./registrations";
-import { registrations } from "./schema";
+import { db, sqlClient } from "../client";
+import { registrations } from "../schema";
+import type { WriteResult } from "./checks";
+import { placesOf } from "./reads";
+import { registerCar } from "./writes";
 
 const OWNERS = 1000;
 const CAPACITY = 92;
