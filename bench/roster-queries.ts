@@ -1,6 +1,6 @@
 // Run by bench/roster.ts as its own process under the "react-server" condition, so the app's
 // server-only modules load as they do in Next: it times the very function the roster page calls.
-import { getRoster } from "../db/roster";
+import { getRoster } from "../db/roster/reads";
 import { parseRosterQuery } from "../lib/roster/query";
 
 type Case = { name: string; params: Record<string, string> };

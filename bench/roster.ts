@@ -69,7 +69,7 @@ const cases = (s: Seeded) => [
   { name: "model filter, 200 per page", params: { model: "bmw-m2-f87", pageSize: "200" } },
 ];
 
-/** Times the roster read (db/roster.ts getRoster: authorisation, one page query, the counts) over 2,000 registrations. */
+/** Times the roster read (db/roster/reads.ts getRoster: authorisation, one page query, the counts) over 2,000 registrations. */
 export async function benchRoster() {
   const workDir = mkdtempSync(path.join(os.tmpdir(), "ringmeet-bench-roster-"));
   chmodSync(workDir, 0o755);

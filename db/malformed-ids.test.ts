@@ -3,8 +3,8 @@ import { clubWith } from "@/test/clubs";
 import { openEvent, ownersWithCars } from "@/test/registration";
 import { removeChecklistItem } from "./checklist";
 import { publishDraw } from "./draws";
-import { getGrid } from "./parade-grid";
-import { changePlaque } from "./plaques";
+import { getGrid } from "./roster/parade-grid";
+import { changePlaque } from "./roster/plaques";
 import { cancelRegistration } from "./registrations/writes";
 import { getMyRegistration } from "./registrations/reads";
 

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { notFound, redirect } from "next/navigation";
-import { assignEventPlaques, changePlaque } from "@/db/plaques";
+import { assignEventPlaques, changePlaque } from "@/db/roster/plaques";
 import { idArg, slugArg } from "@/lib/schemas/bound";
 import { postAction } from "../../../../action";
 

@@ -4,7 +4,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
-import { listPlaques } from "@/db/plaques";
+import { listPlaques } from "@/db/roster/plaques";
 import { requireUser } from "../../../../session";
 import { assignPlaquesAction, changePlaqueAction } from "./actions";
 

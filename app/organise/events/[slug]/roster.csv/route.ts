@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { currentUser } from "@/app/session";
 import { signInPath } from "@/lib/auth-guard";
-import { exportRoster, exportSession } from "@/db/roster-export";
+import { exportRoster, exportSession } from "@/db/roster/export";
 import { ROSTER_CSV_COLUMNS, rosterCsv, SESSION_CSV_COLUMNS, sessionCsv, type RosterCsvLabels } from "@/lib/roster/csv";
 import { slugify } from "@/lib/slug";
 import { placeLabel } from "../roster/_components/place-label";

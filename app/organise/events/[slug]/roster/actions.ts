@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { formAction } from "@/app/action";
 import { revalidateEventPage } from "@/app/events/revalidate";
-import { moveRegistrations, promoteWaiting, removeRegistrations, type RosterChange } from "@/db/roster-writes";
+import { moveRegistrations, promoteWaiting, removeRegistrations, type RosterChange } from "@/db/roster/writes";
 import { refuse } from "@/db/result";
 import { refArg, slugArg } from "@/lib/schemas/bound";
 import { formInput } from "@/lib/schemas/registration";

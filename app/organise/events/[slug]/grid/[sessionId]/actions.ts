@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
-import { generateGrid, getGrid, saveGrid, type GridSave } from "@/db/parade-grid";
+import { generateGrid, getGrid, saveGrid, type GridSave } from "@/db/roster/parade-grid";
 import { gridOrderIds, moveInGrid, type GridMode } from "@/lib/roster/parade-grid";
 import { gridRefArg, positionArg } from "@/lib/schemas/bound";
 import { postAction } from "../../../../../action";

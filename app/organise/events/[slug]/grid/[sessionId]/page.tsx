@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
-import { getGrid } from "@/db/parade-grid";
+import { getGrid } from "@/db/roster/parade-grid";
 import { paintName } from "@/lib/car-catalogue";
 import { can } from "@/lib/roles";
 import { requireUser } from "../../../../../session";

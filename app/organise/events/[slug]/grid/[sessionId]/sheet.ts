@@ -1,6 +1,6 @@
 import "server-only";
 import { getTranslations } from "next-intl/server";
-import { getGrid } from "@/db/parade-grid";
+import { getGrid } from "@/db/roster/parade-grid";
 import type { SheetLabels, SheetLine } from "@/lib/roster/grid-sheet";
 import { formatMoment } from "@/lib/time";
 

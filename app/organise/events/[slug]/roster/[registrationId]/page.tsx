@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
-import { getRosterEntry } from "@/db/roster-entry";
+import { getRosterEntry } from "@/db/roster/entry";
 import { formatMoment } from "@/lib/time";
 import { requireUser } from "../../../../../session";
 import { moveAction, promoteAction, removeAction } from "../actions";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import type { AuditEntry } from "@/db/roster-audit";
+import type { AuditEntry } from "@/db/roster/audit";
 import { auditSentence } from "@/lib/roster/audit-sentence";
 import { formatMoment } from "@/lib/time";
 import { entryPath } from "./roster-queries";

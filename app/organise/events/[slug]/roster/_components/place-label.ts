@@ -1,4 +1,4 @@
-import type { RosterPlace } from "@/db/roster";
+import type { RosterPlace } from "@/db/roster/reads";
 
 type PlaceTranslator = (key: "placeConfirmed" | "placeWaiting", values: { session: string; position?: number }) => string;
 

@@ -2,13 +2,13 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
 import { Field, SelectField } from "@/components/ui/field";
-import type { RosterFacets } from "@/db/roster";
+import type { RosterFacets } from "@/db/roster/reads";
 import { ROSTER_SORTS, type RosterQuery } from "@/lib/roster/query";
 import { rosterPath } from "./roster-queries";
 
 /**
  * Search and filters as a GET form: it works before (and without) JavaScript, and links keep it.
- * `detailed`: the viewer may search e-mails and VINs too (db/roster.ts searchSql).
+ * `detailed`: the viewer may search e-mails and VINs too (db/roster/reads.ts searchSql).
  */
 export async function RosterFilters({ slug, query, facets, detailed }: { slug: string; query: RosterQuery; facets: RosterFacets; detailed: boolean }) {
   const t = await getTranslations("roster");

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import type { RosterRow } from "@/db/roster";
+import type { RosterRow } from "@/db/roster/reads";
 import type { RosterQuery, RosterSort, RosterStatus } from "@/lib/roster/query";
 import { formatClock } from "@/lib/time";
 import { placeLabel } from "./place-label";

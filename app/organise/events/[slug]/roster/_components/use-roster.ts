@@ -1,7 +1,7 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import type { RosterData } from "@/db/roster";
+import type { RosterData } from "@/db/roster/reads";
 import type { RosterQuery } from "@/lib/roster/query";
 import { ROSTER_POLL_MS, rosterDataUrl, rosterKeys } from "./roster-queries";
 

@@ -1,5 +1,5 @@
 import { currentUser } from "@/app/session";
-import { getRoster } from "@/db/roster";
+import { getRoster } from "@/db/roster/reads";
 import { parseRosterQuery } from "@/lib/roster/query";
 
 // Polled by the open roster every few seconds: the same page and counts the server rendered.

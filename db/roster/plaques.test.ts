@@ -2,10 +2,10 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { clubWith } from "@/test/clubs";
 import { form, openEvent, ownersWithCars } from "@/test/registration";
-import { db } from "./client";
+import { db } from "../client";
+import { cancelRegistration, registerCar } from "../registrations/writes";
+import { auditLog, cars, registrations } from "../schema";
 import { assignEventPlaques, changePlaque } from "./plaques";
-import { cancelRegistration, registerCar } from "./registrations/writes";
-import { auditLog, cars, registrations } from "./schema";
 
 /** Four cars: three confirmed (capacity 3), one waiting; production numbers 40, 10, 30, 20. */
 async function meet() {

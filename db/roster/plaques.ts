@@ -1,9 +1,9 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { assignPlaques, validatePlaqueChange, type PlaqueRule } from "@/lib/roster/plaques";
-import { eventFor, mayDo } from "./access";
-import { db } from "./client";
-import { auditLog, cars, events, registrations, users } from "./schema";
+import { eventFor, mayDo } from "../access";
+import { db } from "../client";
+import { auditLog, cars, events, registrations, users } from "../schema";
 import { isUuid } from "@/lib/uuid";
 
 export type PlaqueResult = { ok: true; assigned: number } | { ok: false; error: "errors.plaqueRange" | "errors.plaqueTaken" } | null;

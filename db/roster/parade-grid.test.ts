@@ -2,10 +2,10 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { clubWith } from "@/test/clubs";
 import { form, openEvent, ownersWithCars } from "@/test/registration";
-import { db } from "./client";
+import { db } from "../client";
+import { cancelRegistration, registerCar } from "../registrations/writes";
+import { auditLog, cars, registrations } from "../schema";
 import { generateGrid, getGrid, saveGrid } from "./parade-grid";
-import { cancelRegistration, registerCar } from "./registrations/writes";
-import { auditLog, cars, registrations } from "./schema";
 
 const COLOURS = ["Valencia Orange", "Alpine White", "Valencia Orange", "Sapphire Black", "Alpine White"];
 

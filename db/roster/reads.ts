@@ -4,10 +4,10 @@ import { carModelName, paintName, swatchFor } from "@/lib/car-catalogue";
 import type { PlaceStatus, RosterQuery, RosterSort, RosterStatus } from "@/lib/roster/query";
 import { namesMatch, rosterSearch, type RosterSearch } from "@/lib/roster/search";
 import { formatClock } from "@/lib/time";
-import { mayDo } from "./access";
-import { db } from "./client";
-import { sqlRows } from "./query";
-import { events } from "./schema";
+import { mayDo } from "../access";
+import { db } from "../client";
+import { sqlRows } from "../query";
+import { events } from "../schema";
 
 declare const readable: unique symbol;
 /**

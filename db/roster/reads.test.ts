@@ -2,14 +2,14 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { clubWith } from "@/test/clubs";
 import { type Garage, ownersWithCars, registerInOrder } from "@/test/registration";
 import { describeCar, query, rosterEvent, setRegistration } from "@/test/roster";
-import { exportRoster, exportSession } from "./roster-export";
-import { cancelRegistration } from "./registrations/writes";
-import { getRoster, getRosterEvent } from "./roster";
-import { getRosterEntry } from "./roster-entry";
+import { cancelRegistration } from "../registrations/writes";
+import { getRosterEntry } from "./entry";
+import { exportRoster, exportSession } from "./export";
+import { getRoster, getRosterEvent } from "./reads";
 import { zonedMoment } from "@/lib/time";
 import { eq } from "drizzle-orm";
-import { db } from "./client";
-import { auditLog, registrations, users } from "./schema";
+import { db } from "../client";
+import { auditLog, registrations, users } from "../schema";
 
 const setSecondDriver = (id: string, name: string) => db().update(registrations).set({ secondDriverName: name }).where(eq(registrations.id, id));
 

@@ -2,15 +2,15 @@ import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { moveRefusal, organiserPlace, promoteRefusal } from "@/lib/roster/changes";
 import type { MoveInput, PromoteInput } from "@/lib/schemas/roster";
-import { eventFor } from "./access";
-import { db } from "./client";
-import { enqueueMail } from "./mail/queue";
-import { fillFreePlaces, lockSessions } from "./registrations/places";
-import { sqlRows, type Tx } from "./query";
-import { writeAudit, type AuditAction, type AuditRecord } from "./roster-audit";
-import { eventSessions, registrations, registrationSessions, type EventSession } from "./schema";
+import { eventFor } from "../access";
+import { db } from "../client";
+import { enqueueMail } from "../mail/queue";
+import { sqlRows, type Tx } from "../query";
+import { fillFreePlaces, lockSessions } from "../registrations/places";
+import { eventSessions, registrations, registrationSessions, type EventSession } from "../schema";
+import { writeAudit, type AuditAction, type AuditRecord } from "./audit";
 import { isUuid } from "@/lib/uuid";
-import { refuse, type Result } from "./result";
+import { refuse, type Result } from "../result";
 
 /** `changed`: the registrations changed; `skipped`: those of a selection that could not be (why); `promoted`: cars the freed places went to. */
 export type RosterChange = Result<{ changed: string[]; skipped: { id: string; error: string }[]; promoted: string[] }> | null;

@@ -1,9 +1,9 @@
 import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
-import { db } from "./client";
-import type { Tx } from "./query";
-import type { RosterEvent } from "./roster";
-import { auditLog, cars, registrations, users } from "./schema";
+import { db } from "../client";
+import type { Tx } from "../query";
+import { auditLog, cars, registrations, users } from "../schema";
+import type { RosterEvent } from "./reads";
 
 /** Changes to places; the log also holds the event's other changes (draw.publish, grid.save …: lib/roster/audit-sentence.ts). */
 export type AuditAction = "move" | "promote" | "remove" | "autoPromote";

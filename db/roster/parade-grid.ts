@@ -2,9 +2,9 @@ import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { carModelName, paintName } from "@/lib/car-catalogue";
 import { gridOrderIds, paradeGrid, repairGridOrder, validateGridOrder, type GridEntry, type GridMode } from "@/lib/roster/parade-grid";
-import { mayDo } from "./access";
-import { db } from "./client";
-import { auditLog, cars, clubMembers, eventSessions, events, paradeGrids, registrations, registrationSessions, users } from "./schema";
+import { mayDo } from "../access";
+import { db } from "../client";
+import { auditLog, cars, clubMembers, eventSessions, events, paradeGrids, registrations, registrationSessions, users } from "../schema";
 import { isUuid } from "@/lib/uuid";
 
 export type GridRow = { registrationId: string; plaque: number | null; colour: string; colourName: string; driver: string; car: string; plate: string };

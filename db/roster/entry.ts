@@ -1,10 +1,10 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { DEFAULT_ROSTER_QUERY } from "@/lib/roster/query";
-import { db } from "./client";
-import { getRosterEvent, rosterFacets, rosterPage, type RosterEvent, type RosterRow, type SessionCount } from "./roster";
-import { listAudit, type AuditEntry } from "./roster-audit";
-import { cars, registrations } from "./schema";
+import { db } from "../client";
+import { cars, registrations } from "../schema";
+import { listAudit, type AuditEntry } from "./audit";
+import { getRosterEvent, rosterFacets, rosterPage, type RosterEvent, type RosterRow, type SessionCount } from "./reads";
 
 export type RosterEntry = {
   event: RosterEvent;

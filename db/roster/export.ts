@@ -3,11 +3,11 @@ import { and, eq, sql } from "drizzle-orm";
 import { DEFAULT_ROSTER_QUERY, type PlaceStatus } from "@/lib/roster/query";
 import type { SessionCsvRow } from "@/lib/roster/csv";
 import { carModelName, paintName } from "@/lib/car-catalogue";
-import { mayDo } from "./access";
-import { db } from "./client";
-import { sqlRows } from "./query";
-import { rosterPage, type RosterEvent, type RosterRow } from "./roster";
-import { events, eventSessions, type EventSession } from "./schema";
+import { mayDo } from "../access";
+import { db } from "../client";
+import { sqlRows } from "../query";
+import { events, eventSessions, type EventSession } from "../schema";
+import { rosterPage, type RosterEvent, type RosterRow } from "./reads";
 import { isUuid } from "@/lib/uuid";
 
 // Far above any meet's size: the export is every registered car, in plaque order.

@@ -4,10 +4,10 @@ import { clubWith } from "@/test/clubs";
 import { sendRegistrationMails } from "@/test/mail";
 import { mailJobsFor, ownersWithCars, registerInOrder, sessionPlaces } from "@/test/registration";
 import { auditOf, rosterEvent } from "@/test/roster";
-import { db } from "./client";
-import { sqlRows } from "./query";
-import { moveRegistrations, promoteWaiting, removeRegistrations } from "./roster-writes";
-import { devMail, registrations } from "./schema";
+import { db } from "../client";
+import { sqlRows } from "../query";
+import { devMail, registrations } from "../schema";
+import { moveRegistrations, promoteWaiting, removeRegistrations } from "./writes";
 
 /** A session's confirmed cars (as a sorted set) and its waiting list in order. */
 const listOf = async (sessionId: string) => {
