@@ -2,8 +2,8 @@ import { carStatus } from "./answer";
 import type { CheckInCar, CheckInCounts, CheckInSession } from "./types";
 
 /**
- * "Checked in: X of Y" from a copy of the list, the way db/check-in.ts counts in SQL: Y is the
- * active cars holding at least one confirmed place; per session, the cars confirmed in it.
+ * "Checked in: X of Y" from a copy of the list, the way db/check-in/reads.ts counts in SQL: Y is
+ * the active cars holding at least one confirmed place; per session, the cars confirmed in it.
  */
 export function countCheckIns(cars: CheckInCar[], sessions: CheckInSession[]): CheckInCounts {
   const expected = cars.filter((car) => carStatus(car) === "confirmed");

@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { notFound, redirect } from "next/navigation";
 import { postAction } from "@/app/action";
-import { checkIn } from "@/db/check-in-writes";
+import { checkIn } from "@/db/check-in/writes";
 import { slugArg } from "@/lib/schemas/bound";
 import { checkInFormSchema } from "@/lib/schemas/check-in";
 import { checkInPath } from "./_components/check-in-queries";

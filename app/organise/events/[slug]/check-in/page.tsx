@@ -2,7 +2,7 @@ import { dehydrate, QueryClient } from "@tanstack/react-query";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/app/session";
-import { getCheckInCopy, getCheckInLive, getGateEvent } from "@/db/check-in";
+import { getCheckInCopy, getCheckInLive, getGateEvent } from "@/db/check-in/reads";
 import type { Refusal } from "@/lib/check-in/answer";
 import { checkInFormAction } from "./actions";
 import { CheckInApp, type Flash } from "./_components/check-in-app";

@@ -1,4 +1,4 @@
-import type { CheckInLive } from "@/db/check-in";
+import type { CheckInLive } from "@/db/check-in/reads";
 import type { CheckInCopy, PendingCheckIn, SyncOutcome } from "@/lib/check-in/types";
 
 // The gate page's one query-key factory: the server prefetch and the phone's polling must agree.

@@ -1,7 +1,7 @@
 import { crossSiteRefusal, deviceKey, limitRefusal } from "@/app/route-guards";
 import { currentUser } from "@/app/session";
-import { getCheckInCopy, getCheckInLive, getGateEvent } from "@/db/check-in";
-import { checkIn, type CheckInOutcome } from "@/db/check-in-writes";
+import { getCheckInCopy, getCheckInLive, getGateEvent } from "@/db/check-in/reads";
+import { checkIn, type CheckInOutcome } from "@/db/check-in/writes";
 import type { SyncOutcome } from "@/lib/check-in/types";
 import { syncSchema } from "@/lib/schemas/check-in";
 

@@ -6,10 +6,10 @@ import { searchCars } from "@/lib/check-in/search";
 import { addDays, zonedMoment } from "@/lib/time";
 import { addChecklistItem, attempt, cancel, gateEvent, SCAN_DAY } from "@/test/check-in";
 import { createOwner } from "@/test/owners";
-import { db } from "./client";
-import { getCheckInChanges, getCheckInCopy, getCheckInCounts, getGateEvent } from "./check-in";
-import { checkIn } from "./check-in-writes";
-import { cars, checkIns, users } from "./schema";
+import { db } from "../client";
+import { cars, checkIns, users } from "../schema";
+import { getCheckInChanges, getCheckInCopy, getCheckInCounts, getGateEvent } from "./reads";
+import { checkIn } from "./writes";
 
 const HOUR = 3_600_000;
 const rowsOf = (registrationId: string) => db().select().from(checkIns).where(eq(checkIns.registrationId, registrationId));

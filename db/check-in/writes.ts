@@ -3,11 +3,11 @@ import { and, eq, sql } from "drizzle-orm";
 import { isEarlier } from "@/lib/check-in/merge";
 import { recordedScanTime } from "@/lib/check-in/scan-time";
 import type { CheckInState } from "@/lib/check-in/types";
-import { getGateEvent, personSql } from "./check-in";
-import { db } from "./client";
-import { sqlRows, type Tx } from "./query";
-import type { Refusal } from "./result";
-import { checkIns, checklistItems, checklistTicks, registrations, registrationSessions } from "./schema";
+import { db } from "../client";
+import { sqlRows, type Tx } from "../query";
+import { checkIns, checklistItems, checklistTicks, registrations, registrationSessions } from "../schema";
+import { getGateEvent, personSql } from "./reads";
+import type { Refusal } from "../result";
 import { isUuid } from "@/lib/uuid";
 
 export type CheckInInput = { clientId: string; registrationId: string; scannedAt: Date; ticks: string[] };

@@ -6,10 +6,10 @@ import { gateOpensAt } from "@/lib/check-in/scan-time";
 import { searchKeyOf } from "@/lib/check-in/search";
 import type { CheckInCar, CheckInCopy, CheckInCounts, CheckInState, PlaceStatus } from "@/lib/check-in/types";
 import { eventTicketKey } from "@/lib/ticket";
-import { mayDo } from "./access";
-import { db } from "./client";
-import { sqlRows, type Tx } from "./query";
-import { events } from "./schema";
+import { mayDo } from "../access";
+import { db } from "../client";
+import { sqlRows, type Tx } from "../query";
+import { events } from "../schema";
 
 declare const gate: unique symbol;
 /**
