@@ -61,8 +61,25 @@ function isMalformed(request: NextRequest): boolean {
   }
 }
 
+/**
+ * A POST whose multipart body does not parse: Next reads any multipart POST as a server action
+ * (a form posted before JavaScript) and fails with a 500 on a body it cannot parse, before any code
+ * of ours runs (the fuzzer found it). No browser sends one, so it is a bad request here.
+ */
+async function isUnparsableForm(request: NextRequest): Promise<boolean> {
+  if (request.method !== "POST" || !request.headers.get("content-type")?.toLowerCase().startsWith("multipart/form-data")) return false;
+  try {
+    await request.clone().formData();
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+const badRequest = () => new NextResponse("Bad request", { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+
 export async function proxy(request: NextRequest) {
-  if (isMalformed(request)) return new NextResponse("Bad request", { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  if (isMalformed(request) || (await isUnparsableForm(request))) return badRequest();
   const cached = await cachedEventPage(request);
   if (cached) return cached;
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");

@@ -85,7 +85,8 @@ export async function fuzz<I>(sql: Sql, target: FuzzTarget<I>, runs: number, see
   } catch (error) {
     // fast-check names the shrunk counterexample in the message and keeps the property's own error as the cause.
     const cause = error instanceof Error && error.cause instanceof Error ? `${error.cause.message}\n` : "";
-    const text = `${cause}${error instanceof Error ? error.message : String(error)}`;
+    // Long runs of one character (a 7 kB "aaa…") are written as a count, so the rest of the input shows.
+    const text = `${cause}${error instanceof Error ? error.message : String(error)}`.replace(/(.)\1{49,}/gs, (run, c: string) => `⟨${JSON.stringify(c)}×${run.length}⟩`);
     failure = text.length > 6000 ? `${text.slice(0, 6000)}…` : text;
   }
   await dropScene(sql, lane.scene);

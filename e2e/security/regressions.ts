@@ -29,6 +29,11 @@ export const routeRegressions: { route: string; why: string; input: RouteInput }
   { route: "/api/dev/mail", why: "a NUL in ?to=: a Postgres error", input: get({ actor: "anonymous", params: [], query: [["to", "\u0000"]] }) },
   { route: "/events/[slug]/calendar.ics", why: "a 300-character slug became a cache tag Next refuses", input: get({ actor: "anonymous", params: ["a".repeat(300)] }) },
   {
+    // The URL is cut at 8,000 characters, so this POST reaches the grid page: an empty multipart body.
+    route: "/organise/events/[slug]/grid/[sessionId]/grid.pdf", why: "a page POSTed a multipart body that does not parse: a 500 from Next's action decoder",
+    input: get({ actor: "gate", method: "POST", params: [KEPT, "a".repeat(10240)], encode: true, body: { type: "multipart/form-data", data: "" } }),
+  },
+  {
     route: "/organise/events/[slug]/roster.csv", why: "a long query echoed into the sign-in redirect (5,079 characters)",
     input: get({ actor: "anonymous", params: [KEPT], query: [["", "\u0001".repeat(1000)]] }),
   },
