@@ -1,6 +1,6 @@
 import { clashes, isClashFree } from "./clash";
 
-type Interval = { startsAt: Date; endsAt: Date };
+export type Interval = { startsAt: Date; endsAt: Date };
 
 /** First come, first served: a place while the session has room, else the waiting list. */
 export function placeFor(confirmed: number, capacity: number): "confirmed" | "waiting" {

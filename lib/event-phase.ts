@@ -2,7 +2,7 @@ import { zonedMoment } from "./time";
 
 export type EventPhase = "draft" | "upcoming" | "open" | "closed" | "finished" | "cancelled";
 
-type EventTimes = {
+export type EventTimes = {
   status: "draft" | "published" | "finished" | "cancelled";
   registrationOpensAt: Date;
   registrationClosesAt: Date;

@@ -1,10 +1,9 @@
 import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
-import { checkSessionChoice } from "@/lib/allocation";
-import { eventPhase } from "@/lib/event-phase";
+import { carRefusal, openOrNull, replayOf, sessionsRefusal } from "@/lib/registration-verdicts";
 import { db } from "../client";
 import type { Tx } from "../query";
-import { cars, eventSessions, events, registrations, type Car, type Event, type EventSession } from "../schema";
+import { cars, eventSessions, events, registrations, type Event } from "../schema";
 import { refuse, type Refusal, type Result } from "../result";
 
 /**
@@ -27,27 +26,6 @@ export const sessionsOf = (tx: Tx, eventId: string, unique: string[]) =>
   unique.length ? tx.select().from(eventSessions).where(and(inArray(eventSessions.id, unique), eq(eventSessions.eventId, eventId))) : Promise.resolve([]);
 export const byIdempotencyKey = (q: Tx | ReturnType<typeof db>, key: string) =>
   q.select({ id: registrations.id, ownerId: registrations.ownerId }).from(registrations).where(eq(registrations.idempotencyKey, key));
-
-export function openOrNull(event: Event | undefined, now: Date, allocation: Allocation[]): Event | null {
-  return event && eventPhase(event, now) === "open" && allocation.includes(event.allocation) ? event : null;
-}
-
-export function carRefusal(car: Car | undefined, event: Event) {
-  if (!car) return fail("carId", "errors.carNotYours");
-  if (event.eligibleModels?.length && !event.eligibleModels.includes(car.model)) return fail("carId", "errors.carNotEligible");
-  return null;
-}
-
-export function sessionsRefusal(found: EventSession[], unique: string[], event: Event) {
-  if (found.length !== unique.length) return fail("sessionIds", "errors.sessionNotInEvent");
-  const problem = checkSessionChoice(found, event.maxSessionsPerCar);
-  return problem ? fail("sessionIds", problem) : null;
-}
-
-export function replayOf(row: { id: string; ownerId: string | null } | undefined, userId: string): WriteResult | null {
-  if (!row) return null;
-  return row.ownerId === userId ? { ok: true, registrationId: row.id } : fail("form", "errors.formReplayed");
-}
 
 /** The event while its registration window is open, if it gives places the given way. */
 export async function openEvent(tx: Tx, eventId: string, now: Date, allocation: Allocation[] = ["fcfs"]): Promise<Event | null> {

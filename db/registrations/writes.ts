@@ -7,7 +7,8 @@ import { db } from "../client";
 import { enqueueMail } from "../mail/queue";
 import type { Tx } from "../query";
 import { registrations, registrationSessions, type Event } from "../schema";
-import { byIdempotencyKey, carRefusal, checkSessions, eligibleCar, eventById, fail, findByIdempotencyKey, openEvent, openOrNull, ownCar, replayOf, sessionsOf, sessionsRefusal, type Allocation, type WriteResult } from "./checks";
+import { carRefusal, openOrNull, replayOf, sessionsRefusal } from "@/lib/registration-verdicts";
+import { byIdempotencyKey, checkSessions, eligibleCar, eventById, fail, findByIdempotencyKey, openEvent, ownCar, sessionsOf, type Allocation, type WriteResult } from "./checks";
 import { fillFreePlaces, lockChosenSessions, lockSessions, placeInSession, SessionGoneError } from "./places";
 
 export type RegisterInput = {
