@@ -1,4 +1,4 @@
-import type { PreparedForm } from "./registration-burst";
+import { registrationBody, type PreparedForm } from "./registration-burst";
 
 // The registration burst of bench/registration.ts with a client that behaves like people and a
 // load balancer during a fault: a POST whose connection failed goes to the other instance (it never
@@ -23,13 +23,7 @@ type BurstOptions = {
 };
 
 async function post(url: string, { owner, page, fields }: PreparedForm, sessionId: string) {
-  const body = new FormData();
-  for (const [name, value] of fields) body.append(name, value);
-  body.append("carId", owner.carId);
-  body.append("sessionIds", sessionId);
-  body.append("secondDriverName", "");
-  body.append("secondDriverEmail", "");
-  body.append("acceptRules", "on");
+  const body = registrationBody({ owner, fields }, sessionId);
   const headers = { cookie: `authjs.session-token=${owner.sessionToken}`, origin: url, accept: "text/html" };
   const res = await fetch(`${url}${page}`, { method: "POST", body, headers, redirect: "manual", signal: AbortSignal.timeout(60_000) });
   const text = await res.text();

@@ -88,16 +88,22 @@ export async function prepareForms(urls: string[], slug: string, owners: BurstOw
  * submits a server-action form before (or without) JavaScript. Success is the action's redirect:
  * 303 to /registrations/{id}.
  */
+/** The register form as a browser without JavaScript posts it: its hidden fields, one car, one session, rules accepted. */
+export function registrationBody({ owner, fields }: Pick<PreparedForm, "owner" | "fields">, sessionId: string): FormData {
+  const body = new FormData();
+  for (const [name, value] of fields) body.append(name, value);
+  body.append("carId", owner.carId);
+  body.append("sessionIds", sessionId);
+  body.append("secondDriverName", "");
+  body.append("secondDriverEmail", "");
+  body.append("acceptRules", "on");
+  return body;
+}
+
 export async function submitForms(forms: PreparedForm[], sessionId: string, concurrency: number, seconds: number) {
   const registrationIds: string[] = [];
   const figures = await phase(forms, concurrency, seconds, async ({ owner, url, page, fields }) => {
-    const body = new FormData();
-    for (const [name, value] of fields) body.append(name, value);
-    body.append("carId", owner.carId);
-    body.append("sessionIds", sessionId);
-    body.append("secondDriverName", "");
-    body.append("secondDriverEmail", "");
-    body.append("acceptRules", "on");
+    const body = registrationBody({ owner, fields }, sessionId);
     const res = await fetch(`${url}${page}`, { method: "POST", body, headers: headers(owner, url), redirect: "manual" });
     await res.arrayBuffer();
     const id = res.headers.get("location")?.match(/\/registrations\/([0-9a-f-]{36})/)?.[1];

@@ -1,12 +1,11 @@
 import type { ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { migrateDatabase } from "../db/migrate";
 import { build, needsBuild, startNext } from "../scripts/app-server";
 import { ensureDatabase, freePort, startEmbeddedPostgres, type RunningPostgres } from "../scripts/embedded-postgres";
-import { BENCH_DIST_DIR } from "./stack";
+import { BENCH_DIST_DIR, benchEnv } from "./stack";
 
 /**
  * `pids`: the app processes and the PostgreSQL server, for CPU accounting (bench/cpu.ts); `apps`
@@ -41,14 +40,7 @@ export async function startTwoInstances(): Promise<TwoInstances> {
     await migrateDatabase(databaseUrl);
     const base = Number(process.env.BENCH_PORT_BASE ?? 0);
     const ports = base ? [base, base + 1] : [await freePort(), await freePort()];
-    const shared: NodeJS.ProcessEnv = {
-      ...process.env,
-      NODE_ENV: "production",
-      NEXT_DIST_DIR: BENCH_DIST_DIR,
-      DATABASE_URL: databaseUrl,
-      AUTH_SECRET: randomBytes(32).toString("base64url"),
-      DEV_MAILBOX: "1",
-    };
+    const shared = benchEnv(databaseUrl);
     process.env.NEXT_DIST_DIR = BENCH_DIST_DIR;
     // BENCH_REBUILD=1 always builds; =0 serves whatever build is there (sources may be newer).
     const rebuild = process.env.BENCH_REBUILD === "1" || (process.env.BENCH_REBUILD !== "0" && needsBuild());

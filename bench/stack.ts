@@ -26,6 +26,11 @@ export const BENCH_DIST_DIR = process.env.BENCH_DIST_DIR ?? ".next-bench";
  * A production server on loopback with its own embedded PostgreSQL (in a temporary folder) and
  * the demo data: what every bench measures against. `stop()` ends both and removes the folder.
  */
+/** What every bench's app runs with: production, its own build folder, a fresh secret, mail kept in the development mailbox (none is sent while measuring). */
+export function benchEnv(databaseUrl: string): NodeJS.ProcessEnv {
+  return { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: BENCH_DIST_DIR, DATABASE_URL: databaseUrl, AUTH_SECRET: randomBytes(32).toString("base64url"), DEV_MAILBOX: "1" };
+}
+
 export async function startStack(): Promise<Stack> {
   const workDir = mkdtempSync(path.join(os.tmpdir(), "ringmeet-bench-"));
   // As root the server runs as `postgres`, which must pass through mkdtemp's 0700 folder.
@@ -48,18 +53,7 @@ export async function startStack(): Promise<Stack> {
     const port = await freePort();
     // localhost, like `npm test`: Auth.js redirects to the request host, which must match APP_URL.
     const url = `http://localhost:${port}`;
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      NODE_ENV: "production",
-      NEXT_DIST_DIR: BENCH_DIST_DIR,
-      DATABASE_URL: databaseUrl,
-      AUTH_SECRET: randomBytes(32).toString("base64url"),
-      APP_URL: url,
-      AUTH_URL: url,
-      PORT: String(port),
-      // No SMTP on a bench: mail (none is sent while measuring) stays in the development mailbox.
-      DEV_MAILBOX: "1",
-    };
+    const env: NodeJS.ProcessEnv = { ...benchEnv(databaseUrl), APP_URL: url, AUTH_URL: url, PORT: String(port) };
     // needsBuild() and `next build` read the folder from NEXT_DIST_DIR.
     process.env.NEXT_DIST_DIR = BENCH_DIST_DIR;
     if (process.env.BENCH_REBUILD === "1" || needsBuild()) {
