@@ -177,6 +177,9 @@ async function spawnPostgres(dataDir: string, port: number, flags: string[]): Pr
 async function stopPostgres(server: ChildProcess): Promise<void> {
   if (server.exitCode !== null || server.signalCode !== null) return;
   const exited = new Promise((resolve) => server.once("exit", resolve));
+  // The child was unref'd so it never keeps a finished process alive; while we wait for it to go
+  // it must, or Node exits mid-await (code 13, "unsettled top-level await": `npm test -- deploy`).
+  server.ref();
   server.kill("SIGINT");
   await exited;
 }
