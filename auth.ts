@@ -19,13 +19,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
   process.env.AUTH_URL ??= config.appUrl;
   return {
     // A session lookup that fails because the database is down is not "signed out" (db/session-lookups.ts).
-    adapter: reportingOutages(DrizzleAdapter(db(), {
-      usersTable: users,
-      accountsTable: accounts,
-      sessionsTable: sessions,
-      verificationTokensTable: verificationTokens,
-      authenticatorsTable: authenticators,
-    })),
+    adapter: reportingOutages(
+      DrizzleAdapter(db(), {
+        usersTable: users,
+        accountsTable: accounts,
+        sessionsTable: sessions,
+        verificationTokensTable: verificationTokens,
+        authenticatorsTable: authenticators,
+      }),
+    ),
     secret: config.authSecret,
     trustHost: true,
     // Secure, __Secure-/__Host- prefixed cookies whenever the public origin is https.
@@ -45,7 +47,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
         server: config.smtpUrl ?? "smtp://localhost:25",
         from: config.mailFrom,
         maxAge: SIGN_IN_LINK_MINUTES * 60,
-        sendVerificationRequest: ({ identifier, url, request }) => sendSignInLink({ to: identifier, authUrl: url, request }),
+        sendVerificationRequest: ({ identifier, url, request }) =>
+          sendSignInLink({ to: identifier, authUrl: url, request }),
       }),
       Passkey({}),
     ],

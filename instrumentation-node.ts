@@ -26,10 +26,15 @@ if (process.env.NEXT_PHASE !== "phase-production-build") {
     const { startEventCacheSync } = await import("./app/events/cache-sync");
     startEventCacheSync()
       .then((sync) => closeOnShutdown("event cache listener", () => sync.stop()))
-      .catch((error) => console.error(`[cache] not listening for event changes: ${error instanceof Error ? error.message : error}`));
+      .catch((error) =>
+        console.error(`[cache] not listening for event changes: ${error instanceof Error ? error.message : error}`),
+      );
     // Our launchers set it (scripts/next-process.ts): Next.js then leaves SIGTERM to us.
     if (process.env.NEXT_MANUAL_SIG_HANDLE) handleShutdownSignals();
-    else if (env.production) console.warn("[shutdown] NEXT_MANUAL_SIG_HANDLE is not set: on SIGTERM Next.js exits without stopping the mail worker (start with `npm start`).");
+    else if (env.production)
+      console.warn(
+        "[shutdown] NEXT_MANUAL_SIG_HANDLE is not set: on SIGTERM Next.js exits without stopping the mail worker (start with `npm start`).",
+      );
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));
     process.exit(1);

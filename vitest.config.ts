@@ -15,7 +15,14 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ["*.test.ts", "lib/**/*.test.ts", "db/**/*.test.ts", "app/**/*.test.ts", "i18n/**/*.test.ts", "server/**/*.test.ts"],
+    include: [
+      "*.test.ts",
+      "lib/**/*.test.ts",
+      "db/**/*.test.ts",
+      "app/**/*.test.ts",
+      "i18n/**/*.test.ts",
+      "server/**/*.test.ts",
+    ],
     exclude: ["e2e/**", "node_modules/**", ".next/**"],
     environment: "node",
     globalSetup: ["./vitest.global-setup.ts"],

@@ -12,7 +12,9 @@ delete process.env.DEV_MAILBOX;
 
 // Each test file closes the app's pool (db/client.ts caches it on globalThis) so workers exit cleanly.
 afterAll(async () => {
-  const cache = globalThis as unknown as { __ringmeetDb?: { sql?: { end: () => Promise<void> }; probe?: { end: () => Promise<void> } } };
+  const cache = globalThis as unknown as {
+    __ringmeetDb?: { sql?: { end: () => Promise<void> }; probe?: { end: () => Promise<void> } };
+  };
   await Promise.all([cache.__ringmeetDb?.sql?.end(), cache.__ringmeetDb?.probe?.end()]);
   delete cache.__ringmeetDb;
 });

@@ -41,7 +41,8 @@ type Ctx<B extends Schemas, W extends Who> = { user: UserOf<W>; bound: Out<B>; f
 export function formArg(value: unknown): FormData {
   if (!(value instanceof FormData)) notFound();
   const form = new FormData();
-  for (const [name, field] of value.entries()) form.append(name.replaceAll("\0", ""), typeof field === "string" ? field.replaceAll("\0", "") : field);
+  for (const [name, field] of value.entries())
+    form.append(name.replaceAll("\0", ""), typeof field === "string" ? field.replaceAll("\0", "") : field);
   return form;
 }
 
@@ -53,14 +54,21 @@ function boundArgs<B extends Schemas>(schemas: B, values: readonly unknown[]): O
   }) as Out<B>;
 }
 
-async function context<B extends Schemas, W extends Who>(spec: Common<B, W>, args: readonly unknown[], form: FormData): Promise<Ctx<B, W>> {
+async function context<B extends Schemas, W extends Who>(
+  spec: Common<B, W>,
+  args: readonly unknown[],
+  form: FormData,
+): Promise<Ctx<B, W>> {
   const bound = boundArgs(spec.bound, args);
   const user = await currentUser();
   if (!user && spec.who !== "anyone") redirect(signInPath(spec.signIn(...bound)));
   return { user: user as UserOf<W>, bound, form };
 }
 
-type FormSpec<B extends Schemas, W extends Who, S extends z.ZodType, T extends object, K extends object> = Common<B, W> & {
+type FormSpec<B extends Schemas, W extends Who, S extends z.ZodType, T extends object, K extends object> = Common<
+  B,
+  W
+> & {
   /** The form's schema (a function when it depends on the moment, like the car's year range); none: no fields. */
   schema?: S | (() => S);
   /** The schema's input from the form; by default each of `fields` as text. */
@@ -79,10 +87,18 @@ type FormSpec<B extends Schemas, W extends Who, S extends z.ZodType, T extends o
 const noFields = z.object({});
 
 const textOf = (input: Record<string, unknown>) =>
-  Object.fromEntries(Object.entries(input).map(([k, v]) => [k, Array.isArray(v) ? v.join(",") : typeof v === "string" ? v : ""]));
+  Object.fromEntries(
+    Object.entries(input).map(([k, v]) => [k, Array.isArray(v) ? v.join(",") : typeof v === "string" ? v : ""]),
+  );
 
 /** A form action for useActionState: `(...bound, previous answer, form) => answer`. */
-export function formAction<const B extends Schemas, S extends z.ZodType = typeof noFields, T extends object = object, W extends Who = "user", K extends object = object>(
+export function formAction<
+  const B extends Schemas,
+  S extends z.ZodType = typeof noFields,
+  T extends object = object,
+  W extends Who = "user",
+  K extends object = object,
+>(
   spec: FormSpec<B, W, S, T, K>,
   run: (ctx: Ctx<B, W>, data: z.output<S>) => Promise<FormResult<NoInfer<T>> | Refusal>,
 ): (...args: [...In<B>, FormResult<T> & Partial<K>, FormData]) => Promise<FormResult<T> & Partial<K>> {
@@ -92,17 +108,26 @@ export function formAction<const B extends Schemas, S extends z.ZodType = typeof
     const early = spec.shortcut?.(form);
     if (early) return early;
     const kept = spec.keep?.(form);
-    const input = spec.input ? spec.input(form) : Object.fromEntries((spec.fields ?? []).map((f) => [f, typeof form.get(f) === "string" ? form.get(f) : undefined]));
+    const input = spec.input
+      ? spec.input(form)
+      : Object.fromEntries(
+          (spec.fields ?? []).map((f) => [f, typeof form.get(f) === "string" ? form.get(f) : undefined]),
+        );
     const values = (spec.echo ?? textOf)(input, form);
-    const schema = (typeof spec.schema === "function" ? spec.schema() : (spec.schema ?? noFields)) as z.ZodType<z.output<S>>;
+    const schema = (typeof spec.schema === "function" ? spec.schema() : (spec.schema ?? noFields)) as z.ZodType<
+      z.output<S>
+    >;
     const parsed = schema.safeParse(input);
-    if (!parsed.success) return { ok: false, ...kept, values, fieldErrors: await translatedFieldErrors(parsed.error.issues) };
+    if (!parsed.success)
+      return { ok: false, ...kept, values, fieldErrors: await translatedFieldErrors(parsed.error.issues) };
     if (spec.limit && ctx.user) {
       const limited = await overLimit(spec.limit, ctx.user.id);
       if (limited) return { ...limited, ...kept, values };
     }
     const result = await run(ctx, parsed.data);
-    return "error" in result && result.ok === false ? { ...(await refusalAnswer(result)), ...kept, values } : (result as FormResult<T>);
+    return "error" in result && result.ok === false
+      ? { ...(await refusalAnswer(result)), ...kept, values }
+      : (result as FormResult<T>);
   };
 }
 
@@ -110,7 +135,9 @@ export function formAction<const B extends Schemas, S extends z.ZodType = typeof
  * A refusal from db/ as the form shows it: beside its field, or above the form when it names
  * none (or "form"). The one mapping of db/result.ts's shape, so no action writes its own.
  */
-export async function refusalAnswer(refusal: Refusal): Promise<{ ok: false; formError?: string; fieldErrors: Record<string, string> }> {
+export async function refusalAnswer(
+  refusal: Refusal,
+): Promise<{ ok: false; formError?: string; fieldErrors: Record<string, string> }> {
   const errors = await translateKeys({ ...refusal.also, [refusal.field ?? "form"]: refusal.error });
   return { ok: false, formError: errors.form, fieldErrors: errors };
 }

@@ -17,12 +17,21 @@ function pageLanguage(): Locale {
 }
 
 export default function ErrorPage({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  const t = text[useSyncExternalStore(() => () => {}, pageLanguage, () => "en" as const)];
+  const t =
+    text[
+      useSyncExternalStore(
+        () => () => {},
+        pageLanguage,
+        () => "en" as const,
+      )
+    ];
   return (
     <div className="py-10" role="alert">
       <h1 className="text-2xl font-bold">{t.title}</h1>
       <p className="mt-2 text-base text-muted">{t.body}</p>
-      <Button className="mt-4" onClick={() => reset()}>{t.retry}</Button>
+      <Button className="mt-4" onClick={() => reset()}>
+        {t.retry}
+      </Button>
     </div>
   );
 }

@@ -18,7 +18,10 @@ export function crossSiteRefusal(request: Request): Response | null {
 export async function limitRefusal(name: LimitName, key: string): Promise<Response | null> {
   const limited = await consume(name, key);
   if (limited.ok) return null;
-  return Response.json({ error: "too many requests", retryAfter: limited.retryAfter }, { status: 429, headers: { ...noStore, "Retry-After": String(limited.retryAfter) } });
+  return Response.json(
+    { error: "too many requests", retryAfter: limited.retryAfter },
+    { status: 429, headers: { ...noStore, "Retry-After": String(limited.retryAfter) } },
+  );
 }
 
 /**

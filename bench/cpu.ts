@@ -27,7 +27,8 @@ export function cpuMs(roots: number[]): number {
     if (s) all.set(Number(pid), s);
   }
   const inTree = (pid: number): boolean => {
-    for (let p: number | undefined = pid, depth = 0; p && depth < 20; p = all.get(p)?.ppid, depth++) if (roots.includes(p)) return true;
+    for (let p: number | undefined = pid, depth = 0; p && depth < 20; p = all.get(p)?.ppid, depth++)
+      if (roots.includes(p)) return true;
     return false;
   };
   let ticks = 0;

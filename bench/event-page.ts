@@ -19,9 +19,14 @@ export async function benchEventPage(stack: Stack): Promise<{ ratio: number }> {
   // Same bytes, so the two runs differ only in how the server produces them.
   writeFileSync(STATIC_FILE.path, html);
   const page = await measure("event page (Next cache)", pageUrl, { connections: CONNECTIONS, seconds: SECONDS });
-  const file = await measure("static file, same size", `${stack.url}${STATIC_FILE.urlPath}`, { connections: CONNECTIONS, seconds: SECONDS });
+  const file = await measure("static file, same size", `${stack.url}${STATIC_FILE.urlPath}`, {
+    connections: CONNECTIONS,
+    seconds: SECONDS,
+  });
   printTable([page, file]);
   const ratio = page.reqPerSec / file.reqPerSec;
-  console.log(`\nevent page / static file: ${(ratio * 100).toFixed(0)} % (target ≥ ${TARGET_RATIO * 100} %) ${ratio >= TARGET_RATIO ? "✔" : "✘"}`);
+  console.log(
+    `\nevent page / static file: ${(ratio * 100).toFixed(0)} % (target ≥ ${TARGET_RATIO * 100} %) ${ratio >= TARGET_RATIO ? "✔" : "✘"}`,
+  );
   return { ratio };
 }

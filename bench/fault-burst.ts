@@ -25,7 +25,13 @@ type BurstOptions = {
 async function post(url: string, { owner, page, fields }: PreparedForm, sessionId: string) {
   const body = registrationBody({ owner, fields }, sessionId);
   const headers = { cookie: `authjs.session-token=${owner.sessionToken}`, origin: url, accept: "text/html" };
-  const res = await fetch(`${url}${page}`, { method: "POST", body, headers, redirect: "manual", signal: AbortSignal.timeout(60_000) });
+  const res = await fetch(`${url}${page}`, {
+    method: "POST",
+    body,
+    headers,
+    redirect: "manual",
+    signal: AbortSignal.timeout(60_000),
+  });
   const text = await res.text();
   return { status: res.status, location: res.headers.get("location") ?? "", text };
 }
@@ -37,33 +43,40 @@ export async function burstWithRetries(forms: PreparedForm[], options: BurstOpti
   const outcomes: FormOutcome[] = forms.map((form) => ({ form, attempts: [] }));
   let next = 0;
   let registered = 0;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < outcomes.length) {
-      const outcome = outcomes[next++]!;
-      let instance = urls.indexOf(outcome.form.url);
-      while (!outcome.registrationId && outcome.attempts.length < MAX_ATTEMPTS) {
-        if (gone.has(instance)) instance = (instance + 1) % urls.length;
-        const t0 = performance.now();
-        const attempt: Attempt = { instance, status: 0, at: t0 - started, ms: 0 };
-        try {
-          const res = await post(urls[instance]!, outcome.form, sessionId);
-          attempt.status = res.status;
-          outcome.registrationId = res.status === 303 ? res.location.match(/\/registrations\/([0-9a-f-]{36})/)?.[1] : undefined;
-          if (res.status === 503) attempt.detail = res.text.includes(TRY_AGAIN_HEADING) ? "try-again page" : "503 without the try-again page";
-          else if (!outcome.registrationId) attempt.detail = `${res.status} ${res.location ? `to ${res.location.split("?")[0]}` : res.text.slice(0, 60).replace(/\s+/g, " ")}`;
-        } catch (error) {
-          const cause = (error as { cause?: { code?: string } }).cause;
-          attempt.detail = cause?.code ?? (error instanceof Error ? error.message : String(error));
-          // The connection failed: the balancer tries the other instance.
-          instance = (instance + 1) % urls.length;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < outcomes.length) {
+        const outcome = outcomes[next++]!;
+        let instance = urls.indexOf(outcome.form.url);
+        while (!outcome.registrationId && outcome.attempts.length < MAX_ATTEMPTS) {
+          if (gone.has(instance)) instance = (instance + 1) % urls.length;
+          const t0 = performance.now();
+          const attempt: Attempt = { instance, status: 0, at: t0 - started, ms: 0 };
+          try {
+            const res = await post(urls[instance]!, outcome.form, sessionId);
+            attempt.status = res.status;
+            outcome.registrationId =
+              res.status === 303 ? res.location.match(/\/registrations\/([0-9a-f-]{36})/)?.[1] : undefined;
+            if (res.status === 503)
+              attempt.detail = res.text.includes(TRY_AGAIN_HEADING)
+                ? "try-again page"
+                : "503 without the try-again page";
+            else if (!outcome.registrationId)
+              attempt.detail = `${res.status} ${res.location ? `to ${res.location.split("?")[0]}` : res.text.slice(0, 60).replace(/\s+/g, " ")}`;
+          } catch (error) {
+            const cause = (error as { cause?: { code?: string } }).cause;
+            attempt.detail = cause?.code ?? (error instanceof Error ? error.message : String(error));
+            // The connection failed: the balancer tries the other instance.
+            instance = (instance + 1) % urls.length;
+          }
+          attempt.ms = performance.now() - t0;
+          outcome.attempts.push(attempt);
+          if (outcome.registrationId) options.onProgress?.(++registered);
+          else if (attempt.status !== 0) await new Promise((r) => setTimeout(r, RETRY_MS));
         }
-        attempt.ms = performance.now() - t0;
-        outcome.attempts.push(attempt);
-        if (outcome.registrationId) options.onProgress?.(++registered);
-        else if (attempt.status !== 0) await new Promise((r) => setTimeout(r, RETRY_MS));
       }
-    }
-  }));
+    }),
+  );
   return outcomes;
 }
 
@@ -71,7 +84,12 @@ export async function burstWithRetries(forms: PreparedForm[], options: BurstOpti
 export function answerCounts(outcomes: FormOutcome[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const a of outcomes.flatMap((o) => o.attempts)) {
-    const key = a.status === 0 ? `no answer (${a.detail})` : a.status === 503 ? `503 ${a.detail}` : (a.detail ?? String(a.status));
+    const key =
+      a.status === 0
+        ? `no answer (${a.detail})`
+        : a.status === 503
+          ? `503 ${a.detail}`
+          : (a.detail ?? String(a.status));
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   return counts;

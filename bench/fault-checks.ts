@@ -6,12 +6,27 @@ import { CAPACITY, type BurstEvent } from "./registration-seed";
 // is there twice, capacity held, and every "registration received" mail went out once.
 
 export type FaultFigures = {
-  forms: number; registered: number; distinctIds: number; unanswered: number; posts: number;
-  confirmed: number; waiting: number; registrations: number; withoutAnswer: number; missing: number;
-  mailsSent: number; mailsTwice: number; jobsLeft: number; jobsLocked: number;
+  forms: number;
+  registered: number;
+  distinctIds: number;
+  unanswered: number;
+  posts: number;
+  confirmed: number;
+  waiting: number;
+  registrations: number;
+  withoutAnswer: number;
+  missing: number;
+  mailsSent: number;
+  mailsTwice: number;
+  jobsLeft: number;
+  jobsLocked: number;
 };
 
-export async function faultFigures(databaseUrl: string, event: BurstEvent, outcomes: FormOutcome[]): Promise<FaultFigures> {
+export async function faultFigures(
+  databaseUrl: string,
+  event: BurstEvent,
+  outcomes: FormOutcome[],
+): Promise<FaultFigures> {
   const ids = outcomes.flatMap((o) => (o.registrationId ? [o.registrationId] : []));
   const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
   try {
@@ -31,7 +46,8 @@ export async function faultFigures(databaseUrl: string, event: BurstEvent, outco
     const [jobs] = await sql<{ left: number; locked: number }[]>`
       select count(*)::int as left, count(locked_by)::int as locked from graphile_worker._private_jobs
       where payload->>'kind' = 'registrationReceived'`;
-    if (places!.cars !== places!.registrations) throw new Error(`a car holds ${places!.registrations - places!.cars} registrations too many`);
+    if (places!.cars !== places!.registrations)
+      throw new Error(`a car holds ${places!.registrations - places!.cars} registrations too many`);
     return {
       forms: outcomes.length,
       registered: ids.length,
@@ -56,10 +72,13 @@ export async function faultFigures(databaseUrl: string, event: BurstEvent, outco
 /** The issue's invariants over the figures; each name says what must hold. */
 export function faultChecks(f: FaultFigures): Record<string, boolean> {
   return {
-    [`confirmed ≤ capacity (${f.confirmed} of ${CAPACITY}), the rest waiting`]: f.confirmed <= CAPACITY && f.confirmed + f.waiting === f.registrations,
+    [`confirmed ≤ capacity (${f.confirmed} of ${CAPACITY}), the rest waiting`]:
+      f.confirmed <= CAPACITY && f.confirmed + f.waiting === f.registrations,
     "every POST answered 303 is confirmed or waiting in the database (none lost)": f.missing === 0,
-    "one registration per car and per 303, none twice": f.distinctIds === f.registered && f.registrations === f.registered,
+    "one registration per car and per 303, none twice":
+      f.distinctIds === f.registered && f.registrations === f.registered,
     "every form got its 303 in the end (after retries)": f.unanswered === 0,
-    "every registration's mail sent exactly once, none left queued or locked": f.mailsSent === f.registrations && f.mailsTwice === 0 && f.jobsLeft === 0 && f.jobsLocked === 0,
+    "every registration's mail sent exactly once, none left queued or locked":
+      f.mailsSent === f.registrations && f.mailsTwice === 0 && f.jobsLeft === 0 && f.jobsLocked === 0,
   };
 }

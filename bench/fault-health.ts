@@ -46,7 +46,15 @@ export function watchHealth(urls: string[]) {
       }
     },
     summary() {
-      return urls.map((_, i) => `instance ${i + 1}: ${log.filter((c) => c.instance === i).map((c) => `${c.state} (${c.at.toFixed(1)} s)`).join(" → ")}`).join("; ");
+      return urls
+        .map(
+          (_, i) =>
+            `instance ${i + 1}: ${log
+              .filter((c) => c.instance === i)
+              .map((c) => `${c.state} (${c.at.toFixed(1)} s)`)
+              .join(" → ")}`,
+        )
+        .join("; ");
     },
     stop() {
       stopped = true;

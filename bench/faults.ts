@@ -16,7 +16,9 @@ const FAULT_AT = Number(process.env.FAULT_AT ?? 0.3);
 
 type Fault = (stack: TwoInstances, log: (line: string) => void) => Promise<void>;
 
-async function prepared(stack: TwoInstances): Promise<{ seed: BurstSeed; forms: Awaited<ReturnType<typeof prepareForms>>["forms"] }> {
+async function prepared(
+  stack: TwoInstances,
+): Promise<{ seed: BurstSeed; forms: Awaited<ReturnType<typeof prepareForms>>["forms"] }> {
   const seed = await seedBurst(stack.databaseUrl);
   const warm = await prepareForms(stack.urls, seed.warmUp.slug, seed.owners.slice(0, 100), CONCURRENCY, 10);
   await submitForms(warm.forms, seed.warmUp.sessionIds[0]!, CONCURRENCY, 10);
@@ -26,18 +28,28 @@ async function prepared(stack: TwoInstances): Promise<{ seed: BurstSeed; forms: 
 }
 
 /** Runs the burst, strikes at FAULT_AT, waits for the mail queue, prints and checks the figures. */
-async function burstWithFault(title: string, fault: Fault, gone?: Set<number>): Promise<{ figures: FaultFigures; health: HealthLog }> {
+async function burstWithFault(
+  title: string,
+  fault: Fault,
+  gone?: Set<number>,
+): Promise<{ figures: FaultFigures; health: HealthLog }> {
   const stack = await startTwoInstances();
   const health = watchHealth(stack.urls);
   try {
     const { seed, forms } = await prepared(stack);
-    console.log(`two instances: ${stack.urls.join(", ")}; ${forms.length} of ${OWNERS} owners with a form, one session of ${CAPACITY} places, ${CONCURRENCY} in flight`);
+    console.log(
+      `two instances: ${stack.urls.join(", ")}; ${forms.length} of ${OWNERS} owners with a form, one session of ${CAPACITY} places, ${CONCURRENCY} in flight`,
+    );
     const t0 = performance.now();
-    const log = (line: string) => console.log(`  ${((performance.now() - t0) / 1000).toFixed(1).padStart(5)} s  ${line}`);
+    const log = (line: string) =>
+      console.log(`  ${((performance.now() - t0) / 1000).toFixed(1).padStart(5)} s  ${line}`);
     let struck: Promise<void> | undefined;
     health.mark(`${title} at ${FAULT_AT * 100} % of the owners`);
     const outcomes = await burstWithRetries(forms, {
-      urls: stack.urls, sessionId: seed.burst.sessionIds[0]!, concurrency: CONCURRENCY, gone,
+      urls: stack.urls,
+      sessionId: seed.burst.sessionIds[0]!,
+      concurrency: CONCURRENCY,
+      gone,
       onProgress: (n) => void (n === Math.ceil(forms.length * FAULT_AT) && (struck ??= fault(stack, log))),
     });
     log(`every form answered (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
@@ -58,28 +70,45 @@ async function burstWithFault(title: string, fault: Fault, gone?: Set<number>): 
 }
 
 function report(outcomes: FormOutcome[], f: FaultFigures, health: ReturnType<typeof watchHealth>) {
-  console.log(`\nsent: ${f.forms} forms in ${f.posts} POSTs; answered 303: ${f.registered}; never answered 303: ${f.unanswered}`);
-  console.log(`answers: ${[...answerCounts(outcomes)].sort().map(([k, n]) => `${k} × ${n}`).join(", ")}`);
+  console.log(
+    `\nsent: ${f.forms} forms in ${f.posts} POSTs; answered 303: ${f.registered}; never answered 303: ${f.unanswered}`,
+  );
+  console.log(
+    `answers: ${[...answerCounts(outcomes)]
+      .sort()
+      .map(([k, n]) => `${k} × ${n}`)
+      .join(", ")}`,
+  );
   const retried = outcomes.filter((o) => o.attempts.length > 1).length;
   console.log(`forms sent more than once: ${retried}`);
-  console.log(`database: ${f.confirmed} confirmed, ${f.waiting} waiting, ${f.registrations} registrations; ${f.missing} answered 303 but missing; ${f.withoutAnswer} without a 303 to their owner`);
-  console.log(`mail: ${f.mailsSent} "Registration received" sent (${f.mailsTwice} twice), ${f.jobsLeft} jobs left, ${f.jobsLocked} locked`);
+  console.log(
+    `database: ${f.confirmed} confirmed, ${f.waiting} waiting, ${f.registrations} registrations; ${f.missing} answered 303 but missing; ${f.withoutAnswer} without a 303 to their owner`,
+  );
+  console.log(
+    `mail: ${f.mailsSent} "Registration received" sent (${f.mailsTwice} twice), ${f.jobsLeft} jobs left, ${f.jobsLocked} locked`,
+  );
   console.log(`health: ${health.summary()}`);
 }
 
 /** SIGTERM to the first instance: it finishes what it has, hands back its jobs and exits; the balancer sends the rest to the second. */
 export async function benchSigterm() {
   const gone = new Set<number>();
-  await burstWithFault("SIGTERM to instance 1", async (stack, log) => {
-    const app = stack.apps[0]!;
-    const exited = new Promise<[number | null, string | null]>((resolve) => app.once("exit", (code, signal) => resolve([code, signal])));
-    const t = performance.now();
-    log("SIGTERM to instance 1");
-    app.kill("SIGTERM");
-    const [code, signal] = await exited;
-    gone.add(0);
-    log(`instance 1 exited with ${signal ?? `code ${code}`} after ${((performance.now() - t) / 1000).toFixed(1)} s`);
-  }, gone);
+  await burstWithFault(
+    "SIGTERM to instance 1",
+    async (stack, log) => {
+      const app = stack.apps[0]!;
+      const exited = new Promise<[number | null, string | null]>((resolve) =>
+        app.once("exit", (code, signal) => resolve([code, signal])),
+      );
+      const t = performance.now();
+      log("SIGTERM to instance 1");
+      app.kill("SIGTERM");
+      const [code, signal] = await exited;
+      gone.add(0);
+      log(`instance 1 exited with ${signal ?? `code ${code}`} after ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    },
+    gone,
+  );
 }
 
 /**

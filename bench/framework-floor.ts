@@ -13,14 +13,35 @@ const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 // The smallest App Router page there is: one server component saying "Hello", no CSS, no font.
 const FILES: Record<string, string> = {
   "package.json": JSON.stringify({ name: "framework-floor", private: true }),
-  "tsconfig.json": JSON.stringify({ compilerOptions: { jsx: "preserve", strict: true, module: "esnext", moduleResolution: "bundler", target: "es2022", lib: ["dom", "es2022"], skipLibCheck: true, noEmit: true, isolatedModules: true, esModuleInterop: true }, include: ["**/*.tsx"] }),
-  "app/layout.tsx": 'export default function RootLayout({ children }: { children: React.ReactNode }) {\n  return <html lang="en"><body>{children}</body></html>;\n}\n',
+  "tsconfig.json": JSON.stringify({
+    compilerOptions: {
+      jsx: "preserve",
+      strict: true,
+      module: "esnext",
+      moduleResolution: "bundler",
+      target: "es2022",
+      lib: ["dom", "es2022"],
+      skipLibCheck: true,
+      noEmit: true,
+      isolatedModules: true,
+      esModuleInterop: true,
+    },
+    include: ["**/*.tsx"],
+  }),
+  "app/layout.tsx":
+    'export default function RootLayout({ children }: { children: React.ReactNode }) {\n  return <html lang="en"><body>{children}</body></html>;\n}\n',
   "app/page.tsx": "export default function Page() {\n  return <p>Hello</p>;\n}\n",
 };
 
 async function waitFor(url: string): Promise<void> {
   for (let i = 0; i < 120; i++) {
-    if (await fetch(url).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(url).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`${url} did not answer`);
@@ -50,11 +71,17 @@ export async function benchFrameworkFloor(): Promise<void> {
     const url = `http://localhost:${port}/`;
     await waitFor(url);
     const js = await firstLoadJs(url);
-    console.log(`\nhello world, Next ${readVersion("next")} + React ${readVersion("react")}: ${js.scripts.length} scripts, ${kb(js.gzip)} KB gzip, ${kb(js.brotli)} KB brotli (event page budget: 120 KB)`);
+    console.log(
+      `\nhello world, Next ${readVersion("next")} + React ${readVersion("react")}: ${js.scripts.length} scripts, ${kb(js.gzip)} KB gzip, ${kb(js.brotli)} KB brotli (event page budget: 120 KB)`,
+    );
     if (process.env.BENCH_LIGHTHOUSE === "0") return;
     const load = os.loadavg()[0]!.toFixed(1);
     const lh = runLighthouse(url);
-    console.log(`Lighthouse mobile: performance ${lh.performance} (load average ${load})\n  ${Object.entries(lh.metrics).map(([k, v]) => `${k} ${v}`).join(" · ")}`);
+    console.log(
+      `Lighthouse mobile: performance ${lh.performance} (load average ${load})\n  ${Object.entries(lh.metrics)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(" · ")}`,
+    );
   } finally {
     server?.kill("SIGTERM");
     rmSync(dir, { recursive: true, force: true });

@@ -17,14 +17,33 @@ type Bench =
 
 const benches: Bench[] = [
   { id: "event-page", name: "Public event page vs static file", stack: true, run: benchEventPage },
-  { id: "event-page-budget", name: "Public event page: first-load JavaScript and Lighthouse (mobile)", stack: true, run: benchEventPageBudget },
-  { id: "framework-floor", name: "Next's own floor: a hello-world page, first-load JavaScript and Lighthouse (mobile)", run: benchFrameworkFloor },
+  {
+    id: "event-page-budget",
+    name: "Public event page: first-load JavaScript and Lighthouse (mobile)",
+    stack: true,
+    run: benchEventPageBudget,
+  },
+  {
+    id: "framework-floor",
+    name: "Next's own floor: a hello-world page, first-load JavaScript and Lighthouse (mobile)",
+    run: benchFrameworkFloor,
+  },
   { id: "registration", name: "Registration burst: two instances over HTTP vs pgbench", run: benchRegistration },
   { id: "roster", name: "Roster search over 2,000 registrations (server-side, p50/p95)", run: benchRoster },
   { id: "lottery", name: "Lottery allocation: min-cost flow vs greedy", run: benchLottery },
   // Faults (docs/RELIABILITY.md): not part of a plain `npm run bench`; name them to run them.
-  { id: "faults-sigterm", name: "SIGTERM under load: one of two instances stopped mid-burst", run: benchSigterm, onlyByName: true },
-  { id: "faults-pg-restart", name: "Postgres restart under load: fast shutdown and start mid-burst", run: benchPgRestart, onlyByName: true },
+  {
+    id: "faults-sigterm",
+    name: "SIGTERM under load: one of two instances stopped mid-burst",
+    run: benchSigterm,
+    onlyByName: true,
+  },
+  {
+    id: "faults-pg-restart",
+    name: "Postgres restart under load: fast shutdown and start mid-burst",
+    run: benchPgRestart,
+    onlyByName: true,
+  },
 ];
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));
@@ -33,9 +52,13 @@ if (unknown.length) {
   console.error(`Unknown bench ${unknown.join(", ")}; choose from ${benches.map((b) => b.id).join(", ")}.`);
   process.exit(2);
 }
-const selected = wanted.length ? benches.filter((b) => wanted.includes(b.id)) : benches.filter((b) => b.stack || !b.onlyByName);
+const selected = wanted.length
+  ? benches.filter((b) => wanted.includes(b.id))
+  : benches.filter((b) => b.stack || !b.onlyByName);
 
-console.log(`Ringmeet benches, ${new Date().toISOString()}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, Node ${process.version}`);
+console.log(
+  `Ringmeet benches, ${new Date().toISOString()}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, Node ${process.version}`,
+);
 let failed = false;
 let stack: Stack | undefined;
 try {

@@ -11,14 +11,29 @@ type Report = { categories: Record<string, { score: number }>; audits: Record<st
  * Lighthouse's default (mobile: Moto G Power, slow 4G, 4× CPU slowdown, simulated) on `url`,
  * performance and accessibility only. Needs Chromium (CHROME_PATH, default /usr/bin/chromium).
  */
-export function runLighthouse(url: string): { performance: number; accessibility: number; metrics: Record<string, string> } {
+export function runLighthouse(url: string): {
+  performance: number;
+  accessibility: number;
+  metrics: Record<string, string>;
+} {
   const dir = mkdtempSync(path.join(os.tmpdir(), "ringmeet-lh-"));
   try {
     const output = path.join(dir, "report.json");
     const result = spawnSync(
       path.resolve("node_modules/.bin/lighthouse"),
-      [url, "--only-categories=performance,accessibility", `--chrome-flags=${LIGHTHOUSE_CHROME_FLAGS}`, "--output=json", `--output-path=${output}`, "--quiet"],
-      { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? "/usr/bin/chromium" }, timeout: 180_000 },
+      [
+        url,
+        "--only-categories=performance,accessibility",
+        `--chrome-flags=${LIGHTHOUSE_CHROME_FLAGS}`,
+        "--output=json",
+        `--output-path=${output}`,
+        "--quiet",
+      ],
+      {
+        stdio: ["ignore", "ignore", "inherit"],
+        env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? "/usr/bin/chromium" },
+        timeout: 180_000,
+      },
     );
     if (result.status !== 0) throw new Error(`lighthouse exited with ${result.status ?? result.signal}`);
     const report = JSON.parse(readFileSync(output, "utf8")) as Report;
@@ -26,7 +41,13 @@ export function runLighthouse(url: string): { performance: number; accessibility
     return {
       performance: Math.round(report.categories.performance!.score * 100),
       accessibility: Math.round(report.categories.accessibility!.score * 100),
-      metrics: { FCP: metric("first-contentful-paint"), LCP: metric("largest-contentful-paint"), TBT: metric("total-blocking-time"), CLS: metric("cumulative-layout-shift"), SI: metric("speed-index") },
+      metrics: {
+        FCP: metric("first-contentful-paint"),
+        LCP: metric("largest-contentful-paint"),
+        TBT: metric("total-blocking-time"),
+        CLS: metric("cumulative-layout-shift"),
+        SI: metric("speed-index"),
+      },
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

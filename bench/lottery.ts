@@ -74,7 +74,12 @@ const line = (label: string, t: Timing, s: LotteryStats) =>
   `  ${label.padEnd(8)}${`${t.wallMs.toFixed(1)} ms`.padStart(10)} (cpu ${t.cpuMs.toFixed(0)} ms)  placed ${s.placed}  nothing ${s.nothing}  first choice ${s.firstChoice}  top two ${s.topTwo}  places ${s.places}/${s.capacity}  weight ${s.objective.totalWeight}`;
 
 export async function benchLottery(): Promise<void> {
-  console.log(`load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}, ${os.cpus().length} CPUs, Node ${process.version}; median of ${RUNS} after a warm-up`);
+  console.log(
+    `load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" ")}, ${os.cpus().length} CPUs, Node ${process.version}; median of ${RUNS} after a warm-up`,
+  );
   for (const size of SIZES) {
     const input = lotteryInstance(size.entries, size.sessions);
     const requests = input.entries.reduce((sum, e) => sum + e.ranking.length, 0);
@@ -85,9 +90,16 @@ export async function benchLottery(): Promise<void> {
     const greedy = lotteryStats(allocateGreedy(input));
     console.log(line("mcf-1", mcfTime, mcf));
     console.log(line("greedy", greedyTime, greedy));
-    console.log(`  gain     ${mcf.placed - greedy.placed} more cars placed, weight ${mcf.objective.totalWeight - greedy.objective.totalWeight >= 0 ? "+" : ""}${mcf.objective.totalWeight - greedy.objective.totalWeight}; target ≤ ${size.targetMs} ms ${mcfTime.wallMs <= size.targetMs ? "met" : "MISSED"}`);
+    console.log(
+      `  gain     ${mcf.placed - greedy.placed} more cars placed, weight ${mcf.objective.totalWeight - greedy.objective.totalWeight >= 0 ? "+" : ""}${mcf.objective.totalWeight - greedy.objective.totalWeight}; target ≤ ${size.targetMs} ms ${mcfTime.wallMs <= size.targetMs ? "met" : "MISSED"}`,
+    );
   }
-  console.log(`\nload average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+  console.log(
+    `\nload average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" ")}`,
+  );
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) await benchLottery();

@@ -6,18 +6,49 @@ import path from "node:path";
 export const PGBENCH = process.env.PGBENCH ?? "/usr/bin/pgbench";
 const SCRIPT = path.resolve(import.meta.dirname, "register.sql");
 
-export type PgbenchFigures = { clients: number; seconds: number; transactions: number; tps: number; p50: number; p99: number; failed: number };
+export type PgbenchFigures = {
+  clients: number;
+  seconds: number;
+  transactions: number;
+  tps: number;
+  p50: number;
+  p99: number;
+  failed: number;
+};
 
 /**
  * bench/register.sql (registerCar's transaction) with pgbench on `databaseUrl`, every client on
  * the one session row `sessionId`. Latencies come from pgbench's per-transaction log (-l).
  */
-export async function runPgbench(databaseUrl: string, ids: { eventId: string; sessionId: string }, clients = 10, seconds = 10): Promise<PgbenchFigures> {
+export async function runPgbench(
+  databaseUrl: string,
+  ids: { eventId: string; sessionId: string },
+  clients = 10,
+  seconds = 10,
+): Promise<PgbenchFigures> {
   const logDir = mkdtempSync(path.join(os.tmpdir(), "ringmeet-pgbench-"));
   chmodSync(logDir, 0o755);
   try {
-    const args = ["-n", "-M", "prepared", "-c", String(clients), "-j", "2", "-T", String(seconds), "-f", SCRIPT, "-D", `event=${ids.eventId}`, "-D", `sid=${ids.sessionId}`,
-      "-l", `--log-prefix=${path.join(logDir, "tx")}`, databaseUrl];
+    const args = [
+      "-n",
+      "-M",
+      "prepared",
+      "-c",
+      String(clients),
+      "-j",
+      "2",
+      "-T",
+      String(seconds),
+      "-f",
+      SCRIPT,
+      "-D",
+      `event=${ids.eventId}`,
+      "-D",
+      `sid=${ids.sessionId}`,
+      "-l",
+      `--log-prefix=${path.join(logDir, "tx")}`,
+      databaseUrl,
+    ];
     const output = await new Promise<string>((resolve, reject) => {
       const child = spawn(PGBENCH, args, { stdio: ["ignore", "pipe", "pipe"] });
       let text = "";
@@ -34,9 +65,13 @@ export async function runPgbench(databaseUrl: string, ids: { eventId: string; se
     });
     const number = (re: RegExp) => Number(output.match(re)?.[1] ?? NaN);
     // Per-transaction log lines: client_id transaction_no time_us script_no epoch epoch_us.
-    const latencies = readdirSync(logDir).flatMap((f) => readFileSync(path.join(logDir, f), "utf8").trim().split("\n"))
-      .map((line) => Number(line.split(" ")[2]) / 1000).filter((ms) => Number.isFinite(ms)).sort((a, b) => a - b);
-    const at = (p: number) => latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)] ?? NaN;
+    const latencies = readdirSync(logDir)
+      .flatMap((f) => readFileSync(path.join(logDir, f), "utf8").trim().split("\n"))
+      .map((line) => Number(line.split(" ")[2]) / 1000)
+      .filter((ms) => Number.isFinite(ms))
+      .sort((a, b) => a - b);
+    const at = (p: number) =>
+      latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)] ?? NaN;
     return {
       clients,
       seconds,

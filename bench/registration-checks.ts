@@ -6,7 +6,9 @@ export async function verify(databaseUrl: string, event: BurstEvent, registratio
   const n = registrationIds.length;
   const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
   try {
-    const [row] = await sql<{ confirmed: number; waiting: number; seqs: number; regs: number; cars: number; keys: number; places: number }[]>`
+    const [row] = await sql<
+      { confirmed: number; waiting: number; seqs: number; regs: number; cars: number; keys: number; places: number }[]
+    >`
       select
         (select count(*) from registration_sessions where session_id = ${event.sessionIds[0]!} and status = 'confirmed')::int as confirmed,
         (select count(*) from registration_sessions where session_id = ${event.sessionIds[0]!} and status = 'waiting')::int as waiting,
@@ -16,10 +18,14 @@ export async function verify(databaseUrl: string, event: BurstEvent, registratio
         (select count(distinct idempotency_key) from registrations where event_id = ${event.eventId})::int as keys,
         (select count(*) from registration_sessions rs join registrations r on r.id = rs.registration_id where r.event_id = ${event.eventId})::int as places`;
     const r = row!;
-    console.log(`database: ${r.confirmed} confirmed, ${r.waiting} waiting (${r.seqs} distinct positions), ${r.regs} registrations, ${r.cars} distinct cars, ${r.keys} distinct idempotency keys`);
+    console.log(
+      `database: ${r.confirmed} confirmed, ${r.waiting} waiting (${r.seqs} distinct positions), ${r.regs} registrations, ${r.cars} distinct cars, ${r.keys} distinct idempotency keys`,
+    );
     return {
-      [`exactly ${Math.min(CAPACITY, n)} confirmed (capacity ${CAPACITY}, ${n} registered)`]: r.confirmed === Math.min(CAPACITY, n),
-      "every other car waiting, each in its own position": r.waiting === Math.max(0, n - CAPACITY) && r.seqs === r.waiting,
+      [`exactly ${Math.min(CAPACITY, n)} confirmed (capacity ${CAPACITY}, ${n} registered)`]:
+        r.confirmed === Math.min(CAPACITY, n),
+      "every other car waiting, each in its own position":
+        r.waiting === Math.max(0, n - CAPACITY) && r.seqs === r.waiting,
       "one registration per successful POST, no car twice": r.regs === n && r.cars === n && r.places === n,
       "idempotency keys unique": r.keys === r.regs,
       "every POST redirected to its own registration": new Set(registrationIds).size === n,
@@ -35,7 +41,9 @@ export async function drainMailQueue(databaseUrl: string, seconds: number): Prom
   try {
     const deadline = Date.now() + seconds * 1000;
     for (;;) {
-      const [row] = await sql<{ n: number }[]>`select count(*)::int as n from graphile_worker.jobs where task_identifier = 'sendMail' and run_at <= now() and attempts < max_attempts`;
+      const [row] = await sql<
+        { n: number }[]
+      >`select count(*)::int as n from graphile_worker.jobs where task_identifier = 'sendMail' and run_at <= now() and attempts < max_attempts`;
       if (row!.n === 0 || Date.now() > deadline) return row!.n;
       await new Promise((r) => setTimeout(r, 500));
     }

@@ -37,7 +37,9 @@ export async function seedBurst(databaseUrl: string): Promise<BurstSeed> {
   const sql = postgres(databaseUrl, { max: 2, onnotice: () => {} });
   try {
     const suffix = randomBytes(4).toString("hex");
-    const [club] = await sql<{ id: string }[]>`insert into clubs (name, slug) values (${`Bench Club ${suffix}`}, ${`bench-club-${suffix}`}) returning id`;
+    const [club] = await sql<
+      { id: string }[]
+    >`insert into clubs (name, slug) values (${`Bench Club ${suffix}`}, ${`bench-club-${suffix}`}) returning id`;
     const burst = await openEvent(sql, club!.id, `bench-burst-${suffix}`, ["Paddock display", "pgbench row"]);
     const warmUp = await openEvent(sql, club!.id, `bench-warm-up-${suffix}`, ["Warm-up"]);
     await sql`

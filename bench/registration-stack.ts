@@ -12,7 +12,12 @@ import { BENCH_DIST_DIR, benchEnv } from "./stack";
  * and `postgres` for the fault runs (bench/faults.ts), which stop and restart them.
  */
 export type TwoInstances = {
-  urls: string[]; databaseUrl: string; pids: { apps: number[]; postgres: number }; apps: ChildProcess[]; postgres: RunningPostgres; stop: () => Promise<void>;
+  urls: string[];
+  databaseUrl: string;
+  pids: { apps: number[]; postgres: number };
+  apps: ChildProcess[];
+  postgres: RunningPostgres;
+  stop: () => Promise<void>;
 };
 
 /**
@@ -30,7 +35,11 @@ export async function startTwoInstances(): Promise<TwoInstances> {
   const apps: ChildProcess[] = [];
   const stop = async () => {
     for (const app of apps) app.kill("SIGTERM");
-    await Promise.all(apps.map((app) => (app.exitCode === null && app.signalCode === null ? new Promise((r) => app.once("exit", r)) : null)));
+    await Promise.all(
+      apps.map((app) =>
+        app.exitCode === null && app.signalCode === null ? new Promise((r) => app.once("exit", r)) : null,
+      ),
+    );
     await pg.stop();
     rmSync(workDir, { recursive: true, force: true });
   };
@@ -54,7 +63,14 @@ export async function startTwoInstances(): Promise<TwoInstances> {
       apps.push(await startNext(port, { ...shared, PORT: String(port), APP_URL: urls[i], AUTH_URL: urls[i] }));
     }
     const postgresPid = Number(readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
-    return { urls, databaseUrl, pids: { apps: apps.map((a) => a.pid!), postgres: postgresPid }, apps, postgres: pg, stop };
+    return {
+      urls,
+      databaseUrl,
+      pids: { apps: apps.map((a) => a.pid!), postgres: postgresPid },
+      apps,
+      postgres: pg,
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

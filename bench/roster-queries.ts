@@ -6,10 +6,15 @@ import { parseRosterQuery } from "../lib/roster/query";
 type Case = { name: string; params: Record<string, string> };
 const RUNS = Number(process.env.ROSTER_BENCH_RUNS ?? 30);
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
 async function main() {
-  const { userId, slug, cases } = JSON.parse(process.env.ROSTER_BENCH!) as { userId: string; slug: string; cases: Case[] };
+  const { userId, slug, cases } = JSON.parse(process.env.ROSTER_BENCH!) as {
+    userId: string;
+    slug: string;
+    cases: Case[];
+  };
   const figures: { name: string; rows: number; total: number; p50: number; p95: number }[] = [];
   const all: number[] = [];
   for (const c of cases) {
@@ -24,10 +29,18 @@ async function main() {
     }
     times.sort((a, b) => a - b);
     all.push(...times);
-    figures.push({ name: c.name, rows: last!.data.rows.length, total: last!.data.total, p50: percentile(times, 50), p95: percentile(times, 95) });
+    figures.push({
+      name: c.name,
+      rows: last!.data.rows.length,
+      total: last!.data.total,
+      p50: percentile(times, 50),
+      p95: percentile(times, 95),
+    });
   }
   all.sort((a, b) => a - b);
-  process.stdout.write(`${JSON.stringify({ figures, p50: percentile(all, 50), p95: percentile(all, 95), runs: all.length })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ figures, p50: percentile(all, 50), p95: percentile(all, 95), runs: all.length })}\n`,
+  );
   const cache = globalThis as unknown as { __ringmeetDb?: { sql?: { end: () => Promise<void> } } };
   await cache.__ringmeetDb?.sql?.end();
 }

@@ -20,10 +20,16 @@ type Seeded = { userId: string; slug: string; gp1: string };
 async function seed(url: string): Promise<Seeded> {
   const sql = postgres(url, { max: 1, onnotice: () => {} });
   try {
-    const [club] = await sql<{ id: string }[]>`insert into clubs (name, slug) values ('Bench Club', 'bench-roster-club') returning id`;
-    const [organiser] = await sql<{ id: string }[]>`insert into users (id, email, full_name) values ('bench-organiser', 'organiser@bench.test', 'Bench Organiser') returning id`;
+    const [club] = await sql<
+      { id: string }[]
+    >`insert into clubs (name, slug) values ('Bench Club', 'bench-roster-club') returning id`;
+    const [organiser] = await sql<
+      { id: string }[]
+    >`insert into users (id, email, full_name) values ('bench-organiser', 'organiser@bench.test', 'Bench Organiser') returning id`;
     await sql`insert into club_members (club_id, user_id, role) values (${club!.id}, ${organiser!.id}, 'organiser')`;
-    const [event] = await sql<{ id: string }[]>`insert into events (club_id, slug, name, starts_on, ends_on, registration_opens_at, registration_closes_at, status)
+    const [event] = await sql<
+      { id: string }[]
+    >`insert into events (club_id, slug, name, starts_on, ends_on, registration_opens_at, registration_closes_at, status)
       values (${club!.id}, 'bench-roster', 'Bench Roster Meet', current_date + 60, current_date + 61, now() - interval '1 day', current_date + 50, 'published') returning id`;
     const sessions = await sql<{ id: string; name: string }[]>`
       insert into event_sessions (event_id, name, kind, starts_at, ends_at, capacity)
@@ -64,7 +70,10 @@ const cases = (s: Seeded) => [
   { name: "search VIN tail", params: { q: "000001234" } },
   { name: "search plaque #1500", params: { q: "#1500" } },
   { name: "GP 1 waiting list", params: { session: s.gp1, status: "waiting", sort: "registered" } },
-  { name: "colour + not checked in, driver desc", params: { colour: "Java Green", checkedIn: "no", sort: "driver", dir: "desc" } },
+  {
+    name: "colour + not checked in, driver desc",
+    params: { colour: "Java Green", checkedIn: "no", sort: "driver", dir: "desc" },
+  },
   { name: "sort by status, page 20", params: { sort: "status", page: "20" } },
   { name: "model filter, 200 per page", params: { model: "bmw-m2-f87", pageSize: "200" } },
 ];
@@ -79,17 +88,41 @@ export async function benchRoster() {
     const url = pg.url("ringmeet_bench");
     await migrateDatabase(url);
     const seeded = await seed(url);
-    console.log(`${REGISTRATIONS} registrations, ${REGISTRATIONS * 4} places (GP waiting lists of ~${Math.round((REGISTRATIONS - 90) / 3)} each)`);
-    const child = spawnSync(path.resolve("node_modules/.bin/tsx"), ["--conditions=react-server", "bench/roster-queries.ts"], {
-      env: { ...process.env, NODE_ENV: "production", DATABASE_URL: url, AUTH_SECRET: "bench-roster-secret-0123456789", APP_URL: "http://localhost:3000", DEV_MAILBOX: "1", ROSTER_BENCH: JSON.stringify({ userId: seeded.userId, slug: seeded.slug, cases: cases(seeded) }) },
-      encoding: "utf8",
-    });
+    console.log(
+      `${REGISTRATIONS} registrations, ${REGISTRATIONS * 4} places (GP waiting lists of ~${Math.round((REGISTRATIONS - 90) / 3)} each)`,
+    );
+    const child = spawnSync(
+      path.resolve("node_modules/.bin/tsx"),
+      ["--conditions=react-server", "bench/roster-queries.ts"],
+      {
+        env: {
+          ...process.env,
+          NODE_ENV: "production",
+          DATABASE_URL: url,
+          AUTH_SECRET: "bench-roster-secret-0123456789",
+          APP_URL: "http://localhost:3000",
+          DEV_MAILBOX: "1",
+          ROSTER_BENCH: JSON.stringify({ userId: seeded.userId, slug: seeded.slug, cases: cases(seeded) }),
+        },
+        encoding: "utf8",
+      },
+    );
     if (child.status !== 0) throw new Error(`roster queries failed: ${child.stderr || child.stdout}`);
-    const result = JSON.parse(child.stdout.trim().split("\n").pop()!) as { figures: { name: string; rows: number; total: number; p50: number; p95: number }[]; p50: number; p95: number; runs: number };
+    const result = JSON.parse(child.stdout.trim().split("\n").pop()!) as {
+      figures: { name: string; rows: number; total: number; p50: number; p95: number }[];
+      p50: number;
+      p95: number;
+      runs: number;
+    };
     console.log(`${"query".padEnd(40)}${"rows/total".padStart(12)}${"p50".padStart(10)}${"p95".padStart(10)}`);
-    for (const f of result.figures) console.log(`${f.name.padEnd(40)}${`${f.rows}/${f.total}`.padStart(12)}${`${f.p50.toFixed(1)} ms`.padStart(10)}${`${f.p95.toFixed(1)} ms`.padStart(10)}`);
+    for (const f of result.figures)
+      console.log(
+        `${f.name.padEnd(40)}${`${f.rows}/${f.total}`.padStart(12)}${`${f.p50.toFixed(1)} ms`.padStart(10)}${`${f.p95.toFixed(1)} ms`.padStart(10)}`,
+      );
     const ok = result.p95 < TARGET_MS;
-    console.log(`all ${result.runs} reads: p50 ${result.p50.toFixed(1)} ms, p95 ${result.p95.toFixed(1)} ms (target < ${TARGET_MS} ms): ${ok ? "met" : "MISSED"}`);
+    console.log(
+      `all ${result.runs} reads: p50 ${result.p50.toFixed(1)} ms, p95 ${result.p95.toFixed(1)} ms (target < ${TARGET_MS} ms): ${ok ? "met" : "MISSED"}`,
+    );
     return result;
   } finally {
     await pg.stop();

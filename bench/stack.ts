@@ -28,14 +28,25 @@ export const BENCH_DIST_DIR = process.env.BENCH_DIST_DIR ?? ".next-bench";
  */
 /** What every bench's app runs with: production, its own build folder, a fresh secret, mail kept in the development mailbox (none is sent while measuring). */
 export function benchEnv(databaseUrl: string): NodeJS.ProcessEnv {
-  return { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: BENCH_DIST_DIR, DATABASE_URL: databaseUrl, AUTH_SECRET: randomBytes(32).toString("base64url"), DEV_MAILBOX: "1" };
+  return {
+    ...process.env,
+    NODE_ENV: "production",
+    NEXT_DIST_DIR: BENCH_DIST_DIR,
+    DATABASE_URL: databaseUrl,
+    AUTH_SECRET: randomBytes(32).toString("base64url"),
+    DEV_MAILBOX: "1",
+  };
 }
 
 export async function startStack(): Promise<Stack> {
   const workDir = mkdtempSync(path.join(os.tmpdir(), "ringmeet-bench-"));
   // As root the server runs as `postgres`, which must pass through mkdtemp's 0700 folder.
   chmodSync(workDir, 0o755);
-  const pg = await startEmbeddedPostgres({ dataDir: path.join(workDir, "pg"), port: await freePort(), flags: ["-c", "max_connections=200"] });
+  const pg = await startEmbeddedPostgres({
+    dataDir: path.join(workDir, "pg"),
+    port: await freePort(),
+    flags: ["-c", "max_connections=200"],
+  });
   let app: ChildProcess | undefined;
   const stop = async () => {
     app?.kill("SIGTERM");

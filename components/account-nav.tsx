@@ -33,7 +33,11 @@ const unchanging = () => () => {};
 
 /** The browser's own path and query string, once hydrated: the cached HTML knows only the path. */
 function useHere(): string | undefined {
-  return useSyncExternalStore(unchanging, () => window.location.pathname + window.location.search, () => undefined);
+  return useSyncExternalStore(
+    unchanging,
+    () => window.location.pathname + window.location.search,
+    () => undefined,
+  );
 }
 
 /**
@@ -41,15 +45,31 @@ function useHere(): string | undefined {
  * (what a signed-out visitor, or one without JavaScript, needs), and this swaps in Account and
  * Sign out once /api/me says who is here. Plain links: see PublicSiteHeader.
  */
-export function AccountNav({ labels, linkClass, signInHref, signOutAction }: { labels: AccountNavLabels; linkClass: string; signInHref: string; signOutAction: () => Promise<void> }) {
+export function AccountNav({
+  labels,
+  linkClass,
+  signInHref,
+  signOutAction,
+}: {
+  labels: AccountNavLabels;
+  linkClass: string;
+  signInHref: string;
+  signOutAction: () => Promise<void>;
+}) {
   const me = useMe();
   const here = useHere();
   if (!me?.signedIn) {
-    return <a href={here ? signInLinkFrom(here) : signInHref} className={`${linkClass} text-accent`}>{labels.signIn}</a>;
+    return (
+      <a href={here ? signInLinkFrom(here) : signInHref} className={`${linkClass} text-accent`}>
+        {labels.signIn}
+      </a>
+    );
   }
   return (
     <>
-      <a href="/account" className={linkClass}>{labels.account}</a>
+      <a href="/account" className={linkClass}>
+        {labels.account}
+      </a>
       <SignOutForm action={signOutAction} label={labels.signOut} className={linkClass} />
     </>
   );
@@ -60,6 +80,10 @@ export function OrganiseNavItem({ label, linkClass }: { label: string; linkClass
   const me = useMe();
   if (!me?.staff) return null;
   return (
-    <li><a className={linkClass} href="/organise">{label}</a></li>
+    <li>
+      <a className={linkClass} href="/organise">
+        {label}
+      </a>
+    </li>
   );
 }

@@ -11,7 +11,11 @@ export function CarCard({ car, editLabel }: { car: Car; editLabel?: string }) {
   const title = car.nickname || modelName;
   return (
     <Card className="flex items-center gap-4">
-      <span aria-hidden className="h-12 w-12 shrink-0 rounded-full border border-slate-400" style={{ backgroundColor: swatchFor(car.colour, car.individualColour) }} />
+      <span
+        aria-hidden
+        className="h-12 w-12 shrink-0 rounded-full border border-slate-400"
+        style={{ backgroundColor: swatchFor(car.colour, car.individualColour) }}
+      />
       <div className="min-w-0 flex-1">
         <h2 className="truncate text-lg font-bold">{title}</h2>
         <p className="text-base text-muted">
@@ -23,7 +27,11 @@ export function CarCard({ car, editLabel }: { car: Car; editLabel?: string }) {
         </p>
       </div>
       {editLabel ? (
-        <Link href={`/garage/${car.id}/edit`} aria-label={`${editLabel}: ${title}`} className="inline-flex min-h-11 min-w-11 items-center justify-center rounded-lg px-3 font-semibold text-accent hover:bg-accent-soft">
+        <Link
+          href={`/garage/${car.id}/edit`}
+          aria-label={`${editLabel}: ${title}`}
+          className="inline-flex min-h-11 min-w-11 items-center justify-center rounded-lg px-3 font-semibold text-accent hover:bg-accent-soft"
+        >
           {editLabel}
         </Link>
       ) : null}

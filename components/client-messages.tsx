@@ -8,5 +8,9 @@ import type { Locale } from "@/lib/locale";
 /** The messages an area's client components use (i18n/client-namespaces.ts), and no others. */
 export async function ClientMessages({ area, children }: { area: ClientArea; children: ReactNode }) {
   const locale = (await getLocale()) as Locale;
-  return <NextIntlClientProvider messages={pickMessages(messagesFor(locale), CLIENT_NAMESPACES[area])}>{children}</NextIntlClientProvider>;
+  return (
+    <NextIntlClientProvider messages={pickMessages(messagesFor(locale), CLIENT_NAMESPACES[area])}>
+      {children}
+    </NextIntlClientProvider>
+  );
 }

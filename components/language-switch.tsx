@@ -6,7 +6,15 @@ import type { Locale } from "@/lib/locale";
  * `locale` is given on pages cached per language, which must not read the request; `action` sets
  * the language cookie.
  */
-export async function LanguageSwitch({ label, locale: given, action }: { label: string; locale?: Locale; action: (formData: FormData) => Promise<void> }) {
+export async function LanguageSwitch({
+  label,
+  locale: given,
+  action,
+}: {
+  label: string;
+  locale?: Locale;
+  action: (formData: FormData) => Promise<void>;
+}) {
   const locale = given ?? (await getLocale());
   return (
     <form action={action} className="ml-auto flex" aria-label={label}>

@@ -9,7 +9,15 @@ import { isLocale } from "@/lib/locale";
  * (their route names the language, e.g. /events/{slug}/in/de), which are rendered without
  * reading the request at all and so must take it from the route.
  */
-export function LocaleHtml({ fallbackLocale, className, children }: { fallbackLocale: string; className: string; children: ReactNode }) {
+export function LocaleHtml({
+  fallbackLocale,
+  className,
+  children,
+}: {
+  fallbackLocale: string;
+  className: string;
+  children: ReactNode;
+}) {
   const params = useParams<{ locale?: string }>();
   const cached = isLocale(params?.locale);
   useRefreshRootAfterCachedPage(cached);

@@ -10,7 +10,8 @@ async function wipeCheckInCopies(): Promise<void> {
     const request = indexedDB.deleteDatabase(CHECK_IN_DB);
     request.onsuccess = request.onerror = request.onblocked = () => resolve();
   });
-  const pages = typeof caches === "undefined" ? Promise.resolve() : caches.delete(CHECK_IN_PAGE_CACHE).then(() => undefined);
+  const pages =
+    typeof caches === "undefined" ? Promise.resolve() : caches.delete(CHECK_IN_PAGE_CACHE).then(() => undefined);
   // Signing out must never hang on storage: give up waiting after two seconds.
   await Promise.race([Promise.allSettled([database, pages]), new Promise((r) => setTimeout(r, 2000))]);
 }
@@ -19,7 +20,15 @@ async function wipeCheckInCopies(): Promise<void> {
  * "Sign out". With JavaScript it first wipes the gate page's offline copy, then submits; without
  * JavaScript the form just posts (a page without scripts cannot reach the device's storage).
  */
-export function SignOutForm({ action, label, className }: { action: () => Promise<void>; label: string; className: string }) {
+export function SignOutForm({
+  action,
+  label,
+  className,
+}: {
+  action: () => Promise<void>;
+  label: string;
+  className: string;
+}) {
   const wiped = useRef(false);
   const submit = (event: FormEvent<HTMLFormElement>) => {
     if (wiped.current) return;
@@ -32,7 +41,9 @@ export function SignOutForm({ action, label, className }: { action: () => Promis
   };
   return (
     <form action={action} onSubmit={submit}>
-      <button type="submit" className={className}>{label}</button>
+      <button type="submit" className={className}>
+        {label}
+      </button>
     </form>
   );
 }

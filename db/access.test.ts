@@ -15,16 +15,29 @@ type Outcome = "allowed" | "notFound";
 
 /** A club with an admin, an organiser, a gate keeper and a plain gate member to act on; a draft event; two outsiders. */
 async function scene() {
-  const { admin, club, members: [organiser, gate, target] } = await clubWith(["organiser", "gate", "gate"]);
+  const {
+    admin,
+    club,
+    members: [organiser, gate, target],
+  } = await clubWith(["organiser", "gate", "gate"]);
   const otherClubAdmin = await createOwner("elsewhere");
   await createClub(otherClubAdmin.id, `Other ${uniqueSuffix()}`);
   const nonMember = await createOwner("stranger");
   const { event } = await clubEvent(admin.id, club.id);
-  return { club, event, target: target!, actors: { admin, organiser: organiser!, gate: gate!, otherClubAdmin, nonMember } };
+  return {
+    club,
+    event,
+    target: target!,
+    actors: { admin, organiser: organiser!, gate: gate!, otherClubAdmin, nonMember },
+  };
 }
 
 /** Each data function: how to call it, what "allowed" looks like, and that "not found" changed nothing. */
-type Operation<R> = { run: (userId: string, s: Scene) => Promise<R>; allowed: (r: R, s: Scene, actor: Actor) => unknown; notFound: (r: R, s: Scene) => unknown };
+type Operation<R> = {
+  run: (userId: string, s: Scene) => Promise<R>;
+  allowed: (r: R, s: Scene, actor: Actor) => unknown;
+  notFound: (r: R, s: Scene) => unknown;
+};
 const op = <R>(o: Operation<R>) => o as unknown as Operation<unknown>;
 
 const operations: Record<string, Operation<unknown>> = {
@@ -37,8 +50,15 @@ const operations: Record<string, Operation<unknown>> = {
     run: (u, s) => listMembers(u, s.club.id),
     allowed: (r, s) => {
       const { admin, organiser, gate } = s.actors;
-      const expected = [[admin, "admin"], [organiser, "organiser"], [gate, "gate"], [s.target, "gate"]] as const;
-      expect(r.map((m) => [m.email, m.role])).toEqual(expected.map(([u, role]) => [u.email, role]).sort(([a], [b]) => a!.localeCompare(b!)));
+      const expected = [
+        [admin, "admin"],
+        [organiser, "organiser"],
+        [gate, "gate"],
+        [s.target, "gate"],
+      ] as const;
+      expect(r.map((m) => [m.email, m.role])).toEqual(
+        expected.map(([u, role]) => [u.email, role]).sort(([a], [b]) => a!.localeCompare(b!)),
+      );
     },
     notFound: (r) => expect(r).toEqual([]),
   }),

@@ -8,12 +8,29 @@ import { createEvent, createOwner, oneM, register, today } from "@/test/owners";
 import { deleteAccount, exportMyData } from "./account";
 import { createCar } from "./cars";
 import { db } from "./client";
-import { authenticators, cars, registrations, registrationSessions, sessions, signIns, users, verificationTokens } from "./schema";
+import {
+  authenticators,
+  cars,
+  registrations,
+  registrationSessions,
+  sessions,
+  signIns,
+  users,
+  verificationTokens,
+} from "./schema";
 import { recordSignIn } from "./users";
 
 async function addPasskey(userId: string) {
   const credentialID = randomBytes(16).toString("base64url");
-  await db().insert(authenticators).values({ credentialID, userId, providerAccountId: credentialID, credentialPublicKey: "pk", counter: 0, credentialDeviceType: "multiDevice", credentialBackedUp: true });
+  await db().insert(authenticators).values({
+    credentialID,
+    userId,
+    providerAccountId: credentialID,
+    credentialPublicKey: "pk",
+    counter: 0,
+    credentialDeviceType: "multiDevice",
+    credentialBackedUp: true,
+  });
   return credentialID;
 }
 
@@ -25,15 +42,26 @@ async function carOf(ownerId: string, overrides: Record<string, string> = {}) {
 
 /** An owner with a car, a sign-in session, a passkey, and registrations for a past and an upcoming event. */
 async function ownerWithHistory(prefix: string) {
-  const owner = await createOwner(prefix, { fullName: "Jonas Müller", displayName: "Jonas M.", country: "DE", phone: "+491512345678", locale: "de" });
+  const owner = await createOwner(prefix, {
+    fullName: "Jonas Müller",
+    displayName: "Jonas M.",
+    country: "DE",
+    phone: "+491512345678",
+    locale: "de",
+  });
   const car = await carOf(owner.id, { nickname: "Orange" });
   const past = await createEvent(addDays(today(), -60), addDays(today(), -59));
   const upcoming = await createEvent(addDays(today(), 45), addDays(today(), 46));
   const secondDriver = { secondDriverName: "Lena Müller", secondDriverEmail: `${prefix}-lena@example.test` };
   const pastReg = await register(past.event.id, owner.id, car.id, past.session.id, { plaque: 3, ...secondDriver });
-  const upcomingReg = await register(upcoming.event.id, owner.id, car.id, upcoming.session.id, { plaque: 3, ...secondDriver });
+  const upcomingReg = await register(upcoming.event.id, owner.id, car.id, upcoming.session.id, {
+    plaque: 3,
+    ...secondDriver,
+  });
   const sessionToken = randomBytes(16).toString("hex");
-  await db().insert(sessions).values({ sessionToken, userId: owner.id, expires: new Date(Date.now() + 86_400_000) });
+  await db()
+    .insert(sessions)
+    .values({ sessionToken, userId: owner.id, expires: new Date(Date.now() + 86_400_000) });
   const passkey = await addPasskey(owner.id);
   await recordSignIn(owner.id, "email");
   await recordSignIn(owner.id, "passkey");
@@ -47,15 +75,33 @@ describe("exportMyData", () => {
     const data = await exportMyData(me.owner.id);
 
     expect(Date.parse(data.exportedAt)).toBeGreaterThan(Date.now() - 60_000);
-    expect(data.profile).toEqual({ email: me.owner.email, fullName: "Jonas Müller", displayName: "Jonas M.", country: "DE", phone: "+491512345678", language: "de", createdAt: me.owner.createdAt });
+    expect(data.profile).toEqual({
+      email: me.owner.email,
+      fullName: "Jonas Müller",
+      displayName: "Jonas M.",
+      country: "DE",
+      phone: "+491512345678",
+      language: "de",
+      createdAt: me.owner.createdAt,
+    });
     expect(data.cars.map((c) => c.id)).toEqual([me.car.id, secondCar.id]);
     expect(data.cars[0]).toMatchObject({ vin: me.car.vin, plate: "M-RM 1", nickname: "Orange" });
     for (const car of data.cars) expect(car).not.toHaveProperty("ownerId");
     expect(JSON.stringify(data.cars)).not.toContain(me.owner.id);
 
     expect(data.registrations.map((r) => r.id)).toEqual([me.pastReg.id, me.upcomingReg.id]);
-    expect(data.registrations[1]).toMatchObject({ event: me.upcoming.event.name, eventSlug: me.upcoming.event.slug, startsOn: me.upcoming.event.startsOn, status: "active", plaque: 3, carId: me.car.id, secondDriverName: "Lena Müller" });
-    expect(data.registrations[1]!.sessions).toEqual([{ session: me.upcoming.session.name, status: "confirmed", startsAt: me.upcoming.session.startsAt }]);
+    expect(data.registrations[1]).toMatchObject({
+      event: me.upcoming.event.name,
+      eventSlug: me.upcoming.event.slug,
+      startsOn: me.upcoming.event.startsOn,
+      status: "active",
+      plaque: 3,
+      carId: me.car.id,
+      secondDriverName: "Lena Müller",
+    });
+    expect(data.registrations[1]!.sessions).toEqual([
+      { session: me.upcoming.session.name, status: "confirmed", startsAt: me.upcoming.session.startsAt },
+    ]);
     expect(data.registrations[0]!.sessions.map((s) => s.session)).toEqual([me.past.session.name]);
 
     expect(data.signInHistory.map((s) => s.method)).toEqual(["email", "passkey"]);
@@ -76,9 +122,13 @@ describe("exportMyData", () => {
 describe("deleteAccount", () => {
   it("removes the user, their cars, sessions, passkeys, sign-ins and unused sign-in links", async () => {
     const me = await ownerWithHistory("leaving");
-    await db().insert(verificationTokens).values({ identifier: me.owner.email!, token: `t-${me.owner.id}`, expires: new Date(Date.now() + 600_000) });
+    await db()
+      .insert(verificationTokens)
+      .values({ identifier: me.owner.email!, token: `t-${me.owner.id}`, expires: new Date(Date.now() + 600_000) });
     await deleteAccount(me.owner.id);
-    expect(await db().select().from(verificationTokens).where(eq(verificationTokens.identifier, me.owner.email!))).toEqual([]);
+    expect(
+      await db().select().from(verificationTokens).where(eq(verificationTokens.identifier, me.owner.email!)),
+    ).toEqual([]);
     expect(await db().select().from(users).where(eq(users.id, me.owner.id))).toEqual([]);
     expect(await db().select().from(cars).where(eq(cars.ownerId, me.owner.id))).toEqual([]);
     expect(await db().select().from(cars).where(eq(cars.id, me.car.id))).toEqual([]);
@@ -90,15 +140,34 @@ describe("deleteAccount", () => {
   it("cancels an upcoming registration and frees its places", async () => {
     const me = await ownerWithHistory("upcoming");
     const stays = await createOwner("stays");
-    const staysReg = await register(me.upcoming.event.id, stays.id, (await carOf(stays.id)).id, me.upcoming.session.id, { plaque: 4 });
+    const staysReg = await register(
+      me.upcoming.event.id,
+      stays.id,
+      (await carOf(stays.id)).id,
+      me.upcoming.session.id,
+      { plaque: 4 },
+    );
     const before = Date.now();
     await deleteAccount(me.owner.id);
 
     const [reg] = await db().select().from(registrations).where(eq(registrations.id, me.upcomingReg.id));
-    expect(reg).toMatchObject({ status: "cancelled", ownerId: null, carId: null, secondDriverName: null, secondDriverEmail: null });
+    expect(reg).toMatchObject({
+      status: "cancelled",
+      ownerId: null,
+      carId: null,
+      secondDriverName: null,
+      secondDriverEmail: null,
+    });
     expect(reg!.cancelledAt!.getTime()).toBeGreaterThanOrEqual(before - 1000);
-    expect(await db().select().from(registrationSessions).where(eq(registrationSessions.registrationId, me.upcomingReg.id))).toEqual([]);
-    const taken = await db().select().from(registrationSessions).where(and(eq(registrationSessions.sessionId, me.upcoming.session.id), eq(registrationSessions.status, "confirmed")));
+    expect(
+      await db().select().from(registrationSessions).where(eq(registrationSessions.registrationId, me.upcomingReg.id)),
+    ).toEqual([]);
+    const taken = await db()
+      .select()
+      .from(registrationSessions)
+      .where(
+        and(eq(registrationSessions.sessionId, me.upcoming.session.id), eq(registrationSessions.status, "confirmed")),
+      );
     expect(taken.map((p) => p.registrationId)).toEqual([staysReg.id]);
   });
 
@@ -106,27 +175,56 @@ describe("deleteAccount", () => {
     const me = await ownerWithHistory("past");
     await deleteAccount(me.owner.id);
     const [reg] = await db().select().from(registrations).where(eq(registrations.id, me.pastReg.id));
-    expect(reg).toMatchObject({ eventId: me.past.event.id, status: "active", plaque: 3, ownerId: null, carId: null, secondDriverName: null, secondDriverEmail: null, cancelledAt: null });
-    const places = await db().select().from(registrationSessions).where(eq(registrationSessions.registrationId, me.pastReg.id));
+    expect(reg).toMatchObject({
+      eventId: me.past.event.id,
+      status: "active",
+      plaque: 3,
+      ownerId: null,
+      carId: null,
+      secondDriverName: null,
+      secondDriverEmail: null,
+      cancelledAt: null,
+    });
+    const places = await db()
+      .select()
+      .from(registrationSessions)
+      .where(eq(registrationSessions.registrationId, me.pastReg.id));
     expect(places.map((p) => p.sessionId)).toEqual([me.past.session.id]);
   });
 
   it("leaves another user's profile, cars, registrations and sign-ins alone", async () => {
     const me = await ownerWithHistory("gone");
     const other = await ownerWithHistory("other");
-    const otherReg = await register(me.upcoming.event.id, other.owner.id, other.car.id, me.upcoming.session.id, { plaque: 9, secondDriverName: "Max" });
+    const otherReg = await register(me.upcoming.event.id, other.owner.id, other.car.id, me.upcoming.session.id, {
+      plaque: 9,
+      secondDriverName: "Max",
+    });
     await deleteAccount(me.owner.id);
 
     expect((await db().select().from(users).where(eq(users.id, other.owner.id)))[0]).toEqual(other.owner);
     expect((await db().select().from(cars).where(eq(cars.id, other.car.id)))[0]).toEqual(other.car);
-    const regs = await db().select().from(registrations).where(inArray(registrations.id, [other.pastReg.id, other.upcomingReg.id, otherReg.id]));
-    for (const reg of regs) expect(reg).toMatchObject({ ownerId: other.owner.id, carId: other.car.id, status: "active", cancelledAt: null });
+    const regs = await db()
+      .select()
+      .from(registrations)
+      .where(inArray(registrations.id, [other.pastReg.id, other.upcomingReg.id, otherReg.id]));
+    for (const reg of regs)
+      expect(reg).toMatchObject({ ownerId: other.owner.id, carId: other.car.id, status: "active", cancelledAt: null });
     expect(regs.find((r) => r.id === otherReg.id)?.secondDriverName).toBe("Max");
     expect(regs.find((r) => r.id === other.upcomingReg.id)?.secondDriverName).toBe("Lena Müller");
-    const places = await db().select().from(registrationSessions).where(inArray(registrationSessions.registrationId, regs.map((r) => r.id)));
+    const places = await db()
+      .select()
+      .from(registrationSessions)
+      .where(
+        inArray(
+          registrationSessions.registrationId,
+          regs.map((r) => r.id),
+        ),
+      );
     expect(places).toHaveLength(3);
     expect(await db().select().from(sessions).where(eq(sessions.sessionToken, other.sessionToken))).toHaveLength(1);
-    expect(await db().select().from(authenticators).where(eq(authenticators.credentialID, other.passkey))).toHaveLength(1);
+    expect(await db().select().from(authenticators).where(eq(authenticators.credentialID, other.passkey))).toHaveLength(
+      1,
+    );
     expect((await exportMyData(other.owner.id)).signInHistory).toHaveLength(2);
   });
 
@@ -144,6 +242,8 @@ describe("deleteAccount and the waiting list", () => {
     expect(first.ok && second.ok).toBe(true);
     await deleteAccount(leaver!.ownerId);
     const places = await sessionPlaces(sessions[0]!.id);
-    expect(places).toEqual([expect.objectContaining({ registrationId: second.ok ? second.registrationId : "", status: "confirmed" })]);
+    expect(places).toEqual([
+      expect.objectContaining({ registrationId: second.ok ? second.registrationId : "", status: "confirmed" }),
+    ]);
   });
 });

@@ -9,7 +9,21 @@ import { refuse, type Refusal } from "./result";
 import { fillFreePlaces, lockSessions } from "./registrations/places";
 import { eraseMailOf } from "./mail/erase";
 import {
-  auditLog, authenticators, broadcastRecipients, cars, clubInvitations, clubMembers, clubs, devMail, eventSessions, events, registrations, registrationSessions, signIns, users, verificationTokens,
+  auditLog,
+  authenticators,
+  broadcastRecipients,
+  cars,
+  clubInvitations,
+  clubMembers,
+  clubs,
+  devMail,
+  eventSessions,
+  events,
+  registrations,
+  registrationSessions,
+  signIns,
+  users,
+  verificationTokens,
   type User,
 } from "./schema";
 
@@ -19,36 +33,80 @@ export async function getProfile(userId: string): Promise<User | null> {
 }
 
 export async function updateProfile(userId: string, input: ProfileInput): Promise<void> {
-  await db().update(users).set({ ...input, name: input.fullName }).where(eq(users.id, userId));
+  await db()
+    .update(users)
+    .set({ ...input, name: input.fullName })
+    .where(eq(users.id, userId));
 }
 
 /** Everything Ringmeet holds about the user, for "Download my data". */
 export async function exportMyData(userId: string) {
   const [profile] = await db()
-    .select({ email: users.email, fullName: users.fullName, displayName: users.displayName, country: users.country, phone: users.phone, language: users.locale, createdAt: users.createdAt })
+    .select({
+      email: users.email,
+      fullName: users.fullName,
+      displayName: users.displayName,
+      country: users.country,
+      phone: users.phone,
+      language: users.locale,
+      createdAt: users.createdAt,
+    })
     .from(users)
     .where(eq(users.id, userId));
   const myCars = await db().select().from(cars).where(eq(cars.ownerId, userId)).orderBy(asc(cars.createdAt));
   const regs = await db()
-    .select({ id: registrations.id, event: events.name, eventSlug: events.slug, startsOn: events.startsOn, status: registrations.status, plaque: registrations.plaque, carId: registrations.carId, secondDriverName: registrations.secondDriverName, secondDriverEmail: registrations.secondDriverEmail, createdAt: registrations.createdAt, cancelledAt: registrations.cancelledAt, checkedInAt: registrations.checkedInAt })
+    .select({
+      id: registrations.id,
+      event: events.name,
+      eventSlug: events.slug,
+      startsOn: events.startsOn,
+      status: registrations.status,
+      plaque: registrations.plaque,
+      carId: registrations.carId,
+      secondDriverName: registrations.secondDriverName,
+      secondDriverEmail: registrations.secondDriverEmail,
+      createdAt: registrations.createdAt,
+      cancelledAt: registrations.cancelledAt,
+      checkedInAt: registrations.checkedInAt,
+    })
     .from(registrations)
     .innerJoin(events, eq(events.id, registrations.eventId))
     .where(eq(registrations.ownerId, userId))
     .orderBy(asc(registrations.createdAt));
   const places = regs.length
     ? await db()
-        .select({ registrationId: registrationSessions.registrationId, session: eventSessions.name, status: registrationSessions.status, startsAt: eventSessions.startsAt })
+        .select({
+          registrationId: registrationSessions.registrationId,
+          session: eventSessions.name,
+          status: registrationSessions.status,
+          startsAt: eventSessions.startsAt,
+        })
         .from(registrationSessions)
         .innerJoin(eventSessions, eq(eventSessions.id, registrationSessions.sessionId))
-        .where(inArray(registrationSessions.registrationId, regs.map((r) => r.id)))
+        .where(
+          inArray(
+            registrationSessions.registrationId,
+            regs.map((r) => r.id),
+          ),
+        )
     : [];
-  const history = await db().select({ method: signIns.method, at: signIns.createdAt }).from(signIns).where(eq(signIns.userId, userId)).orderBy(asc(signIns.createdAt));
-  const passkeys = await db().select({ id: authenticators.credentialID, deviceType: authenticators.credentialDeviceType }).from(authenticators).where(eq(authenticators.userId, userId));
+  const history = await db()
+    .select({ method: signIns.method, at: signIns.createdAt })
+    .from(signIns)
+    .where(eq(signIns.userId, userId))
+    .orderBy(asc(signIns.createdAt));
+  const passkeys = await db()
+    .select({ id: authenticators.credentialID, deviceType: authenticators.credentialDeviceType })
+    .from(authenticators)
+    .where(eq(authenticators.userId, userId));
   return {
     exportedAt: new Date().toISOString(),
     profile,
     cars: myCars.map(({ ownerId: _owner, ...car }) => car),
-    registrations: regs.map((r) => ({ ...r, sessions: places.filter((p) => p.registrationId === r.id).map(({ registrationId: _r, ...p }) => p) })),
+    registrations: regs.map((r) => ({
+      ...r,
+      sessions: places.filter((p) => p.registrationId === r.id).map(({ registrationId: _r, ...p }) => p),
+    })),
     signInHistory: history,
     passkeys,
   };
@@ -67,10 +125,17 @@ async function eraseAddress(tx: Tx, userId: string, email: string): Promise<void
   await tx.delete(devMail).where(eq(devMail.to, address));
   await eraseMailOf(tx, userId, address);
   await tx.update(clubInvitations).set({ email: pseudonym }).where(eq(clubInvitations.email, address));
-  await tx.update(broadcastRecipients).set({ email: pseudonym, userId: null }).where(or(eq(broadcastRecipients.userId, userId), eq(sql`lower(${broadcastRecipients.email})`, address)));
+  await tx
+    .update(broadcastRecipients)
+    .set({ email: pseudonym, userId: null })
+    .where(or(eq(broadcastRecipients.userId, userId), eq(sql`lower(${broadcastRecipients.email})`, address)));
   await tx.update(auditLog).set({ actorPseudonym: pseudonym }).where(eq(auditLog.actorId, userId));
-  await tx.update(auditLog)
-    .set({ detail: sql`regexp_replace(${auditLog.detail}::text, ${pattern}, ${pseudonym}, 'gi')::jsonb`, reason: sql`regexp_replace(${auditLog.reason}, ${pattern}, ${pseudonym}, 'gi')` })
+  await tx
+    .update(auditLog)
+    .set({
+      detail: sql`regexp_replace(${auditLog.detail}::text, ${pattern}, ${pseudonym}, 'gi')::jsonb`,
+      reason: sql`regexp_replace(${auditLog.reason}, ${pattern}, ${pseudonym}, 'gi')`,
+    })
     .where(or(sql`${auditLog.detail}::text ~* ${pattern}`, sql`${auditLog.reason} ~* ${pattern}`));
 }
 
@@ -80,15 +145,33 @@ async function eraseAddress(tx: Tx, userId: string, email: string): Promise<void
  * setMemberRole locks them), so two admins leaving at once cannot both go.
  */
 export async function clubsLeftWithoutAdmin(q: Tx | Db, userId: string, lock = false): Promise<string[]> {
-  const query = q.select({ clubId: clubMembers.clubId, userId: clubMembers.userId }).from(clubMembers)
-    .where(and(eq(clubMembers.role, "admin"), inArray(clubMembers.clubId,
-      q.select({ id: clubMembers.clubId }).from(clubMembers).where(and(eq(clubMembers.userId, userId), eq(clubMembers.role, "admin"))))))
+  const query = q
+    .select({ clubId: clubMembers.clubId, userId: clubMembers.userId })
+    .from(clubMembers)
+    .where(
+      and(
+        eq(clubMembers.role, "admin"),
+        inArray(
+          clubMembers.clubId,
+          q
+            .select({ id: clubMembers.clubId })
+            .from(clubMembers)
+            .where(and(eq(clubMembers.userId, userId), eq(clubMembers.role, "admin"))),
+        ),
+      ),
+    )
     .orderBy(asc(clubMembers.clubId), asc(clubMembers.userId));
   const admins = lock ? await query.for("update") : await query;
-  const soleAdmin = [...new Set(admins.map((a) => a.clubId))].filter((club) => admins.every((a) => a.clubId !== club || a.userId === userId));
+  const soleAdmin = [...new Set(admins.map((a) => a.clubId))].filter((club) =>
+    admins.every((a) => a.clubId !== club || a.userId === userId),
+  );
   if (soleAdmin.length === 0) return [];
-  const stranded = await q.selectDistinct({ name: clubs.name }).from(clubMembers).innerJoin(clubs, eq(clubs.id, clubMembers.clubId))
-    .where(and(inArray(clubMembers.clubId, soleAdmin), ne(clubMembers.userId, userId))).orderBy(asc(clubs.name));
+  const stranded = await q
+    .selectDistinct({ name: clubs.name })
+    .from(clubMembers)
+    .innerJoin(clubs, eq(clubs.id, clubMembers.clubId))
+    .where(and(inArray(clubMembers.clubId, soleAdmin), ne(clubMembers.userId, userId)))
+    .orderBy(asc(clubs.name));
   return stranded.map((c) => c.name);
 }
 
@@ -108,7 +191,10 @@ export async function deleteAccount(userId: string, now = new Date()): Promise<D
     const stranded = await clubsLeftWithoutAdmin(tx, userId, true);
     if (stranded.length > 0) return { ...refuse("account.lastAdmin"), clubs: stranded };
     await cancelUpcoming(tx, userId, now);
-    await tx.update(registrations).set({ secondDriverName: null, secondDriverEmail: null }).where(eq(registrations.ownerId, userId));
+    await tx
+      .update(registrations)
+      .set({ secondDriverName: null, secondDriverEmail: null })
+      .where(eq(registrations.ownerId, userId));
     const [user] = await tx.select({ email: users.email }).from(users).where(eq(users.id, userId));
     if (user?.email) await eraseAddress(tx, userId, user.email);
     await tx.delete(users).where(eq(users.id, userId));
@@ -123,18 +209,25 @@ export async function deleteAccount(userId: string, now = new Date()): Promise<D
  */
 async function cancelUpcoming(tx: Tx, userId: string, now: Date): Promise<void> {
   // Locked, and read as they are once locked: one the owner cancelled a moment ago is left alone.
-  const upcoming = await tx.select({ id: registrations.id }).from(registrations)
+  const upcoming = await tx
+    .select({ id: registrations.id })
+    .from(registrations)
     .innerJoin(events, eq(events.id, registrations.eventId))
     .where(and(eq(registrations.ownerId, userId), eq(registrations.status, "active"), gte(events.endsOn, dayKey(now))))
     .orderBy(asc(registrations.id))
     .for("update", { of: registrations });
   const ids = upcoming.map((r) => r.id);
   if (ids.length === 0) return;
-  const held = await tx.select({ sessionId: registrationSessions.sessionId }).from(registrationSessions).where(inArray(registrationSessions.registrationId, ids));
+  const held = await tx
+    .select({ sessionId: registrationSessions.sessionId })
+    .from(registrationSessions)
+    .where(inArray(registrationSessions.registrationId, ids));
   const locked = await lockSessions(tx, [...new Set(held.map((p) => p.sessionId))]);
   await tx.update(registrations).set({ status: "cancelled", cancelledAt: now }).where(inArray(registrations.id, ids));
   // Statuses as the delete sees them, under the locks: a place may have been promoted a moment ago.
-  const places = await tx.delete(registrationSessions).where(inArray(registrationSessions.registrationId, ids))
+  const places = await tx
+    .delete(registrationSessions)
+    .where(inArray(registrationSessions.registrationId, ids))
     .returning({ sessionId: registrationSessions.sessionId, status: registrationSessions.status });
   for (const session of locked) {
     if (places.some((p) => p.sessionId === session.id && p.status === "confirmed")) await fillFreePlaces(tx, session);

@@ -11,14 +11,27 @@ import { auditLog, broadcastRecipients, devMail } from "./schema";
 
 /** The broadcast's sendMail jobs: recipient and the transaction that queued each. */
 async function broadcastJobs(broadcastId: string) {
-  return await sqlRows<{ recipient: string; xmin: string }>(db(), sql`select m.recipient, j.xmin::text as xmin from graphile_worker._private_jobs j
-    join mail_outbox m on m.id::text = j.payload->>'mailId' where m.kind = 'broadcast' and m.payload->>'broadcastId' = ${broadcastId} order by m.recipient`);
+  return await sqlRows<{ recipient: string; xmin: string }>(
+    db(),
+    sql`select m.recipient, j.xmin::text as xmin from graphile_worker._private_jobs j
+    join mail_outbox m on m.id::text = j.payload->>'mailId' where m.kind = 'broadcast' and m.payload->>'broadcastId' = ${broadcastId} order by m.recipient`,
+  );
 }
 
 /** Session A (capacity 1) and B; owner 0 has two cars (both confirmed), owner 1 waits for A, owner 2 is in B. */
 async function meet() {
-  const { admin, club, members: [gate] } = await clubWith(["gate"]);
-  const { event, sessions } = await openEvent({ clubId: club.id, sessions: [{ start: "09:00", end: "10:00", capacity: 1 }, { start: "11:00", end: "12:00", capacity: 5 }] });
+  const {
+    admin,
+    club,
+    members: [gate],
+  } = await clubWith(["gate"]);
+  const { event, sessions } = await openEvent({
+    clubId: club.id,
+    sessions: [
+      { start: "09:00", end: "10:00", capacity: 1 },
+      { start: "11:00", end: "12:00", capacity: 5 },
+    ],
+  });
   const [a, b] = sessions.map((s) => s.id) as [string, string];
   const [twoCars] = await ownersWithCars(1, 2);
   const [waiter, other] = await ownersWithCars(2);
@@ -26,20 +39,36 @@ async function meet() {
   await registerCar(twoCars!.ownerId, form(event.id, twoCars!.carIds[1]!, [b]));
   await registerCar(waiter!.ownerId, form(event.id, waiter!.carIds[0]!, [a]));
   await registerCar(other!.ownerId, form(event.id, other!.carIds[0]!, [b]));
-  return { admin, gate: gate!, event, a, b, emails: [twoCars!.email, waiter!.email, other!.email].map((e) => e.toLowerCase()) };
+  return {
+    admin,
+    gate: gate!,
+    event,
+    a,
+    b,
+    emails: [twoCars!.email, waiter!.email, other!.email].map((e) => e.toLowerCase()),
+  };
 }
 const message = { subject: "Gate opens at 7", body: "Bring your plaque." };
 
 describe("broadcasts", () => {
   it("reach each owner of the audience once, one job each in the sending transaction, and are sent once even when retried", async () => {
-    const { admin, event, a, emails: [both, waiter, other] } = await meet();
+    const {
+      admin,
+      event,
+      a,
+      emails: [both, waiter, other],
+    } = await meet();
     const confirmed = await sendBroadcast(admin.id, event.slug, { audience: "confirmed", sessionId: null, ...message });
     expect(confirmed).toMatchObject({ ok: true, recipients: 2 });
     const id = (confirmed as { broadcastId: string }).broadcastId;
     const recipients = await db().select().from(broadcastRecipients).where(eq(broadcastRecipients.broadcastId, id));
     expect(recipients.map((r) => r.email).sort()).toEqual([both, other].sort());
-    expect(await sendBroadcast(admin.id, event.slug, { audience: "waiting", sessionId: null, ...message })).toMatchObject({ recipients: 1 });
-    expect(await sendBroadcast(admin.id, event.slug, { audience: "session", sessionId: a, ...message })).toMatchObject({ recipients: 2 });
+    expect(
+      await sendBroadcast(admin.id, event.slug, { audience: "waiting", sessionId: null, ...message }),
+    ).toMatchObject({ recipients: 1 });
+    expect(await sendBroadcast(admin.id, event.slug, { audience: "session", sessionId: a, ...message })).toMatchObject({
+      recipients: 2,
+    });
 
     const jobs = await broadcastJobs(id);
     expect(jobs.map((j) => j.recipient)).toEqual([both, other].sort());
@@ -59,9 +88,13 @@ describe("broadcasts", () => {
   it("refuse a session of another event and an audience with nobody in it, writing nothing", async () => {
     const { admin, event } = await meet();
     const other = await openEvent();
-    expect(await sendBroadcast(admin.id, event.slug, { audience: "session", sessionId: other.sessions[0]!.id, ...message })).toEqual({ ok: false, field: "sessionId", error: "broadcast.errors.session" });
+    expect(
+      await sendBroadcast(admin.id, event.slug, { audience: "session", sessionId: other.sessions[0]!.id, ...message }),
+    ).toEqual({ ok: false, field: "sessionId", error: "broadcast.errors.session" });
     const empty = await openEvent({ clubId: event.clubId });
-    expect(await sendBroadcast(admin.id, empty.event.slug, { audience: "confirmed", sessionId: null, ...message })).toEqual({ ok: false, field: "audience", error: "broadcast.errors.nobody" });
+    expect(
+      await sendBroadcast(admin.id, empty.event.slug, { audience: "confirmed", sessionId: null, ...message }),
+    ).toEqual({ ok: false, field: "audience", error: "broadcast.errors.nobody" });
     expect((await listBroadcasts(admin.id, event.slug))!.broadcasts).toHaveLength(0);
     expect((await listBroadcasts(admin.id, empty.event.slug))!.broadcasts).toHaveLength(0);
   });
@@ -70,7 +103,9 @@ describe("broadcasts", () => {
     const { gate, event } = await meet();
     const { admin: stranger } = await clubWith();
     expect(await sendBroadcast(gate.id, event.slug, { audience: "confirmed", sessionId: null, ...message })).toBeNull();
-    expect(await sendBroadcast(stranger.id, event.slug, { audience: "confirmed", sessionId: null, ...message })).toBeNull();
+    expect(
+      await sendBroadcast(stranger.id, event.slug, { audience: "confirmed", sessionId: null, ...message }),
+    ).toBeNull();
     expect(await listBroadcasts(gate.id, event.slug)).toBeNull();
   });
 });

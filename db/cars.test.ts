@@ -20,15 +20,33 @@ describe("the owner's garage", () => {
     const owner = await createOwner("crud");
     const vin = uniqueVin();
     const first = await createCar(owner.id, oneM({ vin, nickname: "Orange" }));
-    expect(first).toMatchObject({ ok: true, car: { ownerId: owner.id, model: "bmw-1m-e82", make: "BMW", vin, plate: "M-RM 1", nickname: "Orange", productionNumber: 1234 } });
+    expect(first).toMatchObject({
+      ok: true,
+      car: {
+        ownerId: owner.id,
+        model: "bmw-1m-e82",
+        make: "BMW",
+        vin,
+        plate: "M-RM 1",
+        nickname: "Orange",
+        productionNumber: 1234,
+      },
+    });
     const second = await createCar(owner.id, oneM({ colour: "Alpine White", year: "2012" }));
     if (!first.ok || !second.ok) throw new Error("create failed");
 
     expect((await listCars(owner.id)).map((c) => c.id)).toEqual([first.car.id, second.car.id]);
     expect(await getCar(owner.id, first.car.id)).toEqual(first.car);
 
-    const updated = await updateCar(owner.id, first.car.id, oneM({ vin, colour: "Sapphire Black", plate: "k-xy 9", productionNumber: "" }));
-    expect(updated).toMatchObject({ ok: true, car: { id: first.car.id, colour: "Sapphire Black", plate: "K-XY 9", productionNumber: null, vin } });
+    const updated = await updateCar(
+      owner.id,
+      first.car.id,
+      oneM({ vin, colour: "Sapphire Black", plate: "k-xy 9", productionNumber: "" }),
+    );
+    expect(updated).toMatchObject({
+      ok: true,
+      car: { id: first.car.id, colour: "Sapphire Black", plate: "K-XY 9", productionNumber: null, vin },
+    });
     expect((await getCar(owner.id, first.car.id))?.colour).toBe("Sapphire Black");
 
     expect(await deleteCar(owner.id, first.car.id)).toEqual({ ok: true });
@@ -56,25 +74,36 @@ describe("the owner's garage", () => {
     expect(await getCar(owner.id, car.id)).toEqual(car);
   });
 
-  it.each(["not-a-uuid", "", "1; drop table cars", `${randomUUID()}x`])("reads the malformed id %j as not found", async (id) => {
-    const { owner } = await ownerWithCar();
-    expect(await getCar(owner.id, id)).toBeNull();
-    expect(await updateCar(owner.id, id, oneM())).toBeNull();
-    expect(await deleteCar(owner.id, id)).toBeNull();
-  });
+  it.each(["not-a-uuid", "", "1; drop table cars", `${randomUUID()}x`])(
+    "reads the malformed id %j as not found",
+    async (id) => {
+      const { owner } = await ownerWithCar();
+      expect(await getCar(owner.id, id)).toBeNull();
+      expect(await updateCar(owner.id, id, oneM())).toBeNull();
+      expect(await deleteCar(owner.id, id)).toBeNull();
+    },
+  );
 
   it("refuses a VIN another owner has, without saying whose it is", async () => {
     const { owner, car } = await ownerWithCar();
     const second = await createOwner("claimant");
     const taken = await createCar(second.id, oneM({ vin: car.vin!.toLowerCase() }));
     expect(taken).toEqual({ ok: false, field: "vin", error: "errors.vinTaken" });
-    for (const secret of [owner.id, owner.email!, car.id, car.plate]) expect(JSON.stringify(taken)).not.toContain(secret);
+    for (const secret of [owner.id, owner.email!, car.id, car.plate])
+      expect(JSON.stringify(taken)).not.toContain(secret);
     expect(await listCars(second.id)).toEqual([]);
 
     const own = await createCar(second.id, oneM());
     if (!own.ok) throw new Error("create failed");
-    expect(await updateCar(second.id, own.car.id, oneM({ vin: car.vin! }))).toEqual({ ok: false, field: "vin", error: "errors.vinTaken" });
-    expect(await updateCar(owner.id, car.id, oneM({ vin: car.vin!, nickname: "Same VIN" }))).toMatchObject({ ok: true, car: { nickname: "Same VIN" } });
+    expect(await updateCar(second.id, own.car.id, oneM({ vin: car.vin! }))).toEqual({
+      ok: false,
+      field: "vin",
+      error: "errors.vinTaken",
+    });
+    expect(await updateCar(owner.id, car.id, oneM({ vin: car.vin!, nickname: "Same VIN" }))).toMatchObject({
+      ok: true,
+      car: { nickname: "Same VIN" },
+    });
   });
 });
 
@@ -99,7 +128,10 @@ describe("deleteCar and registrations", () => {
     const { event } = await createEvent("2031-06-09", "2031-06-10");
     await register(event.id, owner.id, car.id);
     // 23:59 on the last day in Berlin is still the event; one minute later it is over.
-    expect(await deleteCar(owner.id, car.id, zonedMoment("2031-06-10", "23:59"))).toEqual({ ok: false, error: "errors.carHasUpcomingRegistration" });
+    expect(await deleteCar(owner.id, car.id, zonedMoment("2031-06-10", "23:59"))).toEqual({
+      ok: false,
+      error: "errors.carHasUpcomingRegistration",
+    });
     expect(await deleteCar(owner.id, car.id, zonedMoment("2031-06-11", "00:00"))).toEqual({ ok: true });
   });
 

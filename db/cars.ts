@@ -17,19 +17,33 @@ export async function listCars(ownerId: string): Promise<Car[]> {
 /** One of the owner's cars; null for a car that does not exist or is someone else's. */
 export async function getCar(ownerId: string, carId: string): Promise<Car | null> {
   if (!isUuid(carId)) return null;
-  const [car] = await db().select().from(cars).where(and(eq(cars.id, carId), eq(cars.ownerId, ownerId)));
+  const [car] = await db()
+    .select()
+    .from(cars)
+    .where(and(eq(cars.id, carId), eq(cars.ownerId, ownerId)));
   return car ?? null;
 }
 
 export async function createCar(ownerId: string, input: CarInput): Promise<Result<{ car: Car }>> {
-  const written = await writeCar(() => db().insert(cars).values({ ...input, ownerId }).returning());
+  const written = await writeCar(() =>
+    db()
+      .insert(cars)
+      .values({ ...input, ownerId })
+      .returning(),
+  );
   if (!written) throw new Error("The new car's row did not come back.");
   return written;
 }
 
 export async function updateCar(ownerId: string, carId: string, input: CarInput): Promise<CarWriteResult> {
   if (!isUuid(carId)) return null;
-  return writeCar(() => db().update(cars).set(input).where(and(eq(cars.id, carId), eq(cars.ownerId, ownerId))).returning());
+  return writeCar(() =>
+    db()
+      .update(cars)
+      .set(input)
+      .where(and(eq(cars.id, carId), eq(cars.ownerId, ownerId)))
+      .returning(),
+  );
 }
 
 /** Removes the owner's car unless it is registered for an event that has not ended; null when not theirs. */
@@ -37,13 +51,24 @@ export async function deleteCar(ownerId: string, carId: string, now = new Date()
   if (!isUuid(carId)) return null;
   return db().transaction(async (tx) => {
     // Lock the car so a registration cannot slip in between the check and the delete.
-    const [car] = await tx.select({ id: cars.id }).from(cars).where(and(eq(cars.id, carId), eq(cars.ownerId, ownerId))).for("update");
+    const [car] = await tx
+      .select({ id: cars.id })
+      .from(cars)
+      .where(and(eq(cars.id, carId), eq(cars.ownerId, ownerId)))
+      .for("update");
     if (!car) return null;
     const [upcoming] = await tx
       .select({ id: registrations.id })
       .from(registrations)
       .innerJoin(events, eq(events.id, registrations.eventId))
-      .where(and(eq(registrations.carId, carId), eq(registrations.status, "active"), gte(events.endsOn, dayKey(now)), sql`${events.status} <> 'cancelled'`))
+      .where(
+        and(
+          eq(registrations.carId, carId),
+          eq(registrations.status, "active"),
+          gte(events.endsOn, dayKey(now)),
+          sql`${events.status} <> 'cancelled'`,
+        ),
+      )
       .limit(1);
     if (upcoming) return { ok: false, error: "errors.carHasUpcomingRegistration" } as const;
     await tx.delete(cars).where(eq(cars.id, carId));
@@ -63,7 +88,9 @@ async function writeCar(write: () => Promise<Car[]>): Promise<CarWriteResult> {
 }
 
 function isUniqueViolation(error: unknown, constraint: string): boolean {
-  const cause = (error as { cause?: { code?: string; constraint_name?: string } })?.cause ?? (error as { code?: string; constraint_name?: string });
+  const cause =
+    (error as { cause?: { code?: string; constraint_name?: string } })?.cause ??
+    (error as { code?: string; constraint_name?: string });
   return cause?.code === "23505" && cause.constraint_name === constraint;
 }
 

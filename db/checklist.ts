@@ -11,17 +11,27 @@ const editableEvent = (userId: string, slug: string) => eventFor(db(), userId, s
 export async function getChecklist(userId: string, slug: string) {
   const event = await editableEvent(userId, slug);
   if (!event) return null;
-  const items = await db().select().from(checklistItems).where(eq(checklistItems.eventId, event.id)).orderBy(asc(checklistItems.position), asc(checklistItems.label));
+  const items = await db()
+    .select()
+    .from(checklistItems)
+    .where(eq(checklistItems.eventId, event.id))
+    .orderBy(asc(checklistItems.position), asc(checklistItems.label));
   return { event, items };
 }
 
 /** Adds an item at the end; `required` items must be ticked before "Check in" is allowed. */
-export async function addChecklistItem(userId: string, slug: string, item: { label: string; required: boolean }): Promise<boolean> {
+export async function addChecklistItem(
+  userId: string,
+  slug: string,
+  item: { label: string; required: boolean },
+): Promise<boolean> {
   const event = await editableEvent(userId, slug);
   if (!event) return false;
   await db().transaction(async (tx) => {
     await tx.insert(checklistItems).values({
-      eventId: event.id, label: item.label, required: item.required,
+      eventId: event.id,
+      label: item.label,
+      required: item.required,
       position: sql`(select coalesce(max(position), 0) + 1 from checklist_items where event_id = ${event.id})`,
     });
     await tx.insert(auditLog).values({ eventId: event.id, actorId: userId, action: "checklist.add", detail: item });
@@ -34,8 +44,14 @@ export async function removeChecklistItem(userId: string, slug: string, itemId: 
   const event = await editableEvent(userId, slug);
   if (!event || !isUuid(itemId)) return false;
   return db().transaction(async (tx) => {
-    const [gone] = await tx.delete(checklistItems).where(and(eq(checklistItems.id, itemId), eq(checklistItems.eventId, event.id))).returning();
-    if (gone) await tx.insert(auditLog).values({ eventId: event.id, actorId: userId, action: "checklist.remove", detail: { label: gone.label } });
+    const [gone] = await tx
+      .delete(checklistItems)
+      .where(and(eq(checklistItems.id, itemId), eq(checklistItems.eventId, event.id)))
+      .returning();
+    if (gone)
+      await tx
+        .insert(auditLog)
+        .values({ eventId: event.id, actorId: userId, action: "checklist.remove", detail: { label: gone.label } });
     return !!gone;
   });
 }

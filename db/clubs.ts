@@ -16,7 +16,11 @@ const hashToken = (token: string) => createHash("sha256").update(token).digest("
 
 /** Whether the user holds any role in any club (shows the "Organise" link). */
 export async function isClubStaff(userId: string): Promise<boolean> {
-  const rows = await db().select({ clubId: clubMembers.clubId }).from(clubMembers).where(eq(clubMembers.userId, userId)).limit(1);
+  const rows = await db()
+    .select({ clubId: clubMembers.clubId })
+    .from(clubMembers)
+    .where(eq(clubMembers.userId, userId))
+    .limit(1);
   return rows.length > 0;
 }
 
@@ -33,7 +37,10 @@ export async function createClub(userId: string, name: string): Promise<ClubCrea
     const base = slugify(name);
     // Two clubs created at once with one name must not pick the same slug.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`club-slug:${base}`}))`);
-    const taken = await tx.select({ slug: clubs.slug }).from(clubs).where(sql`${clubs.slug} like ${`${base.slice(0, 50)}%`}`);
+    const taken = await tx
+      .select({ slug: clubs.slug })
+      .from(clubs)
+      .where(sql`${clubs.slug} like ${`${base.slice(0, 50)}%`}`);
     const used = new Set(taken.map((t) => t.slug));
     let slug = base;
     for (let n = 2; used.has(slug); n++) slug = numberedSlug(base, n);
@@ -56,7 +63,13 @@ export async function listMyClubs(userId: string): Promise<MyClub[]> {
     .orderBy(asc(clubs.name));
   if (rows.length === 0) return [];
   const list = await db()
-    .select({ clubId: events.clubId, slug: events.slug, name: events.name, status: events.status, startsOn: events.startsOn })
+    .select({
+      clubId: events.clubId,
+      slug: events.slug,
+      name: events.name,
+      status: events.status,
+      startsOn: events.startsOn,
+    })
     .from(events)
     .innerJoin(clubMembers, and(eq(clubMembers.clubId, events.clubId), eq(clubMembers.userId, userId)))
     .orderBy(asc(events.startsOn));
@@ -89,16 +102,35 @@ export type Invitation = Result<{ token: string }>;
  * same transaction; the one-time token goes only into that mail (the table keeps its hash).
  * Limited per inviting person and per club. Null when the user may not invite to this club.
  */
-export async function inviteMember(userId: string, clubSlug: string, email: string, role: Role): Promise<Invitation | null> {
+export async function inviteMember(
+  userId: string,
+  clubSlug: string,
+  email: string,
+  role: Role,
+): Promise<Invitation | null> {
   return db().transaction(async (tx) => {
-    const [club] = await tx.select({ id: clubs.id }).from(clubs).where(and(eq(clubs.slug, clubSlug), mayDo(userId, "manageMembers", clubs.id)));
+    const [club] = await tx
+      .select({ id: clubs.id })
+      .from(clubs)
+      .where(and(eq(clubs.slug, clubSlug), mayDo(userId, "manageMembers", clubs.id)));
     if (!club) return null;
-    const limited = await consumeAll([["invitationsPerUser", userId], ["invitationsPerClub", club.id]]);
+    const limited = await consumeAll([
+      ["invitationsPerUser", userId],
+      ["invitationsPerClub", club.id],
+    ]);
     if (!limited.ok) return refuse(rateLimitedKey(limited.retryAfter), "email");
     const token = randomBytes(24).toString("base64url");
     const expiresAt = new Date(Date.now() + INVITATION_DAYS * 24 * 60 * 60 * 1000);
-    const [invitation] = await tx.insert(clubInvitations)
-      .values({ clubId: club.id, email: email.toLowerCase(), role, tokenHash: hashToken(token), invitedBy: userId, expiresAt })
+    const [invitation] = await tx
+      .insert(clubInvitations)
+      .values({
+        clubId: club.id,
+        email: email.toLowerCase(),
+        role,
+        tokenHash: hashToken(token),
+        invitedBy: userId,
+        expiresAt,
+      })
       .returning({ id: clubInvitations.id });
     await queueInvitation(tx, invitation!.id, token);
     return { ok: true, token } as const;
@@ -114,17 +146,29 @@ export async function acceptInvitation(userId: string, userEmail: string, token:
     const [invite] = await tx
       .select()
       .from(clubInvitations)
-      .where(and(eq(clubInvitations.tokenHash, hashToken(token)), isNull(clubInvitations.acceptedAt), gt(clubInvitations.expiresAt, new Date())))
+      .where(
+        and(
+          eq(clubInvitations.tokenHash, hashToken(token)),
+          isNull(clubInvitations.acceptedAt),
+          gt(clubInvitations.expiresAt, new Date()),
+        ),
+      )
       .for("update");
     if (!invite) return refuse("invitation.invalid");
     if (invite.email !== userEmail.toLowerCase()) return refuse("invitation.otherEmail");
     if (invite.role !== "admin") {
-      const admins = await tx.select({ userId: clubMembers.userId }).from(clubMembers)
-        .where(and(eq(clubMembers.clubId, invite.clubId), eq(clubMembers.role, "admin"))).orderBy(asc(clubMembers.userId)).for("update");
+      const admins = await tx
+        .select({ userId: clubMembers.userId })
+        .from(clubMembers)
+        .where(and(eq(clubMembers.clubId, invite.clubId), eq(clubMembers.role, "admin")))
+        .orderBy(asc(clubMembers.userId))
+        .for("update");
       if (admins.length === 1 && admins[0]!.userId === userId) return refuse("invitation.lastAdmin");
     }
     await tx.update(clubInvitations).set({ acceptedAt: new Date() }).where(eq(clubInvitations.id, invite.id));
-    await tx.insert(clubMembers).values({ clubId: invite.clubId, userId, role: invite.role })
+    await tx
+      .insert(clubMembers)
+      .values({ clubId: invite.clubId, userId, role: invite.role })
       .onConflictDoUpdate({ target: [clubMembers.clubId, clubMembers.userId], set: { role: invite.role } });
     const [club] = await tx.select().from(clubs).where(eq(clubs.id, invite.clubId));
     return { ok: true, club: club! } as const;
@@ -132,15 +176,32 @@ export async function acceptInvitation(userId: string, userEmail: string, token:
 }
 
 /** Changes or (role null) removes a member; a club never loses its last admin. Null: not the caller's to change. */
-export async function setMemberRole(userId: string, clubId: string, memberId: string, role: Role | null): Promise<Result | null> {
+export async function setMemberRole(
+  userId: string,
+  clubId: string,
+  memberId: string,
+  role: Role | null,
+): Promise<Result | null> {
   return db().transaction(async (tx) => {
     // Lock the club's admin rows so two admins demoting each other cannot leave none (in user id
     // order, like every other lock on them: db/account.ts clubsLeftWithoutAdmin).
-    const admins = await tx.select({ userId: clubMembers.userId }).from(clubMembers)
-      .where(and(eq(clubMembers.clubId, clubId), eq(clubMembers.role, "admin"), mayDo(userId, "manageMembers", clubMembers.clubId)))
-      .orderBy(asc(clubMembers.userId)).for("update");
+    const admins = await tx
+      .select({ userId: clubMembers.userId })
+      .from(clubMembers)
+      .where(
+        and(
+          eq(clubMembers.clubId, clubId),
+          eq(clubMembers.role, "admin"),
+          mayDo(userId, "manageMembers", clubMembers.clubId),
+        ),
+      )
+      .orderBy(asc(clubMembers.userId))
+      .for("update");
     if (admins.length === 0) return null;
-    const [target] = await tx.select().from(clubMembers).where(and(eq(clubMembers.clubId, clubId), eq(clubMembers.userId, memberId)));
+    const [target] = await tx
+      .select()
+      .from(clubMembers)
+      .where(and(eq(clubMembers.clubId, clubId), eq(clubMembers.userId, memberId)));
     if (!target) return null;
     if (target.role === "admin" && role !== "admin" && admins.length === 1) return refuse("clubs.lastAdmin");
     const where = and(eq(clubMembers.clubId, clubId), eq(clubMembers.userId, memberId));

@@ -39,9 +39,16 @@ describe("migrating events made before draw commitments", () => {
     await ensureDatabase(inject("adminUrl"), url.pathname.slice(1));
     await migrate(drizzle(sql), { migrationsFolder: folder });
     const { id: clubId } = await createClubRow(database);
-    const lottery = (opensInDays: number, closesInDays: number) => openEvent({
-      clubId, allocation: "lottery", registrationOpensAt: new Date(Date.now() + opensInDays * DAY), registrationClosesAt: new Date(Date.now() + closesInDays * DAY),
-    }, database);
+    const lottery = (opensInDays: number, closesInDays: number) =>
+      openEvent(
+        {
+          clubId,
+          allocation: "lottery",
+          registrationOpensAt: new Date(Date.now() + opensInDays * DAY),
+          registrationClosesAt: new Date(Date.now() + closesInDays * DAY),
+        },
+        database,
+      );
     const [notOpen, open, published] = [await lottery(1, 7), await lottery(-1, 7), await lottery(-7, -1)];
     const owners = await ownersWithCars(2, 1, undefined, database);
     for (const [i, { event }] of [open, published].entries()) {
@@ -61,7 +68,11 @@ describe("migrating events made before draw commitments", () => {
   });
 
   const commitment = async (eventId: string) =>
-    (await sql<{ seed: string; seed_hash: string; in_advance: boolean }[]>`select seed, seed_hash, in_advance from draw_commitments where event_id = ${eventId}`)[0];
+    (
+      await sql<
+        { seed: string; seed_hash: string; in_advance: boolean }[]
+      >`select seed, seed_hash, in_advance from draw_commitments where event_id = ${eventId}`
+    )[0];
 
   it("commits a fresh seed for every event whose draw is not published, in advance only where no entry existed", async () => {
     const [notOpen, open] = [await commitment(ids.notOpen), await commitment(ids.open)];

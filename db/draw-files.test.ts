@@ -13,7 +13,12 @@ const sha256 = (text: string) => createHash("sha256").update(text).digest("hex")
 
 describe("a run's public files", () => {
   it("are the exact texts of its hashes, name nobody, and draw again to the same result", async () => {
-    const { admin, event, ids: [a, b, c], afterClose } = await ballot();
+    const {
+      admin,
+      event,
+      ids: [a, b, c],
+      afterClose,
+    } = await ballot();
     const owners = await ownersWithCars(4);
     await enterAll(event.id, owners, [[a, b], [c, b], [b], [a]]);
     const run = await runDraw(admin.id, event.slug, afterClose);
@@ -27,7 +32,12 @@ describe("a run's public files", () => {
   });
 
   it("stay those of the run after it is published and entries are cancelled, and cannot be altered", async () => {
-    const { admin, event, ids: [a, b], afterClose } = await ballot();
+    const {
+      admin,
+      event,
+      ids: [a, b],
+      afterClose,
+    } = await ballot();
     const owners = await ownersWithCars(3);
     const [first] = await enterAll(event.id, owners, [[a], [a, b], [b]]);
     const run = await runDraw(admin.id, event.slug, afterClose);
@@ -36,8 +46,15 @@ describe("a run's public files", () => {
     const before = await getDrawFiles(event.slug, run.drawId);
     await cancelRegistration(owners[0]!.ownerId, first!);
     expect(await getDrawFiles(event.slug, run.drawId)).toEqual(before);
-    await expect(db().update(draws).set({ input: { entries: [], sessions: [] } }).where(eq(draws.id, run.drawId))).rejects.toThrow();
-    expect(sha256((await getDrawFiles(event.slug, run.drawId))!.input!)).toBe((await getPublicDraw(event.slug, null))!.runs[0]!.inputHash);
+    await expect(
+      db()
+        .update(draws)
+        .set({ input: { entries: [], sessions: [] } })
+        .where(eq(draws.id, run.drawId)),
+    ).rejects.toThrow();
+    expect(sha256((await getDrawFiles(event.slug, run.drawId))!.input!)).toBe(
+      (await getPublicDraw(event.slug, null))!.runs[0]!.inputHash,
+    );
   });
 
   it("are not found for an unknown run, a malformed id or another event's run", async () => {

@@ -1,6 +1,15 @@
 import "server-only";
 import { and, asc, desc, eq, isNotNull, sql } from "drizzle-orm";
-import { ALGORITHM_VERSION, allocate, canonicalJson, drawInputOf, hashInput, hashResult, lotteryStats, seedCommitment } from "@/lib/lottery";
+import {
+  ALGORITHM_VERSION,
+  allocate,
+  canonicalJson,
+  drawInputOf,
+  hashInput,
+  hashResult,
+  lotteryStats,
+  seedCommitment,
+} from "@/lib/lottery";
 import { eventFor } from "./access";
 import { db } from "./client";
 import { entriesOf } from "./registrations/lottery-entries";
@@ -8,10 +17,26 @@ import { enqueueMail } from "./mail/queue";
 import { lockSessions } from "./registrations/places";
 import { sqlRows, type Tx } from "./query";
 import { consume } from "./rate-limit";
-import { auditLog, drawCommitments, draws, eventSessions, events, registrations, registrationSessions, type Event } from "./schema";
+import {
+  auditLog,
+  drawCommitments,
+  draws,
+  eventSessions,
+  events,
+  registrations,
+  registrationSessions,
+  type Event,
+} from "./schema";
 import { isUuid } from "@/lib/uuid";
 
-export type DrawError = "lottery.errors.notLottery" | "lottery.errors.stillOpen" | "lottery.errors.alreadyPublished" | "lottery.errors.entriesChanged" | "lottery.errors.noRun" | "lottery.errors.seedNotCommitted" | "lottery.errors.rateLimited";
+export type DrawError =
+  | "lottery.errors.notLottery"
+  | "lottery.errors.stillOpen"
+  | "lottery.errors.alreadyPublished"
+  | "lottery.errors.entriesChanged"
+  | "lottery.errors.noRun"
+  | "lottery.errors.seedNotCommitted"
+  | "lottery.errors.rateLimited";
 type DrawWrite = { ok: true; drawId: string } | { ok: false; error: DrawError } | null;
 
 /** The event, locked, when the user may run its draw; draws of one event are thereby serialised. */
@@ -20,12 +45,18 @@ const lockLotteryEvent = (tx: Tx, userId: string, slug: string) => eventFor(tx, 
 async function refusal(tx: Tx, event: Event, now: Date): Promise<DrawError | null> {
   if (event.allocation !== "lottery") return "lottery.errors.notLottery";
   if (now < event.registrationClosesAt) return "lottery.errors.stillOpen";
-  const [published] = await tx.select({ id: draws.id }).from(draws).where(and(eq(draws.eventId, event.id), isNotNull(draws.publishedAt)));
+  const [published] = await tx
+    .select({ id: draws.id })
+    .from(draws)
+    .where(and(eq(draws.eventId, event.id), isNotNull(draws.publishedAt)));
   return published ? "lottery.errors.alreadyPublished" : null;
 }
 
 async function drawInput(tx: Tx, eventId: string) {
-  const sessions = await tx.select({ id: eventSessions.id, capacity: eventSessions.capacity }).from(eventSessions).where(eq(eventSessions.eventId, eventId));
+  const sessions = await tx
+    .select({ id: eventSessions.id, capacity: eventSessions.capacity })
+    .from(eventSessions)
+    .where(eq(eventSessions.eventId, eventId));
   return { sessions, entries: await entriesOf(tx, eventId) };
 }
 
@@ -34,7 +65,10 @@ async function drawInput(tx: Tx, eventId: string) {
  * those whose draw was published before commitments existed, which never reach this point.
  */
 async function committedSeed(tx: Tx, eventId: string): Promise<string> {
-  const [row] = await tx.select({ seed: drawCommitments.seed }).from(drawCommitments).where(eq(drawCommitments.eventId, eventId));
+  const [row] = await tx
+    .select({ seed: drawCommitments.seed })
+    .from(drawCommitments)
+    .where(eq(drawCommitments.eventId, eventId));
   if (!row) throw new Error(`event ${eventId} has no draw commitment`);
   return row.seed;
 }
@@ -53,15 +87,41 @@ export async function runDraw(userId: string, slug: string, now = new Date()): P
     // Runs are cheap to repeat and each is kept for good: a bounded number an hour per event.
     if (!(await consume("drawRunsPerEvent", event.id)).ok) return { ok: false, error: "lottery.errors.rateLimited" };
     const [seed, input] = await Promise.all([committedSeed(tx, event.id), drawInput(tx, event.id)]);
-    const [same] = await tx.select({ id: draws.id }).from(draws)
-      .where(and(eq(draws.eventId, event.id), eq(draws.seed, seed), eq(draws.algorithm, ALGORITHM_VERSION), eq(draws.inputHash, hashInput(input))));
+    const [same] = await tx
+      .select({ id: draws.id })
+      .from(draws)
+      .where(
+        and(
+          eq(draws.eventId, event.id),
+          eq(draws.seed, seed),
+          eq(draws.algorithm, ALGORITHM_VERSION),
+          eq(draws.inputHash, hashInput(input)),
+        ),
+      );
     if (same) return { ok: true, drawId: same.id };
     const result = allocate({ seed, ...input });
-    const [run] = await tx.insert(draws).values({
-      eventId: event.id, seed, algorithm: result.algorithm, inputHash: result.inputHash, resultHash: hashResult(result),
-      stats: lotteryStats(result), result, input: drawInputOf(input), runBy: userId, createdAt: now,
-    }).returning({ id: draws.id });
-    await tx.insert(auditLog).values({ eventId: event.id, actorId: userId, action: "draw.run", detail: { drawId: run!.id, seed, inputHash: result.inputHash }, createdAt: now });
+    const [run] = await tx
+      .insert(draws)
+      .values({
+        eventId: event.id,
+        seed,
+        algorithm: result.algorithm,
+        inputHash: result.inputHash,
+        resultHash: hashResult(result),
+        stats: lotteryStats(result),
+        result,
+        input: drawInputOf(input),
+        runBy: userId,
+        createdAt: now,
+      })
+      .returning({ id: draws.id });
+    await tx.insert(auditLog).values({
+      eventId: event.id,
+      actorId: userId,
+      action: "draw.run",
+      detail: { drawId: run!.id, seed, inputHash: result.inputHash },
+      createdAt: now,
+    });
     return { ok: true, drawId: run!.id };
   });
 }
@@ -69,9 +129,19 @@ export async function runDraw(userId: string, slug: string, now = new Date()): P
 /** Waiting places in the draw's order: sequence numbers taken in one statement, handed out in order. */
 async function insertWaiting(tx: Tx, sessionId: string, registrationIds: string[]) {
   if (registrationIds.length === 0) return;
-  const seqs = await sqlRows<{ n: string }>(tx, sql`select nextval('registration_wait_seq')::bigint as n from generate_series(1, ${registrationIds.length})`);
+  const seqs = await sqlRows<{ n: string }>(
+    tx,
+    sql`select nextval('registration_wait_seq')::bigint as n from generate_series(1, ${registrationIds.length})`,
+  );
   const ordered = seqs.map((r) => Number(r.n)).sort((a, b) => a - b);
-  await tx.insert(registrationSessions).values(registrationIds.map((registrationId, i) => ({ registrationId, sessionId, status: "waiting" as const, waitSeq: ordered[i]! })));
+  await tx.insert(registrationSessions).values(
+    registrationIds.map((registrationId, i) => ({
+      registrationId,
+      sessionId,
+      status: "waiting" as const,
+      waitSeq: ordered[i]!,
+    })),
+  );
 }
 
 /**
@@ -84,30 +154,66 @@ export async function publishDraw(userId: string, slug: string, drawId: string, 
     if (!event) return null;
     const refused = await refusal(tx, event, now);
     if (refused) return { ok: false, error: refused };
-    const [run] = isUuid(drawId) ? await tx.select().from(draws).where(and(eq(draws.id, drawId), eq(draws.eventId, event.id))) : [];
+    const [run] = isUuid(drawId)
+      ? await tx
+          .select()
+          .from(draws)
+          .where(and(eq(draws.id, drawId), eq(draws.eventId, event.id)))
+      : [];
     if (!run) return { ok: false, error: "lottery.errors.noRun" };
-    if (run.seed !== (await committedSeed(tx, event.id))) return { ok: false, error: "lottery.errors.seedNotCommitted" };
+    if (run.seed !== (await committedSeed(tx, event.id)))
+      return { ok: false, error: "lottery.errors.seedNotCommitted" };
     const input = await drawInput(tx, event.id);
     if (hashInput(input) !== run.inputHash) return { ok: false, error: "lottery.errors.entriesChanged" };
-    await lockSessions(tx, input.sessions.map((s) => s.id));
+    await lockSessions(
+      tx,
+      input.sessions.map((s) => s.id),
+    );
     for (const session of run.result.sessions) {
-      if (session.placed.length) await tx.insert(registrationSessions).values(session.placed.map((registrationId) => ({ registrationId, sessionId: session.id, status: "confirmed" as const })));
+      if (session.placed.length)
+        await tx.insert(registrationSessions).values(
+          session.placed.map((registrationId) => ({
+            registrationId,
+            sessionId: session.id,
+            status: "confirmed" as const,
+          })),
+        );
       await insertWaiting(tx, session.id, session.waiting);
     }
     const positions = run.result.entries.map((e) => sql`(${e.id}::uuid, ${e.drawPosition}::int)`);
-    if (positions.length) await tx.execute(sql`update registrations r set draw_position = v.pos from (values ${sql.join(positions, sql`, `)}) as v(id, pos) where r.id = v.id`);
+    if (positions.length)
+      await tx.execute(
+        sql`update registrations r set draw_position = v.pos from (values ${sql.join(positions, sql`, `)}) as v(id, pos) where r.id = v.id`,
+      );
     await tx.update(draws).set({ publishedAt: now }).where(eq(draws.id, run.id));
     for (const e of run.result.entries) await enqueueMail(tx, { kind: "drawResult", registrationId: e.id });
-    await tx.insert(auditLog).values({ eventId: event.id, actorId: userId, action: "draw.publish", detail: { drawId: run.id, seed: run.seed }, createdAt: now });
+    await tx.insert(auditLog).values({
+      eventId: event.id,
+      actorId: userId,
+      action: "draw.publish",
+      detail: { drawId: run.id, seed: run.seed },
+      createdAt: now,
+    });
     return { ok: true, drawId: run.id };
   });
 }
 
 // Public columns of a commitment (never the seed: it shows up with the runs) and of a run (no result, no runner).
-const commitmentColumns = { seedHash: drawCommitments.seedHash, inAdvance: drawCommitments.inAdvance, committedAt: drawCommitments.committedAt };
+const commitmentColumns = {
+  seedHash: drawCommitments.seedHash,
+  inAdvance: drawCommitments.inAdvance,
+  committedAt: drawCommitments.committedAt,
+};
 const runColumns = {
-  id: draws.id, seed: draws.seed, algorithm: draws.algorithm, inputHash: draws.inputHash, resultHash: draws.resultHash,
-  stats: draws.stats, createdAt: draws.createdAt, publishedAt: draws.publishedAt, hasInput: sql<boolean>`${draws.input} is not null`,
+  id: draws.id,
+  seed: draws.seed,
+  algorithm: draws.algorithm,
+  inputHash: draws.inputHash,
+  resultHash: draws.resultHash,
+  stats: draws.stats,
+  createdAt: draws.createdAt,
+  publishedAt: draws.publishedAt,
+  hasInput: sql<boolean>`${draws.input} is not null`,
 };
 const commitmentOf = async (eventId: string) =>
   (await db().select(commitmentColumns).from(drawCommitments).where(eq(drawCommitments.eventId, eventId)))[0] ?? null;
@@ -119,7 +225,10 @@ export async function getDrawAdmin(userId: string, slug: string) {
   const [sessions, runs, [entries], commitment] = await Promise.all([
     db().select().from(eventSessions).where(eq(eventSessions.eventId, event.id)).orderBy(asc(eventSessions.startsAt)),
     db().select(runColumns).from(draws).where(eq(draws.eventId, event.id)).orderBy(desc(draws.createdAt)),
-    db().select({ n: sql<number>`count(*)::int` }).from(registrations).where(and(eq(registrations.eventId, event.id), eq(registrations.status, "active"))),
+    db()
+      .select({ n: sql<number>`count(*)::int` })
+      .from(registrations)
+      .where(and(eq(registrations.eventId, event.id), eq(registrations.status, "active"))),
     commitmentOf(event.id),
   ]);
   return { event, sessions, runs, entries: entries?.n ?? 0, commitment };
@@ -131,17 +240,37 @@ export async function getDrawAdmin(userId: string, slug: string) {
  * one, the published run, and the viewer's own draw positions. No personal data.
  */
 export async function getPublicDraw(slug: string, userId: string | null) {
-  const [event] = await db().select().from(events).where(and(eq(events.slug, slug), sql`${events.status} <> 'draft'`));
+  const [event] = await db()
+    .select()
+    .from(events)
+    .where(and(eq(events.slug, slug), sql`${events.status} <> 'draft'`));
   if (!event) return null;
   const [commitment, runs, sessions, mine] = await Promise.all([
     commitmentOf(event.id),
     db().select(runColumns).from(draws).where(eq(draws.eventId, event.id)).orderBy(asc(draws.createdAt)),
-    db().select({ id: eventSessions.id, name: eventSessions.name }).from(eventSessions).where(eq(eventSessions.eventId, event.id)).orderBy(asc(eventSessions.startsAt)),
-    userId ? db().select({ id: registrations.id, drawPosition: registrations.drawPosition }).from(registrations)
-      .where(and(eq(registrations.eventId, event.id), eq(registrations.ownerId, userId), isNotNull(registrations.drawPosition))) : [],
+    db()
+      .select({ id: eventSessions.id, name: eventSessions.name })
+      .from(eventSessions)
+      .where(eq(eventSessions.eventId, event.id))
+      .orderBy(asc(eventSessions.startsAt)),
+    userId
+      ? db()
+          .select({ id: registrations.id, drawPosition: registrations.drawPosition })
+          .from(registrations)
+          .where(
+            and(
+              eq(registrations.eventId, event.id),
+              eq(registrations.ownerId, userId),
+              isNotNull(registrations.drawPosition),
+            ),
+          )
+      : [],
   ]);
   // Checked against the public hash, as a visitor would: the seed column itself is never read here.
-  const checked = runs.map((r) => ({ ...r, committed: commitment !== null && seedCommitment(r.seed) === commitment.seedHash }));
+  const checked = runs.map((r) => ({
+    ...r,
+    committed: commitment !== null && seedCommitment(r.seed) === commitment.seedHash,
+  }));
   return { event, commitment, runs: checked, draw: checked.find((r) => r.publishedAt) ?? null, sessions, mine };
 }
 
@@ -152,9 +281,15 @@ export type PublicDraw = NonNullable<Awaited<ReturnType<typeof getPublicDraw>>>;
  * names) and the result, each the exact text whose SHA-256 the draw page shows. Null for an
  * unknown run, a draft event, or a run made before inputs were kept (input null).
  */
-export async function getDrawFiles(slug: string, drawId: string): Promise<{ input: string | null; result: string } | null> {
+export async function getDrawFiles(
+  slug: string,
+  drawId: string,
+): Promise<{ input: string | null; result: string } | null> {
   if (!isUuid(drawId)) return null;
-  const [row] = await db().select({ input: draws.input, result: draws.result }).from(draws).innerJoin(events, eq(events.id, draws.eventId))
+  const [row] = await db()
+    .select({ input: draws.input, result: draws.result })
+    .from(draws)
+    .innerJoin(events, eq(events.id, draws.eventId))
     .where(and(eq(draws.id, drawId), eq(events.slug, slug), sql`${events.status} <> 'draft'`));
   if (!row) return null;
   // jsonb keeps neither key order nor spacing: the canonical text is written again.

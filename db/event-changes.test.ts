@@ -29,10 +29,12 @@ describe("event changes", () => {
         await ear.settle();
         expect(ear.heard).toEqual([]); // not before the commit
       });
-      await db().transaction(async (tx) => {
-        await announceEventChange(tx, { slug: dropped, kind: "page" });
-        tx.rollback();
-      }).catch(() => {});
+      await db()
+        .transaction(async (tx) => {
+          await announceEventChange(tx, { slug: dropped, kind: "page" });
+          tx.rollback();
+        })
+        .catch(() => {});
       await ear.settle();
       expect(ear.heard.filter((c) => c.slug === kept || c.slug === dropped)).toEqual([{ slug: kept, kind: "page" }]);
     } finally {
@@ -55,7 +57,8 @@ describe("event changes", () => {
   });
 
   it("ignore payloads that are not ours", () => {
-    for (const payload of ["", "{", "null", '{"slug":1,"kind":"page"}', '{"slug":"a","kind":"drop"}']) expect(parseEventChange(payload)).toBeNull();
+    for (const payload of ["", "{", "null", '{"slug":1,"kind":"page"}', '{"slug":"a","kind":"drop"}'])
+      expect(parseEventChange(payload)).toBeNull();
   });
 
   it("tell a draft from a public event", async () => {

@@ -16,7 +16,9 @@ export type EventChange = { slug: string; kind: "page" | "counts" };
 export function parseEventChange(payload: string): EventChange | null {
   try {
     const value = JSON.parse(payload) as Partial<EventChange>;
-    return typeof value.slug === "string" && (value.kind === "page" || value.kind === "counts") ? { slug: value.slug, kind: value.kind } : null;
+    return typeof value.slug === "string" && (value.kind === "page" || value.kind === "counts")
+      ? { slug: value.slug, kind: value.kind }
+      : null;
   } catch {
     return null;
   }
@@ -35,15 +37,26 @@ export async function announceEventChange(q: Db | Tx, change: EventChange): Prom
  * after a loss; `onListening` runs on every (re)connection, when announcements may have been
  * missed meanwhile.
  */
-export async function listenForEventChanges(onChange: (change: EventChange) => void, onListening: () => void): Promise<{ unlisten: () => Promise<void> }> {
-  return sqlClient().listen(EVENT_CHANGES, (payload) => {
-    const change = parseEventChange(payload);
-    if (change) onChange(change);
-  }, onListening);
+export async function listenForEventChanges(
+  onChange: (change: EventChange) => void,
+  onListening: () => void,
+): Promise<{ unlisten: () => Promise<void> }> {
+  return sqlClient().listen(
+    EVENT_CHANGES,
+    (payload) => {
+      const change = parseEventChange(payload);
+      if (change) onChange(change);
+    },
+    onListening,
+  );
 }
 
 /** Whether anybody may see the event's page: it exists and is not a draft. Not cached: a draft may be published any moment. */
 export async function isPublicEvent(slug: string): Promise<boolean> {
-  const rows = await db().select({ id: events.id }).from(events).where(and(eq(events.slug, slug), ne(events.status, "draft"))).limit(1);
+  const rows = await db()
+    .select({ id: events.id })
+    .from(events)
+    .where(and(eq(events.slug, slug), ne(events.status, "draft")))
+    .limit(1);
   return rows.length > 0;
 }

@@ -1,13 +1,25 @@
 import "server-only";
 import { and, asc, eq, gte, inArray, sql } from "drizzle-orm";
 import { db } from "./client";
-import { cars, eventSessions, events, registrations, registrationSessions, type Event, type EventSession } from "./schema";
+import {
+  cars,
+  eventSessions,
+  events,
+  registrations,
+  registrationSessions,
+  type Event,
+  type EventSession,
+} from "./schema";
 
 const visible = inArray(events.status, ["published", "finished", "cancelled"]);
 
 /** Published events that have not ended, soonest first. */
 export async function listUpcomingEvents(today: string): Promise<Event[]> {
-  return db().select().from(events).where(and(eq(events.status, "published"), gte(events.endsOn, today))).orderBy(asc(events.startsOn), asc(events.name));
+  return db()
+    .select()
+    .from(events)
+    .where(and(eq(events.status, "published"), gte(events.endsOn, today)))
+    .orderBy(asc(events.startsOn), asc(events.name));
 }
 
 export type SessionWithCounts = EventSession & { confirmed: number; waiting: number };
@@ -25,13 +37,20 @@ const confirmedRegistrations = (eventId: string) =>
   db()
     .selectDistinct({ id: registrations.id, carId: registrations.carId })
     .from(registrations)
-    .innerJoin(registrationSessions, and(eq(registrationSessions.registrationId, registrations.id), eq(registrationSessions.status, "confirmed")))
+    .innerJoin(
+      registrationSessions,
+      and(eq(registrationSessions.registrationId, registrations.id), eq(registrationSessions.status, "confirmed")),
+    )
     .where(and(eq(registrations.eventId, eventId), eq(registrations.status, "active")))
     .as("confirmed_regs");
 
 /** The public view of a published event, or null. Holds no personal data. */
 export async function getPublicEvent(slug: string): Promise<PublicEvent | null> {
-  const [event] = await db().select().from(events).where(and(eq(events.slug, slug), visible)).limit(1);
+  const [event] = await db()
+    .select()
+    .from(events)
+    .where(and(eq(events.slug, slug), visible))
+    .limit(1);
   if (!event) return null;
   const counted = sql<number>`count(${registrations.id}) filter (where ${registrationSessions.status} = 'confirmed')::int`;
   const waiting = sql<number>`count(${registrations.id}) filter (where ${registrationSessions.status} = 'waiting')::int`;
@@ -39,7 +58,10 @@ export async function getPublicEvent(slug: string): Promise<PublicEvent | null> 
     .select({ session: eventSessions, confirmed: counted, waiting })
     .from(eventSessions)
     .leftJoin(registrationSessions, eq(registrationSessions.sessionId, eventSessions.id))
-    .leftJoin(registrations, and(eq(registrations.id, registrationSessions.registrationId), eq(registrations.status, "active")))
+    .leftJoin(
+      registrations,
+      and(eq(registrations.id, registrationSessions.registrationId), eq(registrations.status, "active")),
+    )
     .where(eq(eventSessions.eventId, event.id))
     .groupBy(eventSessions.id)
     .orderBy(asc(eventSessions.startsAt), asc(eventSessions.name));
@@ -56,8 +78,15 @@ export async function getPublicEvent(slug: string): Promise<PublicEvent | null> 
     .innerJoin(cars, eq(cars.id, regs.carId))
     .groupBy(cars.plateCountry)
     .orderBy(sql`count(*) desc`, asc(cars.plateCountry));
-  const totalQuery = db().select({ n: sql<number>`count(*)::int` }).from(regs);
-  const [rows, colours, countries, [total]] = await Promise.all([sessionsQuery, coloursQuery, countriesQuery, totalQuery]);
+  const totalQuery = db()
+    .select({ n: sql<number>`count(*)::int` })
+    .from(regs);
+  const [rows, colours, countries, [total]] = await Promise.all([
+    sessionsQuery,
+    coloursQuery,
+    countriesQuery,
+    totalQuery,
+  ]);
   return {
     event,
     sessions: rows.map((r) => ({ ...r.session, confirmed: r.confirmed, waiting: r.waiting })),

@@ -14,11 +14,14 @@ type InvitationJob = { invitationId: string; token: string; xmin: string };
 
 /** The club's invitation mails: one outbox row and job each, the token only in the job. */
 async function invitationJobs(clubId: string): Promise<InvitationJob[]> {
-  return sqlRows<InvitationJob>(db(), sql`
+  return sqlRows<InvitationJob>(
+    db(),
+    sql`
     select m.payload->>'invitationId' as "invitationId", j.payload->>'secret' as token, j.xmin::text as xmin from graphile_worker._private_jobs j
     join mail_outbox m on m.id::text = j.payload->>'mailId'
     join club_invitations i on i.id::text = m.payload->>'invitationId'
-    where m.kind = 'invitation' and i.club_id = ${clubId} order by j.id`);
+    where m.kind = 'invitation' and i.club_id = ${clubId} order by j.id`,
+  );
 }
 
 const sendInvitationMail = (job: InvitationJob) => sendQueued(sql`m.payload->>'invitationId' = ${job.invitationId}`);
@@ -32,7 +35,10 @@ describe("invitation mails", () => {
     const invited = await inviteMember(admin.id, club.slug, email, "organiser");
     expect(invited).toMatchObject({ ok: true });
     const [job] = await invitationJobs(club.id);
-    const [row] = await db().select({ id: clubInvitations.id, xmin: sql<string>`xmin::text` }).from(clubInvitations).where(eq(clubInvitations.clubId, club.id));
+    const [row] = await db()
+      .select({ id: clubInvitations.id, xmin: sql<string>`xmin::text` })
+      .from(clubInvitations)
+      .where(eq(clubInvitations.clubId, club.id));
     expect(job).toMatchObject({ invitationId: row!.id, token: invited!.ok ? invited!.token : "", xmin: row!.xmin });
     await sendInvitationMail(job!);
     const [mail] = await mailTo(email);
@@ -59,9 +65,14 @@ describe("invitation limits", () => {
   it("refuse one person's invitation past the daily limit beside the address, writing and queueing nothing", async () => {
     const { admin, club } = await clubWith();
     const { points } = RATE_LIMITS.invitationsPerUser;
-    for (let i = 0; i < points; i++) expect(await inviteMember(admin.id, club.slug, uniqueEmail("ok"), "gate")).toMatchObject({ ok: true });
+    for (let i = 0; i < points; i++)
+      expect(await inviteMember(admin.id, club.slug, uniqueEmail("ok"), "gate")).toMatchObject({ ok: true });
     const refused = await inviteMember(admin.id, club.slug, uniqueEmail("over"), "gate");
-    expect(refused).toEqual({ ok: false, field: "email", error: expect.stringMatching(/^errors\.rateLimited\.hours\?n=24$/) });
+    expect(refused).toEqual({
+      ok: false,
+      field: "email",
+      error: expect.stringMatching(/^errors\.rateLimited\.hours\?n=24$/),
+    });
     expect(await db().$count(clubInvitations, eq(clubInvitations.clubId, club.id))).toBe(points);
     expect(await invitationJobs(club.id)).toHaveLength(points);
   });
@@ -70,23 +81,35 @@ describe("invitation limits", () => {
     const { admin, club, members } = await clubWith(["admin", "admin", "admin"]);
     const admins = [admin, ...members];
     const { points } = RATE_LIMITS.invitationsPerClub;
-    for (let i = 0; i < points; i++) expect(await inviteMember(admins[i % admins.length]!.id, club.slug, uniqueEmail("ok"), "gate")).toMatchObject({ ok: true });
-    expect(await inviteMember(members[2]!.id, club.slug, uniqueEmail("over"), "gate")).toMatchObject({ ok: false, field: "email" });
+    for (let i = 0; i < points; i++)
+      expect(await inviteMember(admins[i % admins.length]!.id, club.slug, uniqueEmail("ok"), "gate")).toMatchObject({
+        ok: true,
+      });
+    expect(await inviteMember(members[2]!.id, club.slug, uniqueEmail("over"), "gate")).toMatchObject({
+      ok: false,
+      field: "email",
+    });
     expect(await db().$count(clubInvitations, eq(clubInvitations.clubId, club.id))).toBe(points);
   });
 
   it("do not let a stranger use up a club's invitations", async () => {
     const { admin, club } = await clubWith();
     const stranger = await createOwner("stranger");
-    for (let i = 0; i < RATE_LIMITS.invitationsPerClub.points + 5; i++) expect(await inviteMember(stranger.id, club.slug, uniqueEmail(), "gate")).toBeNull();
+    for (let i = 0; i < RATE_LIMITS.invitationsPerClub.points + 5; i++)
+      expect(await inviteMember(stranger.id, club.slug, uniqueEmail(), "gate")).toBeNull();
     expect(await inviteMember(admin.id, club.slug, uniqueEmail("ok"), "gate")).toMatchObject({ ok: true });
   });
 
   it("limit the clubs one person creates a day", async () => {
     const founder = await createOwner("founder");
     const { points } = RATE_LIMITS.clubsPerUser;
-    for (let i = 0; i < points; i++) expect(await createClub(founder.id, `Spam Club ${uniqueSuffix()}`)).toMatchObject({ ok: true });
-    expect(await createClub(founder.id, `Spam Club ${uniqueSuffix()}`)).toMatchObject({ ok: false, field: "name", error: expect.stringMatching(/^errors\.rateLimited\./) });
+    for (let i = 0; i < points; i++)
+      expect(await createClub(founder.id, `Spam Club ${uniqueSuffix()}`)).toMatchObject({ ok: true });
+    expect(await createClub(founder.id, `Spam Club ${uniqueSuffix()}`)).toMatchObject({
+      ok: false,
+      field: "name",
+      error: expect.stringMatching(/^errors\.rateLimited\./),
+    });
     expect(await db().$count(clubMembers, eq(clubMembers.userId, founder.id))).toBe(points);
   });
 });

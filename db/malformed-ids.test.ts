@@ -15,7 +15,12 @@ const LOOKALIKES = ["-".repeat(36), "0".repeat(36), "0b4c1d2e-0000-4000-8000-000
 describe("malformed ids from a URL or a form", () => {
   it("are not found, never an error", async () => {
     const { admin, club } = await clubWith();
-    const { event } = await openEvent({ clubId: club.id, allocation: "lottery", registrationClosesAt: new Date(Date.now() - 60_000), registrationOpensAt: new Date(Date.now() - 3_600_000) });
+    const { event } = await openEvent({
+      clubId: club.id,
+      allocation: "lottery",
+      registrationClosesAt: new Date(Date.now() - 60_000),
+      registrationOpensAt: new Date(Date.now() - 3_600_000),
+    });
     const [owner] = await ownersWithCars(1);
     for (const id of LOOKALIKES) {
       expect(await getMyRegistration(owner!.ownerId, id)).toBeNull();

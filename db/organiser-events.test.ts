@@ -18,10 +18,17 @@ function edited(saved: { sessions: EventSession[] }, rows: SessionForm[] = [], e
 }
 
 /** An owner with an active registration holding a place (confirmed unless said) in the session. */
-async function registrant(eventId: string, sessionId: string, status: "confirmed" | "waiting" = "confirmed", locale: string | null = null) {
+async function registrant(
+  eventId: string,
+  sessionId: string,
+  status: "confirmed" | "waiting" = "confirmed",
+  locale: string | null = null,
+) {
   const owner = await createOwner("driver", { locale });
   const reg = await register(eventId, owner.id, null);
-  await db().insert(registrationSessions).values({ registrationId: reg.id, sessionId, status, waitSeq: status === "waiting" ? 1 : null });
+  await db()
+    .insert(registrationSessions)
+    .values({ registrationId: reg.id, sessionId, status, waitSeq: status === "waiting" ? 1 : null });
   return { owner, reg };
 }
 const emails = (...owners: { email: string | null }[]) => owners.map((o) => o.email!).sort();
@@ -31,11 +38,19 @@ describe("createEvent", () => {
     const { admin, club } = await clubWith();
     const name = `Spring Meet ${uniqueSuffix()}`;
     const slugs = [];
-    for (let i = 0; i < 3; i++) slugs.push(((await createEvent(admin.id, club.id, eventInput({ name }))) as { slug: string }).slug);
+    for (let i = 0; i < 3; i++)
+      slugs.push(((await createEvent(admin.id, club.id, eventInput({ name }))) as { slug: string }).slug);
     const base = name.toLowerCase().replace(/ /g, "-");
     expect(slugs).toEqual([base, `${base}-2`, `${base}-3`]);
-    expect(await createEvent(admin.id, club.id, eventInput({ name: "Other", slug: base }))).toEqual({ ok: false, field: "slug", error: "errors.slugTaken" });
-    expect(await createEvent(admin.id, club.id, eventInput({ name: "Other", slug: `${base}-typed` }))).toMatchObject({ ok: true, slug: `${base}-typed` });
+    expect(await createEvent(admin.id, club.id, eventInput({ name: "Other", slug: base }))).toEqual({
+      ok: false,
+      field: "slug",
+      error: "errors.slugTaken",
+    });
+    expect(await createEvent(admin.id, club.id, eventInput({ name: "Other", slug: `${base}-typed` }))).toMatchObject({
+      ok: true,
+      slug: `${base}-typed`,
+    });
   });
 
   it("stores the kept sessions only, and publishes when asked", async () => {
@@ -43,7 +58,10 @@ describe("createEvent", () => {
     const rows = [...eventForm().sessions, { ...eventForm().sessions[0]!, name: "Dropped", remove: "on" }];
     const { event, sessions } = await clubEvent(admin.id, club.id, { sessions: rows }, true);
     expect(event.status).toBe("published");
-    expect(sessions.map((s) => [s.name, s.capacity, s.noiseLimitDb])).toEqual([["Paddock", 30, null], ["GP track", 20, 98]]);
+    expect(sessions.map((s) => [s.name, s.capacity, s.noiseLimitDb])).toEqual([
+      ["Paddock", 30, null],
+      ["GP track", 20, 98],
+    ]);
   });
 
   it("keeps numbered slugs for a long name distinct and valid (at most 60 characters)", async () => {
@@ -59,7 +77,9 @@ describe("createEvent", () => {
   it("gives organisers saving the same name at the same moment distinct slugs, not an error", async () => {
     const { admin, club } = await clubWith();
     const name = `Rush Meet ${uniqueSuffix()}`;
-    const results = await Promise.all(Array.from({ length: 5 }, () => createEvent(admin.id, club.id, eventInput({ name }))));
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => createEvent(admin.id, club.id, eventInput({ name }))),
+    );
     expect(new Set(results.map((r) => (r as { slug: string }).slug)).size).toBe(5);
   });
 });
@@ -71,9 +91,17 @@ describe("saveEvent: removing a session that has registrations", () => {
     const [paddock] = saved.sessions;
     await registrant(saved.event.id, paddock!.id);
     await registrant(saved.event.id, paddock!.id, "waiting");
-    const result = await saveEvent(admin.id, saved.event.slug, edited(saved, [{ remove: "on" }], { name: "Renamed" }), false);
+    const result = await saveEvent(
+      admin.id,
+      saved.event.slug,
+      edited(saved, [{ remove: "on" }], { name: "Renamed" }),
+      false,
+    );
     expect(result).toEqual({ ok: false, field: "sessions.0.confirmRemoval", error: "errors.confirmRemoval?count=2" });
-    expect(await loadEvent(saved.event.slug)).toMatchObject({ event: { name: saved.event.name }, sessions: [{ id: paddock!.id }, {}] });
+    expect(await loadEvent(saved.event.slug)).toMatchObject({
+      event: { name: saved.event.name },
+      sessions: [{ id: paddock!.id }, {}],
+    });
   });
 
   it("removes it once confirmed, mailing exactly its active registrants, queued in the same transaction", async () => {
@@ -83,9 +111,17 @@ describe("saveEvent: removing a session that has registrations", () => {
     const confirmed = await registrant(saved.event.id, paddock!.id, "confirmed", "de");
     const waiting = await registrant(saved.event.id, paddock!.id, "waiting");
     const left = await registrant(saved.event.id, paddock!.id);
-    await db().update(registrations).set({ status: "cancelled", cancelledAt: new Date() }).where(eq(registrations.id, left.reg.id));
+    await db()
+      .update(registrations)
+      .set({ status: "cancelled", cancelledAt: new Date() })
+      .where(eq(registrations.id, left.reg.id));
     await registrant(saved.event.id, gp!.id);
-    const result = await saveEvent(admin.id, saved.event.slug, edited(saved, [{ remove: "on", confirmRemoval: "on" }]), false);
+    const result = await saveEvent(
+      admin.id,
+      saved.event.slug,
+      edited(saved, [{ remove: "on", confirmRemoval: "on" }]),
+      false,
+    );
     if (!result?.ok) throw new Error(JSON.stringify(result));
     expect(result.removedSessions).toEqual([{ name: "Paddock", told: 2 }]);
     const mails = await queuedMails(saved.event.id, "sessionRemoved");
@@ -98,7 +134,11 @@ describe("saveEvent: removing a session that has registrations", () => {
   it("removes a session nobody registered for without asking", async () => {
     const { admin, club } = await clubWith();
     const saved = await clubEvent(admin.id, club.id);
-    expect(await saveEvent(admin.id, saved.event.slug, edited(saved, [{}, { remove: "on" }]), false)).toEqual({ ok: true, slug: saved.event.slug, removedSessions: [{ name: "GP track", told: 0 }] });
+    expect(await saveEvent(admin.id, saved.event.slug, edited(saved, [{}, { remove: "on" }]), false)).toEqual({
+      ok: true,
+      slug: saved.event.slug,
+      removedSessions: [{ name: "GP track", told: 0 }],
+    });
     expect((await loadEvent(saved.event.slug)).sessions.map((s) => s.name)).toEqual(["Paddock"]);
   });
 
@@ -111,7 +151,9 @@ describe("saveEvent: removing a session that has registrations", () => {
       if (!car.ok) throw new Error("create failed");
       await register(saved.event.id, owner.id, car.car.id, saved.sessions[0]!.id);
     }
-    expect(await getEventForEditing(admin.id, saved.event.slug)).toMatchObject({ sessions: [{ registered: 2 }, { registered: 0 }] });
+    expect(await getEventForEditing(admin.id, saved.event.slug)).toMatchObject({
+      sessions: [{ registered: 2 }, { registered: 0 }],
+    });
     const result = await saveEvent(admin.id, saved.event.slug, edited(saved, [{ remove: "on" }]), false);
     expect(result).toEqual({ ok: false, field: "sessions.0.confirmRemoval", error: "errors.confirmRemoval?count=2" });
   });
@@ -124,10 +166,15 @@ describe("saveEvent: capacity, status and slug", () => {
     const gp = saved.sessions[1]!;
     for (let i = 0; i < 3; i++) await registrant(saved.event.id, gp.id);
     await registrant(saved.event.id, gp.id, "waiting");
-    expect(await saveEvent(admin.id, saved.event.slug, edited(saved, [{}, { capacity: "2" }]), false))
-      .toEqual({ ok: false, field: "sessions.1.capacity", error: "errors.capacityBelowConfirmed?count=3" });
+    expect(await saveEvent(admin.id, saved.event.slug, edited(saved, [{}, { capacity: "2" }]), false)).toEqual({
+      ok: false,
+      field: "sessions.1.capacity",
+      error: "errors.capacityBelowConfirmed?count=3",
+    });
     expect((await loadEvent(saved.event.slug)).sessions[1]!.capacity).toBe(20);
-    expect(await saveEvent(admin.id, saved.event.slug, edited(saved, [{}, { capacity: "3" }]), false)).toMatchObject({ ok: true });
+    expect(await saveEvent(admin.id, saved.event.slug, edited(saved, [{}, { capacity: "3" }]), false)).toMatchObject({
+      ok: true,
+    });
     expect((await loadEvent(saved.event.slug)).sessions[1]!.capacity).toBe(3);
   });
 
@@ -135,12 +182,19 @@ describe("saveEvent: capacity, status and slug", () => {
     const { admin, club } = await clubWith();
     const saved = await clubEvent(admin.id, club.id);
     const gp = saved.sessions[1]!;
-    expect(await saveEvent(admin.id, saved.event.slug, edited(saved, [{}, { capacity: "1" }]), false)).toMatchObject({ ok: true });
+    expect(await saveEvent(admin.id, saved.event.slug, edited(saved, [{}, { capacity: "1" }]), false)).toMatchObject({
+      ok: true,
+    });
     await registrant(saved.event.id, gp.id);
     const first = await registrant(saved.event.id, gp.id, "waiting");
     const second = await registrant(saved.event.id, gp.id, "waiting");
-    await db().update(registrationSessions).set({ waitSeq: 2 }).where(eq(registrationSessions.registrationId, second.reg.id));
-    expect(await saveEvent(admin.id, saved.event.slug, edited(saved, [{}, { capacity: "2" }]), false)).toMatchObject({ ok: true });
+    await db()
+      .update(registrationSessions)
+      .set({ waitSeq: 2 })
+      .where(eq(registrationSessions.registrationId, second.reg.id));
+    expect(await saveEvent(admin.id, saved.event.slug, edited(saved, [{}, { capacity: "2" }]), false)).toMatchObject({
+      ok: true,
+    });
     const places = await db().select().from(registrationSessions).where(eq(registrationSessions.sessionId, gp.id));
     expect(places.find((p) => p.registrationId === first.reg.id)?.status).toBe("confirmed");
     expect(places.find((p) => p.registrationId === second.reg.id)?.status).toBe("waiting");
@@ -166,10 +220,22 @@ describe("saveEvent: capacity, status and slug", () => {
     const saved = await clubEvent(admin.id, club.id);
     const other = await clubEvent(admin.id, club.id);
     const wanted = `moved-${uniqueSuffix()}`;
-    expect(await saveEvent(admin.id, saved.event.slug, edited(saved, [], { slug: other.event.slug }), false)).toEqual({ ok: false, field: "slug", error: "errors.slugTaken" });
-    expect(await saveEvent(admin.id, saved.event.slug, edited(saved, [], { slug: wanted }), true)).toEqual({ ok: true, slug: wanted, removedSessions: [] });
+    expect(await saveEvent(admin.id, saved.event.slug, edited(saved, [], { slug: other.event.slug }), false)).toEqual({
+      ok: false,
+      field: "slug",
+      error: "errors.slugTaken",
+    });
+    expect(await saveEvent(admin.id, saved.event.slug, edited(saved, [], { slug: wanted }), true)).toEqual({
+      ok: true,
+      slug: wanted,
+      removedSessions: [],
+    });
     expect(await getEventForEditing(admin.id, saved.event.slug)).toBeNull();
-    expect(await saveEvent(admin.id, wanted, edited(saved, [], { slug: `${wanted}-again` }), false)).toEqual({ ok: true, slug: wanted, removedSessions: [] });
+    expect(await saveEvent(admin.id, wanted, edited(saved, [], { slug: `${wanted}-again` }), false)).toEqual({
+      ok: true,
+      slug: wanted,
+      removedSessions: [],
+    });
     expect((await loadEvent(wanted)).event.id).toBe(saved.event.id);
   });
 
@@ -178,8 +244,16 @@ describe("saveEvent: capacity, status and slug", () => {
     const mine = await clubEvent(admin.id, club.id);
     const theirs = await clubEvent(admin.id, club.id);
     const forged = theirs.sessions[0]!;
-    const rows: SessionForm[] = [{}, {}, { ...eventForm().sessions[0]!, id: forged.id, name: "Hijacked", capacity: "1" }, { ...eventForm().sessions[0]!, id: theirs.sessions[1]!.id, remove: "on", confirmRemoval: "on" }];
-    expect(await saveEvent(admin.id, mine.event.slug, edited(mine, rows), false)).toMatchObject({ ok: true, removedSessions: [] });
+    const rows: SessionForm[] = [
+      {},
+      {},
+      { ...eventForm().sessions[0]!, id: forged.id, name: "Hijacked", capacity: "1" },
+      { ...eventForm().sessions[0]!, id: theirs.sessions[1]!.id, remove: "on", confirmRemoval: "on" },
+    ];
+    expect(await saveEvent(admin.id, mine.event.slug, edited(mine, rows), false)).toMatchObject({
+      ok: true,
+      removedSessions: [],
+    });
     const after = await loadEvent(mine.event.slug);
     expect(after.sessions.map((s) => s.name).sort()).toEqual(["GP track", "Hijacked", "Paddock"]);
     expect(after.sessions.find((s) => s.name === "Hijacked")!.id).not.toBe(forged.id);
@@ -195,7 +269,9 @@ describe("cancelEvent", () => {
     const saved = await clubEvent(admin.id, club.id, {}, true);
     const [paddock, gp] = saved.sessions;
     const both = await registrant(saved.event.id, paddock!.id, "confirmed", "de");
-    await db().insert(registrationSessions).values({ registrationId: both.reg.id, sessionId: gp!.id, status: "confirmed" });
+    await db()
+      .insert(registrationSessions)
+      .values({ registrationId: both.reg.id, sessionId: gp!.id, status: "confirmed" });
     const waiting = await registrant(saved.event.id, gp!.id, "waiting");
     const gone = await createOwner("gone");
     await register(saved.event.id, gone.id, null, paddock!.id, { status: "cancelled", cancelledAt: new Date() });

@@ -8,7 +8,15 @@ import { db } from "./client";
 import { queueEventCancelled, queueSessionRemoved, rescheduleReminders, withdrawReminders } from "./mail/queue";
 import { fillFreePlaces } from "./registrations/places";
 import type { Tx } from "./query";
-import { clubs, eventSessions, events, registrations, registrationSessions, type Event, type EventSession } from "./schema";
+import {
+  clubs,
+  eventSessions,
+  events,
+  registrations,
+  registrationSessions,
+  type Event,
+  type EventSession,
+} from "./schema";
 import { isUuid } from "@/lib/uuid";
 import { refuse, refuseAll, type Result } from "./result";
 
@@ -21,7 +29,10 @@ export type SaveResult = Result<{ slug: string; removedSessions: { name: string;
  */
 async function uniqueSlug(tx: Tx, wanted: string, exceptId?: string): Promise<string> {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`event-slug:${wanted}`}))`);
-  const rows = await tx.select({ slug: events.slug, id: events.id }).from(events).where(sql`${events.slug} like ${`${wanted.slice(0, 50)}%`}`);
+  const rows = await tx
+    .select({ slug: events.slug, id: events.id })
+    .from(events)
+    .where(sql`${events.slug} like ${`${wanted.slice(0, 50)}%`}`);
   const used = new Set(rows.filter((r) => r.id !== exceptId).map((r) => r.slug));
   let slug = wanted;
   for (let n = 2; used.has(slug); n++) slug = numberedSlug(wanted, n);
@@ -29,21 +40,47 @@ async function uniqueSlug(tx: Tx, wanted: string, exceptId?: string): Promise<st
 }
 
 const eventColumns = (input: EventInput) => ({
-  name: input.name, venue: input.venue, description: input.description, startsOn: input.startsOn, endsOn: input.endsOn,
-  registrationOpensAt: input.registrationOpensAt, registrationClosesAt: input.registrationClosesAt, allocation: input.allocation,
-  maxSessionsPerCar: input.maxSessionsPerCar, eligibleModels: input.eligibleModels, rulesText: input.rulesText,
+  name: input.name,
+  venue: input.venue,
+  description: input.description,
+  startsOn: input.startsOn,
+  endsOn: input.endsOn,
+  registrationOpensAt: input.registrationOpensAt,
+  registrationClosesAt: input.registrationClosesAt,
+  allocation: input.allocation,
+  maxSessionsPerCar: input.maxSessionsPerCar,
+  eligibleModels: input.eligibleModels,
+  rulesText: input.rulesText,
 });
-const sessionColumns = (s: KeptSession) => ({ name: s.name, kind: s.kind, startsAt: s.startsAt, endsAt: s.endsAt, capacity: s.capacity, noiseLimitDb: s.noiseLimitDb });
+const sessionColumns = (s: KeptSession) => ({
+  name: s.name,
+  kind: s.kind,
+  startsAt: s.startsAt,
+  endsAt: s.endsAt,
+  capacity: s.capacity,
+  noiseLimitDb: s.noiseLimitDb,
+});
 
 /** A new draft event in a club where the user may create events. */
-export async function createEvent(userId: string, clubId: string, input: EventInput, publish = false): Promise<SaveResult> {
+export async function createEvent(
+  userId: string,
+  clubId: string,
+  input: EventInput,
+  publish = false,
+): Promise<SaveResult> {
   return db().transaction(async (tx) => {
     if (!isUuid(clubId)) return null;
-    const [club] = await tx.select({ id: clubs.id }).from(clubs).where(and(eq(clubs.id, clubId), mayDo(userId, "createEvent", clubs.id)));
+    const [club] = await tx
+      .select({ id: clubs.id })
+      .from(clubs)
+      .where(and(eq(clubs.id, clubId), mayDo(userId, "createEvent", clubs.id)));
     if (!club) return null;
     if (input.slug && (await uniqueSlug(tx, input.slug)) !== input.slug) return refuse("errors.slugTaken", "slug");
     const slug = input.slug ?? (await uniqueSlug(tx, slugify(input.name)));
-    const [event] = await tx.insert(events).values({ ...eventColumns(input), clubId, slug, status: publish ? "published" : "draft" }).returning();
+    const [event] = await tx
+      .insert(events)
+      .values({ ...eventColumns(input), clubId, slug, status: publish ? "published" : "draft" })
+      .returning();
     const kept = input.sessions.filter((s): s is KeptSession => !s.remove);
     await tx.insert(eventSessions).values(kept.map((s) => ({ ...sessionColumns(s), eventId: event!.id })));
     // A slug looked up while it did not exist yet must now be found, on every instance.
@@ -52,11 +89,18 @@ export async function createEvent(userId: string, clubId: string, input: EventIn
   });
 }
 
-export type EditableEvent = { event: Event; clubName: string; sessions: (EventSession & { registered: number; confirmed: number })[] };
+export type EditableEvent = {
+  event: Event;
+  clubName: string;
+  sessions: (EventSession & { registered: number; confirmed: number })[];
+};
 
 /** The event for its editor; null unless the user may edit events of its club. */
 export async function getEventForEditing(userId: string, slug: string): Promise<EditableEvent | null> {
-  const [row] = await db().select({ event: events, clubName: clubs.name }).from(events).innerJoin(clubs, eq(clubs.id, events.clubId))
+  const [row] = await db()
+    .select({ event: events, clubName: clubs.name })
+    .from(events)
+    .innerJoin(clubs, eq(clubs.id, events.clubId))
     .where(and(eq(events.slug, slug), mayDo(userId, "editEvent", events.clubId)));
   if (!row) return null;
   const sessions = await db()
@@ -67,11 +111,18 @@ export async function getEventForEditing(userId: string, slug: string): Promise<
     })
     .from(eventSessions)
     .leftJoin(registrationSessions, eq(registrationSessions.sessionId, eventSessions.id))
-    .leftJoin(registrations, and(eq(registrations.id, registrationSessions.registrationId), eq(registrations.status, "active")))
+    .leftJoin(
+      registrations,
+      and(eq(registrations.id, registrationSessions.registrationId), eq(registrations.status, "active")),
+    )
     .where(eq(eventSessions.eventId, row.event.id))
     .groupBy(eventSessions.id)
     .orderBy(asc(eventSessions.startsAt));
-  return { event: row.event, clubName: row.clubName, sessions: sessions.map((s) => ({ ...s.session, registered: s.registered, confirmed: s.confirmed })) };
+  return {
+    event: row.event,
+    clubName: row.clubName,
+    sessions: sessions.map((s) => ({ ...s.session, registered: s.registered, confirmed: s.confirmed })),
+  };
 }
 
 /**
@@ -80,7 +131,13 @@ export async function getEventForEditing(userId: string, slug: string): Promise<
  * capacity never drops below the cars already confirmed. A new first day moves the reminders.
  * `publish` moves a draft to published.
  */
-export async function saveEvent(userId: string, slug: string, input: EventInput, publish: boolean, now = new Date()): Promise<SaveResult> {
+export async function saveEvent(
+  userId: string,
+  slug: string,
+  input: EventInput,
+  publish: boolean,
+  now = new Date(),
+): Promise<SaveResult> {
   return db().transaction(async (tx) => {
     const event = await eventFor(tx, userId, slug, "editEvent", true);
     if (!event) return null;
@@ -97,15 +154,26 @@ export async function saveEvent(userId: string, slug: string, input: EventInput,
       const current = s.id ? byId.get(s.id) : undefined;
       if (!current) continue;
       if (s.remove) {
-        const [{ cars } = { cars: 0 }] = await tx.select({ cars: sql<number>`count(*)::int` }).from(registrationSessions)
-          .innerJoin(registrations, and(eq(registrations.id, registrationSessions.registrationId), eq(registrations.status, "active")))
+        const [{ cars } = { cars: 0 }] = await tx
+          .select({ cars: sql<number>`count(*)::int` })
+          .from(registrationSessions)
+          .innerJoin(
+            registrations,
+            and(eq(registrations.id, registrationSessions.registrationId), eq(registrations.status, "active")),
+          )
           .where(eq(registrationSessions.sessionId, current.id));
-        if (cars > 0 && !s.confirmRemoval) errors[`sessions.${i}.confirmRemoval`] = `errors.confirmRemoval?count=${cars}`;
+        if (cars > 0 && !s.confirmRemoval)
+          errors[`sessions.${i}.confirmRemoval`] = `errors.confirmRemoval?count=${cars}`;
         else removing.push(current);
         continue;
       }
-      const [{ confirmed } = { confirmed: 0 }] = await tx.select({ confirmed: sql<number>`count(*)::int` }).from(registrationSessions)
-        .innerJoin(registrations, and(eq(registrations.id, registrationSessions.registrationId), eq(registrations.status, "active")))
+      const [{ confirmed } = { confirmed: 0 }] = await tx
+        .select({ confirmed: sql<number>`count(*)::int` })
+        .from(registrationSessions)
+        .innerJoin(
+          registrations,
+          and(eq(registrations.id, registrationSessions.registrationId), eq(registrations.status, "active")),
+        )
         .where(and(eq(registrationSessions.sessionId, current.id), eq(registrationSessions.status, "confirmed")));
       if (s.capacity < confirmed) errors[`sessions.${i}.capacity`] = `errors.capacityBelowConfirmed?count=${confirmed}`;
     }
@@ -113,20 +181,31 @@ export async function saveEvent(userId: string, slug: string, input: EventInput,
     // Queued before the sessions go (their registrants are found through them), after every refusal.
     const removed: { name: string; told: number }[] = [];
     for (const s of removing) removed.push({ name: s.name, told: await queueSessionRemoved(tx, event.id, s) });
-    await tx.update(events).set({ ...eventColumns(input), slug: newSlug, ...(publish && event.status === "draft" ? { status: "published" as const } : {}) }).where(eq(events.id, event.id));
+    await tx
+      .update(events)
+      .set({
+        ...eventColumns(input),
+        slug: newSlug,
+        ...(publish && event.status === "draft" ? { status: "published" as const } : {}),
+      })
+      .where(eq(events.id, event.id));
     const removeIds = input.sessions.filter((s) => s.remove && s.id && byId.has(s.id)).map((s) => s.id!);
     if (removeIds.length) await tx.delete(eventSessions).where(inArray(eventSessions.id, removeIds));
     const kept: EventSession[] = [];
     for (const s of input.sessions) {
       if (s.remove) continue;
-      if (s.id && byId.has(s.id)) kept.push(...(await tx.update(eventSessions).set(sessionColumns(s)).where(eq(eventSessions.id, s.id)).returning()));
+      if (s.id && byId.has(s.id))
+        kept.push(
+          ...(await tx.update(eventSessions).set(sessionColumns(s)).where(eq(eventSessions.id, s.id)).returning()),
+        );
       else await tx.insert(eventSessions).values({ ...sessionColumns(s), eventId: event.id });
     }
     await refillAfterEdit(tx, kept, byId);
     // Every instance expires the page when this commits: status, dates and programme show at once.
     await announceEventChange(tx, { slug: newSlug, kind: "page" });
     if (newSlug !== event.slug) await announceEventChange(tx, { slug: event.slug, kind: "page" });
-    if (input.startsOn !== event.startsOn && event.status !== "cancelled") await rescheduleReminders(tx, event.id, input.startsOn, now);
+    if (input.startsOn !== event.startsOn && event.status !== "cancelled")
+      await rescheduleReminders(tx, event.id, input.startsOn, now);
     return { ok: true, slug: newSlug, removedSessions: removed } as const;
   });
 }
@@ -149,8 +228,13 @@ async function refillAfterEdit(tx: Tx, kept: EventSession[], before: Map<string,
  */
 export async function cancelEvent(userId: string, slug: string): Promise<{ event: Event; told: number } | null> {
   return db().transaction(async (tx) => {
-    const [event] = await tx.update(events).set({ status: "cancelled" })
-      .where(and(eq(events.slug, slug), mayDo(userId, "cancelEvent", events.clubId), sql`${events.status} <> 'cancelled'`)).returning();
+    const [event] = await tx
+      .update(events)
+      .set({ status: "cancelled" })
+      .where(
+        and(eq(events.slug, slug), mayDo(userId, "cancelEvent", events.clubId), sql`${events.status} <> 'cancelled'`),
+      )
+      .returning();
     if (!event) return null;
     await announceEventChange(tx, { slug: event.slug, kind: "page" });
     const told = await queueEventCancelled(tx, event.id);

@@ -8,7 +8,15 @@ import { authenticators } from "./schema";
 
 async function addPasskey(userId: string, deviceType = "singleDevice", backedUp = false) {
   const credentialID = randomBytes(16).toString("base64url");
-  await db().insert(authenticators).values({ credentialID, userId, providerAccountId: credentialID, credentialPublicKey: "pk", counter: 0, credentialDeviceType: deviceType, credentialBackedUp: backedUp });
+  await db().insert(authenticators).values({
+    credentialID,
+    userId,
+    providerAccountId: credentialID,
+    credentialPublicKey: "pk",
+    counter: 0,
+    credentialDeviceType: deviceType,
+    credentialBackedUp: backedUp,
+  });
   return credentialID;
 }
 
@@ -21,10 +29,12 @@ describe("listPasskeys", () => {
     await addPasskey(other.id);
     const mine = await listPasskeys(me.id);
     expect(mine).toHaveLength(2);
-    expect(mine).toEqual(expect.arrayContaining([
-      { credentialId: phone, deviceType: "multiDevice", backedUp: true },
-      { credentialId: key, deviceType: "singleDevice", backedUp: false },
-    ]));
+    expect(mine).toEqual(
+      expect.arrayContaining([
+        { credentialId: phone, deviceType: "multiDevice", backedUp: true },
+        { credentialId: key, deviceType: "singleDevice", backedUp: false },
+      ]),
+    );
     expect(await listPasskeys((await createOwner("keyless")).id)).toEqual([]);
   });
 });

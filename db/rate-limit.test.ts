@@ -35,9 +35,18 @@ describe("rate limits", () => {
       const { points } = RATE_LIMITS.signInPerAddress;
       for (let i = 0; i < points; i++) await consume("signInPerAddress", key);
       // What another instance's db/rate-limit.ts builds: the same limiter on its own pool.
-      const elsewhere = new RateLimiterDrizzle({ storeClient: drizzle(second), schema: rateLimits, keyPrefix: "signInPerAddress", points, duration: RATE_LIMITS.signInPerAddress.seconds, clearExpiredByTimeout: false });
+      const elsewhere = new RateLimiterDrizzle({
+        storeClient: drizzle(second),
+        schema: rateLimits,
+        keyPrefix: "signInPerAddress",
+        points,
+        duration: RATE_LIMITS.signInPerAddress.seconds,
+        clearExpiredByTimeout: false,
+      });
       const { createHash } = await import("node:crypto");
-      await expect(elsewhere.consume(createHash("sha256").update(key).digest("base64url"))).rejects.toMatchObject({ remainingPoints: 0 });
+      await expect(elsewhere.consume(createHash("sha256").update(key).digest("base64url"))).rejects.toMatchObject({
+        remainingPoints: 0,
+      });
     } finally {
       await second.end();
     }
@@ -53,7 +62,12 @@ describe("rate limits", () => {
     const address = uniqueEmail("both");
     const ip = `198.51.100.${Math.floor(Math.random() * 250)}-${address}`;
     for (let i = 0; i < RATE_LIMITS.signInPerAddress.points; i++) await consume("signInPerAddress", address);
-    expect(await consumeAll([["signInPerAddress", address], ["signInPerIp", ip]])).toMatchObject({ ok: false });
+    expect(
+      await consumeAll([
+        ["signInPerAddress", address],
+        ["signInPerIp", ip],
+      ]),
+    ).toMatchObject({ ok: false });
     expect(await consume("signInPerIp", ip)).toEqual({ ok: true });
   });
 });

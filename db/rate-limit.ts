@@ -14,7 +14,14 @@ function limiter(name: LimitName): RateLimiterDrizzle {
   if (!found) {
     const { points, seconds } = RATE_LIMITS[name];
     // Expired rows are purged by the retention job (db/retention.ts), not by a timer per limiter.
-    found = new RateLimiterDrizzle({ storeClient: db(), schema: rateLimits, keyPrefix: name, points, duration: seconds, clearExpiredByTimeout: false });
+    found = new RateLimiterDrizzle({
+      storeClient: db(),
+      schema: rateLimits,
+      keyPrefix: name,
+      points,
+      duration: seconds,
+      clearExpiredByTimeout: false,
+    });
     limiters.set(name, found);
   }
   return found;

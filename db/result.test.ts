@@ -9,7 +9,11 @@ describe("refusals", () => {
 
   it("keep every field a whole-form check refused, the first as the refusal", () => {
     expect(refuseAll({ slug: "errors.slugTaken" })).toEqual({ ok: false, field: "slug", error: "errors.slugTaken" });
-    expect(refuseAll({ "sessions.0.capacity": "a", "sessions.1.capacity": "b" }))
-      .toEqual({ ok: false, field: "sessions.0.capacity", error: "a", also: { "sessions.1.capacity": "b" } });
+    expect(refuseAll({ "sessions.0.capacity": "a", "sessions.1.capacity": "b" })).toEqual({
+      ok: false,
+      field: "sessions.0.capacity",
+      error: "a",
+      also: { "sessions.1.capacity": "b" },
+    });
   });
 });

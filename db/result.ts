@@ -7,7 +7,8 @@
  */
 export type Refusal = { ok: false; field?: string; error: string; also?: Record<string, string> };
 
-export const refuse = (error: string, field?: string): Refusal => (field ? { ok: false, field, error } : { ok: false, error });
+export const refuse = (error: string, field?: string): Refusal =>
+  field ? { ok: false, field, error } : { ok: false, error };
 
 /** Several fields refused at once (a form checked as a whole): the first, and `also` the rest. */
 export function refuseAll(errors: Record<string, string>): Refusal {

@@ -26,17 +26,46 @@ export type Purged = { signInTokens: number; devMail: number; invitations: numbe
  */
 export async function purgeExpired(now = new Date()): Promise<Purged> {
   return db().transaction(async (tx) => {
-    const tokens = await tx.delete(verificationTokens).where(lt(verificationTokens.expires, now)).returning({ t: verificationTokens.token });
-    const mail = await tx.delete(devMail).where(lt(devMail.createdAt, new Date(now.getTime() - RETENTION.devMailDays * DAY))).returning({ id: devMail.id });
-    const invitations = await tx.delete(clubInvitations)
-      .where(and(isNull(clubInvitations.acceptedAt), lt(clubInvitations.expiresAt, new Date(now.getTime() - RETENTION.expiredInvitationDays * DAY))))
+    const tokens = await tx
+      .delete(verificationTokens)
+      .where(lt(verificationTokens.expires, now))
+      .returning({ t: verificationTokens.token });
+    const mail = await tx
+      .delete(devMail)
+      .where(lt(devMail.createdAt, new Date(now.getTime() - RETENTION.devMailDays * DAY)))
+      .returning({ id: devMail.id });
+    const invitations = await tx
+      .delete(clubInvitations)
+      .where(
+        and(
+          isNull(clubInvitations.acceptedAt),
+          lt(clubInvitations.expiresAt, new Date(now.getTime() - RETENTION.expiredInvitationDays * DAY)),
+        ),
+      )
       .returning({ id: clubInvitations.id });
     const limits = await tx.delete(rateLimits).where(lt(rateLimits.expire, now)).returning({ key: rateLimits.key });
     const daysAgo = (days: number) => new Date(now.getTime() - days * DAY);
-    const outbox = await tx.delete(mailOutbox).where(or(
-      and(inArray(mailOutbox.status, ["sent", "skipped"]), lt(mailOutbox.createdAt, daysAgo(RETENTION.sentMailDays))),
-      and(inArray(mailOutbox.status, ["failed", "queued"]), lt(mailOutbox.createdAt, daysAgo(RETENTION.failedMailDays))),
-    )).returning({ id: mailOutbox.id });
-    return { signInTokens: tokens.length, devMail: mail.length, invitations: invitations.length, rateLimits: limits.length, mail: outbox.length };
+    const outbox = await tx
+      .delete(mailOutbox)
+      .where(
+        or(
+          and(
+            inArray(mailOutbox.status, ["sent", "skipped"]),
+            lt(mailOutbox.createdAt, daysAgo(RETENTION.sentMailDays)),
+          ),
+          and(
+            inArray(mailOutbox.status, ["failed", "queued"]),
+            lt(mailOutbox.createdAt, daysAgo(RETENTION.failedMailDays)),
+          ),
+        ),
+      )
+      .returning({ id: mailOutbox.id });
+    return {
+      signInTokens: tokens.length,
+      devMail: mail.length,
+      invitations: invitations.length,
+      rateLimits: limits.length,
+      mail: outbox.length,
+    };
   });
 }

@@ -1,7 +1,15 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { clubWith } from "@/test/clubs";
-import { form, holdRowLocks, mailJobsFor, openEvent, ownersWithCars, sessionPlaces, waitForWaiters } from "@/test/registration";
+import {
+  form,
+  holdRowLocks,
+  mailJobsFor,
+  openEvent,
+  ownersWithCars,
+  sessionPlaces,
+  waitForWaiters,
+} from "@/test/registration";
 import { deleteAccount } from "./account";
 import { db, sqlClient } from "./client";
 import { cancelEvent } from "./organiser-events";
@@ -14,7 +22,8 @@ import { mailOutbox, registrations, users } from "./schema";
 /** Waits until `count` backends of this database wait on a lock, whoever holds it. */
 async function lockWaiters(count: number, timeoutMs = 15_000) {
   for (const until = Date.now() + timeoutMs; ; await new Promise((r) => setTimeout(r, 20))) {
-    const [row] = await sqlClient()`select count(*)::int as n from pg_stat_activity where datname = current_database() and cardinality(pg_blocking_pids(pid)) > 0`;
+    const [row] =
+      await sqlClient()`select count(*)::int as n from pg_stat_activity where datname = current_database() and cardinality(pg_blocking_pids(pid)) > 0`;
     if (row!.n >= count) return;
     if (Date.now() > until) throw new Error(`only ${row!.n} of ${count} transactions wait on a lock`);
   }
@@ -26,7 +35,10 @@ describe("a registration racing the organiser's cancellation", () => {
   // car was then registered, unannounced, in a cancelled event.
   it("is either refused or among the people the cancellation tells", async () => {
     const { admin, club } = await clubWith();
-    const { event, sessions } = await openEvent({ clubId: club.id, sessions: [{ start: "09:00", end: "12:00", capacity: 5 }] });
+    const { event, sessions } = await openEvent({
+      clubId: club.id,
+      sessions: [{ start: "09:00", end: "12:00", capacity: 5 }],
+    });
     const [owner] = await ownersWithCars(1);
     const holder = await holdRowLocks("event_sessions", [sessions[0]!.id]);
     const registering = registerCar(owner!.ownerId, form(event.id, owner!.carIds[0]!, [sessions[0]!.id]));
@@ -39,9 +51,16 @@ describe("a registration racing the organiser's cancellation", () => {
 
     expect(cancelled).not.toBeNull();
     // Who the cancellation tells: its mails, queued in its own transaction (db/mail/queue.ts).
-    const told = (await db().select({ recipient: mailOutbox.recipient }).from(mailOutbox)
-      .where(sql`${mailOutbox.eventId} = ${event.id} and ${mailOutbox.kind} = 'eventCancelled'`)).map((r) => r.recipient);
-    const active = await db().select({ email: users.email }).from(registrations).innerJoin(users, eq(users.id, registrations.ownerId))
+    const told = (
+      await db()
+        .select({ recipient: mailOutbox.recipient })
+        .from(mailOutbox)
+        .where(sql`${mailOutbox.eventId} = ${event.id} and ${mailOutbox.kind} = 'eventCancelled'`)
+    ).map((r) => r.recipient);
+    const active = await db()
+      .select({ email: users.email })
+      .from(registrations)
+      .innerJoin(users, eq(users.id, registrations.ownerId))
       .where(sql`${registrations.eventId} = ${event.id} and ${registrations.status} = 'active'`);
     for (const { email } of active) expect(told).toContain(email);
     if (!registered.ok) expect(registered.error).toBe("errors.registrationClosed");
@@ -53,14 +72,25 @@ describe("a chosen session deleted between reading it and locking it", () => {
   // without it, answering ok with fewer places than chosen.
   type Write = (ownerId: string, eventId: string, carId: string, chosen: string[]) => Promise<() => Promise<unknown>>;
   it.each<[string, Write]>([
-    ["registerCar", async (ownerId, eventId, carId, chosen) => () => registerCar(ownerId, form(eventId, carId, chosen))],
-    ["changeSessions", async (ownerId, eventId, carId, chosen) => {
-      const first = await registerCar(ownerId, form(eventId, carId, [chosen[0]!]));
-      if (!first.ok) throw new Error(first.error);
-      return () => changeSessions(ownerId, first.registrationId, chosen);
-    }],
+    [
+      "registerCar",
+      async (ownerId, eventId, carId, chosen) => () => registerCar(ownerId, form(eventId, carId, chosen)),
+    ],
+    [
+      "changeSessions",
+      async (ownerId, eventId, carId, chosen) => {
+        const first = await registerCar(ownerId, form(eventId, carId, [chosen[0]!]));
+        if (!first.ok) throw new Error(first.error);
+        return () => changeSessions(ownerId, first.registrationId, chosen);
+      },
+    ],
   ])("refuses %s beside the sessions and writes nothing", async (name, prepare) => {
-    const { event, sessions } = await openEvent({ sessions: [{ start: "09:00", end: "10:00", capacity: 5 }, { start: "11:00", end: "12:00", capacity: 5 }] });
+    const { event, sessions } = await openEvent({
+      sessions: [
+        { start: "09:00", end: "10:00", capacity: 5 },
+        { start: "11:00", end: "12:00", capacity: 5 },
+      ],
+    });
     // The write locks in id order: it waits on the first while the second is deleted.
     const [first, second] = sessions.map((s) => s.id).sort() as [string, string];
     const [owner] = await ownersWithCars(1);
@@ -118,8 +148,13 @@ describe("deleting an account", () => {
     await lockWaiters(2);
     await holder.release();
     const outcomes = await Promise.allSettled([deleting, cancelling]);
-    expect(outcomes.map((o) => (o.status === "rejected" ? String(o.reason).slice(0, 200) : "settled"))).toEqual(["settled", "settled"]);
-    expect((await sessionPlaces(s)).map((p) => [p.registrationId, p.status])).toEqual([[theirs.registrationId, "confirmed"]]);
+    expect(outcomes.map((o) => (o.status === "rejected" ? String(o.reason).slice(0, 200) : "settled"))).toEqual([
+      "settled",
+      "settled",
+    ]);
+    expect((await sessionPlaces(s)).map((p) => [p.registrationId, p.status])).toEqual([
+      [theirs.registrationId, "confirmed"],
+    ]);
     expect((await mailJobsFor(theirs.registrationId)).filter((j) => j.kind === "placeConfirmed")).toHaveLength(1);
   });
 });

@@ -9,7 +9,13 @@ import { accounts, authenticators, sessions, users, verificationTokens } from ".
 import { reportingOutages, sessionOrOutage } from "./session-lookups";
 import { isDatabaseUnavailable } from "./unavailable";
 
-const tables = { usersTable: users, accountsTable: accounts, sessionsTable: sessions, verificationTokensTable: verificationTokens, authenticatorsTable: authenticators };
+const tables = {
+  usersTable: users,
+  accountsTable: accounts,
+  sessionsTable: sessions,
+  verificationTokensTable: verificationTokens,
+  authenticatorsTable: authenticators,
+};
 
 /** What Auth.js does with the adapter (@auth/core lib/actions/session.js): any error is logged and means "no session". */
 const authLike = (adapter: Adapter, token: string) => async () => {
@@ -21,7 +27,6 @@ const authLike = (adapter: Adapter, token: string) => async () => {
 };
 
 describe("sessionOrOutage", () => {
-
   it("answers 'signed out' for a token that names no session", async () => {
     const adapter = reportingOutages(DrizzleAdapter(db(), tables));
     expect(await sessionOrOutage(authLike(adapter, "no-such-token"))).toBeNull();
@@ -30,10 +35,17 @@ describe("sessionOrOutage", () => {
   // Without the report, Auth.js's "no session" was all a page saw: the person was sent to sign in.
   it("throws the database's error when the session could not be read", async () => {
     const port = await freePort();
-    const down = postgres(`postgres://postgres@127.0.0.1:${port}/none`, { max: 1, connect_timeout: 2, onnotice: () => {} });
+    const down = postgres(`postgres://postgres@127.0.0.1:${port}/none`, {
+      max: 1,
+      connect_timeout: 2,
+      onnotice: () => {},
+    });
     try {
       const adapter = reportingOutages(DrizzleAdapter(drizzle(down), tables));
-      const error = await sessionOrOutage(authLike(adapter, "some-token")).then(() => null, (e: unknown) => e);
+      const error = await sessionOrOutage(authLike(adapter, "some-token")).then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(isDatabaseUnavailable(error)).toBe(true);
       // Outside sessionOrOutage nothing changes: Auth.js still gets the error to log.
       await expect(adapter.getSessionAndUser!("some-token")).rejects.toBeTruthy();
@@ -43,7 +55,11 @@ describe("sessionOrOutage", () => {
   });
 
   it("leaves any other failure to Auth.js ('signed out')", async () => {
-    const broken = reportingOutages({ getSessionAndUser: async () => { throw new TypeError("a bug"); } });
+    const broken = reportingOutages({
+      getSessionAndUser: async () => {
+        throw new TypeError("a bug");
+      },
+    });
     expect(await sessionOrOutage(authLike(broken, "token"))).toBeNull();
   });
 });

@@ -8,7 +8,8 @@ import { isDatabaseUnavailable } from "./unavailable";
 // throws it, so the request ends on the 503 "try again" page (server/requests.ts) instead.
 
 type Lookup = { failed?: unknown };
-const lookups = ((globalThis as { __ringmeetSessionLookups?: AsyncLocalStorage<Lookup> }).__ringmeetSessionLookups ??= new AsyncLocalStorage<Lookup>());
+const lookups = ((globalThis as { __ringmeetSessionLookups?: AsyncLocalStorage<Lookup> }).__ringmeetSessionLookups ??=
+  new AsyncLocalStorage<Lookup>());
 
 type SessionMethod = "getSessionAndUser" | "updateSession" | "deleteSession";
 

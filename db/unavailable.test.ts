@@ -6,11 +6,18 @@ import { db, sqlClient } from "./client";
 import { eventSessions } from "./schema";
 import { isDatabaseUnavailable } from "./unavailable";
 
-const failure = (work: Promise<unknown>) => work.then(() => { throw new Error("it did not fail"); }, (error: unknown) => error);
+const failure = (work: Promise<unknown>) =>
+  work.then(
+    () => {
+      throw new Error("it did not fail");
+    },
+    (error: unknown) => error,
+  );
 
 describe("the app's pool", () => {
   it("carries the statement, lock and idle-in-transaction timeouts on every connection", async () => {
-    const [row] = await sqlClient()`select current_setting('statement_timeout') as statement, current_setting('lock_timeout') as lock,
+    const [row] =
+      await sqlClient()`select current_setting('statement_timeout') as statement, current_setting('lock_timeout') as lock,
       current_setting('idle_in_transaction_session_timeout') as idle`;
     expect(row).toEqual({ statement: "15s", lock: "10s", idle: "15s" });
   });
@@ -18,7 +25,11 @@ describe("the app's pool", () => {
 
 describe("isDatabaseUnavailable", () => {
   it("knows a server that is not there, also inside Drizzle's error", async () => {
-    const sql = postgres(`postgres://postgres@127.0.0.1:${await freePort()}/none`, { max: 1, connect_timeout: 2, onnotice: () => {} });
+    const sql = postgres(`postgres://postgres@127.0.0.1:${await freePort()}/none`, {
+      max: 1,
+      connect_timeout: 2,
+      onnotice: () => {},
+    });
     const error = await failure(sql`select 1`);
     await sql.end();
     expect(isDatabaseUnavailable(error)).toBe(true);
@@ -28,24 +39,32 @@ describe("isDatabaseUnavailable", () => {
   it("knows a lock or statement that waited too long", async () => {
     const { sessions } = await openEvent();
     const holder = await holdRowLocks("event_sessions", [sessions[0]!.id]);
-    const lockWait = await failure(sqlClient().begin(async (tx) => {
-      await tx`set local lock_timeout = '50ms'`;
-      await tx`select id from event_sessions where id = ${sessions[0]!.id} for update`;
-    }));
+    const lockWait = await failure(
+      sqlClient().begin(async (tx) => {
+        await tx`set local lock_timeout = '50ms'`;
+        await tx`select id from event_sessions where id = ${sessions[0]!.id} for update`;
+      }),
+    );
     await holder.release();
     expect(lockWait).toMatchObject({ code: "55P03" });
     expect(isDatabaseUnavailable(lockWait)).toBe(true);
-    const slow = await failure(sqlClient().begin(async (tx) => {
-      await tx`set local statement_timeout = '50ms'`;
-      await tx`select pg_sleep(1)`;
-    }));
+    const slow = await failure(
+      sqlClient().begin(async (tx) => {
+        await tx`set local statement_timeout = '50ms'`;
+        await tx`select pg_sleep(1)`;
+      }),
+    );
     expect(slow).toMatchObject({ code: "57014" });
     expect(isDatabaseUnavailable(slow)).toBe(true);
   });
 
   it("does not take a refused write or a bug for an outage", async () => {
     const { sessions } = await openEvent();
-    const duplicate = await failure(db().insert(eventSessions).values({ ...sessions[0]! }));
+    const duplicate = await failure(
+      db()
+        .insert(eventSessions)
+        .values({ ...sessions[0]! }),
+    );
     expect(isDatabaseUnavailable(duplicate)).toBe(false);
     expect(isDatabaseUnavailable(new TypeError("x is undefined"))).toBe(false);
     expect(isDatabaseUnavailable(null)).toBe(false);

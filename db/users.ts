@@ -19,7 +19,13 @@ export async function isSignInTokenUsable(email: string, token: string): Promise
   const rows = await db()
     .select({ one: sql`1` })
     .from(verificationTokens)
-    .where(and(eq(verificationTokens.identifier, email.toLowerCase()), eq(verificationTokens.token, hashed), gt(verificationTokens.expires, new Date())))
+    .where(
+      and(
+        eq(verificationTokens.identifier, email.toLowerCase()),
+        eq(verificationTokens.token, hashed),
+        gt(verificationTokens.expires, new Date()),
+      ),
+    )
     .limit(1);
   return rows.length > 0;
 }

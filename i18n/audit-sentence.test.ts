@@ -18,7 +18,12 @@ const lines: AuditLine[] = [
   { action: "checklist.add", actor: "Ada", car: null, detail: { label: "Helmet", required: true } },
   { action: "checklist.remove", actor: "Ada", car: null, detail: { label: "Helmet" } },
   { action: "broadcast", actor: "Ada", car: null, detail: { subject: "Gate opens at 8", recipients: 92 } },
-  { action: "mail.retry", actor: "Ada", car: null, detail: { mailId: "m", kind: "eventCancelled", recipient: "x@example.test" } },
+  {
+    action: "mail.retry",
+    actor: "Ada",
+    car: null,
+    detail: { mailId: "m", kind: "eventCancelled", recipient: "x@example.test" },
+  },
   { action: "autoPromote", actor: null, car: null, detail: {} },
   { action: "something.new", actor: null, car: null, detail: {} },
 ];
@@ -36,6 +41,8 @@ describe("audit lines", () => {
   it("say a published draw is a published draw, with its seed, not a car moving up", () => {
     const t = createTranslator({ locale: "en", messages: messagesFor("en"), namespace: "roster" });
     const sentence = auditSentence((key, values) => t(key as never, values as never), lines[5]!);
-    expect(sentence).toBe("Ada published the draw, seed 4f1c9e: places confirmed and waiting lists written in draw order.");
+    expect(sentence).toBe(
+      "Ada published the draw, seed 4f1c9e: places confirmed and waiting lists written in draw order.",
+    );
   });
 });

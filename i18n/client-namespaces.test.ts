@@ -38,14 +38,16 @@ describe("client message namespaces", () => {
   });
 
   it("puts every client component that needs next-intl's context under an area's provider", () => {
-    const outside = files.filter((file) => /\buse(Translations|Formatter|Locale|Now|TimeZone|Messages)\(/.test(readFileSync(file, "utf8")))
+    const outside = files
+      .filter((file) => /\buse(Translations|Formatter|Locale|Now|TimeZone|Messages)\(/.test(readFileSync(file, "utf8")))
       .map((file) => `/${path.relative("app", file).split(path.sep).join("/")}`)
       .filter((route) => !Object.keys(CLIENT_NAMESPACES).some((area) => route.startsWith(`${area}/`)));
     expect(outside).toEqual([]);
   });
 
   it("names only namespaces that exist", () => {
-    for (const namespaces of Object.values(CLIENT_NAMESPACES)) for (const ns of namespaces) expect(en).toHaveProperty(ns);
+    for (const namespaces of Object.values(CLIENT_NAMESPACES))
+      for (const ns of namespaces) expect(en).toHaveProperty(ns);
   });
 
   it("shared components take their words as props, since they render in any area", () => {

@@ -29,8 +29,36 @@ import enMail from "@/messages/en/mail.json";
 
 // One file per area of the app, so features can add strings without touching each other's files.
 // Each area's namespaces must be distinct at the top level.
-export const en = { ...enCore, ...enOrganise, ...enRegistration, ...enEventPage, ...enLottery, ...enGrid, ...enBroadcast, ...enPlaques, ...enChecklist, ...enRoster, ...enCheckIn, ...enErrorPage, ...enMail };
-const de: typeof en = { ...deCore, ...deOrganise, ...deRegistration, ...deEventPage, ...deLottery, ...deGrid, ...deBroadcast, ...dePlaques, ...deChecklist, ...deRoster, ...deCheckIn, ...deErrorPage, ...deMail };
+export const en = {
+  ...enCore,
+  ...enOrganise,
+  ...enRegistration,
+  ...enEventPage,
+  ...enLottery,
+  ...enGrid,
+  ...enBroadcast,
+  ...enPlaques,
+  ...enChecklist,
+  ...enRoster,
+  ...enCheckIn,
+  ...enErrorPage,
+  ...enMail,
+};
+const de: typeof en = {
+  ...deCore,
+  ...deOrganise,
+  ...deRegistration,
+  ...deEventPage,
+  ...deLottery,
+  ...deGrid,
+  ...deBroadcast,
+  ...dePlaques,
+  ...deChecklist,
+  ...deRoster,
+  ...deCheckIn,
+  ...deErrorPage,
+  ...deMail,
+};
 
 export type Messages = typeof en;
 const catalogues: Record<Locale, Messages> = { en, de };

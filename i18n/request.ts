@@ -7,6 +7,8 @@ import { messagesFor } from "./messages";
 // A caller may name the locale (getTranslations({ locale })): the cached event pages, rendered once
 // per language for everybody, do, and must not read the request at all.
 export default getRequestConfig(async ({ locale: requested }) => {
-  const locale = isLocale(requested) ? requested : resolveLocale((await cookies()).get(LOCALE_COOKIE)?.value, (await headers()).get("accept-language"));
+  const locale = isLocale(requested)
+    ? requested
+    : resolveLocale((await cookies()).get(LOCALE_COOKIE)?.value, (await headers()).get("accept-language"));
   return { locale, messages: messagesFor(locale), timeZone: "Europe/Berlin" };
 });

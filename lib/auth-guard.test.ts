@@ -46,7 +46,9 @@ describe("pathWithQuery", () => {
   it("joins segments and every search value, repeated keys included", () => {
     expect(pathWithQuery([])).toBe("/");
     expect(pathWithQuery(["events", "1m-meet"])).toBe("/events/1m-meet");
-    expect(pathWithQuery(["events"], { from: "newsletter", tag: ["a", "b"], none: undefined })).toBe("/events?from=newsletter&tag=a&tag=b");
+    expect(pathWithQuery(["events"], { from: "newsletter", tag: ["a", "b"], none: undefined })).toBe(
+      "/events?from=newsletter&tag=a&tag=b",
+    );
     expect(pathWithQuery(["garage", "ä b"], { q: "x&y" })).toBe("/garage/%C3%A4%20b?q=x%26y");
   });
 });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { catalogue, findModel, INDIVIDUAL, individualSwatches, modelLabel, paintName, swatchFor } from "./car-catalogue";
+import {
+  catalogue,
+  findModel,
+  INDIVIDUAL,
+  individualSwatches,
+  modelLabel,
+  paintName,
+  swatchFor,
+} from "./car-catalogue";
 
 const GREY = "#8a8f98";
 const HEX = /^#[0-9a-f]{6}$/;
@@ -58,7 +66,16 @@ describe("catalogue", () => {
 
   it("includes the M2, M3 and M4 generations clubs meet with", () => {
     const generations = catalogue.map((m) => `${m.make} ${m.model.replace(" Coupé", "")} ${m.generation}`);
-    for (const expected of ["BMW M2 F87", "BMW M2 G87", "BMW M3 E30", "BMW M3 E36", "BMW M3 E46", "BMW M3 E92", "BMW M4 F82", "BMW M4 G82"]) {
+    for (const expected of [
+      "BMW M2 F87",
+      "BMW M2 G87",
+      "BMW M3 E30",
+      "BMW M3 E36",
+      "BMW M3 E46",
+      "BMW M3 E92",
+      "BMW M4 F82",
+      "BMW M4 G82",
+    ]) {
       expect(generations).toContain(expected);
     }
   });

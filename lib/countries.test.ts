@@ -11,16 +11,21 @@ describe("normalisePlate", () => {
 
   it("is idempotent", () => {
     const plateish = fc.string({ unit: fc.constantFrom(..."abcXYZ019 -\t\u00a0äöüß".split("")), maxLength: 20 });
-    fc.assert(fc.property(fc.oneof(plateish, fc.string({ unit: "grapheme" })), (raw) => {
-      const once = normalisePlate(raw);
-      expect(normalisePlate(once)).toBe(once);
-    }), { numRuns: 1000 });
+    fc.assert(
+      fc.property(fc.oneof(plateish, fc.string({ unit: "grapheme" })), (raw) => {
+        const once = normalisePlate(raw);
+        expect(normalisePlate(once)).toBe(once);
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it("never leaves a lower-case letter, a double space or a space beside a dash", () => {
-    fc.assert(fc.property(fc.string({ unit: fc.constantFrom(..."ab-cd 12 \t".split("")) }), (raw) => {
-      expect(normalisePlate(raw)).not.toMatch(/[a-z]|\s\s| -|- |^\s|\s$/);
-    }));
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(..."ab-cd 12 \t".split("")) }), (raw) => {
+        expect(normalisePlate(raw)).not.toMatch(/[a-z]|\s\s| -|- |^\s|\s$/);
+      }),
+    );
   });
 });
 

@@ -1,13 +1,18 @@
 import { z } from "zod";
 
-const flag = z.enum(["0", "1", "true", "false"]).optional().transform((v) => v === "1" || v === "true");
+const flag = z
+  .enum(["0", "1", "true", "false"])
+  .optional()
+  .transform((v) => v === "1" || v === "true");
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "DATABASE_URL must be a postgres:// URL" }),
   AUTH_SECRET: z.string().min(16, "AUTH_SECRET must be at least 16 characters").optional(),
-  APP_URL: z.url({ protocol: /^https?$/, error: "APP_URL must be an http(s) URL such as https://ringmeet.example" }).optional(),
+  APP_URL: z
+    .url({ protocol: /^https?$/, error: "APP_URL must be an http(s) URL such as https://ringmeet.example" })
+    .optional(),
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: "SMTP_URL must look like smtp://user:pass@host:587" }).optional(),
   MAIL_FROM: z.string().min(3).default("Ringmeet <no-reply@ringmeet.test>"),
   DEV_MAILBOX: flag,
@@ -38,23 +43,38 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
     const issue = result.error.issues[0]!;
     const name = String(issue.path[0] ?? "environment");
     const missing = cleaned[name] === undefined;
-    const message = missing ? `${name} is required` : issue.message.startsWith(name) ? issue.message : `${name}: ${issue.message.replace(/\.$/, "")}`;
+    const message = missing
+      ? `${name} is required`
+      : issue.message.startsWith(name)
+        ? issue.message
+        : `${name}: ${issue.message.replace(/\.$/, "")}`;
     throw new Error(`Configuration error: ${message}.`);
   }
   const e = result.data;
   const production = e.NODE_ENV === "production";
-  if (production && !e.AUTH_SECRET) throw new Error("Configuration error: AUTH_SECRET is required in production (openssl rand -base64 32).");
+  if (production && !e.AUTH_SECRET)
+    throw new Error("Configuration error: AUTH_SECRET is required in production (openssl rand -base64 32).");
   // The public origin decides Secure cookies and every mailed link: a server must be told it.
-  if (production && !e.APP_URL) throw new Error("Configuration error: APP_URL is required in production (the public origin, such as https://ringmeet.example).");
-  if (e.DEV_MAILBOX && e.SMTP_URL) throw new Error("Configuration error: DEV_MAILBOX and SMTP_URL cannot both be set: mail goes out by SMTP or stays in the development mailbox.");
+  if (production && !e.APP_URL)
+    throw new Error(
+      "Configuration error: APP_URL is required in production (the public origin, such as https://ringmeet.example).",
+    );
+  if (e.DEV_MAILBOX && e.SMTP_URL)
+    throw new Error(
+      "Configuration error: DEV_MAILBOX and SMTP_URL cannot both be set: mail goes out by SMTP or stays in the development mailbox.",
+    );
   // The mailbox shows working sign-in links: it is on only without SMTP, in production only when asked for.
   const devMailbox = !e.SMTP_URL && (e.DEV_MAILBOX || !production);
   if (production && !devMailbox && !e.SMTP_URL) {
-    throw new Error("Configuration error: set SMTP_URL to send mail, or DEV_MAILBOX=1 to keep it in the development mailbox.");
+    throw new Error(
+      "Configuration error: set SMTP_URL to send mail, or DEV_MAILBOX=1 to keep it in the development mailbox.",
+    );
   }
   const appUrl = (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, "");
   if (devMailbox && !isLocalOrigin(appUrl)) {
-    throw new Error("Configuration error: the development mailbox (DEV_MAILBOX=1, or no SMTP_URL outside production) needs APP_URL on localhost or 127.0.0.1; set SMTP_URL for a public origin.");
+    throw new Error(
+      "Configuration error: the development mailbox (DEV_MAILBOX=1, or no SMTP_URL outside production) needs APP_URL on localhost or 127.0.0.1; set SMTP_URL for a public origin.",
+    );
   }
   return {
     production,

@@ -30,7 +30,11 @@ describe("eventPhase", () => {
     ["2026-12-31", "2026-12-31T23:00:00.000Z"], // a new year
     ["2028-02-28", "2028-02-28T23:00:00.000Z"], // the day before a leap day
   ])("counts an event ending on %s as finished from the next Berlin midnight, %s", (endsOn, midnight) => {
-    const e = { ...event("published", endsOn), registrationOpensAt: new Date("2026-01-01T00:00:00Z"), registrationClosesAt: new Date("2026-02-01T00:00:00Z") };
+    const e = {
+      ...event("published", endsOn),
+      registrationOpensAt: new Date("2026-01-01T00:00:00Z"),
+      registrationClosesAt: new Date("2026-02-01T00:00:00Z"),
+    };
     expect(eventPhase(e, before(new Date(midnight)))).toBe("closed");
     expect(eventPhase(e, new Date(midnight))).toBe("finished");
   });
@@ -48,7 +52,12 @@ describe("eventPhase", () => {
   });
 
   it.each(["draft", "cancelled", "finished"] as const)("keeps a %s event %s whatever the time", (status) => {
-    for (const now of ["2026-01-01T00:00:00Z", "2026-09-01T00:00:00Z", "2026-10-20T00:00:00Z", "2027-01-01T00:00:00Z"]) {
+    for (const now of [
+      "2026-01-01T00:00:00Z",
+      "2026-09-01T00:00:00Z",
+      "2026-10-20T00:00:00Z",
+      "2027-01-01T00:00:00Z",
+    ]) {
       expect(eventPhase(event(status), new Date(now))).toBe(status);
     }
   });
@@ -56,9 +65,11 @@ describe("eventPhase", () => {
   it("never goes back a phase as time passes", () => {
     const order: EventPhase[] = ["upcoming", "open", "closed", "finished"];
     const instant = fc.integer({ min: Date.UTC(2026, 6, 1), max: Date.UTC(2026, 11, 1) }).map((t) => new Date(t));
-    fc.assert(fc.property(instant, instant, (a, b) => {
-      const [early, late] = a <= b ? [a, b] : [b, a];
-      expect(order.indexOf(eventPhase(event(), early))).toBeLessThanOrEqual(order.indexOf(eventPhase(event(), late)));
-    }));
+    fc.assert(
+      fc.property(instant, instant, (a, b) => {
+        const [early, late] = a <= b ? [a, b] : [b, a];
+        expect(order.indexOf(eventPhase(event(), early))).toBeLessThanOrEqual(order.indexOf(eventPhase(event(), late)));
+      }),
+    );
   });
 });

@@ -11,8 +11,20 @@ const fold = foldForSearch;
 
 describe("folding names for search", () => {
   it("folds accents, umlauts and German transliterations together", () => {
-    for (const [a, b] of [["Müller", "muller"], ["Müller", "mueller"], ["MÜLLER", "Mueller"], ["Straße", "strasse"], ["STRASSE", "straße"],
-      ["Jürgen", "juergen"], ["Gößmann", "goessmann"], ["Bräuer", "braeuer"], ["Zoë", "zoe"], ["José", "jose"], ["Ørsted", "orsted"], ["Łukasz", "lukasz"]]) {
+    for (const [a, b] of [
+      ["Müller", "muller"],
+      ["Müller", "mueller"],
+      ["MÜLLER", "Mueller"],
+      ["Straße", "strasse"],
+      ["STRASSE", "straße"],
+      ["Jürgen", "juergen"],
+      ["Gößmann", "goessmann"],
+      ["Bräuer", "braeuer"],
+      ["Zoë", "zoe"],
+      ["José", "jose"],
+      ["Ørsted", "orsted"],
+      ["Łukasz", "lukasz"],
+    ]) {
       expect(fold(a!), `${a} ~ ${b}`).toBe(fold(b!));
     }
     expect(fold("Müller")).toBe("muller");
@@ -26,30 +38,48 @@ describe("folding names for search", () => {
   });
 
   it("is idempotent, for any text at all", () => {
-    fc.assert(fc.property(anyText, (text) => {
-      expect(fold(fold(text))).toBe(fold(text));
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(anyText, (text) => {
+        expect(fold(fold(text))).toBe(fold(text));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it("ignores case", () => {
-    fc.assert(fc.property(name, (text) => {
-      expect(fold(text.toUpperCase())).toBe(fold(text));
-      expect(fold(text.toLowerCase())).toBe(fold(text));
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(name, (text) => {
+        expect(fold(text.toUpperCase())).toBe(fold(text));
+        expect(fold(text.toLowerCase())).toBe(fold(text));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it("gives the same for an umlaut and its transliteration, anywhere in a name", () => {
-    const spellings = fc.constantFrom(["ä", "ae", "a"], ["ö", "oe", "o"], ["ü", "ue", "u"], ["Ü", "UE", "U"], ["ß", "ss", "SS"]);
-    fc.assert(fc.property(name, spellings, name, (before, [letter, spelt, plain], after) => {
-      expect(fold(before + spelt + after)).toBe(fold(before + letter + after));
-      expect(fold(before + plain + after)).toBe(fold(before + letter + after));
-    }), { numRuns: 2000 });
+    const spellings = fc.constantFrom(
+      ["ä", "ae", "a"],
+      ["ö", "oe", "o"],
+      ["ü", "ue", "u"],
+      ["Ü", "UE", "U"],
+      ["ß", "ss", "SS"],
+    );
+    fc.assert(
+      fc.property(name, spellings, name, (before, [letter, spelt, plain], after) => {
+        expect(fold(before + spelt + after)).toBe(fold(before + letter + after));
+        expect(fold(before + plain + after)).toBe(fold(before + letter + after));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it("folds a name's beginning to the beginning of the folded name, so typing narrows the list", () => {
-    fc.assert(fc.property(name, fc.nat(), (text, cut) => {
-      const typed = text.slice(0, cut % (text.length + 1));
-      expect(fold(text).startsWith(fold(typed))).toBe(true);
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(name, fc.nat(), (text, cut) => {
+        const typed = text.slice(0, cut % (text.length + 1));
+        expect(fold(text).startsWith(fold(typed))).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -2,7 +2,18 @@
  * Letters that Unicode decomposition leaves whole, spelt as a keyboard without them would. The
  * final sigma joins σ because lower-casing picks one or the other by its place in the word.
  */
-const LETTERS: Record<string, string> = { ß: "ss", æ: "ae", œ: "oe", ø: "o", ł: "l", đ: "d", ð: "d", þ: "th", ı: "i", ς: "σ" };
+const LETTERS: Record<string, string> = {
+  ß: "ss",
+  æ: "ae",
+  œ: "oe",
+  ø: "o",
+  ł: "l",
+  đ: "d",
+  ð: "d",
+  þ: "th",
+  ı: "i",
+  ς: "σ",
+};
 
 /**
  * A name or query as search compares it: lower case, accents dropped, German transliterations

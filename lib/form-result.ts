@@ -2,8 +2,7 @@ export type FieldErrors = Record<string, string>;
 
 /** The one result type every form action returns. */
 export type FormResult<T extends object = object> =
-  | ({ ok: true } & T)
-  | { ok: false; formError?: string; fieldErrors?: FieldErrors; values?: Record<string, string> };
+  ({ ok: true } & T) | { ok: false; formError?: string; fieldErrors?: FieldErrors; values?: Record<string, string> };
 
 export const initialFormResult: FormResult = { ok: false };
 

@@ -23,43 +23,58 @@ describe("localeFromAcceptLanguage", () => {
   });
 
   it("always answers one of our locales, whatever the header", () => {
-    fc.assert(fc.property(fc.option(fc.string(), { nil: undefined }), (header) => {
-      expect(locales).toContain(localeFromAcceptLanguage(header));
-    }));
+    fc.assert(
+      fc.property(fc.option(fc.string(), { nil: undefined }), (header) => {
+        expect(locales).toContain(localeFromAcceptLanguage(header));
+      }),
+    );
   });
 
   it("picks the supported language with the highest q, the first listed on a tie", () => {
     const entry = fc.record({
       tag: fc.constantFrom("en", "de", "fr", "es", "en-GB", "de-AT", "DE", "nl-BE"),
-      q: fc.option(fc.integer({ min: 0, max: 1000 }).map((n) => n / 1000), { nil: undefined }),
+      q: fc.option(
+        fc.integer({ min: 0, max: 1000 }).map((n) => n / 1000),
+        { nil: undefined },
+      ),
     });
-    fc.assert(fc.property(fc.array(entry, { maxLength: 6 }), (entries) => {
-      const header = entries.map((e) => (e.q === undefined ? e.tag : `${e.tag};q=${e.q}`)).join(", ");
-      let best: { lang: string; q: number } | undefined;
-      for (const e of entries) {
-        const lang = e.tag.toLowerCase().split("-")[0]!;
-        const q = e.q ?? 1;
-        if (isLocale(lang) && q > 0 && (!best || q > best.q)) best = { lang, q };
-      }
-      expect(localeFromAcceptLanguage(header)).toBe(best?.lang ?? defaultLocale);
-    }));
+    fc.assert(
+      fc.property(fc.array(entry, { maxLength: 6 }), (entries) => {
+        const header = entries.map((e) => (e.q === undefined ? e.tag : `${e.tag};q=${e.q}`)).join(", ");
+        let best: { lang: string; q: number } | undefined;
+        for (const e of entries) {
+          const lang = e.tag.toLowerCase().split("-")[0]!;
+          const q = e.q ?? 1;
+          if (isLocale(lang) && q > 0 && (!best || q > best.q)) best = { lang, q };
+        }
+        expect(localeFromAcceptLanguage(header)).toBe(best?.lang ?? defaultLocale);
+      }),
+    );
   });
 });
 
 describe("resolveLocale", () => {
   it("lets a valid cookie win over the header", () => {
-    fc.assert(fc.property(fc.constantFrom(...locales), fc.option(fc.string(), { nil: null }), (cookie, header) => {
-      expect(resolveLocale(cookie, header)).toBe(cookie);
-    }));
+    fc.assert(
+      fc.property(fc.constantFrom(...locales), fc.option(fc.string(), { nil: null }), (cookie, header) => {
+        expect(resolveLocale(cookie, header)).toBe(cookie);
+      }),
+    );
   });
 
   it("ignores an unknown cookie and falls back to the header", () => {
     expect(resolveLocale("fr", "de")).toBe("de");
     expect(resolveLocale("", "de;q=0.9")).toBe("de");
     expect(resolveLocale("EN", "de")).toBe("de");
-    fc.assert(fc.property(fc.string().filter((c) => !isLocale(c)), fc.string(), (cookie, header) => {
-      expect(resolveLocale(cookie, header)).toBe(localeFromAcceptLanguage(header));
-    }));
+    fc.assert(
+      fc.property(
+        fc.string().filter((c) => !isLocale(c)),
+        fc.string(),
+        (cookie, header) => {
+          expect(resolveLocale(cookie, header)).toBe(localeFromAcceptLanguage(header));
+        },
+      ),
+    );
   });
 });
 

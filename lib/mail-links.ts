@@ -2,7 +2,10 @@
 export type MailLine = string | { link: string };
 
 export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+  return value.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!,
+  );
 }
 
 /**
@@ -13,7 +16,11 @@ export function escapeHtml(value: string): string {
 export function composeMail(lines: readonly MailLine[]): { text: string; html: string; links: string[] } {
   const text = lines.map((l) => (typeof l === "string" ? l : l.link)).join("\n\n");
   const html = lines
-    .map((l) => (typeof l === "string" ? `<p>${escapeHtml(l)}</p>` : `<p><a href="${escapeHtml(l.link)}">${escapeHtml(l.link)}</a></p>`))
+    .map((l) =>
+      typeof l === "string"
+        ? `<p>${escapeHtml(l)}</p>`
+        : `<p><a href="${escapeHtml(l.link)}">${escapeHtml(l.link)}</a></p>`,
+    )
     .join("\n");
   const links = [...new Set(lines.flatMap((l) => (typeof l === "string" ? [] : [l.link])))];
   return { text, html, links };

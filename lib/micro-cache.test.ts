@@ -29,10 +29,13 @@ describe("microCache", () => {
 
   it("does not keep a failed load", async () => {
     let fail = true;
-    const cache = microCache(async () => {
-      if (fail) throw new Error("db down");
-      return "ok";
-    }, { ttlMs: 60_000 });
+    const cache = microCache(
+      async () => {
+        if (fail) throw new Error("db down");
+        return "ok";
+      },
+      { ttlMs: 60_000 },
+    );
     await expect(cache.get("x")).rejects.toThrow("db down");
     fail = false;
     expect(await cache.get("x")).toBe("ok");

@@ -6,7 +6,10 @@ export type MicroCache<T> = { get: (key: string) => Promise<T>; forget: (key: st
  * A failed load is not kept. At most `maxKeys` keys are held (oldest dropped first), so requests
  * for made-up keys cannot grow it without bound.
  */
-export function microCache<T>(load: (key: string) => Promise<T>, options: { ttlMs: number; maxKeys?: number; now?: () => number }): MicroCache<T> {
+export function microCache<T>(
+  load: (key: string) => Promise<T>,
+  options: { ttlMs: number; maxKeys?: number; now?: () => number },
+): MicroCache<T> {
   const { ttlMs, maxKeys = 500, now = Date.now } = options;
   const entries = new Map<string, { at: number; value: Promise<T> }>();
   return {

@@ -13,7 +13,8 @@ describe("passkeyOptionsVerdict", () => {
   });
 
   it("leaves a signed-in person's request to Auth.js (adding a passkey on /account)", () => {
-    for (const action of [null, "authenticate", "register"]) expect(passkeyOptionsVerdict(true, action)).toBe("as-asked");
+    for (const action of [null, "authenticate", "register"])
+      expect(passkeyOptionsVerdict(true, action)).toBe("as-asked");
   });
 });
 

@@ -21,6 +21,9 @@ export function isLoopbackAddress(address: string | null | undefined): boolean {
 export function clientAddress(headers: { get(name: string): string | null }, trustProxy: boolean): string {
   const peer = headers.get(PEER_ADDRESS_HEADER) ?? "";
   if (!trustProxy) return peer || "unknown";
-  const forwarded = (headers.get("x-forwarded-for") ?? "").split(",").map((a) => a.trim()).filter(Boolean);
+  const forwarded = (headers.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((a) => a.trim())
+    .filter(Boolean);
   return forwarded.at(-1) ?? (peer || "unknown");
 }

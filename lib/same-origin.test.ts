@@ -14,7 +14,13 @@ describe("isSameOrigin", () => {
   });
 
   it("refuses another site, an opaque origin, a look-alike host and a request that says nothing", () => {
-    for (const origin of ["https://evil.example", "null", "https://ringmeet.example.evil.example", "http://ringmeet.example", "https://ringmeet.example:8443"]) {
+    for (const origin of [
+      "https://evil.example",
+      "null",
+      "https://ringmeet.example.evil.example",
+      "http://ringmeet.example",
+      "https://ringmeet.example:8443",
+    ]) {
       expect(isSameOrigin({ ...none, origin }, app)).toBe(false);
     }
     expect(isSameOrigin({ ...none, secFetchSite: "cross-site" }, app)).toBe(false);
@@ -24,9 +30,11 @@ describe("isSameOrigin", () => {
   });
 
   it("lets Origin decide when it is present, whatever the other headers claim", () => {
-    fc.assert(fc.property(fc.webUrl(), fc.constantFrom("same-origin", "cross-site", null), (other, site) => {
-      const origin = new URL(other).origin;
-      expect(isSameOrigin({ origin, secFetchSite: site, referer: `${app}/` }, app)).toBe(origin === app);
-    }));
+    fc.assert(
+      fc.property(fc.webUrl(), fc.constantFrom("same-origin", "cross-site", null), (other, site) => {
+        const origin = new URL(other).origin;
+        expect(isSameOrigin({ origin, secFetchSite: site, referer: `${app}/` }, app)).toBe(origin === app);
+      }),
+    );
   });
 });

@@ -30,14 +30,20 @@ describe("slugify", () => {
   });
 
   it("always gives a valid slug of at most 60 characters, for any text", () => {
-    const text = fc.oneof(fc.string({ unit: "grapheme", maxLength: 120 }), fc.string({ unit: fc.constantFrom(..."aäoöuüß -–_.ÄÖÜ9"), maxLength: 120 }));
-    fc.assert(fc.property(text, (t) => {
-      const slug = slugify(t);
-      expect(slug.length).toBeGreaterThan(0);
-      expect(slug.length).toBeLessThanOrEqual(60);
-      expect(isSlug(slug)).toBe(true);
-      expect(slugify(slug)).toBe(slug);
-    }), { numRuns: 500 });
+    const text = fc.oneof(
+      fc.string({ unit: "grapheme", maxLength: 120 }),
+      fc.string({ unit: fc.constantFrom(..."aäoöuüß -–_.ÄÖÜ9"), maxLength: 120 }),
+    );
+    fc.assert(
+      fc.property(text, (t) => {
+        const slug = slugify(t);
+        expect(slug.length).toBeGreaterThan(0);
+        expect(slug.length).toBeLessThanOrEqual(60);
+        expect(isSlug(slug)).toBe(true);
+        expect(slugify(slug)).toBe(slug);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 

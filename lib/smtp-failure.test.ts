@@ -14,7 +14,9 @@ describe("SMTP failures", () => {
   });
 
   it("are described by the server's reply, on one bounded line", () => {
-    expect(failureReason({ message: "Can't send mail: 550 No such user", response: "550 5.1.1 No such\r\n user" })).toBe("550 5.1.1 No such user");
+    expect(
+      failureReason({ message: "Can't send mail: 550 No such user", response: "550 5.1.1 No such\r\n user" }),
+    ).toBe("550 5.1.1 No such user");
     expect(failureReason({ message: "Connection timeout", code: "ETIMEDOUT" })).toBe("Connection timeout");
     expect(failureReason({ response: "x".repeat(400) })).toHaveLength(300);
   });

@@ -32,10 +32,18 @@ describe("ticket tokens", () => {
   it("are refused as forged when the payload or the signature is changed", () => {
     const otherRegistration = `${prefix}.${encode({ r: randomUUID(), e: eventId, x: expiresAt.getTime() / 1000 })}.${sig}`;
     const later = `${prefix}.${encode({ r: claims.registrationId, e: eventId, x: expiresAt.getTime() / 1000 + 86_400 })}.${sig}`;
-    for (const forged of [otherRegistration, later, `${prefix}.${body}.${flip(sig, 0)}`, `${prefix}.${body}.${sig.slice(0, -1)}`]) {
+    for (const forged of [
+      otherRegistration,
+      later,
+      `${prefix}.${body}.${flip(sig, 0)}`,
+      `${prefix}.${body}.${sig.slice(0, -1)}`,
+    ]) {
       expect(verifyTicket(forged, eventId, key, before)).toEqual({ ok: false, reason: "forged" });
     }
-    expect(verifyTicket(token, eventId, eventTicketKey("another-secret-0123456789", eventId), before)).toEqual({ ok: false, reason: "forged" });
+    expect(verifyTicket(token, eventId, eventTicketKey("another-secret-0123456789", eventId), before)).toEqual({
+      ok: false,
+      reason: "forged",
+    });
     // Signed with another event's key but claiming this event.
     const borrowed = signTicket(claims, eventTicketKey(SECRET, randomUUID()));
     expect(verifyTicket(borrowed, eventId, key, before)).toEqual({ ok: false, reason: "forged" });
@@ -43,12 +51,26 @@ describe("ticket tokens", () => {
 
   it("are refused at another event's gate, and after they expire", () => {
     const otherEvent = randomUUID();
-    expect(verifyTicket(token, otherEvent, eventTicketKey(SECRET, otherEvent), before)).toEqual({ ok: false, reason: "otherEvent" });
-    expect(verifyTicket(token, eventId, key, new Date(expiresAt.getTime() + 1000))).toEqual({ ok: false, reason: "expired" });
+    expect(verifyTicket(token, otherEvent, eventTicketKey(SECRET, otherEvent), before)).toEqual({
+      ok: false,
+      reason: "otherEvent",
+    });
+    expect(verifyTicket(token, eventId, key, new Date(expiresAt.getTime() + 1000))).toEqual({
+      ok: false,
+      reason: "expired",
+    });
   });
 
   it("are refused as malformed when they are not tokens at all", () => {
-    for (const junk of ["", "RM1", "RM1..", `RM2.${body}.${sig}`, `RM1.${body}`, "RM1.bm90IGpzb24.sig", `RM1.${encode({ r: 1, e: eventId, x: 1 })}.${sig}`]) {
+    for (const junk of [
+      "",
+      "RM1",
+      "RM1..",
+      `RM2.${body}.${sig}`,
+      `RM1.${body}`,
+      "RM1.bm90IGpzb24.sig",
+      `RM1.${encode({ r: 1, e: eventId, x: 1 })}.${sig}`,
+    ]) {
       expect(verifyTicket(junk, eventId, key, before)).toEqual({ ok: false, reason: "malformed" });
       expect(peekTicket(junk)).toBeNull();
     }
@@ -62,22 +84,27 @@ describe("ticket tokens", () => {
 
   it("round-trip for any ids and expiry, and differ from every other registration's token", () => {
     const seconds = fc.integer({ min: 1_700_000_000, max: 4_000_000_000 });
-    fc.assert(fc.property(fc.uuid(), fc.uuid(), fc.uuid(), seconds, fc.string({ minLength: 16 }), (r, r2, e, x, secret) => {
-      const k = eventTicketKey(secret, e);
-      const c = { registrationId: r, eventId: e, expiresAt: new Date(x * 1000) };
-      const t = signTicket(c, k);
-      expect(peekTicket(t)).toEqual(c);
-      expect(verifyTicket(t, e, k, new Date(x * 1000 - 1))).toEqual({ ok: true, claims: c });
-      expect(verifyTicket(t, e, k, new Date(x * 1000 + 1000))).toEqual({ ok: false, reason: "expired" });
-      if (r2 !== r) expect(signTicket({ ...c, registrationId: r2 }, k)).not.toBe(t);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.uuid(), fc.uuid(), fc.uuid(), seconds, fc.string({ minLength: 16 }), (r, r2, e, x, secret) => {
+        const k = eventTicketKey(secret, e);
+        const c = { registrationId: r, eventId: e, expiresAt: new Date(x * 1000) };
+        const t = signTicket(c, k);
+        expect(peekTicket(t)).toEqual(c);
+        expect(verifyTicket(t, e, k, new Date(x * 1000 - 1))).toEqual({ ok: true, claims: c });
+        expect(verifyTicket(t, e, k, new Date(x * 1000 + 1000))).toEqual({ ok: false, reason: "expired" });
+        if (r2 !== r) expect(signTicket({ ...c, registrationId: r2 }, k)).not.toBe(t);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it("derive a different key per event, and the same key each time", () => {
-    fc.assert(fc.property(fc.uuid(), fc.uuid(), (a, b) => {
-      expect(eventTicketKey(SECRET, a)).toBe(eventTicketKey(SECRET, a));
-      if (a !== b) expect(eventTicketKey(SECRET, a)).not.toBe(eventTicketKey(SECRET, b));
-    }));
+    fc.assert(
+      fc.property(fc.uuid(), fc.uuid(), (a, b) => {
+        expect(eventTicketKey(SECRET, a)).toBe(eventTicketKey(SECRET, a));
+        if (a !== b) expect(eventTicketKey(SECRET, a)).not.toBe(eventTicketKey(SECRET, b));
+      }),
+    );
   });
 });
 
@@ -100,7 +127,14 @@ describe("a registration's ticket (ticketTokenFor, readTicketToken)", () => {
     const [head, payload, signature] = issued.split(".") as [string, string, string];
     const swapped = encode({ r: randomUUID(), e: event.id, x: midnightAfter.getTime() / 1000 });
     const foreign = ticketTokenFor("someone-elses-secret-123456", registrationId, event);
-    for (const bad of [`${head}.${swapped}.${signature}`, `${head}.${payload}.${signature.slice(1)}x`, foreign, "", "RM1.x.y", issued.toLowerCase()]) {
+    for (const bad of [
+      `${head}.${swapped}.${signature}`,
+      `${head}.${payload}.${signature.slice(1)}x`,
+      foreign,
+      "",
+      "RM1.x.y",
+      issued.toLowerCase(),
+    ]) {
       expect(readTicketToken(SECRET, bad, during)).toBeNull();
     }
   });

@@ -6,7 +6,8 @@ import { addDays, zonedMoment } from "./time";
  * derived per event, so gate phones can verify tickets offline holding only that event's key.
  */
 export type TicketClaims = { registrationId: string; eventId: string; expiresAt: Date };
-export type TicketCheck = { ok: true; claims: TicketClaims } | { ok: false; reason: "malformed" | "forged" | "otherEvent" | "expired" };
+export type TicketCheck =
+  { ok: true; claims: TicketClaims } | { ok: false; reason: "malformed" | "forged" | "otherEvent" | "expired" };
 
 const PREFIX = "RM1";
 const b64 = (data: Buffer | string) => Buffer.from(data).toString("base64url");
@@ -21,7 +22,9 @@ function signature(key: string, body: string): string {
 }
 
 export function signTicket(claims: TicketClaims, eventKey: string): string {
-  const body = b64(JSON.stringify({ r: claims.registrationId, e: claims.eventId, x: Math.floor(claims.expiresAt.getTime() / 1000) }));
+  const body = b64(
+    JSON.stringify({ r: claims.registrationId, e: claims.eventId, x: Math.floor(claims.expiresAt.getTime() / 1000) }),
+  );
   return `${PREFIX}.${body}.${signature(eventKey, body)}`;
 }
 
@@ -32,7 +35,11 @@ export function peekTicket(token: string): TicketClaims | null {
   // Exactly three parts: anything appended would otherwise pass as a valid ticket.
   if (parts.length !== 3 || prefix !== PREFIX || !body || !sig) return null;
   try {
-    const data = JSON.parse(Buffer.from(body, "base64url").toString("utf8")) as { r?: unknown; e?: unknown; x?: unknown };
+    const data = JSON.parse(Buffer.from(body, "base64url").toString("utf8")) as {
+      r?: unknown;
+      e?: unknown;
+      x?: unknown;
+    };
     if (typeof data.r !== "string" || typeof data.e !== "string" || typeof data.x !== "number") return null;
     return { registrationId: data.r, eventId: data.e, expiresAt: new Date(data.x * 1000) };
   } catch {
@@ -62,7 +69,11 @@ export function ticketTokenFor(secret: string, registrationId: string, event: Ev
 }
 
 /** Checks a token with the key of the event it names; the registration and event when genuine. */
-export function readTicketToken(secret: string, token: string, now: Date): { registrationId: string; eventId: string } | null {
+export function readTicketToken(
+  secret: string,
+  token: string,
+  now: Date,
+): { registrationId: string; eventId: string } | null {
   const claims = peekTicket(token);
   if (!claims) return null;
   const check = verifyTicket(token, claims.eventId, eventTicketKey(secret, claims.eventId), now);

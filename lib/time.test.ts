@@ -3,10 +3,15 @@ import { describe, expect, it } from "vitest";
 import { addDays, dayKey, EVENT_TIME_ZONE, formatClock, formatMoment, weekday, zonedMoment } from "./time";
 
 const pad = (n: number) => String(n).padStart(2, "0");
-const calendarDay = fc.date({ min: new Date("2000-01-01T00:00:00Z"), max: new Date("2099-12-31T00:00:00Z"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
-const clock = fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 })).map(([h, m]) => `${pad(h)}:${pad(m)}`);
+const calendarDay = fc
+  .date({ min: new Date("2000-01-01T00:00:00Z"), max: new Date("2099-12-31T00:00:00Z"), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
+const clock = fc
+  .tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }))
+  .map(([h, m]) => `${pad(h)}:${pad(m)}`);
 /** Berlin moves its clocks on the last Sunday of March (02:00 → 03:00) and of October (03:00 → 02:00). */
-const isSwitchSunday = (day: string, month: "03" | "10") => day.slice(5, 7) === month && weekday(day) === 0 && Number(day.slice(8)) >= 25;
+const isSwitchSunday = (day: string, month: "03" | "10") =>
+  day.slice(5, 7) === month && weekday(day) === 0 && Number(day.slice(8)) >= 25;
 
 describe("the test run itself", () => {
   it("runs in a zone whose offset is not a whole hour, so a forgotten zone shows", () => {
@@ -33,22 +38,28 @@ describe("zonedMoment / formatClock / dayKey", () => {
   });
 
   it("round-trips every existing wall-clock time in Berlin", () => {
-    fc.assert(fc.property(calendarDay, clock, (day, time) => {
-      fc.pre(!(isSwitchSunday(day, "03") && time.startsWith("02:")));
-      const moment = zonedMoment(day, time);
-      expect(formatClock(moment)).toBe(time);
-      expect(dayKey(moment)).toBe(day);
-      expect(formatMoment(moment)).toBe(`${day} ${time}`);
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(calendarDay, clock, (day, time) => {
+        fc.pre(!(isSwitchSunday(day, "03") && time.startsWith("02:")));
+        const moment = zonedMoment(day, time);
+        expect(formatClock(moment)).toBe(time);
+        expect(dayKey(moment)).toBe(day);
+        expect(formatMoment(moment)).toBe(`${day} ${time}`);
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it("round-trips instants (whole minutes) outside the repeated autumn hour", () => {
     const instant = fc.integer({ min: 946_684_800 / 60, max: 4_102_444_800 / 60 }).map((m) => new Date(m * 60_000));
-    fc.assert(fc.property(instant, (moment) => {
-      const day = dayKey(moment);
-      fc.pre(!(isSwitchSunday(day, "10") && formatClock(moment).startsWith("02:")));
-      expect(zonedMoment(day, formatClock(moment)).getTime()).toBe(moment.getTime());
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(instant, (moment) => {
+        const day = dayKey(moment);
+        fc.pre(!(isSwitchSunday(day, "10") && formatClock(moment).startsWith("02:")));
+        expect(zonedMoment(day, formatClock(moment)).getTime()).toBe(moment.getTime());
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 
@@ -70,11 +81,13 @@ describe("addDays / weekday", () => {
   });
 
   it("undoes itself and keeps the weekday every 7 days", () => {
-    fc.assert(fc.property(calendarDay, fc.integer({ min: -3000, max: 3000 }), (day, n) => {
-      expect(addDays(addDays(day, n), -n)).toBe(day);
-      expect(weekday(addDays(day, 7 * Math.trunc(n / 7)))).toBe(weekday(day));
-      expect(weekday(addDays(day, n))).toBe((((weekday(day) + n) % 7) + 7) % 7);
-      expect(addDays(day, n)).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    }));
+    fc.assert(
+      fc.property(calendarDay, fc.integer({ min: -3000, max: 3000 }), (day, n) => {
+        expect(addDays(addDays(day, n), -n)).toBe(day);
+        expect(weekday(addDays(day, 7 * Math.trunc(n / 7)))).toBe(weekday(day));
+        expect(weekday(addDays(day, n))).toBe((((weekday(day) + n) % 7) + 7) % 7);
+        expect(addDays(day, n)).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      }),
+    );
   });
 });

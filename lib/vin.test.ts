@@ -7,7 +7,18 @@ const vinChar = fc.constantFrom(...VIN_CHARS);
 const draftVin = fc.array(vinChar, { minLength: 17, maxLength: 17 }).map((cs) => cs.join(""));
 const withCheckDigit = (draft: string) => `${draft.slice(0, 8)}${vinCheckDigit(draft)}${draft.slice(9)}`;
 /** The value a character carries in the check-digit sum (ISO 3779 transliteration). */
-const value = (c: string) => (/[0-9]/.test(c) ? Number(c) : "ABCDEFGH".includes(c) ? "ABCDEFGH".indexOf(c) + 1 : "JKLMN".includes(c) ? "JKLMN".indexOf(c) + 1 : c === "P" ? 7 : c === "R" ? 9 : "STUVWXYZ".indexOf(c) + 2);
+const value = (c: string) =>
+  /[0-9]/.test(c)
+    ? Number(c)
+    : "ABCDEFGH".includes(c)
+      ? "ABCDEFGH".indexOf(c) + 1
+      : "JKLMN".includes(c)
+        ? "JKLMN".indexOf(c) + 1
+        : c === "P"
+          ? 7
+          : c === "R"
+            ? 9
+            : "STUVWXYZ".indexOf(c) + 2;
 
 describe("normaliseVin", () => {
   it("removes spaces and dashes and upper-cases", () => {
@@ -15,9 +26,11 @@ describe("normaliseVin", () => {
   });
 
   it("is idempotent", () => {
-    fc.assert(fc.property(fc.string({ unit: "grapheme" }), (raw) => {
-      expect(normaliseVin(normaliseVin(raw))).toBe(normaliseVin(raw));
-    }));
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme" }), (raw) => {
+        expect(normaliseVin(normaliseVin(raw))).toBe(normaliseVin(raw));
+      }),
+    );
   });
 });
 
@@ -30,9 +43,11 @@ describe("isVinShape", () => {
   });
 
   it("never accepts I, O or Q anywhere", () => {
-    fc.assert(fc.property(draftVin, fc.integer({ min: 0, max: 16 }), fc.constantFrom("I", "O", "Q"), (vin, at, bad) => {
-      expect(isVinShape(`${vin.slice(0, at)}${bad}${vin.slice(at + 1)}`)).toBe(false);
-    }));
+    fc.assert(
+      fc.property(draftVin, fc.integer({ min: 0, max: 16 }), fc.constantFrom("I", "O", "Q"), (vin, at, bad) => {
+        expect(isVinShape(`${vin.slice(0, at)}${bad}${vin.slice(at + 1)}`)).toBe(false);
+      }),
+    );
   });
 });
 
@@ -54,25 +69,38 @@ describe("vinCheckDigit / hasValidCheckDigit", () => {
   });
 
   it("makes any VIN-shaped draft valid once its check digit is inserted", () => {
-    fc.assert(fc.property(draftVin, (draft) => {
-      expect(hasValidCheckDigit(withCheckDigit(draft))).toBe(true);
-    }));
+    fc.assert(
+      fc.property(draftVin, (draft) => {
+        expect(hasValidCheckDigit(withCheckDigit(draft))).toBe(true);
+      }),
+    );
   });
 
   it("notices any single change of a character's value outside the check position", () => {
     // Weights 2..10 and value differences 1..9 are never a multiple of the prime 11.
-    const change = fc.tuple(draftVin, fc.integer({ min: 0, max: 16 }).filter((i) => i !== 8), vinChar);
-    fc.assert(fc.property(change.filter(([d, at, c]) => value(c) !== value(d[at]!)), ([draft, at, c]) => {
-      const vin = withCheckDigit(draft);
-      expect(hasValidCheckDigit(`${vin.slice(0, at)}${c}${vin.slice(at + 1)}`)).toBe(false);
-    }));
+    const change = fc.tuple(
+      draftVin,
+      fc.integer({ min: 0, max: 16 }).filter((i) => i !== 8),
+      vinChar,
+    );
+    fc.assert(
+      fc.property(
+        change.filter(([d, at, c]) => value(c) !== value(d[at]!)),
+        ([draft, at, c]) => {
+          const vin = withCheckDigit(draft);
+          expect(hasValidCheckDigit(`${vin.slice(0, at)}${c}${vin.slice(at + 1)}`)).toBe(false);
+        },
+      ),
+    );
   });
 
   it("refuses every other check digit", () => {
-    fc.assert(fc.property(draftVin, fc.constantFrom(..."0123456789X".split("")), (draft, digit) => {
-      const vin = withCheckDigit(draft);
-      fc.pre(digit !== vin[8]);
-      expect(hasValidCheckDigit(`${vin.slice(0, 8)}${digit}${vin.slice(9)}`)).toBe(false);
-    }));
+    fc.assert(
+      fc.property(draftVin, fc.constantFrom(..."0123456789X".split("")), (draft, digit) => {
+        const vin = withCheckDigit(draft);
+        fc.pre(digit !== vin[8]);
+        expect(hasValidCheckDigit(`${vin.slice(0, 8)}${digit}${vin.slice(9)}`)).toBe(false);
+      }),
+    );
   });
 });

@@ -9,8 +9,22 @@ import { NEXT_BIN } from "./next-process";
 export { startNext } from "./next-process";
 
 const SOURCES = [
-  "app", "components", "db", "lib", "i18n", "messages", "public", "auth.ts", "proxy.ts", "env.ts", "peer-address.ts",
-  "instrumentation.ts", "instrumentation-node.ts", "server", "next.config.js", "package.json",
+  "app",
+  "components",
+  "db",
+  "lib",
+  "i18n",
+  "messages",
+  "public",
+  "auth.ts",
+  "proxy.ts",
+  "env.ts",
+  "peer-address.ts",
+  "instrumentation.ts",
+  "instrumentation-node.ts",
+  "server",
+  "next.config.js",
+  "package.json",
 ];
 
 /** AUTH_SECRET from the environment, else one generated once and kept in `.data/` (demo and dev only). */
@@ -41,7 +55,10 @@ export function needsBuild(): boolean {
 
 /** `next build`, then the production launcher bundled beside it (see bundleLauncher). */
 export function build(env: NodeJS.ProcessEnv = process.env): void {
-  const result = spawnSync(process.execPath, [NEXT_BIN, "build"], { stdio: "inherit", env: { ...env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const result = spawnSync(process.execPath, [NEXT_BIN, "build"], {
+    stdio: "inherit",
+    env: { ...env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
   if (result.status !== 0) throw new Error("next build failed");
   bundleLauncher(env.NEXT_DIST_DIR || ".next");
 }

@@ -9,7 +9,11 @@ export type Database = { url: string; embedded: boolean; stop: () => Promise<voi
 export function embeddedDataDir(): string {
   const preferred = path.resolve(".data/pg");
   if (process.getuid?.() !== 0 || isTraversableByOthers(preferred)) return preferred;
-  const fallback = path.join(os.tmpdir(), `ringmeet-${createHash("sha1").update(process.cwd()).digest("hex").slice(0, 8)}`, "pg");
+  const fallback = path.join(
+    os.tmpdir(),
+    `ringmeet-${createHash("sha1").update(process.cwd()).digest("hex").slice(0, 8)}`,
+    "pg",
+  );
   console.log(`Note: the postgres user cannot reach ${preferred}; the embedded database lives in ${fallback} instead.`);
   return fallback;
 }

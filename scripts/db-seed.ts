@@ -13,7 +13,11 @@ try {
   const db = drizzle(sql, { schema });
   if (reset) await resetDemo(db);
   const wrote = await seedDemo(db);
-  console.log(wrote ? "Demo data seeded: 1M Owners Club, event 1m-meet, 92 owners." : "Demo data already present (use --reset to seed again).");
+  console.log(
+    wrote
+      ? "Demo data seeded: 1M Owners Club, event 1m-meet, 92 owners."
+      : "Demo data already present (use --reset to seed again).",
+  );
 } finally {
   await sql.end();
   await database.stop();

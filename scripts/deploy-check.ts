@@ -5,7 +5,14 @@ import path from "node:path";
 import { freePort } from "./embedded-postgres";
 
 /** What a deployment takes from a built checkout besides the build folder (README, "Deploying"). */
-const DEPLOYED = ["package.json", "package-lock.json", "next.config.js", "scripts/start.mjs", "db/migrations", "public"];
+const DEPLOYED = [
+  "package.json",
+  "package-lock.json",
+  "next.config.js",
+  "scripts/start.mjs",
+  "db/migrations",
+  "public",
+];
 const PAGES = ["/api/health", "/events", "/signin", "/serwist/sw.js", "/robots.txt", "/icon-512.png"];
 
 function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env) {
@@ -24,25 +31,45 @@ export async function checkDeployment(options: { distDir: string; dir: string; d
   const distDir = path.resolve(options.distDir);
   for (const entry of DEPLOYED) cpSync(entry, path.join(dir, entry), { recursive: true });
   // Without the compiler's cache; the build's relative links into node_modules stay relative.
-  cpSync(distDir, path.join(dir, ".next"), { recursive: true, verbatimSymlinks: true, filter: (src) => !src.startsWith(path.join(distDir, "cache")) });
+  cpSync(distDir, path.join(dir, ".next"), {
+    recursive: true,
+    verbatimSymlinks: true,
+    filter: (src) => !src.startsWith(path.join(distDir, "cache")),
+  });
   run("npm", ["ci", "--omit=dev", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"], dir);
   // (TypeScript itself arrives as a peer of graphile-worker's cosmiconfig; the launcher does not use it.)
   for (const dev of ["tsx", "esbuild"]) {
-    if (existsSync(path.join(dir, "node_modules/.bin", dev))) throw new Error(`npm ci --omit=dev installed ${dev}: it is not a runtime-only install`);
+    if (existsSync(path.join(dir, "node_modules/.bin", dev)))
+      throw new Error(`npm ci --omit=dev installed ${dev}: it is not a runtime-only install`);
   }
 
   const port = await freePort();
   const { NEXT_DIST_DIR: _dist, DEV_MAILBOX: _mailbox, ...inherited } = process.env;
   // `npm test` puts this checkout's node_modules/.bin (tsx and the rest) on PATH: not on a server.
-  const PATH = (process.env.PATH ?? "").split(path.delimiter).filter((entry) => !entry.includes("node_modules")).join(path.delimiter);
+  const PATH = (process.env.PATH ?? "")
+    .split(path.delimiter)
+    .filter((entry) => !entry.includes("node_modules"))
+    .join(path.delimiter);
   const env = {
-    ...inherited, PATH, DATABASE_URL: options.databaseUrl, PORT: String(port), AUTH_SECRET: randomBytes(32).toString("base64url"),
-    SMTP_URL: "smtp://127.0.0.1:9", APP_URL: `http://localhost:${port}`,
+    ...inherited,
+    PATH,
+    DATABASE_URL: options.databaseUrl,
+    PORT: String(port),
+    AUTH_SECRET: randomBytes(32).toString("base64url"),
+    SMTP_URL: "smtp://127.0.0.1:9",
+    APP_URL: `http://localhost:${port}`,
   };
   const { APP_URL: _url, ...withoutOrigin } = env;
-  const refused = spawnSync("npm", ["start", "--silent"], { cwd: dir, env: withoutOrigin, encoding: "utf8", timeout: 30_000 });
+  const refused = spawnSync("npm", ["start", "--silent"], {
+    cwd: dir,
+    env: withoutOrigin,
+    encoding: "utf8",
+    timeout: 30_000,
+  });
   if (refused.status === 0 || !refused.stderr.includes("APP_URL is required in production")) {
-    throw new Error(`npm start without APP_URL should stop with one line; it exited ${refused.status}: ${refused.stderr}`);
+    throw new Error(
+      `npm start without APP_URL should stop with one line; it exited ${refused.status}: ${refused.stderr}`,
+    );
   }
 
   // Its own process group, so the launcher, Next and anything they started stop together.
@@ -51,7 +78,8 @@ export async function checkDeployment(options: { distDir: string; dir: string; d
     await waitForHealth(`http://127.0.0.1:${port}`, () => server.exitCode);
     for (const page of PAGES) {
       const response = await fetch(`http://127.0.0.1:${port}${page}`);
-      if (response.status !== 200) throw new Error(`GET ${page} answered ${response.status} on the runtime-only install`);
+      if (response.status !== 200)
+        throw new Error(`GET ${page} answered ${response.status} on the runtime-only install`);
     }
     const mailbox = await fetch(`http://127.0.0.1:${port}/api/dev/mail`);
     if (mailbox.status !== 404) throw new Error(`the development mailbox answered ${mailbox.status} with SMTP_URL set`);

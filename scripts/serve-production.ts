@@ -7,7 +7,12 @@ import { serve } from "./serve";
 // DEV_MAILBOX=1 on localhost) come from the environment, checked before the database is migrated.
 await serve({
   environment(databaseUrl) {
-    const env = { ...process.env, NODE_ENV: "production" as const, DATABASE_URL: databaseUrl, PORT: process.env.PORT || "3000" };
+    const env = {
+      ...process.env,
+      NODE_ENV: "production" as const,
+      DATABASE_URL: databaseUrl,
+      PORT: process.env.PORT || "3000",
+    };
     parseEnv(env);
     return env;
   },

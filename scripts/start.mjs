@@ -6,7 +6,9 @@ import { pathToFileURL } from "node:url";
 
 const launcher = path.resolve(process.env.NEXT_DIST_DIR || ".next", "serve-production.mjs");
 if (!existsSync(launcher)) {
-  console.error(`No ${launcher}: build with \`npm run build\` (with all packages installed; plain \`next build\` does not write it).`);
+  console.error(
+    `No ${launcher}: build with \`npm run build\` (with all packages installed; plain \`next build\` does not write it).`,
+  );
   process.exit(1);
 }
 await import(pathToFileURL(launcher).href);

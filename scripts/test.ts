@@ -22,19 +22,25 @@ async function stage(name: string, run: () => void | Promise<void>) {
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env) {
   const result = spawnSync(command, args, { stdio: "inherit", env });
-  if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed (exit ${result.status ?? result.signal})`);
+  if (result.status !== 0)
+    throw new Error(`${command} ${args.join(" ")} failed (exit ${result.status ?? result.signal})`);
 }
 
 const bin = (name: string) => path.resolve("node_modules/.bin", name);
 
 // Debian packages the tests use: Chromium for Playwright, poppler's pdftotext to read PDFs back.
-const SYSTEM_TOOLS = [{ binary: "/usr/bin/chromium", pkg: "chromium" }, { binary: "/usr/bin/pdftotext", pkg: "poppler-utils" }];
+const SYSTEM_TOOLS = [
+  { binary: "/usr/bin/chromium", pkg: "chromium" },
+  { binary: "/usr/bin/pdftotext", pkg: "poppler-utils" },
+];
 
 function ensureSystemTools() {
   const missing = SYSTEM_TOOLS.filter((t) => !existsSync(t.binary)).map((t) => t.pkg);
   if (missing.length === 0) return;
   if (process.getuid?.() !== 0) {
-    throw new Error(`The tests need Debian's ${missing.join(" and ")}: run \`sudo apt-get install -y ${missing.join(" ")}\` and try again.`);
+    throw new Error(
+      `The tests need Debian's ${missing.join(" and ")}: run \`sudo apt-get install -y ${missing.join(" ")}\` and try again.`,
+    );
   }
   run("apt-get", ["update", "-qq"]);
   run("apt-get", ["install", "-y", "-qq", ...missing], { ...process.env, DEBIAN_FRONTEND: "noninteractive" });
@@ -59,21 +65,36 @@ try {
   }
   if (!only || only === "unit") {
     // Unit and integration tests start their own embedded PostgreSQL (see vitest.global-setup.ts).
-    await stage("Unit + integration (vitest)", () => run(bin("vitest"), ["run"], { ...process.env, TZ: "Asia/Kathmandu" }));
+    await stage("Unit + integration (vitest)", () =>
+      run(bin("vitest"), ["run"], { ...process.env, TZ: "Asia/Kathmandu" }),
+    );
   }
   const e2e = !only || only === "e2e" || fuzz;
   const deploy = !only || only === "deploy";
   if (e2e || deploy) {
-    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next-test" };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next-test",
+    };
     // The test app keeps its mail in the development mailbox, whatever this shell says.
     delete env.SMTP_URL;
     await stage("Build (next build)", () => build(env));
-    const pg = await startEmbeddedPostgres({ dataDir: path.join(workDir, "pg"), port: await freePort(), flags: ["-c", "max_connections=200"] });
+    const pg = await startEmbeddedPostgres({
+      dataDir: path.join(workDir, "pg"),
+      port: await freePort(),
+      flags: ["-c", "max_connections=200"],
+    });
     stopPg = pg.stop;
     if (deploy) {
       await stage("Deployment (npm ci --omit=dev, npm start)", async () => {
         await ensureDatabase(pg.url("postgres"), "ringmeet_deploy");
-        await checkDeployment({ distDir: env.NEXT_DIST_DIR!, dir: path.join(workDir, "deploy"), databaseUrl: pg.url("ringmeet_deploy") });
+        await checkDeployment({
+          distDir: env.NEXT_DIST_DIR!,
+          dir: path.join(workDir, "deploy"),
+          databaseUrl: pg.url("ringmeet_deploy"),
+        });
       });
     }
     if (e2e) {
@@ -82,7 +103,13 @@ try {
         env.DATABASE_URL = pg.url("ringmeet_e2e");
         await migrateDatabase(env.DATABASE_URL);
         const port = await freePort();
-        Object.assign(env, { PORT: String(port), APP_URL: `http://localhost:${port}`, AUTH_URL: `http://localhost:${port}`, AUTH_SECRET: randomBytes(32).toString("base64url"), DEV_MAILBOX: "1" });
+        Object.assign(env, {
+          PORT: String(port),
+          APP_URL: `http://localhost:${port}`,
+          AUTH_URL: `http://localhost:${port}`,
+          AUTH_SECRET: randomBytes(32).toString("base64url"),
+          DEV_MAILBOX: "1",
+        });
         // As if behind one reverse proxy: tests that need many client addresses (rate limits, the
         // fuzzer) send X-Forwarded-For; a browser's requests still count as the loopback peer's.
         env.TRUST_PROXY = "1";
@@ -97,22 +124,39 @@ try {
         // The apps first, then their database: each drains, stops its mail worker and closes its pool.
         const stop = async (child: typeof app) => {
           const exited = new Promise((resolve) => child.once("exit", resolve));
-          if (child.exitCode === null && child.signalCode === null && child.kill("SIGTERM")) await Promise.race([exited, new Promise((r) => setTimeout(r, 45_000))]);
+          if (child.exitCode === null && child.signalCode === null && child.kill("SIGTERM"))
+            await Promise.race([exited, new Promise((r) => setTimeout(r, 45_000))]);
         };
         stopApp = async () => {
           await Promise.all([stop(app), stop(second)]);
         };
       });
-      if (fuzz) Object.assign(env, { FUZZ_RUNS: process.env.FUZZ_RUNS ?? "10000", FUZZ_REPORT: path.join(workDir, "fuzz.jsonl") });
-      const args = fuzz ? ["e2e/specs/security-fuzz.desktop.spec.ts", "--project=desktop", `--workers=${process.env.FUZZ_WORKERS ?? 6}`, ...playwrightArgs] : playwrightArgs;
-      await stage(fuzz ? "Fuzzing (playwright)" : "End-to-end (playwright)", () => run(bin("playwright"), ["test", ...args], { ...env, E2E_BASE_URL: env.APP_URL }));
+      if (fuzz)
+        Object.assign(env, {
+          FUZZ_RUNS: process.env.FUZZ_RUNS ?? "10000",
+          FUZZ_REPORT: path.join(workDir, "fuzz.jsonl"),
+        });
+      const args = fuzz
+        ? [
+            "e2e/specs/security-fuzz.desktop.spec.ts",
+            "--project=desktop",
+            `--workers=${process.env.FUZZ_WORKERS ?? 6}`,
+            ...playwrightArgs,
+          ]
+        : playwrightArgs;
+      await stage(fuzz ? "Fuzzing (playwright)" : "End-to-end (playwright)", () =>
+        run(bin("playwright"), ["test", ...args], { ...env, E2E_BASE_URL: env.APP_URL }),
+      );
     }
   }
 } catch (error) {
   failed = true;
   console.error(`\n✘ ${error instanceof Error ? error.message : error}`);
 } finally {
-  if (fuzz) console.log(`\nFuzzing, per target (FUZZ_RUNS=${process.env.FUZZ_RUNS ?? "10000"}):\n${tallyTable(path.join(workDir, "fuzz.jsonl"))}`);
+  if (fuzz)
+    console.log(
+      `\nFuzzing, per target (FUZZ_RUNS=${process.env.FUZZ_RUNS ?? "10000"}):\n${tallyTable(path.join(workDir, "fuzz.jsonl"))}`,
+    );
   await stopApp?.();
   await stopPg?.();
   rmSync(workDir, { recursive: true, force: true });

@@ -13,5 +13,7 @@ console.log(`input hash   ${check.inputHash}  (the run's "Input hash")`);
 console.log(`result hash  ${check.resultHash}  (the run's "Result hash")`);
 console.log(`seed hash    ${check.seedHash}  (the commitment published before any entry)`);
 console.log(`${check.inputMatchesResult ? "✔" : "✘"} the result names this input's hash`);
-console.log(`${check.redrawMatches ? "✔" : "✘"} drawing again from this input with the result's seed gives this result, byte for byte`);
+console.log(
+  `${check.redrawMatches ? "✔" : "✘"} drawing again from this input with the result's seed gives this result, byte for byte`,
+);
 process.exit(check.inputMatchesResult && check.redrawMatches ? 0 : 1);

@@ -10,11 +10,13 @@ type Answer = { status: number; headers: http.IncomingHttpHeaders; body: string 
 
 function get(port: number, path: string, headers: Record<string, string> = {}): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    http.get({ host: "127.0.0.1", port, path, headers }, (res) => {
-      let body = "";
-      res.on("data", (chunk) => (body += chunk));
-      res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body }));
-    }).on("error", reject);
+    http
+      .get({ host: "127.0.0.1", port, path, headers }, (res) => {
+        let body = "";
+        res.on("data", (chunk) => (body += chunk));
+        res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body }));
+      })
+      .on("error", reject);
   });
 }
 
@@ -24,7 +26,10 @@ async function listen(handler: http.RequestListener) {
   return { server, port: (server.address() as AddressInfo).port };
 }
 
-const databaseGone = () => Object.assign(new Error("Failed query: select …"), { cause: Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }) });
+const databaseGone = () =>
+  Object.assign(new Error("Failed query: select …"), {
+    cause: Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }),
+  });
 
 describe("a request that fails because the database is unavailable", () => {
   const servers: http.Server[] = [];
@@ -50,7 +55,7 @@ describe("a request that fails because the database is unavailable", () => {
       requestFailed(databaseGone(), req.headers);
       res.statusCode = 500;
       res.setHeader("content-type", req.url === "/rsc" ? "text/x-component" : "text/html; charset=utf-8");
-      const shell = ["<html id=\"__next_error__\">", "</html>"];
+      const shell = ['<html id="__next_error__">', "</html>"];
       res.setHeader("content-length", String(shell.join("").length));
       res.write(shell[0]);
       res.end(shell[1]);
@@ -59,16 +64,16 @@ describe("a request that fails because the database is unavailable", () => {
     const html = { accept: "text/html,application/xhtml+xml,*/*;q=0.8" };
     const page = await get(port, "/garage", { ...html, "accept-language": "en-GB,en;q=0.9" });
     expect(page.status).toBe(503);
-    expect(page.body).toContain("<h1 style=\"font-size: 1.5rem\">Ringmeet is busy for a moment</h1>");
+    expect(page.body).toContain('<h1 style="font-size: 1.5rem">Ringmeet is busy for a moment</h1>');
     expect(page.body).toContain('<a href="/garage"');
     expect(page.body).not.toContain("__next_error__");
     const german = await get(port, "/garage", { ...html, cookie: "NEXT_LOCALE=de" });
     expect(german.body).toContain('<html lang="de">');
     expect(german.body).toContain("Ringmeet ist gerade kurz nicht erreichbar");
     const rsc = await get(port, "/rsc", { ...html, rsc: "1" });
-    expect(rsc).toMatchObject({ status: 503, body: "<html id=\"__next_error__\"></html>" });
+    expect(rsc).toMatchObject({ status: 503, body: '<html id="__next_error__"></html>' });
     // A script's request (no text/html in Accept) keeps the body too.
-    expect(await get(port, "/garage")).toMatchObject({ status: 503, body: "<html id=\"__next_error__\"></html>" });
+    expect(await get(port, "/garage")).toMatchObject({ status: 503, body: '<html id="__next_error__"></html>' });
   });
 
   it("is told apart by our own request number, which a client cannot set", async () => {
@@ -90,11 +95,13 @@ describe("stopServing", () => {
     });
     const agent = new http.Agent({ keepAlive: true });
     const slow = new Promise<Answer>((resolve, reject) => {
-      http.get({ host: "127.0.0.1", port, path: "/slow", agent }, (res) => {
-        let body = "";
-        res.on("data", (c) => (body += c));
-        res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body }));
-      }).on("error", reject);
+      http
+        .get({ host: "127.0.0.1", port, path: "/slow", agent }, (res) => {
+          let body = "";
+          res.on("data", (c) => (body += c));
+          res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body }));
+        })
+        .on("error", reject);
     });
     for (let i = 0; i < 100 && requestsInFlight() === 0; i++) await new Promise((r) => setTimeout(r, 10));
     expect(requestsInFlight()).toBe(1);

@@ -23,7 +23,13 @@ type State = {
   idle: Set<() => void>;
 };
 const state = ((globalThis as { __ringmeetRequests?: State }).__ringmeetRequests ??= {
-  installed: false, draining: false, servers: new Set(), inFlight: new Map(), unavailable: new WeakSet(), seq: 0, idle: new Set(),
+  installed: false,
+  draining: false,
+  servers: new Set(),
+  inFlight: new Map(),
+  unavailable: new WeakSet(),
+  seq: 0,
+  idle: new Set(),
 });
 
 type RequestStart = { request: IncomingMessage; response: ServerResponse; server: Server };
@@ -102,7 +108,9 @@ function answer503WhenUnavailable(request: IncomingMessage, response: ServerResp
  */
 function wantsPage(request: IncomingMessage, contentType: string): boolean {
   const { accept = "", rsc, "next-action": action } = request.headers;
-  return accept.includes("text/html") && !rsc && !action && (contentType === "" || /^text\/(html|plain)/.test(contentType));
+  return (
+    accept.includes("text/html") && !rsc && !action && (contentType === "" || /^text\/(html|plain)/.test(contentType))
+  );
 }
 
 /**

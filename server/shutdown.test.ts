@@ -9,10 +9,14 @@ describe("shutDown", () => {
     const order: string[] = [];
     let finishWorker!: () => void;
     closeOnShutdown("database pool", async () => void order.push("pool"));
-    closeOnShutdown("mail worker", () => new Promise<void>((resolve) => {
-      order.push("worker stopping");
-      finishWorker = () => (order.push("worker stopped"), resolve());
-    }));
+    closeOnShutdown(
+      "mail worker",
+      () =>
+        new Promise<void>((resolve) => {
+          order.push("worker stopping");
+          finishWorker = () => (order.push("worker stopped"), resolve());
+        }),
+    );
     const first = shutDown("SIGINT", 0.1);
     let secondDone = false;
     const second = shutDown("SIGTERM", 0.1).then(() => void (secondDone = true));

@@ -27,7 +27,9 @@ const log = (message: string) => console.log(`[shutdown] ${message}`);
 
 function withTimeout(work: Promise<void>, seconds: number): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`still not closed after ${seconds} s`)), seconds * 1000)));
+  const timeout = new Promise<never>(
+    (_, reject) => (timer = setTimeout(() => reject(new Error(`still not closed after ${seconds} s`)), seconds * 1000)),
+  );
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 

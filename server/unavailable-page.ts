@@ -11,10 +11,14 @@ import en from "@/messages/en/error-page.json";
 const text: Record<Locale, typeof en.errorPage> = { en: en.errorPage, de: de.errorPage };
 
 function cookie(header: string | undefined, name: string): string | undefined {
-  return header?.split(";").map((c) => c.trim().split("=")).find(([key]) => key === name)?.[1];
+  return header
+    ?.split(";")
+    .map((c) => c.trim().split("="))
+    .find(([key]) => key === name)?.[1];
 }
 
-const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
+const escape = (s: string) =>
+  s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
 
 /** The "try again" page in the visitor's language (the language cookie, else Accept-Language). */
 export function unavailablePage(headers: IncomingHttpHeaders, path: string): string {

@@ -31,7 +31,10 @@ export async function inviteToken(adminId: string, clubSlug: string, email: stri
 }
 
 export async function roleIn(clubId: string, userId: string): Promise<Role | null> {
-  const [row] = await db().select({ role: clubMembers.role }).from(clubMembers).where(and(eq(clubMembers.clubId, clubId), eq(clubMembers.userId, userId)));
+  const [row] = await db()
+    .select({ role: clubMembers.role })
+    .from(clubMembers)
+    .where(and(eq(clubMembers.clubId, clubId), eq(clubMembers.userId, userId)));
   return row?.role ?? null;
 }
 
@@ -41,7 +44,12 @@ export async function adminCount(clubId: string): Promise<number> {
 
 /** An event created through db/organiser-events.ts by a club admin, uniquely named; with its rows. */
 export async function clubEvent(userId: string, clubId: string, overrides: Partial<EventForm> = {}, publish = false) {
-  const result = await createEvent(userId, clubId, eventInput({ name: `Meet ${uniqueSuffix()}`, ...overrides }), publish);
+  const result = await createEvent(
+    userId,
+    clubId,
+    eventInput({ name: `Meet ${uniqueSuffix()}`, ...overrides }),
+    publish,
+  );
   if (!result?.ok) throw new Error(`could not create the event: ${JSON.stringify(result)}`);
   return loadEvent(result.slug);
 }
@@ -49,6 +57,10 @@ export async function clubEvent(userId: string, clubId: string, overrides: Parti
 export async function loadEvent(slug: string) {
   const [event] = await db().select().from(events).where(eq(events.slug, slug));
   if (!event) throw new Error(`no event ${slug}`);
-  const sessions = await db().select().from(eventSessions).where(eq(eventSessions.eventId, event.id)).orderBy(eventSessions.startsAt);
+  const sessions = await db()
+    .select()
+    .from(eventSessions)
+    .where(eq(eventSessions.eventId, event.id))
+    .orderBy(eventSessions.startsAt);
   return { event, sessions };
 }

@@ -21,13 +21,18 @@ export function gatedBatches(sessionId: string, capacity: number, poolSize = 10)
   let stopped = false;
   const client = postgres(inject("databaseUrl"), { max: 3, onnotice: () => {} });
   const confirmed = async () =>
-    (await client`select count(*)::int as n from registration_sessions where session_id = ${sessionId} and status = 'confirmed'`)[0]!.n as number;
+    (
+      await client`select count(*)::int as n from registration_sessions where session_id = ${sessionId} and status = 'confirmed'`
+    )[0]!.n as number;
   /** Backends waiting on `pid`, directly or queued behind another waiter. */
-  const waitingBehind = async (pid: number) => (await client`
+  const waitingBehind = async (pid: number) =>
+    (
+      await client`
     with recursive w(pid) as (
       select pid from pg_stat_activity where ${pid}::int = any(pg_blocking_pids(pid))
       union select a.pid from pg_stat_activity a join w on w.pid = any(pg_blocking_pids(a.pid)))
-    select count(*)::int as n from w`)[0]!.n as number;
+    select count(*)::int as n from w`
+    )[0]!.n as number;
   /** A gate on a connection of its own: `locked` settles once it holds the session row. */
   async function newGate() {
     const conn = await client.reserve();
@@ -44,7 +49,8 @@ export function gatedBatches(sessionId: string, capacity: number, poolSize = 10)
     };
     return { pid, locked, open };
   }
-  const isWaiting = async (pid: number) => (await client`select cardinality(pg_blocking_pids(${pid}::int)) > 0 as w`)[0]!.w as boolean;
+  const isWaiting = async (pid: number) =>
+    (await client`select cardinality(pg_blocking_pids(${pid}::int)) > 0 as w`)[0]!.w as boolean;
   const batches: { confirmedBefore: number; released: number }[] = [];
   // Closed before the first registration arrives, so the first close cannot be starved.
   const ready = newGate().then(async (g) => (await g.locked, g));
@@ -58,7 +64,8 @@ export function gatedBatches(sessionId: string, capacity: number, poolSize = 10)
         const crossing = before >= capacity + 1 - poolSize;
         const target = crossing ? poolSize : Math.max(1, Math.min(poolSize, capacity - 3 - before));
         let queued = 0;
-        for (const until = Date.now() + 5000; !stopped && queued < target && Date.now() < until; await sleep(2)) queued = await waitingBehind(gate.pid);
+        for (const until = Date.now() + 5000; !stopped && queued < target && Date.now() < until; await sleep(2))
+          queued = await waitingBehind(gate.pid);
         // The next gate queues behind the batch before this one opens, so it closes right after it.
         const next = await newGate();
         for (const until = Date.now() + 2000; !(await isWaiting(next.pid)) && Date.now() < until; await sleep(2));

@@ -5,7 +5,17 @@ export type EventForm = Record<string, string | string[] | SessionForm[] | undef
 
 /** One programme row as the editor sends it (every value a string): a paddock on 14 June 2031. */
 export function sessionForm(overrides: SessionForm = {}): SessionForm {
-  return { id: "", name: "Paddock", kind: "paddock", day: "2031-06-14", start: "09:00", end: "12:00", capacity: "30", noiseLimitDb: "", ...overrides };
+  return {
+    id: "",
+    name: "Paddock",
+    kind: "paddock",
+    day: "2031-06-14",
+    start: "09:00",
+    end: "12:00",
+    capacity: "30",
+    noiseLimitDb: "",
+    ...overrides,
+  };
 }
 
 /** A valid event form (the shape eventSchema parses): 14–15 June 2031, registration closing a week before. */
@@ -23,7 +33,18 @@ export function eventForm(overrides: Partial<EventForm> = {}): EventForm {
     maxSessionsPerCar: "",
     rulesText: "",
     eligibleModels: [],
-    sessions: [sessionForm(), sessionForm({ name: "GP track", kind: "gp_track", day: "2031-06-15", start: "10:00", end: "11:00", capacity: "20", noiseLimitDb: "98" })],
+    sessions: [
+      sessionForm(),
+      sessionForm({
+        name: "GP track",
+        kind: "gp_track",
+        day: "2031-06-15",
+        start: "10:00",
+        end: "11:00",
+        capacity: "20",
+        noiseLimitDb: "98",
+      }),
+    ],
     ...overrides,
   };
 }
@@ -40,7 +61,8 @@ export function formEntries(form: EventForm): [string, string][] {
     else if (typeof value === "string") entries.push([key, value]);
   }
   form.sessions.forEach((s, i) => {
-    for (const [key, value] of Object.entries(s)) if (value !== undefined) entries.push([`sessions.${i}.${key}`, value]);
+    for (const [key, value] of Object.entries(s))
+      if (value !== undefined) entries.push([`sessions.${i}.${key}`, value]);
   });
   return entries;
 }

@@ -8,8 +8,11 @@ import { mailTasks } from "@/db/mail/tasks";
 const quiet = new Logger(() => () => {});
 
 async function dueJobs(): Promise<number> {
-  const [row] = await sqlRows<{ n: number }>(db(), sql`select count(*)::int as n from graphile_worker._private_jobs
-    where attempts < max_attempts and (run_at <= now() or locked_at is not null)`);
+  const [row] = await sqlRows<{ n: number }>(
+    db(),
+    sql`select count(*)::int as n from graphile_worker._private_jobs
+    where attempts < max_attempts and (run_at <= now() or locked_at is not null)`,
+  );
   return row!.n;
 }
 
@@ -18,14 +21,24 @@ async function dueJobs(): Promise<number> {
  * `done()` holds, by default until no job is due or running. (runOnce with more than one at a time
  * can return before a failed job is released.)
  */
-export async function workMailQueue(options: { concurrency?: number; timeoutMs?: number; done?: () => Promise<boolean> } = {}): Promise<void> {
+export async function workMailQueue(
+  options: { concurrency?: number; timeoutMs?: number; done?: () => Promise<boolean> } = {},
+): Promise<void> {
   const { concurrency = 2, timeoutMs = 50_000, done = async () => (await dueJobs()) === 0 } = options;
-  const runner = await run({ connectionString: process.env.DATABASE_URL!, taskList: mailTasks, concurrency, pollInterval: 200, logger: quiet, noHandleSignals: true });
+  const runner = await run({
+    connectionString: process.env.DATABASE_URL!,
+    taskList: mailTasks,
+    concurrency,
+    pollInterval: 200,
+    logger: quiet,
+    noHandleSignals: true,
+  });
   try {
     const until = Date.now() + timeoutMs;
     while (!(await done())) {
       if (Date.now() > until) {
-        const left = await db().execute(sql`select t.identifier, j.payload, j.attempts, j.max_attempts, j.run_at, j.locked_at, j.last_error from graphile_worker._private_jobs j
+        const left = await db()
+          .execute(sql`select t.identifier, j.payload, j.attempts, j.max_attempts, j.run_at, j.locked_at, j.last_error from graphile_worker._private_jobs j
           join graphile_worker._private_tasks t on t.id = j.task_id where attempts < max_attempts and (run_at <= now() or locked_at is not null) limit 5`);
         throw new Error(`the mail queue did not empty in time: ${JSON.stringify(left)}`);
       }
@@ -35,14 +48,19 @@ export async function workMailQueue(options: { concurrency?: number; timeoutMs?:
     await runner.stop();
     // graphile-worker 0.17's stop() can leave the job that was finishing locked (its result is
     // written after the runner's pool closed), for 4 hours; this database has no other runner.
-    await db().execute(sql`select graphile_worker.force_unlock_workers(array_agg(distinct locked_by)) from graphile_worker._private_jobs where locked_by is not null`);
+    await db().execute(
+      sql`select graphile_worker.force_unlock_workers(array_agg(distinct locked_by)) from graphile_worker._private_jobs where locked_by is not null`,
+    );
   }
 }
 
 /** Brings every job waiting to be retried forward to now, as if its back-off had passed. */
 export async function retryNow(): Promise<number> {
-  const rows = await sqlRows(db(), sql`update graphile_worker._private_jobs set run_at = now()
-    where attempts > 0 and attempts < max_attempts and locked_at is null returning id`);
+  const rows = await sqlRows(
+    db(),
+    sql`update graphile_worker._private_jobs set run_at = now()
+    where attempts > 0 and attempts < max_attempts and locked_at is null returning id`,
+  );
   return rows.length;
 }
 
@@ -52,23 +70,37 @@ export async function retryNow(): Promise<number> {
  */
 export async function sendQueued(where: SQL): Promise<number> {
   const { sendQueuedMail } = await import("@/db/mail/send");
-  const jobs = await sqlRows<{ payload: SendMailJob }>(db(), sql`select j.payload from graphile_worker._private_jobs j
-    join mail_outbox m on m.id::text = j.payload->>'mailId' where m.status = 'queued' and ${where} order by j.id`);
+  const jobs = await sqlRows<{ payload: SendMailJob }>(
+    db(),
+    sql`select j.payload from graphile_worker._private_jobs j
+    join mail_outbox m on m.id::text = j.payload->>'mailId' where m.status = 'queued' and ${where} order by j.id`,
+  );
   for (const job of jobs) await sendQueuedMail(job.payload, { attempts: 1, maxAttempts: 10 });
   return jobs.length;
 }
 
 /** A registration's queued mails (of one kind, when given), sent now. */
 export const sendRegistrationMails = (registrationId: string, kind?: string) =>
-  sendQueued(kind ? sql`m.registration_id = ${registrationId} and m.kind = ${kind}` : sql`m.registration_id = ${registrationId}`);
+  sendQueued(
+    kind ? sql`m.registration_id = ${registrationId} and m.kind = ${kind}` : sql`m.registration_id = ${registrationId}`,
+  );
 
-export type QueuedMail = { kind: string; recipient: string; payload: Record<string, unknown>; status: string; jobXmin: string | null };
+export type QueuedMail = {
+  kind: string;
+  recipient: string;
+  payload: Record<string, unknown>;
+  status: string;
+  jobXmin: string | null;
+};
 
 /** The outbox rows about an event (of one kind, when given), by recipient, each with the transaction that queued its job. */
 export async function queuedMails(eventId: string, kind?: string): Promise<QueuedMail[]> {
-  return sqlRows<QueuedMail>(db(), sql`select m.kind, m.recipient, m.payload, m.status, j.xmin::text as "jobXmin" from mail_outbox m
+  return sqlRows<QueuedMail>(
+    db(),
+    sql`select m.kind, m.recipient, m.payload, m.status, j.xmin::text as "jobXmin" from mail_outbox m
     left join graphile_worker._private_jobs j on j.key = 'mail:' || m.id
-    where m.event_id = ${eventId} ${kind ? sql`and m.kind = ${kind}` : sql``} order by m.recipient, m.kind`);
+    where m.event_id = ${eventId} ${kind ? sql`and m.kind = ${kind}` : sql``} order by m.recipient, m.kind`,
+  );
 }
 
 /** The transaction that last wrote the event's row (a save or a cancellation). */

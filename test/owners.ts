@@ -8,7 +8,10 @@ import { uniqueEmail, uniqueSuffix } from "./unique";
 export const today = () => dayKey(new Date());
 
 export async function createOwner(prefix = "owner", fields: Partial<typeof users.$inferInsert> = {}) {
-  const [user] = await db().insert(users).values({ email: uniqueEmail(prefix), fullName: `${prefix} Tester`, ...fields }).returning();
+  const [user] = await db()
+    .insert(users)
+    .values({ email: uniqueEmail(prefix), fullName: `${prefix} Tester`, ...fields })
+    .returning();
   return user!;
 }
 
@@ -16,9 +19,16 @@ export async function createOwner(prefix = "owner", fields: Partial<typeof users
 export const oneM = (overrides: Record<string, string | undefined> = {}) => carSchema(2026).parse(oneMForm(overrides));
 
 /** A club with one published event (and one session) over the given calendar days, in Europe/Berlin. */
-export async function createEvent(startsOn: string, endsOn = startsOn, status: "published" | "cancelled" = "published") {
+export async function createEvent(
+  startsOn: string,
+  endsOn = startsOn,
+  status: "published" | "cancelled" = "published",
+) {
   const suffix = uniqueSuffix();
-  const [club] = await db().insert(clubs).values({ name: `Club ${suffix}`, slug: `club-${suffix}` }).returning();
+  const [club] = await db()
+    .insert(clubs)
+    .values({ name: `Club ${suffix}`, slug: `club-${suffix}` })
+    .returning();
   const [event] = await db()
     .insert(events)
     .values({
@@ -34,14 +44,31 @@ export async function createEvent(startsOn: string, endsOn = startsOn, status: "
     .returning();
   const [session] = await db()
     .insert(eventSessions)
-    .values({ eventId: event!.id, name: `Paddock ${suffix}`, kind: "paddock", startsAt: zonedMoment(startsOn, "09:00"), endsAt: zonedMoment(startsOn, "12:00"), capacity: 30 })
+    .values({
+      eventId: event!.id,
+      name: `Paddock ${suffix}`,
+      kind: "paddock",
+      startsAt: zonedMoment(startsOn, "09:00"),
+      endsAt: zonedMoment(startsOn, "12:00"),
+      capacity: 30,
+    })
     .returning();
   return { club: club!, event: event!, session: session! };
 }
 
 /** An active registration with a confirmed place in `sessionId` when given. */
-export async function register(eventId: string, ownerId: string, carId: string | null, sessionId?: string, extra: Partial<typeof registrations.$inferInsert> = {}) {
-  const [reg] = await db().insert(registrations).values({ eventId, ownerId, carId, ...extra }).returning();
-  if (sessionId) await db().insert(registrationSessions).values({ registrationId: reg!.id, sessionId, status: "confirmed" });
+export async function register(
+  eventId: string,
+  ownerId: string,
+  carId: string | null,
+  sessionId?: string,
+  extra: Partial<typeof registrations.$inferInsert> = {},
+) {
+  const [reg] = await db()
+    .insert(registrations)
+    .values({ eventId, ownerId, carId, ...extra })
+    .returning();
+  if (sessionId)
+    await db().insert(registrationSessions).values({ registrationId: reg!.id, sessionId, status: "confirmed" });
   return reg!;
 }

@@ -8,9 +8,19 @@ import { clashes } from "@/lib/clash";
  */
 export type ModelSession = { id: string; startsAt: Date; endsAt: Date; capacity: number };
 type Place = { status: "confirmed" | "waiting"; seq: number | null };
-type Reg = { id: string; key: string; ownerId: string; carId: string; status: "active" | "cancelled"; places: Map<string, Place> };
+type Reg = {
+  id: string;
+  key: string;
+  ownerId: string;
+  carId: string;
+  status: "active" | "cancelled";
+  places: Map<string, Place>;
+};
 export type Outcome = { ok: true; registrationId: string } | { ok: false; field: string; error: string };
-export type Snapshot = Record<string, { status: string; carId: string; places: { sessionId: string; status: string; position: number | null }[] }>;
+export type Snapshot = Record<
+  string,
+  { status: string; carId: string; places: { sessionId: string; status: string; position: number | null }[] }
+>;
 
 const refuse = (field: string, error: string): Outcome => ({ ok: false, field, error });
 const notChangeable = refuse("form", "errors.registrationNotChangeable");
@@ -21,16 +31,24 @@ export class RegistrationModel {
   /** How many waiting cars moved up, so a test can show that its sequences reach promotions. */
   promotions = 0;
 
-  constructor(private sessions: ModelSession[], private maxPerCar: number | null, private carOwner: Map<string, string>) {}
+  constructor(
+    private sessions: ModelSession[],
+    private maxPerCar: number | null,
+    private carOwner: Map<string, string>,
+  ) {}
 
   /** `newId` names the registration if one is made (the database's id, so the two can be compared). */
   register(userId: string, carId: string, sessionIds: string[], key: string, newId: string): Outcome {
     const replay = this.regs.find((r) => r.key === key);
-    if (replay) return replay.ownerId === userId ? { ok: true, registrationId: replay.id } : refuse("form", "errors.formReplayed");
+    if (replay)
+      return replay.ownerId === userId
+        ? { ok: true, registrationId: replay.id }
+        : refuse("form", "errors.formReplayed");
     if (this.carOwner.get(carId) !== userId) return refuse("carId", "errors.carNotYours");
     const choice = this.checkChoice(sessionIds);
     if (choice) return choice;
-    if (this.regs.some((r) => r.status === "active" && r.carId === carId)) return refuse("carId", "errors.carAlreadyRegistered");
+    if (this.regs.some((r) => r.status === "active" && r.carId === carId))
+      return refuse("carId", "errors.carAlreadyRegistered");
     const reg: Reg = { id: newId, key, ownerId: userId, carId, status: "active", places: new Map() };
     this.regs.push(reg);
     for (const s of this.byId(new Set(sessionIds))) this.place(reg, s);
@@ -69,7 +87,8 @@ export class RegistrationModel {
     const reg = this.own(userId, registrationId);
     if (!reg) return notChangeable;
     if (this.carOwner.get(carId) !== userId) return refuse("carId", "errors.carNotYours");
-    if (this.regs.some((r) => r.status === "active" && r.carId === carId && r.id !== reg.id)) return refuse("carId", "errors.carAlreadyRegistered");
+    if (this.regs.some((r) => r.status === "active" && r.carId === carId && r.id !== reg.id))
+      return refuse("carId", "errors.carAlreadyRegistered");
     reg.carId = carId;
     return { ok: true, registrationId };
   }
@@ -87,7 +106,11 @@ export class RegistrationModel {
     for (const r of this.regs) {
       const places = this.byId(new Set(r.places.keys())).map((s) => {
         const p = r.places.get(s.id)!;
-        return { sessionId: s.id, status: p.status, position: p.status === "waiting" ? this.waitingIn(s.id).indexOf(r) + 1 : null };
+        return {
+          sessionId: s.id,
+          status: p.status,
+          position: p.status === "waiting" ? this.waitingIn(s.id).indexOf(r) + 1 : null,
+        };
       });
       out[r.id] = { status: r.status, carId: r.carId, places };
     }
@@ -101,8 +124,10 @@ export class RegistrationModel {
   private checkChoice(sessionIds: string[]): Outcome | null {
     const chosen = this.sessions.filter((s) => sessionIds.includes(s.id));
     if (chosen.length === 0) return refuse("sessionIds", "errors.sessionsNone");
-    if (this.maxPerCar !== null && chosen.length > this.maxPerCar) return refuse("sessionIds", "errors.sessionsTooMany");
-    if (chosen.some((a, i) => chosen.some((b, j) => j > i && clashes(a, b)))) return refuse("sessionIds", "errors.sessionsClash");
+    if (this.maxPerCar !== null && chosen.length > this.maxPerCar)
+      return refuse("sessionIds", "errors.sessionsTooMany");
+    if (chosen.some((a, i) => chosen.some((b, j) => j > i && clashes(a, b))))
+      return refuse("sessionIds", "errors.sessionsClash");
     return null;
   }
 
@@ -116,18 +141,27 @@ export class RegistrationModel {
   }
 
   private waitingIn(sessionId: string): Reg[] {
-    return this.regs.filter((r) => r.places.get(sessionId)?.status === "waiting").sort((a, b) => a.places.get(sessionId)!.seq! - b.places.get(sessionId)!.seq!);
+    return this.regs
+      .filter((r) => r.places.get(sessionId)?.status === "waiting")
+      .sort((a, b) => a.places.get(sessionId)!.seq! - b.places.get(sessionId)!.seq!);
   }
 
   private place(reg: Reg, s: ModelSession) {
-    reg.places.set(s.id, this.confirmedIn(s.id) < s.capacity ? { status: "confirmed", seq: null } : { status: "waiting", seq: ++this.arrivals });
+    reg.places.set(
+      s.id,
+      this.confirmedIn(s.id) < s.capacity
+        ? { status: "confirmed", seq: null }
+        : { status: "waiting", seq: ++this.arrivals },
+    );
   }
 
   private fill(s: ModelSession) {
     let free = s.capacity - this.confirmedIn(s.id);
     for (const r of this.waitingIn(s.id)) {
       if (free <= 0) break;
-      const clash = this.sessions.some((o) => o.id !== s.id && r.places.get(o.id)?.status === "confirmed" && clashes(o, s));
+      const clash = this.sessions.some(
+        (o) => o.id !== s.id && r.places.get(o.id)?.status === "confirmed" && clashes(o, s),
+      );
       if (clash) continue;
       r.places.set(s.id, { status: "confirmed", seq: null });
       this.promotions++;

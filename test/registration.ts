@@ -18,7 +18,10 @@ export const dayFromToday = (days: number) => addDays(dayKey(new Date()), days);
 /** A club of its own, for tests that make many events. */
 export async function createClubRow(database: Db = db()) {
   const suffix = uniqueSuffix();
-  const [club] = await database.insert(clubs).values({ name: `Club ${suffix}`, slug: `club-${suffix}` }).returning();
+  const [club] = await database
+    .insert(clubs)
+    .values({ name: `Club ${suffix}`, slug: `club-${suffix}` })
+    .returning();
   return club!;
 }
 
@@ -30,18 +33,21 @@ export async function openEvent(spec: EventSpec = {}, database: Db = db()) {
   const { sessions: sessionSpecs = [{ start: "09:00", end: "12:00", capacity: 2 }], clubId, ...fields } = spec;
   const suffix = uniqueSuffix();
   const startsOn = fields.startsOn ?? dayFromToday(30);
-  const [event] = await database.insert(events).values({
-    clubId: clubId ?? (await createClubRow(database)).id,
-    slug: `meet-${suffix}`,
-    name: `Meet ${suffix}`,
-    startsOn,
-    endsOn: fields.endsOn ?? addDays(startsOn, 1),
-    registrationOpensAt: new Date(Date.now() - HOUR),
-    registrationClosesAt: new Date(Date.now() + 7 * 24 * HOUR),
-    status: "published",
-    allocation: "fcfs",
-    ...fields,
-  }).returning();
+  const [event] = await database
+    .insert(events)
+    .values({
+      clubId: clubId ?? (await createClubRow(database)).id,
+      slug: `meet-${suffix}`,
+      name: `Meet ${suffix}`,
+      startsOn,
+      endsOn: fields.endsOn ?? addDays(startsOn, 1),
+      registrationOpensAt: new Date(Date.now() - HOUR),
+      registrationClosesAt: new Date(Date.now() + 7 * 24 * HOUR),
+      status: "published",
+      allocation: "fcfs",
+      ...fields,
+    })
+    .returning();
   const rows = sessionSpecs.map((s, i) => ({
     eventId: event!.id,
     name: `Session ${i + 1} ${suffix}`,
@@ -58,38 +64,99 @@ export async function openEvent(spec: EventSpec = {}, database: Db = db()) {
 export type Garage = { ownerId: string; email: string; carIds: string[] };
 
 /** `count` owners with `carsEach` cars (model bmw-1m-e82 unless told), in two multi-row inserts. */
-export async function ownersWithCars(count: number, carsEach = 1, model = "bmw-1m-e82", database: Db = db()): Promise<Garage[]> {
+export async function ownersWithCars(
+  count: number,
+  carsEach = 1,
+  model = "bmw-1m-e82",
+  database: Db = db(),
+): Promise<Garage[]> {
   const suffix = uniqueSuffix();
-  const owners = await database.insert(users)
-    .values(Array.from({ length: count }, (_, i) => ({ email: `racer-${suffix}-${i}@example.test`, fullName: `Racer ${i}` })))
+  const owners = await database
+    .insert(users)
+    .values(
+      Array.from({ length: count }, (_, i) => ({ email: `racer-${suffix}-${i}@example.test`, fullName: `Racer ${i}` })),
+    )
     .returning({ id: users.id, email: users.email });
-  const carRows = owners.flatMap((o, i) => Array.from({ length: carsEach }, (_, j) => ({
-    ownerId: o.id, model, year: 2011, colour: "Valencia Orange", vin: uniqueVin(), plate: `RM ${i}-${j}`, plateCountry: "DE",
-  })));
-  const made = await database.insert(cars).values(carRows).returning({ id: cars.id, ownerId: cars.ownerId, vin: cars.vin });
+  const carRows = owners.flatMap((o, i) =>
+    Array.from({ length: carsEach }, (_, j) => ({
+      ownerId: o.id,
+      model,
+      year: 2011,
+      colour: "Valencia Orange",
+      vin: uniqueVin(),
+      plate: `RM ${i}-${j}`,
+      plateCountry: "DE",
+    })),
+  );
+  const made = await database
+    .insert(cars)
+    .values(carRows)
+    .returning({ id: cars.id, ownerId: cars.ownerId, vin: cars.vin });
   const order = new Map(carRows.map((c, i) => [c.vin, i]));
   made.sort((a, b) => order.get(a.vin ?? "")! - order.get(b.vin ?? "")!);
-  return owners.map((o) => ({ ownerId: o.id, email: o.email!, carIds: made.filter((c) => c.ownerId === o.id).map((c) => c.id) }));
+  return owners.map((o) => ({
+    ownerId: o.id,
+    email: o.email!,
+    carIds: made.filter((c) => c.ownerId === o.id).map((c) => c.id),
+  }));
 }
 
 /** The register form as the schema leaves it, with a fresh idempotency key. */
-export const form = (eventId: string, carId: string, sessionIds: string[], extra: Partial<RegisterInput> = {}): RegisterInput => ({
-  eventId, carId, sessionIds, secondDriverName: null, secondDriverEmail: null, idempotencyKey: randomUUID(), ...extra,
+export const form = (
+  eventId: string,
+  carId: string,
+  sessionIds: string[],
+  extra: Partial<RegisterInput> = {},
+): RegisterInput => ({
+  eventId,
+  carId,
+  sessionIds,
+  secondDriverName: null,
+  secondDriverEmail: null,
+  idempotencyKey: randomUUID(),
+  ...extra,
 });
 
-export type PlaceRow = { registrationId: string; status: "confirmed" | "waiting"; position: number | null; waitSeq: number | null };
+export type PlaceRow = {
+  registrationId: string;
+  status: "confirmed" | "waiting";
+  position: number | null;
+  waitSeq: number | null;
+};
 
 /** Every place in a session, confirmed first, then the waiting list with 1-based positions by wait_seq. */
 export async function sessionPlaces(sessionId: string, database: Db = db()): Promise<PlaceRow[]> {
-  const rows = await sqlRows<{ registration_id: string; status: "confirmed" | "waiting"; wait_seq: string | null; position: string | null }>(database, sql`
+  const rows = await sqlRows<{
+    registration_id: string;
+    status: "confirmed" | "waiting";
+    wait_seq: string | null;
+    position: string | null;
+  }>(
+    database,
+    sql`
     select registration_id, status, wait_seq,
       case when status = 'waiting' then row_number() over (partition by status order by wait_seq) end as position
     from registration_sessions where session_id = ${sessionId}
-    order by status, wait_seq nulls first, registration_id`);
-  return rows.map((r) => ({ registrationId: r.registration_id, status: r.status, waitSeq: r.wait_seq === null ? null : Number(r.wait_seq), position: r.position === null ? null : Number(r.position) }));
+    order by status, wait_seq nulls first, registration_id`,
+  );
+  return rows.map((r) => ({
+    registrationId: r.registration_id,
+    status: r.status,
+    waitSeq: r.wait_seq === null ? null : Number(r.wait_seq),
+    position: r.position === null ? null : Number(r.position),
+  }));
 }
 
-export type MailJobRow = { kind: string; sessionId?: string; task: string; runAt: Date; key: string | null; xmin: string; to?: string; recipient?: string };
+export type MailJobRow = {
+  kind: string;
+  sessionId?: string;
+  task: string;
+  runAt: Date;
+  key: string | null;
+  xmin: string;
+  to?: string;
+  recipient?: string;
+};
 
 /**
  * The graphile-worker jobs queued about one registration, oldest first: each `sendMail` job with
@@ -97,12 +164,30 @@ export type MailJobRow = { kind: string; sessionId?: string; task: string; runAt
  * with their own payload. `xmin` is the transaction that queued the job.
  */
 export async function mailJobsFor(registrationId: string, database: Db = db()): Promise<MailJobRow[]> {
-  const rows = await sqlRows<{ task: string; payload: { kind: string; sessionId?: string; to?: string }; recipient: string | null; run_at: string; key: string | null; xmin: string }>(database, sql`
+  const rows = await sqlRows<{
+    task: string;
+    payload: { kind: string; sessionId?: string; to?: string };
+    recipient: string | null;
+    run_at: string;
+    key: string | null;
+    xmin: string;
+  }>(
+    database,
+    sql`
     select t.identifier as task, coalesce(m.payload::json, j.payload) as payload, m.recipient, j.run_at, j.key, j.xmin::text as xmin
     from graphile_worker._private_jobs j join graphile_worker._private_tasks t on t.id = j.task_id
     left join mail_outbox m on t.identifier = 'sendMail' and m.id::text = j.payload->>'mailId'
-    where j.payload->>'registrationId' = ${registrationId} or m.registration_id = ${registrationId} order by j.id`);
-  return rows.map((r) => ({ kind: r.payload.kind, sessionId: r.payload.sessionId, task: r.task, runAt: new Date(r.run_at), key: r.key, xmin: r.xmin, ...(r.recipient ? { to: r.payload.to, recipient: r.recipient } : {}) }));
+    where j.payload->>'registrationId' = ${registrationId} or m.registration_id = ${registrationId} order by j.id`,
+  );
+  return rows.map((r) => ({
+    kind: r.payload.kind,
+    sessionId: r.payload.sessionId,
+    task: r.task,
+    runAt: new Date(r.run_at),
+    key: r.key,
+    xmin: r.xmin,
+    ...(r.recipient ? { to: r.payload.to, recipient: r.recipient } : {}),
+  }));
 }
 
 /**
@@ -127,9 +212,11 @@ export async function holdRowLocks(table: "event_sessions" | "cars", ids: string
 export async function waitForWaiters(pids: number[], count: number, timeoutMs = 15_000): Promise<number[]> {
   const until = Date.now() + timeoutMs;
   for (;;) {
-    const rows = await sqlClient()`select pid from pg_stat_activity where pg_blocking_pids(pid) && ${pids}::int[] order by backend_start`;
+    const rows =
+      await sqlClient()`select pid from pg_stat_activity where pg_blocking_pids(pid) && ${pids}::int[] order by backend_start`;
     if (rows.length >= count) return rows.map((r) => Number(r.pid));
-    if (Date.now() > until) throw new Error(`only ${rows.length} of ${count} transactions queued behind ${pids.join(", ")}`);
+    if (Date.now() > until)
+      throw new Error(`only ${rows.length} of ${count} transactions queued behind ${pids.join(", ")}`);
     await new Promise((r) => setTimeout(r, 20));
   }
 }
@@ -148,10 +235,13 @@ export function skipCommitFlush() {
 
 /** Row counts that a refused write must leave alone. */
 export async function writeCounts(database: Db = db()) {
-  const [row] = await sqlRows<{ registrations: number; places: number; jobs: number }>(database, sql`select
+  const [row] = await sqlRows<{ registrations: number; places: number; jobs: number }>(
+    database,
+    sql`select
     (select count(*) from registrations)::int as registrations,
     (select count(*) from registration_sessions)::int as places,
-    (select count(*) from graphile_worker._private_jobs)::int as jobs`);
+    (select count(*) from graphile_worker._private_jobs)::int as jobs`,
+  );
   return row!;
 }
 

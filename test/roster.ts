@@ -14,7 +14,17 @@ export async function rosterEvent(sessions: SessionSpec[]) {
 }
 
 /** Gives an owner a name and their car the given details, so searches have something to find. */
-export async function describeCar(garage: Garage, fields: { fullName?: string; plate?: string; vin?: string; colour?: string; individualColour?: string; model?: string }) {
+export async function describeCar(
+  garage: Garage,
+  fields: {
+    fullName?: string;
+    plate?: string;
+    vin?: string;
+    colour?: string;
+    individualColour?: string;
+    model?: string;
+  },
+) {
   const { fullName, ...car } = fields;
   if (fullName) await db().update(users).set({ fullName }).where(eq(users.id, garage.ownerId));
   if (Object.keys(car).length) await db().update(cars).set(car).where(eq(cars.id, garage.carIds[0]!));
@@ -28,6 +38,14 @@ export const query = (fields: Partial<RosterQuery> = {}): RosterQuery => ({ ...D
 
 /** The audit rows about one registration, oldest first. */
 export async function auditOf(registrationId: string) {
-  return sqlRows<{ action: string; actor_id: string; reason: string | null; detail: Record<string, unknown>; xmin: string }>(
-    db(), sql`select action, actor_id, reason, detail, xmin::text as xmin from audit_log where registration_id = ${registrationId} order by id`);
+  return sqlRows<{
+    action: string;
+    actor_id: string;
+    reason: string | null;
+    detail: Record<string, unknown>;
+    xmin: string;
+  }>(
+    db(),
+    sql`select action, actor_id, reason, detail, xmin::text as xmin from audit_log where registration_id = ${registrationId} order by id`,
+  );
 }

@@ -3,16 +3,25 @@ import { SMTPServer } from "smtp-server";
 
 export type Received = { to: string; subject: string; messageId: string | null };
 /** What the server does: take mail, refuse every connection with 421, or refuse some recipients. */
-export type SmtpMode = { refuseConnections?: boolean; rejectRecipient?: (address: string) => { code: number; message: string } | null };
+export type SmtpMode = {
+  refuseConnections?: boolean;
+  rejectRecipient?: (address: string) => { code: number; message: string } | null;
+};
 
-const header = (raw: string, name: string) => raw.slice(0, raw.indexOf("\r\n\r\n")).match(new RegExp(`^${name}: ?(.*(?:\\r\\n[ \\t].*)*)`, "im"))?.[1]?.replace(/\r\n[ \t]/g, " ") ?? null;
+const header = (raw: string, name: string) =>
+  raw
+    .slice(0, raw.indexOf("\r\n\r\n"))
+    .match(new RegExp(`^${name}: ?(.*(?:\\r\\n[ \\t].*)*)`, "im"))?.[1]
+    ?.replace(/\r\n[ \t]/g, " ") ?? null;
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
-    const probe = createServer().once("error", reject).listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
+    const probe = createServer()
+      .once("error", reject)
+      .listen(0, "127.0.0.1", () => {
+        const { port } = probe.address() as { port: number };
+        probe.close(() => resolve(port));
+      });
   });
 }
 
@@ -45,7 +54,12 @@ export async function startSmtp() {
       stream.on("data", (c: Buffer) => chunks.push(c));
       stream.on("end", () => {
         const raw = Buffer.concat(chunks).toString("utf8");
-        for (const rcpt of session.envelope.rcptTo) received.push({ to: rcpt.address.toLowerCase(), subject: header(raw, "Subject") ?? "", messageId: header(raw, "Message-ID") });
+        for (const rcpt of session.envelope.rcptTo)
+          received.push({
+            to: rcpt.address.toLowerCase(),
+            subject: header(raw, "Subject") ?? "",
+            messageId: header(raw, "Message-ID"),
+          });
         callback();
       });
     },

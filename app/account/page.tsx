@@ -22,7 +22,10 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
   const { returnTo, delete: confirmDelete } = await searchParams;
   const user = await requireUser("/account");
   const [t, profile, passkeys, stranded] = await Promise.all([
-    getTranslations("account"), getProfile(user.id), listPasskeys(user.id), confirmDelete ? clubsLeftWithoutAdmin(db(), user.id) : [],
+    getTranslations("account"),
+    getProfile(user.id),
+    listPasskeys(user.id),
+    confirmDelete ? clubsLeftWithoutAdmin(db(), user.id) : [],
   ]);
   const initial = {
     fullName: profile?.fullName ?? "",
@@ -46,19 +49,33 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
       </Card>
       <Card className="flex flex-col gap-3">
         <h2 className="text-xl font-bold">{t("yourData")}</h2>
-        <a href="/account/data.json" download className={buttonClass("secondary", "self-start")}>{t("download")}</a>
+        <a href="/account/data.json" download className={buttonClass("secondary", "self-start")}>
+          {t("download")}
+        </a>
         {confirmDelete && stranded.length > 0 ? (
           <p role="alert" className="rounded-lg border border-danger/40 bg-danger-soft p-3 text-base">
             {t("deleteLastAdmin", { clubs: stranded.join(", ") })}{" "}
-            <Link href="/organise" className="font-semibold underline underline-offset-4">{t("deleteLastAdminLink")}</Link>
+            <Link href="/organise" className="font-semibold underline underline-offset-4">
+              {t("deleteLastAdminLink")}
+            </Link>
           </p>
         ) : confirmDelete ? (
-          <form action={deleteAccountAction} className="flex flex-col gap-3 rounded-lg border border-danger/40 bg-danger-soft p-3">
+          <form
+            action={deleteAccountAction}
+            className="flex flex-col gap-3 rounded-lg border border-danger/40 bg-danger-soft p-3"
+          >
             <p className="text-base">{t("deleteExplain")}</p>
-            <Button type="submit" variant="danger">{t("deleteYes")}</Button>
+            <Button type="submit" variant="danger">
+              {t("deleteYes")}
+            </Button>
           </form>
         ) : (
-          <Link href="/account?delete=1" className="inline-flex min-h-11 items-center self-start font-semibold text-danger underline underline-offset-4">{t("delete")}</Link>
+          <Link
+            href="/account?delete=1"
+            className="inline-flex min-h-11 items-center self-start font-semibold text-danger underline underline-offset-4"
+          >
+            {t("delete")}
+          </Link>
         )}
       </Card>
     </div>

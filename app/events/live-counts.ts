@@ -17,7 +17,11 @@ export function liveCountsFrom(data: PublicEvent): LiveCounts {
   const counts = eventCounts(data);
   return {
     ...counts,
-    colours: counts.colours.map((c) => ({ ...c, name: paintName(c.colour, c.individualColour), swatch: swatchFor(c.colour, c.individualColour) })),
+    colours: counts.colours.map((c) => ({
+      ...c,
+      name: paintName(c.colour, c.individualColour),
+      swatch: swatchFor(c.colour, c.individualColour),
+    })),
   };
 }
 

@@ -21,7 +21,11 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function EventsPage() {
-  const [t, format, events] = await Promise.all([getTranslations("events"), getFormatter(), listUpcomingEvents(dayKey(new Date()))]);
+  const [t, format, events] = await Promise.all([
+    getTranslations("events"),
+    getFormatter(),
+    listUpcomingEvents(dayKey(new Date())),
+  ]);
   return (
     <div>
       <PageHeader title={t("title")} />
@@ -33,7 +37,10 @@ export default async function EventsPage() {
               <Card className="h-full hover:border-accent">
                 <h2 className="text-xl font-bold text-accent">{event.name}</h2>
                 <p className="mt-1 text-base">
-                  {format.dateTimeRange(calendarDay(event.startsOn), calendarDay(event.endsOn), { dateStyle: "long", timeZone: "UTC" })}
+                  {format.dateTimeRange(calendarDay(event.startsOn), calendarDay(event.endsOn), {
+                    dateStyle: "long",
+                    timeZone: "UTC",
+                  })}
                 </p>
                 <p className="text-base text-muted">{event.venue}</p>
               </Card>

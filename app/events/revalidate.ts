@@ -13,10 +13,15 @@ const pending = new Map<string, ReturnType<typeof setTimeout>>();
 
 function announceCountsSoon(slug: string): void {
   if (pending.has(slug)) return;
-  pending.set(slug, setTimeout(() => {
-    pending.delete(slug);
-    announceEventChange(db(), { slug, kind: "counts" }).catch((error) => console.error(`[cache] could not announce ${slug}: ${error}`));
-  }, ANNOUNCE_EVERY_MS).unref());
+  pending.set(
+    slug,
+    setTimeout(() => {
+      pending.delete(slug);
+      announceEventChange(db(), { slug, kind: "counts" }).catch((error) =>
+        console.error(`[cache] could not announce ${slug}: ${error}`),
+      );
+    }, ANNOUNCE_EVERY_MS).unref(),
+  );
 }
 
 /**

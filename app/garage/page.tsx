@@ -16,7 +16,9 @@ export default async function GaragePage() {
   return (
     <div>
       <PageHeader title={t("title")}>
-        <Link href="/garage/new" className={buttonClass("primary")}>{t("addCar")}</Link>
+        <Link href="/garage/new" className={buttonClass("primary")}>
+          {t("addCar")}
+        </Link>
       </PageHeader>
       {cars.length === 0 ? <p className="text-base text-muted">{t("empty")}</p> : null}
       <ul className="grid gap-3 sm:grid-cols-2">

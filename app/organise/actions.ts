@@ -12,13 +12,16 @@ const clubPage = (slug: string) => `/organise/clubs/${slug}`;
 /** The page's name of a refusal ("invitation.otherEmail" → ?error=otherEmail). */
 const errorParam = (error: string) => error.split(".").pop()!;
 
-export const createClubAction = formAction({ bound: [], signIn: () => "/organise/clubs/new", schema: clubSchema, fields: ["name"] }, async ({ user }, { name }) => {
-  const created = await createClub(user.id, name);
-  if (!created.ok) return created;
-  // Only this browser's pages change (the header gains "Organise"): no shared cache is touched.
-  refresh();
-  redirect(clubPage(created.club.slug));
-});
+export const createClubAction = formAction(
+  { bound: [], signIn: () => "/organise/clubs/new", schema: clubSchema, fields: ["name"] },
+  async ({ user }, { name }) => {
+    const created = await createClub(user.id, name);
+    if (!created.ok) return created;
+    // Only this browser's pages change (the header gains "Organise"): no shared cache is touched.
+    refresh();
+    redirect(clubPage(created.club.slug));
+  },
+);
 
 /** Bound to the club's slug only: its name, for the mail, is read from the database. */
 export const inviteAction = formAction<[typeof slugArg], typeof inviteSchema, { sentTo?: string }>(
@@ -32,19 +35,30 @@ export const inviteAction = formAction<[typeof slugArg], typeof inviteSchema, { 
   },
 );
 
-export const setRoleAction = postAction({ bound: [slugArg], signIn: clubPage }, async ({ user, bound: [slug], form }) => {
-  const parsed = roleSchema.safeParse({ role: form.get("role"), memberId: form.get("memberId") });
-  const club = await getMyClub(user.id, slug);
-  if (!parsed.success || !club) redirect(clubPage(slug));
-  const result = await setMemberRole(user.id, club.id, parsed.data.memberId, parsed.data.role === "remove" ? null : parsed.data.role);
-  if (result?.ok) revalidatePath(clubPage(slug));
-  // Refused like an unknown club (back to the page), so a member without the right learns nothing more.
-  else redirect(`${clubPage(slug)}${result ? `?error=${errorParam(result.error)}` : ""}`);
-});
+export const setRoleAction = postAction(
+  { bound: [slugArg], signIn: clubPage },
+  async ({ user, bound: [slug], form }) => {
+    const parsed = roleSchema.safeParse({ role: form.get("role"), memberId: form.get("memberId") });
+    const club = await getMyClub(user.id, slug);
+    if (!parsed.success || !club) redirect(clubPage(slug));
+    const result = await setMemberRole(
+      user.id,
+      club.id,
+      parsed.data.memberId,
+      parsed.data.role === "remove" ? null : parsed.data.role,
+    );
+    if (result?.ok) revalidatePath(clubPage(slug));
+    // Refused like an unknown club (back to the page), so a member without the right learns nothing more.
+    else redirect(`${clubPage(slug)}${result ? `?error=${errorParam(result.error)}` : ""}`);
+  },
+);
 
-export const acceptInvitationAction = postAction({ bound: [tokenArg], signIn: (token) => `/invitations/${token}` }, async ({ user, bound: [token] }) => {
-  const result = await acceptInvitation(user.id, user.email, token);
-  if (!result.ok) redirect(`/invitations/${token}?error=${errorParam(result.error)}`);
-  refresh();
-  redirect(clubPage(result.club.slug));
-});
+export const acceptInvitationAction = postAction(
+  { bound: [tokenArg], signIn: (token) => `/invitations/${token}` },
+  async ({ user, bound: [token] }) => {
+    const result = await acceptInvitation(user.id, user.email, token);
+    if (!result.ok) redirect(`/invitations/${token}?error=${errorParam(result.error)}`);
+    refresh();
+    redirect(clubPage(result.club.slug));
+  },
+);

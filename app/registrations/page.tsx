@@ -19,7 +19,9 @@ export default async function MyRegistrationsPage() {
       {list.length === 0 ? (
         <p className="text-base text-muted">
           {t("empty")}{" "}
-          <Link href="/events" className="font-semibold text-accent underline underline-offset-4">{t("browse")}</Link>
+          <Link href="/events" className="font-semibold text-accent underline underline-offset-4">
+            {t("browse")}
+          </Link>
         </p>
       ) : null}
       <ul className="flex flex-col gap-3">
@@ -27,7 +29,9 @@ export default async function MyRegistrationsPage() {
           <li key={r.id}>
             <Card>
               <h2 className="text-lg font-bold">
-                <Link href={`/registrations/${r.id}`} className="text-accent hover:underline">{r.event.name}</Link>
+                <Link href={`/registrations/${r.id}`} className="text-accent hover:underline">
+                  {r.event.name}
+                </Link>
               </h2>
               <p className="text-base text-muted">
                 {r.car ? (r.car.nickname ? `${r.car.nickname} · ${r.car.plate}` : r.car.plate) : ""}
@@ -37,8 +41,12 @@ export default async function MyRegistrationsPage() {
               <ul className="mt-2 flex flex-col gap-1">
                 {r.places.map((p) => (
                   <li key={p.sessionId} className="flex flex-wrap justify-between gap-2 text-base">
-                    <span>{p.name} <span className="text-muted tabular-nums">{formatMoment(p.startsAt)}</span></span>
-                    <span className={p.status === "confirmed" ? "font-semibold text-success" : "font-semibold text-warning"}>
+                    <span>
+                      {p.name} <span className="text-muted tabular-nums">{formatMoment(p.startsAt)}</span>
+                    </span>
+                    <span
+                      className={p.status === "confirmed" ? "font-semibold text-success" : "font-semibold text-warning"}
+                    >
                       {p.status === "confirmed" ? t("confirmed") : t("waitingPosition", { position: p.position ?? 0 })}
                     </span>
                   </li>

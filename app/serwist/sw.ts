@@ -18,7 +18,11 @@ const serwist = new Serwist({
     {
       // The page's HTML, not its RSC requests (?_rsc=…) or the JSON under ./data, which the page reads itself.
       matcher: ({ url, request, sameOrigin }) =>
-        sameOrigin && request.method === "GET" && CHECK_IN_PAGE.test(url.pathname) && !url.searchParams.has("_rsc") && request.headers.get("RSC") !== "1",
+        sameOrigin &&
+        request.method === "GET" &&
+        CHECK_IN_PAGE.test(url.pathname) &&
+        !url.searchParams.has("_rsc") &&
+        request.headers.get("RSC") !== "1",
       handler: new NetworkFirst({
         cacheName: CHECK_IN_PAGE_CACHE,
         // A weak signal at the gate: after a few seconds the saved page is better than waiting.

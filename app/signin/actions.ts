@@ -10,10 +10,20 @@ import { formAction } from "../action";
 import { requestAddress } from "../route-guards";
 
 export const requestSignInLinkAction = formAction(
-  { bound: [], signIn: () => "/signin", who: "anyone", schema: signInSchema, fields: ["email", "callbackUrl"], echo: (input) => ({ email: typeof input.email === "string" ? input.email : "" }) },
+  {
+    bound: [],
+    signIn: () => "/signin",
+    who: "anyone",
+    schema: signInSchema,
+    fields: ["email", "callbackUrl"],
+    echo: (input) => ({ email: typeof input.email === "string" ? input.email : "" }),
+  },
   async (_ctx, { email, callbackUrl }) => {
     // Per address and per network address: nobody can use Ringmeet to flood an inbox.
-    const limited = await consumeAll([["signInPerAddress", email], ["signInPerIp", await requestAddress()]]);
+    const limited = await consumeAll([
+      ["signInPerAddress", email],
+      ["signInPerIp", await requestAddress()],
+    ]);
     if (!limited.ok) return refuse(rateLimitedKey(limited.retryAfter), "email");
     await signIn("nodemailer", { email, redirectTo: callbackUrl, redirect: false });
     redirect(`/signin/check-email?${new URLSearchParams({ email })}`);

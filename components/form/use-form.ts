@@ -17,9 +17,15 @@ type Failure = Extract<FormResult, { ok: false }>;
  * message per field name), `formError`, and `values`, what was submitted; before one, `values` is
  * `initialValues` (or empty).
  */
-export function useForm<S extends FormResult>(formAction: BoundFormAction<S>, options: { initialValues?: Record<string, string> } = {}) {
+export function useForm<S extends FormResult>(
+  formAction: BoundFormAction<S>,
+  options: { initialValues?: Record<string, string> } = {},
+) {
   // A FormResult is a plain object, never a promise: Awaited<S> is S.
-  const [awaited, action, pending] = useActionState<S, FormData>(formAction as (prev: Awaited<S>, formData: FormData) => Promise<S>, initialFormResult as Awaited<S>);
+  const [awaited, action, pending] = useActionState<S, FormData>(
+    formAction as (prev: Awaited<S>, formData: FormData) => Promise<S>,
+    initialFormResult as Awaited<S>,
+  );
   const state = awaited as S;
   const failed = state.ok ? undefined : (state as Extract<S, { ok: false }> & Failure);
   const fieldErrors: FieldErrors = failed?.fieldErrors ?? {};

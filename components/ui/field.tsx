@@ -6,7 +6,15 @@ const control = (error?: string) =>
   `min-h-12 w-full rounded-lg border bg-white px-3 text-base text-ink shadow-sm placeholder:text-slate-400 ${error ? "border-danger" : "border-line"}`;
 
 /** Label, control, hint and an error that sits beside it and is announced. */
-function FieldShell({ name, label, error, hint, id = `field-${name}`, className = "", children }: Shell & { children: (aria: Record<string, unknown>) => ReactNode }) {
+function FieldShell({
+  name,
+  label,
+  error,
+  hint,
+  id = `field-${name}`,
+  className = "",
+  children,
+}: Shell & { children: (aria: Record<string, unknown>) => ReactNode }) {
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;
   const describedBy = [error ? errorId : null, hint ? hintId : null].filter(Boolean).join(" ") || undefined;

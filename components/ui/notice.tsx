@@ -9,7 +9,15 @@ const tones: Record<Tone, string> = {
   danger: "border-danger/30 bg-danger-soft text-danger",
 };
 
-export function Notice({ tone = "info", children, role }: { tone?: Tone; children: ReactNode; role?: "status" | "alert" }) {
+export function Notice({
+  tone = "info",
+  children,
+  role,
+}: {
+  tone?: Tone;
+  children: ReactNode;
+  role?: "status" | "alert";
+}) {
   return (
     <div role={role} className={`rounded-lg border px-4 py-3 text-base ${tones[tone]}`}>
       {children}

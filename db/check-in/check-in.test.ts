@@ -12,18 +12,26 @@ import { getCheckInChanges, getCheckInCopy, getCheckInCounts, getGateEvent } fro
 import { checkIn } from "./writes";
 
 const HOUR = 3_600_000;
-const rowsOf = (registrationId: string) => db().select().from(checkIns).where(eq(checkIns.registrationId, registrationId));
+const rowsOf = (registrationId: string) =>
+  db().select().from(checkIns).where(eq(checkIns.registrationId, registrationId));
 
 describe("who may work the gate", () => {
   let world: Awaited<ReturnType<typeof gateEvent>>;
   beforeAll(async () => {
-    world = await gateEvent([["c", null], ["c", null], ["c", null]]);
+    world = await gateEvent([
+      ["c", null],
+      ["c", null],
+      ["c", null],
+    ]);
   });
 
   it("gate staff, organisers and admins of the event's club", async () => {
     for (const [i, user] of [world.gate, world.organiser, world.admin].entries()) {
       expect(await getGateEvent(user.id, world.event.slug)).toMatchObject({ id: world.event.id });
-      expect(await checkIn(user.id, world.event.slug, attempt(world.ids[i]!))).toMatchObject({ ok: true, accepted: true });
+      expect(await checkIn(user.id, world.event.slug, attempt(world.ids[i]!))).toMatchObject({
+        ok: true,
+        accepted: true,
+      });
     }
   });
 
@@ -55,9 +63,17 @@ describe("checking a car in", () => {
     const late = attempt(w.ids[0]!, 9);
     expect(await checkIn(w.organiser.id, w.event.slug, late)).toMatchObject({ ok: true, accepted: true });
     const winner = await checkIn(w.gate.id, w.event.slug, early);
-    expect(winner).toEqual({ ok: true, accepted: true, state: { registrationId: w.ids[0], checkedInAt: early.scannedAt.toISOString(), checkedInBy: "Anna at gate 1" } });
+    expect(winner).toEqual({
+      ok: true,
+      accepted: true,
+      state: { registrationId: w.ids[0], checkedInAt: early.scannedAt.toISOString(), checkedInBy: "Anna at gate 1" },
+    });
     // The later phone resends (it never heard back): it is told that an earlier check-in stands.
-    expect(await checkIn(w.organiser.id, w.event.slug, late)).toEqual({ ok: true, accepted: false, state: winner?.ok && winner.state });
+    expect(await checkIn(w.organiser.id, w.event.slug, late)).toEqual({
+      ok: true,
+      accepted: false,
+      state: winner?.ok && winner.state,
+    });
     expect((await rowsOf(w.ids[0]!)).filter((r) => r.accepted).map((r) => r.clientId)).toEqual([early.clientId]);
     const counts = await getCheckInCounts((await getGateEvent(w.gate.id, w.event.slug))!);
     expect(counts).toMatchObject({ checkedIn: 1, total: 1 });
@@ -74,17 +90,31 @@ describe("checking a car in", () => {
   });
 
   it("refuses cancelled, waiting-only, place-less and other events' registrations, writing nothing", async () => {
-    const w = await gateEvent([["c", null], ["w", null], [null, null]]);
+    const w = await gateEvent([
+      ["c", null],
+      ["w", null],
+      [null, null],
+    ]);
     const other = await gateEvent([["c", null]]);
     await cancel(w.ids[0]!);
-    for (const [id, reason] of [[w.ids[0]!, "cancelled"], [w.ids[1]!, "waitingOnly"], [w.ids[2]!, "notRegistered"], [other.ids[0]!, "notRegistered"], [randomUUID(), "notRegistered"], ["not-a-uuid", "notRegistered"]]) {
+    for (const [id, reason] of [
+      [w.ids[0]!, "cancelled"],
+      [w.ids[1]!, "waitingOnly"],
+      [w.ids[2]!, "notRegistered"],
+      [other.ids[0]!, "notRegistered"],
+      [randomUUID(), "notRegistered"],
+      ["not-a-uuid", "notRegistered"],
+    ]) {
       expect(await checkIn(w.gate.id, w.event.slug, attempt(id!))).toEqual({ ok: false, error: reason });
     }
     expect(await db().$count(checkIns, eq(checkIns.eventId, w.event.id))).toBe(0);
   });
 
   it("answers another event's registration, or another event's client id, exactly like an unknown id, writing nothing", async () => {
-    const w = await gateEvent([["c", null], ["c", null]]);
+    const w = await gateEvent([
+      ["c", null],
+      ["c", null],
+    ]);
     const other = await gateEvent([["c", null]]);
     await db().update(users).set({ displayName: "Their gate" }).where(eq(users.id, other.gate.id));
     const theirs = attempt(other.ids[0]!, 4);
@@ -98,21 +128,38 @@ describe("checking a car in", () => {
     const mine = attempt(w.ids[0]!, 1);
     await checkIn(w.gate.id, w.event.slug, mine);
     expect(await checkIn(w.gate.id, w.event.slug, { ...attempt(w.ids[1]!), clientId: mine.clientId })).toEqual(unknown);
-    expect((await db().select().from(checkIns).where(eq(checkIns.eventId, w.event.id))).map((r) => r.clientId)).toEqual([mine.clientId]);
+    expect((await db().select().from(checkIns).where(eq(checkIns.eventId, w.event.id))).map((r) => r.clientId)).toEqual(
+      [mine.clientId],
+    );
     expect(await rowsOf(w.ids[1]!)).toEqual([]);
     expect((await rowsOf(other.ids[0]!)).map((r) => [r.clientId, r.accepted])).toEqual([[theirs.clientId, true]]);
   });
 
   it("records a scan from before the gate opened (00:00 Berlin the day before the first day) at its arrival: it cannot beat a genuine scan", async () => {
-    const w = await gateEvent([["c", null], ["c", null]]);
+    const w = await gateEvent([
+      ["c", null],
+      ["c", null],
+    ]);
     const opens = zonedMoment(addDays(SCAN_DAY, -1), "00:00");
     const now = new Date(opens.getTime() + 30 * HOUR);
     const genuine = { ...attempt(w.ids[0]!), scannedAt: new Date(opens.getTime() + 29 * HOUR) };
-    expect(await checkIn(w.gate.id, w.event.slug, genuine, now)).toMatchObject({ ok: true, accepted: true, state: { checkedInAt: genuine.scannedAt.toISOString() } });
+    expect(await checkIn(w.gate.id, w.event.slug, genuine, now)).toMatchObject({
+      ok: true,
+      accepted: true,
+      state: { checkedInAt: genuine.scannedAt.toISOString() },
+    });
     const backdated = { ...attempt(w.ids[0]!), scannedAt: new Date(opens.getTime() - 60_000) };
-    expect(await checkIn(w.gate.id, w.event.slug, backdated, now)).toMatchObject({ ok: true, accepted: false, state: { checkedInAt: genuine.scannedAt.toISOString() } });
+    expect(await checkIn(w.gate.id, w.event.slug, backdated, now)).toMatchObject({
+      ok: true,
+      accepted: false,
+      state: { checkedInAt: genuine.scannedAt.toISOString() },
+    });
     const resetClock = { ...attempt(w.ids[1]!), scannedAt: new Date("2000-01-01T00:00:00Z") };
-    expect(await checkIn(w.gate.id, w.event.slug, resetClock, now)).toMatchObject({ ok: true, accepted: true, state: { checkedInAt: now.toISOString() } });
+    expect(await checkIn(w.gate.id, w.event.slug, resetClock, now)).toMatchObject({
+      ok: true,
+      accepted: true,
+      state: { checkedInAt: now.toISOString() },
+    });
     expect((await rowsOf(w.ids[1]!))[0]?.scannedAt).toEqual(now);
   });
 
@@ -120,13 +167,21 @@ describe("checking a car in", () => {
     const w = await gateEvent([["c", null]]);
     const opens = zonedMoment(addDays(SCAN_DAY, -1), "00:00");
     const sent = { ...attempt(w.ids[0]!), scannedAt: opens };
-    expect(await checkIn(w.gate.id, w.event.slug, sent, new Date(opens.getTime() + HOUR))).toMatchObject({ ok: true, state: { checkedInAt: opens.toISOString() } });
+    expect(await checkIn(w.gate.id, w.event.slug, sent, new Date(opens.getTime() + HOUR))).toMatchObject({
+      ok: true,
+      state: { checkedInAt: opens.toISOString() },
+    });
   });
 
   it("takes a scan time in the future as now", async () => {
     const w = await gateEvent([["c", null]]);
     const now = new Date(Date.UTC(2026, 5, 13, 8));
-    const outcome = await checkIn(w.gate.id, w.event.slug, { ...attempt(w.ids[0]!), scannedAt: new Date(now.getTime() + 3_600_000) }, now);
+    const outcome = await checkIn(
+      w.gate.id,
+      w.event.slug,
+      { ...attempt(w.ids[0]!), scannedAt: new Date(now.getTime() + 3_600_000) },
+      now,
+    );
     expect(outcome).toMatchObject({ ok: true, state: { checkedInAt: now.toISOString() } });
   });
 
@@ -134,24 +189,42 @@ describe("checking a car in", () => {
     const w = await gateEvent([["c", null]]);
     const noise = await addChecklistItem(w.event.id, "Noise test passed", true);
     const rules = await addChecklistItem(w.event.id, "Rules signed", false);
-    expect(await checkIn(w.gate.id, w.event.slug, attempt(w.ids[0]!, 1, { ticks: [rules.id] }))).toEqual({ ok: false, error: "checklist" });
-    expect(await checkIn(w.gate.id, w.event.slug, attempt(w.ids[0]!, 2, { ticks: [noise.id, randomUUID()] }))).toMatchObject({ ok: true, accepted: true });
+    expect(await checkIn(w.gate.id, w.event.slug, attempt(w.ids[0]!, 1, { ticks: [rules.id] }))).toEqual({
+      ok: false,
+      error: "checklist",
+    });
+    expect(
+      await checkIn(w.gate.id, w.event.slug, attempt(w.ids[0]!, 2, { ticks: [noise.id, randomUUID()] })),
+    ).toMatchObject({ ok: true, accepted: true });
     const copy = await getCheckInCopy((await getGateEvent(w.gate.id, w.event.slug))!);
-    expect(copy.checklist.map((i) => [i.label, i.required])).toEqual([["Noise test passed", true], ["Rules signed", false]]);
+    expect(copy.checklist.map((i) => [i.label, i.required])).toEqual([
+      ["Noise test passed", true],
+      ["Rules signed", false],
+    ]);
   });
 });
 
 describe("the gate's copy and counts", () => {
   it("count confirmed cars overall and per session, as the phone's own count does", async () => {
-    const w = await gateEvent([["c", "c"], ["c", null], ["w", "c"], ["w", null], ["c", null]]);
+    const w = await gateEvent([
+      ["c", "c"],
+      ["c", null],
+      ["w", "c"],
+      ["w", null],
+      ["c", null],
+    ]);
     await cancel(w.ids[4]!);
     await checkIn(w.gate.id, w.event.slug, attempt(w.ids[0]!));
     await checkIn(w.gate.id, w.event.slug, attempt(w.ids[2]!));
     const event = (await getGateEvent(w.gate.id, w.event.slug))!;
     const counts = await getCheckInCounts(event);
     expect(counts).toEqual({
-      checkedIn: 2, total: 3,
-      sessions: [{ id: w.sessions[0]!.id, name: w.sessions[0]!.name, checkedIn: 1, total: 2 }, { id: w.sessions[1]!.id, name: w.sessions[1]!.name, checkedIn: 2, total: 2 }],
+      checkedIn: 2,
+      total: 3,
+      sessions: [
+        { id: w.sessions[0]!.id, name: w.sessions[0]!.name, checkedIn: 1, total: 2 },
+        { id: w.sessions[1]!.id, name: w.sessions[1]!.name, checkedIn: 2, total: 2 },
+      ],
     });
     const copy = await getCheckInCopy(event);
     expect(countCheckIns(copy.cars, copy.sessions)).toEqual(counts);
@@ -166,13 +239,29 @@ describe("the gate's copy and counts", () => {
     expect(car?.vin).toBeTruthy();
     expect(text).not.toContain(car!.vin);
     expect(copy.ticketKey).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(copy.cars[0]).toMatchObject({ plaque: 1, driver: "Racer 0", car: "BMW 1M Coupé", colour: "Valencia Orange", plate: "RM 0-0", cancelled: false });
+    expect(copy.cars[0]).toMatchObject({
+      plaque: 1,
+      driver: "Racer 0",
+      car: "BMW 1M Coupé",
+      colour: "Valencia Orange",
+      plate: "RM 0-0",
+      cancelled: false,
+    });
   });
 
   it("show the short display name but let the gate find a driver by full name, umlauts folded", async () => {
-    const w = await gateEvent([["c", null], ["c", null], ["c", null]]);
-    const names = [["Stefan Schulz", "Stefan S."], ["Jürgen Müller", "Jürgen M."], ["Petra Straßer", "Petra"]] as const;
-    for (const [i, [fullName, displayName]] of names.entries()) await db().update(users).set({ fullName, displayName }).where(eq(users.id, w.garages[i]!.ownerId));
+    const w = await gateEvent([
+      ["c", null],
+      ["c", null],
+      ["c", null],
+    ]);
+    const names = [
+      ["Stefan Schulz", "Stefan S."],
+      ["Jürgen Müller", "Jürgen M."],
+      ["Petra Straßer", "Petra"],
+    ] as const;
+    for (const [i, [fullName, displayName]] of names.entries())
+      await db().update(users).set({ fullName, displayName }).where(eq(users.id, w.garages[i]!.ownerId));
     const copy = await getCheckInCopy((await getGateEvent(w.gate.id, w.event.slug))!);
     expect(copy.cars.map((c) => c.driver)).toEqual(["Stefan S.", "Jürgen M.", "Petra"]);
     const find = (q: string) => searchCars(copy.cars, q).map((c) => c.plaque);
@@ -183,7 +272,10 @@ describe("the gate's copy and counts", () => {
   });
 
   it("report the cars checked in since a moment, for the live poll", async () => {
-    const w = await gateEvent([["c", null], ["c", null]]);
+    const w = await gateEvent([
+      ["c", null],
+      ["c", null],
+    ]);
     const event = (await getGateEvent(w.gate.id, w.event.slug))!;
     await checkIn(w.gate.id, w.event.slug, attempt(w.ids[0]!));
     const since = new Date();
@@ -201,4 +293,3 @@ describe("the gate's copy and counts", () => {
     expect(await getCheckInChanges((await getGateEvent(other.gate.id, other.event.slug))!, since)).toHaveLength(1);
   });
 });
-

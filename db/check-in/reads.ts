@@ -16,11 +16,25 @@ declare const gate: unique symbol;
  * An event whose gate the user may work (gate staff, organisers and admins of its club). Branded:
  * only getGateEvent makes one, so the functions taking it need not authorise again.
  */
-export type GateEvent = { id: string; slug: string; name: string; status: string; opensAt: Date } & { readonly [gate]: true };
+export type GateEvent = { id: string; slug: string; name: string; status: string; opensAt: Date } & {
+  readonly [gate]: true;
+};
 
 /** The event, or null when the user may not check cars in there (not found and not allowed look alike). */
-export async function getGateEvent(userId: string, slug: string, tx: Tx | ReturnType<typeof db> = db()): Promise<GateEvent | null> {
-  const [row] = await tx.select({ id: events.id, slug: events.slug, name: events.name, status: events.status, startsOn: events.startsOn, timeZone: events.timeZone })
+export async function getGateEvent(
+  userId: string,
+  slug: string,
+  tx: Tx | ReturnType<typeof db> = db(),
+): Promise<GateEvent | null> {
+  const [row] = await tx
+    .select({
+      id: events.id,
+      slug: events.slug,
+      name: events.name,
+      status: events.status,
+      startsOn: events.startsOn,
+      timeZone: events.timeZone,
+    })
     .from(events)
     .where(and(eq(events.slug, slug), mayDo(userId, "checkIn", events.clubId)));
   if (!row) return null;
@@ -33,9 +47,22 @@ export const personSql = (alias: string) =>
   sql.raw(`coalesce(nullif(${alias}.display_name, ''), nullif(${alias}.full_name, ''), nullif(${alias}.name, ''))`);
 
 type RawCar = {
-  id: string; plaque: number | null; driver: string | null; full_name: string | null; display_name: string | null; model: string | null; make: string | null; model_name: string | null;
-  colour: string | null; individual_colour: string | null; plate: string | null; plate_country: string | null;
-  cancelled: boolean; checked_in_at: string | null; checked_in_by: string | null; places: { sessionId: string; status: PlaceStatus }[];
+  id: string;
+  plaque: number | null;
+  driver: string | null;
+  full_name: string | null;
+  display_name: string | null;
+  model: string | null;
+  make: string | null;
+  model_name: string | null;
+  colour: string | null;
+  individual_colour: string | null;
+  plate: string | null;
+  plate_country: string | null;
+  cancelled: boolean;
+  checked_in_at: string | null;
+  checked_in_by: string | null;
+  places: { sessionId: string; status: PlaceStatus }[];
 };
 
 function toCar(r: RawCar): CheckInCar {
@@ -58,14 +85,17 @@ function toCar(r: RawCar): CheckInCar {
 
 /** Every registration of the event (cancelled ones too, so their tickets are answered "cancelled"). */
 async function listCars(eventId: string): Promise<CheckInCar[]> {
-  const rows = await sqlRows<RawCar>(db(), sql`
+  const rows = await sqlRows<RawCar>(
+    db(),
+    sql`
     select r.id, r.plaque, ${personSql("u")} as driver, u.full_name, u.display_name, c.model, c.make, c.model_name, c.colour, c.individual_colour, c.plate,
       c.plate_country, r.status = 'cancelled' as cancelled, r.checked_in_at, ${personSql("g")} as checked_in_by,
       coalesce((select json_agg(json_build_object('sessionId', rs.session_id, 'status', rs.status) order by es.starts_at, es.name)
         from registration_sessions rs join event_sessions es on es.id = rs.session_id where rs.registration_id = r.id), '[]') as places
     from registrations r left join users u on u.id = r.owner_id left join cars c on c.id = r.car_id left join users g on g.id = r.checked_in_by
     where r.event_id = ${eventId}
-    order by r.plaque asc nulls last, r.created_at asc`);
+    order by r.plaque asc nulls last, r.created_at asc`,
+  );
   return rows.map(toCar);
 }
 
@@ -75,8 +105,14 @@ export async function getCheckInCopy(event: GateEvent): Promise<CheckInCopy> {
   const fetchedAt = new Date().toISOString();
   const [cars, sessions, checklist] = await Promise.all([
     listCars(event.id),
-    sqlRows<CheckInCopy["sessions"][number]>(db(), sql`select id, name from event_sessions where event_id = ${event.id} order by starts_at, name`),
-    sqlRows<CheckInCopy["checklist"][number]>(db(), sql`select id, label, required from checklist_items where event_id = ${event.id} order by position, label`),
+    sqlRows<CheckInCopy["sessions"][number]>(
+      db(),
+      sql`select id, name from event_sessions where event_id = ${event.id} order by starts_at, name`,
+    ),
+    sqlRows<CheckInCopy["checklist"][number]>(
+      db(),
+      sql`select id, label, required from checklist_items where event_id = ${event.id} order by position, label`,
+    ),
   ]);
   return {
     event: { id: event.id, slug: event.slug, name: event.name },
@@ -90,7 +126,11 @@ export async function getCheckInCopy(event: GateEvent): Promise<CheckInCopy> {
 
 /** "Checked in: X of Y" overall and per session; Y = active cars with at least one confirmed place. */
 export async function getCheckInCounts(event: GateEvent): Promise<CheckInCounts> {
-  const [row] = await sqlRows<CheckInCounts & { sessions: (CheckInCounts["sessions"][number] & { starts_at?: string })[] }>(db(), sql`
+  const [row] = await sqlRows<
+    CheckInCounts & { sessions: (CheckInCounts["sessions"][number] & { starts_at?: string })[] }
+  >(
+    db(),
+    sql`
     with expected as (
       select r.id, r.checked_in_at from registrations r
       where r.event_id = ${event.id} and r.status = 'active'
@@ -102,17 +142,29 @@ export async function getCheckInCounts(event: GateEvent): Promise<CheckInCounts>
         from event_sessions es
         left join registration_sessions rs on rs.session_id = es.id and rs.status = 'confirmed'
         left join expected e on e.id = rs.registration_id
-        where es.event_id = ${event.id} group by es.id) s), '[]') as sessions`);
-  return { total: row?.total ?? 0, checkedIn: row?.checkedIn ?? 0, sessions: (row?.sessions ?? []).map(({ id, name, total, checkedIn }) => ({ id, name, total, checkedIn })) };
+        where es.event_id = ${event.id} group by es.id) s), '[]') as sessions`,
+  );
+  return {
+    total: row?.total ?? 0,
+    checkedIn: row?.checkedIn ?? 0,
+    sessions: (row?.sessions ?? []).map(({ id, name, total, checkedIn }) => ({ id, name, total, checkedIn })),
+  };
 }
 
 /** The current check-in of every car some phone sent a check-in for after `since` (the live poll's delta). */
 export async function getCheckInChanges(event: GateEvent, since: Date): Promise<CheckInState[]> {
-  const rows = await sqlRows<{ id: string; checked_in_at: string | null; checked_in_by: string | null }>(db(), sql`
+  const rows = await sqlRows<{ id: string; checked_in_at: string | null; checked_in_by: string | null }>(
+    db(),
+    sql`
     select r.id, r.checked_in_at, ${personSql("g")} as checked_in_by
     from registrations r left join users g on g.id = r.checked_in_by
-    where r.event_id = ${event.id} and exists (select 1 from check_ins ci where ci.registration_id = r.id and ci.received_at > ${since.toISOString()}::timestamptz)`);
-  return rows.map((r) => ({ registrationId: r.id, checkedInAt: r.checked_in_at ? new Date(r.checked_in_at).toISOString() : null, checkedInBy: r.checked_in_by }));
+    where r.event_id = ${event.id} and exists (select 1 from check_ins ci where ci.registration_id = r.id and ci.received_at > ${since.toISOString()}::timestamptz)`,
+  );
+  return rows.map((r) => ({
+    registrationId: r.id,
+    checkedInAt: r.checked_in_at ? new Date(r.checked_in_at).toISOString() : null,
+    checkedInBy: r.checked_in_by,
+  }));
 }
 
 export type CheckInLive = { counts: CheckInCounts; changes: CheckInState[]; serverTime: string };

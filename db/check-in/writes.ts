@@ -17,25 +17,54 @@ export type CheckInRefusal = "notRegistered" | "cancelled" | "waitingOnly" | "ch
  * already in); `state` says when and by whom. Refused: why the car may not come in. Null: the
  * user may not work this event's gate.
  */
-export type CheckInOutcome = { ok: true; accepted: boolean; state: CheckInState } | (Refusal & { error: CheckInRefusal }) | null;
-
+export type CheckInOutcome =
+  { ok: true; accepted: boolean; state: CheckInState } | (Refusal & { error: CheckInRefusal }) | null;
 
 async function stateOf(tx: Tx, registrationId: string): Promise<CheckInState> {
-  const [row] = await sqlRows<{ checked_in_at: string | null; checked_in_by: string | null }>(tx, sql`
+  const [row] = await sqlRows<{ checked_in_at: string | null; checked_in_by: string | null }>(
+    tx,
+    sql`
     select r.checked_in_at, ${personSql("g")} as checked_in_by from registrations r left join users g on g.id = r.checked_in_by
-    where r.id = ${registrationId}`);
-  return { registrationId, checkedInAt: row?.checked_in_at ? new Date(row.checked_in_at).toISOString() : null, checkedInBy: row?.checked_in_by ?? null };
+    where r.id = ${registrationId}`,
+  );
+  return {
+    registrationId,
+    checkedInAt: row?.checked_in_at ? new Date(row.checked_in_at).toISOString() : null,
+    checkedInBy: row?.checked_in_by ?? null,
+  };
 }
 
 /** Why the car may not come in, or null. Read under the registration's lock. */
-async function refusal(tx: Tx, reg: { id: string; status: string }, eventId: string, ticks: string[]): Promise<CheckInRefusal | null> {
+async function refusal(
+  tx: Tx,
+  reg: { id: string; status: string },
+  eventId: string,
+  ticks: string[],
+): Promise<CheckInRefusal | null> {
   if (reg.status === "cancelled") return "cancelled";
-  const places = await tx.select({ status: registrationSessions.status }).from(registrationSessions).where(eq(registrationSessions.registrationId, reg.id));
+  const places = await tx
+    .select({ status: registrationSessions.status })
+    .from(registrationSessions)
+    .where(eq(registrationSessions.registrationId, reg.id));
   if (!places.some((p) => p.status === "confirmed")) return places.length ? "waitingOnly" : "notRegistered";
-  const items = await tx.select({ id: checklistItems.id, required: checklistItems.required }).from(checklistItems).where(eq(checklistItems.eventId, eventId));
+  const items = await tx
+    .select({ id: checklistItems.id, required: checklistItems.required })
+    .from(checklistItems)
+    .where(eq(checklistItems.eventId, eventId));
   const valid = ticks.filter((id) => items.some((item) => item.id === id));
-  if (valid.length) await tx.insert(checklistTicks).values(valid.map((itemId) => ({ registrationId: reg.id, itemId }))).onConflictDoNothing();
-  const ticked = new Set((await tx.select({ id: checklistTicks.itemId }).from(checklistTicks).where(eq(checklistTicks.registrationId, reg.id))).map((t) => t.id));
+  if (valid.length)
+    await tx
+      .insert(checklistTicks)
+      .values(valid.map((itemId) => ({ registrationId: reg.id, itemId })))
+      .onConflictDoNothing();
+  const ticked = new Set(
+    (
+      await tx
+        .select({ id: checklistTicks.itemId })
+        .from(checklistTicks)
+        .where(eq(checklistTicks.registrationId, reg.id))
+    ).map((t) => t.id),
+  );
   return items.some((item) => item.required && !ticked.has(item.id)) ? "checklist" : null;
 }
 
@@ -51,13 +80,21 @@ const UNKNOWN = { ok: false, error: "notRegistered" } as const;
  * already used for another registration (another event's, perhaps), is answered as unknown and
  * nothing is written.
  */
-export async function checkIn(userId: string, slug: string, input: CheckInInput, now = new Date()): Promise<CheckInOutcome> {
+export async function checkIn(
+  userId: string,
+  slug: string,
+  input: CheckInInput,
+  now = new Date(),
+): Promise<CheckInOutcome> {
   if (!isUuid(input.clientId) || !isUuid(input.registrationId)) return UNKNOWN;
   return db().transaction(async (tx) => {
     const event = await getGateEvent(userId, slug, tx);
     if (!event) return null;
-    const [reg] = await tx.select({ id: registrations.id, status: registrations.status, checkedInAt: registrations.checkedInAt }).from(registrations)
-      .where(and(eq(registrations.id, input.registrationId), eq(registrations.eventId, event.id))).for("update");
+    const [reg] = await tx
+      .select({ id: registrations.id, status: registrations.status, checkedInAt: registrations.checkedInAt })
+      .from(registrations)
+      .where(and(eq(registrations.id, input.registrationId), eq(registrations.eventId, event.id)))
+      .for("update");
     if (!reg) return UNKNOWN;
     const [sent] = await tx.select().from(checkIns).where(eq(checkIns.clientId, input.clientId));
     if (sent) {
@@ -71,10 +108,24 @@ export async function checkIn(userId: string, slug: string, input: CheckInInput,
     const accepted = isEarlier(scannedAt, reg.checkedInAt);
     if (accepted) {
       // The earlier scan takes over: the check-in that stood until now is marked as not accepted.
-      await tx.update(checkIns).set({ accepted: false }).where(and(eq(checkIns.registrationId, reg.id), eq(checkIns.accepted, true)));
-      await tx.update(registrations).set({ checkedInAt: scannedAt, checkedInBy: userId }).where(eq(registrations.id, reg.id));
+      await tx
+        .update(checkIns)
+        .set({ accepted: false })
+        .where(and(eq(checkIns.registrationId, reg.id), eq(checkIns.accepted, true)));
+      await tx
+        .update(registrations)
+        .set({ checkedInAt: scannedAt, checkedInBy: userId })
+        .where(eq(registrations.id, reg.id));
     }
-    await tx.insert(checkIns).values({ clientId: input.clientId, eventId: event.id, registrationId: reg.id, userId, scannedAt, receivedAt: now, accepted });
+    await tx.insert(checkIns).values({
+      clientId: input.clientId,
+      eventId: event.id,
+      registrationId: reg.id,
+      userId,
+      scannedAt,
+      receivedAt: now,
+      accepted,
+    });
     return { ok: true, accepted, state: await stateOf(tx, reg.id) } as const;
   });
 }

@@ -16,11 +16,17 @@ export async function composeInvitation(row: MailRow, token: string | undefined)
     .from(clubInvitations)
     .innerJoin(clubs, eq(clubs.id, clubInvitations.clubId))
     .leftJoin(users, eq(sql`lower(${users.email})`, clubInvitations.email))
-    .where(sql`${clubInvitations.id}::text = ${String(row.payload.invitationId ?? "")} and ${clubInvitations.acceptedAt} is null and ${clubInvitations.expiresAt} > now()`);
+    .where(
+      sql`${clubInvitations.id}::text = ${String(row.payload.invitationId ?? "")} and ${clubInvitations.acceptedAt} is null and ${clubInvitations.expiresAt} > now()`,
+    );
   if (!found || !token) return null;
   return written(localeOr(found.locale), (t) => ({
     subject: t("organise.mail.inviteSubject", { club: found.club }),
-    lines: [t("organise.mail.inviteBody", { club: found.club, role: t(`organise.roles.${found.role}`) }), appLink(`/invitations/${token}`), t("organise.mail.inviteExpiry")],
+    lines: [
+      t("organise.mail.inviteBody", { club: found.club, role: t(`organise.roles.${found.role}`) }),
+      appLink(`/invitations/${token}`),
+      t("organise.mail.inviteExpiry"),
+    ],
   }));
 }
 

@@ -12,7 +12,8 @@ export type Translator = ReturnType<typeof translatorFor>;
 export type Composed = { subject: string; text: string; html: string; links: string[] } | null;
 export type Composer = (row: MailRow, secret: string | undefined) => Promise<Composed>;
 
-export const localeOr = (locale: string | null | undefined, fallback: Locale = "en"): Locale => (isLocale(locale) ? locale : fallback);
+export const localeOr = (locale: string | null | undefined, fallback: Locale = "en"): Locale =>
+  isLocale(locale) ? locale : fallback;
 
 /** The recipient's language: their account's, else English. */
 export async function localeOf(userId: string | null): Promise<Locale> {

@@ -7,7 +7,14 @@ import { db } from "../client";
 import { devMail, type DevMail } from "../schema";
 
 /** `links` are the mail's own links (the mailbox lists them; a link someone typed is not one). */
-export type OutgoingMail = { to: string; subject: string; text: string; html: string; links: string[]; messageId?: string };
+export type OutgoingMail = {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  links: string[];
+  messageId?: string;
+};
 
 let transport: Mail | undefined;
 
@@ -19,15 +26,17 @@ let transport: Mail | undefined;
 function smtp(url: string): Mail {
   // SMTPPool merges these with what the URL says (its query string wins); createTransport({ url })
   // would drop every option beside the URL.
-  transport ??= nodemailer.createTransport(new SMTPPool({
-    url,
-    pool: true,
-    maxConnections: 2,
-    maxMessages: 100,
-    connectionTimeout: 10_000,
-    greetingTimeout: 10_000,
-    socketTimeout: 30_000,
-  }));
+  transport ??= nodemailer.createTransport(
+    new SMTPPool({
+      url,
+      pool: true,
+      maxConnections: 2,
+      maxMessages: 100,
+      connectionTimeout: 10_000,
+      greetingTimeout: 10_000,
+      socketTimeout: 30_000,
+    }),
+  );
   return transport;
 }
 
@@ -38,10 +47,23 @@ function smtp(url: string): Mail {
 export async function deliverMail(mail: OutgoingMail): Promise<void> {
   const config = env();
   if (config.smtpUrl) {
-    await smtp(config.smtpUrl).sendMail({ from: config.mailFrom, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, messageId: mail.messageId });
+    await smtp(config.smtpUrl).sendMail({
+      from: config.mailFrom,
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html,
+      messageId: mail.messageId,
+    });
   }
   if (config.devMailbox) {
-    await db().insert(devMail).values({ to: mail.to.toLowerCase(), subject: mail.subject, text: mail.text, html: mail.html, links: mail.links });
+    await db().insert(devMail).values({
+      to: mail.to.toLowerCase(),
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html,
+      links: mail.links,
+    });
   }
 }
 

@@ -32,7 +32,10 @@ async function registeredWithCoDriver(coDriver: string) {
   const { admin, club } = await clubWith();
   const { event, sessions } = await openEvent({ clubId: club.id });
   const [me] = await ownersWithCars(1);
-  const result = await registerCar(me!.ownerId, form(event.id, me!.carIds[0]!, [sessions[0]!.id], { secondDriverName: "Co", secondDriverEmail: coDriver }));
+  const result = await registerCar(
+    me!.ownerId,
+    form(event.id, me!.carIds[0]!, [sessions[0]!.id], { secondDriverName: "Co", secondDriverEmail: coDriver }),
+  );
   if (!result.ok) throw new Error(result.error);
   return { admin, event, owner: me!.email };
 }
@@ -60,24 +63,44 @@ describe("one job per recipient, against a real SMTP server", () => {
     expect(await retryNow()).toBe(0); // nothing left to retry
     expect([countTo(owner), countTo(coDriver)]).toEqual([1, 0]);
     const { problems } = (await listMailProblems(admin.id, event.slug))!;
-    expect(problems).toEqual([{ id: expect.any(String), kind: "registrationReceived", recipient: coDriver, subject: `Registration received: ${event.name}`, reason: "550 No such user", at: expect.any(Date) }]);
+    expect(problems).toEqual([
+      {
+        id: expect.any(String),
+        kind: "registrationReceived",
+        recipient: coDriver,
+        subject: `Registration received: ${event.name}`,
+        reason: "550 No such user",
+        at: expect.any(Date),
+      },
+    ]);
 
     smtp.setMode({}); // the address was fixed on the receiving side
     expect(await retryMail(admin.id, event.slug, problems[0]!.id)).toEqual({ ok: true });
-    expect(await retryMail(admin.id, event.slug, problems[0]!.id)).toEqual({ ok: false, error: "mailProblems.errors.notStuck" });
+    expect(await retryMail(admin.id, event.slug, problems[0]!.id)).toEqual({
+      ok: false,
+      error: "mailProblems.errors.notStuck",
+    });
     await workMailQueue();
     expect([countTo(owner), countTo(coDriver)]).toEqual([1, 1]);
     expect((await listMailProblems(admin.id, event.slug))!.problems).toEqual([]);
     const [row] = await db().select().from(mailOutbox).where(eq(mailOutbox.id, problems[0]!.id));
     expect(row).toMatchObject({ status: "sent", attempts: 2 });
-    expect(await db().$count(auditLog, sql`${auditLog.eventId} = ${event.id} and ${auditLog.action} = 'mail.retry' and ${auditLog.actorId} = ${admin.id}`)).toBe(1);
+    expect(
+      await db().$count(
+        auditLog,
+        sql`${auditLog.eventId} = ${event.id} and ${auditLog.action} = 'mail.retry' and ${auditLog.actorId} = ${admin.id}`,
+      ),
+    ).toBe(1);
   });
 });
 
 describe("an SMTP outage", () => {
   it("during a 200-owner registration burst and a broadcast loses nothing and sends nothing twice once the server is back", async () => {
     const { admin, club } = await clubWith();
-    const { event, sessions } = await openEvent({ clubId: club.id, sessions: [{ start: "09:00", end: "12:00", capacity: 250 }] });
+    const { event, sessions } = await openEvent({
+      clubId: club.id,
+      sessions: [{ start: "09:00", end: "12:00", capacity: 250 }],
+    });
     const garages = await ownersWithCars(200);
     const coDrivers = garages.filter((_, i) => i % 10 === 0).map(() => uniqueEmail("co"));
     smtp.setMode({ refuseConnections: true });
@@ -86,17 +109,39 @@ describe("an SMTP outage", () => {
     // The app's worker runs throughout the outage, as in production; the outage lasts until every
     // mail of the burst and the broadcast was tried (and refused) at least once.
     let queued = false;
-    const everyMailTried = async () => queued && (await db().$count(mailOutbox, sql`${mailOutbox.eventId} = ${event.id} and ${mailOutbox.attempts} = 0`)) === 0;
+    const everyMailTried = async () =>
+      queued &&
+      (await db().$count(mailOutbox, sql`${mailOutbox.eventId} = ${event.id} and ${mailOutbox.attempts} = 0`)) === 0;
     const worker = workMailQueue({ done: everyMailTried, timeoutMs: 100_000 });
     const started = Date.now();
-    const results = await Promise.all(garages.map((g, i) =>
-      registerCar(g.ownerId, form(event.id, g.carIds[0]!, [sessions[0]!.id], i % 10 === 0 ? { secondDriverName: "Co", secondDriverEmail: coDrivers[i / 10]! } : {}))));
+    const results = await Promise.all(
+      garages.map((g, i) =>
+        registerCar(
+          g.ownerId,
+          form(
+            event.id,
+            g.carIds[0]!,
+            [sessions[0]!.id],
+            i % 10 === 0 ? { secondDriverName: "Co", secondDriverEmail: coDrivers[i / 10]! } : {},
+          ),
+        ),
+      ),
+    );
     expect(results.every((r) => r.ok)).toBe(true);
-    const broadcast = await sendBroadcast(admin.id, event.slug, { audience: "confirmed", sessionId: null, subject: `Gate opens at 7 ${event.slug}`, body: "Bring your plaque." });
+    const broadcast = await sendBroadcast(admin.id, event.slug, {
+      audience: "confirmed",
+      sessionId: null,
+      subject: `Gate opens at 7 ${event.slug}`,
+      body: "Bring your plaque.",
+    });
     expect(broadcast).toMatchObject({ ok: true, recipients: 200 });
     queued = true;
     await worker;
-    const outage = { ms: Date.now() - started, refused: smtp.refused.connections - before.refused, delivered: smtp.received.length - before.received };
+    const outage = {
+      ms: Date.now() - started,
+      refused: smtp.refused.connections - before.refused,
+      delivered: smtp.received.length - before.received,
+    };
     expect(outage.delivered).toBe(0);
     expect(outage.refused).toBeGreaterThanOrEqual(420);
 
@@ -111,14 +156,21 @@ describe("an SMTP outage", () => {
       ...coDrivers.map((c) => `${c} | Registration received: ${event.name}`),
       ...garages.map((g) => `${g.email} | Gate opens at 7 ${event.slug}`),
     ].sort();
-    const delivered = smtp.received.slice(before.received).map((m) => `${m.to} | ${m.subject}`).sort();
+    const delivered = smtp.received
+      .slice(before.received)
+      .map((m) => `${m.to} | ${m.subject}`)
+      .sort();
     const duplicates = delivered.length - new Set(delivered).size;
     const lost = expected.filter((e) => !delivered.includes(e)).length;
-    console.log(`[smtp outage] queued ${expected.length} mails (200 registrations, ${coDrivers.length} second drivers, a broadcast to 200); ` +
-      `during the outage (${outage.ms} ms): ${outage.refused} tries refused, ${outage.delivered} delivered; ` +
-      `after it (${drainMs} ms): ${delivered.length} confirmed by the server, ${duplicates} twice, ${lost} lost`);
+    console.log(
+      `[smtp outage] queued ${expected.length} mails (200 registrations, ${coDrivers.length} second drivers, a broadcast to 200); ` +
+        `during the outage (${outage.ms} ms): ${outage.refused} tries refused, ${outage.delivered} delivered; ` +
+        `after it (${drainMs} ms): ${delivered.length} confirmed by the server, ${duplicates} twice, ${lost} lost`,
+    );
     expect(delivered).toEqual(expected);
     expect(new Set(smtp.received.slice(before.received).map((m) => m.messageId)).size).toBe(expected.length);
-    expect(await db().$count(mailOutbox, sql`${mailOutbox.eventId} = ${event.id} and ${mailOutbox.status} <> 'sent'`)).toBe(0);
+    expect(
+      await db().$count(mailOutbox, sql`${mailOutbox.eventId} = ${event.id} and ${mailOutbox.status} <> 'sent'`),
+    ).toBe(0);
   }, 240_000);
 });

@@ -4,7 +4,8 @@ import { db } from "../client";
 import { broadcastRecipients, broadcasts, events, type MailRow } from "../schema";
 import { appLink, localeOf, localeOr, written, type Composed } from "./compose";
 
-const eventOf = async (id: string | null) => (id ? (await db().select().from(events).where(eq(events.id, id)))[0] : undefined);
+const eventOf = async (id: string | null) =>
+  id ? (await db().select().from(events).where(eq(events.id, id)))[0] : undefined;
 
 /** "Event cancelled": sent whatever happened since, it is the last word. */
 export async function composeEventCancelled(row: MailRow): Promise<Composed> {
@@ -30,9 +31,14 @@ export async function composeSessionRemoved(row: MailRow): Promise<Composed> {
 /** An organiser's broadcast, in the frame of the language the recipient row was written with. */
 export async function composeBroadcast(row: MailRow): Promise<Composed> {
   const broadcastId = String(row.payload.broadcastId ?? "");
-  const [found] = await db().select({ b: broadcasts, eventName: events.name, slug: events.slug, locale: broadcastRecipients.locale })
-    .from(broadcasts).innerJoin(events, eq(events.id, broadcasts.eventId))
-    .innerJoin(broadcastRecipients, and(eq(broadcastRecipients.broadcastId, broadcasts.id), eq(broadcastRecipients.email, row.recipient)))
+  const [found] = await db()
+    .select({ b: broadcasts, eventName: events.name, slug: events.slug, locale: broadcastRecipients.locale })
+    .from(broadcasts)
+    .innerJoin(events, eq(events.id, broadcasts.eventId))
+    .innerJoin(
+      broadcastRecipients,
+      and(eq(broadcastRecipients.broadcastId, broadcasts.id), eq(broadcastRecipients.email, row.recipient)),
+    )
     .where(eq(broadcasts.id, broadcastId));
   if (!found) return null;
   return written(localeOr(found.locale), (t) => ({
@@ -43,6 +49,13 @@ export async function composeBroadcast(row: MailRow): Promise<Composed> {
 
 /** Marks the broadcast's recipient row as the broadcast page shows it ("✓"). */
 export async function markBroadcastSent(row: MailRow, at: Date): Promise<void> {
-  await db().update(broadcastRecipients).set({ sentAt: at })
-    .where(and(sql`${broadcastRecipients.broadcastId}::text = ${String(row.payload.broadcastId ?? "")}`, eq(broadcastRecipients.email, row.recipient)));
+  await db()
+    .update(broadcastRecipients)
+    .set({ sentAt: at })
+    .where(
+      and(
+        sql`${broadcastRecipients.broadcastId}::text = ${String(row.payload.broadcastId ?? "")}`,
+        eq(broadcastRecipients.email, row.recipient),
+      ),
+    );
 }

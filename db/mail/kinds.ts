@@ -14,14 +14,29 @@ export type RegistrationMail =
 
 export type RegistrationMailKind = RegistrationMail["kind"];
 export const registrationMailKinds = [
-  "registrationReceived", "placeConfirmed", "registrationCancelled", "registrationChanged", "reminder", "removedByOrganiser", "movedByOrganiser", "entryReceived", "drawResult",
+  "registrationReceived",
+  "placeConfirmed",
+  "registrationCancelled",
+  "registrationChanged",
+  "reminder",
+  "removedByOrganiser",
+  "movedByOrganiser",
+  "entryReceived",
+  "drawResult",
 ] as const satisfies readonly RegistrationMailKind[];
 
 /** Who of a registration a mail goes to. */
 export type RegistrationRecipient = "owner" | "secondDriver";
 
 /** Every kind of outbox row; the Mail problems list names the kind when the subject is unknown. */
-export const mailKinds = [...registrationMailKinds, "eventCancelled", "sessionRemoved", "broadcast", "invitation", "signIn"] as const;
+export const mailKinds = [
+  ...registrationMailKinds,
+  "eventCancelled",
+  "sessionRemoved",
+  "broadcast",
+  "invitation",
+  "signIn",
+] as const;
 export type MailKind = (typeof mailKinds)[number];
 
 /** The `sendMail` job: which outbox row, and a secret that must not be stored with it (a sign-in link, an invitation token). */

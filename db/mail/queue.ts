@@ -20,13 +20,16 @@ type Options = { maxAttempts?: number; priority?: number; secret?: string };
  */
 async function queueRows(q: Tx | Db, rows: SQL, options: Options = {}): Promise<number> {
   const secret = options.secret === undefined ? sql`` : sql`, 'secret', ${options.secret}::text`;
-  const queued = await sqlRows(q, sql`with m as (
+  const queued = await sqlRows(
+    q,
+    sql`with m as (
       insert into mail_outbox (kind, payload, recipient, user_id, registration_id, event_id, dedupe_key)
       ${rows}
       on conflict (dedupe_key) do nothing
       returning id)
     select graphile_worker.add_job(${SEND_TASK}, json_build_object('mailId', m.id${secret}),
-      max_attempts := ${options.maxAttempts ?? MAIL_ATTEMPTS}::int, job_key := 'mail:' || m.id, priority := ${options.priority ?? 0}::int) from m`);
+      max_attempts := ${options.maxAttempts ?? MAIL_ATTEMPTS}::int, job_key := 'mail:' || m.id, priority := ${options.priority ?? 0}::int) from m`,
+  );
   return queued.length;
 }
 
@@ -35,45 +38,70 @@ async function queueRows(q: Tx | Db, rows: SQL, options: Options = {}): Promise<
  * the second driver's (each its own row and job). `dedupe` keys the rows when the caller may run
  * twice (a scheduled reminder's job).
  */
-export function queueRegistrationMail(tx: Tx | Db, mail: RegistrationMail, dedupe: string | null = null): Promise<number> {
-  return queueRows(tx, sql`
+export function queueRegistrationMail(
+  tx: Tx | Db,
+  mail: RegistrationMail,
+  dedupe: string | null = null,
+): Promise<number> {
+  return queueRows(
+    tx,
+    sql`
     select ${mail.kind}, ${JSON.stringify(mail)}::jsonb || jsonb_build_object('to', t.role), t.email, t.user_id, r.id, r.event_id, ${dedupe}::text || ':' || t.role
     from registrations r left join users u on u.id = r.owner_id
     cross join lateral (values ('owner', u.email, u.id), ('secondDriver', r.second_driver_email, null::text)) as t(role, email, user_id)
-    where r.id = ${mail.registrationId} and t.email is not null and (t.role = 'owner' or ${mail.kind} = 'registrationReceived')`);
+    where r.id = ${mail.registrationId} and t.email is not null and (t.role = 'owner' or ${mail.kind} = 'registrationReceived')`,
+  );
 }
 
 /** "Event cancelled" to each owner with an active registration (once however many cars). */
 export function queueEventCancelled(tx: Tx, eventId: string): Promise<number> {
-  return queueRows(tx, sql`
+  return queueRows(
+    tx,
+    sql`
     select distinct on (u.id) 'eventCancelled', '{}'::jsonb, u.email, u.id, null::uuid, r.event_id, null::text
     from registrations r join users u on u.id = r.owner_id
-    where r.event_id = ${eventId} and r.status = 'active' and u.email is not null`);
+    where r.event_id = ${eventId} and r.status = 'active' and u.email is not null`,
+  );
 }
 
 /** "Session removed" to each owner with an active registration in it; call before the session is deleted. */
 export function queueSessionRemoved(tx: Tx, eventId: string, session: { id: string; name: string }): Promise<number> {
-  return queueRows(tx, sql`
+  return queueRows(
+    tx,
+    sql`
     select distinct on (u.id) 'sessionRemoved', jsonb_build_object('session', ${session.name}::text), u.email, u.id, null::uuid, ${eventId}::uuid, null::text
     from registration_sessions rs join registrations r on r.id = rs.registration_id and r.status = 'active'
     join users u on u.id = r.owner_id
-    where rs.session_id = ${session.id} and u.email is not null`);
+    where rs.session_id = ${session.id} and u.email is not null`,
+  );
 }
 
 /** The broadcast to each of its recipient rows not yet sent to. */
 export function queueBroadcast(tx: Tx | Db, broadcastId: string): Promise<number> {
-  return queueRows(tx, sql`
+  return queueRows(
+    tx,
+    sql`
     select 'broadcast', jsonb_build_object('broadcastId', b.id), br.email, br.user_id, null::uuid, b.event_id, 'broadcast:' || b.id || ':' || br.email
     from broadcast_recipients br join broadcasts b on b.id = br.broadcast_id
-    where b.id = ${broadcastId} and br.sent_at is null`);
+    where b.id = ${broadcastId} and br.sent_at is null`,
+  );
 }
 
 /** A club invitation; its one-time token travels only in the job. */
-export function queueInvitation(tx: Tx | Db, invitationId: string, token: string, dedupe: string | null = null): Promise<number> {
-  return queueRows(tx, sql`
+export function queueInvitation(
+  tx: Tx | Db,
+  invitationId: string,
+  token: string,
+  dedupe: string | null = null,
+): Promise<number> {
+  return queueRows(
+    tx,
+    sql`
     select 'invitation', jsonb_build_object('invitationId', ci.id), ci.email, u.id, null::uuid, null::uuid, ${dedupe}::text
     from club_invitations ci left join users u on lower(u.email) = ci.email
-    where ci.id = ${invitationId}`, { secret: token });
+    where ci.id = ${invitationId}`,
+    { secret: token },
+  );
 }
 
 /**
@@ -81,8 +109,11 @@ export function queueInvitation(tx: Tx | Db, invitationId: string, token: string
  * lives. The link travels only in the job; the row keeps that a link was sent, not the link.
  */
 export function queueSignIn(q: Db, to: string, link: string, locale: string): Promise<number> {
-  return queueRows(q, sql`select 'signIn', jsonb_build_object('locale', ${locale}::text), ${to}::text, null::text, null::uuid, null::uuid, null::text`,
-    { secret: link, priority: -10, maxAttempts: SIGN_IN_ATTEMPTS });
+  return queueRows(
+    q,
+    sql`select 'signIn', jsonb_build_object('locale', ${locale}::text), ${to}::text, null::text, null::uuid, null::uuid, null::text`,
+    { secret: link, priority: -10, maxAttempts: SIGN_IN_ATTEMPTS },
+  );
 }
 
 /**
@@ -90,7 +121,11 @@ export function queueSignIn(q: Db, to: string, link: string, locale: string): Pr
  * it reports commits (queueRegistrationMail). With `runAt`, a job (keyed by `key`, to be moved or
  * withdrawn) queues it when that moment comes instead.
  */
-export async function enqueueMail(tx: Tx, mail: RegistrationMail, options: { runAt?: Date; key?: string } = {}): Promise<void> {
+export async function enqueueMail(
+  tx: Tx,
+  mail: RegistrationMail,
+  options: { runAt?: Date; key?: string } = {},
+): Promise<void> {
   if (!options.runAt) {
     await queueRegistrationMail(tx, mail);
     return;
@@ -119,7 +154,9 @@ export async function rescheduleReminders(tx: Tx, eventId: string, startsOn: str
 
 /** Removes the reminder jobs of all the event's registrations (a cancelled event sends none). */
 export async function withdrawReminders(tx: Tx, eventId: string): Promise<void> {
-  await tx.execute(sql`select graphile_worker.remove_job('reminder:' || id) from registrations where event_id = ${eventId}`);
+  await tx.execute(
+    sql`select graphile_worker.remove_job('reminder:' || id) from registrations where event_id = ${eventId}`,
+  );
 }
 
 export type { SendMailJob };

@@ -10,7 +10,8 @@ import { cancelRegistration, registerCar } from "../registrations/writes";
 import { devMail, events, users } from "../schema";
 import { queueRegistrationMail } from "./queue";
 
-const mailTo = async (email: string) => db().select().from(devMail).where(eq(devMail.to, email.toLowerCase())).orderBy(devMail.createdAt);
+const mailTo = async (email: string) =>
+  db().select().from(devMail).where(eq(devMail.to, email.toLowerCase())).orderBy(devMail.createdAt);
 
 async function registered(eventFields: Parameters<typeof openEvent>[0] = {}, extra: Parameters<typeof form>[3] = {}) {
   const { event, sessions } = await openEvent(eventFields);
@@ -24,7 +25,10 @@ describe("mail queued with a registration", () => {
   it("queues one 'registration received' and a reminder two days before the event (09:00 Berlin)", async () => {
     const { event, id } = await registered();
     const jobs = await mailJobsFor(id);
-    expect(jobs.map((j) => [j.task, j.kind, j.to])).toEqual([["sendMail", "registrationReceived", "owner"], ["mail", "reminder", undefined]]);
+    expect(jobs.map((j) => [j.task, j.kind, j.to])).toEqual([
+      ["sendMail", "registrationReceived", "owner"],
+      ["mail", "reminder", undefined],
+    ]);
     expect(jobs[1]!.key).toBe(`reminder:${id}`);
     expect(jobs[0]!.runAt.getTime()).toBeLessThanOrEqual(Date.now() + 1000);
     expect(jobs[1]!.runAt).toEqual(reminderMoment(event.startsOn));
@@ -35,7 +39,10 @@ describe("mail queued with a registration", () => {
     const coDriver = uniqueEmail("co");
     const { me, id } = await registered({}, { secondDriverName: "Co Driver", secondDriverEmail: coDriver });
     const mails = (await mailJobsFor(id)).filter((j) => j.kind === "registrationReceived");
-    expect(mails.map((j) => [j.to, j.recipient])).toEqual([["owner", me.email], ["secondDriver", coDriver]]);
+    expect(mails.map((j) => [j.to, j.recipient])).toEqual([
+      ["owner", me.email],
+      ["secondDriver", coDriver],
+    ]);
     expect(new Set(mails.map((j) => j.key)).size).toBe(2);
     expect(mails[0]!.xmin).toBe(mails[1]!.xmin);
   });
@@ -63,8 +70,11 @@ describe("mail queued with a registration", () => {
     const again = form(event.id, me.carIds[0]!, [sessions[0]!.id]);
     expect(await registerCar(me.ownerId, again)).toMatchObject({ ok: false, error: "errors.carAlreadyRegistered" });
     // The event's only mails are the first registration's one, and its reminder.
-    const [row] = await sqlRows<{ mails: number; later: number }>(db(), sql`select (select count(*) from mail_outbox where event_id = ${event.id})::int as mails,
-      (select count(*) from graphile_worker._private_jobs j join registrations r on r.id::text = j.payload->>'registrationId' where r.event_id = ${event.id})::int as later`);
+    const [row] = await sqlRows<{ mails: number; later: number }>(
+      db(),
+      sql`select (select count(*) from mail_outbox where event_id = ${event.id})::int as mails,
+      (select count(*) from graphile_worker._private_jobs j join registrations r on r.id::text = j.payload->>'registrationId' where r.event_id = ${event.id})::int as later`,
+    );
     expect(row).toEqual({ mails: 1, later: 1 });
   });
 });
@@ -95,7 +105,9 @@ describe("composing a queued mail when it is sent", () => {
     await cancelRegistration(first!.ownerId, a.registrationId);
     await sendRegistrationMails(b.registrationId, "placeConfirmed");
     await sendRegistrationMails(a.registrationId, "registrationCancelled");
-    expect((await mailTo(second!.email)).map((m) => m.subject)).toEqual([`Dein Platz ist bestätigt: ${sessions[0]!.name}`]);
+    expect((await mailTo(second!.email)).map((m) => m.subject)).toEqual([
+      `Dein Platz ist bestätigt: ${sessions[0]!.name}`,
+    ]);
     expect((await mailTo(first!.email)).map((m) => m.subject)).toEqual([`Registration cancelled: ${event.name}`]);
   });
 
@@ -105,7 +117,10 @@ describe("composing a queued mail when it is sent", () => {
     await queueRegistrationMail(db(), { kind: "placeConfirmed", registrationId: id, sessionId: sessions[0]!.id });
     await sendRegistrationMails(id, "placeConfirmed");
     expect(await mailTo(me.email)).toEqual([]);
-    const [row] = await sqlRows<{ status: string }>(db(), sql`select status from mail_outbox where registration_id = ${id} and kind = 'placeConfirmed'`);
+    const [row] = await sqlRows<{ status: string }>(
+      db(),
+      sql`select status from mail_outbox where registration_id = ${id} and kind = 'placeConfirmed'`,
+    );
     expect(row!.status).toBe("skipped");
   });
 

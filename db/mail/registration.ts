@@ -15,16 +15,23 @@ type Places = Awaited<ReturnType<typeof placesOf>>;
 type Loaded = NonNullable<Awaited<ReturnType<typeof load>>>;
 
 async function load(registrationId: string) {
-  const [row] = await db().select({ reg: registrations, event: events, car: cars, owner: users }).from(registrations)
-    .innerJoin(events, eq(events.id, registrations.eventId)).leftJoin(cars, eq(cars.id, registrations.carId))
-    .leftJoin(users, eq(users.id, registrations.ownerId)).where(eq(registrations.id, registrationId));
+  const [row] = await db()
+    .select({ reg: registrations, event: events, car: cars, owner: users })
+    .from(registrations)
+    .innerJoin(events, eq(events.id, registrations.eventId))
+    .leftJoin(cars, eq(cars.id, registrations.carId))
+    .leftJoin(users, eq(users.id, registrations.ownerId))
+    .where(eq(registrations.id, registrationId));
   return row ?? null;
 }
 
 const sessionById = async (id: string) => (await db().select().from(eventSessions).where(eq(eventSessions.id, id)))[0];
 
 function placeLines(t: Translator, places: Places): string[] {
-  return places.map((p) => `${p.name} (${formatMoment(p.startsAt)}): ${p.status === "confirmed" ? t("registration.confirmed") : t("registration.waitingPosition", { position: p.position ?? 0 })}`);
+  return places.map(
+    (p) =>
+      `${p.name} (${formatMoment(p.startsAt)}): ${p.status === "confirmed" ? t("registration.confirmed") : t("registration.waitingPosition", { position: p.position ?? 0 })}`,
+  );
 }
 
 /** What still holds: nothing is said about a registration that is gone, nor, once cancelled, anything but its end. */
@@ -46,14 +53,22 @@ export async function composeRegistrationMail(row: MailRow): Promise<Composed> {
   if (!loaded || !stillTrue(mail, loaded)) return null;
   const { reg, event, car, owner } = loaded;
   const locale = localeOr(owner?.locale);
-  const ticket = appLink(mail.to === "secondDriver" ? `/tickets/${ticketTokenFor(env().authSecret, reg.id, event)}` : `/registrations/${reg.id}`);
+  const ticket = appLink(
+    mail.to === "secondDriver"
+      ? `/tickets/${ticketTokenFor(env().authSecret, reg.id, event)}`
+      : `/registrations/${reg.id}`,
+  );
   const carName = car ? `${car.nickname || carModelName(car)} (${car.plate})` : "";
   switch (mail.kind) {
     case "registrationReceived": {
       const places = await placesOf(reg.id);
       return written(locale, (t) => ({
         subject: t("registration.mail.receivedSubject", { event: event.name }),
-        lines: [t("registration.mail.receivedBody", { event: event.name, car: carName }), ...placeLines(t, places), ticket],
+        lines: [
+          t("registration.mail.receivedBody", { event: event.name, car: carName }),
+          ...placeLines(t, places),
+          ticket,
+        ],
       }));
     }
     case "placeConfirmed": {
@@ -61,46 +76,86 @@ export async function composeRegistrationMail(row: MailRow): Promise<Composed> {
       if (!session) return null;
       return written(locale, (t) => ({
         subject: t("registration.mail.promotedSubject", { session: session.name }),
-        lines: [t("registration.mail.promotedBody", { session: session.name, event: event.name, when: formatMoment(session.startsAt) }), ticket],
+        lines: [
+          t("registration.mail.promotedBody", {
+            session: session.name,
+            event: event.name,
+            when: formatMoment(session.startsAt),
+          }),
+          ticket,
+        ],
       }));
     }
     case "registrationChanged": {
       const places = await placesOf(reg.id);
       return written(locale, (t) => ({
         subject: t("registration.mail.changedSubject", { event: event.name }),
-        lines: [t("registration.mail.changedBody", { event: event.name, car: carName }), ...placeLines(t, places), ticket],
+        lines: [
+          t("registration.mail.changedBody", { event: event.name, car: carName }),
+          ...placeLines(t, places),
+          ticket,
+        ],
       }));
     }
     case "registrationCancelled":
-      return written(locale, (t) => ({ subject: t("registration.mail.cancelledSubject", { event: event.name }), lines: [t("registration.mail.cancelledBody", { event: event.name, car: carName })] }));
+      return written(locale, (t) => ({
+        subject: t("registration.mail.cancelledSubject", { event: event.name }),
+        lines: [t("registration.mail.cancelledBody", { event: event.name, car: carName })],
+      }));
     case "removedByOrganiser":
-      return written(locale, (t) => ({ subject: t("roster.mail.removedSubject", { event: event.name }), lines: [t("roster.mail.removedBody", { event: event.name, car: carName }), t("roster.mail.reason", { reason: mail.reason })] }));
+      return written(locale, (t) => ({
+        subject: t("roster.mail.removedSubject", { event: event.name }),
+        lines: [
+          t("roster.mail.removedBody", { event: event.name, car: carName }),
+          t("roster.mail.reason", { reason: mail.reason }),
+        ],
+      }));
     case "movedByOrganiser": {
       const [from, to] = await Promise.all([sessionById(mail.fromSessionId), sessionById(mail.toSessionId)]);
       const place = (await placesOf(reg.id)).find((p) => p.sessionId === mail.toSessionId);
       if (!to || !place) return null;
       return written(locale, (t) => ({
         subject: t("roster.mail.movedSubject", { session: to.name }),
-        lines: [t("roster.mail.movedBody", { event: event.name, from: from?.name ?? "", to: to.name, when: formatMoment(to.startsAt) }), ...placeLines(t, [place]), ticket],
+        lines: [
+          t("roster.mail.movedBody", {
+            event: event.name,
+            from: from?.name ?? "",
+            to: to.name,
+            when: formatMoment(to.startsAt),
+          }),
+          ...placeLines(t, [place]),
+          ticket,
+        ],
       }));
     }
     case "reminder": {
       const places = await placesOf(reg.id);
-      return written(locale, (t) => ({ subject: t("registration.mail.reminderSubject", { event: event.name }), lines: [t("registration.mail.reminderBody", { event: event.name }), ...placeLines(t, places), ticket] }));
+      return written(locale, (t) => ({
+        subject: t("registration.mail.reminderSubject", { event: event.name }),
+        lines: [t("registration.mail.reminderBody", { event: event.name }), ...placeLines(t, places), ticket],
+      }));
     }
     case "entryReceived": {
       const choices = await choicesOf(reg.id);
       return written(locale, (t) => ({
         subject: t("lottery.mail.entrySubject", { event: event.name }),
-        lines: [t("lottery.mail.entryBody", { event: event.name, closes: formatMoment(event.registrationClosesAt) }),
-          ...choices.map((c) => `${c.rank}. ${c.name} (${formatMoment(c.startsAt)})`), ticket],
+        lines: [
+          t("lottery.mail.entryBody", { event: event.name, closes: formatMoment(event.registrationClosesAt) }),
+          ...choices.map((c) => `${c.rank}. ${c.name} (${formatMoment(c.startsAt)})`),
+          ticket,
+        ],
       }));
     }
     case "drawResult": {
       const places = await placesOf(reg.id);
       return written(locale, (t) => ({
         subject: t("lottery.mail.resultSubject", { event: event.name }),
-        lines: [t("lottery.mail.resultBody", { event: event.name, position: reg.drawPosition ?? 0 }), ...placeLines(t, places), ticket, appLink(`/events/${event.slug}/draw`)],
+        lines: [
+          t("lottery.mail.resultBody", { event: event.name, position: reg.drawPosition ?? 0 }),
+          ...placeLines(t, places),
+          ticket,
+          appLink(`/events/${event.slug}/draw`),
+        ],
       }));
     }
   }

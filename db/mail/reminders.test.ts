@@ -26,10 +26,25 @@ async function meetWithReminders() {
 const reminderOf = async (id: string) => (await mailJobsFor(id)).filter((j) => j.kind === "reminder");
 
 /** The same programme on two other days (registration closing `closes`). */
-const movedBy = (sessions: { id: string }[], first: string, second: string, closes = "2031-06-07T00:00") => eventInput({
-  startsOn: first, endsOn: second, registrationClosesAt: closes,
-  sessions: [sessionForm({ id: sessions[0]!.id, day: first }), sessionForm({ id: sessions[1]!.id, name: "GP track", kind: "gp_track", day: second, start: "10:00", end: "11:00", capacity: "20", noiseLimitDb: "98" })],
-});
+const movedBy = (sessions: { id: string }[], first: string, second: string, closes = "2031-06-07T00:00") =>
+  eventInput({
+    startsOn: first,
+    endsOn: second,
+    registrationClosesAt: closes,
+    sessions: [
+      sessionForm({ id: sessions[0]!.id, day: first }),
+      sessionForm({
+        id: sessions[1]!.id,
+        name: "GP track",
+        kind: "gp_track",
+        day: second,
+        start: "10:00",
+        end: "11:00",
+        capacity: "20",
+        noiseLimitDb: "98",
+      }),
+    ],
+  });
 
 describe("reminders follow the event", () => {
   it("are withdrawn when the event is cancelled, and each owner gets the cancellation instead", async () => {
@@ -37,29 +52,57 @@ describe("reminders follow the event", () => {
     for (const id of ids) expect((await reminderOf(id)).map((j) => j.runAt)).toEqual([reminderMoment("2031-06-14")]);
     await cancelEvent(admin.id, event.slug);
     for (const id of ids) expect(await reminderOf(id)).toEqual([]);
-    expect((await queuedMails(event.id, "eventCancelled"))).toHaveLength(2);
+    expect(await queuedMails(event.id, "eventCancelled")).toHaveLength(2);
   });
 
   it("move with the event's first day, and are withdrawn when the new moment has passed", async () => {
     const { admin, event, sessions, ids } = await meetWithReminders();
-    expect(await saveEvent(admin.id, event.slug, movedBy(sessions, "2031-06-21", "2031-06-22"), false, whileOpen)).toMatchObject({ ok: true });
+    expect(
+      await saveEvent(admin.id, event.slug, movedBy(sessions, "2031-06-21", "2031-06-22"), false, whileOpen),
+    ).toMatchObject({ ok: true });
     for (const id of ids) {
       const [reminder] = await reminderOf(id);
       expect(reminder).toMatchObject({ runAt: new Date("2031-06-19T07:00:00Z"), key: `reminder:${id}` });
     }
     // Saved on 20 June for an event on the 21st: two days before is gone.
-    expect(await saveEvent(admin.id, event.slug, movedBy(sessions, "2031-06-21", "2031-06-22"), false, new Date("2031-06-20T10:00:00Z"))).toMatchObject({ ok: true });
+    expect(
+      await saveEvent(
+        admin.id,
+        event.slug,
+        movedBy(sessions, "2031-06-21", "2031-06-22"),
+        false,
+        new Date("2031-06-20T10:00:00Z"),
+      ),
+    ).toMatchObject({ ok: true });
     // Same first day: nothing to move.
     for (const id of ids) expect(await reminderOf(id)).toHaveLength(1);
-    expect(await saveEvent(admin.id, event.slug, movedBy(sessions, "2031-06-20", "2031-06-21"), false, new Date("2031-06-19T10:00:00Z"))).toMatchObject({ ok: true });
+    expect(
+      await saveEvent(
+        admin.id,
+        event.slug,
+        movedBy(sessions, "2031-06-20", "2031-06-21"),
+        false,
+        new Date("2031-06-19T10:00:00Z"),
+      ),
+    ).toMatchObject({ ok: true });
     for (const id of ids) expect(await reminderOf(id)).toEqual([]);
   });
 
   it("are given to registrations that had none once the event moves far enough away", async () => {
     const { admin, event, sessions, ids } = await meetWithReminders();
-    expect(await saveEvent(admin.id, event.slug, movedBy(sessions, "2031-05-02", "2031-05-03", "2031-05-01T00:00"), false, whileOpen)).toMatchObject({ ok: true });
+    expect(
+      await saveEvent(
+        admin.id,
+        event.slug,
+        movedBy(sessions, "2031-05-02", "2031-05-03", "2031-05-01T00:00"),
+        false,
+        whileOpen,
+      ),
+    ).toMatchObject({ ok: true });
     for (const id of ids) expect(await reminderOf(id)).toEqual([]);
-    expect(await saveEvent(admin.id, event.slug, movedBy(sessions, "2031-06-14", "2031-06-15"), false, whileOpen)).toMatchObject({ ok: true });
+    expect(
+      await saveEvent(admin.id, event.slug, movedBy(sessions, "2031-06-14", "2031-06-15"), false, whileOpen),
+    ).toMatchObject({ ok: true });
     for (const id of ids) expect((await reminderOf(id)).map((j) => j.runAt)).toEqual([reminderMoment("2031-06-14")]);
   });
 });

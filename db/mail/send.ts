@@ -19,13 +19,20 @@ const composers: Record<Exclude<MailKind, RegistrationMailKind>, Composer> = {
   signIn: composeSignIn,
 };
 const composerFor = (kind: string): Composer | undefined =>
-  (registrationMailKinds as readonly string[]).includes(kind) ? composeRegistrationMail : Object.hasOwn(composers, kind) ? composers[kind as keyof typeof composers] : undefined;
+  (registrationMailKinds as readonly string[]).includes(kind)
+    ? composeRegistrationMail
+    : Object.hasOwn(composers, kind)
+      ? composers[kind as keyof typeof composers]
+      : undefined;
 
 /** Which try this is, as graphile-worker counts them (the last one gives up instead of throwing). */
 export type Attempt = { attempts: number; maxAttempts: number };
 
 const mark = (id: string, set: Partial<MailRow>) =>
-  db().update(mailOutbox).set({ ...set, attempts: sql`${mailOutbox.attempts} + 1` }).where(and(eq(mailOutbox.id, id), eq(mailOutbox.status, "queued")));
+  db()
+    .update(mailOutbox)
+    .set({ ...set, attempts: sql`${mailOutbox.attempts} + 1` })
+    .where(and(eq(mailOutbox.id, id), eq(mailOutbox.status, "queued")));
 
 /**
  * The `sendMail` task: one outbox row to its one recipient. A row already sent (or given up on,
@@ -48,10 +55,16 @@ export async function sendQueuedMail(job: SendMailJob, attempt: Attempt): Promis
   } catch (error) {
     const failure = error as SendError;
     const final = isPermanentFailure(failure) || attempt.attempts >= attempt.maxAttempts;
-    await mark(row.id, { subject: composed.subject, lastError: failureReason(failure), ...(final ? { status: "failed" as const, failedAt: new Date() } : {}) });
+    await mark(row.id, {
+      subject: composed.subject,
+      lastError: failureReason(failure),
+      ...(final ? { status: "failed" as const, failedAt: new Date() } : {}),
+    });
     if (!final) throw error;
     // Mail about an event shows on its "Mail problems" list; any other (a sign-in link, an invitation) only here.
-    console.error(`[mail] given up: ${row.kind} mail ${row.id}${row.eventId ? ` (event ${row.eventId})` : ""}: ${failureReason(failure)}`);
+    console.error(
+      `[mail] given up: ${row.kind} mail ${row.id}${row.eventId ? ` (event ${row.eventId})` : ""}: ${failureReason(failure)}`,
+    );
     return;
   }
   const sentAt = new Date();

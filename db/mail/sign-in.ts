@@ -20,7 +20,10 @@ export async function sendSignInLink(input: { to: string; authUrl: string; reque
   const callback = params.get("callbackUrl");
   if (callback) {
     const target = new URL(callback, env().appUrl);
-    params.set("callbackUrl", target.origin === new URL(env().appUrl).origin ? `${target.pathname}${target.search}${target.hash}` : "/");
+    params.set(
+      "callbackUrl",
+      target.origin === new URL(env().appUrl).origin ? `${target.pathname}${target.search}${target.hash}` : "/",
+    );
   }
   await queueSignIn(db(), input.to, `${env().appUrl}/signin/confirm?${params}`, locale);
 }

@@ -18,7 +18,13 @@ afterAll(async () => {
 describe("the SMTP transport", () => {
   it("gives up on a server that never greets within seconds, so the job fails and is retried instead of hanging", async () => {
     const started = Date.now();
-    const sent = deliverMail({ to: "someone@example.test", subject: "Hello", text: "Hello", html: "<p>Hello</p>", links: [] });
+    const sent = deliverMail({
+      to: "someone@example.test",
+      subject: "Hello",
+      text: "Hello",
+      html: "<p>Hello</p>",
+      links: [],
+    });
     await expect(sent).rejects.toMatchObject({ code: "ETIMEDOUT" });
     expect(Date.now() - started).toBeLessThan(15_000);
   }, 30_000);

@@ -11,7 +11,10 @@ import type { RegistrationMail, SendMailJob } from "./kinds";
 export const mailTasks: TaskList = {
   sendMail: async (payload, helpers) => {
     const { sendQueuedMail } = await import("./send");
-    await sendQueuedMail(payload as SendMailJob, { attempts: helpers.job.attempts, maxAttempts: helpers.job.max_attempts });
+    await sendQueuedMail(payload as SendMailJob, {
+      attempts: helpers.job.attempts,
+      maxAttempts: helpers.job.max_attempts,
+    });
   },
   mail: async (payload, helpers) => {
     const [{ queueRegistrationMail }, { db }] = await Promise.all([import("./queue"), import("../client")]);

@@ -19,16 +19,35 @@ export type Allocation = Event["allocation"];
 
 // FOR SHARE: the organiser's cancellation (an UPDATE of the row) waits until this registration has
 // committed, and so tells its owner; or, cancelled first, this read waits and sees "cancelled".
-export const eventById = (tx: Tx, eventId: string) => tx.select().from(events).where(eq(events.id, eventId)).for("share");
+export const eventById = (tx: Tx, eventId: string) =>
+  tx.select().from(events).where(eq(events.id, eventId)).for("share");
 // FOR SHARE: the owner cannot delete the car while it is being registered.
-export const ownCar = (tx: Tx, userId: string, carId: string) => tx.select().from(cars).where(and(eq(cars.id, carId), eq(cars.ownerId, userId))).for("share");
+export const ownCar = (tx: Tx, userId: string, carId: string) =>
+  tx
+    .select()
+    .from(cars)
+    .where(and(eq(cars.id, carId), eq(cars.ownerId, userId)))
+    .for("share");
 export const sessionsOf = (tx: Tx, eventId: string, unique: string[]) =>
-  unique.length ? tx.select().from(eventSessions).where(and(inArray(eventSessions.id, unique), eq(eventSessions.eventId, eventId))) : Promise.resolve([]);
+  unique.length
+    ? tx
+        .select()
+        .from(eventSessions)
+        .where(and(inArray(eventSessions.id, unique), eq(eventSessions.eventId, eventId)))
+    : Promise.resolve([]);
 export const byIdempotencyKey = (q: Tx | ReturnType<typeof db>, key: string) =>
-  q.select({ id: registrations.id, ownerId: registrations.ownerId }).from(registrations).where(eq(registrations.idempotencyKey, key));
+  q
+    .select({ id: registrations.id, ownerId: registrations.ownerId })
+    .from(registrations)
+    .where(eq(registrations.idempotencyKey, key));
 
 /** The event while its registration window is open, if it gives places the given way. */
-export async function openEvent(tx: Tx, eventId: string, now: Date, allocation: Allocation[] = ["fcfs"]): Promise<Event | null> {
+export async function openEvent(
+  tx: Tx,
+  eventId: string,
+  now: Date,
+  allocation: Allocation[] = ["fcfs"],
+): Promise<Event | null> {
   const [event] = await eventById(tx, eventId);
   return openOrNull(event, now, allocation);
 }

@@ -23,10 +23,14 @@ async function stampede() {
   const gates = gatedBatches(session.id, CAPACITY);
   await gates.ready;
   const started = performance.now();
-  const settled = await Promise.allSettled(garages.map((g) => registerCar(g.ownerId, form(event.id, g.carIds[0]!, [session.id]))));
+  const settled = await Promise.allSettled(
+    garages.map((g) => registerCar(g.ownerId, form(event.id, g.carIds[0]!, [session.id]))),
+  );
   const ms = Math.round(performance.now() - started);
   const batches = await gates.stop();
-  console.info(`[registration-concurrency] batches (confirmed before → let through together): ${batches.map((b) => `${b.confirmedBefore}→${b.released}`).join(" ")}`);
+  console.info(
+    `[registration-concurrency] batches (confirmed before → let through together): ${batches.map((b) => `${b.confirmedBefore}→${b.released}`).join(" ")}`,
+  );
   const errors = settled.filter((s) => s.status === "rejected").map((s) => String((s as PromiseRejectedResult).reason));
   const results = settled.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));
   return { event, session, ms, errors, results, places: await sessionPlaces(session.id) };
@@ -77,7 +81,9 @@ describe("1,000 owners registering at once for one session of 92", () => {
     for (let attempt = 1; attempt <= 3 && confirmed <= CAPACITY; attempt++) {
       const { ms, errors, results, places } = await stampede();
       confirmed = places.filter((p) => p.status === "confirmed").length;
-      console.info(`[registration-concurrency] control run ${attempt} without the lock: ${confirmed} confirmed of ${CAPACITY} (${confirmed - CAPACITY} oversold) in ${ms} ms`);
+      console.info(
+        `[registration-concurrency] control run ${attempt} without the lock: ${confirmed} confirmed of ${CAPACITY} (${confirmed - CAPACITY} oversold) in ${ms} ms`,
+      );
       expect(errors).toEqual([]);
       expect(ids(results)).toHaveLength(OWNERS);
     }

@@ -43,8 +43,14 @@ describe("the same register form submitted twice (idempotency key)", () => {
     const input = form(event.id, me!.carIds[0]!, [sessions[0]!.id]);
     const first = await registerCar(me!.ownerId, input);
     if (!first.ok) throw new Error("registration failed");
-    expect(await cancelRegistration(me!.ownerId, first.registrationId)).toMatchObject({ ok: true, registrationId: (first as { registrationId: string }).registrationId });
-    expect(await registerCar(me!.ownerId, input)).toMatchObject({ ok: true, registrationId: (first as { registrationId: string }).registrationId });
+    expect(await cancelRegistration(me!.ownerId, first.registrationId)).toMatchObject({
+      ok: true,
+      registrationId: (first as { registrationId: string }).registrationId,
+    });
+    expect(await registerCar(me!.ownerId, input)).toMatchObject({
+      ok: true,
+      registrationId: (first as { registrationId: string }).registrationId,
+    });
     expect((await rowsOf(event.id)).map((r) => r.status)).toEqual(["cancelled"]);
     // A new form (new key) registers the car again.
     const fresh = await registerCar(me!.ownerId, { ...input, idempotencyKey: randomUUID() });
@@ -57,7 +63,11 @@ describe("the same register form submitted twice (idempotency key)", () => {
     const mine = form(event.id, me!.carIds[0]!, [sessions[0]!.id]);
     const first = await registerCar(me!.ownerId, mine);
     const theirs = { ...form(event.id, other!.carIds[0]!, [sessions[0]!.id]), idempotencyKey: mine.idempotencyKey };
-    expect(await registerCar(other!.ownerId, theirs)).toEqual({ ok: false, field: "form", error: "errors.formReplayed" });
+    expect(await registerCar(other!.ownerId, theirs)).toEqual({
+      ok: false,
+      field: "form",
+      error: "errors.formReplayed",
+    });
     const [racedA, racedB] = await Promise.all([registerCar(other!.ownerId, theirs), registerCar(me!.ownerId, mine)]);
     expect(racedA).toEqual({ ok: false, field: "form", error: "errors.formReplayed" });
     expect(racedB).toMatchObject({ ok: true, registrationId: (first as { registrationId: string }).registrationId });

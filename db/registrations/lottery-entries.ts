@@ -40,7 +40,8 @@ export async function enterLottery(userId: string, input: LotteryEntryInput, now
   const result = await db().transaction(async (tx) => {
     const event = await openEvent(tx, input.eventId, now, ["lottery"]);
     if (!event || (await drawHasRun(tx, event.id))) return fail("form", "errors.registrationClosed");
-    const refused = (await eligibleCar(tx, userId, input.carId, event)) ?? (await checkRanking(tx, event, input.ranking));
+    const refused =
+      (await eligibleCar(tx, userId, input.carId, event)) ?? (await checkRanking(tx, event, input.ranking));
     if (refused) return refused;
     const created = await insertRegistration(tx, event, userId, input);
     if (!created) return fail("carId", "errors.carAlreadyRegistered");
@@ -48,12 +49,18 @@ export async function enterLottery(userId: string, input: LotteryEntryInput, now
     await enqueueMail(tx, { kind: "entryReceived", registrationId: created.id });
     return { ok: true, registrationId: created.id, eventSlug: event.slug } as const;
   });
-  if (!result.ok && result.error === "errors.carAlreadyRegistered") return (await findByIdempotencyKey(userId, input.idempotencyKey)) ?? result;
+  if (!result.ok && result.error === "errors.carAlreadyRegistered")
+    return (await findByIdempotencyKey(userId, input.idempotencyKey)) ?? result;
   return result;
 }
 
 /** Re-ranks the owner's entry while the ballot is open. */
-export async function changeEntry(userId: string, registrationId: string, ranking: string[], now = new Date()): Promise<WriteResult> {
+export async function changeEntry(
+  userId: string,
+  registrationId: string,
+  ranking: string[],
+  now = new Date(),
+): Promise<WriteResult> {
   return db().transaction(async (tx) => {
     const own = await lockOwn(tx, userId, registrationId, now, ["lottery"]);
     if (!own || (await drawHasRun(tx, own.event.id))) return notOpen;
@@ -66,14 +73,25 @@ export async function changeEntry(userId: string, registrationId: string, rankin
 
 /** The ranked choices of an entry, most wanted first, with the sessions' names and times. */
 export async function choicesOf(registrationId: string) {
-  return db().select({ sessionId: entryChoices.sessionId, rank: entryChoices.rank, name: eventSessions.name, startsAt: eventSessions.startsAt, endsAt: eventSessions.endsAt })
-    .from(entryChoices).innerJoin(eventSessions, eq(eventSessions.id, entryChoices.sessionId))
-    .where(eq(entryChoices.registrationId, registrationId)).orderBy(asc(entryChoices.rank));
+  return db()
+    .select({
+      sessionId: entryChoices.sessionId,
+      rank: entryChoices.rank,
+      name: eventSessions.name,
+      startsAt: eventSessions.startsAt,
+      endsAt: eventSessions.endsAt,
+    })
+    .from(entryChoices)
+    .innerJoin(eventSessions, eq(eventSessions.id, entryChoices.sessionId))
+    .where(eq(entryChoices.registrationId, registrationId))
+    .orderBy(asc(entryChoices.rank));
 }
 
 /** Every active entry of an event with its ranking: the draw's input. */
 export async function entriesOf(tx: Tx, eventId: string): Promise<{ id: string; ranking: string[] }[]> {
-  const rows = await tx.select({ id: registrations.id, sessionId: entryChoices.sessionId }).from(registrations)
+  const rows = await tx
+    .select({ id: registrations.id, sessionId: entryChoices.sessionId })
+    .from(registrations)
     .innerJoin(entryChoices, eq(entryChoices.registrationId, registrations.id))
     .where(and(eq(registrations.eventId, eventId), eq(registrations.status, "active")))
     .orderBy(asc(registrations.id), asc(entryChoices.rank));
@@ -81,4 +99,3 @@ export async function entriesOf(tx: Tx, eventId: string): Promise<{ id: string; 
   for (const r of rows) byId.set(r.id, [...(byId.get(r.id) ?? []), r.sessionId]);
   return [...byId].map(([id, ranking]) => ({ id, ranking }));
 }
-

@@ -17,39 +17,89 @@ const LANES = 10;
 // A small event: 2–4 sessions of 1–3 places on one day, whole hours from 09:00, so that
 // overlapping, touching and separate sessions all come up; 3–6 owners with 1–2 cars each.
 const world = fc.record({
-  sessions: fc.array(fc.record({ start: fc.nat(4), hours: fc.integer({ min: 1, max: 2 }), capacity: fc.constantFrom(1, 1, 2, 3) }), { minLength: 2, maxLength: 4 }),
+  sessions: fc.array(
+    fc.record({ start: fc.nat(4), hours: fc.integer({ min: 1, max: 2 }), capacity: fc.constantFrom(1, 1, 2, 3) }),
+    { minLength: 2, maxLength: 4 },
+  ),
   maxPerCar: fc.option(fc.integer({ min: 1, max: 3 }), { nil: null }),
   carsEach: fc.array(fc.integer({ min: 1, max: 2 }), { minLength: 3, maxLength: 6 }),
 });
 const mostly = fc.nat(9).map((n) => n > 0); // true nine times in ten
 // Mostly one or two sessions (a place or a clash); now and then none or up to four, duplicates included.
-const choice = fc.oneof({ arbitrary: fc.array(fc.nat(3), { minLength: 1, maxLength: 2 }), weight: 9 }, { arbitrary: fc.array(fc.nat(3), { maxLength: 4 }), weight: 1 });
-const registerOp = fc.record({ t: fc.constant("register" as const), owner: fc.nat(5), own: mostly, car: fc.nat(11), sessions: choice, replay: fc.oneof({ arbitrary: fc.constant(null), weight: 5 }, { arbitrary: fc.nat(20), weight: 1 }) });
+const choice = fc.oneof(
+  { arbitrary: fc.array(fc.nat(3), { minLength: 1, maxLength: 2 }), weight: 9 },
+  { arbitrary: fc.array(fc.nat(3), { maxLength: 4 }), weight: 1 },
+);
+const registerOp = fc.record({
+  t: fc.constant("register" as const),
+  owner: fc.nat(5),
+  own: mostly,
+  car: fc.nat(11),
+  sessions: choice,
+  replay: fc.oneof({ arbitrary: fc.constant(null), weight: 5 }, { arbitrary: fc.nat(20), weight: 1 }),
+});
 const op = fc.oneof(
   { arbitrary: registerOp, weight: 3 },
-  { arbitrary: fc.record({ t: fc.constant("change" as const), reg: fc.nat(20), stranger: mostly.map((m) => !m), sessions: choice }), weight: 2 },
-  { arbitrary: fc.record({ t: fc.constant("cancel" as const), reg: fc.nat(20), stranger: mostly.map((m) => !m) }), weight: 1 },
+  {
+    arbitrary: fc.record({
+      t: fc.constant("change" as const),
+      reg: fc.nat(20),
+      stranger: mostly.map((m) => !m),
+      sessions: choice,
+    }),
+    weight: 2,
+  },
+  {
+    arbitrary: fc.record({ t: fc.constant("cancel" as const), reg: fc.nat(20), stranger: mostly.map((m) => !m) }),
+    weight: 1,
+  },
   // "Promote": free a confirmed place that someone is waiting for, by dropping that session or cancelling.
   { arbitrary: fc.record({ t: fc.constant("promote" as const), reg: fc.nat(20), drop: fc.boolean() }), weight: 2 },
-  { arbitrary: fc.record({ t: fc.constant("car" as const), reg: fc.nat(20), stranger: mostly.map((m) => !m), own: mostly, car: fc.nat(11) }), weight: 1 },
+  {
+    arbitrary: fc.record({
+      t: fc.constant("car" as const),
+      reg: fc.nat(20),
+      stranger: mostly.map((m) => !m),
+      own: mostly,
+      car: fc.nat(11),
+    }),
+    weight: 1,
+  },
 );
 // Registrations first (so that lists fill up), then any mix: freed places then have someone waiting.
-const sequence = fc.tuple(fc.array(registerOp, { minLength: 2, maxLength: 5 }), fc.array(op, { minLength: 1, maxLength: 4 })).map(([a, b]) => [...a, ...b]);
+const sequence = fc
+  .tuple(fc.array(registerOp, { minLength: 2, maxLength: 5 }), fc.array(op, { minLength: 1, maxLength: 4 }))
+  .map(([a, b]) => [...a, ...b]);
 type Op = typeof op extends fc.Arbitrary<infer T> ? T : never;
 type World = typeof world extends fc.Arbitrary<infer T> ? T : never;
 
-type DbRow = { id: string; status: string; car_id: string; session_id: string | null; place: string | null; position: string | null };
+type DbRow = {
+  id: string;
+  status: string;
+  car_id: string;
+  session_id: string | null;
+  place: string | null;
+  position: string | null;
+};
 
 async function databaseSnapshot(eventId: string): Promise<Snapshot> {
-  const rows = await sqlRows<DbRow>(db(), sql`
+  const rows = await sqlRows<DbRow>(
+    db(),
+    sql`
     select r.id, r.status, r.car_id, rs.session_id, rs.status as place,
       case when rs.status = 'waiting' then row_number() over (partition by rs.session_id, rs.status order by rs.wait_seq) end as position
     from registrations r left join registration_sessions rs on rs.registration_id = r.id
-    where r.event_id = ${eventId}`);
+    where r.event_id = ${eventId}`,
+  );
   const out: Snapshot = {};
   for (const r of rows) {
     const reg = (out[r.id] ??= { status: r.status, carId: r.car_id, places: [] });
-    if (r.session_id) reg.places.push({ sessionId: r.session_id, status: r.place!, position: r.position === null ? null : Number(r.position) });
+    if (r.session_id)
+      reg.places.push({
+        sessionId: r.session_id,
+        status: r.place!,
+        position: r.position === null ? null : Number(r.position),
+      });
   }
   for (const reg of Object.values(out)) reg.places.sort((a, b) => (a.sessionId < b.sessionId ? -1 : 1));
   return out;
@@ -61,7 +111,10 @@ function expectInvariants(snap: Snapshot, sessions: ModelSession[], maxPerCar: n
   for (const s of sessions) {
     const places = regs.flatMap((r) => r.places.filter((p) => p.sessionId === s.id));
     const confirmed = places.filter((p) => p.status === "confirmed").length;
-    const positions = places.filter((p) => p.status === "waiting").map((p) => p.position).sort((a, b) => a! - b!);
+    const positions = places
+      .filter((p) => p.status === "waiting")
+      .map((p) => p.position)
+      .sort((a, b) => a! - b!);
     expect(confirmed).toBeLessThanOrEqual(s.capacity);
     expect(positions).toEqual(positions.map((_, i) => i + 1));
     if (positions.length > 0) expect(confirmed).toBe(s.capacity); // nobody waits beside a free place
@@ -78,18 +131,29 @@ function expectInvariants(snap: Snapshot, sessions: ModelSession[], maxPerCar: n
 }
 
 // Which event page changed is not the model's concern: compare what the owner is told.
-const withoutSlug = <R extends object>(result: R) => Object.fromEntries(Object.entries(result).filter(([k]) => k !== "eventSlug"));
+const withoutSlug = <R extends object>(result: R) =>
+  Object.fromEntries(Object.entries(result).filter(([k]) => k !== "eventSlug"));
 
 /** One random sequence on a fresh event, checked against the model after every step; returns the step count. */
-async function checkSequence(pool: Garage[], clubId: string, w: World, ops: Op[]): Promise<{ steps: number; promotions: number }> {
+async function checkSequence(
+  pool: Garage[],
+  clubId: string,
+  w: World,
+  ops: Op[],
+): Promise<{ steps: number; promotions: number }> {
   const hh = (h: number) => `${String(9 + h).padStart(2, "0")}:00`;
   const { event, sessions } = await openEvent({
-    clubId, maxSessionsPerCar: w.maxPerCar,
+    clubId,
+    maxSessionsPerCar: w.maxPerCar,
     sessions: w.sessions.map((s) => ({ start: hh(s.start), end: hh(s.start + s.hours), capacity: s.capacity })),
   });
   const owners = pool.slice(0, w.carsEach.length).map((g, i) => ({ ...g, carIds: g.carIds.slice(0, w.carsEach[i]) }));
   const allCars = owners.flatMap((o) => o.carIds);
-  const model = new RegistrationModel(sessions, w.maxPerCar, new Map(owners.flatMap((o) => o.carIds.map((c) => [c, o.ownerId] as const))));
+  const model = new RegistrationModel(
+    sessions,
+    w.maxPerCar,
+    new Map(owners.flatMap((o) => o.carIds.map((c) => [c, o.ownerId] as const))),
+  );
   const keys: string[] = [];
   const pickSessions = (picks: number[]) => picks.map((i) => sessions[i % sessions.length]!.id);
   const target = (n: number) => model.ids()[n % Math.max(1, model.ids().length)] ?? randomUUID();
@@ -106,25 +170,44 @@ async function checkSequence(pool: Garage[], clubId: string, w: World, ops: Op[]
       const key = o.replay !== null && keys.length ? keys[o.replay % keys.length]! : randomUUID();
       keys.push(key);
       const known = new Set(model.ids());
-      const got = await registerCar(user.ownerId, form(event.id, carId, pickSessions(o.sessions), { idempotencyKey: key }));
-      const expected = model.register(user.ownerId, carId, pickSessions(o.sessions), key, got.ok ? got.registrationId : "none");
+      const got = await registerCar(
+        user.ownerId,
+        form(event.id, carId, pickSessions(o.sessions), { idempotencyKey: key }),
+      );
+      const expected = model.register(
+        user.ownerId,
+        carId,
+        pickSessions(o.sessions),
+        key,
+        got.ok ? got.registrationId : "none",
+      );
       expect(withoutSlug(got)).toEqual(expected);
       if (model.ids().length > known.size) expect(known.has(model.ids().at(-1)!)).toBe(false);
     } else if (o.t === "promote") {
       const snap = model.snapshot();
-      const waitedFor = (sessionId: string) => Object.values(snap).some((r) => r.places.some((p) => p.sessionId === sessionId && p.status === "waiting"));
-      const holders = Object.entries(snap).flatMap(([id, r]) => r.places.filter((p) => p.status === "confirmed" && waitedFor(p.sessionId)).map((p) => ({ id, sessionId: p.sessionId, rest: r.places.filter((q) => q !== p).map((q) => q.sessionId) })));
+      const waitedFor = (sessionId: string) =>
+        Object.values(snap).some((r) => r.places.some((p) => p.sessionId === sessionId && p.status === "waiting"));
+      const holders = Object.entries(snap).flatMap(([id, r]) =>
+        r.places
+          .filter((p) => p.status === "confirmed" && waitedFor(p.sessionId))
+          .map((p) => ({ id, sessionId: p.sessionId, rest: r.places.filter((q) => q !== p).map((q) => q.sessionId) })),
+      );
       const h = holders[o.reg % Math.max(1, holders.length)];
       if (h) {
         const user = model.ownerOf(h.id)!;
-        if (o.drop && h.rest.length > 0) expect(withoutSlug(await changeSessions(user, h.id, h.rest))).toEqual(model.changeSessions(user, h.id, h.rest));
+        if (o.drop && h.rest.length > 0)
+          expect(withoutSlug(await changeSessions(user, h.id, h.rest))).toEqual(
+            model.changeSessions(user, h.id, h.rest),
+          );
         else expect(withoutSlug(await cancelRegistration(user, h.id))).toEqual(model.cancel(user, h.id));
       }
     } else {
       const id = target(o.reg);
       const user = actor(id, o.stranger);
       if (o.t === "change") {
-        expect(withoutSlug(await changeSessions(user, id, pickSessions(o.sessions)))).toEqual(model.changeSessions(user, id, pickSessions(o.sessions)));
+        expect(withoutSlug(await changeSessions(user, id, pickSessions(o.sessions)))).toEqual(
+          model.changeSessions(user, id, pickSessions(o.sessions)),
+        );
       } else if (o.t === "cancel") {
         expect(withoutSlug(await cancelRegistration(user, id))).toEqual(model.cancel(user, id));
       } else {
@@ -139,10 +222,16 @@ async function checkSequence(pool: Garage[], clubId: string, w: World, ops: Op[]
   }
   // What the owner is shown (placesOf: positions counted on the fly) agrees with the list's rank.
   const final = model.snapshot();
-  await Promise.all(model.ids().map(async (id) => {
-    const shown = (await placesOf(id)).map((p) => ({ sessionId: p.sessionId, status: p.status, position: p.position }));
-    expect(shown.sort((a, b) => (a.sessionId < b.sessionId ? -1 : 1))).toEqual(final[id]!.places);
-  }));
+  await Promise.all(
+    model.ids().map(async (id) => {
+      const shown = (await placesOf(id)).map((p) => ({
+        sessionId: p.sessionId,
+        status: p.status,
+        position: p.position,
+      }));
+      expect(shown.sort((a, b) => (a.sessionId < b.sessionId ? -1 : 1))).toEqual(final[id]!.places);
+    }),
+  );
   return { steps: ops.length, promotions: model.promotions };
 }
 
@@ -161,19 +250,23 @@ describe("registration against an in-memory model", () => {
     let promotions = 0;
     // Independent lanes (own owners, own events) run side by side: the database is latency-bound.
     let failing: number | null = null; // once a lane fails, the others pass their remaining runs empty while it shrinks
-    const lanes = await Promise.allSettled(pools.map((pool, lane) => fc.assert(
-      fc.asyncProperty(world, sequence, async (w, ops) => {
-        if (failing !== null && failing !== lane) return;
-        const done = await checkSequence(pool, clubId, w, ops).catch((error: unknown) => {
-          failing ??= lane;
-          throw error;
-        });
-        steps += done.steps;
-        promotions += done.promotions;
-        sequences++;
-      }),
-      { numRuns: RUNS / LANES },
-    )));
+    const lanes = await Promise.allSettled(
+      pools.map((pool, lane) =>
+        fc.assert(
+          fc.asyncProperty(world, sequence, async (w, ops) => {
+            if (failing !== null && failing !== lane) return;
+            const done = await checkSequence(pool, clubId, w, ops).catch((error: unknown) => {
+              failing ??= lane;
+              throw error;
+            });
+            steps += done.steps;
+            promotions += done.promotions;
+            sequences++;
+          }),
+          { numRuns: RUNS / LANES },
+        ),
+      ),
+    );
     const failed = lanes.find((l) => l.status === "rejected");
     if (failed) throw (failed as PromiseRejectedResult).reason;
     const seconds = ((performance.now() - started) / 1000).toFixed(1);

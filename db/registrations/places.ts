@@ -12,7 +12,11 @@ import { eventSessions, registrationSessions, type EventSession } from "../schem
  */
 export async function lockSessions(tx: Tx, sessionIds: string[]): Promise<EventSession[]> {
   if (sessionIds.length === 0) return [];
-  const query = tx.select().from(eventSessions).where(inArray(eventSessions.id, sessionIds)).orderBy(asc(eventSessions.id));
+  const query = tx
+    .select()
+    .from(eventSessions)
+    .where(inArray(eventSessions.id, sessionIds))
+    .orderBy(asc(eventSessions.id));
   // The control run of the concurrency test removes the lock to prove the test can fail.
   if (process.env.NODE_ENV === "test" && process.env.RINGMEET_TEST_WITHOUT_SESSION_LOCK === "1") return query;
   return query.for("update");
@@ -37,13 +41,19 @@ export async function lockChosenSessions(tx: Tx, sessionIds: string[], chosen = 
 }
 
 async function confirmedCount(tx: Tx, sessionId: string): Promise<number> {
-  const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(registrationSessions)
+  const [row] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(registrationSessions)
     .where(and(eq(registrationSessions.sessionId, sessionId), eq(registrationSessions.status, "confirmed")));
   return row?.n ?? 0;
 }
 
 /** Gives the registration a place in a locked session: confirmed while there is room, else waiting. */
-export async function placeInSession(tx: Tx, registrationId: string, session: EventSession): Promise<"confirmed" | "waiting"> {
+export async function placeInSession(
+  tx: Tx,
+  registrationId: string,
+  session: EventSession,
+): Promise<"confirmed" | "waiting"> {
   const status = placeFor(await confirmedCount(tx, session.id), session.capacity);
   await tx.insert(registrationSessions).values({
     registrationId,
@@ -64,7 +74,9 @@ export async function fillFreePlaces(tx: Tx, session: EventSession): Promise<str
   const promoted: string[] = [];
   let free = session.capacity - (await confirmedCount(tx, session.id));
   while (free > 0) {
-    const rows = await sqlRows<Candidate>(tx, sql`
+    const rows = await sqlRows<Candidate>(
+      tx,
+      sql`
       select rs.registration_id, rs.wait_seq,
         coalesce(json_agg(json_build_object('s', es.starts_at, 'e', es.ends_at)) filter (where es.id is not null), '[]') as confirmed
       from registration_sessions rs
@@ -73,14 +85,20 @@ export async function fillFreePlaces(tx: Tx, session: EventSession): Promise<str
       where rs.session_id = ${session.id} and rs.status = 'waiting'
       group by rs.registration_id, rs.wait_seq
       order by rs.wait_seq
-      limit 100`);
-    const next = pickPromotion(session, rows.map((r) => ({
-      registrationId: r.registration_id,
-      waitSeq: Number(r.wait_seq),
-      confirmedElsewhere: r.confirmed.map((c) => ({ startsAt: new Date(c.s), endsAt: new Date(c.e) })),
-    })));
+      limit 100`,
+    );
+    const next = pickPromotion(
+      session,
+      rows.map((r) => ({
+        registrationId: r.registration_id,
+        waitSeq: Number(r.wait_seq),
+        confirmedElsewhere: r.confirmed.map((c) => ({ startsAt: new Date(c.s), endsAt: new Date(c.e) })),
+      })),
+    );
     if (!next) break;
-    await tx.update(registrationSessions).set({ status: "confirmed", waitSeq: null })
+    await tx
+      .update(registrationSessions)
+      .set({ status: "confirmed", waitSeq: null })
       .where(and(eq(registrationSessions.registrationId, next), eq(registrationSessions.sessionId, session.id)));
     await enqueueMail(tx, { kind: "placeConfirmed", registrationId: next, sessionId: session.id });
     promoted.push(next);

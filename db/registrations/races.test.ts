@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { form, holdRowLocks, openEvent, ownersWithCars, sessionPlaces, waitForWaiters } from "@/test/registration";
 import { cancelRegistration, changeCar, changeSessions, registerCar } from "./writes";
 
-const listOf = async (sessionId: string) => (await sessionPlaces(sessionId)).map((p) => [p.registrationId, p.status, p.position]);
+const listOf = async (sessionId: string) =>
+  (await sessionPlaces(sessionId)).map((p) => [p.registrationId, p.status, p.position]);
 
 describe("writes line up on the session lock", () => {
   it("registerCar waits for a session another transaction has locked, and counts its places after", async () => {
@@ -17,7 +18,8 @@ describe("writes line up on the session lock", () => {
     const first = await pending;
     const second = await registerCar(b!.ownerId, form(event.id, b!.carIds[0]!, [s]));
     expect((await sessionPlaces(s)).map((p) => [p.registrationId, p.status])).toEqual([
-      [first.ok && first.registrationId, "confirmed"], [second.ok && second.registrationId, "waiting"],
+      [first.ok && first.registrationId, "confirmed"],
+      [second.ok && second.registrationId, "waiting"],
     ]);
   });
 
@@ -29,17 +31,30 @@ describe("writes line up on the session lock", () => {
     ["drops the session", (ownerId: string, id: string, keep: string) => changeSessions(ownerId, id, [keep])],
     ["cancels", (ownerId: string, id: string) => cancelRegistration(ownerId, id)],
   ])("passes the place on when a car promoted a moment ago %s", async (_, leave) => {
-    const { event, sessions } = await openEvent({ sessions: [{ start: "09:00", end: "10:00", capacity: 1 }, { start: "11:00", end: "12:00", capacity: 5 }] });
+    const { event, sessions } = await openEvent({
+      sessions: [
+        { start: "09:00", end: "10:00", capacity: 1 },
+        { start: "11:00", end: "12:00", capacity: 5 },
+      ],
+    });
     const [s1, s2] = sessions.map((x) => x.id) as [string, string];
     const [x, y, z] = await ownersWithCars(3);
     const ids: string[] = [];
-    for (const [g, chosen] of [[x!, [s1]], [y!, [s1, s2]], [z!, [s1]]] as const) {
+    for (const [g, chosen] of [
+      [x!, [s1]],
+      [y!, [s1, s2]],
+      [z!, [s1]],
+    ] as const) {
       const r = await registerCar(g.ownerId, form(event.id, g.carIds[0]!, [...chosen]));
       if (!r.ok) throw new Error(r.error);
       ids.push(r.registrationId);
     }
     const [xId, yId, zId] = ids as [string, string, string];
-    expect(await listOf(s1)).toEqual([[xId, "confirmed", null], [yId, "waiting", 1], [zId, "waiting", 2]]);
+    expect(await listOf(s1)).toEqual([
+      [xId, "confirmed", null],
+      [yId, "waiting", 1],
+      [zId, "waiting", 2],
+    ]);
 
     // X cancels (which promotes Y) while Y is leaving S1; X's transaction gets the lock first.
     const holder = await holdRowLocks("event_sessions", [s1]);
@@ -72,7 +87,9 @@ describe("writes line up on the session lock", () => {
       const swaps = Promise.allSettled(regs.map((id) => changeCar(me!.ownerId, id, spare)));
       await waitForWaiters([holder.pid], 2);
       await holder.release();
-      const outcomes = (await swaps).map((s) => (s.status === "rejected" ? `threw: ${String(s.reason).slice(0, 120)}` : s.value.ok ? "ok" : s.value.error));
+      const outcomes = (await swaps).map((s) =>
+        s.status === "rejected" ? `threw: ${String(s.reason).slice(0, 120)}` : s.value.ok ? "ok" : s.value.error,
+      );
       expect(outcomes.sort()).toEqual(["errors.carAlreadyRegistered", "ok"]);
     }
   });

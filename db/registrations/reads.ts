@@ -2,7 +2,16 @@ import "server-only";
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { db } from "../client";
 import { sqlRows } from "../query";
-import { cars, eventSessions, events, registrations, type Car, type Event, type EventSession, type Registration } from "../schema";
+import {
+  cars,
+  eventSessions,
+  events,
+  registrations,
+  type Car,
+  type Event,
+  type EventSession,
+  type Registration,
+} from "../schema";
 import { isUuid } from "@/lib/uuid";
 
 export type MyRegistration = {
@@ -23,21 +32,39 @@ export async function listMyRegistrations(ownerId: string): Promise<MyRegistrati
     .leftJoin(cars, eq(cars.id, registrations.carId))
     .where(eq(registrations.ownerId, ownerId))
     .orderBy(desc(events.startsOn), asc(registrations.createdAt));
-  return Promise.all(rows.map(async ({ reg, event, car }) => ({
-    id: reg.id,
-    status: reg.status,
-    plaque: reg.plaque,
-    event: { name: event.name, slug: event.slug, startsOn: event.startsOn },
-    car: car ? { plate: car.plate, nickname: car.nickname, model: car.model } : null,
-    places: await placesOf(reg.id),
-  })));
+  return Promise.all(
+    rows.map(async ({ reg, event, car }) => ({
+      id: reg.id,
+      status: reg.status,
+      plaque: reg.plaque,
+      event: { name: event.name, slug: event.slug, startsOn: event.startsOn },
+      car: car ? { plate: car.plate, nickname: car.nickname, model: car.model } : null,
+      places: await placesOf(reg.id),
+    })),
+  );
 }
 
-export type PlaceView = { sessionId: string; name: string; startsAt: Date; endsAt: Date; status: "confirmed" | "waiting"; position: number | null };
+export type PlaceView = {
+  sessionId: string;
+  name: string;
+  startsAt: Date;
+  endsAt: Date;
+  status: "confirmed" | "waiting";
+  position: number | null;
+};
 
 /** Places of one registration with each waiting place's position (1 = next to move up). */
 export async function placesOf(registrationId: string): Promise<PlaceView[]> {
-  const rows = await sqlRows<{ session_id: string; name: string; starts_at: string; ends_at: string; status: "confirmed" | "waiting"; position: number | null }>(db(), sql`
+  const rows = await sqlRows<{
+    session_id: string;
+    name: string;
+    starts_at: string;
+    ends_at: string;
+    status: "confirmed" | "waiting";
+    position: number | null;
+  }>(
+    db(),
+    sql`
     select rs.session_id, es.name, es.starts_at, es.ends_at, rs.status,
       case when rs.status = 'waiting' then (
         select count(*) from registration_sessions w
@@ -45,9 +72,15 @@ export async function placesOf(registrationId: string): Promise<PlaceView[]> {
       )::int end as position
     from registration_sessions rs join event_sessions es on es.id = rs.session_id
     where rs.registration_id = ${registrationId}
-    order by es.starts_at`);
+    order by es.starts_at`,
+  );
   return rows.map((r) => ({
-    sessionId: r.session_id, name: r.name, startsAt: new Date(r.starts_at), endsAt: new Date(r.ends_at), status: r.status, position: r.position,
+    sessionId: r.session_id,
+    name: r.name,
+    startsAt: new Date(r.starts_at),
+    endsAt: new Date(r.ends_at),
+    status: r.status,
+    position: r.position,
   }));
 }
 
@@ -61,8 +94,11 @@ export type TicketView = {
 /** One of the owner's registrations; null for anyone else's (the owner check is the WHERE clause). */
 export async function getMyRegistration(ownerId: string, registrationId: string): Promise<TicketView | null> {
   if (!isUuid(registrationId)) return null;
-  const [row] = await db().select({ registration: registrations, event: events, car: cars }).from(registrations)
-    .innerJoin(events, eq(events.id, registrations.eventId)).leftJoin(cars, eq(cars.id, registrations.carId))
+  const [row] = await db()
+    .select({ registration: registrations, event: events, car: cars })
+    .from(registrations)
+    .innerJoin(events, eq(events.id, registrations.eventId))
+    .leftJoin(cars, eq(cars.id, registrations.carId))
     .where(and(eq(registrations.id, registrationId), eq(registrations.ownerId, ownerId)));
   if (!row) return null;
   return { ...row, places: await placesOf(registrationId) };
@@ -72,20 +108,36 @@ export type RegisterPage = { event: Event; sessions: EventSession[]; cars: Car[]
 
 /** What the register form needs: the event, its sessions, and the owner's cars (and which are already in). */
 export async function getRegisterPage(ownerId: string, slug: string): Promise<RegisterPage | null> {
-  const [event] = await db().select().from(events).where(and(eq(events.slug, slug), eq(events.status, "published")));
+  const [event] = await db()
+    .select()
+    .from(events)
+    .where(and(eq(events.slug, slug), eq(events.status, "published")));
   if (!event) return null;
   const [sessions, myCars, taken] = await Promise.all([
     db().select().from(eventSessions).where(eq(eventSessions.eventId, event.id)).orderBy(asc(eventSessions.startsAt)),
     db().select().from(cars).where(eq(cars.ownerId, ownerId)).orderBy(asc(cars.createdAt)),
-    db().select({ carId: registrations.carId }).from(registrations).where(and(eq(registrations.eventId, event.id), eq(registrations.ownerId, ownerId), eq(registrations.status, "active"))),
+    db()
+      .select({ carId: registrations.carId })
+      .from(registrations)
+      .where(
+        and(
+          eq(registrations.eventId, event.id),
+          eq(registrations.ownerId, ownerId),
+          eq(registrations.status, "active"),
+        ),
+      ),
   ]);
   return { event, sessions, cars: myCars, registeredCarIds: taken.map((t) => t.carId!).filter(Boolean) };
 }
 
 /** What a printed ticket shows: the event, the plaque and the confirmed places; null once cancelled. */
 export async function getTicketHolder(registrationId: string, eventId: string) {
-  const [row] = await db().select({ plaque: registrations.plaque, eventName: events.name }).from(registrations)
+  const [row] = await db()
+    .select({ plaque: registrations.plaque, eventName: events.name })
+    .from(registrations)
     .innerJoin(events, eq(events.id, registrations.eventId))
-    .where(and(eq(registrations.id, registrationId), eq(registrations.eventId, eventId), eq(registrations.status, "active")));
+    .where(
+      and(eq(registrations.id, registrationId), eq(registrations.eventId, eventId), eq(registrations.status, "active")),
+    );
   return row ? { ...row, places: await placesOf(registrationId) } : null;
 }

@@ -8,7 +8,19 @@ import { enqueueMail } from "../mail/queue";
 import type { Tx } from "../query";
 import { registrations, registrationSessions, type Event } from "../schema";
 import { carRefusal, openOrNull, replayOf, sessionsRefusal } from "@/lib/registration-verdicts";
-import { byIdempotencyKey, checkSessions, eligibleCar, eventById, fail, findByIdempotencyKey, openEvent, ownCar, sessionsOf, type Allocation, type WriteResult } from "./checks";
+import {
+  byIdempotencyKey,
+  checkSessions,
+  eligibleCar,
+  eventById,
+  fail,
+  findByIdempotencyKey,
+  openEvent,
+  ownCar,
+  sessionsOf,
+  type Allocation,
+  type WriteResult,
+} from "./checks";
 import { fillFreePlaces, lockChosenSessions, lockSessions, placeInSession, SessionGoneError } from "./places";
 
 export type RegisterInput = {
@@ -27,35 +39,48 @@ export type RegisterInput = {
  * registration it already made.
  */
 export async function registerCar(userId: string, input: RegisterInput, now = new Date()): Promise<WriteResult> {
-  const result = await sessionsStillThere(() => db().transaction(async (tx) => {
-    // The four reads go out together (postgres.js pipelines them on the transaction's connection):
-    // one round trip instead of four, when hundreds of owners press "Register" at once.
-    const unique = [...new Set(input.sessionIds)];
-    const [[replayed], [found], [car], sessions] = await Promise.all([
-      byIdempotencyKey(tx, input.idempotencyKey), eventById(tx, input.eventId), ownCar(tx, userId, input.carId), sessionsOf(tx, input.eventId, unique),
-    ]);
-    const replay = replayOf(replayed, userId);
-    if (replay) return replay;
-    const event = openOrNull(found, now, ["fcfs"]);
-    if (!event) return fail("form", "errors.registrationClosed");
-    const refused = carRefusal(car, event) ?? sessionsRefusal(sessions, unique, event);
-    if (refused) return refused;
-    const created = await insertRegistration(tx, event, userId, input);
-    if (!created) return fail("carId", "errors.carAlreadyRegistered");
-    // The mails are queued before the sessions are locked (they are composed when sent, after the
-    // commit): every round trip made while holding a session's lock delays every other owner
-    // waiting for it. Both go out in one round trip, pipelined on the transaction's connection.
-    // 09:00 Berlin two calendar days before, also when the clocks change in between.
-    const reminderAt = reminderMoment(event.startsOn);
-    await Promise.all([
-      enqueueMail(tx, { kind: "registrationReceived", registrationId: created.id }),
-      reminderAt > now ? enqueueMail(tx, { kind: "reminder", registrationId: created.id }, { runAt: reminderAt, key: `reminder:${created.id}` }) : null,
-    ]);
-    for (const session of await lockChosenSessions(tx, input.sessionIds)) await placeInSession(tx, created.id, session);
-    return { ok: true, registrationId: created.id, eventSlug: event.slug } as const;
-  }));
+  const result = await sessionsStillThere(() =>
+    db().transaction(async (tx) => {
+      // The four reads go out together (postgres.js pipelines them on the transaction's connection):
+      // one round trip instead of four, when hundreds of owners press "Register" at once.
+      const unique = [...new Set(input.sessionIds)];
+      const [[replayed], [found], [car], sessions] = await Promise.all([
+        byIdempotencyKey(tx, input.idempotencyKey),
+        eventById(tx, input.eventId),
+        ownCar(tx, userId, input.carId),
+        sessionsOf(tx, input.eventId, unique),
+      ]);
+      const replay = replayOf(replayed, userId);
+      if (replay) return replay;
+      const event = openOrNull(found, now, ["fcfs"]);
+      if (!event) return fail("form", "errors.registrationClosed");
+      const refused = carRefusal(car, event) ?? sessionsRefusal(sessions, unique, event);
+      if (refused) return refused;
+      const created = await insertRegistration(tx, event, userId, input);
+      if (!created) return fail("carId", "errors.carAlreadyRegistered");
+      // The mails are queued before the sessions are locked (they are composed when sent, after the
+      // commit): every round trip made while holding a session's lock delays every other owner
+      // waiting for it. Both go out in one round trip, pipelined on the transaction's connection.
+      // 09:00 Berlin two calendar days before, also when the clocks change in between.
+      const reminderAt = reminderMoment(event.startsOn);
+      await Promise.all([
+        enqueueMail(tx, { kind: "registrationReceived", registrationId: created.id }),
+        reminderAt > now
+          ? enqueueMail(
+              tx,
+              { kind: "reminder", registrationId: created.id },
+              { runAt: reminderAt, key: `reminder:${created.id}` },
+            )
+          : null,
+      ]);
+      for (const session of await lockChosenSessions(tx, input.sessionIds))
+        await placeInSession(tx, created.id, session);
+      return { ok: true, registrationId: created.id, eventSlug: event.slug } as const;
+    }),
+  );
   // A conflict may have been the same form racing itself rather than the car being taken.
-  if (!result.ok && result.error === "errors.carAlreadyRegistered") return (await findByIdempotencyKey(userId, input.idempotencyKey)) ?? result;
+  if (!result.ok && result.error === "errors.carAlreadyRegistered")
+    return (await findByIdempotencyKey(userId, input.idempotencyKey)) ?? result;
   return result;
 }
 
@@ -63,18 +88,37 @@ type NewRegistration = Pick<RegisterInput, "carId" | "idempotencyKey" | "secondD
 
 /** The registration row; null when the car already holds one in the event (or the form raced itself). */
 export async function insertRegistration(tx: Tx, event: Event, userId: string, input: NewRegistration) {
-  const [created] = await tx.insert(registrations).values({
-    eventId: event.id, carId: input.carId, ownerId: userId, idempotencyKey: input.idempotencyKey,
-    secondDriverName: input.secondDriverName, secondDriverEmail: input.secondDriverEmail,
-  }).onConflictDoNothing().returning({ id: registrations.id });
+  const [created] = await tx
+    .insert(registrations)
+    .values({
+      eventId: event.id,
+      carId: input.carId,
+      ownerId: userId,
+      idempotencyKey: input.idempotencyKey,
+      secondDriverName: input.secondDriverName,
+      secondDriverEmail: input.secondDriverEmail,
+    })
+    .onConflictDoNothing()
+    .returning({ id: registrations.id });
   return created ?? null;
 }
 
 /** The owner's active registration, locked, with its event while registration is open. */
-export async function lockOwn(tx: Tx, userId: string, registrationId: string, now: Date, allocation: Allocation[] = ["fcfs"]) {
+export async function lockOwn(
+  tx: Tx,
+  userId: string,
+  registrationId: string,
+  now: Date,
+  allocation: Allocation[] = ["fcfs"],
+) {
   if (!isUuid(registrationId)) return null;
-  const [reg] = await tx.select().from(registrations)
-    .where(and(eq(registrations.id, registrationId), eq(registrations.ownerId, userId), eq(registrations.status, "active"))).for("update");
+  const [reg] = await tx
+    .select()
+    .from(registrations)
+    .where(
+      and(eq(registrations.id, registrationId), eq(registrations.ownerId, userId), eq(registrations.status, "active")),
+    )
+    .for("update");
   if (!reg) return null;
   const event = await openEvent(tx, reg.eventId, now, allocation);
   return event ? { reg, event } : null;
@@ -88,12 +132,20 @@ export const notOpen = fail("form", "errors.registrationNotChangeable");
  */
 async function lockOwnToCancel(tx: Tx, userId: string, registrationId: string, now: Date) {
   if (!isUuid(registrationId)) return null;
-  const [reg] = await tx.select().from(registrations)
-    .where(and(eq(registrations.id, registrationId), eq(registrations.ownerId, userId), eq(registrations.status, "active"))).for("update");
+  const [reg] = await tx
+    .select()
+    .from(registrations)
+    .where(
+      and(eq(registrations.id, registrationId), eq(registrations.ownerId, userId), eq(registrations.status, "active")),
+    )
+    .for("update");
   if (!reg) return null;
   const [[event], places] = await Promise.all([
     eventById(tx, reg.eventId),
-    tx.select({ sessionId: registrationSessions.sessionId }).from(registrationSessions).where(eq(registrationSessions.registrationId, registrationId)),
+    tx
+      .select({ sessionId: registrationSessions.sessionId })
+      .from(registrationSessions)
+      .where(eq(registrationSessions.registrationId, registrationId)),
   ]);
   return event && mayOwnerCancel(event, now, places.length > 0) ? { reg, event, places } : null;
 }
@@ -103,33 +155,51 @@ async function lockOwnToCancel(tx: Tx, userId: string, registrationId: string, n
  * sessions where this car still waits are refilled too (dropping a session may have removed the
  * clash that kept it from a free place), all in the same transaction.
  */
-export async function changeSessions(userId: string, registrationId: string, sessionIds: string[], now = new Date()): Promise<WriteResult> {
-  return sessionsStillThere(() => db().transaction(async (tx) => {
-    const own = await lockOwn(tx, userId, registrationId, now);
-    if (!own) return notOpen;
-    const refused = await checkSessions(tx, own.event, sessionIds);
-    if (refused) return refused;
-    // Which sessions it holds cannot change under the registration's lock; their status can
-    // (another transaction may promote it), so the status is read only after the sessions' locks.
-    const current = await tx.select().from(registrationSessions).where(eq(registrationSessions.registrationId, registrationId));
-    const wanted = new Set(sessionIds);
-    const dropped = new Set(current.filter((p) => !wanted.has(p.sessionId)).map((p) => p.sessionId));
-    const added = [...wanted].filter((id) => !current.some((p) => p.sessionId === id));
-    if (dropped.size === 0 && added.length === 0) return { ok: true, registrationId } as const;
-    const kept = current.filter((p) => wanted.has(p.sessionId)).map((p) => p.sessionId);
-    const locked = await lockChosenSessions(tx, [...dropped, ...added, ...kept], [...added, ...kept]);
-    for (const session of locked.filter((s) => dropped.has(s.id))) {
-      const [gone] = await tx.delete(registrationSessions)
-        .where(and(eq(registrationSessions.registrationId, registrationId), eq(registrationSessions.sessionId, session.id)))
-        .returning({ status: registrationSessions.status });
-      if (gone?.status === "confirmed") await fillFreePlaces(tx, session);
-    }
-    for (const session of locked.filter((s) => added.includes(s.id))) await placeInSession(tx, registrationId, session);
-    if (dropped.size > 0) for (const session of locked.filter((s) => kept.includes(s.id))) await fillFreePlaces(tx, session);
-    // Composed when sent, after this commits: it names the places as they are then.
-    await enqueueMail(tx, { kind: "registrationChanged", registrationId });
-    return { ok: true, registrationId, eventSlug: own.event.slug } as const;
-  }));
+export async function changeSessions(
+  userId: string,
+  registrationId: string,
+  sessionIds: string[],
+  now = new Date(),
+): Promise<WriteResult> {
+  return sessionsStillThere(() =>
+    db().transaction(async (tx) => {
+      const own = await lockOwn(tx, userId, registrationId, now);
+      if (!own) return notOpen;
+      const refused = await checkSessions(tx, own.event, sessionIds);
+      if (refused) return refused;
+      // Which sessions it holds cannot change under the registration's lock; their status can
+      // (another transaction may promote it), so the status is read only after the sessions' locks.
+      const current = await tx
+        .select()
+        .from(registrationSessions)
+        .where(eq(registrationSessions.registrationId, registrationId));
+      const wanted = new Set(sessionIds);
+      const dropped = new Set(current.filter((p) => !wanted.has(p.sessionId)).map((p) => p.sessionId));
+      const added = [...wanted].filter((id) => !current.some((p) => p.sessionId === id));
+      if (dropped.size === 0 && added.length === 0) return { ok: true, registrationId } as const;
+      const kept = current.filter((p) => wanted.has(p.sessionId)).map((p) => p.sessionId);
+      const locked = await lockChosenSessions(tx, [...dropped, ...added, ...kept], [...added, ...kept]);
+      for (const session of locked.filter((s) => dropped.has(s.id))) {
+        const [gone] = await tx
+          .delete(registrationSessions)
+          .where(
+            and(
+              eq(registrationSessions.registrationId, registrationId),
+              eq(registrationSessions.sessionId, session.id),
+            ),
+          )
+          .returning({ status: registrationSessions.status });
+        if (gone?.status === "confirmed") await fillFreePlaces(tx, session);
+      }
+      for (const session of locked.filter((s) => added.includes(s.id)))
+        await placeInSession(tx, registrationId, session);
+      if (dropped.size > 0)
+        for (const session of locked.filter((s) => kept.includes(s.id))) await fillFreePlaces(tx, session);
+      // Composed when sent, after this commits: it names the places as they are then.
+      await enqueueMail(tx, { kind: "registrationChanged", registrationId });
+      return { ok: true, registrationId, eventSlug: own.event.slug } as const;
+    }),
+  );
 }
 
 /** A session deleted under a write (lockChosenSessions) rolled it back: the person is told beside the sessions. */
@@ -143,16 +213,28 @@ async function sessionsStillThere(write: () => Promise<WriteResult>): Promise<Wr
 }
 
 /** Cancels the owner's registration (or withdraws a lottery entry); every confirmed place it held goes to the next car waiting. */
-export async function cancelRegistration(userId: string, registrationId: string, now = new Date()): Promise<WriteResult> {
+export async function cancelRegistration(
+  userId: string,
+  registrationId: string,
+  now = new Date(),
+): Promise<WriteResult> {
   return db().transaction(async (tx) => {
     const own = await lockOwnToCancel(tx, userId, registrationId, now);
     if (!own) return notOpen;
     const { places } = own;
-    const locked = await lockSessions(tx, places.map((p) => p.sessionId));
+    const locked = await lockSessions(
+      tx,
+      places.map((p) => p.sessionId),
+    );
     // Read the statuses as the delete sees them, under the locks: a place may have been promoted a moment ago.
-    const gone = await tx.delete(registrationSessions).where(eq(registrationSessions.registrationId, registrationId))
+    const gone = await tx
+      .delete(registrationSessions)
+      .where(eq(registrationSessions.registrationId, registrationId))
       .returning({ sessionId: registrationSessions.sessionId, status: registrationSessions.status });
-    await tx.update(registrations).set({ status: "cancelled", cancelledAt: now }).where(eq(registrations.id, registrationId));
+    await tx
+      .update(registrations)
+      .set({ status: "cancelled", cancelledAt: now })
+      .where(eq(registrations.id, registrationId));
     for (const session of locked) {
       if (gone.some((p) => p.sessionId === session.id && p.status === "confirmed")) await fillFreePlaces(tx, session);
     }
@@ -163,15 +245,28 @@ export async function cancelRegistration(userId: string, registrationId: string,
 }
 
 /** Swaps the car; the places (and the ticket) stay. */
-export async function changeCar(userId: string, registrationId: string, carId: string, now = new Date()): Promise<WriteResult> {
+export async function changeCar(
+  userId: string,
+  registrationId: string,
+  carId: string,
+  now = new Date(),
+): Promise<WriteResult> {
   try {
     return await db().transaction(async (tx) => {
       const own = await lockOwn(tx, userId, registrationId, now, ["fcfs", "lottery"]);
       if (!own) return notOpen;
       const refused = await eligibleCar(tx, userId, carId, own.event);
       if (refused) return refused;
-      const [taken] = await tx.select({ id: registrations.id }).from(registrations)
-        .where(and(eq(registrations.eventId, own.event.id), eq(registrations.carId, carId), eq(registrations.status, "active")));
+      const [taken] = await tx
+        .select({ id: registrations.id })
+        .from(registrations)
+        .where(
+          and(
+            eq(registrations.eventId, own.event.id),
+            eq(registrations.carId, carId),
+            eq(registrations.status, "active"),
+          ),
+        );
       if (taken && taken.id !== registrationId) return fail("carId", "errors.carAlreadyRegistered");
       if (own.reg.carId === carId) return { ok: true, registrationId } as const;
       await tx.update(registrations).set({ carId }).where(eq(registrations.id, registrationId));
@@ -186,6 +281,8 @@ export async function changeCar(userId: string, registrationId: string, carId: s
 }
 
 function violates(error: unknown, constraint: string): boolean {
-  const cause = (error as { cause?: { code?: string; constraint_name?: string } })?.cause ?? (error as { code?: string; constraint_name?: string });
+  const cause =
+    (error as { cause?: { code?: string; constraint_name?: string } })?.cause ??
+    (error as { code?: string; constraint_name?: string });
   return cause?.code === "23505" && cause.constraint_name === constraint;
 }

@@ -20,11 +20,19 @@ export type AuditDetail = {
   bulk?: number;
   cause?: AuditAction;
 };
-export type AuditRecord = { eventId: string; registrationId: string; actorId: string; action: AuditAction; detail: AuditDetail; reason: string | null };
+export type AuditRecord = {
+  eventId: string;
+  registrationId: string;
+  actorId: string;
+  action: AuditAction;
+  detail: AuditDetail;
+  reason: string | null;
+};
 
 /** Writes the change's rows in the caller's transaction: they exist exactly when the change commits. */
 export async function writeAudit(tx: Tx, records: AuditRecord[]): Promise<void> {
-  if (records.length > 0) await tx.insert(auditLog).values(records.map((r) => ({ ...r, detail: r.detail as Record<string, unknown> })));
+  if (records.length > 0)
+    await tx.insert(auditLog).values(records.map((r) => ({ ...r, detail: r.detail as Record<string, unknown> })));
 }
 
 export type AuditEntry = {
@@ -43,22 +51,41 @@ export type AuditEntry = {
 
 /** A person's name; a viewer who may not read e-mails gets their display name (or null) instead. */
 const nameOf = (event: RosterEvent, alias: string) =>
-  sql.raw(`coalesce(nullif(${alias}.full_name, ''), ${event.canReadDetails ? `${alias}.email` : `nullif(${alias}.display_name, '')`})`);
+  sql.raw(
+    `coalesce(nullif(${alias}.full_name, ''), ${event.canReadDetails ? `${alias}.email` : `nullif(${alias}.display_name, '')`})`,
+  );
 
 /** The event's audit log, newest first; one registration's history when `registrationId` is given. */
-export async function listAudit(event: RosterEvent, options: { registrationId?: string; limit?: number } = {}): Promise<AuditEntry[]> {
+export async function listAudit(
+  event: RosterEvent,
+  options: { registrationId?: string; limit?: number } = {},
+): Promise<AuditEntry[]> {
   const owner = nameOf(event, `"users"`);
   const rows = await db()
     .select({
-      id: auditLog.id, at: auditLog.createdAt, action: auditLog.action, detail: auditLog.detail, reason: auditLog.reason, registrationId: auditLog.registrationId,
-      actor: sql<string | null>`coalesce((select ${nameOf(event, "a")} from users a where a.id = ${auditLog.actorId}), ${auditLog.actorPseudonym})`,
-      plaque: registrations.plaque, driver: sql<string | null>`${owner}`, plate: cars.plate,
+      id: auditLog.id,
+      at: auditLog.createdAt,
+      action: auditLog.action,
+      detail: auditLog.detail,
+      reason: auditLog.reason,
+      registrationId: auditLog.registrationId,
+      actor: sql<
+        string | null
+      >`coalesce((select ${nameOf(event, "a")} from users a where a.id = ${auditLog.actorId}), ${auditLog.actorPseudonym})`,
+      plaque: registrations.plaque,
+      driver: sql<string | null>`${owner}`,
+      plate: cars.plate,
     })
     .from(auditLog)
     .leftJoin(registrations, eq(registrations.id, auditLog.registrationId))
     .leftJoin(users, eq(users.id, registrations.ownerId))
     .leftJoin(cars, eq(cars.id, registrations.carId))
-    .where(and(eq(auditLog.eventId, event.id), options.registrationId ? eq(auditLog.registrationId, options.registrationId) : undefined))
+    .where(
+      and(
+        eq(auditLog.eventId, event.id),
+        options.registrationId ? eq(auditLog.registrationId, options.registrationId) : undefined,
+      ),
+    )
     .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
     .limit(options.limit ?? 50);
   return rows.map((r) => ({ ...r, at: r.at.toISOString(), detail: r.detail as AuditDetail }));

@@ -20,7 +20,11 @@ export type RosterEntry = {
  * One registration as organisers see it, with the event's session counts and its audit history.
  * Gate staff get the same page without the e-mail, VIN and second driver (null: not read at all).
  */
-export async function getRosterEntry(userId: string, slug: string, registrationId: string): Promise<RosterEntry | null> {
+export async function getRosterEntry(
+  userId: string,
+  slug: string,
+  registrationId: string,
+): Promise<RosterEntry | null> {
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(registrationId)) return null;
   const event = await getRosterEvent(userId, slug);
   if (!event) return null;
@@ -28,15 +32,25 @@ export async function getRosterEntry(userId: string, slug: string, registrationI
     rosterPage(event, DEFAULT_ROSTER_QUERY, registrationId),
     rosterFacets(event),
     listAudit(event, { registrationId, limit: 100 }),
-    db().select({
-      vin: event.canReadDetails ? cars.vin : sql<string | null>`null`,
-      secondDriver: event.canReadDetails ? registrations.secondDriverName : sql<string | null>`null`,
-      registeredAt: registrations.createdAt,
-    })
-      .from(registrations).leftJoin(cars, eq(cars.id, registrations.carId))
+    db()
+      .select({
+        vin: event.canReadDetails ? cars.vin : sql<string | null>`null`,
+        secondDriver: event.canReadDetails ? registrations.secondDriverName : sql<string | null>`null`,
+        registeredAt: registrations.createdAt,
+      })
+      .from(registrations)
+      .leftJoin(cars, eq(cars.id, registrations.carId))
       .where(and(eq(registrations.id, registrationId), eq(registrations.eventId, event.id))),
   ]);
   const row = page.rows[0];
   if (!row || !extra) return null;
-  return { event, row, vin: extra.vin, secondDriver: extra.secondDriver, registeredAt: extra.registeredAt, sessions: facets.sessions, history };
+  return {
+    event,
+    row,
+    vin: extra.vin,
+    secondDriver: extra.secondDriver,
+    registeredAt: extra.registeredAt,
+    sessions: facets.sessions,
+    history,
+  };
 }

@@ -16,14 +16,23 @@ const ALL = 1_000_000;
 /** The event when the user may export its roster (admins and organisers; gate staff may not). */
 async function exportableEvent(userId: string, slug: string): Promise<RosterEvent | null> {
   const [row] = await db()
-    .select({ id: events.id, slug: events.slug, name: events.name, status: events.status, canReadDetails: sql<boolean>`${mayDo(userId, "readOwnerDetails", events.clubId)}` })
+    .select({
+      id: events.id,
+      slug: events.slug,
+      name: events.name,
+      status: events.status,
+      canReadDetails: sql<boolean>`${mayDo(userId, "readOwnerDetails", events.clubId)}`,
+    })
     .from(events)
     .where(and(eq(events.slug, slug), mayDo(userId, "exportRoster", events.clubId)));
   return row ? ({ ...row, canChange: false, canExport: true } as RosterEvent) : null;
 }
 
 /** Every registered car of the event (cancelled ones too), as on the roster; null when not allowed. */
-export async function exportRoster(userId: string, slug: string): Promise<{ event: RosterEvent; rows: RosterRow[] } | null> {
+export async function exportRoster(
+  userId: string,
+  slug: string,
+): Promise<{ event: RosterEvent; rows: RosterRow[] } | null> {
   const event = await exportableEvent(userId, slug);
   if (!event) return null;
   const page = await rosterPage(event, { ...DEFAULT_ROSTER_QUERY, pageSize: ALL });
@@ -31,27 +40,45 @@ export async function exportRoster(userId: string, slug: string): Promise<{ even
 }
 
 type RawCsvRow = {
-  plaque: number | null; driver: string; model: string | null; make: string | null; model_name: string | null;
-  colour: string | null; individual_colour: string | null; plate: string | null; status: PlaceStatus; position: string | null;
+  plaque: number | null;
+  driver: string;
+  model: string | null;
+  make: string | null;
+  model_name: string | null;
+  colour: string | null;
+  individual_colour: string | null;
+  plate: string | null;
+  status: PlaceStatus;
+  position: string | null;
 };
 
 /**
  * One session's list for the marshals: confirmed cars by plaque, then the waiting list in order
  * (with each car's position). Null when not allowed or the session is not the event's.
  */
-export async function exportSession(userId: string, slug: string, sessionId: string): Promise<{ event: RosterEvent; session: EventSession; rows: SessionCsvRow[] } | null> {
+export async function exportSession(
+  userId: string,
+  slug: string,
+  sessionId: string,
+): Promise<{ event: RosterEvent; session: EventSession; rows: SessionCsvRow[] } | null> {
   const event = await exportableEvent(userId, slug);
   if (!event || !isUuid(sessionId)) return null;
-  const [session] = await db().select().from(eventSessions).where(and(eq(eventSessions.id, sessionId), eq(eventSessions.eventId, event.id)));
+  const [session] = await db()
+    .select()
+    .from(eventSessions)
+    .where(and(eq(eventSessions.id, sessionId), eq(eventSessions.eventId, event.id)));
   if (!session) return null;
-  const rows = await sqlRows<RawCsvRow>(db(), sql`
+  const rows = await sqlRows<RawCsvRow>(
+    db(),
+    sql`
     select r.plaque, coalesce(nullif(u.full_name, ''), nullif(u.display_name, ''), u.email, '') as driver,
       c.model, c.make, c.model_name, c.colour, c.individual_colour, c.plate, rs.status,
       case when rs.status = 'waiting' then row_number() over (partition by rs.status order by rs.wait_seq) end as position
     from registration_sessions rs join registrations r on r.id = rs.registration_id
       left join users u on u.id = r.owner_id left join cars c on c.id = r.car_id
     where rs.session_id = ${session.id} and r.status = 'active'
-    order by rs.status, position, r.plaque nulls last, r.created_at`);
+    order by rs.status, position, r.plaque nulls last, r.created_at`,
+  );
   return {
     event,
     session,

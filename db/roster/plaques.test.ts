@@ -9,13 +9,26 @@ import { assignEventPlaques, changePlaque } from "./plaques";
 
 /** Four cars: three confirmed (capacity 3), one waiting; production numbers 40, 10, 30, 20. */
 async function meet() {
-  const { admin, club, members: [gate] } = await clubWith(["gate"]);
-  const { event, sessions } = await openEvent({ clubId: club.id, sessions: [{ start: "09:00", end: "10:00", capacity: 3 }] });
+  const {
+    admin,
+    club,
+    members: [gate],
+  } = await clubWith(["gate"]);
+  const { event, sessions } = await openEvent({
+    clubId: club.id,
+    sessions: [{ start: "09:00", end: "10:00", capacity: 3 }],
+  });
   const owners = await ownersWithCars(4);
   const ids: string[] = [];
   for (const [i, g] of owners.entries()) {
-    await db().update(cars).set({ productionNumber: [40, 10, 30, 20][i]! }).where(eq(cars.id, g.carIds[0]!));
-    ids.push(((await registerCar(g.ownerId, form(event.id, g.carIds[0]!, [sessions[0]!.id]))) as { registrationId: string }).registrationId);
+    await db()
+      .update(cars)
+      .set({ productionNumber: [40, 10, 30, 20][i]! })
+      .where(eq(cars.id, g.carIds[0]!));
+    ids.push(
+      ((await registerCar(g.ownerId, form(event.id, g.carIds[0]!, [sessions[0]!.id]))) as { registrationId: string })
+        .registrationId,
+    );
   }
   return { admin, gate: gate!, owners, event, ids };
 }

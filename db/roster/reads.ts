@@ -15,7 +15,12 @@ declare const readable: unique symbol;
  * getRosterEvent makes one, so functions taking it need not authorise again.
  */
 export type RosterEvent = {
-  id: string; slug: string; name: string; status: string; canChange: boolean; canExport: boolean;
+  id: string;
+  slug: string;
+  name: string;
+  status: string;
+  canChange: boolean;
+  canExport: boolean;
   /** The owner's e-mail, the car's VIN and the second driver are read (and searched) only when true. */
   canReadDetails: boolean;
 } & { readonly [readable]: true };
@@ -39,8 +44,22 @@ export type RosterRow = {
   checkedIn: string | null;
   checkedInAt: string | null;
 };
-export type SessionCount = { id: string; name: string; startsAt: string; endsAt: string; capacity: number; confirmed: number; waiting: number };
-export type RosterFacets = { sessions: SessionCount[]; colours: string[]; models: { code: string; name: string }[]; active: number; checkedIn: number };
+export type SessionCount = {
+  id: string;
+  name: string;
+  startsAt: string;
+  endsAt: string;
+  capacity: number;
+  confirmed: number;
+  waiting: number;
+};
+export type RosterFacets = {
+  sessions: SessionCount[];
+  colours: string[];
+  models: { code: string; name: string }[];
+  active: number;
+  checkedIn: number;
+};
 export type RosterPage = { rows: RosterRow[]; total: number; page: number; pageSize: number; pages: number };
 export type RosterData = RosterPage & RosterFacets & { updatedAt: string };
 
@@ -48,7 +67,10 @@ export type RosterData = RosterPage & RosterFacets & { updatedAt: string };
 export async function getRosterEvent(userId: string, slug: string): Promise<RosterEvent | null> {
   const [row] = await db()
     .select({
-      id: events.id, slug: events.slug, name: events.name, status: events.status,
+      id: events.id,
+      slug: events.slug,
+      name: events.name,
+      status: events.status,
       canChange: sql<boolean>`${mayDo(userId, "changeRoster", events.clubId)}`,
       canExport: sql<boolean>`${mayDo(userId, "exportRoster", events.clubId)}`,
       canReadDetails: sql<boolean>`${mayDo(userId, "readOwnerDetails", events.clubId)}`,
@@ -60,7 +82,9 @@ export async function getRosterEvent(userId: string, slug: string): Promise<Rost
 
 /** The Driver column; only a viewer who may read the e-mail sees it in place of a missing name. */
 const driverSql = (event: RosterEvent) =>
-  event.canReadDetails ? sql`coalesce(nullif(u.full_name, ''), nullif(u.display_name, ''), u.email, '')` : sql`coalesce(nullif(u.full_name, ''), nullif(u.display_name, ''), '')`;
+  event.canReadDetails
+    ? sql`coalesce(nullif(u.full_name, ''), nullif(u.display_name, ''), u.email, '')`
+    : sql`coalesce(nullif(u.full_name, ''), nullif(u.display_name, ''), '')`;
 const paintSql = sql`case when c.colour = 'BMW Individual' and nullif(c.individual_colour, '') is not null then c.individual_colour else c.colour end`;
 /** The Status column, as lib/roster/query.ts rosterStatus words it. */
 const statusSql = sql`case
@@ -89,9 +113,17 @@ const likeEscaped = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
  */
 async function nameMatches(event: RosterEvent, search: RosterSearch | null): Promise<string[]> {
   if (!search?.words.length) return [];
-  const rows = await sqlRows<{ id: string; full_name: string | null; display_name: string | null; second: string | null }>(db(), sql`
+  const rows = await sqlRows<{
+    id: string;
+    full_name: string | null;
+    display_name: string | null;
+    second: string | null;
+  }>(
+    db(),
+    sql`
     select r.id, u.full_name, u.display_name, ${event.canReadDetails ? sql`r.second_driver_name` : sql`null::text`} as second
-    from registrations r left join users u on u.id = r.owner_id where r.event_id = ${event.id}`);
+    from registrations r left join users u on u.id = r.owner_id where r.event_id = ${event.id}`,
+  );
   return rows.filter((r) => namesMatch(search.words, r.full_name, r.display_name, r.second)).map((r) => r.id);
 }
 
@@ -103,9 +135,16 @@ async function nameMatches(event: RosterEvent, search: RosterSearch | null): Pro
 function searchSql(event: RosterEvent, search: RosterSearch | null, named: string[]): SQL | null {
   if (!search) return null;
   const parts: SQL[] = [];
-  if (named.length) parts.push(sql`r.id in (${sql.join(named.map((id) => sql`${id}::uuid`), sql`, `)})`);
+  if (named.length)
+    parts.push(
+      sql`r.id in (${sql.join(
+        named.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})`,
+    );
   if (search.plaque !== null) parts.push(sql`r.plaque = ${search.plaque}`);
-  if (search.plate) parts.push(sql`regexp_replace(upper(c.plate), '[^[:alnum:]]', '', 'g') like ${`%${likeEscaped(search.plate)}%`}`);
+  if (search.plate)
+    parts.push(sql`regexp_replace(upper(c.plate), '[^[:alnum:]]', '', 'g') like ${`%${likeEscaped(search.plate)}%`}`);
   if (event.canReadDetails && search.email) parts.push(sql`u.email ilike ${`%${likeEscaped(search.email)}%`}`);
   if (event.canReadDetails && search.vin) parts.push(sql`upper(c.vin) like ${`%${likeEscaped(search.vin)}%`}`);
   return parts.length ? sql`(${sql.join(parts, sql` or `)})` : sql`false`;
@@ -126,7 +165,8 @@ function filtersSql(event: RosterEvent, query: RosterQuery, named: string[], reg
       ${placeStatus ? sql`and s.status = ${placeStatus}` : sql``})`);
   }
   if (query.status && !placeStatus) where.push(sql`${statusSql} = ${query.status}`);
-  if (query.checkedIn) where.push(query.checkedIn === "yes" ? sql`r.checked_in_at is not null` : sql`r.checked_in_at is null`);
+  if (query.checkedIn)
+    where.push(query.checkedIn === "yes" ? sql`r.checked_in_at is not null` : sql`r.checked_in_at is null`);
   if (query.colour) where.push(sql`${paintSql} = ${query.colour}`);
   if (query.model) where.push(sql`c.model = ${query.model}`);
   return sql.join(where, sql` and `);
@@ -138,9 +178,21 @@ function orderSql(event: RosterEvent, query: RosterQuery): SQL {
 }
 
 type RawRow = {
-  id: string; plaque: number | null; driver: string; deleted: boolean; email: string | null; model: string | null; make: string | null; model_name: string | null;
-  colour: string | null; individual_colour: string | null; plate: string | null; plate_country: string | null; status: RosterStatus;
-  checked_in_at: string | null; places: RosterPlace[];
+  id: string;
+  plaque: number | null;
+  driver: string;
+  deleted: boolean;
+  email: string | null;
+  model: string | null;
+  make: string | null;
+  model_name: string | null;
+  colour: string | null;
+  individual_colour: string | null;
+  plate: string | null;
+  plate_country: string | null;
+  status: RosterStatus;
+  checked_in_at: string | null;
+  places: RosterPlace[];
 };
 
 /**
@@ -150,7 +202,9 @@ type RawRow = {
 export async function rosterPage(event: RosterEvent, query: RosterQuery, registrationId?: string): Promise<RosterPage> {
   const offset = (query.page - 1) * query.pageSize;
   const named = await nameMatches(event, rosterSearch(query.q));
-  const [result] = await sqlRows<{ total: number; rows: RawRow[] }>(db(), sql`
+  const [result] = await sqlRows<{ total: number; rows: RawRow[] }>(
+    db(),
+    sql`
     with matched as (
       select r.id, row_number() over (order by ${orderSql(event, query)}) as n
       from registrations r left join users u on u.id = r.owner_id left join cars c on c.id = r.car_id
@@ -168,7 +222,8 @@ export async function rosterPage(event: RosterEvent, query: RosterQuery, registr
           ), '[]') as places
         from matched m join registrations r on r.id = m.id left join users u on u.id = r.owner_id left join cars c on c.id = r.car_id
         where m.n > ${offset} and m.n <= ${offset + query.pageSize}
-      ) p), '[]') as rows`);
+      ) p), '[]') as rows`,
+  );
   const total = result?.total ?? 0;
   return {
     rows: (result?.rows ?? []).map(toRow),
@@ -199,13 +254,19 @@ function toRow(r: RawRow): RosterRow {
 }
 
 type RawFacets = {
-  sessions: SessionCount[]; colours: string[]; models: { model: string; make: string; modelName: string | null }[]; active: number; checkedIn: number;
+  sessions: SessionCount[];
+  colours: string[];
+  models: { model: string; make: string; modelName: string | null }[];
+  active: number;
+  checkedIn: number;
 };
 
 /** Per-session counts (confirmed / capacity / waiting) and the filter choices, in one statement. */
 export async function rosterFacets(event: RosterEvent): Promise<RosterFacets> {
   const eventId = event.id;
-  const [row] = await sqlRows<RawFacets>(db(), sql`
+  const [row] = await sqlRows<RawFacets>(
+    db(),
+    sql`
     select
       coalesce((select json_agg(s order by s."startsAt", s.name) from (
         select es.id, es.name, es.starts_at as "startsAt", es.ends_at as "endsAt", es.capacity,
@@ -217,10 +278,15 @@ export async function rosterFacets(event: RosterEvent): Promise<RosterFacets> {
       coalesce((select json_agg(distinct jsonb_build_object('model', c.model, 'make', c.make, 'modelName', c.model_name))
         from registrations r join cars c on c.id = r.car_id where r.event_id = ${eventId}), '[]') as models,
       (select count(*) from registrations r where r.event_id = ${eventId} and r.status = 'active')::int as active,
-      (select count(*) from registrations r where r.event_id = ${eventId} and r.status = 'active' and r.checked_in_at is not null)::int as "checkedIn"`);
+      (select count(*) from registrations r where r.event_id = ${eventId} and r.status = 'active' and r.checked_in_at is not null)::int as "checkedIn"`,
+  );
   const models = new Map((row?.models ?? []).map((m) => [m.model, carModelName(m)]));
   return {
-    sessions: (row?.sessions ?? []).map((s) => ({ ...s, startsAt: new Date(s.startsAt).toISOString(), endsAt: new Date(s.endsAt).toISOString() })),
+    sessions: (row?.sessions ?? []).map((s) => ({
+      ...s,
+      startsAt: new Date(s.startsAt).toISOString(),
+      endsAt: new Date(s.endsAt).toISOString(),
+    })),
     colours: (row?.colours ?? []).sort((a, b) => a.localeCompare(b)),
     models: [...models].map(([code, name]) => ({ code, name })).sort((a, b) => a.name.localeCompare(b.name)),
     active: row?.active ?? 0,
@@ -235,7 +301,11 @@ export async function readRoster(event: RosterEvent, query: RosterQuery): Promis
 }
 
 /** The roster for the user, or null when they may not read it. */
-export async function getRoster(userId: string, slug: string, query: RosterQuery): Promise<{ event: RosterEvent; data: RosterData } | null> {
+export async function getRoster(
+  userId: string,
+  slug: string,
+  query: RosterQuery,
+): Promise<{ event: RosterEvent; data: RosterData } | null> {
   const event = await getRosterEvent(userId, slug);
   return event ? { event, data: await readRoster(event, query) } : null;
 }

@@ -13,11 +13,21 @@ import { isUuid } from "@/lib/uuid";
 import { refuse, type Result } from "../result";
 
 /** `changed`: the registrations changed; `skipped`: those of a selection that could not be (why); `promoted`: cars the freed places went to. */
-export type RosterChange = Result<{ changed: string[]; skipped: { id: string; error: string }[]; promoted: string[] }> | null;
+export type RosterChange = Result<{
+  changed: string[];
+  skipped: { id: string; error: string }[];
+  promoted: string[];
+}> | null;
 
 const notFound = null;
 const fail = (field: string, error: string) => refuse(error, field);
-type Place = { registrationId: string; sessionId: string; status: "confirmed" | "waiting"; startsAt: Date; endsAt: Date };
+type Place = {
+  registrationId: string;
+  sessionId: string;
+  status: "confirmed" | "waiting";
+  startsAt: Date;
+  endsAt: Date;
+};
 
 /** The event, when the user may change its roster (a gate or another club's organiser: not found). */
 const changeableEvent = (tx: Tx, userId: string, slug: string) => eventFor(tx, userId, slug, "changeRoster");
@@ -26,23 +36,36 @@ const changeableEvent = (tx: Tx, userId: string, slug: string) => eventFor(tx, u
 async function lockActive(tx: Tx, eventId: string, ids: string[]) {
   const valid = [...new Set(ids.filter((id) => isUuid(id)))];
   if (valid.length === 0) return [];
-  const rows = await tx.select().from(registrations)
-    .where(and(inArray(registrations.id, valid), eq(registrations.eventId, eventId), eq(registrations.status, "active")))
-    .orderBy(asc(registrations.id)).for("update");
+  const rows = await tx
+    .select()
+    .from(registrations)
+    .where(
+      and(inArray(registrations.id, valid), eq(registrations.eventId, eventId), eq(registrations.status, "active")),
+    )
+    .orderBy(asc(registrations.id))
+    .for("update");
   return rows.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
 }
 
 async function placesOf(tx: Tx, registrationIds: string[]): Promise<Place[]> {
   if (registrationIds.length === 0) return [];
-  return tx.select({
-    registrationId: registrationSessions.registrationId, sessionId: registrationSessions.sessionId, status: registrationSessions.status,
-    startsAt: eventSessions.startsAt, endsAt: eventSessions.endsAt,
-  }).from(registrationSessions).innerJoin(eventSessions, eq(eventSessions.id, registrationSessions.sessionId))
+  return tx
+    .select({
+      registrationId: registrationSessions.registrationId,
+      sessionId: registrationSessions.sessionId,
+      status: registrationSessions.status,
+      startsAt: eventSessions.startsAt,
+      endsAt: eventSessions.endsAt,
+    })
+    .from(registrationSessions)
+    .innerJoin(eventSessions, eq(eventSessions.id, registrationSessions.sessionId))
     .where(inArray(registrationSessions.registrationId, registrationIds));
 }
 
 async function confirmedIn(tx: Tx, sessionId: string): Promise<number> {
-  const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(registrationSessions)
+  const [row] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(registrationSessions)
     .where(and(eq(registrationSessions.sessionId, sessionId), eq(registrationSessions.status, "confirmed")));
   return row?.n ?? 0;
 }
@@ -50,7 +73,10 @@ async function confirmedIn(tx: Tx, sessionId: string): Promise<number> {
 async function eventSessionsById(tx: Tx, eventId: string, ids: string[]): Promise<Map<string, EventSession>> {
   const valid = ids.filter((id) => isUuid(id));
   if (valid.length === 0) return new Map();
-  const rows = await tx.select().from(eventSessions).where(and(inArray(eventSessions.id, valid), eq(eventSessions.eventId, eventId)));
+  const rows = await tx
+    .select()
+    .from(eventSessions)
+    .where(and(inArray(eventSessions.id, valid), eq(eventSessions.eventId, eventId)));
   return new Map(rows.map((s) => [s.id, s]));
 }
 
@@ -62,13 +88,22 @@ async function refill(tx: Tx, sessions: EventSession[], audit: Refill): Promise<
   for (const session of sessions) {
     for (const id of await fillFreePlaces(tx, session)) {
       promoted.push(id);
-      audit.records.push({ eventId: audit.eventId, registrationId: id, actorId: audit.actorId, action: "autoPromote", detail: { session: session.name, cause: audit.cause }, reason: null });
+      audit.records.push({
+        eventId: audit.eventId,
+        registrationId: id,
+        actorId: audit.actorId,
+        action: "autoPromote",
+        detail: { session: session.name, cause: audit.cause },
+        reason: null,
+      });
     }
   }
   return promoted;
 }
 
-type MoveMany = Pick<MoveInput, "fromSessionId" | "toSessionId" | "overbook" | "reason"> & { registrationIds: string[] };
+type MoveMany = Pick<MoveInput, "fromSessionId" | "toSessionId" | "overbook" | "reason"> & {
+  registrationIds: string[];
+};
 
 /**
  * Moves the selected cars from one session to another, in one transaction, oldest registration
@@ -87,11 +122,21 @@ export async function moveRegistrations(userId: string, slug: string, input: Mov
     if (input.fromSessionId === input.toSessionId) return fail("toSessionId", "roster.errors.sameSession");
     const regs = await lockActive(tx, event.id, input.registrationIds);
     if (regs.length === 0) return notFound;
-    const held = await placesOf(tx, regs.map((r) => r.id));
-    const locked = new Map((await lockSessions(tx, [...new Set([input.fromSessionId, input.toSessionId, ...held.map((p) => p.sessionId)])])).map((s) => [s.id, s]));
+    const held = await placesOf(
+      tx,
+      regs.map((r) => r.id),
+    );
+    const locked = new Map(
+      (
+        await lockSessions(tx, [...new Set([input.fromSessionId, input.toSessionId, ...held.map((p) => p.sessionId)])])
+      ).map((s) => [s.id, s]),
+    );
     const [source, target] = [locked.get(input.fromSessionId)!, locked.get(input.toSessionId)!];
     // Statuses are read again under the sessions' locks: a car may have been promoted a moment ago.
-    const places = await placesOf(tx, regs.map((r) => r.id));
+    const places = await placesOf(
+      tx,
+      regs.map((r) => r.id),
+    );
     let confirmed = await confirmedIn(tx, target.id);
     const records: AuditRecord[] = [];
     const skipped: { id: string; error: string }[] = [];
@@ -105,25 +150,54 @@ export async function moveRegistrations(userId: string, slug: string, input: Mov
       }
       const was = mine.find((p) => p.sessionId === source.id)!.status;
       const status = organiserPlace(confirmed, target.capacity, input.overbook);
-      await tx.delete(registrationSessions).where(and(eq(registrationSessions.registrationId, reg.id), eq(registrationSessions.sessionId, source.id)));
+      await tx
+        .delete(registrationSessions)
+        .where(and(eq(registrationSessions.registrationId, reg.id), eq(registrationSessions.sessionId, source.id)));
       await tx.insert(registrationSessions).values({
-        registrationId: reg.id, sessionId: target.id, status, waitSeq: status === "waiting" ? sql`nextval('registration_wait_seq')` : null,
+        registrationId: reg.id,
+        sessionId: target.id,
+        status,
+        waitSeq: status === "waiting" ? sql`nextval('registration_wait_seq')` : null,
       });
       if (status === "confirmed") confirmed++;
       freed ||= was === "confirmed";
-      await enqueueMail(tx, { kind: "movedByOrganiser", registrationId: reg.id, fromSessionId: source.id, toSessionId: target.id });
+      await enqueueMail(tx, {
+        kind: "movedByOrganiser",
+        registrationId: reg.id,
+        fromSessionId: source.id,
+        toSessionId: target.id,
+      });
       records.push({
-        eventId: event.id, registrationId: reg.id, actorId: userId, action: "move", reason: input.reason,
-        detail: { from: source.name, to: target.name, was, status, ...(input.overbook ? { overbook: input.overbook } : {}) },
+        eventId: event.id,
+        registrationId: reg.id,
+        actorId: userId,
+        action: "move",
+        reason: input.reason,
+        detail: {
+          from: source.name,
+          to: target.name,
+          was,
+          status,
+          ...(input.overbook ? { overbook: input.overbook } : {}),
+        },
       });
     }
     if (records.length === 0) return fail("form", skipped[0]?.error ?? "roster.errors.nothingSelected");
     if (records.length > 1) for (const r of records) r.detail.bulk = records.length;
     const moved = new Set(records.map((r) => r.registrationId));
     // Leaving the source may also lift the clash that kept a moved car waiting somewhere else.
-    const waitingElsewhere = [...locked.values()].filter((s) => s.id !== source.id && s.id !== target.id
-      && places.some((p) => p.sessionId === s.id && p.status === "waiting" && moved.has(p.registrationId)));
-    const promoted = await refill(tx, [...(freed ? [source] : []), ...waitingElsewhere], { eventId: event.id, actorId: userId, cause: "move", records });
+    const waitingElsewhere = [...locked.values()].filter(
+      (s) =>
+        s.id !== source.id &&
+        s.id !== target.id &&
+        places.some((p) => p.sessionId === s.id && p.status === "waiting" && moved.has(p.registrationId)),
+    );
+    const promoted = await refill(tx, [...(freed ? [source] : []), ...waitingElsewhere], {
+      eventId: event.id,
+      actorId: userId,
+      cause: "move",
+      records,
+    });
     await writeAudit(tx, records);
     return { ok: true, changed: [...moved], skipped, promoted } as const;
   });
@@ -133,7 +207,12 @@ export async function moveRegistrations(userId: string, slug: string, input: Mov
  * Confirms a car waiting in a session out of turn (the reason is required): when the session has
  * room, or within the overbooking the organiser states. The owner is mailed as on a promotion.
  */
-export async function promoteWaiting(userId: string, slug: string, registrationId: string, input: PromoteInput): Promise<RosterChange> {
+export async function promoteWaiting(
+  userId: string,
+  slug: string,
+  registrationId: string,
+  input: PromoteInput,
+): Promise<RosterChange> {
   return db().transaction(async (tx) => {
     const event = await changeableEvent(tx, userId, slug);
     if (!event) return notFound;
@@ -149,17 +228,28 @@ export async function promoteWaiting(userId: string, slug: string, registrationI
     const elsewhere = places.filter((p) => p.sessionId !== session.id && p.status === "confirmed");
     const refusal = promoteRefusal(place, session, await confirmedIn(tx, session.id), input.overbook, elsewhere);
     if (refusal) return fail(refusal === "roster.errors.full" ? "overbook" : "form", refusal);
-    const [{ position } = { position: null }] = await sqlRows<{ position: number }>(tx, sql`
+    const [{ position } = { position: null }] = await sqlRows<{ position: number }>(
+      tx,
+      sql`
       select count(*)::int as position from registration_sessions w, registration_sessions me
       where me.registration_id = ${reg.id} and me.session_id = ${session.id}
-        and w.session_id = me.session_id and w.status = 'waiting' and w.wait_seq <= me.wait_seq`);
-    await tx.update(registrationSessions).set({ status: "confirmed", waitSeq: null })
+        and w.session_id = me.session_id and w.status = 'waiting' and w.wait_seq <= me.wait_seq`,
+    );
+    await tx
+      .update(registrationSessions)
+      .set({ status: "confirmed", waitSeq: null })
       .where(and(eq(registrationSessions.registrationId, reg.id), eq(registrationSessions.sessionId, session.id)));
     await enqueueMail(tx, { kind: "placeConfirmed", registrationId: reg.id, sessionId: session.id });
-    await writeAudit(tx, [{
-      eventId: event.id, registrationId: reg.id, actorId: userId, action: "promote", reason: input.reason,
-      detail: { session: session.name, position, ...(input.overbook ? { overbook: input.overbook } : {}) },
-    }]);
+    await writeAudit(tx, [
+      {
+        eventId: event.id,
+        registrationId: reg.id,
+        actorId: userId,
+        action: "promote",
+        reason: input.reason,
+        detail: { session: session.name, position, ...(input.overbook ? { overbook: input.overbook } : {}) },
+      },
+    ]);
     return { ok: true, changed: [reg.id], skipped: [], promoted: [] } as const;
   });
 }
@@ -169,7 +259,12 @@ export async function promoteWaiting(userId: string, slug: string, registrationI
  * are deleted, each freed confirmed place goes to the next car waiting, and each owner is mailed
  * the reason. Registrations already cancelled or of another event are left out.
  */
-export async function removeRegistrations(userId: string, slug: string, input: { registrationIds: string[]; reason: string | null }, now = new Date()): Promise<RosterChange> {
+export async function removeRegistrations(
+  userId: string,
+  slug: string,
+  input: { registrationIds: string[]; reason: string | null },
+  now = new Date(),
+): Promise<RosterChange> {
   return db().transaction(async (tx) => {
     const event = await changeableEvent(tx, userId, slug);
     if (!event) return notFound;
@@ -179,21 +274,39 @@ export async function removeRegistrations(userId: string, slug: string, input: {
     const ids = regs.map((r) => r.id);
     const held = await placesOf(tx, ids);
     const locked = await lockSessions(tx, [...new Set(held.map((p) => p.sessionId))]);
-    const gone = await tx.delete(registrationSessions).where(inArray(registrationSessions.registrationId, ids))
-      .returning({ registrationId: registrationSessions.registrationId, sessionId: registrationSessions.sessionId, status: registrationSessions.status });
+    const gone = await tx
+      .delete(registrationSessions)
+      .where(inArray(registrationSessions.registrationId, ids))
+      .returning({
+        registrationId: registrationSessions.registrationId,
+        sessionId: registrationSessions.sessionId,
+        status: registrationSessions.status,
+      });
     await tx.update(registrations).set({ status: "cancelled", cancelledAt: now }).where(inArray(registrations.id, ids));
     const names = new Map(locked.map((s) => [s.id, s.name]));
     const records: AuditRecord[] = regs.map((r) => ({
-      eventId: event.id, registrationId: r.id, actorId: userId, action: "remove", reason: input.reason,
+      eventId: event.id,
+      registrationId: r.id,
+      actorId: userId,
+      action: "remove",
+      reason: input.reason,
       detail: {
-        places: gone.filter((p) => p.registrationId === r.id).map((p) => ({ session: names.get(p.sessionId) ?? "", status: p.status })),
+        places: gone
+          .filter((p) => p.registrationId === r.id)
+          .map((p) => ({ session: names.get(p.sessionId) ?? "", status: p.status })),
         ...(regs.length > 1 ? { bulk: regs.length } : {}),
       },
     }));
     const freed = locked.filter((s) => gone.some((p) => p.sessionId === s.id && p.status === "confirmed"));
     const promoted = await refill(tx, freed, { eventId: event.id, actorId: userId, cause: "remove", records });
-    for (const id of ids) await enqueueMail(tx, { kind: "removedByOrganiser", registrationId: id, reason: input.reason });
-    await tx.execute(sql`select graphile_worker.remove_job(k) from unnest(array[${sql.join(ids.map((id) => sql`${`reminder:${id}`}`), sql`, `)}]::text[]) as k`);
+    for (const id of ids)
+      await enqueueMail(tx, { kind: "removedByOrganiser", registrationId: id, reason: input.reason });
+    await tx.execute(
+      sql`select graphile_worker.remove_job(k) from unnest(array[${sql.join(
+        ids.map((id) => sql`${`reminder:${id}`}`),
+        sql`, `,
+      )}]::text[]) as k`,
+    );
     await writeAudit(tx, records);
     return { ok: true, changed: ids, skipped: [], promoted } as const;
   });

@@ -5,7 +5,9 @@ export const cars = pgTable(
   "cars",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    ownerId: text("owner_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    ownerId: text("owner_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     model: text("model").notNull(),
     make: text("make").notNull().default("BMW"),
     modelName: text("model_name"),

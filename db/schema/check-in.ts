@@ -12,8 +12,12 @@ export const checkIns = pgTable(
   "check_ins",
   {
     clientId: uuid("client_id").primaryKey(),
-    eventId: uuid("event_id").notNull().references(() => events.id, { onDelete: "cascade" }),
-    registrationId: uuid("registration_id").notNull().references(() => registrations.id, { onDelete: "cascade" }),
+    eventId: uuid("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    registrationId: uuid("registration_id")
+      .notNull()
+      .references(() => registrations.id, { onDelete: "cascade" }),
     userId: text("user_id").references(() => users.id, { onDelete: "set null" }),
     scannedAt: timestamp("scanned_at", { mode: "date", withTimezone: true }).notNull(),
     receivedAt: timestamp("received_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
@@ -27,7 +31,9 @@ export const checklistItems = pgTable(
   "checklist_items",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    eventId: uuid("event_id").notNull().references(() => events.id, { onDelete: "cascade" }),
+    eventId: uuid("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
     label: text("label").notNull(),
     required: boolean("required").notNull().default(false),
     position: integer("position").notNull().default(0),
@@ -39,8 +45,12 @@ export const checklistItems = pgTable(
 export const checklistTicks = pgTable(
   "checklist_ticks",
   {
-    registrationId: uuid("registration_id").notNull().references(() => registrations.id, { onDelete: "cascade" }),
-    itemId: uuid("item_id").notNull().references(() => checklistItems.id, { onDelete: "cascade" }),
+    registrationId: uuid("registration_id")
+      .notNull()
+      .references(() => registrations.id, { onDelete: "cascade" }),
+    itemId: uuid("item_id")
+      .notNull()
+      .references(() => checklistItems.id, { onDelete: "cascade" }),
     tickedBy: text("ticked_by").references(() => users.id, { onDelete: "set null" }),
     tickedAt: timestamp("ticked_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
   },

@@ -13,8 +13,12 @@ export const clubs = pgTable("clubs", {
 export const clubMembers = pgTable(
   "club_members",
   {
-    clubId: uuid("club_id").notNull().references(() => clubs.id, { onDelete: "cascade" }),
-    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    clubId: uuid("club_id")
+      .notNull()
+      .references(() => clubs.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     role: clubRole("role").notNull(),
     createdAt: timestamp("created_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
   },
@@ -27,7 +31,9 @@ export type ClubRole = (typeof clubRole.enumValues)[number];
 /** An e-mailed invitation to join a club in a role; the link works once, for that address. */
 export const clubInvitations = pgTable("club_invitations", {
   id: uuid("id").primaryKey().defaultRandom(),
-  clubId: uuid("club_id").notNull().references(() => clubs.id, { onDelete: "cascade" }),
+  clubId: uuid("club_id")
+    .notNull()
+    .references(() => clubs.id, { onDelete: "cascade" }),
   email: text("email").notNull(),
   role: clubRole("role").notNull(),
   tokenHash: text("token_hash").notNull().unique(),

@@ -10,7 +10,9 @@ export const events = pgTable(
   "events",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    clubId: uuid("club_id").notNull().references(() => clubs.id, { onDelete: "cascade" }),
+    clubId: uuid("club_id")
+      .notNull()
+      .references(() => clubs.id, { onDelete: "cascade" }),
     slug: text("slug").notNull().unique(),
     name: text("name").notNull(),
     venue: text("venue").notNull().default("Nürburgring"),
@@ -27,10 +29,7 @@ export const events = pgTable(
     rulesText: text("rules_text").notNull().default(""),
     createdAt: timestamp("created_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    index("events_club_idx").on(t.clubId),
-    check("events_dates_ck", sql`${t.endsOn} >= ${t.startsOn}`),
-  ],
+  (t) => [index("events_club_idx").on(t.clubId), check("events_dates_ck", sql`${t.endsOn} >= ${t.startsOn}`)],
 );
 
 /** A part of the programme with a car capacity ("session" in the UI). */
@@ -38,7 +37,9 @@ export const eventSessions = pgTable(
   "event_sessions",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    eventId: uuid("event_id").notNull().references(() => events.id, { onDelete: "cascade" }),
+    eventId: uuid("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
     kind: sessionKind("kind").notNull().default("other"),
     startsAt: timestamp("starts_at", { mode: "date", withTimezone: true }).notNull(),

@@ -1,5 +1,17 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import type { DrawInput, LotteryResult } from "@/lib/lottery/types";
 import type { LotteryStats } from "@/lib/lottery/stats";
 import { users } from "./auth";
@@ -13,8 +25,12 @@ import { registrations } from "./registrations";
 export const entryChoices = pgTable(
   "entry_choices",
   {
-    registrationId: uuid("registration_id").notNull().references(() => registrations.id, { onDelete: "cascade" }),
-    sessionId: uuid("session_id").notNull().references(() => eventSessions.id, { onDelete: "cascade" }),
+    registrationId: uuid("registration_id")
+      .notNull()
+      .references(() => registrations.id, { onDelete: "cascade" }),
+    sessionId: uuid("session_id")
+      .notNull()
+      .references(() => eventSessions.id, { onDelete: "cascade" }),
     rank: integer("rank").notNull(),
   },
   (t) => [
@@ -34,14 +50,18 @@ export const entryChoices = pgTable(
 export const drawCommitments = pgTable(
   "draw_commitments",
   {
-    eventId: uuid("event_id").primaryKey().references(() => events.id, { onDelete: "cascade" }),
+    eventId: uuid("event_id")
+      .primaryKey()
+      .references(() => events.id, { onDelete: "cascade" }),
     seed: text("seed").notNull(),
     seedHash: text("seed_hash").notNull(),
     // False only when the migration that introduced commitments found entries already made.
     inAdvance: boolean("in_advance").notNull().default(true),
     committedAt: timestamp("committed_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [check("draw_commitments_seed_hash_ck", sql`${t.seedHash} = encode(sha256(convert_to(${t.seed}, 'UTF8')), 'hex')`)],
+  (t) => [
+    check("draw_commitments_seed_hash_ck", sql`${t.seedHash} = encode(sha256(convert_to(${t.seed}, 'UTF8')), 'hex')`),
+  ],
 );
 
 /**
@@ -53,7 +73,9 @@ export const draws = pgTable(
   "draws",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    eventId: uuid("event_id").notNull().references(() => events.id, { onDelete: "cascade" }),
+    eventId: uuid("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
     seed: text("seed").notNull(),
     algorithm: text("algorithm").notNull(),
     inputHash: text("input_hash").notNull(),
@@ -70,7 +92,9 @@ export const draws = pgTable(
   },
   (t) => [
     index("draws_event_idx").on(t.eventId, t.createdAt),
-    uniqueIndex("draws_event_published_uq").on(t.eventId).where(sql`${t.publishedAt} is not null`),
+    uniqueIndex("draws_event_published_uq")
+      .on(t.eventId)
+      .where(sql`${t.publishedAt} is not null`),
   ],
 );
 

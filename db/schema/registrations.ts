@@ -1,5 +1,17 @@
 import { sql } from "drizzle-orm";
-import { bigint, index, integer, pgEnum, pgSequence, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  index,
+  integer,
+  pgEnum,
+  pgSequence,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { cars } from "./cars";
 import { eventSessions, events } from "./events";
@@ -14,7 +26,9 @@ export const registrations = pgTable(
   "registrations",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    eventId: uuid("event_id").notNull().references(() => events.id, { onDelete: "cascade" }),
+    eventId: uuid("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
     carId: uuid("car_id").references(() => cars.id, { onDelete: "set null" }),
     ownerId: text("owner_id").references(() => users.id, { onDelete: "set null" }),
     status: registrationStatus("status").notNull().default("active"),
@@ -31,7 +45,9 @@ export const registrations = pgTable(
   },
   (t) => [
     // One live registration per car and event; a cancelled one may be followed by a new one.
-    uniqueIndex("registrations_event_car_uq").on(t.eventId, t.carId).where(sql`${t.status} = 'active'`),
+    uniqueIndex("registrations_event_car_uq")
+      .on(t.eventId, t.carId)
+      .where(sql`${t.status} = 'active'`),
     uniqueIndex("registrations_event_plaque_uq").on(t.eventId, t.plaque),
     index("registrations_owner_idx").on(t.ownerId),
   ],
@@ -41,8 +57,12 @@ export const registrations = pgTable(
 export const registrationSessions = pgTable(
   "registration_sessions",
   {
-    registrationId: uuid("registration_id").notNull().references(() => registrations.id, { onDelete: "cascade" }),
-    sessionId: uuid("session_id").notNull().references(() => eventSessions.id, { onDelete: "cascade" }),
+    registrationId: uuid("registration_id")
+      .notNull()
+      .references(() => registrations.id, { onDelete: "cascade" }),
+    sessionId: uuid("session_id")
+      .notNull()
+      .references(() => eventSessions.id, { onDelete: "cascade" }),
     status: placeStatus("status").notNull(),
     waitSeq: bigint("wait_seq", { mode: "number" }),
     createdAt: timestamp("created_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),

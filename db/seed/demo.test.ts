@@ -14,14 +14,19 @@ describe("demoSaturday", () => {
   });
 
   it("is always a Saturday, at least 60 and fewer than 67 days after the day", () => {
-    const day = fc.date({ min: new Date("2000-01-01T00:00:00Z"), max: new Date("2099-01-01T00:00:00Z"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
-    fc.assert(fc.property(day, (today) => {
-      const saturday = demoSaturday(today);
-      expect(weekday(saturday)).toBe(6);
-      const days = (Date.parse(saturday) - Date.parse(today)) / 86_400_000;
-      expect(days).toBeGreaterThanOrEqual(60);
-      expect(days).toBeLessThan(67);
-    }), { numRuns: 500 });
+    const day = fc
+      .date({ min: new Date("2000-01-01T00:00:00Z"), max: new Date("2099-01-01T00:00:00Z"), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(day, (today) => {
+        const saturday = demoSaturday(today);
+        expect(weekday(saturday)).toBe(6);
+        const days = (Date.parse(saturday) - Date.parse(today)) / 86_400_000;
+        expect(days).toBeGreaterThanOrEqual(60);
+        expect(days).toBeLessThan(67);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 
@@ -34,7 +39,8 @@ describe("seedDemo / resetDemo (own database)", () => {
     await scratch?.drop();
   });
 
-  const count = async (table: string) => (await scratch.sql.unsafe(`select count(*)::int as n from ${table}`))[0]!.n as number;
+  const count = async (table: string) =>
+    (await scratch.sql.unsafe(`select count(*)::int as n from ${table}`))[0]!.n as number;
 
   async function expectDemoData() {
     expect(await count("users")).toBe(94);
@@ -69,10 +75,21 @@ describe("seedDemo / resetDemo (own database)", () => {
 
   it("writes the contract's club, accounts, event and programme in Berlin time", async () => {
     const [event] = await scratch.db.select().from(events).where(eq(events.slug, DEMO_EVENT_SLUG));
-    expect(event).toMatchObject({ name: "1M Meet 2027", venue: "Nürburgring", startsOn: "2027-01-30", endsOn: "2027-01-31", allocation: "fcfs", status: "published" });
+    expect(event).toMatchObject({
+      name: "1M Meet 2027",
+      venue: "Nürburgring",
+      startsOn: "2027-01-30",
+      endsOn: "2027-01-31",
+      allocation: "fcfs",
+      status: "published",
+    });
     expect(event!.registrationOpensAt.toISOString()).toBe("2026-11-30T23:00:00.000Z");
     expect(formatMoment(event!.registrationClosesAt)).toBe(`${addDays("2027-01-30", -7)} 00:00`);
-    const sessions = await scratch.db.select().from(eventSessions).where(eq(eventSessions.eventId, event!.id)).orderBy(eventSessions.startsAt);
+    const sessions = await scratch.db
+      .select()
+      .from(eventSessions)
+      .where(eq(eventSessions.eventId, event!.id))
+      .orderBy(eventSessions.startsAt);
     expect(sessions.map((s) => [s.name, formatMoment(s.startsAt), formatClock(s.endsAt), s.capacity])).toEqual([
       ["Paddock display", "2027-01-30 09:00", "12:30", 120],
       ["Photo session, GP straight", "2027-01-30 13:30", "15:00", 105],
@@ -81,16 +98,30 @@ describe("seedDemo / resetDemo (own database)", () => {
       ["GP track session 2", "2027-01-31 10:00", "10:30", 30],
       ["GP track session 3", "2027-01-31 11:00", "11:30", 30],
     ]);
-    for (let i = 1; i < sessions.length; i++) expect(sessions[i]!.startsAt.getTime()).toBeGreaterThanOrEqual(sessions[i - 1]!.endsAt.getTime());
-    const staff = await scratch.sql`select u.email, m.role from club_members m join users u on u.id = m.user_id join clubs c on c.id = m.club_id where c.name = '1M Owners Club' order by u.email`;
-    expect(staff.map((r) => [r.email, r.role])).toEqual([["gate@ringmeet.test", "gate"], ["organiser@ringmeet.test", "admin"]]);
-    const [cars] = await scratch.sql`select count(*)::int as n, count(distinct owner_id)::int as owners from cars where plate <> '' and plate_country <> ''`;
+    for (let i = 1; i < sessions.length; i++)
+      expect(sessions[i]!.startsAt.getTime()).toBeGreaterThanOrEqual(sessions[i - 1]!.endsAt.getTime());
+    const staff =
+      await scratch.sql`select u.email, m.role from club_members m join users u on u.id = m.user_id join clubs c on c.id = m.club_id where c.name = '1M Owners Club' order by u.email`;
+    expect(staff.map((r) => [r.email, r.role])).toEqual([
+      ["gate@ringmeet.test", "gate"],
+      ["organiser@ringmeet.test", "admin"],
+    ]);
+    const [cars] =
+      await scratch.sql`select count(*)::int as n, count(distinct owner_id)::int as owners from cars where plate <> '' and plate_country <> ''`;
     expect(cars).toEqual({ n: 92, owners: 92 });
   });
 
   it("seeds again after resetDemo", async () => {
     await resetDemo(scratch.db);
-    for (const table of ["users", "cars", "clubs", "events", "event_sessions", "registrations", "registration_sessions"]) {
+    for (const table of [
+      "users",
+      "cars",
+      "clubs",
+      "events",
+      "event_sessions",
+      "registrations",
+      "registration_sessions",
+    ]) {
       expect(await count(table)).toBe(0);
     }
     // 23:30 UTC is already the next day in Berlin: the event moves a week later than a UTC reading would put it.

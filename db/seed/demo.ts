@@ -20,7 +20,14 @@ export function demoSaturday(today: string): string {
 const PROGRAMME = [
   { name: "Paddock display", kind: "paddock", day: 0, from: "09:00", to: "12:30", capacity: 120 },
   { name: "Photo session, GP straight", kind: "photo", day: 0, from: "13:30", to: "15:00", capacity: 105 },
-  { name: "Corso, Nordschleife behind the pace car", kind: "parade", day: 0, from: "18:00", to: "19:00", capacity: 105 },
+  {
+    name: "Corso, Nordschleife behind the pace car",
+    kind: "parade",
+    day: 0,
+    from: "18:00",
+    to: "19:00",
+    capacity: 105,
+  },
   { name: "GP track session 1", kind: "gp_track", day: 1, from: "09:00", to: "09:30", capacity: 30 },
   { name: "GP track session 2", kind: "gp_track", day: 1, from: "10:00", to: "10:30", capacity: 30 },
   { name: "GP track session 3", kind: "gp_track", day: 1, from: "11:00", to: "11:30", capacity: 30 },
@@ -51,8 +58,22 @@ export async function seedDemo(db: Db, now = new Date()): Promise<boolean> {
     const staff = await tx
       .insert(users)
       .values([
-        { email: "organiser@ringmeet.test", name: "Olivia Organiser", fullName: "Olivia Organiser", displayName: "Olivia O.", country: "DE", emailVerified: now },
-        { email: "gate@ringmeet.test", name: "Gerd Gate", fullName: "Gerd Gate", displayName: "Gerd G.", country: "DE", emailVerified: now },
+        {
+          email: "organiser@ringmeet.test",
+          name: "Olivia Organiser",
+          fullName: "Olivia Organiser",
+          displayName: "Olivia O.",
+          country: "DE",
+          emailVerified: now,
+        },
+        {
+          email: "gate@ringmeet.test",
+          name: "Gerd Gate",
+          fullName: "Gerd Gate",
+          displayName: "Gerd G.",
+          country: "DE",
+          emailVerified: now,
+        },
       ])
       .onConflictDoUpdate({ target: users.email, set: { fullName: sql`excluded.full_name` } })
       .returning();
@@ -67,7 +88,8 @@ export async function seedDemo(db: Db, now = new Date()): Promise<boolean> {
         slug: DEMO_EVENT_SLUG,
         name: `1M Meet ${saturday.slice(0, 4)}`,
         venue: "Nürburgring",
-        description: "The BMW 1M owners' summer weekend: paddock display, a photo on the GP straight, two guided laps of the Nordschleife behind the pace car, and GP-track sessions on Sunday.",
+        description:
+          "The BMW 1M owners' summer weekend: paddock display, a photo on the GP straight, two guided laps of the Nordschleife behind the pace car, and GP-track sessions on Sunday.",
         startsOn: saturday,
         endsOn: addDays(saturday, 1),
         registrationOpensAt: zonedMoment(today, "00:00"),
@@ -76,22 +98,30 @@ export async function seedDemo(db: Db, now = new Date()): Promise<boolean> {
         status: "published",
         maxSessionsPerCar: 4,
         eligibleModels: ["bmw-1m-e82"],
-        rulesText: "Helmets on track. Follow the pace car; no overtaking in the Corso. Noise limit on the GP track: 98 dB(A).",
+        rulesText:
+          "Helmets on track. Follow the pace car; no overtaking in the Corso. Noise limit on the GP track: 98 dB(A).",
       })
       .returning();
     const sessions = await tx
       .insert(eventSessions)
-      .values(PROGRAMME.map((p) => ({
-        eventId: event!.id,
-        name: p.name,
-        kind: p.kind,
-        startsAt: zonedMoment(addDays(saturday, p.day), p.from),
-        endsAt: zonedMoment(addDays(saturday, p.day), p.to),
-        capacity: p.capacity,
-        noiseLimitDb: p.kind === "gp_track" ? 98 : null,
-      })))
+      .values(
+        PROGRAMME.map((p) => ({
+          eventId: event!.id,
+          name: p.name,
+          kind: p.kind,
+          startsAt: zonedMoment(addDays(saturday, p.day), p.from),
+          endsAt: zonedMoment(addDays(saturday, p.day), p.to),
+          capacity: p.capacity,
+          noiseLimitDb: p.kind === "gp_track" ? 98 : null,
+        })),
+      )
       .returning();
-    await seedOwners(tx, event!.id, sessions.map((s) => s.id), now);
+    await seedOwners(
+      tx,
+      event!.id,
+      sessions.map((s) => s.id),
+      now,
+    );
     return true;
   });
 }
@@ -100,7 +130,16 @@ async function seedOwners(tx: Tx, eventId: string, sessionIds: string[], now: Da
   const owners = demoOwners(OWNERS);
   const people = await tx
     .insert(users)
-    .values(owners.map((o) => ({ email: o.email, name: o.fullName, fullName: o.fullName, displayName: o.displayName, country: o.country, emailVerified: now })))
+    .values(
+      owners.map((o) => ({
+        email: o.email,
+        name: o.fullName,
+        fullName: o.fullName,
+        displayName: o.displayName,
+        country: o.country,
+        emailVerified: now,
+      })),
+    )
     .onConflictDoUpdate({ target: users.email, set: { fullName: sql`excluded.full_name` } })
     .returning({ id: users.id, email: users.email });
   const idByEmail = new Map(people.map((p) => [p.email, p.id]));
@@ -110,14 +149,28 @@ async function seedOwners(tx: Tx, eventId: string, sessionIds: string[], now: Da
     .returning({ id: cars.id, ownerId: cars.ownerId });
   const regs = await tx
     .insert(registrations)
-    .values(carRows.map((c, i) => ({ eventId, carId: c.id, ownerId: c.ownerId, plaque: i + 1, createdAt: new Date(now.getTime() + i * 1000) })))
+    .values(
+      carRows.map((c, i) => ({
+        eventId,
+        carId: c.id,
+        ownerId: c.ownerId,
+        plaque: i + 1,
+        createdAt: new Date(now.getTime() + i * 1000),
+      })),
+    )
     .returning({ id: registrations.id, plaque: registrations.plaque });
   const [paddock, photo, corso, ...gp] = sessionIds;
   const places = regs.flatMap((r) => {
     const n = r.plaque!;
-    const base = [paddock!, photo!, corso!].map((sessionId) => ({ registrationId: r.id, sessionId, status: "confirmed" as const }));
+    const base = [paddock!, photo!, corso!].map((sessionId) => ({
+      registrationId: r.id,
+      sessionId,
+      status: "confirmed" as const,
+    }));
     // About half the cars also drive one GP session, spread over the three.
-    return n % 2 === 0 ? [...base, { registrationId: r.id, sessionId: gp[(n / 2) % 3]!, status: "confirmed" as const }] : base;
+    return n % 2 === 0
+      ? [...base, { registrationId: r.id, sessionId: gp[(n / 2) % 3]!, status: "confirmed" as const }]
+      : base;
   });
   await tx.insert(registrationSessions).values(places);
 }

@@ -68,11 +68,14 @@ describe("demoOwners(92)", () => {
   });
 
   it("keeps e-mails and production numbers unique for any number of owners", () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 300 }), (count) => {
-      const list = demoOwners(count);
-      expect(new Set(list.map((o) => o.email)).size).toBe(count);
-      expect(new Set(list.map((o) => o.car.productionNumber)).size).toBe(count);
-      expect(list.every((o) => hasValidCheckDigit(o.car.vin))).toBe(true);
-    }), { numRuns: 30 });
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 300 }), (count) => {
+        const list = demoOwners(count);
+        expect(new Set(list.map((o) => o.email)).size).toBe(count);
+        expect(new Set(list.map((o) => o.car.productionNumber)).size).toBe(count);
+        expect(list.every((o) => hasValidCheckDigit(o.car.vin))).toBe(true);
+      }),
+      { numRuns: 30 },
+    );
   });
 });

@@ -13,8 +13,78 @@ export function prng(seed: number) {
   };
 }
 
-const FIRST = ["Jonas", "Lena", "Markus", "Sophie", "Thomas", "Anna", "Stefan", "Julia", "Michael", "Laura", "Andreas", "Katrin", "Daniel", "Miriam", "Florian", "Sarah", "Tobias", "Nina", "Sebastian", "Eva", "Daan", "Sanne", "Pieter", "Lotte", "Luc", "Elise", "Reto", "Nadia", "James", "Emily", "Lukas", "Greta", "Henrik", "Marie"];
-const LAST = ["Müller", "Schmidt", "Schneider", "Fischer", "Weber", "Meyer", "Wagner", "Becker", "Schulz", "Hoffmann", "Koch", "Richter", "Klein", "Wolf", "Schröder", "Neumann", "Braun", "Zimmermann", "Krüger", "Hartmann", "de Vries", "Jansen", "Peeters", "Maes", "Keller", "Brunner", "Taylor", "Wilson", "Gruber", "Huber", "Schmit", "Weiß", "Lange", "Vogel"];
+const FIRST = [
+  "Jonas",
+  "Lena",
+  "Markus",
+  "Sophie",
+  "Thomas",
+  "Anna",
+  "Stefan",
+  "Julia",
+  "Michael",
+  "Laura",
+  "Andreas",
+  "Katrin",
+  "Daniel",
+  "Miriam",
+  "Florian",
+  "Sarah",
+  "Tobias",
+  "Nina",
+  "Sebastian",
+  "Eva",
+  "Daan",
+  "Sanne",
+  "Pieter",
+  "Lotte",
+  "Luc",
+  "Elise",
+  "Reto",
+  "Nadia",
+  "James",
+  "Emily",
+  "Lukas",
+  "Greta",
+  "Henrik",
+  "Marie",
+];
+const LAST = [
+  "Müller",
+  "Schmidt",
+  "Schneider",
+  "Fischer",
+  "Weber",
+  "Meyer",
+  "Wagner",
+  "Becker",
+  "Schulz",
+  "Hoffmann",
+  "Koch",
+  "Richter",
+  "Klein",
+  "Wolf",
+  "Schröder",
+  "Neumann",
+  "Braun",
+  "Zimmermann",
+  "Krüger",
+  "Hartmann",
+  "de Vries",
+  "Jansen",
+  "Peeters",
+  "Maes",
+  "Keller",
+  "Brunner",
+  "Taylor",
+  "Wilson",
+  "Gruber",
+  "Huber",
+  "Schmit",
+  "Weiß",
+  "Lange",
+  "Vogel",
+];
 
 const DE_DISTRICTS = ["AW", "K", "BN", "D", "F", "M", "S", "MYK", "KO", "AC", "HH", "B", "WI", "MZ", "DÜW", "SU"];
 
@@ -26,13 +96,20 @@ const digits = (rand: () => number, n: number) => Array.from({ length: n }, () =
 /** A plate in the style of its country of registration. */
 export function plateFor(country: string, rand: () => number): string {
   switch (country) {
-    case "NL": return `${digits(rand, 2)}-${letters(rand, 3)}-${digits(rand, 1)}`;
-    case "BE": return `1-${letters(rand, 3)}-${digits(rand, 3)}`;
-    case "CH": return `${["ZH", "BE", "LU", "AG"][Math.floor(rand() * 4)]} ${digits(rand, 6)}`;
-    case "GB": return `${letters(rand, 2)}11 ${letters(rand, 3)}`;
-    case "AT": return `W-${digits(rand, 5)}${letters(rand, 1)}`;
-    case "LU": return `${letters(rand, 2)} ${digits(rand, 4)}`;
-    default: return `${DE_DISTRICTS[Math.floor(rand() * DE_DISTRICTS.length)]}-${letters(rand, 2)} ${1 + Math.floor(rand() * 999)}`;
+    case "NL":
+      return `${digits(rand, 2)}-${letters(rand, 3)}-${digits(rand, 1)}`;
+    case "BE":
+      return `1-${letters(rand, 3)}-${digits(rand, 3)}`;
+    case "CH":
+      return `${["ZH", "BE", "LU", "AG"][Math.floor(rand() * 4)]} ${digits(rand, 6)}`;
+    case "GB":
+      return `${letters(rand, 2)}11 ${letters(rand, 3)}`;
+    case "AT":
+      return `W-${digits(rand, 5)}${letters(rand, 1)}`;
+    case "LU":
+      return `${letters(rand, 2)} ${digits(rand, 4)}`;
+    default:
+      return `${DE_DISTRICTS[Math.floor(rand() * DE_DISTRICTS.length)]}-${letters(rand, 2)} ${1 + Math.floor(rand() * 999)}`;
   }
 }
 
@@ -44,7 +121,15 @@ export type DemoOwner = {
   fullName: string;
   displayName: string;
   country: string;
-  car: { year: number; colour: string; individualColour: string | null; vin: string; productionNumber: number; plate: string; plateCountry: string };
+  car: {
+    year: number;
+    colour: string;
+    individualColour: string | null;
+    vin: string;
+    productionNumber: number;
+    plate: string;
+    plateCountry: string;
+  };
 };
 
 /** BMW 1M VINs: WBSUR9C5 + check digit + model year (B 2011, C 2012) + plant + serial. */
@@ -61,7 +146,8 @@ export function demoOwners(count: number): DemoOwner[] {
     const last = LAST[(i * 7 + Math.floor(i / FIRST.length)) % LAST.length]!;
     const plateCountry = COUNTRIES[Math.floor(rand() * COUNTRIES.length)]!;
     const roll = rand();
-    const colour = i % 19 === 7 ? INDIVIDUAL : roll < 0.45 ? "Valencia Orange" : roll < 0.75 ? "Alpine White" : "Sapphire Black";
+    const colour =
+      i % 19 === 7 ? INDIVIDUAL : roll < 0.45 ? "Valencia Orange" : roll < 0.75 ? "Alpine White" : "Sapphire Black";
     let productionNumber = 1 + Math.floor(rand() * 6309);
     while (used.has(productionNumber)) productionNumber = (productionNumber % 6309) + 1;
     used.add(productionNumber);

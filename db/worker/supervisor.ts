@@ -45,8 +45,10 @@ export function superviseWorker(options: RunnerOptions, timing: Timing = TIMING)
     // Reaching the database: whatever it last did, listening for new jobs or polling for one
     // (every pollInterval, also while listening) — so health is green soon after an outage,
     // before the LISTEN connection's own backoff has run out.
-    for (const ok of ["pool:listen:success", "worker:getJob:empty", "job:start"] as const) events.on(ok, () => void (reaching = true));
-    for (const failed of ["pool:listen:error", "worker:getJob:error"] as const) events.on(failed, () => void (reaching = false));
+    for (const ok of ["pool:listen:success", "worker:getJob:empty", "job:start"] as const)
+      events.on(ok, () => void (reaching = true));
+    for (const failed of ["pool:listen:error", "worker:getJob:error"] as const)
+      events.on(failed, () => void (reaching = false));
     const started = await run({ ...options, preset: flushOnStop(options.preset), events });
     let giveUp!: () => void;
     const givenUp = new Promise<void>((resolve) => (giveUp = resolve));

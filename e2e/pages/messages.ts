@@ -17,10 +17,22 @@ export const catalogue = { en: load("en"), de: load("de") };
 
 // English names are the outside contract and are spelled out here; German ones come from the
 // catalogue (CONTRACT.md: "tests that run in German look for the German names").
-export type SignInTexts = { email: string; emailMeLink: string; signInButton: string; linkUsedOrExpired: string; passkey: string };
+export type SignInTexts = {
+  email: string;
+  emailMeLink: string;
+  signInButton: string;
+  linkUsedOrExpired: string;
+  passkey: string;
+};
 
 export const signInTexts: Record<"en" | "de", SignInTexts> = {
-  en: { email: "Email", emailMeLink: "Email me a sign-in link", signInButton: "Sign in", linkUsedOrExpired: "already used or expired", passkey: "Sign in with a passkey" },
+  en: {
+    email: "Email",
+    emailMeLink: "Email me a sign-in link",
+    signInButton: "Sign in",
+    linkUsedOrExpired: "already used or expired",
+    passkey: "Sign in with a passkey",
+  },
   de: {
     email: catalogue.de.signin.email,
     emailMeLink: catalogue.de.signin.emailMeLink,

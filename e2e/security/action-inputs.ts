@@ -12,7 +12,10 @@ import { tokenOf, type Scene } from "./scene";
 // shrunk counterexample reads as "the organiser's call, with sessionIds = NUL"), and how to send it.
 
 export const KEEP = "(as the page sends it)";
-type Form = { kind: "mutated"; set: Field[]; drop: string[] } | { kind: "fresh"; fields: Field[] } | { kind: "wrong"; value: unknown };
+type Form =
+  | { kind: "mutated"; set: Field[]; drop: string[] }
+  | { kind: "fresh"; fields: Field[] }
+  | { kind: "wrong"; value: unknown };
 export type ActionInput = {
   actor: Actor;
   via: "fetch" | "no-js form";
@@ -28,26 +31,55 @@ export type ActionInput = {
 /** The arbitrary of one target's inputs; `who` are the callers the action is meant for (most inputs come from them). */
 export function actionInput(target: ActionTarget, who: readonly Actor[]): fc.Arbitrary<ActionInput> {
   const bound = target.bound.map((schema) =>
-    fc.oneof({ weight: 6, arbitrary: fc.constant(KEEP) }, { weight: 1, arbitrary: fc.constantFrom(...REFS) }, { weight: 1, arbitrary: valueOf(jsonSchemaOf(schema)) }, { weight: 1, arbitrary: hostileString }, { weight: 1, arbitrary: wrongType }));
+    fc.oneof(
+      { weight: 6, arbitrary: fc.constant(KEEP) },
+      { weight: 1, arbitrary: fc.constantFrom(...REFS) },
+      { weight: 1, arbitrary: valueOf(jsonSchemaOf(schema)) },
+      { weight: 1, arbitrary: hostileString },
+      { weight: 1, arbitrary: wrongType },
+    ),
+  );
   const names = Object.keys(target.fields);
   const form: fc.Arbitrary<Form> = fc.oneof(
-    { weight: 5, arbitrary: fc.record({ kind: fc.constant("mutated" as const), set: formFields(target.fields, REFS).chain((fs) => fc.subarray(fs, { maxLength: Math.min(3, fs.length) })), drop: fc.subarray(names, { maxLength: Math.min(2, names.length) }) }) },
-    { weight: 3, arbitrary: fc.record({ kind: fc.constant("fresh" as const), fields: formFields(target.fields, REFS) }) },
+    {
+      weight: 5,
+      arbitrary: fc.record({
+        kind: fc.constant("mutated" as const),
+        set: formFields(target.fields, REFS).chain((fs) => fc.subarray(fs, { maxLength: Math.min(3, fs.length) })),
+        drop: fc.subarray(names, { maxLength: Math.min(2, names.length) }),
+      }),
+    },
+    {
+      weight: 3,
+      arbitrary: fc.record({ kind: fc.constant("fresh" as const), fields: formFields(target.fields, REFS) }),
+    },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant("wrong" as const), value: wrongType }) },
   );
   return fc.record({
-    actor: fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...(who.length ? who : ACTORS)) }, { weight: 1, arbitrary: fc.constantFrom(...ACTORS) }),
-    via: fc.oneof({ weight: 6, arbitrary: fc.constant("fetch" as const) }, { weight: 1, arbitrary: fc.constant("no-js form" as const) }),
+    actor: fc.oneof(
+      { weight: 3, arbitrary: fc.constantFrom(...(who.length ? who : ACTORS)) },
+      { weight: 1, arbitrary: fc.constantFrom(...ACTORS) },
+    ),
+    via: fc.oneof(
+      { weight: 6, arbitrary: fc.constant("fetch" as const) },
+      { weight: 1, arbitrary: fc.constant("no-js form" as const) },
+    ),
     replay: fc.oneof({ weight: 15, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
     bound: fc.tuple(...bound),
     prev: fc.oneof({ weight: 8, arbitrary: fc.constant(KEEP) }, { weight: 1, arbitrary: wrongType }),
     form,
     cut: fc.oneof({ weight: 12, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: 3 }) }),
-    extra: fc.oneof({ weight: 12, arbitrary: fc.constant<unknown[]>([]) }, { weight: 1, arbitrary: fc.array(wrongType, { minLength: 1, maxLength: 2 }) }),
+    extra: fc.oneof(
+      { weight: 12, arbitrary: fc.constant<unknown[]>([]) },
+      { weight: 1, arbitrary: fc.array(wrongType, { minLength: 1, maxLength: 2 }) },
+    ),
   });
 }
 
-const toEntry = ([name, value]: Field): [string, string | Blob] => [name, typeof value === "string" ? value : new Blob([value.blob], { type: "application/octet-stream" })];
+const toEntry = ([name, value]: Field): [string, string | Blob] => [
+  name,
+  typeof value === "string" ? value : new Blob([value.blob], { type: "application/octet-stream" }),
+];
 
 function formOf(valid: FormData | undefined, f: Form): unknown {
   if (f.kind === "wrong") return f.value;
@@ -71,7 +103,12 @@ export function buildCall(input: ActionInput, valid: unknown[], s: Scene): Call 
   const form = formAt >= 0 ? resolve(formOf(valid[formAt] as FormData, input.form), s) : undefined;
   const args = [...bound, ...prev, ...(formAt >= 0 ? [form] : [])];
   const fields = form instanceof FormData ? [...form.entries()] : [];
-  return { via: input.via, bound: [...bound, ...prev], args: [...args.slice(0, args.length - input.cut), ...resolve(input.extra, s)], fields };
+  return {
+    via: input.via,
+    bound: [...bound, ...prev],
+    args: [...args.slice(0, args.length - input.cut), ...resolve(input.extra, s)],
+    fields,
+  };
 }
 
 export async function sendCall(id: string, call: Call, actor: Actor, s: Scene, page: string): Promise<Answer> {

@@ -7,16 +7,30 @@ import { hostileString } from "./hostile";
 // against the scene when the input is sent, so a shrunk counterexample prints readably.
 
 export type JsonSchema = {
-  type?: string | string[]; enum?: unknown[]; const?: unknown; format?: string; pattern?: string;
-  minLength?: number; maxLength?: number; minimum?: number; maximum?: number; minItems?: number; maxItems?: number;
-  items?: JsonSchema; properties?: Record<string, JsonSchema>; required?: string[]; default?: unknown;
+  type?: string | string[];
+  enum?: unknown[];
+  const?: unknown;
+  format?: string;
+  pattern?: string;
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+  minItems?: number;
+  maxItems?: number;
+  items?: JsonSchema;
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  default?: unknown;
 };
 
 /** The JSON Schema of what `schema` accepts as input (transforms and refinements are invisible to it). */
-export const jsonSchemaOf = (schema: z.ZodType): JsonSchema => z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as JsonSchema;
+export const jsonSchemaOf = (schema: z.ZodType): JsonSchema =>
+  z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as JsonSchema;
 
 const SAFE_INT = 1_000_000_000;
-const clamp = (n: number | undefined, fallback: number) => (n === undefined || !Number.isFinite(n) ? fallback : Math.max(-SAFE_INT, Math.min(SAFE_INT, n)));
+const clamp = (n: number | undefined, fallback: number) =>
+  n === undefined || !Number.isFinite(n) ? fallback : Math.max(-SAFE_INT, Math.min(SAFE_INT, n));
 
 /** A value `s` describes (the happy side: what a well-behaved client would send). */
 export function valueOf(s: JsonSchema): fc.Arbitrary<unknown> {
@@ -27,7 +41,8 @@ export function valueOf(s: JsonSchema): fc.Arbitrary<unknown> {
     case "string":
       if (s.format === "uuid") return fc.uuid();
       if (s.format === "email") return fc.emailAddress();
-      if (s.format === "date-time") return fc.date({ noInvalidDate: true, min: new Date(0), max: new Date(4e12) }).map((d) => d.toISOString());
+      if (s.format === "date-time")
+        return fc.date({ noInvalidDate: true, min: new Date(0), max: new Date(4e12) }).map((d) => d.toISOString());
       if (s.pattern) return fc.stringMatching(new RegExp(s.pattern));
       return fc.string({ minLength: s.minLength ?? 0, maxLength: Math.min(s.maxLength ?? 40, 200) });
     case "integer":
@@ -49,8 +64,14 @@ export function valueOf(s: JsonSchema): fc.Arbitrary<unknown> {
 
 /** One form field's value: mostly what the schema wants, else a scene id or something hostile. */
 export function fieldValue(s: JsonSchema, refs: readonly string[]): fc.Arbitrary<string> {
-  const happy = valueOf(s).map((v) => (typeof v === "string" ? v : typeof v === "object" ? JSON.stringify(v) : String(v)));
-  return fc.oneof({ weight: 5, arbitrary: happy }, { weight: 2, arbitrary: fc.constantFrom(...refs) }, { weight: 3, arbitrary: hostileString });
+  const happy = valueOf(s).map((v) =>
+    typeof v === "string" ? v : typeof v === "object" ? JSON.stringify(v) : String(v),
+  );
+  return fc.oneof(
+    { weight: 5, arbitrary: happy },
+    { weight: 2, arbitrary: fc.constantFrom(...refs) },
+    { weight: 3, arbitrary: hostileString },
+  );
 }
 
 export type Field = [name: string, value: string | { blob: string }];
@@ -67,11 +88,21 @@ const fieldName = hostileString.map((name) => name.replace(/[\u0000-\u001f\u007f
  */
 export function formFields(props: Record<string, JsonSchema>, refs: readonly string[]): fc.Arbitrary<Field[]> {
   const one = ([name, s]: [string, JsonSchema]): fc.Arbitrary<Field[]> => {
-    const values = s.type === "array" ? fc.array(fieldValue(s.items ?? {}, refs), { maxLength: 4 }) : fieldValue(s, refs).map((v) => [v]);
+    const values =
+      s.type === "array"
+        ? fc.array(fieldValue(s.items ?? {}, refs), { maxLength: 4 })
+        : fieldValue(s, refs).map((v) => [v]);
     const asText = values.map((vs) => vs.map((v): Field => [name, v]));
     const asFile = hostileString.map((v): Field[] => [[name, { blob: v }]]);
-    return fc.oneof({ weight: 8, arbitrary: asText }, { weight: 1, arbitrary: fc.constant<Field[]>([]) }, { weight: 1, arbitrary: asFile });
+    return fc.oneof(
+      { weight: 8, arbitrary: asText },
+      { weight: 1, arbitrary: fc.constant<Field[]>([]) },
+      { weight: 1, arbitrary: asFile },
+    );
   };
-  const extra = fc.array(fc.tuple(fc.oneof(fieldName, fc.constantFrom(...Object.keys(props), "$ACTION_ID_0", "returnTo")), hostileString), { maxLength: 2 });
+  const extra = fc.array(
+    fc.tuple(fc.oneof(fieldName, fc.constantFrom(...Object.keys(props), "$ACTION_ID_0", "returnTo")), hostileString),
+    { maxLength: 2 },
+  );
   return fc.tuple(...Object.entries(props).map(one), extra).map((parts) => parts.flat() as Field[]);
 }

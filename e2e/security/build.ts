@@ -13,20 +13,30 @@ const readJson = <T>(file: string): T => JSON.parse(readFileSync(path.join(distD
 const INTERNAL = /^\/(_not-found|_global-error|@header)(\/|$)/;
 
 function appPaths(): string[] {
-  return Object.keys(readJson<Record<string, string>>("server/app-paths-manifest.json")).filter((p) => !INTERNAL.test(p));
+  return Object.keys(readJson<Record<string, string>>("server/app-paths-manifest.json")).filter(
+    (p) => !INTERNAL.test(p),
+  );
 }
 
 /** Every page's route ("/garage/[id]/edit"), "/" for the home page. */
 export function builtPages(): string[] {
-  return appPaths().filter((p) => p.endsWith("/page")).map((p) => p.slice(0, -"/page".length) || "/").sort();
+  return appPaths()
+    .filter((p) => p.endsWith("/page"))
+    .map((p) => p.slice(0, -"/page".length) || "/")
+    .sort();
 }
 
 /** Every route handler's route ("/api/health"). */
 export function builtRoutes(): string[] {
-  return appPaths().filter((p) => p.endsWith("/route")).map((p) => p.slice(0, -"/route".length)).sort();
+  return appPaths()
+    .filter((p) => p.endsWith("/route"))
+    .map((p) => p.slice(0, -"/route".length))
+    .sort();
 }
 
-type ReferenceManifest = { node: Record<string, { filename: string; exportedName: string; workers: Record<string, unknown> }> };
+type ReferenceManifest = {
+  node: Record<string, { filename: string; exportedName: string; workers: Record<string, unknown> }>;
+};
 
 /** Every server action as "file#exportName" → its id in this build. */
 export function builtActions(): Map<string, string> {
@@ -41,6 +51,12 @@ export function builtActions(): Map<string, string> {
 export function actionPages(): Map<string, string[]> {
   const manifest = readJson<ReferenceManifest>("server/server-reference-manifest.json");
   const page = (worker: string) => worker.replace(/^app/, "").replace(/\/page$/, "") || "/";
-  return new Map(Object.values(manifest.node).map((ref) => [`${ref.filename}#${ref.exportedName}`, Object.keys(ref.workers).filter((w) => !w.includes("@header")).map(page)]));
+  return new Map(
+    Object.values(manifest.node).map((ref) => [
+      `${ref.filename}#${ref.exportedName}`,
+      Object.keys(ref.workers)
+        .filter((w) => !w.includes("@header"))
+        .map(page),
+    ]),
+  );
 }
-

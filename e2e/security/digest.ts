@@ -24,7 +24,8 @@ export async function digest(sql: Sql, scene: Scene): Promise<Digest> {
   const users = Object.values(scene.people).map((p) => p.id);
   const emails = Object.values(scene.people).map((p) => p.email);
   const { clubs, events, sessions, registrations } = await idsOf(sql, scene, users);
-  const h = (table: string, where: ReturnType<Sql>) => sql`select ${table} as t, md5(string_agg(x::text, ',' order by x::text)) as h from ${sql(table)} x where ${where}`;
+  const h = (table: string, where: ReturnType<Sql>) =>
+    sql`select ${table} as t, md5(string_agg(x::text, ',' order by x::text)) as h from ${sql(table)} x where ${where}`;
   const parts = [
     h("users", sql`id = any(${users}::text[])`),
     h("cars", sql`owner_id = any(${users}::text[])`),
@@ -48,11 +49,15 @@ export async function digest(sql: Sql, scene: Scene): Promise<Digest> {
     h("check_ins", sql`event_id = any(${events}::uuid[])`),
     h("parade_grids", sql`session_id = any(${sessions}::uuid[])`),
   ];
-  const rows = await sql<{ t: string; h: string | null }[]>`${parts.reduce((all, part) => sql`${all} union all ${part}`)}`;
+  const rows = await sql<
+    { t: string; h: string | null }[]
+  >`${parts.reduce((all, part) => sql`${all} union all ${part}`)}`;
   return Object.fromEntries(rows.map((r) => [r.t, r.h ?? ""]));
 }
 
 /** The tables whose rows differ between two digests (empty: nothing written). */
 export function changedTables(before: Digest, after: Digest): string[] {
-  return Object.keys({ ...before, ...after }).filter((t) => before[t] !== after[t]).sort();
+  return Object.keys({ ...before, ...after })
+    .filter((t) => before[t] !== after[t])
+    .sort();
 }

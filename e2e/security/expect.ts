@@ -18,7 +18,9 @@ export const everyone = (): Cells => Object.fromEntries(ACTORS.map((a) => [a, "a
  * The default is the usual page: sign in first, then 404 unless it is yours.
  */
 export function only(who: readonly Actor[], others: Outcome = "404", anonymous: Outcome = "sign-in"): Cells {
-  return Object.fromEntries(ACTORS.map((a) => [a, a === "anonymous" ? anonymous : who.includes(a) ? "allowed" : others])) as Cells;
+  return Object.fromEntries(
+    ACTORS.map((a) => [a, a === "anonymous" ? anonymous : who.includes(a) ? "allowed" : others]),
+  ) as Cells;
 }
 
 export const signedIn: readonly Actor[] = ACTORS.filter((a) => a !== "anonymous");

@@ -7,14 +7,28 @@ import type { Scene } from "./scene";
 type Forgery = { args: unknown[]; unforge: (text: string) => string };
 
 function identifiers(s: Scene): string[] {
-  const ids = [s.registration, s.otherRegistration, s.car, s.spareCar, s.otherCar, s.checklistItem, s.passkey, s.invitationToken, s.lottery.entry];
+  const ids = [
+    s.registration,
+    s.otherRegistration,
+    s.car,
+    s.spareCar,
+    s.otherCar,
+    s.checklistItem,
+    s.passkey,
+    s.invitationToken,
+    s.lottery.entry,
+  ];
   const slugs = [s.event.slug, s.lottery.slug, s.closedLottery.slug, s.club.slug];
   const sessions = [...s.event.sessions, ...s.lottery.sessions, ...s.closedLottery.sessions];
   return [...ids, ...slugs, ...sessions, s.event.id, s.lottery.id, s.closedLottery.id, s.club.id];
 }
 
 const lookalike = (value: string) =>
-  /^[0-9a-f-]{36}$/.test(value) ? randomUUID() : /^[\w-]{32}$/.test(value) ? randomBytes(24).toString("base64url") : `gone-${value}`;
+  /^[0-9a-f-]{36}$/.test(value)
+    ? randomUUID()
+    : /^[\w-]{32}$/.test(value)
+      ? randomBytes(24).toString("base64url")
+      : `gone-${value}`;
 
 /** `args` with each of `secret` (default: every id and slug of the scene) swapped for a made-up one. */
 export function forge(s: Scene, args: unknown[], secret = identifiers(s)): Forgery {
@@ -27,7 +41,8 @@ export function forge(s: Scene, args: unknown[], secret = identifiers(s)): Forge
       for (const [k, v] of value.entries()) form.append(k, swap(v) as string);
       return form;
     }
-    if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, swap(v)]));
+    if (value && typeof value === "object")
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, swap(v)]));
     return value;
   };
   const back = [...swaps].map(([real, fake]) => [fake, real] as const);

@@ -31,20 +31,45 @@ const props = (schema: z.ZodType) => jsonSchemaOf(schema).properties ?? {};
 const text = { type: "string" } as const;
 const eventFields = (): Record<string, JsonSchema> => {
   const { sessions: _, ...event } = props(eventSchema);
-  const row = (i: number) => Object.fromEntries(Object.entries(props(sessionSchema)).map(([k, v]) => [`sessions.${i}.${k}`, v]));
-  return { ...event, ...row(0), ...row(1), clubId: text, intent: { type: "string", enum: ["save", "publish", "addSession"] } };
+  const row = (i: number) =>
+    Object.fromEntries(Object.entries(props(sessionSchema)).map(([k, v]) => [`sessions.${i}.${k}`, v]));
+  return {
+    ...event,
+    ...row(0),
+    ...row(1),
+    clubId: text,
+    intent: { type: "string", enum: ["save", "publish", "addSession"] },
+  };
 };
 const form = (fields: Record<string, z.ZodType>) => props(z.object(fields));
 
 export const actionTargets: ActionTarget[] = [
   { action: "app/actions.ts#setLocaleAction", bound: [], fields: form({ locale: z.enum(["en", "de"]) }) },
   { action: "app/actions.ts#signOutAction", bound: [], fields: {}, reseedEvery: 10 },
-  { action: "app/account/actions.ts#saveProfileAction", bound: [], fields: { ...props(profileSchema), returnTo: text } },
+  {
+    action: "app/account/actions.ts#saveProfileAction",
+    bound: [],
+    fields: { ...props(profileSchema), returnTo: text },
+  },
   { action: "app/account/actions.ts#removePasskeyAction", bound: [], fields: form({ credentialId: z.string() }) },
   { action: "app/account/actions.ts#deleteAccountAction", bound: [], fields: {}, reseedEvery: 10 },
-  { action: "app/events/[slug]/register/actions.ts#registerAction", bound: [slugArg], fields: props(registrationSchema), reseedEvery: 15 },
-  { action: "app/events/[slug]/register/actions.ts#enterLotteryAction", bound: [slugArg], fields: props(lotteryEntrySchema), reseedEvery: 15 },
-  { action: "app/garage/actions.ts#saveCarAction", bound: [idArg.nullable()], fields: { ...props(carSchema(2030)), returnTo: text } },
+  {
+    action: "app/events/[slug]/register/actions.ts#registerAction",
+    bound: [slugArg],
+    fields: props(registrationSchema),
+    reseedEvery: 15,
+  },
+  {
+    action: "app/events/[slug]/register/actions.ts#enterLotteryAction",
+    bound: [slugArg],
+    fields: props(lotteryEntrySchema),
+    reseedEvery: 15,
+  },
+  {
+    action: "app/garage/actions.ts#saveCarAction",
+    bound: [idArg.nullable()],
+    fields: { ...props(carSchema(2030)), returnTo: text },
+  },
   { action: "app/garage/actions.ts#deleteCarAction", bound: [idArg], fields: {} },
   { action: "app/organise/actions.ts#createClubAction", bound: [], fields: props(clubSchema), reseedEvery: 15 },
   { action: "app/organise/actions.ts#inviteAction", bound: [slugArg], fields: props(inviteSchema), reseedEvery: 15 },
@@ -52,27 +77,91 @@ export const actionTargets: ActionTarget[] = [
   { action: "app/organise/actions.ts#acceptInvitationAction", bound: [tokenArg], fields: {}, reseedEvery: 10 },
   { action: "app/organise/events/actions.ts#saveEventAction", bound: [slugArg.nullable()], fields: eventFields() },
   { action: "app/organise/events/actions.ts#cancelEventAction", bound: [slugArg], fields: {}, reseedEvery: 10 },
-  { action: "app/organise/events/[slug]/broadcast/actions.ts#broadcastAction", bound: [slugArg], fields: props(broadcastSchema) },
-  { action: "app/organise/events/[slug]/check-in/actions.ts#checkInFormAction", bound: [slugArg], fields: props(checkInFormSchema) },
-  { action: "app/organise/events/[slug]/checklist/actions.ts#addChecklistItemAction", bound: [slugArg], fields: props(checklistItemSchema) },
-  { action: "app/organise/events/[slug]/checklist/actions.ts#removeChecklistItemAction", bound: [slugArg, idArg], fields: {} },
+  {
+    action: "app/organise/events/[slug]/broadcast/actions.ts#broadcastAction",
+    bound: [slugArg],
+    fields: props(broadcastSchema),
+  },
+  {
+    action: "app/organise/events/[slug]/check-in/actions.ts#checkInFormAction",
+    bound: [slugArg],
+    fields: props(checkInFormSchema),
+  },
+  {
+    action: "app/organise/events/[slug]/checklist/actions.ts#addChecklistItemAction",
+    bound: [slugArg],
+    fields: props(checklistItemSchema),
+  },
+  {
+    action: "app/organise/events/[slug]/checklist/actions.ts#removeChecklistItemAction",
+    bound: [slugArg, idArg],
+    fields: {},
+  },
   { action: "app/organise/events/[slug]/mail/actions.ts#retryMailAction", bound: [slugArg, idArg], fields: {} },
   { action: "app/organise/events/[slug]/draw/actions.ts#runDrawAction", bound: [slugArg], fields: {}, reseedEvery: 8 },
-  { action: "app/organise/events/[slug]/draw/actions.ts#publishDrawAction", bound: [slugArg, idArg], fields: {}, reseedEvery: 10 },
   {
-    action: "app/organise/events/[slug]/grid/[sessionId]/actions.ts#generateGridAction", bound: [gridRefArg],
-    fields: form({ mode: z.enum(["plaque", "colour-blocks"]), "colour:Valencia Orange": z.string().regex(/^\d{1,2}$/), "colour:Alpine White": z.string().regex(/^\d{1,2}$/) }),
+    action: "app/organise/events/[slug]/draw/actions.ts#publishDrawAction",
+    bound: [slugArg, idArg],
+    fields: {},
+    reseedEvery: 10,
   },
-  { action: "app/organise/events/[slug]/grid/[sessionId]/actions.ts#moveCarAction", bound: [gridRefArg, positionArg, positionArg], fields: {} },
-  { action: "app/organise/events/[slug]/grid/[sessionId]/actions.ts#saveOrderAction", bound: [gridRefArg, z.array(z.uuid()).max(2000)], fields: {} },
-  { action: "app/organise/events/[slug]/plaques/actions.ts#assignPlaquesAction", bound: [slugArg], fields: form({ rule: z.enum(["registration-order", "production-number"]) }) },
-  { action: "app/organise/events/[slug]/plaques/actions.ts#changePlaqueAction", bound: [slugArg, idArg], fields: form({ plaque: z.string().regex(/^\d{1,6}$/) }) },
+  {
+    action: "app/organise/events/[slug]/grid/[sessionId]/actions.ts#generateGridAction",
+    bound: [gridRefArg],
+    fields: form({
+      mode: z.enum(["plaque", "colour-blocks"]),
+      "colour:Valencia Orange": z.string().regex(/^\d{1,2}$/),
+      "colour:Alpine White": z.string().regex(/^\d{1,2}$/),
+    }),
+  },
+  {
+    action: "app/organise/events/[slug]/grid/[sessionId]/actions.ts#moveCarAction",
+    bound: [gridRefArg, positionArg, positionArg],
+    fields: {},
+  },
+  {
+    action: "app/organise/events/[slug]/grid/[sessionId]/actions.ts#saveOrderAction",
+    bound: [gridRefArg, z.array(z.uuid()).max(2000)],
+    fields: {},
+  },
+  {
+    action: "app/organise/events/[slug]/plaques/actions.ts#assignPlaquesAction",
+    bound: [slugArg],
+    fields: form({ rule: z.enum(["registration-order", "production-number"]) }),
+  },
+  {
+    action: "app/organise/events/[slug]/plaques/actions.ts#changePlaqueAction",
+    bound: [slugArg, idArg],
+    fields: form({ plaque: z.string().regex(/^\d{1,6}$/) }),
+  },
   { action: "app/organise/events/[slug]/roster/actions.ts#moveAction", bound: [refArg], fields: props(moveSchema) },
-  { action: "app/organise/events/[slug]/roster/actions.ts#promoteAction", bound: [refArg], fields: props(promoteSchema) },
-  { action: "app/organise/events/[slug]/roster/actions.ts#removeAction", bound: [refArg], fields: props(removeSchema), reseedEvery: 10 },
-  { action: "app/organise/events/[slug]/roster/actions.ts#bulkAction", bound: [slugArg], fields: { ...props(bulkSchema), returnTo: text } },
-  { action: "app/registrations/[id]/actions.ts#changeSessionsAction", bound: [refArg], fields: props(sessionChangeSchema) },
-  { action: "app/registrations/[id]/actions.ts#cancelRegistrationAction", bound: [refArg], fields: {}, reseedEvery: 10 },
+  {
+    action: "app/organise/events/[slug]/roster/actions.ts#promoteAction",
+    bound: [refArg],
+    fields: props(promoteSchema),
+  },
+  {
+    action: "app/organise/events/[slug]/roster/actions.ts#removeAction",
+    bound: [refArg],
+    fields: props(removeSchema),
+    reseedEvery: 10,
+  },
+  {
+    action: "app/organise/events/[slug]/roster/actions.ts#bulkAction",
+    bound: [slugArg],
+    fields: { ...props(bulkSchema), returnTo: text },
+  },
+  {
+    action: "app/registrations/[id]/actions.ts#changeSessionsAction",
+    bound: [refArg],
+    fields: props(sessionChangeSchema),
+  },
+  {
+    action: "app/registrations/[id]/actions.ts#cancelRegistrationAction",
+    bound: [refArg],
+    fields: {},
+    reseedEvery: 10,
+  },
   { action: "app/registrations/[id]/actions.ts#changeCarAction", bound: [refArg], fields: props(carChangeSchema) },
   { action: "app/registrations/[id]/actions.ts#changeEntryAction", bound: [refArg], fields: props(entryChangeSchema) },
   { action: "app/signin/actions.ts#requestSignInLinkAction", bound: [], fields: props(signInSchema) },

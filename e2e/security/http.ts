@@ -17,14 +17,27 @@ const { encodeReply } = require("next/dist/compiled/react-server-dom-turbopack/c
   encodeReply: (value: unknown[]) => Promise<string | FormData>;
 };
 
-export type Answer = { url: string; status: number; location: string | null; contentType: string; setCookie: string[]; body: string; ms: number };
+export type Answer = {
+  url: string;
+  status: number;
+  location: string | null;
+  contentType: string;
+  setCookie: string[];
+  body: string;
+  ms: number;
+};
 
 // The test app trusts one proxy (TRUST_PROXY=1): each request comes from an address of its own, so
 // the thousands of requests here never use up the per-address limits other tests' browsers share.
 const someAddress = () => `10.${Array.from({ length: 3 }, () => Math.floor(Math.random() * 256)).join(".")}`;
 
 function headersFor(token: string | null, extra: Record<string, string> = {}): Record<string, string> {
-  return { Origin: baseURL(), "X-Forwarded-For": someAddress(), ...(token ? { Cookie: `${sessionCookie()}=${token}` } : {}), ...extra };
+  return {
+    Origin: baseURL(),
+    "X-Forwarded-For": someAddress(),
+    ...(token ? { Cookie: `${sessionCookie()}=${token}` } : {}),
+    ...extra,
+  };
 }
 
 async function send(path: string, init: RequestInit & { headers: Record<string, string> }): Promise<Answer> {
@@ -32,17 +45,40 @@ async function send(path: string, init: RequestInit & { headers: Record<string, 
   const res = await fetch(new URL(path, baseURL()), { ...init, redirect: "manual" }).catch((error: Error) => {
     // Headers over Node's 16 KB (a huge redirect): an answer no browser's next request survives.
     if ((error.cause as { code?: string } | undefined)?.code === "UND_ERR_HEADERS_OVERFLOW") return null;
-    throw new Error(`${init.method} ${path.slice(0, 200)}: ${error.message} (${error.cause instanceof Error ? error.cause.message : String(error.cause)})`);
+    throw new Error(
+      `${init.method} ${path.slice(0, 200)}: ${error.message} (${error.cause instanceof Error ? error.cause.message : String(error.cause)})`,
+    );
   });
-  if (!res) return { url: path, status: 0, location: null, contentType: "", setCookie: [], body: "(response headers over 16 KB)", ms: performance.now() - started };
+  if (!res)
+    return {
+      url: path,
+      status: 0,
+      location: null,
+      contentType: "",
+      setCookie: [],
+      body: "(response headers over 16 KB)",
+      ms: performance.now() - started,
+    };
   const body = await res.text();
   // An action's redirect comes back as a header (its RSC answer is the new page); a page's as Location.
   const location = res.headers.get("x-action-redirect")?.replace(/;(push|replace)$/, "") ?? res.headers.get("location");
-  return { url: path, status: res.status, location, contentType: res.headers.get("content-type") ?? "", setCookie: res.headers.getSetCookie(), body, ms: performance.now() - started };
+  return {
+    url: path,
+    status: res.status,
+    location,
+    contentType: res.headers.get("content-type") ?? "",
+    setCookie: res.headers.getSetCookie(),
+    body,
+    ms: performance.now() - started,
+  };
 }
 
 /** GET (or another method) on a page or route handler, signed in with `token` or not. */
-export function request(path: string, token: string | null, init: { method?: string; body?: BodyInit; headers?: Record<string, string> } = {}): Promise<Answer> {
+export function request(
+  path: string,
+  token: string | null,
+  init: { method?: string; body?: BodyInit; headers?: Record<string, string> } = {},
+): Promise<Answer> {
   return send(path, { method: init.method ?? "GET", body: init.body, headers: headersFor(token, init.headers) });
 }
 
@@ -50,7 +86,11 @@ export function request(path: string, token: string | null, init: { method?: str
 export async function callAction(id: string, args: unknown[], token: string | null, page = "/"): Promise<Answer> {
   const body = await encodeReply(args);
   const type: Record<string, string> = typeof body === "string" ? { "Content-Type": "text/plain;charset=UTF-8" } : {};
-  return send(page, { method: "POST", body, headers: headersFor(token, { "Next-Action": id, Accept: "text/x-component", ...type }) });
+  return send(page, {
+    method: "POST",
+    body,
+    headers: headersFor(token, { "Next-Action": id, Accept: "text/x-component", ...type }),
+  });
 }
 
 /**
@@ -58,7 +98,13 @@ export async function callAction(id: string, args: unknown[], token: string | nu
  * bound arguments go in hidden fields, encoded by React's reply encoder as the server-rendered page
  * writes them (a hand-made encoding with an unescaped "$…" string is a decoder error inside Next).
  */
-export async function postForm(id: string, bound: unknown[], fields: [string, string | Blob][], token: string | null, page = "/"): Promise<Answer> {
+export async function postForm(
+  id: string,
+  bound: unknown[],
+  fields: [string, string | Blob][],
+  token: string | null,
+  page = "/",
+): Promise<Answer> {
   const form = new FormData();
   if (bound.length === 0) form.set(`$ACTION_ID_${id}`, "");
   else {
@@ -81,7 +127,9 @@ export function formData(fields: [string, string | Blob][]): FormData {
 
 function resultRow(answer: Answer): string | undefined {
   if (!answer.contentType.includes("text/x-component")) return undefined;
-  const rows = new Map(answer.body.split("\n").map((line) => [line.slice(0, line.indexOf(":")), line.slice(line.indexOf(":") + 1)]));
+  const rows = new Map(
+    answer.body.split("\n").map((line) => [line.slice(0, line.indexOf(":")), line.slice(line.indexOf(":") + 1)]),
+  );
   try {
     const root = JSON.parse(rows.get("0") ?? "null") as { a?: unknown } | null;
     const ref = typeof root?.a === "string" && root.a.startsWith("$@") ? root.a.slice(2) : null;
@@ -117,6 +165,8 @@ export function actionError(answer: Answer): string | undefined {
   }
 }
 
-export const isNotFound = (answer: Answer) => answer.status === 404 || actionError(answer) === "NEXT_HTTP_ERROR_FALLBACK;404";
+export const isNotFound = (answer: Answer) =>
+  answer.status === 404 || actionError(answer) === "NEXT_HTTP_ERROR_FALLBACK;404";
 
-export const isSignInRedirect = (answer: Answer) => !!answer.location && /^(https?:\/\/[^/]+)?\/signin\?callbackUrl=/.test(answer.location);
+export const isSignInRedirect = (answer: Answer) =>
+  !!answer.location && /^(https?:\/\/[^/]+)?\/signin\?callbackUrl=/.test(answer.location);

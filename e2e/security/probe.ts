@@ -25,11 +25,17 @@ function pageOutcome(answer: Answer, path: string): Outcome | string {
 /** Each actor's answer on a page or route handler of one scene. */
 export async function probeRoute(scene: Scene, row: RouteRow): Promise<Record<Actor, Outcome | string>> {
   const path = row.path(scene);
-  const answers = await Promise.all(ACTORS.map(async (actor) => {
-    const body = row.body?.(scene);
-    const answer = await request(path, tokenOf(scene, actor), { method: row.method, body: body?.data, headers: body ? { "Content-Type": body.type } : {} });
-    return [actor, pageOutcome(answer, path)] as const;
-  }));
+  const answers = await Promise.all(
+    ACTORS.map(async (actor) => {
+      const body = row.body?.(scene);
+      const answer = await request(path, tokenOf(scene, actor), {
+        method: row.method,
+        body: body?.data,
+        headers: body ? { "Content-Type": body.type } : {},
+      });
+      return [actor, pageOutcome(answer, path)] as const;
+    }),
+  );
   return Object.fromEntries(answers) as Record<Actor, Outcome | string>;
 }
 
@@ -74,7 +80,11 @@ export async function probeAction(sql: Sql, ids: Ids, row: ActionRow, actor: Act
     const forged = forge(s, args, row.secret?.(s));
     const real = told(answer);
     const fake = told(await callAction(id(row.action), forged.args, tokenOf(s, actor)), forged.unforge);
-    return { outcome, written: changedTables(before, await digest(sql, s)), leak: real === fake ? undefined : `${real} ≠ ${fake}` };
+    return {
+      outcome,
+      written: changedTables(before, await digest(sql, s)),
+      leak: real === fake ? undefined : `${real} ≠ ${fake}`,
+    };
   } finally {
     await dropScene(sql, s);
   }

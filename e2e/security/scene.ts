@@ -45,14 +45,22 @@ export type Scene = {
 };
 
 /** The session cookie's value for `actor`, or null when signed out. */
-export const tokenOf = (scene: Scene, actor: Actor): string | null => (actor === "anonymous" ? null : scene.people[actor].token);
+export const tokenOf = (scene: Scene, actor: Actor): string | null =>
+  actor === "anonymous" ? null : scene.people[actor].token;
 
 async function person(sql: Sql): Promise<Person> {
   const user = await insertUser(sql);
   return { id: user.id, email: user.email, token: await insertSession(sql, user.id) };
 }
 
-async function insertEvent(sql: Sql, clubId: string, slug: string, allocation: "fcfs" | "lottery", closed: boolean, capacities: number[]): Promise<SeededEvent> {
+async function insertEvent(
+  sql: Sql,
+  clubId: string,
+  slug: string,
+  allocation: "fcfs" | "lottery",
+  closed: boolean,
+  capacities: number[],
+): Promise<SeededEvent> {
   const day = dayFromToday(40);
   const [event] = await sql<{ id: string }[]>`
     insert into events (club_id, slug, name, starts_on, ends_on, registration_opens_at, registration_closes_at, allocation, status)
@@ -71,7 +79,14 @@ async function insertEvent(sql: Sql, clubId: string, slug: string, allocation: "
   return { id: event!.id, slug, sessions };
 }
 
-async function register(sql: Sql, eventId: string, ownerId: string, carId: string, places: [string, "confirmed" | "waiting"][], plaque: number | null) {
+async function register(
+  sql: Sql,
+  eventId: string,
+  ownerId: string,
+  carId: string,
+  places: [string, "confirmed" | "waiting"][],
+  plaque: number | null,
+) {
   const [row] = await sql<{ id: string }[]>`
     insert into registrations (event_id, car_id, owner_id, plaque) values (${eventId}, ${carId}, ${ownerId}, ${plaque}) returning id`;
   for (const [sessionId, status] of places) {
@@ -83,18 +98,41 @@ async function register(sql: Sql, eventId: string, ownerId: string, carId: strin
 
 export async function seedScene(sql: Sql): Promise<Scene> {
   const tag = uniqueSuffix();
-  const [owner, otherOwner, gate, otherOrganiser, organiser, admin, filler] = await Promise.all(Array.from({ length: 7 }, () => person(sql)));
+  const [owner, otherOwner, gate, otherOrganiser, organiser, admin, filler] = await Promise.all(
+    Array.from({ length: 7 }, () => person(sql)),
+  );
   const [club, otherClub] = await sql<{ id: string; slug: string }[]>`
     insert into clubs (name, slug) values (${`Club ${tag}`}, ${`club-${tag}`}), (${`Other club ${tag}`}, ${`other-club-${tag}`}) returning id, slug`;
   await sql`insert into club_members (club_id, user_id, role) values
     (${club!.id}, ${admin!.id}, 'admin'), (${club!.id}, ${organiser!.id}, 'organiser'), (${club!.id}, ${gate!.id}, 'gate'),
     (${otherClub!.id}, ${otherOrganiser!.id}, 'organiser')`;
   const event = await insertEvent(sql, club!.id, `meet-${tag}`, "fcfs", false, [10, 1, 10]);
-  const [car, spareCar, otherCar, fillerCar] = await Promise.all([owner!, owner!, otherOwner!, filler!].map((p) => insertCar(sql, p.id)));
+  const [car, spareCar, otherCar, fillerCar] = await Promise.all(
+    [owner!, owner!, otherOwner!, filler!].map((p) => insertCar(sql, p.id)),
+  );
   await register(sql, event.id, filler!.id, fillerCar!.id, [[event.sessions[1]!, "confirmed"]], 3);
-  const registration = await register(sql, event.id, owner!.id, car!.id, [[event.sessions[0]!, "confirmed"], [event.sessions[1]!, "waiting"]], 1);
-  const otherRegistration = await register(sql, event.id, otherOwner!.id, otherCar!.id, [[event.sessions[0]!, "confirmed"]], null);
-  const [item] = await sql<{ id: string }[]>`insert into checklist_items (event_id, label) values (${event.id}, 'Noise test passed') returning id`;
+  const registration = await register(
+    sql,
+    event.id,
+    owner!.id,
+    car!.id,
+    [
+      [event.sessions[0]!, "confirmed"],
+      [event.sessions[1]!, "waiting"],
+    ],
+    1,
+  );
+  const otherRegistration = await register(
+    sql,
+    event.id,
+    otherOwner!.id,
+    otherCar!.id,
+    [[event.sessions[0]!, "confirmed"]],
+    null,
+  );
+  const [item] = await sql<
+    { id: string }[]
+  >`insert into checklist_items (event_id, label) values (${event.id}, 'Noise test passed') returning id`;
   const lottery = await insertEvent(sql, club!.id, `ballot-${tag}`, "lottery", false, [5, 5]);
   const entry = await register(sql, lottery.id, owner!.id, car!.id, [], null);
   await sql`insert into entry_choices (registration_id, session_id, rank) values (${entry}, ${lottery.sessions[0]!}, 1)`;
@@ -118,10 +156,31 @@ export async function seedScene(sql: Sql): Promise<Scene> {
       ${registration}, ${event.id}, 'failed', 1, 'Registration received', '550 5.1.1 Mailbox unavailable', now())
     returning id`;
   return {
-    failedMail: mail!.id, drawn: { slug: drawnEvent.slug, runId: run!.id }, tag, club: club!, otherClub: otherClub!,
-    people: { owner: owner!, otherOwner: otherOwner!, gate: gate!, otherOrganiser: otherOrganiser!, organiser: organiser!, admin: admin! },
-    event, registration, otherRegistration, car: car!.id, spareCar: spareCar!.id, otherCar: otherCar!.id, checklistItem: item!.id,
-    lottery: { ...lottery, entry }, closedLottery, invitationToken, passkey, ticket: ticketFor(registration, event.id),
+    failedMail: mail!.id,
+    drawn: { slug: drawnEvent.slug, runId: run!.id },
+    tag,
+    club: club!,
+    otherClub: otherClub!,
+    people: {
+      owner: owner!,
+      otherOwner: otherOwner!,
+      gate: gate!,
+      otherOrganiser: otherOrganiser!,
+      organiser: organiser!,
+      admin: admin!,
+    },
+    event,
+    registration,
+    otherRegistration,
+    car: car!.id,
+    spareCar: spareCar!.id,
+    otherCar: otherCar!.id,
+    checklistItem: item!.id,
+    lottery: { ...lottery, entry },
+    closedLottery,
+    invitationToken,
+    passkey,
+    ticket: ticketFor(registration, event.id),
     userIds: [owner, otherOwner, gate, otherOrganiser, organiser, admin, filler].map((p) => p!.id),
   };
 }

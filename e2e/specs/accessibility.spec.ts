@@ -8,7 +8,12 @@ const tags = ["wcag2a", "wcag2aa", "wcag21aa"];
 async function violations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(tags).analyze();
   // id, impact and where: enough to find each one in the failure message.
-  return results.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(" ")) }));
+  return results.violations.map((v) => ({
+    id: v.id,
+    impact: v.impact,
+    help: v.help,
+    targets: v.nodes.map((n) => n.target.join(" ")),
+  }));
 }
 
 test.describe("axe finds no WCAG 2.1 AA violations", () => {

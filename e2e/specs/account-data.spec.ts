@@ -8,7 +8,9 @@ test("download my data as JSON", async ({ page, sql, account, loginAs }) => {
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Download my data" }).click();
   const file = await download;
-  const data = JSON.parse(await (await file.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString("utf8")));
+  const data = JSON.parse(
+    await (await file.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString("utf8")),
+  );
   expect(data.profile.email).toBe(account.email);
   expect(data.cars.map((c: { plate: string }) => c.plate)).toEqual([car.plate]);
   expect(data.cars[0]).not.toHaveProperty("ownerId");

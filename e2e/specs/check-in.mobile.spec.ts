@@ -2,7 +2,16 @@ import { randomUUID } from "node:crypto";
 import { devices } from "@playwright/test";
 import { expect, test } from "../fixtures";
 import type { GateCar } from "../fixtures/check-in";
-import { checkedInCount, checkInRows, nameDriver, phoneWithCamera, qrImage, qrVideo, seedGate, ticketFor } from "../fixtures/check-in";
+import {
+  checkedInCount,
+  checkInRows,
+  nameDriver,
+  phoneWithCamera,
+  qrImage,
+  qrVideo,
+  seedGate,
+  ticketFor,
+} from "../fixtures/check-in";
 
 const path = (slug: string) => `/organise/events/${slug}/check-in`;
 const CLOCK = /\d\d:\d\d/;
@@ -10,7 +19,10 @@ const CLOCK = /\d\d:\d\d/;
 test.describe("gate check-in on a phone", () => {
   // Scanning: Chromium's fake camera films a generated QR image (a Y4M file given at launch, so this
   // test opens a browser of its own); with no BarcodeDetector on Linux, @zxing/browser decodes it.
-  test("scanning a ticket with the camera checks the car in; a second scan says already checked in", async ({ sql, loginAs }) => {
+  test("scanning a ticket with the camera checks the car in; a second scan says already checked in", async ({
+    sql,
+    loginAs,
+  }) => {
     const world = await seedGate(sql, 3);
     const car = world.cars[1]!;
     const { browser, context } = await phoneWithCamera(qrVideo(ticketFor(car.registrationId, world.event.id)));
@@ -41,20 +53,34 @@ test.describe("gate check-in on a phone", () => {
     const other = await seedGate(sql, 1);
     await loginAs(page, world.gate);
     await page.goto(path(world.event.slug));
-    await page.getByLabel("Scan from image").setInputFiles({ name: "ticket.png", mimeType: "image/png", buffer: await qrImage(ticketFor(other.cars[0]!.registrationId, other.event.id)) });
+    await page.getByLabel("Scan from image").setInputFiles({
+      name: "ticket.png",
+      mimeType: "image/png",
+      buffer: await qrImage(ticketFor(other.cars[0]!.registrationId, other.event.id)),
+    });
     const verdict = page.getByRole("alert").filter({ hasText: "Do not admit" });
     await expect(verdict).toContainText("Ticket for another event");
-    await page.getByLabel("Scan from image").setInputFiles({ name: "forged.png", mimeType: "image/png", buffer: await qrImage(ticketFor(randomUUID(), world.event.id).replace(/.$/, (c) => (c === "A" ? "B" : "A"))) });
+    await page.getByLabel("Scan from image").setInputFiles({
+      name: "forged.png",
+      mimeType: "image/png",
+      buffer: await qrImage(ticketFor(randomUUID(), world.event.id).replace(/.$/, (c) => (c === "A" ? "B" : "A"))),
+    });
     await expect(page.getByRole("alert").filter({ hasText: "Do not admit" })).toContainText("Forged ticket");
     expect(await checkInRows(sql, world.event.id)).toBe(0);
   });
 
-  test("checking in by plate; the car then shows when it was checked in and no button", async ({ page, sql, loginAs }) => {
+  test("checking in by plate; the car then shows when it was checked in and no button", async ({
+    page,
+    sql,
+    loginAs,
+  }) => {
     const world = await seedGate(sql, 2);
     const car = world.cars[0]!;
     await loginAs(page, world.gate);
     await page.goto(path(world.event.slug));
-    await page.getByRole("searchbox", { name: "Search by plate, name or plaque" }).fill(car.plate.toLowerCase().replace(/[- ]/g, ""));
+    await page
+      .getByRole("searchbox", { name: "Search by plate, name or plaque" })
+      .fill(car.plate.toLowerCase().replace(/[- ]/g, ""));
     const item = page.getByRole("listitem", { name: new RegExp(car.driver) });
     await item.getByRole("button", { name: "Check in" }).click();
     await expect(page.getByRole("status")).toHaveText("Checked in: 1 of 2");
@@ -62,7 +88,11 @@ test.describe("gate check-in on a phone", () => {
     await expect(item.getByRole("button", { name: "Check in" })).toHaveCount(0);
   });
 
-  test("finds a driver by the surname the list does not show, umlauts typed plainly, online and offline", async ({ page, sql, loginAs }) => {
+  test("finds a driver by the surname the list does not show, umlauts typed plainly, online and offline", async ({
+    page,
+    sql,
+    loginAs,
+  }) => {
     const world = await seedGate(sql, 3);
     const [schulz, mueller] = world.cars as [GateCar, GateCar];
     await nameDriver(sql, schulz, "Stefan Schulz", "Stefan S.");
@@ -92,11 +122,20 @@ test.describe("gate check-in on a phone", () => {
     await expect(page.getByRole("status")).toHaveText("Checked in: 1 of 3");
   });
 
-  test("offline: two check-ins wait as pending and count once each when the signal returns; a second phone sees the count", async ({ page, browser, sql, loginAs }) => {
+  test("offline: two check-ins wait as pending and count once each when the signal returns; a second phone sees the count", async ({
+    page,
+    browser,
+    sql,
+    loginAs,
+  }) => {
     const world = await seedGate(sql, 4);
     await loginAs(page, world.gate);
     await page.goto(path(world.event.slug));
-    const second = await browser.newContext({ ...devices["Pixel 7"], baseURL: process.env.E2E_BASE_URL, locale: "en-GB" });
+    const second = await browser.newContext({
+      ...devices["Pixel 7"],
+      baseURL: process.env.E2E_BASE_URL,
+      locale: "en-GB",
+    });
     const other = await second.newPage();
     await loginAs(other, world.gate);
     await other.goto(path(world.event.slug));
@@ -137,10 +176,17 @@ test.describe("gate check-in without JavaScript", () => {
     await page.goto(path(world.event.slug));
     await page.getByRole("searchbox", { name: "Search by plate, name or plaque" }).fill(car.driver);
     await page.getByRole("button", { name: "Search" }).click();
-    await page.getByRole("listitem", { name: new RegExp(car.driver) }).getByRole("button", { name: "Check in" }).click();
-    await expect(page.getByRole("alert").filter({ hasText: `Plaque ${car.plaque}` })).toContainText(/Checked in at \d\d:\d\d/);
+    await page
+      .getByRole("listitem", { name: new RegExp(car.driver) })
+      .getByRole("button", { name: "Check in" })
+      .click();
+    await expect(page.getByRole("alert").filter({ hasText: `Plaque ${car.plaque}` })).toContainText(
+      /Checked in at \d\d:\d\d/,
+    );
     await expect(page.getByRole("status")).toHaveText("Checked in: 1 of 2");
-    await expect(page.getByRole("listitem", { name: new RegExp(car.driver) })).toContainText(/Already checked in at \d\d:\d\d by Gate /);
+    await expect(page.getByRole("listitem", { name: new RegExp(car.driver) })).toContainText(
+      /Already checked in at \d\d:\d\d by Gate /,
+    );
   });
 
   test("the search finds a driver by surname, umlauts typed plainly", async ({ page, sql, loginAs }) => {
@@ -155,7 +201,12 @@ test.describe("gate check-in without JavaScript", () => {
   });
 });
 
-test("the offline copy is only for the event's gate, and signing out wipes it from the phone", async ({ page, sql, loginAs, newUser }) => {
+test("the offline copy is only for the event's gate, and signing out wipes it from the phone", async ({
+  page,
+  sql,
+  loginAs,
+  newUser,
+}) => {
   const world = await seedGate(sql, 1);
   const data = `${path(world.event.slug)}/data`;
   expect((await page.request.get(data)).status()).toBe(401);
@@ -172,7 +223,8 @@ test("the offline copy is only for the event's gate, and signing out wipes it fr
   const stored = () => page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
   await expect.poll(stored).toContain("ringmeet-check-in");
   // The service worker keeps the page itself too (for opening it with no signal).
-  const pageKept = () => page.evaluate(async () => (await (await caches.open("ringmeet-check-in-pages")).keys()).length > 0);
+  const pageKept = () =>
+    page.evaluate(async () => (await (await caches.open("ringmeet-check-in-pages")).keys()).length > 0);
   await expect.poll(pageKept, { timeout: 20_000 }).toBe(true);
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/$/);

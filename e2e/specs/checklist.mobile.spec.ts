@@ -1,7 +1,12 @@
 import { expect, test } from "../fixtures";
 import { checkInRows, seedGate } from "../fixtures/check-in";
 
-test("an organiser adds a required checklist item; the gate cannot check a car in until it is ticked", async ({ page, sql, account, loginAs }) => {
+test("an organiser adds a required checklist item; the gate cannot check a car in until it is ticked", async ({
+  page,
+  sql,
+  account,
+  loginAs,
+}) => {
   const world = await seedGate(sql, 1);
   const car = world.cars[0]!;
   await sql`insert into club_members (club_id, user_id, role) select club_id, ${account.id}, 'organiser' from events where id = ${world.event.id}`;
@@ -20,7 +25,11 @@ test("an organiser adds a required checklist item; the gate cannot check a car i
   const item = page.getByRole("listitem", { name: new RegExp(car.driver) });
   await item.getByRole("button", { name: "Check in" }).click();
   // The required box holds the form back: nothing is sent.
-  expect(await item.getByRole("checkbox", { name: /Noise test passed/ }).evaluate((box: HTMLInputElement) => box.validity.valueMissing)).toBe(true);
+  expect(
+    await item
+      .getByRole("checkbox", { name: /Noise test passed/ })
+      .evaluate((box: HTMLInputElement) => box.validity.valueMissing),
+  ).toBe(true);
   expect(await checkInRows(sql, world.event.id)).toBe(0);
   await item.getByRole("checkbox", { name: /Noise test passed/ }).check();
   await item.getByRole("button", { name: "Check in" }).click();

@@ -31,7 +31,11 @@ test("the mailbox answers the loopback address and nobody else", async ({ page, 
   try {
     expect((await outsider.get("/events")).status(), "the app itself answers on that address").toBe(200);
     for (const path of PATHS) {
-      const spoofs: Record<string, string>[] = [{}, { "X-Forwarded-For": "127.0.0.1" }, { "X-Forwarded-For": "::1", Forwarded: "for=127.0.0.1" }];
+      const spoofs: Record<string, string>[] = [
+        {},
+        { "X-Forwarded-For": "127.0.0.1" },
+        { "X-Forwarded-For": "::1", Forwarded: "for=127.0.0.1" },
+      ];
       for (const headers of spoofs) {
         const response = await outsider.get(path, { headers });
         expect(response.status(), `${path} from ${network} with ${JSON.stringify(headers)}`).toBe(404);

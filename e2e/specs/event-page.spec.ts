@@ -14,7 +14,10 @@ function lastSundayOfOctober(): string {
 
 /** The VEVENT blocks of an iCalendar file, folded lines joined. */
 function vevents(ics: string): string[] {
-  return ics.split("BEGIN:VEVENT").slice(1).map((block) => block.split("END:VEVENT")[0]!.replace(/\r\n[ \t]/g, ""));
+  return ics
+    .split("BEGIN:VEVENT")
+    .slice(1)
+    .map((block) => block.split("END:VEVENT")[0]!.replace(/\r\n[ \t]/g, ""));
 }
 
 const utc = (day: string, clock: string) => `${day.replaceAll("-", "")}T${clock.replace(":", "")}00Z`;
@@ -25,7 +28,10 @@ test.describe("public event page", () => {
     const [paddock] = event.sessions;
     await page.goto(`/events/${event.slug}`);
     await expect(page.getByText("0 cars registered", { exact: true })).toBeVisible();
-    const row = page.getByRole("region", { name: "Programme" }).getByRole("listitem").filter({ hasText: "Paddock display" });
+    const row = page
+      .getByRole("region", { name: "Programme" })
+      .getByRole("listitem")
+      .filter({ hasText: "Paddock display" });
     await expect(row).toContainText("10 places left");
     await page.evaluate(() => ((window as unknown as { stillHere: boolean }).stillHere = true));
 
@@ -46,7 +52,13 @@ test.describe("public event page", () => {
     expect(response.status()).toBe(200);
     const body = await response.json();
     expect(body.carsRegistered).toBe(1);
-    expect(body.sessions).toContainEqual({ id: event.sessions[0]!.id, confirmed: 1, capacity: 10, placesLeft: 9, waiting: 0 });
+    expect(body.sessions).toContainEqual({
+      id: event.sessions[0]!.id,
+      confirmed: 1,
+      capacity: 10,
+      placesLeft: 9,
+      waiting: 0,
+    });
     expect(body.countries).toEqual([{ country: "DE", cars: 1 }]);
     expect(JSON.stringify(body)).not.toMatch(/E2E 7|Test Driver|@ringmeet\.test/);
     expect((await request.get("/api/events/no-such-event/counts")).status()).toBe(404);
@@ -95,7 +107,10 @@ test.describe("public event page", () => {
     await page.goto(`/events/${event.slug}`);
     await expect(page.locator('meta[property="og:title"]')).toHaveAttribute("content", event.name);
     const year = event.day.slice(0, 4);
-    await expect(page.locator('meta[property="og:description"]')).toHaveAttribute("content", new RegExp(`${year}.*Nürburgring`));
+    await expect(page.locator('meta[property="og:description"]')).toHaveAttribute(
+      "content",
+      new RegExp(`${year}.*Nürburgring`),
+    );
     await expect(page.locator('meta[name="twitter:card"]')).toHaveAttribute("content", "summary");
     await page.goto("/events");
     await expect(page.locator('meta[property="og:title"]')).toHaveAttribute("content", "Events");
@@ -115,7 +130,9 @@ test.describe("public event page without JavaScript", () => {
     await expect(page.getByText("2 cars registered", { exact: true })).toBeVisible();
     const programme = page.getByRole("region", { name: "Programme" });
     await expect(programme.getByRole("listitem").filter({ hasText: "Paddock display" })).toContainText("8 places left");
-    await expect(programme.getByRole("listitem").filter({ hasText: "Photo session, GP straight" })).toContainText("9 places left");
+    await expect(programme.getByRole("listitem").filter({ hasText: "Photo session, GP straight" })).toContainText(
+      "9 places left",
+    );
     await expect(page.getByRole("list", { name: "Colours" }).getByRole("listitem")).toContainText(["Valencia Orange"]);
     await expect(page.getByRole("link", { name: "Register a car" })).toBeVisible();
     await expect(new SiteHeader(page).signInLink).toBeVisible();
@@ -164,7 +181,10 @@ test.describe("calendar.ics", () => {
 
   test("gives summer sessions two hours back", async ({ request, sql }) => {
     const day = `${Number(dayFromToday(0).slice(0, 4)) + 1}-07-04`;
-    const event = await seedEvent(sql, { day, sessions: [{ name: "Paddock display", start: "09:00", end: "12:30", capacity: 10 }] });
+    const event = await seedEvent(sql, {
+      day,
+      sessions: [{ name: "Paddock display", start: "09:00", end: "12:30", capacity: 10 }],
+    });
     const [block] = vevents(await (await request.get(`/events/${event.slug}/calendar.ics`)).text());
     expect(block).toContain(`DTSTART:${utc(day, "07:00")}`);
     expect(block).toContain(`DTEND:${utc(day, "10:30")}`);

@@ -18,7 +18,12 @@ async function expectFieldError(page: Page, label: string, message: string | Reg
   await expect(page.locator(`[id="${describedBy.split(" ")[0]}"]`)).toContainText(message);
 }
 
-test("a wrong year, a colour outside the palette and a VIN with an O each say why and save nothing", async ({ page, sql, account, loginAs }) => {
+test("a wrong year, a colour outside the palette and a VIN with an O each say why and save nothing", async ({
+  page,
+  sql,
+  account,
+  loginAs,
+}) => {
   await loginAs(page, account);
   await page.goto("/garage/new");
   await fillOneM(page, { year: "2015" });

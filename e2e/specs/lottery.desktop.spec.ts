@@ -8,12 +8,26 @@ const QUIET = "GP track session 2";
 
 /** A ballot entry written straight to the database, as if entered earlier: its ranked choices. */
 async function insertEntry(sql: Parameters<typeof seedEvent>[0], eventId: string, owner: Owner, ranking: string[]) {
-  const [reg] = await sql<{ id: string }[]>`insert into registrations (event_id, car_id, owner_id) values (${eventId}, ${owner.car.id}, ${owner.id}) returning id`;
-  for (const [i, sessionId] of ranking.entries()) await sql`insert into entry_choices (registration_id, session_id, rank) values (${reg!.id}, ${sessionId}, ${i + 1})`;
+  const [reg] = await sql<
+    { id: string }[]
+  >`insert into registrations (event_id, car_id, owner_id) values (${eventId}, ${owner.car.id}, ${owner.id}) returning id`;
+  for (const [i, sessionId] of ranking.entries())
+    await sql`insert into entry_choices (registration_id, session_id, rank) values (${reg!.id}, ${sessionId}, ${i + 1})`;
 }
 
-test("a small ballot: the seed is committed before entries, the organiser draws and publishes, every run is public, everyone is e-mailed", async ({ page, sql, account, loginAs, mailbox }) => {
-  const event = await seedEvent(sql, { sessions: [{ name: HOT, start: "09:00", end: "09:30", capacity: 1 }, { name: QUIET, start: "10:00", end: "10:30", capacity: 2 }] });
+test("a small ballot: the seed is committed before entries, the organiser draws and publishes, every run is public, everyone is e-mailed", async ({
+  page,
+  sql,
+  account,
+  loginAs,
+  mailbox,
+}) => {
+  const event = await seedEvent(sql, {
+    sessions: [
+      { name: HOT, start: "09:00", end: "09:30", capacity: 1 },
+      { name: QUIET, start: "10:00", end: "10:30", capacity: 2 },
+    ],
+  });
   const [hot, quiet] = event.sessions.map((s) => s.id) as [string, string];
   await sql`update events set allocation = 'lottery' where id = ${event.id}`;
   const [club] = await sql<{ club_id: string }[]>`select club_id from events where id = ${event.id}`;
@@ -23,7 +37,9 @@ test("a small ballot: the seed is committed before entries, the organiser draws 
   await expect(page.getByText(/This meet is a ballot/)).toBeVisible();
 
   // Before any entry the public draw page shows the seed's SHA-256, never the seed.
-  const [commitment] = await sql<{ seed: string; seed_hash: string }[]>`select seed, seed_hash from draw_commitments where event_id = ${event.id}`;
+  const [commitment] = await sql<
+    { seed: string; seed_hash: string }[]
+  >`select seed, seed_hash from draw_commitments where event_id = ${event.id}`;
   await page.getByRole("link", { name: "How the draw works" }).click();
   await expect(page.getByRole("heading", { name: "Seed commitment" })).toBeVisible();
   await expect(page.getByText(commitment!.seed_hash)).toBeVisible();
@@ -44,7 +60,10 @@ test("a small ballot: the seed is committed before entries, the organiser draws 
   await page.getByLabel("I accept the event rules").check();
   await page.getByRole("button", { name: "Enter the ballot" }).click();
   await expect(page).toHaveURL(/\/registrations\/[0-9a-f-]{36}$/);
-  await expect(page.getByRole("list", { name: "Your choices" }).getByRole("listitem")).toHaveText([new RegExp(`1st choice: ${HOT}`), new RegExp(`2nd choice: ${QUIET}`)]);
+  await expect(page.getByRole("list", { name: "Your choices" }).getByRole("listitem")).toHaveText([
+    new RegExp(`1st choice: ${HOT}`),
+    new RegExp(`2nd choice: ${QUIET}`),
+  ]);
   expect((await mailbox.waitForMessage(entrant.email, { timeout: 20_000 })).subject).toMatch(/^Ballot entry received/);
 
   // Three more entries, all wanting the hot session most; then the window closes.
@@ -87,11 +106,20 @@ test("a small ballot: the seed is committed before entries, the organiser draws 
   await expect(runs.first().getByText(/^Published \d{4}-/)).toBeVisible();
   await expect(page.getByText("mcf-1")).toBeVisible();
   // Anyone can check the run: the two downloads hash to the hashes shown, and name nobody.
-  for (const [link, label] of [["Input of run 1 (JSON)", "Input hash"], ["Result of run 1 (JSON)", "Result hash"]] as const) {
-    const response = await page.request.get((await runs.first().getByRole("link", { name: link }).getAttribute("href"))!);
+  for (const [link, label] of [
+    ["Input of run 1 (JSON)", "Input hash"],
+    ["Result of run 1 (JSON)", "Result hash"],
+  ] as const) {
+    const response = await page.request.get(
+      (await runs.first().getByRole("link", { name: link }).getAttribute("href"))!,
+    );
     expect(response.status()).toBe(200);
     const body = await response.text();
-    const shown = await runs.first().locator("dt", { hasText: label }).locator("xpath=following-sibling::dd[1]").innerText();
+    const shown = await runs
+      .first()
+      .locator("dt", { hasText: label })
+      .locator("xpath=following-sibling::dd[1]")
+      .innerText();
     expect(createHash("sha256").update(body).digest("hex")).toBe(shown.trim());
     for (const owner of [entrant, ...others]) expect(body).not.toContain(owner.email);
   }
@@ -108,6 +136,8 @@ test("a small ballot: the seed is committed before entries, the organiser draws 
 test("a first-come event's draw page says there is no draw, and shows no seed", async ({ page, sql }) => {
   const event = await seedEvent(sql);
   await page.goto(`/events/${event.slug}/draw`);
-  await expect(page.getByText("This event takes registrations first come, first served: there is no draw.")).toBeVisible();
+  await expect(
+    page.getByText("This event takes registrations first come, first served: there is no draw."),
+  ).toBeVisible();
   await expect(page.getByRole("heading", { name: "Seed commitment" })).toHaveCount(0);
 });

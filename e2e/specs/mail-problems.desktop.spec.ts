@@ -18,7 +18,13 @@ async function refusedMail(sql: Sql, event: SeededEvent, owner: { id: string; em
 const member = (sql: Sql, event: SeededEvent, user: TestUser, role: string) =>
   sql`insert into club_members (club_id, user_id, role) select club_id, ${user.id}, ${role} from events where id = ${event.id}`;
 
-test("an organiser sees a refused mail under Mail problems with its reason, and Retry delivers it", async ({ page, sql, account, loginAs, mailbox }) => {
+test("an organiser sees a refused mail under Mail problems with its reason, and Retry delivers it", async ({
+  page,
+  sql,
+  account,
+  loginAs,
+  mailbox,
+}) => {
   const event = await seedEvent(sql);
   await member(sql, event, account, "organiser");
   const owner = await registeredOwner(sql, event, [{ sessionId: event.sessions[0]!.id, status: "confirmed" }]);
@@ -40,11 +46,20 @@ test("an organiser sees a refused mail under Mail problems with its reason, and 
   expect(mail.subject).toBe(`Registration received: ${event.name}`);
   await page.reload();
   await expect(page.getByText("No mail problems")).toBeVisible();
-  const [audit] = await sql<{ actor_id: string }[]>`select actor_id from audit_log where event_id = ${event.id} and action = 'mail.retry'`;
+  const [audit] = await sql<
+    { actor_id: string }[]
+  >`select actor_id from audit_log where event_id = ${event.id} and action = 'mail.retry'`;
   expect(audit?.actor_id).toBe(account.id);
 });
 
-test("gate staff and another club's organiser get 'not found' for the page and for its Retry", async ({ page, browser, sql, account, newUser, loginAs }) => {
+test("gate staff and another club's organiser get 'not found' for the page and for its Retry", async ({
+  page,
+  browser,
+  sql,
+  account,
+  newUser,
+  loginAs,
+}) => {
   const event = await seedEvent(sql);
   await member(sql, event, account, "organiser");
   const owner = await registeredOwner(sql, event, [{ sessionId: event.sessions[0]!.id, status: "confirmed" }]);
@@ -54,8 +69,16 @@ test("gate staff and another club's organiser get 'not found' for the page and f
   await loginAs(page, account);
   const html = await (await page.request.get(`/organise/events/${event.slug}/mail`)).text();
   const form = html.slice(html.lastIndexOf("<form", html.indexOf(">Retry<")), html.indexOf(">Retry<"));
-  const hidden = Object.fromEntries([...form.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?/g)].map(([, name, value]) => [name!, (value ?? "").replaceAll("&quot;", '"').replaceAll("&amp;", "&")]));
-  expect(Object.keys(hidden).some((name) => name.startsWith("$ACTION_")), "the Retry form's action fields").toBe(true);
+  const hidden = Object.fromEntries(
+    [...form.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?/g)].map(([, name, value]) => [
+      name!,
+      (value ?? "").replaceAll("&quot;", '"').replaceAll("&amp;", "&"),
+    ]),
+  );
+  expect(
+    Object.keys(hidden).some((name) => name.startsWith("$ACTION_")),
+    "the Retry form's action fields",
+  ).toBe(true);
 
   const gate = await newUser();
   await member(sql, event, gate, "gate");
@@ -67,7 +90,11 @@ test("gate staff and another club's organiser get 'not found' for the page and f
     const theirs = await context.newPage();
     await loginAs(theirs, who);
     expect((await theirs.goto(`/organise/events/${event.slug}/mail`))?.status()).toBe(404);
-    const forged = await theirs.request.post(`/organise/events/${event.slug}/mail`, { headers: { Origin: ORIGIN }, multipart: hidden, maxRedirects: 0 });
+    const forged = await theirs.request.post(`/organise/events/${event.slug}/mail`, {
+      headers: { Origin: ORIGIN },
+      multipart: hidden,
+      maxRedirects: 0,
+    });
     expect(forged.status()).toBe(404);
     await context.close();
   }

@@ -6,7 +6,12 @@ import { carCount, insertCar, uniqueVin } from "../fixtures/garage";
 // forms must answer a plain POST, both with an error beside the field and with a saved result.
 test.use({ javaScriptEnabled: false });
 
-test("the car form shows an error beside the field, then saves, without JavaScript", async ({ page, sql, account, loginAs }) => {
+test("the car form shows an error beside the field, then saves, without JavaScript", async ({
+  page,
+  sql,
+  account,
+  loginAs,
+}) => {
   await loginAs(page, account);
   await page.goto("/garage/new");
   await page.getByLabel("Model").selectOption("bmw-1m-e82");
@@ -39,7 +44,9 @@ test("removing a car works without JavaScript", async ({ page, sql, account, log
 
 test("an admin invites by e-mail without JavaScript", async ({ page, sql, account, loginAs, mailbox }) => {
   const suffix = uniqueSuffix();
-  const [club] = await sql<{ id: string }[]>`insert into clubs (name, slug) values (${`NoJS Club ${suffix}`}, ${`nojs-club-${suffix}`}) returning id`;
+  const [club] = await sql<
+    { id: string }[]
+  >`insert into clubs (name, slug) values (${`NoJS Club ${suffix}`}, ${`nojs-club-${suffix}`}) returning id`;
   await sql`insert into club_members (club_id, user_id, role) values (${club!.id}, ${account.id}, 'admin')`;
   await loginAs(page, account);
   await page.goto(`/organise/clubs/nojs-club-${suffix}`);
@@ -54,9 +61,16 @@ test("an admin invites by e-mail without JavaScript", async ({ page, sql, accoun
   expect((await mailbox.waitForMessage(invitee)).subject).toContain(`NoJS Club ${suffix}`);
 });
 
-test("the event editor refuses a bad capacity beside the field, without JavaScript", async ({ page, sql, account, loginAs }) => {
+test("the event editor refuses a bad capacity beside the field, without JavaScript", async ({
+  page,
+  sql,
+  account,
+  loginAs,
+}) => {
   const suffix = uniqueSuffix();
-  const [club] = await sql<{ id: string }[]>`insert into clubs (name, slug) values (${`NoJS Events ${suffix}`}, ${`nojs-events-${suffix}`}) returning id`;
+  const [club] = await sql<
+    { id: string }[]
+  >`insert into clubs (name, slug) values (${`NoJS Events ${suffix}`}, ${`nojs-events-${suffix}`}) returning id`;
   await sql`insert into club_members (club_id, user_id, role) values (${club!.id}, ${account.id}, 'organiser')`;
   await sql`insert into events (club_id, slug, name, starts_on, ends_on, registration_opens_at, registration_closes_at)
     values (${club!.id}, ${`nojs-${suffix}`}, ${`NoJS Meet ${suffix}`}, '2031-06-14', '2031-06-15', '2031-04-01', '2031-06-01')`;
@@ -70,6 +84,8 @@ test("the event editor refuses a bad capacity beside the field, without JavaScri
   await page.getByLabel("Capacity").first().fill("40");
   await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByText(/saved/i)).toBeVisible();
-  const [row] = await sql<{ capacity: number }[]>`select capacity from event_sessions s join events e on e.id = s.event_id where e.slug = ${`nojs-${suffix}`}`;
+  const [row] = await sql<
+    { capacity: number }[]
+  >`select capacity from event_sessions s join events e on e.id = s.event_id where e.slug = ${`nojs-${suffix}`}`;
   expect(row?.capacity).toBe(40);
 });

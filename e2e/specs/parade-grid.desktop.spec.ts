@@ -15,14 +15,23 @@ async function seedCorso(sql: Sql, event: SeededEvent) {
   const session = event.sessions[0]!.id;
   for (const c of CARS) {
     const owner = await insertUser(sql, { fullName: `Driver ${c.plaque}` });
-    const [car] = await sql<{ id: string }[]>`insert into cars (owner_id, model, year, colour, plate, plate_country) values (${owner.id}, 'bmw-1m-e82', 2011, ${c.colour}, ${`${c.plate} ${event.id.slice(0, 4)}`}, 'DE') returning id`;
-    const [reg] = await sql<{ id: string }[]>`insert into registrations (event_id, car_id, owner_id, plaque) values (${event.id}, ${car!.id}, ${owner.id}, ${c.plaque}) returning id`;
+    const [car] = await sql<
+      { id: string }[]
+    >`insert into cars (owner_id, model, year, colour, plate, plate_country) values (${owner.id}, 'bmw-1m-e82', 2011, ${c.colour}, ${`${c.plate} ${event.id.slice(0, 4)}`}, 'DE') returning id`;
+    const [reg] = await sql<
+      { id: string }[]
+    >`insert into registrations (event_id, car_id, owner_id, plaque) values (${event.id}, ${car!.id}, ${owner.id}, ${c.plaque}) returning id`;
     await sql`insert into registration_sessions (registration_id, session_id, status) values (${reg!.id}, ${session}, 'confirmed')`;
   }
   return session;
 }
 
-test("an organiser lines the Corso up in colour blocks, moves a car, and prints and exports the grid", async ({ page, sql, account, loginAs }) => {
+test("an organiser lines the Corso up in colour blocks, moves a car, and prints and exports the grid", async ({
+  page,
+  sql,
+  account,
+  loginAs,
+}) => {
   const event = await seedEvent(sql, { sessions: [{ name: CORSO, start: "18:00", end: "19:00", capacity: 10 }] });
   const session = await seedCorso(sql, event);
   await sql`insert into club_members (club_id, user_id, role) select club_id, ${account.id}, 'organiser' from events where id = ${event.id}`;
@@ -64,7 +73,13 @@ test("an organiser lines the Corso up in colour blocks, moves a car, and prints 
   expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
 });
 
-test("gate staff see the grid but cannot change it; a stranger gets not found", async ({ page, sql, account, newUser, loginAs }) => {
+test("gate staff see the grid but cannot change it; a stranger gets not found", async ({
+  page,
+  sql,
+  account,
+  newUser,
+  loginAs,
+}) => {
   const event = await seedEvent(sql, { sessions: [{ name: CORSO, start: "18:00", end: "19:00", capacity: 10 }] });
   const session = await seedCorso(sql, event);
   await sql`insert into club_members (club_id, user_id, role) select club_id, ${account.id}, 'gate' from events where id = ${event.id}`;

@@ -5,7 +5,14 @@ test("add a passkey on the account page, then sign in with it", async ({ page, s
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("WebAuthn.enable");
   const { authenticatorId } = await cdp.send("WebAuthn.addVirtualAuthenticator", {
-    options: { protocol: "ctap2", transport: "internal", hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+    options: {
+      protocol: "ctap2",
+      transport: "internal",
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+      automaticPresenceSimulation: true,
+    },
   });
   await loginAs(page, account);
   await page.goto("/account");
@@ -14,10 +21,17 @@ test("add a passkey on the account page, then sign in with it", async ({ page, s
   await expect(page.getByText("Passkey added.")).toBeVisible();
   await expect(page.getByRole("list", { name: "Passkeys" }).getByRole("listitem")).toHaveCount(1);
   expect((await cdp.send("WebAuthn.getCredentials", { authenticatorId })).credentials).toHaveLength(1);
-  const [stored] = await sql<{ n: number }[]>`select count(*)::int as n from authenticators where user_id = ${account.id}`;
+  const [stored] = await sql<
+    { n: number }[]
+  >`select count(*)::int as n from authenticators where user_id = ${account.id}`;
   expect(stored!.n).toBe(1);
 
-  const passkeySignIns = async () => (await sql<{ n: number }[]>`select count(*)::int as n from sign_ins where user_id = ${account.id} and method = 'passkey'`)[0]!.n;
+  const passkeySignIns = async () =>
+    (
+      await sql<
+        { n: number }[]
+      >`select count(*)::int as n from sign_ins where user_id = ${account.id} and method = 'passkey'`
+    )[0]!.n;
   const before = await passkeySignIns();
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
@@ -32,7 +46,14 @@ test("a passkey can be removed; the e-mail link still works", async ({ page, sql
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("WebAuthn.enable");
   await cdp.send("WebAuthn.addVirtualAuthenticator", {
-    options: { protocol: "ctap2", transport: "internal", hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+    options: {
+      protocol: "ctap2",
+      transport: "internal",
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+      automaticPresenceSimulation: true,
+    },
   });
   await loginAs(page, account);
   await page.goto("/account");

@@ -2,7 +2,13 @@ import { expect, test } from "../fixtures";
 import { seedConfirmedCar, seedEvent } from "../fixtures/events";
 import { registeredOwner } from "../fixtures/registrations";
 
-test("an organiser numbers the cars, changes one plaque, and writes to everyone confirmed", async ({ page, sql, account, loginAs, mailbox }) => {
+test("an organiser numbers the cars, changes one plaque, and writes to everyone confirmed", async ({
+  page,
+  sql,
+  account,
+  loginAs,
+  mailbox,
+}) => {
   const event = await seedEvent(sql);
   const [paddock] = event.sessions.map((s) => s.id) as [string];
   await sql`insert into club_members (club_id, user_id, role) select club_id, ${account.id}, 'organiser' from events where id = ${event.id}`;

@@ -9,7 +9,10 @@ type Rule = { allow: boolean; pattern: RegExp; length: number };
 function rulesForEveryone(robots: string): Rule[] {
   const rules: Rule[] = [];
   let forEveryone = false;
-  for (const line of robots.split("\n").map((l) => l.replace(/#.*/, "").trim()).filter(Boolean)) {
+  for (const line of robots
+    .split("\n")
+    .map((l) => l.replace(/#.*/, "").trim())
+    .filter(Boolean)) {
     const [field = "", value = ""] = line.split(/:\s*/, 2);
     if (/^user-agent$/i.test(field)) forEveryone = value === "*";
     else if (forEveryone && /^(allow|disallow)$/i.test(field) && value) {
@@ -22,13 +25,18 @@ function rulesForEveryone(robots: string): Rule[] {
 
 /** The longest matching rule decides; with none, or a tie, the path may be crawled. */
 function crawlable(rules: Rule[], path: string): boolean {
-  const matching = rules.filter((r) => r.pattern.test(path)).sort((a, b) => b.length - a.length || Number(b.allow) - Number(a.allow));
+  const matching = rules
+    .filter((r) => r.pattern.test(path))
+    .sort((a, b) => b.length - a.length || Number(b.allow) - Number(a.allow));
   return matching[0]?.allow ?? true;
 }
 
 /** A PNG's size from its header (IHDR: width and height at bytes 16 and 20). */
 function pngSize(body: Buffer): string {
-  expect(body.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])), "a PNG signature").toBe(true);
+  expect(
+    body.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
+    "a PNG signature",
+  ).toBe(true);
   return `${body.readUInt32BE(16)}x${body.readUInt32BE(20)}`;
 }
 
@@ -42,14 +50,29 @@ test("robots.txt lets crawlers read the public pages and keeps them out of the p
   for (const path of ["/", "/events", "/events/1m-meet", "/events/1m-meet/draw", "/events/1m-meet/calendar.ics"]) {
     expect(crawlable(rules, path), `${path} may be crawled`).toBe(true);
   }
-  for (const path of ["/organise", "/organise/events/1m-meet/roster", "/account", "/garage", "/garage/new", "/registrations", "/registrations/x",
-    "/events/1m-meet/register", "/signin?callbackUrl=%2Fgarage", "/api/health", "/dev/mail", "/tickets/x", "/invitations/x"]) {
+  for (const path of [
+    "/organise",
+    "/organise/events/1m-meet/roster",
+    "/account",
+    "/garage",
+    "/garage/new",
+    "/registrations",
+    "/registrations/x",
+    "/events/1m-meet/register",
+    "/signin?callbackUrl=%2Fgarage",
+    "/api/health",
+    "/dev/mail",
+    "/tickets/x",
+    "/invitations/x",
+  ]) {
     expect(crawlable(rules, path), `${path} is kept from crawlers`).toBe(false);
   }
 });
 
 test("every icon the manifest lists is served, with the type and size it claims", async ({ request }) => {
-  const manifest = (await (await request.get("/manifest.webmanifest")).json()) as { icons: { src: string; sizes: string; type: string; purpose: string }[] };
+  const manifest = (await (await request.get("/manifest.webmanifest")).json()) as {
+    icons: { src: string; sizes: string; type: string; purpose: string }[];
+  };
   const pngs = manifest.icons.filter((icon) => icon.type === "image/png");
   expect(pngs.map((icon) => icon.sizes)).toEqual(expect.arrayContaining(["192x192", "512x512"]));
   expect(pngs.some((icon) => icon.purpose === "maskable")).toBe(true);

@@ -36,7 +36,10 @@ test.describe("public event pages", () => {
     await expect(page.getByRole("heading", { level: 1, name: event.name })).toBeVisible();
     await expect(page.getByText("2 cars registered", { exact: true })).toBeVisible();
 
-    const weekday = new Date(`${event.day}T00:00:00Z`).toLocaleDateString("en-GB", { weekday: "long", timeZone: "UTC" });
+    const weekday = new Date(`${event.day}T00:00:00Z`).toLocaleDateString("en-GB", {
+      weekday: "long",
+      timeZone: "UTC",
+    });
     await expect(page.getByRole("heading", { level: 3, name: new RegExp(weekday) })).toBeVisible();
 
     const programme = page.getByRole("region", { name: "Programme" });
@@ -52,10 +55,15 @@ test.describe("public event pages", () => {
   });
 
   test("a full session says Full", async ({ page, sql }) => {
-    const event = await seedEvent(sql, { sessions: [{ name: "GP track session 1", start: "09:00", end: "09:30", capacity: 1 }] });
+    const event = await seedEvent(sql, {
+      sessions: [{ name: "GP track session 1", start: "09:00", end: "09:30", capacity: 1 }],
+    });
     await seedConfirmedCar(sql, event, [event.sessions[0]!.id], 1);
     await page.goto(`/events/${event.slug}`);
-    const row = page.getByRole("region", { name: "Programme" }).getByRole("listitem").filter({ hasText: "GP track session 1" });
+    const row = page
+      .getByRole("region", { name: "Programme" })
+      .getByRole("listitem")
+      .filter({ hasText: "GP track session 1" });
     await expect(row).toContainText("09:00–09:30");
     await expect(row).toContainText("Full");
     await expect(page.getByText("1 car registered", { exact: true })).toBeVisible();

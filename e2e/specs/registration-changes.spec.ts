@@ -8,13 +8,27 @@ const PHOTO = "Photo session, GP straight";
 
 /** Paddock display with one place, the photo session with ten. */
 const tightEvent = (sql: Parameters<typeof seedEvent>[0]): Promise<SeededEvent> =>
-  seedEvent(sql, { sessions: [{ name: PADDOCK, start: "09:00", end: "12:30", capacity: 1 }, { name: PHOTO, start: "13:30", end: "15:00", capacity: 10 }] });
+  seedEvent(sql, {
+    sessions: [
+      { name: PADDOCK, start: "09:00", end: "12:30", capacity: 1 },
+      { name: PHOTO, start: "13:30", end: "15:00", capacity: 10 },
+    ],
+  });
 
 const statusOf = async (sql: Parameters<typeof seedEvent>[0], registrationId: string, session: string) =>
-  (await sql<{ status: string }[]>`select status from registration_sessions where registration_id = ${registrationId} and session_id = ${session}`)[0]?.status;
+  (
+    await sql<
+      { status: string }[]
+    >`select status from registration_sessions where registration_id = ${registrationId} and session_id = ${session}`
+  )[0]?.status;
 
 test.describe("changing a registration", () => {
-  test("cancelling frees the place for the first car waiting, and both owners are told", async ({ page, sql, loginAs, mailbox }) => {
+  test("cancelling frees the place for the first car waiting, and both owners are told", async ({
+    page,
+    sql,
+    loginAs,
+    mailbox,
+  }) => {
     const event = await tightEvent(sql);
     const paddock = sessionId(event, PADDOCK);
     const owner = await registeredOwner(sql, event, [{ sessionId: paddock, status: "confirmed" }]);
@@ -39,10 +53,18 @@ test.describe("changing a registration", () => {
     expect((await page.request.get(`/registrations/${owner.registrationId}/calendar.ics`)).status()).toBe(404);
   });
 
-  test("dropping a confirmed session in Your sessions promotes the car waiting for it", async ({ page, sql, loginAs, mailbox }) => {
+  test("dropping a confirmed session in Your sessions promotes the car waiting for it", async ({
+    page,
+    sql,
+    loginAs,
+    mailbox,
+  }) => {
     const event = await tightEvent(sql);
     const [paddock, photo] = [sessionId(event, PADDOCK), sessionId(event, PHOTO)];
-    const owner = await registeredOwner(sql, event, [{ sessionId: paddock, status: "confirmed" }, { sessionId: photo, status: "confirmed" }]);
+    const owner = await registeredOwner(sql, event, [
+      { sessionId: paddock, status: "confirmed" },
+      { sessionId: photo, status: "confirmed" },
+    ]);
     const waiting = await registeredOwner(sql, event, [{ sessionId: paddock, status: "waiting" }]);
     await loginAs(page, owner);
     await page.goto(`/registrations/${owner.registrationId}`);
@@ -62,7 +84,10 @@ test.describe("changing a registration", () => {
     const event = await tightEvent(sql);
     const [paddock, photo] = [sessionId(event, PADDOCK), sessionId(event, PHOTO)];
     await registeredOwner(sql, event, [{ sessionId: paddock, status: "confirmed" }]);
-    const owner = await registeredOwner(sql, event, [{ sessionId: paddock, status: "waiting" }, { sessionId: photo, status: "confirmed" }]);
+    const owner = await registeredOwner(sql, event, [
+      { sessionId: paddock, status: "waiting" },
+      { sessionId: photo, status: "confirmed" },
+    ]);
     const second = await insertCar(sql, owner.id, `RM-2ND ${owner.car.plate.slice(3)}`);
     await loginAs(page, owner);
     await page.goto(`/registrations/${owner.registrationId}`);
@@ -106,7 +131,9 @@ test.describe("changing a registration without JavaScript", () => {
     await page.goto(`/registrations/${owner.registrationId}`);
     await page.getByRole("group", { name: "Your sessions" }).getByRole("checkbox", { name: PHOTO }).uncheck();
     await page.getByRole("button", { name: "Save sessions" }).click();
-    await expect(page.getByRole("group", { name: "Your sessions" })).toHaveAccessibleDescription("Tick at least one session.");
+    await expect(page.getByRole("group", { name: "Your sessions" })).toHaveAccessibleDescription(
+      "Tick at least one session.",
+    );
     expect(await statusOf(sql, owner.registrationId, photo)).toBe("confirmed");
   });
 });

@@ -9,7 +9,12 @@ const GP = "GP track session 1";
 // The issue's "Done when", on a phone, with its own data (not the demo seed): an owner like
 // owner001 adds a GP session, shows the ticket, drops a session others wait for, and the next car
 // in line is e-mailed its place.
-test("an owner adds a GP session, sees the ticket and frees a place for the next car", async ({ page, sql, loginAs, mailbox }) => {
+test("an owner adds a GP session, sees the ticket and frees a place for the next car", async ({
+  page,
+  sql,
+  loginAs,
+  mailbox,
+}) => {
   const event = await seedEvent(sql, {
     sessions: [
       { name: PADDOCK, start: "09:00", end: "12:30", capacity: 2 },
@@ -50,6 +55,8 @@ test("an owner adds a GP session, sees the ticket and frees a place for the next
   expect(places.find((p) => p.registration_id === next.registrationId)?.status).toBe("confirmed");
   expect(places.find((p) => p.registration_id === after.registrationId)?.status).toBe("waiting");
   expect(await mailbox.list(after.email)).toHaveLength(0);
-  const mine = await sql<{ session_id: string; status: string }[]>`select session_id, status from registration_sessions where registration_id = ${owner.registrationId}`;
+  const mine = await sql<
+    { session_id: string; status: string }[]
+  >`select session_id, status from registration_sessions where registration_id = ${owner.registrationId}`;
   expect(mine).toEqual([{ session_id: gp, status: "confirmed" }]);
 });

@@ -6,10 +6,19 @@ const PADDOCK = "Paddock display";
 const PHOTO = "Photo session, GP straight";
 
 const fullEvent = (sql: Parameters<typeof seedEvent>[0]): Promise<SeededEvent> =>
-  seedEvent(sql, { sessions: [{ name: PADDOCK, start: "09:00", end: "12:30", capacity: 1 }, { name: PHOTO, start: "13:30", end: "15:00", capacity: 1 }] });
+  seedEvent(sql, {
+    sessions: [
+      { name: PADDOCK, start: "09:00", end: "12:30", capacity: 1 },
+      { name: PHOTO, start: "13:30", end: "15:00", capacity: 1 },
+    ],
+  });
 
 test.describe("what an owner's registration says", () => {
-  test("a car that only waits gets no ticket, QR code or calendar entry, but where it stands", async ({ page, sql, loginAs }) => {
+  test("a car that only waits gets no ticket, QR code or calendar entry, but where it stands", async ({
+    page,
+    sql,
+    loginAs,
+  }) => {
     const event = await fullEvent(sql);
     const paddock = sessionId(event, PADDOCK);
     await registeredOwner(sql, event, [{ sessionId: paddock, status: "confirmed" }]);
@@ -25,7 +34,11 @@ test.describe("what an owner's registration says", () => {
     expect((await page.request.get(`/registrations/${waiting.registrationId}/calendar.ics`)).status()).toBe(404);
   });
 
-  test("Your sessions calls the car's own places held, and warns of a waiting list only for a full session it would join", async ({ page, sql, loginAs }) => {
+  test("Your sessions calls the car's own places held, and warns of a waiting list only for a full session it would join", async ({
+    page,
+    sql,
+    loginAs,
+  }) => {
     const event = await fullEvent(sql);
     const [paddock, photo] = [sessionId(event, PADDOCK), sessionId(event, PHOTO)];
     const owner = await registeredOwner(sql, event, [{ sessionId: paddock, status: "confirmed" }]);
@@ -38,7 +51,12 @@ test.describe("what an owner's registration says", () => {
     await expect(sessions.locator("label").filter({ hasText: PHOTO })).toContainText("Full: you join the waiting list");
   });
 
-  test("after registration closes the owner can still give the place back, and the next car gets it; sessions stay as they are", async ({ page, sql, loginAs, mailbox }) => {
+  test("after registration closes the owner can still give the place back, and the next car gets it; sessions stay as they are", async ({
+    page,
+    sql,
+    loginAs,
+    mailbox,
+  }) => {
     const event = await fullEvent(sql);
     const paddock = sessionId(event, PADDOCK);
     const owner = await registeredOwner(sql, event, [{ sessionId: paddock, status: "confirmed" }]);
@@ -65,6 +83,13 @@ test.describe("what an owner's registration says", () => {
     expect(mail.subject).toBe(`Registration changed: ${event.name}`);
     expect(mail.text).toContain(`${PHOTO} (`);
     expect(mail.text).toContain(`${PADDOCK} (`);
-    await expect.poll(async () => (await sql`select 1 from registration_sessions where registration_id = ${owner.registrationId} and session_id = ${photo}`).length).toBe(1);
+    await expect
+      .poll(
+        async () =>
+          (
+            await sql`select 1 from registration_sessions where registration_id = ${owner.registrationId} and session_id = ${photo}`
+          ).length,
+      )
+      .toBe(1);
   });
 });

@@ -8,7 +8,11 @@ const PHOTO = "Photo session, GP straight";
 const CLASH_MESSAGE = "Two of the ticked sessions overlap; one car cannot be in both.";
 
 /** The VEVENT blocks of an iCalendar file, folded lines joined. */
-const vevents = (ics: string) => ics.split("BEGIN:VEVENT").slice(1).map((b) => b.split("END:VEVENT")[0]!.replace(/\r\n[ \t]/g, ""));
+const vevents = (ics: string) =>
+  ics
+    .split("BEGIN:VEVENT")
+    .slice(1)
+    .map((b) => b.split("END:VEVENT")[0]!.replace(/\r\n[ \t]/g, ""));
 
 const overlapping = [
   { name: "Morning drive", start: "09:00", end: "10:00", capacity: 10 },
@@ -17,7 +21,12 @@ const overlapping = [
 ];
 
 test.describe("registering a car", () => {
-  test("two sessions: confirmed places, the ticket QR, the calendar and the mail", async ({ page, sql, loginAs, mailbox }) => {
+  test("two sessions: confirmed places, the ticket QR, the calendar and the mail", async ({
+    page,
+    sql,
+    loginAs,
+    mailbox,
+  }) => {
     const event = await seedEvent(sql);
     const owner = await insertOwner(sql);
     await loginAs(page, owner);
@@ -47,8 +56,17 @@ test.describe("registering a car", () => {
     expect(places.map((p) => p.status)).toEqual(["confirmed", "confirmed"]);
   });
 
-  test("a full session puts the car on its waiting list, behind those already waiting", async ({ page, sql, loginAs }) => {
-    const event = await seedEvent(sql, { sessions: [{ name: PADDOCK, start: "09:00", end: "12:30", capacity: 1 }, { name: PHOTO, start: "13:30", end: "15:00", capacity: 10 }] });
+  test("a full session puts the car on its waiting list, behind those already waiting", async ({
+    page,
+    sql,
+    loginAs,
+  }) => {
+    const event = await seedEvent(sql, {
+      sessions: [
+        { name: PADDOCK, start: "09:00", end: "12:30", capacity: 1 },
+        { name: PHOTO, start: "13:30", end: "15:00", capacity: 10 },
+      ],
+    });
     await seedConfirmedCar(sql, event, [sessionId(event, PADDOCK)], 1);
     await registeredOwner(sql, event, [{ sessionId: sessionId(event, PADDOCK), status: "waiting" }]);
     const owner = await insertOwner(sql);

@@ -3,7 +3,11 @@ import { expect, test } from "../fixtures";
 import { seedRosterMeet } from "../fixtures/roster";
 
 test.describe("the roster with its filters open", () => {
-  test("every control has an accessible name and axe finds nothing, a deleted account's row included", async ({ page, sql, loginAs }) => {
+  test("every control has an accessible name and axe finds nothing, a deleted account's row included", async ({
+    page,
+    sql,
+    loginAs,
+  }) => {
     const meet = await seedRosterMeet(sql, 6);
     // The owner of plaque 6 deleted their account: the registration stays, without owner or car.
     await sql`update registrations set owner_id = null, car_id = null, status = 'cancelled', cancelled_at = now() where id = ${meet.cars[5]!.registrationId}`;

@@ -6,7 +6,11 @@ import { GP1, GP2, PADDOCK, seedRosterMeet } from "../fixtures/roster";
 const COLUMNS = ["Plaque", "Driver", "Car", "Colour", "Plate", "Sessions", "Status", "Checked in"];
 
 test.describe("the organiser's roster", () => {
-  test("search the 92 cars by plate, move one car between GP sessions, and see the audit entry", async ({ page, sql, loginAs }) => {
+  test("search the 92 cars by plate, move one car between GP sessions, and see the audit entry", async ({
+    page,
+    sql,
+    loginAs,
+  }) => {
     const meet = await seedRosterMeet(sql);
     const car = meet.cars[82]!; // plaque 83, in GP 2; no other plate contains its plate
     await loginAs(page, meet.organiser);
@@ -43,7 +47,9 @@ test.describe("the organiser's roster", () => {
     await page.getByRole("link", { name: "Back to the roster" }).click();
     await expect(page.getByTestId("audit-log")).toContainText(`from ${GP2} to ${GP1}`);
     await expect(gp1).toContainText("24 / 30");
-    const [place] = await sql<{ status: string }[]>`select rs.status from registration_sessions rs join event_sessions es on es.id = rs.session_id
+    const [place] = await sql<
+      { status: string }[]
+    >`select rs.status from registration_sessions rs join event_sessions es on es.id = rs.session_id
       where rs.registration_id = ${car.registrationId} and es.name = ${GP1}`;
     expect(place?.status).toBe("confirmed");
   });
@@ -53,7 +59,10 @@ test.describe("the organiser's roster", () => {
     await sql`update users set full_name = '=HYPERLINK("x")' where email = ${meet.cars[1]!.email}`;
     await loginAs(page, meet.organiser);
     await page.goto(`/organise/events/${meet.event.slug}/roster`);
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export CSV" }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Export CSV" }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe(`${meet.event.slug}-roster.csv`);
     const text = await readFile((await download.path())!, "utf8");
     expect(text.charCodeAt(0)).toBe(0xfeff);
@@ -61,13 +70,20 @@ test.describe("the organiser's roster", () => {
     expect(lines[0]).toBe(COLUMNS.join(","));
     expect(lines).toHaveLength(93);
     const first = meet.cars[0]!;
-    expect(lines[1]).toBe(`1,${first.driver},BMW 1M Coupé,Alpine White,${first.plate},"${PADDOCK}; Photo session, GP straight; Corso, Nordschleife behind the pace car; ${GP1}",Confirmed,`);
+    expect(lines[1]).toBe(
+      `1,${first.driver},BMW 1M Coupé,Alpine White,${first.plate},"${PADDOCK}; Photo session, GP straight; Corso, Nordschleife behind the pace car; ${GP1}",Confirmed,`,
+    );
     expect(lines[2]).toMatch(/^2,"'=HYPERLINK\(""x""\)",/);
 
-    const gp1 = await page.request.get(`/organise/events/${meet.event.slug}/roster.csv?session=${meet.event.sessions.find((s) => s.name === GP1)!.id}`);
+    const gp1 = await page.request.get(
+      `/organise/events/${meet.event.slug}/roster.csv?session=${meet.event.sessions.find((s) => s.name === GP1)!.id}`,
+    );
     expect(gp1.headers()["content-type"]).toBe("text/csv; charset=utf-8");
     expect(gp1.headers()["content-disposition"]).toMatch(/^attachment; filename=".+\.csv"$/);
-    const gpLines = (await gp1.text()).replace(/^\uFEFF/, "").trimEnd().split("\r\n");
+    const gpLines = (await gp1.text())
+      .replace(/^\uFEFF/, "")
+      .trimEnd()
+      .split("\r\n");
     expect(gpLines[0]).toBe("Position,Plaque,Driver,Car,Colour,Plate,Status");
     expect(gpLines).toHaveLength(24);
   });
@@ -88,9 +104,14 @@ test.describe("the organiser's roster", () => {
   });
 
   // What the CSV refuses them, the live table's JSON must not hand out page by page either.
-  test("gate staff get no owner's e-mail from the roster's data, and cannot search by one", async ({ page, sql, loginAs }) => {
+  test("gate staff get no owner's e-mail from the roster's data, and cannot search by one", async ({
+    page,
+    sql,
+    loginAs,
+  }) => {
     const meet = await seedRosterMeet(sql, 4);
-    const data = (q = "") => page.request.get(`/organise/events/${meet.event.slug}/roster/data${q ? `?q=${encodeURIComponent(q)}` : ""}`);
+    const data = (q = "") =>
+      page.request.get(`/organise/events/${meet.event.slug}/roster/data${q ? `?q=${encodeURIComponent(q)}` : ""}`);
     await loginAs(page, meet.gate);
     const all = await data();
     expect(all.status()).toBe(200);
@@ -112,7 +133,12 @@ test.describe("the organiser's roster", () => {
     expect((await page.request.get(`/organise/events/${meet.event.slug}/roster/data`)).status()).toBe(404);
   });
 
-  test("remove two cars at once with a reason; the owners are told and the counts follow", async ({ page, sql, loginAs, mailbox }) => {
+  test("remove two cars at once with a reason; the owners are told and the counts follow", async ({
+    page,
+    sql,
+    loginAs,
+    mailbox,
+  }) => {
     const meet = await seedRosterMeet(sql, 10);
     await loginAs(page, meet.organiser);
     await page.goto(`/organise/events/${meet.event.slug}/roster`);
@@ -139,14 +165,23 @@ test.describe("the organiser's roster", () => {
     await expect(page.getByTestId("roster-row").nth(2).getByRole("cell").last()).toHaveText("08:05");
   });
 
-  test("axe finds no WCAG 2.1 AA violations on the roster and a registration's page", async ({ page, sql, loginAs }) => {
+  test("axe finds no WCAG 2.1 AA violations on the roster and a registration's page", async ({
+    page,
+    sql,
+    loginAs,
+  }) => {
     const meet = await seedRosterMeet(sql, 30);
     await loginAs(page, meet.organiser);
-    for (const path of [`/organise/events/${meet.event.slug}/roster`, `/organise/events/${meet.event.slug}/roster/${meet.cars[0]!.registrationId}`]) {
+    for (const path of [
+      `/organise/events/${meet.event.slug}/roster`,
+      `/organise/events/${meet.event.slug}/roster/${meet.cars[0]!.registrationId}`,
+    ]) {
       await page.goto(path);
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
       const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21aa"]).analyze();
-      expect(results.violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target.join(" ")) }))).toEqual([]);
+      expect(results.violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target.join(" ")) }))).toEqual(
+        [],
+      );
     }
   });
 });

@@ -4,17 +4,27 @@ import { seedRosterMeet } from "../fixtures/roster";
 
 test.use({ viewport: { width: 390, height: 844 } });
 
-test("the roster is usable on a 390 px phone: the table scrolls, plaque and driver stay in view", async ({ page, sql, loginAs }) => {
+test("the roster is usable on a 390 px phone: the table scrolls, plaque and driver stay in view", async ({
+  page,
+  sql,
+  loginAs,
+}) => {
   const meet = await seedRosterMeet(sql, 40);
   await loginAs(page, meet.organiser);
   await page.goto(`/organise/events/${meet.event.slug}/roster`);
   await expect(page.getByTestId("roster-total")).toHaveText("40 cars");
 
   // The page itself never scrolls sideways; the table does, inside its own region.
-  const page_ = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+  const page_ = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    client: document.documentElement.clientWidth,
+  }));
   expect(page_.scroll).toBeLessThanOrEqual(page_.client);
   const region = page.getByTestId("roster-scroll");
-  const { scrollWidth, clientWidth } = await region.evaluate((el) => ({ scrollWidth: el.scrollWidth, clientWidth: el.clientWidth }));
+  const { scrollWidth, clientWidth } = await region.evaluate((el) => ({
+    scrollWidth: el.scrollWidth,
+    clientWidth: el.clientWidth,
+  }));
   expect(scrollWidth).toBeGreaterThan(clientWidth);
 
   const first = page.getByTestId("roster-row").first();
@@ -36,7 +46,10 @@ test("the roster is usable on a 390 px phone: the table scrolls, plaque and driv
   await expect(first.getByRole("cell").first()).toContainText("1");
 
   // Touch targets: the tick box and the driver's link are at least 44 px high.
-  for (const target of [first.getByRole("checkbox").locator(".."), first.getByRole("link", { name: meet.cars[0]!.driver })]) {
+  for (const target of [
+    first.getByRole("checkbox").locator(".."),
+    first.getByRole("link", { name: meet.cars[0]!.driver }),
+  ]) {
     expect((await target.boundingBox())!.height).toBeGreaterThanOrEqual(44);
   }
 

@@ -25,7 +25,14 @@ const allowed = (cells: Record<Actor, string>) => ACTORS.filter((a) => cells[a] 
 /** A page that holds the action, its [params] filled from the scene (a form without JavaScript posts there). */
 function pageFor(template: string, s: Scene): string {
   const slug = template.startsWith("/organise/clubs/") ? s.club.slug : s.event.slug;
-  const values: Record<string, string> = { slug, id: s.registration, token: s.invitationToken, sessionId: s.event.sessions[0]!, registrationId: s.registration, locale: "en" };
+  const values: Record<string, string> = {
+    slug,
+    id: s.registration,
+    token: s.invitationToken,
+    sessionId: s.event.sessions[0]!,
+    registrationId: s.registration,
+    locale: "en",
+  };
   return template.replace(/\[(\w+)\]/g, (_, name: string) => values[name] ?? name);
 }
 
@@ -43,18 +50,32 @@ function fuzzAction(sql: Sql, target: ActionTarget, arbitrary: fc.Arbitrary<Acti
   const id = ids.get(target.action)!;
   const page = actionPages().get(target.action)![0] ?? "/";
   let last: { call: Call; actor: Actor } | null = null;
-  return fuzz(sql, {
-    name: target.action,
-    arbitrary,
-    reseedEvery: target.reseedEvery,
-    prepare: row.prepare && ((s) => row.prepare!({ sql, s, actor: "admin", run: async (key, args) => void (await callAction(ids.get(key)!, args, s.people.admin.token)) })),
-    send: async (input, s, prepared) => {
-      const [call, actor] = input.replay && last ? [last.call, last.actor] : [buildCall(input, row.args(s, prepared), s), input.actor];
-      const answer = await sendCall(id, call, actor, s, pageFor(page, s));
-      if (!isRefusal(answer)) last = { call, actor };
-      return answer;
+  return fuzz(
+    sql,
+    {
+      name: target.action,
+      arbitrary,
+      reseedEvery: target.reseedEvery,
+      prepare:
+        row.prepare &&
+        ((s) =>
+          row.prepare!({
+            sql,
+            s,
+            actor: "admin",
+            run: async (key, args) => void (await callAction(ids.get(key)!, args, s.people.admin.token)),
+          })),
+      send: async (input, s, prepared) => {
+        const [call, actor] =
+          input.replay && last ? [last.call, last.actor] : [buildCall(input, row.args(s, prepared), s), input.actor];
+        const answer = await sendCall(id, call, actor, s, pageFor(page, s));
+        if (!isRefusal(answer)) last = { call, actor };
+        return answer;
+      },
     },
-  }, runs, SEED);
+    runs,
+    SEED,
+  );
 }
 
 const whoMay = (route: string) => {
@@ -76,7 +97,16 @@ test.describe("server actions", () => {
 test.describe("route handlers", () => {
   for (const target of routeTargets) {
     test(target.route, async ({ sql }) => {
-      const { tally, failure } = await fuzz(sql, { name: target.route, arbitrary: routeInput(target, whoMay(target.route)), send: (input, s) => sendRoute(target, input, s) }, RUNS, SEED);
+      const { tally, failure } = await fuzz(
+        sql,
+        {
+          name: target.route,
+          arbitrary: routeInput(target, whoMay(target.route)),
+          send: (input, s) => sendRoute(target, input, s),
+        },
+        RUNS,
+        SEED,
+      );
       recordTally(tally);
       expect(failure, `${tally.inputs} inputs, ${tally.refused} refused`).toBeNull();
     });
@@ -86,14 +116,23 @@ test.describe("route handlers", () => {
 test.describe("inputs the fuzzer once failed on", () => {
   for (const { action, why, input } of actionRegressions) {
     test(`${action}: ${why}`, async ({ sql }) => {
-      const { failure } = await fuzzAction(sql, actionTargets.find((t) => t.action === action)!, fc.constant(input), 1);
+      const { failure } = await fuzzAction(
+        sql,
+        actionTargets.find((t) => t.action === action)!,
+        fc.constant(input),
+        1,
+      );
       expect(failure).toBeNull();
     });
   }
   for (const { route, why, input } of routeRegressions) {
     test(`${route}: ${why}`, async ({ sql }) => {
       const target = routeTargets.find((t) => t.route === route)!;
-      const { failure } = await fuzz(sql, { name: route, arbitrary: fc.constant(input), send: (i, s) => sendRoute(target, i, s) }, 1);
+      const { failure } = await fuzz(
+        sql,
+        { name: route, arbitrary: fc.constant(input), send: (i, s) => sendRoute(target, i, s) },
+        1,
+      );
       expect(failure).toBeNull();
     });
   }

@@ -40,10 +40,18 @@ test.describe("server actions do what the matrix says for each caller, and a ref
   const ids = builtActions();
   for (const row of actionRows) {
     test(row.action, async ({ sql }) => {
-      const cells = await Promise.all(ACTORS.map(async (actor) => [actor, await probeAction(sql, ids, row, actor)] as const));
+      const cells = await Promise.all(
+        ACTORS.map(async (actor) => [actor, await probeAction(sql, ids, row, actor)] as const),
+      );
       expect(Object.fromEntries(cells.map(([a, c]) => [a, c.outcome]))).toEqual(row.expect);
-      expect(Object.fromEntries(cells.filter(([, c]) => c.written.length).map(([a, c]) => [a, c.written])), "tables written by a refused call").toEqual({});
-      expect(Object.fromEntries(cells.filter(([, c]) => c.leak).map(([a, c]) => [a, c.leak])), "refusals that differ for a real and a made-up target").toEqual({});
+      expect(
+        Object.fromEntries(cells.filter(([, c]) => c.written.length).map(([a, c]) => [a, c.written])),
+        "tables written by a refused call",
+      ).toEqual({});
+      expect(
+        Object.fromEntries(cells.filter(([, c]) => c.leak).map(([a, c]) => [a, c.leak])),
+        "refusals that differ for a real and a made-up target",
+      ).toEqual({});
     });
   }
 });

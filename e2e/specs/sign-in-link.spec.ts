@@ -45,7 +45,12 @@ test.describe("the sign-in link", () => {
     expect(await userIdByEmail(sql, address), "no account was created").toBeUndefined();
   });
 
-  test("a mail scanner that fetches the link neither signs in nor uses it up", async ({ page, request, mailbox, sql }) => {
+  test("a mail scanner that fetches the link neither signs in nor uses it up", async ({
+    page,
+    request,
+    mailbox,
+    sql,
+  }) => {
     const address = uniqueEmail("scanner");
     const signIn = new SignInPage(page);
     await signIn.goto();

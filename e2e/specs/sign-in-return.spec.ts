@@ -41,6 +41,8 @@ test.describe("the header's Sign in comes back to the page it was pressed on", (
   test("from the sign-in page itself it keeps the way back", async ({ page }) => {
     await page.goto("/signin?callbackUrl=%2Fregistrations");
     const link = new SiteHeader(page).signInLink;
-    expect(new URL((await link.getAttribute("href"))!, page.url()).searchParams.get("callbackUrl")).toBe("/registrations");
+    expect(new URL((await link.getAttribute("href"))!, page.url()).searchParams.get("callbackUrl")).toBe(
+      "/registrations",
+    );
   });
 });

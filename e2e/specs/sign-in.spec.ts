@@ -4,7 +4,11 @@ import { ConfirmSignInPage, SignInPage } from "../pages/sign-in-page";
 import { SiteHeader } from "../pages/site-header";
 
 test.describe("signing in with an e-mailed link", () => {
-  test("a new address gets a link, and pressing Sign in creates the account and lands in the garage", async ({ page, mailbox, sql }) => {
+  test("a new address gets a link, and pressing Sign in creates the account and lands in the garage", async ({
+    page,
+    mailbox,
+    sql,
+  }) => {
     const address = uniqueEmail("signin");
     const signIn = new SignInPage(page);
     await signIn.goto();
@@ -49,7 +53,12 @@ test.describe("signing in with an e-mailed link", () => {
     await expect(page.getByRole("heading", { level: 1, name: "My registrations" })).toBeVisible();
   });
 
-  test("a link works once: opened again elsewhere it says so and offers a new one", async ({ page, browser, mailbox, sql }) => {
+  test("a link works once: opened again elsewhere it says so and offers a new one", async ({
+    page,
+    browser,
+    mailbox,
+    sql,
+  }) => {
     const address = uniqueEmail("once");
     const signIn = new SignInPage(page);
     await signIn.goto();

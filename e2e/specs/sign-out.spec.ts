@@ -2,7 +2,11 @@ import { expect, test } from "../fixtures";
 import { sessionCount } from "../fixtures/db";
 import { SiteHeader } from "../pages/site-header";
 
-test("signing out needs no confirmation, ends the session and closes the garage", async ({ signedInPage: page, account, sql }) => {
+test("signing out needs no confirmation, ends the session and closes the garage", async ({
+  signedInPage: page,
+  account,
+  sql,
+}) => {
   await page.goto("/garage");
   await expect(page.getByRole("heading", { level: 1, name: "Garage" })).toBeVisible();
   expect(await sessionCount(sql, account.id)).toBe(1);

@@ -5,13 +5,22 @@ import { uniqueSuffix } from "../fixtures/db";
 // `npm test` starts two app instances on one database, as behind a load balancer: the browser
 // works on the first (E2E_BASE_URL), a visitor reads from the second right after each change.
 const second = process.env.E2E_SECOND_URL!;
-const visit = (request: { get: (url: string) => Promise<APIResponse> }, slug: string) => request.get(`${second}/events/${slug}`);
+const visit = (request: { get: (url: string) => Promise<APIResponse> }, slug: string) =>
+  request.get(`${second}/events/${slug}`);
 
 test.describe("a change on one instance is seen on the other at the very next request", () => {
-  test("publishing, a programme change and cancelling; a not-found answer is never shared", async ({ page, request, sql, account, loginAs }) => {
+  test("publishing, a programme change and cancelling; a not-found answer is never shared", async ({
+    page,
+    request,
+    sql,
+    account,
+    loginAs,
+  }) => {
     const suffix = uniqueSuffix();
     const name = `Two Instances ${suffix}`;
-    const [club] = await sql<{ id: string }[]>`insert into clubs (name, slug) values (${`Twin Club ${suffix}`}, ${`twin-club-${suffix}`}) returning id`;
+    const [club] = await sql<
+      { id: string }[]
+    >`insert into clubs (name, slug) values (${`Twin Club ${suffix}`}, ${`twin-club-${suffix}`}) returning id`;
     await sql`insert into club_members (club_id, user_id, role) values (${club!.id}, ${account.id}, 'admin')`;
     const slug = `twin-${suffix}`;
     const [event] = await sql<{ id: string }[]>`
@@ -21,7 +30,11 @@ test.describe("a change on one instance is seen on the other at the very next re
       values (${event!.id}, 'Paddock display', 'paddock', '2031-07-12 07:00Z', '2031-07-12 10:00Z', 40)`;
 
     // A draft is not found, on both instances, and that answer is neither cached here nor by a CDN.
-    for (const response of [await request.get(`/events/${slug}`), await visit(request, slug), await visit(request, slug)]) {
+    for (const response of [
+      await request.get(`/events/${slug}`),
+      await visit(request, slug),
+      await visit(request, slug),
+    ]) {
       expect(response.status()).toBe(404);
       expect(response.headers()["cache-control"] ?? "").not.toMatch(/s-maxage|public/);
       expect(response.headers()["x-nextjs-cache"]).toBeUndefined();

@@ -3,7 +3,8 @@ import type { CheckInCar, CheckInCopy, PendingCheckIn } from "./types";
 import { verifyTicketToken } from "./verify";
 
 /** Why a car may not come in (or a ticket is no good), in the words the gate screen uses. */
-export type Refusal = "notRegistered" | "cancelled" | "waitingOnly" | "otherEvent" | "forged" | "expired" | "unreadable";
+export type Refusal =
+  "notRegistered" | "cancelled" | "waitingOnly" | "otherEvent" | "forged" | "expired" | "unreadable";
 
 export type Answer =
   | { kind: "ok"; car: CheckInCar }
@@ -30,7 +31,8 @@ export function answerForCar(car: CheckInCar, pending: PendingCheckIn | undefine
   if (status === "cancelled") return { kind: "refused", reason: "cancelled", car };
   const server = car.checkedInAt ? new Date(car.checkedInAt) : null;
   const local = pending ? new Date(pending.scannedAt) : null;
-  if (server && (!local || server <= local)) return { kind: "alreadyIn", car, at: formatClock(server), by: car.checkedInBy, pending: false };
+  if (server && (!local || server <= local))
+    return { kind: "alreadyIn", car, at: formatClock(server), by: car.checkedInBy, pending: false };
   if (local) return { kind: "alreadyIn", car, at: formatClock(local), by: null, pending: true };
   if (status === "waiting") return { kind: "refused", reason: "waitingOnly", car };
   if (status === "none") return { kind: "refused", reason: "notRegistered", car };
@@ -38,9 +40,15 @@ export function answerForCar(car: CheckInCar, pending: PendingCheckIn | undefine
 }
 
 /** The answer for a scanned QR code, checked against the phone's copy of the event. */
-export async function answerForTicket(token: string, copy: CheckInCopy, pending: PendingCheckIn[], now: Date): Promise<Answer> {
+export async function answerForTicket(
+  token: string,
+  copy: CheckInCopy,
+  pending: PendingCheckIn[],
+  now: Date,
+): Promise<Answer> {
   const verdict = await verifyTicketToken(token, copy.event.id, copy.ticketKey, now);
-  if (!verdict.ok) return { kind: "refused", reason: verdict.reason === "malformed" ? "unreadable" : verdict.reason, car: null };
+  if (!verdict.ok)
+    return { kind: "refused", reason: verdict.reason === "malformed" ? "unreadable" : verdict.reason, car: null };
   const car = copy.cars.find((c) => c.registrationId === verdict.registrationId);
   if (!car) return { kind: "refused", reason: "notRegistered", car: null };
   return answerForCar(car, earliestPending(pending, car.registrationId));

@@ -12,7 +12,9 @@ export function countCheckIns(cars: CheckInCar[], sessions: CheckInSession[]): C
     checkedIn: expected.filter(isIn).length,
     total: expected.length,
     sessions: sessions.map((session) => {
-      const confirmed = expected.filter((car) => car.places.some((p) => p.sessionId === session.id && p.status === "confirmed"));
+      const confirmed = expected.filter((car) =>
+        car.places.some((p) => p.sessionId === session.id && p.status === "confirmed"),
+      );
       return { id: session.id, name: session.name, checkedIn: confirmed.filter(isIn).length, total: confirmed.length };
     }),
   };

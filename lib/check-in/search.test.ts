@@ -44,13 +44,19 @@ describe("searching the offline list", () => {
   });
 
   it("finds a car by any word of its full name, however it is typed", () => {
-    const names = fc.array(fc.constantFrom(..."abdefhiklmnoprstuzäöüß".split("")), { minLength: 2, maxLength: 8 }).map((c) => c.join(""));
-    fc.assert(fc.property(fc.array(names, { minLength: 1, maxLength: 3 }), fc.nat(), fc.boolean(), (words, pick, upper) => {
-      const hit = car({ plaque: 99, driver: "X", searchKey: searchKeyOf(words.join(" ")) });
-      const word = words[pick % words.length]!;
-      const typed = upper ? word.toUpperCase() : word.replace(/ä/g, "ae").replace(/ö/g, "oe").replace(/ü/g, "ue").replace(/ß/g, "ss");
-      expect(searchCars([hit], typed)).toEqual([hit]);
-    }));
+    const names = fc
+      .array(fc.constantFrom(..."abdefhiklmnoprstuzäöüß".split("")), { minLength: 2, maxLength: 8 })
+      .map((c) => c.join(""));
+    fc.assert(
+      fc.property(fc.array(names, { minLength: 1, maxLength: 3 }), fc.nat(), fc.boolean(), (words, pick, upper) => {
+        const hit = car({ plaque: 99, driver: "X", searchKey: searchKeyOf(words.join(" ")) });
+        const word = words[pick % words.length]!;
+        const typed = upper
+          ? word.toUpperCase()
+          : word.replace(/ä/g, "ae").replace(/ö/g, "oe").replace(/ü/g, "ue").replace(/ß/g, "ss");
+        expect(searchCars([hit], typed)).toEqual([hit]);
+      }),
+    );
   });
 
   it("finds nothing for an empty query", () => {
@@ -58,10 +64,12 @@ describe("searching the offline list", () => {
   });
 
   it("only ever returns cars that match, at most the limit", () => {
-    fc.assert(fc.property(fc.string({ maxLength: 6 }), fc.integer({ min: 1, max: 3 }), (q, limit) => {
-      const hits = searchCars(cars, q, limit);
-      expect(hits.length).toBeLessThanOrEqual(limit);
-      for (const hit of hits) expect(cars).toContain(hit);
-    }));
+    fc.assert(
+      fc.property(fc.string({ maxLength: 6 }), fc.integer({ min: 1, max: 3 }), (q, limit) => {
+        const hits = searchCars(cars, q, limit);
+        expect(hits.length).toBeLessThanOrEqual(limit);
+        for (const hit of hits) expect(cars).toContain(hit);
+      }),
+    );
   });
 });

@@ -36,7 +36,12 @@ export function searchCars(cars: CheckInCar[], query: string, limit = 20): Check
   return cars
     .map((car) => ({ car, rank: rank(car, q) }))
     .filter((hit): hit is { car: CheckInCar; rank: number } => hit.rank !== null)
-    .sort((a, b) => a.rank - b.rank || (a.car.plaque ?? Infinity) - (b.car.plaque ?? Infinity) || a.car.driver.localeCompare(b.car.driver))
+    .sort(
+      (a, b) =>
+        a.rank - b.rank ||
+        (a.car.plaque ?? Infinity) - (b.car.plaque ?? Infinity) ||
+        a.car.driver.localeCompare(b.car.driver),
+    )
     .slice(0, limit)
     .map((hit) => hit.car);
 }

@@ -12,7 +12,10 @@ const encoder = new TextEncoder();
 
 /** base64url → bytes, as lenient as Node's Buffer (stray characters skipped), null if hopeless. */
 export function fromBase64Url(text: string): Uint8Array | null {
-  let clean = text.replace(/[^A-Za-z0-9_-]/g, "").replace(/-/g, "+").replace(/_/g, "/");
+  let clean = text
+    .replace(/[^A-Za-z0-9_-]/g, "")
+    .replace(/-/g, "+")
+    .replace(/_/g, "/");
   if (clean.length % 4 === 1) clean = clean.slice(0, -1);
   try {
     const binary = atob(clean + "=".repeat((4 - (clean.length % 4)) % 4));
@@ -57,7 +60,9 @@ function sameText(a: string, b: string): boolean {
 async function expectedSignature(eventKey: string, body: string): Promise<string | null> {
   const raw = fromBase64Url(eventKey);
   if (!raw) return null;
-  const key = await crypto.subtle.importKey("raw", raw as BufferSource, { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+  const key = await crypto.subtle.importKey("raw", raw as BufferSource, { name: "HMAC", hash: "SHA-256" }, false, [
+    "sign",
+  ]);
   const mac = await crypto.subtle.sign("HMAC", key, encoder.encode(`${PREFIX}.${body}`));
   return toBase64Url(new Uint8Array(mac));
 }
@@ -67,7 +72,12 @@ async function expectedSignature(eventKey: string, body: string): Promise<string
  * the server does, so a signature written with a different (non-canonical) last character is
  * refused here too.
  */
-export async function verifyTicketToken(token: string, eventId: string, eventKey: string, now: Date): Promise<TicketVerdict> {
+export async function verifyTicketToken(
+  token: string,
+  eventId: string,
+  eventKey: string,
+  now: Date,
+): Promise<TicketVerdict> {
   const peeked = peek(token);
   if (!peeked) return { ok: false, reason: "malformed" };
   const { claims, body, sig } = peeked;

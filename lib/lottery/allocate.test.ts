@@ -6,12 +6,13 @@ import { drawKey, drawOrder } from "./draw";
 import { lotteryStats } from "./stats";
 import { ALGORITHM_VERSION, LotteryInputError, type LotteryInput, type LotteryResult } from "./types";
 
-const granted = (r: LotteryResult) => Object.fromEntries(r.entries.map((e) => [e.id, e.granted.map((g) => g.sessionId)]));
+const granted = (r: LotteryResult) =>
+  Object.fromEntries(r.entries.map((e) => [e.id, e.granted.map((g) => g.sessionId)]));
 const session = (r: LotteryResult, id: string) => r.sessions.find((s) => s.id === id)!;
 const cars = ["alfa", "bmw", "citroen", "dacia", "elise"];
 
 describe("the draw", () => {
-  it("hashes the seed and the entry id run together (SHA-256 of \"abc\")", () => {
+  it('hashes the seed and the entry id run together (SHA-256 of "abc")', () => {
     expect(drawKey("a", "bc")).toBe("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
   });
 
@@ -25,17 +26,29 @@ describe("the draw", () => {
 
 describe("hand examples", () => {
   it("gives a hot session's 2 places to the first two drawn, the rest wait in draw order", () => {
-    const input: LotteryInput = { seed: "hot", sessions: [{ id: "hot", capacity: 2 }], entries: cars.map((id) => ({ id, ranking: ["hot"] })) };
+    const input: LotteryInput = {
+      seed: "hot",
+      sessions: [{ id: "hot", capacity: 2 }],
+      entries: cars.map((id) => ({ id, ranking: ["hot"] })),
+    };
     const result = allocate(input);
     const order = drawOrder("hot", cars);
-    expect(session(result, "hot")).toEqual({ id: "hot", capacity: 2, placed: order.slice(0, 2), waiting: order.slice(2) });
+    expect(session(result, "hot")).toEqual({
+      id: "hot",
+      capacity: 2,
+      placed: order.slice(0, 2),
+      waiting: order.slice(2),
+    });
     expect(result.objective).toEqual({ entriesPlaced: 2, totalWeight: 10, tieBreakScore: 5 * 5 + 4 * 5 });
   });
 
   it("with a second choice for everyone, places all five and still gives the hot places by draw", () => {
     const input: LotteryInput = {
       seed: "hot",
-      sessions: [{ id: "hot", capacity: 2 }, { id: "cool", capacity: 5 }],
+      sessions: [
+        { id: "hot", capacity: 2 },
+        { id: "cool", capacity: 5 },
+      ],
       entries: cars.map((id) => ({ id, ranking: ["hot", "cool"] })),
     };
     const result = allocate(input);
@@ -50,7 +63,11 @@ describe("hand examples", () => {
   const rankThree = (seed: string): LotteryInput => ({
     seed,
     sessions: ["X", "Y", "Z"].map((id) => ({ id, capacity: 1 })),
-    entries: [{ id: "A", ranking: ["X", "Y", "Z"] }, { id: "B", ranking: ["X"] }, { id: "C", ranking: ["Y"] }],
+    entries: [
+      { id: "A", ranking: ["X", "Y", "Z"] },
+      { id: "B", ranking: ["X"] },
+      { id: "C", ranking: ["Y"] },
+    ],
   });
   const seed = Array.from({ length: 50 }, (_, i) => `seed-${i}`).find((s) => drawOrder(s, ["A", "B", "C"])[0] === "A")!;
 
@@ -74,12 +91,23 @@ describe("hand examples", () => {
       sessions: ["a", "b", "c"].map((id) => ({ id, capacity: 3 })),
       entries: cars.slice(0, 3).map((id) => ({ id, ranking: ["c", "a", "b"] })),
     };
-    expect(Object.values(granted(allocate(input)))).toEqual([["c", "a", "b"], ["c", "a", "b"], ["c", "a", "b"]]);
+    expect(Object.values(granted(allocate(input)))).toEqual([
+      ["c", "a", "b"],
+      ["c", "a", "b"],
+      ["c", "a", "b"],
+    ]);
   });
 });
 
 describe("input checks", () => {
-  const base: LotteryInput = { seed: "s", sessions: [{ id: "a", capacity: 1 }, { id: "b", capacity: 1 }], entries: [{ id: "x", ranking: ["a"] }] };
+  const base: LotteryInput = {
+    seed: "s",
+    sessions: [
+      { id: "a", capacity: 1 },
+      { id: "b", capacity: 1 },
+    ],
+    entries: [{ id: "x", ranking: ["a"] }],
+  };
   it.each([
     ["a duplicate session", { ...base, sessions: [...base.sessions, { id: "a", capacity: 2 }] }],
     ["a negative capacity", { ...base, sessions: [{ id: "a", capacity: -1 }] }],
@@ -97,17 +125,30 @@ describe("input checks", () => {
 describe("audit", () => {
   const input: LotteryInput = {
     seed: "audit",
-    sessions: [{ id: "a", capacity: 1 }, { id: "b", capacity: 2 }],
-    entries: [{ id: "x", ranking: ["a", "b"] }, { id: "y", ranking: ["b"] }, { id: "z", ranking: ["a"] }],
+    sessions: [
+      { id: "a", capacity: 1 },
+      { id: "b", capacity: 2 },
+    ],
+    entries: [
+      { id: "x", ranking: ["a", "b"] },
+      { id: "y", ranking: ["b"] },
+      { id: "z", ranking: ["a"] },
+    ],
   };
-  const reversed: LotteryInput = { ...input, sessions: [...input.sessions].reverse(), entries: [...input.entries].reverse() };
+  const reversed: LotteryInput = {
+    ...input,
+    sessions: [...input.sessions].reverse(),
+    entries: [...input.entries].reverse(),
+  };
 
   it("hashes the input canonically, without the seed", () => {
     expect(hashInput(input)).toMatch(/^[0-9a-f]{64}$/);
     expect(hashInput(reversed)).toBe(hashInput(input));
     const reseeded: LotteryInput = { ...input, seed: "other" };
     expect(hashInput(reseeded)).toBe(hashInput(input));
-    expect(hashInput({ ...input, entries: [{ id: "x", ranking: ["b", "a"] }, ...input.entries.slice(1)] })).not.toBe(hashInput(input));
+    expect(hashInput({ ...input, entries: [{ id: "x", ranking: ["b", "a"] }, ...input.entries.slice(1)] })).not.toBe(
+      hashInput(input),
+    );
   });
 
   it("publishes the algorithm, seed and input hash, and hashes the result", () => {
@@ -120,6 +161,8 @@ describe("audit", () => {
 
   it("commits to a seed with the SHA-256 of its UTF-8 text, as sha256sum prints it", () => {
     expect(seedCommitment("abc")).toBe("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
-    expect(seedCommitment("Startwert ü")).toBe(createHash("sha256").update(Buffer.from("Startwert ü", "utf8")).digest("hex"));
+    expect(seedCommitment("Startwert ü")).toBe(
+      createHash("sha256").update(Buffer.from("Startwert ü", "utf8")).digest("hex"),
+    );
   });
 });

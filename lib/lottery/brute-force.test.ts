@@ -6,8 +6,13 @@ import { bruteForce, type Tuple } from "./testing/brute-force";
 import { referenceObjective } from "./testing/reference-flow";
 import type { LotteryResult } from "./types";
 
-const tuple = (r: LotteryResult): Tuple => [r.objective.entriesPlaced, r.objective.totalWeight, r.objective.tieBreakScore];
-const assignment = (r: LotteryResult) => new Map(r.entries.map((e) => [e.id, e.granted.map((g) => g.sessionId).sort()]));
+const tuple = (r: LotteryResult): Tuple => [
+  r.objective.entriesPlaced,
+  r.objective.totalWeight,
+  r.objective.tieBreakScore,
+];
+const assignment = (r: LotteryResult) =>
+  new Map(r.entries.map((e) => [e.id, e.granted.map((g) => g.sessionId).sort()]));
 const small = lotteryInput({ minEntries: 4, maxEntries: 7, maxSessions: 4, maxCapacity: 3 });
 
 describe("allocate against reference solvers", () => {
@@ -25,7 +30,9 @@ describe("allocate against reference solvers", () => {
           expect(assignment(result)).toEqual(expected.assignment);
         }
         const greedy = tuple(allocateGreedy(input));
-        expect(greedy[0] < expected.best[0] || (greedy[0] === expected.best[0] && greedy[1] <= expected.best[1])).toBe(true);
+        expect(greedy[0] < expected.best[0] || (greedy[0] === expected.best[0] && greedy[1] <= expected.best[1])).toBe(
+          true,
+        );
       }),
       { numRuns: 2500 },
     );

@@ -29,7 +29,10 @@ export class Candidates {
   private readonly startHeaps: MinHeap[];
   private readonly moveHeaps: (MinHeap | undefined)[];
 
-  constructor(readonly p: Problem, private readonly costs: Costs) {
+  constructor(
+    readonly p: Problem,
+    private readonly costs: Costs,
+  ) {
     const m = (this.m = p.sessionIds.length);
     this.holds = new Uint8Array(p.prefSession.length);
     this.places = new Int32Array(p.entryIds.length);
@@ -60,7 +63,8 @@ export class Candidates {
   }
 
   prefOf(e: number, session: number): number {
-    for (let j = this.p.prefStart[e]!; j < this.p.prefStart[e + 1]!; j++) if (this.p.prefSession[j] === session) return j;
+    for (let j = this.p.prefStart[e]!; j < this.p.prefStart[e + 1]!; j++)
+      if (this.p.prefSession[j] === session) return j;
     return -1;
   }
 
@@ -122,12 +126,14 @@ export class Candidates {
     const count = prefStart[e + 1]! - start;
     for (let a = 0; a < count; a++) {
       const heldNow = (newMask >> a) & 1;
-      if (!heldNow && (((oldMask >> a) & 1) || placedChanged)) this.startHeaps[prefSession[start + a]!]!.push(this.startKey(start + a), start + a);
+      if (!heldNow && ((oldMask >> a) & 1 || placedChanged))
+        this.startHeaps[prefSession[start + a]!]!.push(this.startKey(start + a), start + a);
       if (!heldNow) continue;
       for (let b = 0; b < count; b++) {
         if ((newMask >> b) & 1) continue;
         const wasValid = (oldMask >> a) & 1 && !((oldMask >> b) & 1);
-        if (!wasValid) this.pushMove(prefSession[start + a]!, prefSession[start + b]!, gain[start + a]! - gain[start + b]!, e);
+        if (!wasValid)
+          this.pushMove(prefSession[start + a]!, prefSession[start + b]!, gain[start + a]! - gain[start + b]!, e);
       }
     }
     for (let a = 0; a < count; a++) {

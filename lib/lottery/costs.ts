@@ -28,7 +28,9 @@ export function buildCosts(p: Problem): Costs {
   // gain per session); the search adds a few of them, and all of it must stay an exact integer.
   const bound = bonus + (p.sessionIds.length + 2) * 5 * (unit + n);
   if (16 * bound > Number.MAX_SAFE_INTEGER) {
-    throw new LotteryInputError("Too many entries for exact integer costs (the limit is 15,000 to 20,000, by rankings).");
+    throw new LotteryInputError(
+      "Too many entries for exact integer costs (the limit is 15,000 to 20,000, by rankings).",
+    );
   }
   const gain = new Float64Array(p.prefSession.length);
   for (let e = 0; e < n; e++) {

@@ -53,7 +53,9 @@ describe("allocate invariants", () => {
         for (const s of result.sessions) {
           const positions = s.waiting.map((id) => position.get(id)!);
           expect(positions).toEqual([...positions].sort((a, b) => a - b));
-          const askedNotPlaced = input.entries.filter((e) => e.ranking.includes(s.id) && !s.placed.includes(e.id)).map((e) => e.id);
+          const askedNotPlaced = input.entries
+            .filter((e) => e.ranking.includes(s.id) && !s.placed.includes(e.id))
+            .map((e) => e.id);
           expect([...s.waiting].sort()).toEqual(askedNotPlaced.sort());
         }
       }),

@@ -7,7 +7,12 @@ import { weightOfRank, type EntryOutcome, type LotteryResult, type SessionOutcom
  */
 export function buildResult(p: Problem, granted: Uint8Array, algorithm: string, inputHash: string): LotteryResult {
   const n = p.entryIds.length;
-  const sessions: SessionOutcome[] = p.sessionIds.map((id, s) => ({ id, capacity: p.capacity[s]!, placed: [], waiting: [] }));
+  const sessions: SessionOutcome[] = p.sessionIds.map((id, s) => ({
+    id,
+    capacity: p.capacity[s]!,
+    placed: [],
+    waiting: [],
+  }));
   const entries: EntryOutcome[] = [];
   let entriesPlaced = 0;
   let totalWeight = 0;
@@ -30,5 +35,12 @@ export function buildResult(p: Problem, granted: Uint8Array, algorithm: string, 
     if (outcome.granted.length) entriesPlaced++;
     entries.push(outcome);
   }
-  return { algorithm, seed: p.seed, inputHash, entries, sessions, objective: { entriesPlaced, totalWeight, tieBreakScore } };
+  return {
+    algorithm,
+    seed: p.seed,
+    inputHash,
+    entries,
+    sessions,
+    objective: { entriesPlaced, totalWeight, tieBreakScore },
+  };
 }

@@ -20,7 +20,12 @@ export type LotteryStats = {
 export function lotteryStats(result: LotteryResult): LotteryStats {
   const granted = result.entries.map((e) => e.granted.map((g) => g.rank));
   const count = (test: (ranks: number[]) => boolean) => granted.filter(test).length;
-  const sessions = result.sessions.map((s) => ({ id: s.id, capacity: s.capacity, filled: s.placed.length, waiting: s.waiting.length }));
+  const sessions = result.sessions.map((s) => ({
+    id: s.id,
+    capacity: s.capacity,
+    filled: s.placed.length,
+    waiting: s.waiting.length,
+  }));
   return {
     entries: result.entries.length,
     placed: count((r) => r.length > 0),

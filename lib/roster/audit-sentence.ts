@@ -2,7 +2,8 @@
 export type AuditLine = { action: string; actor: string | null; car: string | null; detail: Record<string, unknown> };
 type Translate = (key: string, values?: Record<string, string | number>) => string;
 
-const text = (value: unknown): string | null => (typeof value === "string" && value.trim() ? value : typeof value === "number" ? String(value) : null);
+const text = (value: unknown): string | null =>
+  typeof value === "string" && value.trim() ? value : typeof value === "number" ? String(value) : null;
 
 /**
  * The sentence of an audit line in the roster's "Recent changes" and a car's history. Each kind
@@ -16,7 +17,13 @@ export function auditSentence(t: Translate, line: AuditLine): string {
   const session = text(d.session) ?? t("aSession");
   switch (line.action) {
     case "move":
-      return t("actions.move", { actor, car, from: text(d.from) ?? t("aSession"), to: text(d.to) ?? t("aSession"), status: t(`statuses.${d.status === "waiting" ? "waiting" : "confirmed"}`) });
+      return t("actions.move", {
+        actor,
+        car,
+        from: text(d.from) ?? t("aSession"),
+        to: text(d.to) ?? t("aSession"),
+        status: t(`statuses.${d.status === "waiting" ? "waiting" : "confirmed"}`),
+      });
     case "promote":
       return t("actions.promote", { actor, car, session, position: text(d.position) ?? "?" });
     case "remove":
@@ -32,7 +39,12 @@ export function auditSentence(t: Translate, line: AuditLine): string {
     case "plaques.assign":
       return t("actions.plaquesAssign", { actor, count: Number(d.assigned ?? 0) });
     case "plaque.change":
-      return t("actions.plaqueChange", { actor, car, from: text(d.from) ?? t("noPlaque"), to: text(d.to) ?? t("noPlaque") });
+      return t("actions.plaqueChange", {
+        actor,
+        car,
+        from: text(d.from) ?? t("noPlaque"),
+        to: text(d.to) ?? t("noPlaque"),
+      });
     case "checklist.add":
       return t("actions.checklistAdd", { actor, item: text(d.label) ?? "?" });
     case "checklist.remove":

@@ -18,10 +18,17 @@ describe("organiserPlace", () => {
   });
 
   it("never confirms beyond capacity + overbook (capped), whatever is asked", () => {
-    fc.assert(fc.property(fc.nat(3000), fc.integer({ min: 1, max: 2000 }), fc.integer({ min: -10, max: 10_000 }), (confirmed, capacity, overbook) => {
-      const limit = capacity + Math.max(0, Math.min(overbook, MAX_OVERBOOK));
-      expect(organiserPlace(confirmed, capacity, overbook) === "confirmed").toBe(confirmed < limit);
-    }));
+    fc.assert(
+      fc.property(
+        fc.nat(3000),
+        fc.integer({ min: 1, max: 2000 }),
+        fc.integer({ min: -10, max: 10_000 }),
+        (confirmed, capacity, overbook) => {
+          const limit = capacity + Math.max(0, Math.min(overbook, MAX_OVERBOOK));
+          expect(organiserPlace(confirmed, capacity, overbook) === "confirmed").toBe(confirmed < limit);
+        },
+      ),
+    );
   });
 });
 

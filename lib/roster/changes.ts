@@ -21,7 +21,11 @@ export type HeldPlace = Interval & { sessionId: string };
  * Why a car holding `held` places cannot move from session `fromId` to `to`, or null when it can.
  * Like an owner's choice, the place it gets may not overlap any other place it keeps.
  */
-export function moveRefusal(held: readonly HeldPlace[], fromId: string, to: Interval & { id: string }): MoveRefusal | null {
+export function moveRefusal(
+  held: readonly HeldPlace[],
+  fromId: string,
+  to: Interval & { id: string },
+): MoveRefusal | null {
   if (!held.some((p) => p.sessionId === fromId)) return "roster.errors.notInSession";
   if (held.some((p) => p.sessionId === to.id)) return "roster.errors.alreadyInSession";
   const kept = held.filter((p) => p.sessionId !== fromId);

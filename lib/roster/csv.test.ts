@@ -1,6 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { neutraliseCell, ROSTER_CSV_LABELS_EN, rosterCsv, sessionCsv, type RosterCsvLabels, type RosterCsvRow } from "./csv";
+import {
+  neutraliseCell,
+  ROSTER_CSV_LABELS_EN,
+  rosterCsv,
+  sessionCsv,
+  type RosterCsvLabels,
+  type RosterCsvRow,
+} from "./csv";
 
 // csv-parse is not installed; a strict RFC 4180 reader is enough to check the round trip.
 function parseCsv(input: string): string[][] {
@@ -16,15 +23,21 @@ function parseCsv(input: string): string[][] {
         if (input[i] === '"' && input[i + 1] === '"') {
           cell += '"';
           i += 2;
-        } else if (input[i] === '"') { i++; break; }
-        else cell += input[i++];
+        } else if (input[i] === '"') {
+          i++;
+          break;
+        } else cell += input[i++];
       }
     } else {
-      while (i < input.length && input[i] !== "," && input[i] !== "\r" && input[i] !== "\n" && input[i] !== '"') cell += input[i++];
+      while (i < input.length && input[i] !== "," && input[i] !== "\r" && input[i] !== "\n" && input[i] !== '"')
+        cell += input[i++];
       if (input[i] === '"') throw new Error(`bare quote at ${i}`);
     }
     record.push(cell);
-    if (input[i] === ",") { i++; continue; }
+    if (input[i] === ",") {
+      i++;
+      continue;
+    }
     if (input.startsWith("\r\n", i)) {
       records.push(record);
       record = [];
@@ -37,8 +50,15 @@ function parseCsv(input: string): string[][] {
 }
 
 const row = (over: Partial<RosterCsvRow> = {}): RosterCsvRow => ({
-  plaque: 7, driver: "Anna Schmidt", car: "BMW 1M Coupé", colour: "Valencia Orange", plate: "AW-1M-7",
-  sessions: ["Paddock display", "Photo session, GP straight"], status: "confirmed", checkedInAt: null, ...over,
+  plaque: 7,
+  driver: "Anna Schmidt",
+  car: "BMW 1M Coupé",
+  colour: "Valencia Orange",
+  plate: "AW-1M-7",
+  sessions: ["Paddock display", "Photo session, GP straight"],
+  status: "confirmed",
+  checkedInAt: null,
+  ...over,
 });
 const body = (csv: string) => parseCsv(csv.slice(1)).slice(1);
 
@@ -53,16 +73,33 @@ describe("rosterCsv", () => {
   it("writes the roster's values: empty plaque, plate and check-in, the time in Europe/Berlin", () => {
     const csv = rosterCsv([
       row(),
-      row({ plaque: null, plate: null, status: "waiting", sessions: [], checkedInAt: new Date("2031-06-14T07:05:00Z") }),
+      row({
+        plaque: null,
+        plate: null,
+        status: "waiting",
+        sessions: [],
+        checkedInAt: new Date("2031-06-14T07:05:00Z"),
+      }),
     ]);
     expect(body(csv)).toEqual([
-      ["7", "Anna Schmidt", "BMW 1M Coupé", "Valencia Orange", "AW-1M-7", "Paddock display; Photo session, GP straight", "Confirmed", ""],
+      [
+        "7",
+        "Anna Schmidt",
+        "BMW 1M Coupé",
+        "Valencia Orange",
+        "AW-1M-7",
+        "Paddock display; Photo session, GP straight",
+        "Confirmed",
+        "",
+      ],
       ["", "Anna Schmidt", "BMW 1M Coupé", "Valencia Orange", "", "", "Waiting", "09:05"],
     ]);
   });
 
   it("neutralises a formula in any cell", () => {
-    const csv = rosterCsv([row({ driver: "=cmd|' /C calc'!A0", car: "-5", colour: "+1", plate: "@x", sessions: ["\tX"] })]);
+    const csv = rosterCsv([
+      row({ driver: "=cmd|' /C calc'!A0", car: "-5", colour: "+1", plate: "@x", sessions: ["\tX"] }),
+    ]);
     expect(body(csv)[0]).toEqual(["7", "'=cmd|' /C calc'!A0", "'-5", "'+1", "'@x", "'\tX", "Confirmed", ""]);
     expect(csv).not.toMatch(/(^|,|\n)=cmd/);
   });
@@ -82,10 +119,13 @@ describe("rosterCsv", () => {
 
   it("round-trips any text, apart from the apostrophe before a formula", () => {
     const text = fc.string({ unit: "grapheme" });
-    fc.assert(fc.property(text, text, text, (driver, car, colour) => {
-      const [cells] = body(rosterCsv([row({ driver, car, colour })]));
-      expect(cells?.slice(1, 4)).toEqual([driver, car, colour].map(neutraliseCell));
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(text, text, text, (driver, car, colour) => {
+        const [cells] = body(rosterCsv([row({ driver, car, colour })]));
+        expect(cells?.slice(1, 4)).toEqual([driver, car, colour].map(neutraliseCell));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it("uses the labels it is given, for a German export", () => {
@@ -95,7 +135,16 @@ describe("rosterCsv", () => {
       deletedAccount: "Gelöschtes Konto",
     };
     const csv = rosterCsv([row({ status: "cancelled" }), row({ driver: null })], de);
-    expect(parseCsv(csv.slice(1))[0]).toEqual(["Startnummer", "Fahrer", "Car", "Colour", "Plate", "Sessions", "Status", "Eingecheckt"]);
+    expect(parseCsv(csv.slice(1))[0]).toEqual([
+      "Startnummer",
+      "Fahrer",
+      "Car",
+      "Colour",
+      "Plate",
+      "Sessions",
+      "Status",
+      "Eingecheckt",
+    ]);
     expect(body(csv)[0]?.[6]).toBe("Storniert");
     expect(body(csv)[1]?.[1]).toBe("Gelöschtes Konto");
   });
@@ -108,8 +157,24 @@ describe("rosterCsv", () => {
 describe("sessionCsv", () => {
   it("lists one session with waiting positions, BOM, header and neutralised cells", () => {
     const csv = sessionCsv([
-      { waitingPosition: null, plaque: 1, driver: "Müller, Jörg", car: "BMW 1M Coupé", colour: "Alpine White", plate: "K-M-1", status: "confirmed" },
-      { waitingPosition: 3, plaque: null, driver: "@evil", car: "BMW 1M Coupé", colour: "Sapphire Black", plate: null, status: "waiting" },
+      {
+        waitingPosition: null,
+        plaque: 1,
+        driver: "Müller, Jörg",
+        car: "BMW 1M Coupé",
+        colour: "Alpine White",
+        plate: "K-M-1",
+        status: "confirmed",
+      },
+      {
+        waitingPosition: 3,
+        plaque: null,
+        driver: "@evil",
+        car: "BMW 1M Coupé",
+        colour: "Sapphire Black",
+        plate: null,
+        status: "waiting",
+      },
     ]);
     expect(csv.startsWith("\uFEFFPosition,Plaque,Driver,Car,Colour,Plate,Status\r\n")).toBe(true);
     expect(body(csv)).toEqual([

@@ -2,12 +2,25 @@ import { stringify } from "csv-stringify/sync";
 import { formatClock, EVENT_TIME_ZONE } from "../time";
 import type { PlaceStatus, RosterStatus } from "./query";
 
-export const ROSTER_CSV_COLUMNS = ["plaque", "driver", "car", "colour", "plate", "sessions", "status", "checkedIn"] as const;
+export const ROSTER_CSV_COLUMNS = [
+  "plaque",
+  "driver",
+  "car",
+  "colour",
+  "plate",
+  "sessions",
+  "status",
+  "checkedIn",
+] as const;
 export const SESSION_CSV_COLUMNS = ["position", "plaque", "driver", "car", "colour", "plate", "status"] as const;
 export type RosterCsvColumn = (typeof ROSTER_CSV_COLUMNS)[number] | (typeof SESSION_CSV_COLUMNS)[number];
 
 /** Header and status words; the route fills these from the catalogue for a German export. */
-export type RosterCsvLabels = { columns: Record<RosterCsvColumn, string>; status: Record<RosterStatus, string>; deletedAccount: string };
+export type RosterCsvLabels = {
+  columns: Record<RosterCsvColumn, string>;
+  status: Record<RosterStatus, string>;
+  deletedAccount: string;
+};
 
 export const ROSTER_CSV_LABELS_EN: RosterCsvLabels = {
   columns: {
@@ -42,18 +55,25 @@ export function neutraliseCell(value: string): string {
 
 function toCsv(records: string[][]): string {
   // csv-stringify quotes delimiters and quotes itself; RFC 4180 wants any line break quoted too.
-  return stringify(records.map((r) => r.map(neutraliseCell)), {
-    bom: true,
-    delimiter: ",",
-    record_delimiter: "\r\n",
-    quoted_match: /[\r\n]/,
-  });
+  return stringify(
+    records.map((r) => r.map(neutraliseCell)),
+    {
+      bom: true,
+      delimiter: ",",
+      record_delimiter: "\r\n",
+      quoted_match: /[\r\n]/,
+    },
+  );
 }
 
 const text = (value: string | number | null) => (value === null ? "" : String(value));
 
 /** The roster as CSV: UTF-8 with a BOM, CRLF, RFC 4180 quoting, a header row. */
-export function rosterCsv(rows: RosterCsvRow[], labels: RosterCsvLabels = ROSTER_CSV_LABELS_EN, zone = EVENT_TIME_ZONE): string {
+export function rosterCsv(
+  rows: RosterCsvRow[],
+  labels: RosterCsvLabels = ROSTER_CSV_LABELS_EN,
+  zone = EVENT_TIME_ZONE,
+): string {
   const header = ROSTER_CSV_COLUMNS.map((c) => labels.columns[c]);
   const body = rows.map((r) => [
     text(r.plaque),

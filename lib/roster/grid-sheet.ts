@@ -3,15 +3,31 @@ import { stringify } from "csv-stringify/sync";
 import { neutraliseCell } from "./csv";
 
 /** One printed line of a parade grid; position 1 is the pace car. */
-export type SheetLine = { position: number; plaque: string; driver: string; car: string; colour: string; plate: string };
-export type SheetLabels = { position: string; plaque: string; driver: string; car: string; colour: string; plate: string };
+export type SheetLine = {
+  position: number;
+  plaque: string;
+  driver: string;
+  car: string;
+  colour: string;
+  plate: string;
+};
+export type SheetLabels = {
+  position: string;
+  plaque: string;
+  driver: string;
+  car: string;
+  colour: string;
+  plate: string;
+};
 
 const COLUMNS = ["position", "plaque", "driver", "car", "colour", "plate"] as const;
 
 /** The grid as CSV for Excel: UTF-8 with a BOM, CRLF, formula-looking cells neutralised. */
 export function gridCsv(lines: SheetLine[], labels: SheetLabels): string {
   const rows = lines.map((l) => COLUMNS.map((c) => neutraliseCell(String(l[c]))));
-  return "\uFEFF" + stringify([COLUMNS.map((c) => labels[c]), ...rows], { record_delimiter: "\r\n", quoted_match: /[\r\n]/ });
+  return (
+    "\uFEFF" + stringify([COLUMNS.map((c) => labels[c]), ...rows], { record_delimiter: "\r\n", quoted_match: /[\r\n]/ })
+  );
 }
 
 // A4 in PDF points.
@@ -27,7 +43,15 @@ type Doc = InstanceType<typeof PDFDocument>;
  * wrap onto a second line when they must.
  */
 function columnWidths(doc: Doc, cells: string[][]): number[] {
-  const widest = (i: number) => Math.max(...cells.map((row, r) => doc.font(r === 0 ? "Helvetica-Bold" : "Helvetica").fontSize(r === 0 ? FONT.head : FONT.body).widthOfString(row[i]!))) + PAD;
+  const widest = (i: number) =>
+    Math.max(
+      ...cells.map((row, r) =>
+        doc
+          .font(r === 0 ? "Helvetica-Bold" : "Helvetica")
+          .fontSize(r === 0 ? FONT.head : FONT.body)
+          .widthOfString(row[i]!),
+      ),
+    ) + PAD;
   // A plate longer than any real one wraps rather than pushing the names off the page.
   const fixed = { 0: widest(0), 1: widest(1), 5: Math.min(widest(5), 160) };
   const rest = A4[0] - 2 * MARGIN - fixed[0] - fixed[1] - fixed[5];
@@ -47,7 +71,12 @@ function drawRow(doc: Doc, cells: string[], widths: number[], bold: boolean, hei
     doc.text(cell, x, y + PAD, { width: widths[i]! - PAD });
     x += widths[i]!;
   });
-  doc.moveTo(MARGIN, y + height - 2).lineTo(A4[0] - MARGIN, y + height - 2).lineWidth(0.5).strokeColor("#999999").stroke();
+  doc
+    .moveTo(MARGIN, y + height - 2)
+    .lineTo(A4[0] - MARGIN, y + height - 2)
+    .lineWidth(0.5)
+    .strokeColor("#999999")
+    .stroke();
   doc.x = MARGIN;
   doc.y = y + height;
 }

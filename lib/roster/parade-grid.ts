@@ -34,7 +34,10 @@ function colourComparator(colourOrder: readonly string[]) {
   };
 }
 
-const withPace = <C extends GridCar>(cars: readonly C[]): GridEntry<C>[] => [PACE_CAR, ...cars.map((car) => ({ kind: "car" as const, car }))];
+const withPace = <C extends GridCar>(cars: readonly C[]): GridEntry<C>[] => [
+  PACE_CAR,
+  ...cars.map((car) => ({ kind: "car" as const, car })),
+];
 
 export function paradeGrid<C extends GridCar>(cars: readonly C[], mode: GridMode): GridEntry<C>[] {
   const compare = mode.kind === "plaque" ? compareByPlaque : colourComparator(mode.colourOrder);
@@ -45,7 +48,11 @@ export function paradeGrid<C extends GridCar>(cars: readonly C[], mode: GridMode
  * Moves one car (drag and drop, or the arrow keys). The pace car stays first: moving it is a no-op
  * and a target before the first car lands on the first car's place.
  */
-export function moveInGrid<C extends GridCar>(grid: readonly GridEntry<C>[], fromIndex: number, toIndex: number): GridEntry<C>[] {
+export function moveInGrid<C extends GridCar>(
+  grid: readonly GridEntry<C>[],
+  fromIndex: number,
+  toIndex: number,
+): GridEntry<C>[] {
   const next = [...grid];
   const moved = Number.isInteger(fromIndex) && fromIndex >= 1 ? next[fromIndex] : undefined;
   if (!moved || moved.kind === "pace") return next;

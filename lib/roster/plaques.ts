@@ -60,7 +60,11 @@ export type PlaqueChangeError = "errors.plaqueRange" | "errors.plaqueTaken";
  * An organiser's manual change: a whole number 1–9999 no other car of the event holds.
  * `currentNumber` is the car's own plaque, which it may keep.
  */
-export function validatePlaqueChange(newNumber: number, takenNumbers: Iterable<number>, currentNumber: number | null = null): PlaqueChangeError | null {
+export function validatePlaqueChange(
+  newNumber: number,
+  takenNumbers: Iterable<number>,
+  currentNumber: number | null = null,
+): PlaqueChangeError | null {
   if (!Number.isInteger(newNumber) || newNumber < MIN_PLAQUE || newNumber > MAX_PLAQUE) return "errors.plaqueRange";
   if (newNumber === currentNumber) return null;
   for (const n of takenNumbers) if (n === newNumber) return "errors.plaqueTaken";

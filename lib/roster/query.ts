@@ -15,7 +15,16 @@ export function rosterStatus(places: readonly PlaceStatus[], registrationCancell
   return places.length > 0 ? "waiting" : "cancelled";
 }
 
-export const ROSTER_SORTS = ["plaque", "driver", "car", "colour", "plate", "status", "checkedIn", "registered"] as const;
+export const ROSTER_SORTS = [
+  "plaque",
+  "driver",
+  "car",
+  "colour",
+  "plate",
+  "status",
+  "checkedIn",
+  "registered",
+] as const;
 export type RosterSort = (typeof ROSTER_SORTS)[number];
 export const ROSTER_PAGE_SIZE = 50;
 export const ROSTER_MAX_PAGE_SIZE = 200;
@@ -33,7 +42,13 @@ const optionalText = param(z.string().trim().min(1).max(MAX_SEARCH).nullable()).
 export const rosterQuerySchema = z.object({
   // Cut rather than dropped: a long paste still searches on its first 100 characters.
   q: param(z.string().transform((s) => Array.from(s.trim()).slice(0, MAX_SEARCH).join("").trim())).catch(""),
-  session: param(z.string().regex(UUID_PATTERN).transform((s) => s.toLowerCase()).nullable()).catch(null),
+  session: param(
+    z
+      .string()
+      .regex(UUID_PATTERN)
+      .transform((s) => s.toLowerCase())
+      .nullable(),
+  ).catch(null),
   status: param(z.enum(["confirmed", "waiting", "cancelled"]).nullable()).catch(null),
   checkedIn: param(z.enum(["yes", "no"]).nullable()).catch(null),
   colour: optionalText,
@@ -41,7 +56,13 @@ export const rosterQuerySchema = z.object({
   sort: param(z.enum(ROSTER_SORTS)).catch("plaque"),
   dir: param(z.enum(["asc", "desc"])).catch("asc"),
   page: param(z.coerce.number().int().min(1).max(1_000_000)).catch(1),
-  pageSize: param(z.coerce.number().int().min(1).transform((n) => Math.min(n, ROSTER_MAX_PAGE_SIZE))).catch(ROSTER_PAGE_SIZE),
+  pageSize: param(
+    z.coerce
+      .number()
+      .int()
+      .min(1)
+      .transform((n) => Math.min(n, ROSTER_MAX_PAGE_SIZE)),
+  ).catch(ROSTER_PAGE_SIZE),
 });
 
 export type RosterQuery = z.output<typeof rosterQuerySchema>;

@@ -4,13 +4,20 @@ import { namesMatch, rosterSearch } from "./search";
 
 describe("rosterSearch", () => {
   it("reads up to three digits as a plaque and nothing else", () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 999 }), fc.constantFrom("", "#", "# "), (n, prefix) => {
-      expect(rosterSearch(`${prefix}${n}`)).toEqual({ plaque: n, plate: null, email: null, vin: null, words: [] });
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 999 }), fc.constantFrom("", "#", "# "), (n, prefix) => {
+        expect(rosterSearch(`${prefix}${n}`)).toEqual({ plaque: n, plate: null, email: null, vin: null, words: [] });
+      }),
+    );
   });
 
   it("searches longer text as name, plate, e-mail and (from five characters) VIN", () => {
-    expect(rosterSearch("k-dw 404")).toMatchObject({ plaque: null, plate: "KDW404", vin: "KDW404", words: ["k", "dw", "404"] });
+    expect(rosterSearch("k-dw 404")).toMatchObject({
+      plaque: null,
+      plate: "KDW404",
+      vin: "KDW404",
+      words: ["k", "dw", "404"],
+    });
     expect(rosterSearch("1011")).toMatchObject({ plaque: 1011, plate: "1011", vin: null });
     expect(rosterSearch("  ")).toBeNull();
   });

@@ -2,7 +2,13 @@ import { plateKey, searchKeyOf } from "../check-in/search";
 import { foldForSearch } from "../fold";
 
 /** What a roster search looks for; each part null (or empty) when the query cannot be one. */
-export type RosterSearch = { plaque: number | null; plate: string | null; email: string | null; vin: string | null; words: string[] };
+export type RosterSearch = {
+  plaque: number | null;
+  plate: string | null;
+  email: string | null;
+  vin: string | null;
+  words: string[];
+};
 
 /**
  * How the roster reads what was typed. A short number ("7", "#42") is a plaque and nothing else:

@@ -6,7 +6,10 @@ const message = { subject: "Gates open at 8", body: "See you there." };
 describe("broadcastSchema", () => {
   it("keeps the session of a message to one session", () => {
     const id = "0b4c1d2e-0000-4000-8000-000000000001";
-    expect(broadcastSchema.parse({ ...message, audience: "session", sessionId: id })).toMatchObject({ audience: "session", sessionId: id });
+    expect(broadcastSchema.parse({ ...message, audience: "session", sessionId: id })).toMatchObject({
+      audience: "session",
+      sessionId: id,
+    });
   });
 
   it("refuses a message to a session without a session id", () => {
@@ -15,6 +18,9 @@ describe("broadcastSchema", () => {
 
   // Found by the fuzzer: a forged sessionId beside another audience reached a uuid column (a 500).
   it("drops a session id sent with another audience", () => {
-    expect(broadcastSchema.parse({ ...message, audience: "confirmed", sessionId: "uWIV]s" })).toMatchObject({ audience: "confirmed", sessionId: null });
+    expect(broadcastSchema.parse({ ...message, audience: "confirmed", sessionId: "uWIV]s" })).toMatchObject({
+      audience: "confirmed",
+      sessionId: null,
+    });
   });
 });

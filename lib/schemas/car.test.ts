@@ -25,11 +25,28 @@ function wrongCheckDigitVin(): string {
 
 describe("carSchema: a 1M Coupé", () => {
   it("accepts a valid car and normalises what the owner typed", () => {
-    const result = parse({ vin: "  wbs1m 9c5-0be700123 ", plate: "ab-cd 12", productionNumber: " 42 ", nickname: " Orange ", make: "Audi", modelName: "RS3", individualColour: "Java Green" });
+    const result = parse({
+      vin: "  wbs1m 9c5-0be700123 ",
+      plate: "ab-cd 12",
+      productionNumber: " 42 ",
+      nickname: " Orange ",
+      make: "Audi",
+      modelName: "RS3",
+      individualColour: "Java Green",
+    });
     expect(result.success).toBe(true);
     expect(result.data).toEqual({
-      model: "bmw-1m-e82", make: "BMW", modelName: null, year: 2011, colour: "Valencia Orange", individualColour: null,
-      vin: "WBS1M9C50BE700123", productionNumber: 42, plate: "AB-CD 12", plateCountry: "DE", nickname: "Orange",
+      model: "bmw-1m-e82",
+      make: "BMW",
+      modelName: null,
+      year: 2011,
+      colour: "Valencia Orange",
+      individualColour: null,
+      vin: "WBS1M9C50BE700123",
+      productionNumber: 42,
+      plate: "AB-CD 12",
+      plateCountry: "DE",
+      nickname: "Orange",
     });
     expect(parse({ plate: "  m -  rm   101 " }).data?.plate).toBe("M-RM 101");
   });
@@ -48,18 +65,35 @@ describe("carSchema: a 1M Coupé", () => {
   });
 
   it("needs the Individual colour's name for BMW Individual paint", () => {
-    expect(errors({ colour: INDIVIDUAL, individualColour: "" })).toEqual({ individualColour: ["errors.individualColourRequired"] });
-    expect(errors({ colour: INDIVIDUAL, individualColour: "   " })).toEqual({ individualColour: ["errors.individualColourRequired"] });
+    expect(errors({ colour: INDIVIDUAL, individualColour: "" })).toEqual({
+      individualColour: ["errors.individualColourRequired"],
+    });
+    expect(errors({ colour: INDIVIDUAL, individualColour: "   " })).toEqual({
+      individualColour: ["errors.individualColourRequired"],
+    });
     const ok = parse({ colour: INDIVIDUAL, individualColour: " Java Green " });
     expect(ok.data).toMatchObject({ colour: INDIVIDUAL, individualColour: "Java Green" });
   });
 
   it("refuses Individual paint for a model that never offered it", () => {
-    const e30 = { model: "bmw-m3-e30", year: "1988", colour: INDIVIDUAL, individualColour: "Java Green", productionNumber: "" };
+    const e30 = {
+      model: "bmw-m3-e30",
+      year: "1988",
+      colour: INDIVIDUAL,
+      individualColour: "Java Green",
+      productionNumber: "",
+    };
     expect(errors(e30)).toEqual({ colour: ["errors.colourNotInPalette"] });
   });
 
-  it.each(["WBS1M9C50BE7OO123", "WBS1M9C50BE7II123", "WBS1M9C50BE7QQ123", "WBS1M9C50BE70012", "WBS1M9C50BE7001234", ""])("refuses the VIN %j by its shape", (vin) => {
+  it.each([
+    "WBS1M9C50BE7OO123",
+    "WBS1M9C50BE7II123",
+    "WBS1M9C50BE7QQ123",
+    "WBS1M9C50BE70012",
+    "WBS1M9C50BE7001234",
+    "",
+  ])("refuses the VIN %j by its shape", (vin) => {
     expect(errors({ vin })).toEqual({ vin: ["errors.vinShape"] });
   });
 
@@ -86,7 +120,8 @@ describe("carSchema: a 1M Coupé", () => {
     expect(errors({ plate: "" })).toEqual({ plate: ["errors.plateRequired"] });
     expect(errors({ plate: "   " })).toEqual({ plate: ["errors.plateRequired"] });
     expect(errors({ plate: "M-RM 1234567890123" })).toEqual({ plate: ["errors.tooLong?max=16"] });
-    for (const plateCountry of ["", "XX", "de", "Germany"]) expect(errors({ plateCountry })).toEqual({ plateCountry: ["errors.countryRequired"] });
+    for (const plateCountry of ["", "XX", "de", "Germany"])
+      expect(errors({ plateCountry })).toEqual({ plateCountry: ["errors.countryRequired"] });
   });
 
   it("refuses a model code the catalogue does not know", () => {
@@ -96,7 +131,15 @@ describe("carSchema: a 1M Coupé", () => {
 
   it("uses only message keys both catalogues translate, values after '?'", () => {
     const translated = (key: string) => key in messagesFor("en").errors && key in messagesFor("de").errors;
-    const bad = [{ year: "1999" }, { colour: "Pink" }, { vin: "x" }, { productionNumber: "9999" }, { plate: "" }, { plateCountry: "XX" }, { colour: INDIVIDUAL }];
+    const bad = [
+      { year: "1999" },
+      { colour: "Pink" },
+      { vin: "x" },
+      { productionNumber: "9999" },
+      { plate: "" },
+      { plateCountry: "XX" },
+      { colour: INDIVIDUAL },
+    ];
     for (const overrides of bad) {
       for (const message of Object.values(errors(overrides)).flat()) {
         expect(message).toMatch(/^errors\.\w+(\?.+)?$/);
@@ -107,16 +150,35 @@ describe("carSchema: a 1M Coupé", () => {
 });
 
 describe("carSchema: a model outside the catalogue", () => {
-  const other = (o: Record<string, string | undefined> = {}) => ({ model: "other", make: "Porsche", modelName: "911 GT3 (996)", year: "2004", colour: "Speed Yellow", productionNumber: "", ...o });
+  const other = (o: Record<string, string | undefined> = {}) => ({
+    model: "other",
+    make: "Porsche",
+    modelName: "911 GT3 (996)",
+    year: "2004",
+    colour: "Speed Yellow",
+    productionNumber: "",
+    ...o,
+  });
 
   it("needs make and model name, and takes any colour", () => {
-    expect(errors(other({ make: "", modelName: " " }))).toEqual({ make: ["errors.makeRequired"], modelName: ["errors.modelNameRequired"] });
+    expect(errors(other({ make: "", modelName: " " }))).toEqual({
+      make: ["errors.makeRequired"],
+      modelName: ["errors.modelNameRequired"],
+    });
     const ok = parse(other({ colour: "Lava Orange (paint to sample)", productionNumber: "123456" }));
-    expect(ok.data).toMatchObject({ model: "other", make: "Porsche", modelName: "911 GT3 (996)", colour: "Lava Orange (paint to sample)", productionNumber: 123456 });
+    expect(ok.data).toMatchObject({
+      model: "other",
+      make: "Porsche",
+      modelName: "911 GT3 (996)",
+      colour: "Lava Orange (paint to sample)",
+      productionNumber: 123456,
+    });
   });
 
   it("caps an unknown model's production number and takes digits only", () => {
-    expect(errors(other({ productionNumber: "3000000000" }))).toEqual({ productionNumber: ["errors.productionNumberMax?max=999999"] });
+    expect(errors(other({ productionNumber: "3000000000" }))).toEqual({
+      productionNumber: ["errors.productionNumberMax?max=999999"],
+    });
     expect(errors(other({ productionNumber: "1e3" }))).toEqual({ productionNumber: ["errors.productionNumber"] });
   });
 
@@ -130,7 +192,9 @@ describe("carSchema: a model outside the catalogue", () => {
 
 describe("carSchema properties", () => {
   const oneM = findModel("bmw-1m-e82")!;
-  const vinDraft = fc.array(fc.constantFrom(...VIN_CHARS.split("")), { minLength: 17, maxLength: 17 }).map((cs) => cs.join(""));
+  const vinDraft = fc
+    .array(fc.constantFrom(...VIN_CHARS.split("")), { minLength: 17, maxLength: 17 })
+    .map((cs) => cs.join(""));
 
   it("accepts any 1M built from its palette, years and VIN alphabet, in any letter case and spacing", () => {
     const input = fc.record({
@@ -141,20 +205,32 @@ describe("carSchema properties", () => {
       productionNumber: fc.option(fc.integer({ min: 1, max: 6309 }), { nil: null }),
       plateCountry: fc.constantFrom(...registrationCountries),
     });
-    fc.assert(fc.property(input, ({ colour, year, draft, lower, productionNumber, plateCountry }) => {
-      const vin = `${draft.slice(0, 8)}${vinCheckDigit(draft)}${draft.slice(9)}`;
-      const typed = `${vin.slice(0, 5)} ${vin.slice(5, 11)}-${vin.slice(11)}`;
-      const result = parse({ colour, year: String(year), vin: lower ? typed.toLowerCase() : typed, productionNumber: productionNumber === null ? "" : String(productionNumber), plateCountry });
-      expect(result.error?.issues).toBeUndefined();
-      expect(result.data).toMatchObject({ vin, year, colour, productionNumber, plateCountry });
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(input, ({ colour, year, draft, lower, productionNumber, plateCountry }) => {
+        const vin = `${draft.slice(0, 8)}${vinCheckDigit(draft)}${draft.slice(9)}`;
+        const typed = `${vin.slice(0, 5)} ${vin.slice(5, 11)}-${vin.slice(11)}`;
+        const result = parse({
+          colour,
+          year: String(year),
+          vin: lower ? typed.toLowerCase() : typed,
+          productionNumber: productionNumber === null ? "" : String(productionNumber),
+          plateCountry,
+        });
+        expect(result.error?.issues).toBeUndefined();
+        expect(result.data).toMatchObject({ vin, year, colour, productionNumber, plateCountry });
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it("refuses any VIN containing I, O or Q, in either case", () => {
     const bad = fc.tuple(vinDraft, fc.integer({ min: 0, max: 16 }), fc.constantFrom("I", "O", "Q", "i", "o", "q"));
-    fc.assert(fc.property(bad, fc.constantFrom("DE", "US"), ([draft, at, letter], plateCountry) => {
-      const vin = `${draft.slice(0, at)}${letter}${draft.slice(at + 1)}`;
-      expect(errors({ vin, plateCountry })).toEqual({ vin: ["errors.vinShape"] });
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(bad, fc.constantFrom("DE", "US"), ([draft, at, letter], plateCountry) => {
+        const vin = `${draft.slice(0, at)}${letter}${draft.slice(at + 1)}`;
+        expect(errors({ vin, plateCountry })).toEqual({ vin: ["errors.vinShape"] });
+      }),
+      { numRuns: 300 },
+    );
   });
 });

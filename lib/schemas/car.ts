@@ -5,7 +5,10 @@ import { hasValidCheckDigit, isVinShape, normaliseVin } from "../vin";
 import { LIMITS, tooLong } from "./limits";
 
 const text = (max: number) => z.string().trim().max(max, tooLong(max));
-const optionalText = (max: number) => text(max).optional().transform((v) => (v ? v : null));
+const optionalText = (max: number) =>
+  text(max)
+    .optional()
+    .transform((v) => (v ? v : null));
 const MAX_UNKNOWN_PRODUCTION = 999_999;
 
 /**
@@ -29,7 +32,10 @@ export function carSchema(currentYear: number) {
         .refine((v) => !v || /^\d+$/.test(v), "errors.productionNumber")
         .transform((v) => (v ? Number(v) : null))
         .refine((v) => v === null || (Number.isInteger(v) && v >= 1), "errors.productionNumber"),
-      plate: z.string().transform(normalisePlate).pipe(z.string().min(1, "errors.plateRequired").max(LIMITS.plate, tooLong(LIMITS.plate))),
+      plate: z
+        .string()
+        .transform(normalisePlate)
+        .pipe(z.string().min(1, "errors.plateRequired").max(LIMITS.plate, tooLong(LIMITS.plate))),
       plateCountry: z.string().refine(isRegistrationCountry, "errors.countryRequired"),
       nickname: optionalText(LIMITS.nickname),
     })
@@ -40,20 +46,28 @@ export function carSchema(currentYear: number) {
         if (!car.make) issue("make", "errors.makeRequired");
         if (!car.modelName) issue("modelName", "errors.modelNameRequired");
         if (car.year < 1900 || car.year > currentYear + 1) issue("year", "errors.yearInvalid");
-        if (car.productionNumber !== null && car.productionNumber > MAX_UNKNOWN_PRODUCTION) issue("productionNumber", `errors.productionNumberMax?max=${MAX_UNKNOWN_PRODUCTION}`);
+        if (car.productionNumber !== null && car.productionNumber > MAX_UNKNOWN_PRODUCTION)
+          issue("productionNumber", `errors.productionNumberMax?max=${MAX_UNKNOWN_PRODUCTION}`);
       } else if (!model) {
         issue("model", "errors.modelRequired");
       } else {
         const [from, to] = model.yearsBuilt;
         if (car.year < from || car.year > to) issue("year", `errors.yearOutOfRange?from=${from}&to=${to}`);
         const inPalette = model.colours.some((c) => c.name === car.colour);
-        if (car.colour === INDIVIDUAL ? !model.individualPaint : !inPalette) issue("colour", "errors.colourNotInPalette");
+        if (car.colour === INDIVIDUAL ? !model.individualPaint : !inPalette)
+          issue("colour", "errors.colourNotInPalette");
         const max = model.numberBuilt ?? MAX_UNKNOWN_PRODUCTION;
-        if (car.productionNumber !== null && car.productionNumber > max) issue("productionNumber", `errors.productionNumberMax?max=${max}`);
+        if (car.productionNumber !== null && car.productionNumber > max)
+          issue("productionNumber", `errors.productionNumberMax?max=${max}`);
       }
-      if (car.colour === INDIVIDUAL && !car.individualColour) issue("individualColour", "errors.individualColourRequired");
+      if (car.colour === INDIVIDUAL && !car.individualColour)
+        issue("individualColour", "errors.individualColourRequired");
       // The check digit is law in North America only; European VINs often leave position 9 free.
-      if ((car.plateCountry === "US" || car.plateCountry === "CA") && isVinShape(car.vin) && !hasValidCheckDigit(car.vin)) {
+      if (
+        (car.plateCountry === "US" || car.plateCountry === "CA") &&
+        isVinShape(car.vin) &&
+        !hasValidCheckDigit(car.vin)
+      ) {
         issue("vin", "errors.vinCheckDigit");
       }
     })
@@ -66,4 +80,16 @@ export function carSchema(currentYear: number) {
 }
 
 export type CarInput = z.output<ReturnType<typeof carSchema>>;
-export const carFields = ["model", "make", "modelName", "year", "colour", "individualColour", "vin", "productionNumber", "plate", "plateCountry", "nickname"] as const;
+export const carFields = [
+  "model",
+  "make",
+  "modelName",
+  "year",
+  "colour",
+  "individualColour",
+  "vin",
+  "productionNumber",
+  "plate",
+  "plateCountry",
+  "nickname",
+] as const;

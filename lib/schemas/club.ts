@@ -12,4 +12,7 @@ export const inviteSchema = z.object({
 });
 
 /** A member's new role, or "remove". */
-export const roleSchema = z.object({ role: z.enum(["admin", "organiser", "gate", "remove"]), memberId: z.string().min(1).max(100) });
+export const roleSchema = z.object({
+  role: z.enum(["admin", "organiser", "gate", "remove"]),
+  memberId: z.string().min(1).max(100),
+});

@@ -8,25 +8,50 @@ describe("eventFormInput", () => {
     const { input, rows } = eventFormInput(formEntries(form));
     expect(rows).toBe(2);
     expect(input.sessions).toHaveLength(2);
-    expect(input.sessions[1]).toMatchObject({ name: "GP track", kind: "gp_track", day: "2031-06-15", start: "10:00", end: "11:00", capacity: "20", noiseLimitDb: "98" });
+    expect(input.sessions[1]).toMatchObject({
+      name: "GP track",
+      kind: "gp_track",
+      day: "2031-06-15",
+      start: "10:00",
+      end: "11:00",
+      capacity: "20",
+      noiseLimitDb: "98",
+    });
     expect(eventSchema.parse(input)).toEqual(eventSchema.parse(form));
   });
 
   it("collects every ticked model from repeated entries, in order, and echoes them joined", () => {
-    const { input, values } = eventFormInput([["eligibleModels", "bmw-1m-e82"], ["name", "Meet"], ["eligibleModels", "bmw-m2-g87"], ["eligibleModels", "other"]]);
+    const { input, values } = eventFormInput([
+      ["eligibleModels", "bmw-1m-e82"],
+      ["name", "Meet"],
+      ["eligibleModels", "bmw-m2-g87"],
+      ["eligibleModels", "other"],
+    ]);
     expect(input.eligibleModels).toEqual(["bmw-1m-e82", "bmw-m2-g87", "other"]);
     expect(values.eligibleModels).toBe("bmw-1m-e82,bmw-m2-g87,other");
     expect(eventFormInput([["name", "Meet"]]).input.eligibleModels).toEqual([]);
   });
 
   it("counts rows by the highest index, leaving a skipped row empty", () => {
-    const { input, rows } = eventFormInput([["sessions.0.name", "Paddock"], ["sessions.2.name", "Parade"], ["sessions.2.remove", "on"]]);
+    const { input, rows } = eventFormInput([
+      ["sessions.0.name", "Paddock"],
+      ["sessions.2.name", "Parade"],
+      ["sessions.2.remove", "on"],
+    ]);
     expect(rows).toBe(3);
-    expect(input.sessions.map((s) => [s.name, s.remove])).toEqual([["Paddock", undefined], [undefined, undefined], ["Parade", "on"]]);
+    expect(input.sessions.map((s) => [s.name, s.remove])).toEqual([
+      ["Paddock", undefined],
+      [undefined, undefined],
+      ["Parade", "on"],
+    ]);
   });
 
   it("caps the programme at 60 rows, however high an index is posted", () => {
-    const { input, rows } = eventFormInput([["sessions.0.name", "First"], ["sessions.59.name", "Last"], ["sessions.5000.name", "Forged"]]);
+    const { input, rows } = eventFormInput([
+      ["sessions.0.name", "First"],
+      ["sessions.59.name", "Last"],
+      ["sessions.5000.name", "Forged"],
+    ]);
     expect(rows).toBe(60);
     expect(input.sessions).toHaveLength(60);
     expect(input.sessions[59]!.name).toBe("Last");
@@ -41,7 +66,14 @@ describe("eventFormInput", () => {
 
   it("ignores files and keys that are not part of the event", () => {
     const file = new File(["x"], "x.txt");
-    const { input, values } = eventFormInput([["name", "Meet"], ["venue", file], ["status", "published"], ["clubId", "abc"], ["sessions.0.name", "Paddock"], ["sessions.0.owner", "x"]]);
+    const { input, values } = eventFormInput([
+      ["name", "Meet"],
+      ["venue", file],
+      ["status", "published"],
+      ["clubId", "abc"],
+      ["sessions.0.name", "Paddock"],
+      ["sessions.0.owner", "x"],
+    ]);
     expect(input).not.toHaveProperty("status");
     expect(input).not.toHaveProperty("clubId");
     expect((input as Record<string, unknown>).venue).toBeUndefined();
@@ -50,12 +82,22 @@ describe("eventFormInput", () => {
   });
 
   it("keeps the last of two entries for one field", () => {
-    expect(eventFormInput([["name", "First"], ["name", "Second"]]).input).toMatchObject({ name: "Second" });
+    expect(
+      eventFormInput([
+        ["name", "First"],
+        ["name", "Second"],
+      ]).input,
+    ).toMatchObject({ name: "Second" });
   });
 
   it("passes a ticked removal through to the schema", () => {
-    const form = eventForm({ sessions: [sessionForm(), sessionForm({ id: "abc", remove: "on", confirmRemoval: "on" })] });
+    const form = eventForm({
+      sessions: [sessionForm(), sessionForm({ id: "abc", remove: "on", confirmRemoval: "on" })],
+    });
     const parsed = eventSchema.parse(eventFormInput(formEntries(form)).input);
-    expect(parsed.sessions.map((s) => [s.id, s.remove, s.confirmRemoval])).toEqual([[null, false, false], ["abc", true, true]]);
+    expect(parsed.sessions.map((s) => [s.id, s.remove, s.confirmRemoval])).toEqual([
+      [null, false, false],
+      ["abc", true, true],
+    ]);
   });
 });

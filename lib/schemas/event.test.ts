@@ -17,101 +17,248 @@ describe("eventSchema: a valid form", () => {
   it("parses Berlin wall-clock times to instants and fills the defaults", () => {
     const input = eventSchema.parse(eventForm({ eligibleModels: ["bmw-1m-e82", "other"], maxSessionsPerCar: "2" }));
     expect(input).toMatchObject({
-      name: "1M Meet", slug: null, venue: "Nürburgring", description: "", allocation: "fcfs", maxSessionsPerCar: 2,
-      eligibleModels: ["bmw-1m-e82", "other"], startsOn: "2031-06-14", endsOn: "2031-06-15",
+      name: "1M Meet",
+      slug: null,
+      venue: "Nürburgring",
+      description: "",
+      allocation: "fcfs",
+      maxSessionsPerCar: 2,
+      eligibleModels: ["bmw-1m-e82", "other"],
+      startsOn: "2031-06-14",
+      endsOn: "2031-06-15",
     });
     expect(input.registrationOpensAt.toISOString()).toBe("2031-04-01T08:00:00.000Z");
     expect(input.registrationClosesAt.toISOString()).toBe("2031-06-06T22:00:00.000Z");
-    expect(kept(input.sessions).map((s) => [s.id, s.name, s.kind, s.startsAt.toISOString(), s.endsAt.toISOString(), s.capacity, s.noiseLimitDb, s.remove])).toEqual([
+    expect(
+      kept(input.sessions).map((s) => [
+        s.id,
+        s.name,
+        s.kind,
+        s.startsAt.toISOString(),
+        s.endsAt.toISOString(),
+        s.capacity,
+        s.noiseLimitDb,
+        s.remove,
+      ]),
+    ).toEqual([
       [null, "Paddock", "paddock", "2031-06-14T07:00:00.000Z", "2031-06-14T10:00:00.000Z", 30, null, false],
       [null, "GP track", "gp_track", "2031-06-15T08:00:00.000Z", "2031-06-15T09:00:00.000Z", 20, 98, false],
     ]);
   });
 
   it("lower-cases a typed slug and accepts the capacity bounds 1 and 2000", () => {
-    const input = eventSchema.parse(eventForm({ slug: " My-Meet-2031 ", sessions: [sessionForm({ capacity: "1" }), sessionForm({ capacity: "2000" })] }));
+    const input = eventSchema.parse(
+      eventForm({
+        slug: " My-Meet-2031 ",
+        sessions: [sessionForm({ capacity: "1" }), sessionForm({ capacity: "2000" })],
+      }),
+    );
     expect(input.slug).toBe("my-meet-2031");
     expect(input.sessions.map((s) => s.capacity)).toEqual([1, 2000]);
   });
 
   it("lets registration close exactly when the first session starts (the earliest, not the first row)", () => {
-    const form = eventForm({ registrationClosesAt: "2031-06-14T08:00", sessions: [sessionForm({ start: "09:00" }), sessionForm({ start: "08:00", end: "08:30" })] });
+    const form = eventForm({
+      registrationClosesAt: "2031-06-14T08:00",
+      sessions: [sessionForm({ start: "09:00" }), sessionForm({ start: "08:00", end: "08:30" })],
+    });
     expect(errorsOf(form)).toEqual({});
   });
 });
 
 describe("eventSchema: each mistake on its own field", () => {
   it.each<[string, EventForm, Record<string, string>]>([
-    ["the end before the start", eventForm({ startsOn: "2031-06-15", endsOn: "2031-06-14", sessions: [sessionForm({ day: "2031-06-15" })] }),
-      { endsOn: "errors.endsBeforeStart", "sessions.0.day": "errors.sessionOutsideEvent" }], // no day lies in an empty range
-    ["a session ending before it starts", withSessions(sessionForm(), sessionForm({ start: "11:00", end: "10:00" })), { "sessions.1.end": "errors.sessionEndBeforeStart" }],
-    ["a session ending when it starts", withSessions(sessionForm({ start: "11:00", end: "11:00" })), { "sessions.0.end": "errors.sessionEndBeforeStart" }],
-    ["a session the day before the event", withSessions(sessionForm(), sessionForm({ day: "2031-06-13" })), { "sessions.1.day": "errors.sessionOutsideEvent" }],
-    ["a session the day after the event", withSessions(sessionForm({ day: "2031-06-16" }), sessionForm()), { "sessions.0.day": "errors.sessionOutsideEvent" }],
-    ["capacity 0", withSessions(sessionForm(), sessionForm({ capacity: "0" })), { "sessions.1.capacity": "errors.capacity" }],
+    [
+      "the end before the start",
+      eventForm({ startsOn: "2031-06-15", endsOn: "2031-06-14", sessions: [sessionForm({ day: "2031-06-15" })] }),
+      { endsOn: "errors.endsBeforeStart", "sessions.0.day": "errors.sessionOutsideEvent" },
+    ], // no day lies in an empty range
+    [
+      "a session ending before it starts",
+      withSessions(sessionForm(), sessionForm({ start: "11:00", end: "10:00" })),
+      { "sessions.1.end": "errors.sessionEndBeforeStart" },
+    ],
+    [
+      "a session ending when it starts",
+      withSessions(sessionForm({ start: "11:00", end: "11:00" })),
+      { "sessions.0.end": "errors.sessionEndBeforeStart" },
+    ],
+    [
+      "a session the day before the event",
+      withSessions(sessionForm(), sessionForm({ day: "2031-06-13" })),
+      { "sessions.1.day": "errors.sessionOutsideEvent" },
+    ],
+    [
+      "a session the day after the event",
+      withSessions(sessionForm({ day: "2031-06-16" }), sessionForm()),
+      { "sessions.0.day": "errors.sessionOutsideEvent" },
+    ],
+    [
+      "capacity 0",
+      withSessions(sessionForm(), sessionForm({ capacity: "0" })),
+      { "sessions.1.capacity": "errors.capacity" },
+    ],
     ["capacity 2001", withSessions(sessionForm({ capacity: "2001" })), { "sessions.0.capacity": "errors.capacity" }],
     ["capacity abc", withSessions(sessionForm({ capacity: "abc" })), { "sessions.0.capacity": "errors.capacity" }],
     ["capacity 1.5", withSessions(sessionForm({ capacity: "1.5" })), { "sessions.0.capacity": "errors.capacity" }],
-    ["registration closing after the first session starts", eventForm({ registrationClosesAt: "2031-06-14T08:01", sessions: [sessionForm({ start: "08:00" })] }), { registrationClosesAt: "errors.closesAfterStart" }],
-    ["registration closing before it opens", eventForm({ registrationOpensAt: "2031-06-01T10:00", registrationClosesAt: "2031-05-01T10:00" }), { registrationClosesAt: "errors.closesBeforeOpens" }],
-    ["registration closing as it opens", eventForm({ registrationOpensAt: "2031-06-01T10:00", registrationClosesAt: "2031-06-01T10:00" }), { registrationClosesAt: "errors.closesBeforeOpens" }],
-    ["a noise limit on a paddock session", withSessions(sessionForm(), sessionForm({ kind: "paddock", noiseLimitDb: "95" })), { "sessions.1.noiseLimitDb": "errors.noiseOnlyTrack" }],
-    ["a noise limit of 131 dB", withSessions(sessionForm({ kind: "nordschleife", noiseLimitDb: "131" })), { "sessions.0.noiseLimitDb": "errors.noiseLimit" }],
+    [
+      "registration closing after the first session starts",
+      eventForm({ registrationClosesAt: "2031-06-14T08:01", sessions: [sessionForm({ start: "08:00" })] }),
+      { registrationClosesAt: "errors.closesAfterStart" },
+    ],
+    [
+      "registration closing before it opens",
+      eventForm({ registrationOpensAt: "2031-06-01T10:00", registrationClosesAt: "2031-05-01T10:00" }),
+      { registrationClosesAt: "errors.closesBeforeOpens" },
+    ],
+    [
+      "registration closing as it opens",
+      eventForm({ registrationOpensAt: "2031-06-01T10:00", registrationClosesAt: "2031-06-01T10:00" }),
+      { registrationClosesAt: "errors.closesBeforeOpens" },
+    ],
+    [
+      "a noise limit on a paddock session",
+      withSessions(sessionForm(), sessionForm({ kind: "paddock", noiseLimitDb: "95" })),
+      { "sessions.1.noiseLimitDb": "errors.noiseOnlyTrack" },
+    ],
+    [
+      "a noise limit of 131 dB",
+      withSessions(sessionForm({ kind: "nordschleife", noiseLimitDb: "131" })),
+      { "sessions.0.noiseLimitDb": "errors.noiseLimit" },
+    ],
     ["an empty programme", withSessions(), { sessions: "errors.sessionsRequired" }],
-    ["a programme whose every row is removed", withSessions(sessionForm({ remove: "on" })), { sessions: "errors.sessionsRequired" }],
+    [
+      "a programme whose every row is removed",
+      withSessions(sessionForm({ remove: "on" })),
+      { sessions: "errors.sessionsRequired" },
+    ],
     ["a slug with a space", eventForm({ slug: "my meet" }), { slug: "errors.slugInvalid" }],
     ["a slug with a double dash", eventForm({ slug: "my--meet" }), { slug: "errors.slugInvalid" }],
     ["a slug of 61 characters", eventForm({ slug: "a".repeat(61) }), { slug: "errors.slugInvalid" }],
-    ["an unknown model", eventForm({ eligibleModels: ["bmw-1m-e82", "trabant-601"] }), { eligibleModels: "errors.modelRequired" }],
-    ["a session time of 24:00", withSessions(sessionForm({ end: "24:00" })), { "sessions.0.end": "errors.timeRequired" }],
+    [
+      "an unknown model",
+      eventForm({ eligibleModels: ["bmw-1m-e82", "trabant-601"] }),
+      { eligibleModels: "errors.modelRequired" },
+    ],
+    [
+      "a session time of 24:00",
+      withSessions(sessionForm({ end: "24:00" })),
+      { "sessions.0.end": "errors.timeRequired" },
+    ],
     // The message says the rule: a one-letter name is too short, a long one names the limit.
-    ["a one-letter session name", withSessions(sessionForm({ name: "X" })), { "sessions.0.name": "errors.tooShort?min=2" }],
-    ["an empty session name", withSessions(sessionForm({ name: "" })), { "sessions.0.name": "errors.sessionNameRequired" }],
-    ["a session name of 81 characters", withSessions(sessionForm({ name: "x".repeat(81) })), { "sessions.0.name": "errors.tooLong?max=80" }],
+    [
+      "a one-letter session name",
+      withSessions(sessionForm({ name: "X" })),
+      { "sessions.0.name": "errors.tooShort?min=2" },
+    ],
+    [
+      "an empty session name",
+      withSessions(sessionForm({ name: "" })),
+      { "sessions.0.name": "errors.sessionNameRequired" },
+    ],
+    [
+      "a session name of 81 characters",
+      withSessions(sessionForm({ name: "x".repeat(81) })),
+      { "sessions.0.name": "errors.tooLong?max=80" },
+    ],
     ["an event name of 121 characters", eventForm({ name: "x".repeat(121) }), { name: "errors.tooLong?max=120" }],
     // Found by the fuzzer (e2e/specs/security-fuzz): the cross-field checks read these moments even when malformed.
-    ["a moment that is not one", eventForm({ registrationOpensAt: "soon" }), { registrationOpensAt: "errors.momentRequired" }],
-    ["a closing moment that is not one", eventForm({ registrationClosesAt: "2031-06-07" }), { registrationClosesAt: "errors.momentRequired" }],
+    [
+      "a moment that is not one",
+      eventForm({ registrationOpensAt: "soon" }),
+      { registrationOpensAt: "errors.momentRequired" },
+    ],
+    [
+      "a closing moment that is not one",
+      eventForm({ registrationClosesAt: "2031-06-07" }),
+      { registrationClosesAt: "errors.momentRequired" },
+    ],
     // Shaped like days but none: Postgres refused "7016-79-65" (a 500); JavaScript would roll 31 February into March.
     ["an end on a day that does not exist", eventForm({ endsOn: "7016-79-65" }), { endsOn: "errors.dateRequired" }],
     ["a start on 31 February", eventForm({ startsOn: "2031-02-31" }), { startsOn: "errors.dateRequired" }],
-    ["a session on day 0", withSessions(sessionForm({ day: "2031-06-00" })), { "sessions.0.day": "errors.dateRequired" }],
-    ["registration opening in month 13", eventForm({ registrationOpensAt: "2031-13-01T10:00" }), { registrationOpensAt: "errors.momentRequired" }],
+    [
+      "a session on day 0",
+      withSessions(sessionForm({ day: "2031-06-00" })),
+      { "sessions.0.day": "errors.dateRequired" },
+    ],
+    [
+      "registration opening in month 13",
+      eventForm({ registrationOpensAt: "2031-13-01T10:00" }),
+      { registrationOpensAt: "errors.momentRequired" },
+    ],
   ])("%s", (_case, form, errors) => {
     expect(errorsOf(form)).toEqual(errors);
   });
 
   it("reports mistakes in several rows at once, each on its row", () => {
-    const form = withSessions(sessionForm({ name: "" }), sessionForm(), sessionForm({ day: "2031-07-01", capacity: "0" }));
-    expect(errorsOf(form)).toEqual({ "sessions.0.name": "errors.sessionNameRequired", "sessions.2.capacity": "errors.capacity", "sessions.2.day": "errors.sessionOutsideEvent" });
+    const form = withSessions(
+      sessionForm({ name: "" }),
+      sessionForm(),
+      sessionForm({ day: "2031-07-01", capacity: "0" }),
+    );
+    expect(errorsOf(form)).toEqual({
+      "sessions.0.name": "errors.sessionNameRequired",
+      "sessions.2.capacity": "errors.capacity",
+      "sessions.2.day": "errors.sessionOutsideEvent",
+    });
   });
 });
 
 describe("eventSchema: removed rows", () => {
   it("ignores a removed row's times, day and noise limit", () => {
-    const removed = sessionForm({ id: "x", day: "2031-07-01", start: "11:00", end: "10:00", noiseLimitDb: "99", remove: "on" });
+    const removed = sessionForm({
+      id: "x",
+      day: "2031-07-01",
+      start: "11:00",
+      end: "10:00",
+      noiseLimitDb: "99",
+      remove: "on",
+    });
     const input = eventSchema.parse(withSessions(sessionForm(), removed));
     expect(input.sessions.map((s) => s.remove)).toEqual([false, true]);
   });
 
   it("does not let a removed row move the registration deadline", () => {
     const early = sessionForm({ start: "06:00", end: "07:00", remove: "on" });
-    expect(errorsOf(eventForm({ registrationClosesAt: "2031-06-14T08:00", sessions: [early, sessionForm({ start: "09:00" })] }))).toEqual({});
+    expect(
+      errorsOf(
+        eventForm({ registrationClosesAt: "2031-06-14T08:00", sessions: [early, sessionForm({ start: "09:00" })] }),
+      ),
+    ).toEqual({});
   });
 
   it("ignores a blank row added and then ticked for removal", () => {
-    const blank: SessionForm = { id: "", name: "", kind: "paddock", day: "", start: "", end: "", capacity: "", noiseLimitDb: "", remove: "on" };
+    const blank: SessionForm = {
+      id: "",
+      name: "",
+      kind: "paddock",
+      day: "",
+      start: "",
+      end: "",
+      capacity: "",
+      noiseLimitDb: "",
+      remove: "on",
+    };
     expect(errorsOf(withSessions(sessionForm(), blank))).toEqual({});
   });
 });
 
 describe("eventSchema: Berlin's clock changes", () => {
   const dstEvent = (day: string, ...sessions: SessionForm[]) =>
-    eventForm({ startsOn: day, endsOn: day, registrationOpensAt: "2026-01-05T10:00", registrationClosesAt: "2026-03-01T10:00", sessions: sessions.map((s) => ({ ...s, day })) });
+    eventForm({
+      startsOn: day,
+      endsOn: day,
+      registrationOpensAt: "2026-01-05T10:00",
+      registrationClosesAt: "2026-03-01T10:00",
+      sessions: sessions.map((s) => ({ ...s, day })),
+    });
 
   it("reads 09:00–10:00 on the last Sunday of October as 08:00–09:00 UTC (winter time again)", () => {
     const [s] = kept(eventSchema.parse(dstEvent("2026-10-25", sessionForm({ start: "09:00", end: "10:00" }))).sessions);
-    expect([s!.startsAt.toISOString(), s!.endsAt.toISOString()]).toEqual(["2026-10-25T08:00:00.000Z", "2026-10-25T09:00:00.000Z"]);
+    expect([s!.startsAt.toISOString(), s!.endsAt.toISOString()]).toEqual([
+      "2026-10-25T08:00:00.000Z",
+      "2026-10-25T09:00:00.000Z",
+    ]);
   });
 
   it("reads 10:00 on the last Sunday of March as 08:00 UTC (summer time)", () => {
@@ -122,6 +269,9 @@ describe("eventSchema: Berlin's clock changes", () => {
 
   it("accepts 01:30–03:30 across the October switch: three real hours, end after start", () => {
     const [s] = kept(eventSchema.parse(dstEvent("2026-10-25", sessionForm({ start: "01:30", end: "03:30" }))).sessions);
-    expect([s!.startsAt.toISOString(), s!.endsAt.toISOString()]).toEqual(["2026-10-24T23:30:00.000Z", "2026-10-25T02:30:00.000Z"]);
+    expect([s!.startsAt.toISOString(), s!.endsAt.toISOString()]).toEqual([
+      "2026-10-24T23:30:00.000Z",
+      "2026-10-25T02:30:00.000Z",
+    ]);
   });
 });

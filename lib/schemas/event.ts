@@ -14,30 +14,60 @@ function isCalendarDay(text: string): boolean {
   return y >= 1900 && y <= 2999 && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 // The pattern alone let "7016-79-65" through to Postgres (a 500) and "2031-02-31" roll into March.
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "errors.dateRequired").refine(isCalendarDay, "errors.dateRequired");
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "errors.dateRequired")
+  .refine(isCalendarDay, "errors.dateRequired");
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "errors.timeRequired");
-const moment = z.string().regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/, "errors.momentRequired").refine(isCalendarDay, "errors.momentRequired");
+const moment = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/, "errors.momentRequired")
+  .refine(isCalendarDay, "errors.momentRequired");
 const optionalInt = (min: number, max: number, message: string) =>
-  z.string().optional().transform((v) => (v?.trim() ? Number(v) : null)).refine((v) => v === null || (Number.isInteger(v) && v >= min && v <= max), message);
+  z
+    .string()
+    .optional()
+    .transform((v) => (v?.trim() ? Number(v) : null))
+    .refine((v) => v === null || (Number.isInteger(v) && v >= min && v <= max), message);
 
 export const sessionSchema = z.object({
-  id: z.string().optional().transform((v) => v || null),
+  id: z
+    .string()
+    .optional()
+    .transform((v) => v || null),
   name: publicName(2, LIMITS.sessionName, "errors.sessionNameRequired"),
   kind: z.enum(sessionKinds, { error: "errors.kindRequired" }),
   day,
   start: clock,
   end: clock,
-  capacity: z.string().trim().regex(/^\d+$/, "errors.capacity").transform(Number).refine((n) => n >= 1 && n <= 2000, "errors.capacity"),
+  capacity: z
+    .string()
+    .trim()
+    .regex(/^\d+$/, "errors.capacity")
+    .transform(Number)
+    .refine((n) => n >= 1 && n <= 2000, "errors.capacity"),
   noiseLimitDb: optionalInt(60, 130, "errors.noiseLimit"),
-  confirmRemoval: z.string().optional().transform((v) => v === "on" || v === "1"),
-  remove: z.string().optional().transform(() => false as const),
+  confirmRemoval: z
+    .string()
+    .optional()
+    .transform((v) => v === "on" || v === "1"),
+  remove: z
+    .string()
+    .optional()
+    .transform(() => false as const),
 });
 
 /** A row ticked for removal: only its id matters, so a blank row added by mistake can go too. */
 const removedSessionSchema = z.object({
-  id: z.string().optional().transform((v) => v || null),
+  id: z
+    .string()
+    .optional()
+    .transform((v) => v || null),
   remove: z.enum(["on", "1"]).transform(() => true as const),
-  confirmRemoval: z.string().optional().transform((v) => v === "on" || v === "1"),
+  confirmRemoval: z
+    .string()
+    .optional()
+    .transform((v) => v === "on" || v === "1"),
 });
 
 /**
@@ -47,18 +77,45 @@ const removedSessionSchema = z.object({
 export const eventSchema = z
   .object({
     name: publicName(3, LIMITS.eventName, "errors.eventNameRequired"),
-    slug: z.string().trim().toLowerCase().optional().transform((v) => v || null).refine((v) => v === null || isSlug(v), "errors.slugInvalid"),
-    venue: z.string().trim().max(LIMITS.venue, tooLong(LIMITS.venue)).optional().transform((v) => v || "Nürburgring"),
-    description: z.string().trim().max(LIMITS.description, tooLong(LIMITS.description)).optional().transform((v) => v ?? ""),
+    slug: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .optional()
+      .transform((v) => v || null)
+      .refine((v) => v === null || isSlug(v), "errors.slugInvalid"),
+    venue: z
+      .string()
+      .trim()
+      .max(LIMITS.venue, tooLong(LIMITS.venue))
+      .optional()
+      .transform((v) => v || "Nürburgring"),
+    description: z
+      .string()
+      .trim()
+      .max(LIMITS.description, tooLong(LIMITS.description))
+      .optional()
+      .transform((v) => v ?? ""),
     startsOn: day,
     endsOn: day,
     registrationOpensAt: moment,
     registrationClosesAt: moment,
     allocation: z.enum(["fcfs", "lottery"], { error: "errors.allocationRequired" }),
     maxSessionsPerCar: optionalInt(1, 20, "errors.maxSessions"),
-    eligibleModels: z.array(z.string()).optional().transform((v) => (v?.length ? v : null))
-      .refine((v) => v === null || v.every((code) => catalogue.some((m) => m.code === code) || code === "other"), "errors.modelRequired"),
-    rulesText: z.string().trim().max(LIMITS.rules, tooLong(LIMITS.rules)).optional().transform((v) => v ?? ""),
+    eligibleModels: z
+      .array(z.string())
+      .optional()
+      .transform((v) => (v?.length ? v : null))
+      .refine(
+        (v) => v === null || v.every((code) => catalogue.some((m) => m.code === code) || code === "other"),
+        "errors.modelRequired",
+      ),
+    rulesText: z
+      .string()
+      .trim()
+      .max(LIMITS.rules, tooLong(LIMITS.rules))
+      .optional()
+      .transform((v) => v ?? ""),
     sessions: z.array(z.unknown()),
   })
   .superRefine((e, ctx) => {
@@ -82,7 +139,8 @@ export const eventSchema = z
       if (!isClock(start) || !isClock(end)) continue;
       const startsAt = zonedMoment(day, start);
       if (zonedMoment(day, end) <= startsAt) issue(["sessions", i, "end"], "errors.sessionEndBeforeStart");
-      if (row.data && row.data.noiseLimitDb !== null && !trackKinds.has(row.data.kind)) issue(["sessions", i, "noiseLimitDb"], "errors.noiseOnlyTrack");
+      if (row.data && row.data.noiseLimitDb !== null && !trackKinds.has(row.data.kind))
+        issue(["sessions", i, "noiseLimitDb"], "errors.noiseOnlyTrack");
       if (!first || startsAt < first) first = startsAt;
     }
     if (kept === 0) issue(["sessions"], "errors.sessionsRequired");
@@ -98,8 +156,15 @@ export const eventSchema = z
       if (row.removed) return { id: row.id, remove: true as const, confirmRemoval: row.confirmRemoval };
       const s = row.data!;
       return {
-        id: s.id, name: s.name, kind: s.kind, startsAt: zonedMoment(s.day, s.start), endsAt: zonedMoment(s.day, s.end),
-        capacity: s.capacity, noiseLimitDb: s.noiseLimitDb, remove: false as const, confirmRemoval: false,
+        id: s.id,
+        name: s.name,
+        kind: s.kind,
+        startsAt: zonedMoment(s.day, s.start),
+        endsAt: zonedMoment(s.day, s.end),
+        capacity: s.capacity,
+        noiseLimitDb: s.noiseLimitDb,
+        remove: false as const,
+        confirmRemoval: false,
       };
     }),
   }));
@@ -116,7 +181,11 @@ function readRow(raw: unknown) {
   const removal = removedSessionSchema.safeParse(raw);
   if (removal.success) return { removed: true as const, ...removal.data };
   const parsed = sessionSchema.safeParse(raw);
-  return { removed: false as const, data: parsed.success ? parsed.data : null, issues: parsed.success ? [] : parsed.error.issues };
+  return {
+    removed: false as const,
+    data: parsed.success ? parsed.data : null,
+    issues: parsed.success ? [] : parsed.error.issues,
+  };
 }
 
 export type EventInput = z.output<typeof eventSchema>;
@@ -128,8 +197,31 @@ function toInstant(value: string): Date {
   return zonedMoment(d, t);
 }
 
-const sessionKeys = ["id", "name", "kind", "day", "start", "end", "capacity", "noiseLimitDb", "confirmRemoval", "remove"] as const;
-const eventKeys = ["name", "slug", "venue", "description", "startsOn", "endsOn", "registrationOpensAt", "registrationClosesAt", "allocation", "maxSessionsPerCar", "rulesText"] as const;
+const sessionKeys = [
+  "id",
+  "name",
+  "kind",
+  "day",
+  "start",
+  "end",
+  "capacity",
+  "noiseLimitDb",
+  "confirmRemoval",
+  "remove",
+] as const;
+const eventKeys = [
+  "name",
+  "slug",
+  "venue",
+  "description",
+  "startsOn",
+  "endsOn",
+  "registrationOpensAt",
+  "registrationClosesAt",
+  "allocation",
+  "maxSessionsPerCar",
+  "rulesText",
+] as const;
 
 /** Form entries (`sessions.0.name` …) → the shape eventSchema parses, and the session row count. */
 export function eventFormInput(entries: Iterable<[string, unknown]>) {
@@ -140,8 +232,23 @@ export function eventFormInput(entries: Iterable<[string, unknown]>) {
     if (key === "eligibleModels") models.push(value);
     else flat.set(key, value);
   }
-  const rows = Math.min(60, Math.max(0, ...[...flat.keys()].map((k) => /^sessions\.(\d+)\./.exec(k)).filter(Boolean).map((m) => Number(m![1]) + 1)));
-  const sessions = Array.from({ length: rows }, (_, i) => Object.fromEntries(sessionKeys.map((k) => [k, flat.get(`sessions.${i}.${k}`)])));
+  const rows = Math.min(
+    60,
+    Math.max(
+      0,
+      ...[...flat.keys()]
+        .map((k) => /^sessions\.(\d+)\./.exec(k))
+        .filter(Boolean)
+        .map((m) => Number(m![1]) + 1),
+    ),
+  );
+  const sessions = Array.from({ length: rows }, (_, i) =>
+    Object.fromEntries(sessionKeys.map((k) => [k, flat.get(`sessions.${i}.${k}`)])),
+  );
   const event = Object.fromEntries(eventKeys.map((k) => [k, flat.get(k)]));
-  return { input: { ...event, eligibleModels: models, sessions }, rows, values: { ...Object.fromEntries(flat), eligibleModels: models.join(",") } };
+  return {
+    input: { ...event, eligibleModels: models, sessions },
+    rows,
+    values: { ...Object.fromEntries(flat), eligibleModels: models.join(",") },
+  };
 }

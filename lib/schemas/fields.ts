@@ -13,10 +13,22 @@ export const holdsWebAddress = (text: string): boolean => WEB_ADDRESS.test(text)
 
 /** A name shown to other people and put into mails (a club, an event): no web address in it. */
 export const publicName = (min: number, max: number, requiredKey: string) =>
-  z.string({ error: requiredKey }).trim().min(1, { error: requiredKey, abort: true }).min(min, tooShort(min)).max(max, tooLong(max)).refine((v) => !holdsWebAddress(v), "errors.noWebAddress");
+  z
+    .string({ error: requiredKey })
+    .trim()
+    .min(1, { error: requiredKey, abort: true })
+    .min(min, tooShort(min))
+    .max(max, tooLong(max))
+    .refine((v) => !holdsWebAddress(v), "errors.noWebAddress");
 
 /** Optional free text: trimmed, at most `max` characters, empty read as null. */
-export const optionalText = (max: number) => z.string().trim().max(max, tooLong(max)).optional().transform((v) => v || null);
+export const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, tooLong(max))
+    .optional()
+    .transform((v) => v || null);
 
 /**
  * What every way of registering a car asks besides the sessions (the register form and the ballot
@@ -26,12 +38,19 @@ export const registrationFields = {
   eventId: uuid("errors.registrationClosed"),
   carId: uuid("errors.carRequired"),
   secondDriverName: optionalText(LIMITS.secondDriverName),
-  secondDriverEmail: optionalText(LIMITS.email).refine((v) => v === null || z.email().safeParse(v).success, "errors.emailInvalid"),
+  secondDriverEmail: optionalText(LIMITS.email).refine(
+    (v) => v === null || z.email().safeParse(v).success,
+    "errors.emailInvalid",
+  ),
   acceptRules: z.literal("on", { error: "errors.acceptRules" }),
   idempotencyKey: uuid("errors.formReplayed"),
 };
 
 /** A second driver's e-mail needs a name to go with it. */
-export function checkSecondDriver(r: { secondDriverName: string | null; secondDriverEmail: string | null }, ctx: z.RefinementCtx) {
-  if (r.secondDriverEmail && !r.secondDriverName) ctx.addIssue({ code: "custom", path: ["secondDriverName"], message: "errors.secondDriverName" });
+export function checkSecondDriver(
+  r: { secondDriverName: string | null; secondDriverEmail: string | null },
+  ctx: z.RefinementCtx,
+) {
+  if (r.secondDriverEmail && !r.secondDriverName)
+    ctx.addIssue({ code: "custom", path: ["secondDriverName"], message: "errors.secondDriverName" });
 }

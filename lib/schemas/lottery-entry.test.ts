@@ -4,7 +4,15 @@ import { fieldErrorKeys } from "@/lib/form-result";
 import { entryChangeSchema, lotteryEntrySchema } from "./lottery-entry";
 
 const [a, b, c] = [randomUUID(), randomUUID(), randomUUID()];
-const valid = { eventId: randomUUID(), carId: randomUUID(), choice1: a, choice2: "", choice3: b, acceptRules: "on", idempotencyKey: randomUUID() };
+const valid = {
+  eventId: randomUUID(),
+  carId: randomUUID(),
+  choice1: a,
+  choice2: "",
+  choice3: b,
+  acceptRules: "on",
+  idempotencyKey: randomUUID(),
+};
 const errors = (input: Record<string, unknown>) => {
   const parsed = lotteryEntrySchema.safeParse(input);
   return parsed.success ? null : fieldErrorKeys(parsed.error.issues);

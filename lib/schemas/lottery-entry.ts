@@ -2,7 +2,12 @@ import { z } from "zod";
 import { MAX_RANKS } from "@/lib/lottery/types";
 import { isUuid } from "@/lib/uuid";
 import { checkSecondDriver, registrationFields } from "./fields";
-const choice = z.string().trim().optional().transform((v) => v || null).refine((v) => v === null || isUuid(v), "errors.sessionNotInEvent");
+const choice = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => v || null)
+  .refine((v) => v === null || isUuid(v), "errors.sessionNotInEvent");
 
 /** The form's ranked choices: `choice1` (most wanted) … `choice5`, each a session id or empty. */
 export const choiceFields = Array.from({ length: MAX_RANKS }, (_, i) => `choice${i + 1}` as const);
@@ -23,7 +28,10 @@ function ranking(r: Record<string, string | null>, ctx: z.RefinementCtx): string
   return ranked;
 }
 
-const choiceShape = Object.fromEntries(choiceFields.map((f) => [f, choice])) as Record<(typeof choiceFields)[number], typeof choice>;
+const choiceShape = Object.fromEntries(choiceFields.map((f) => [f, choice])) as Record<
+  (typeof choiceFields)[number],
+  typeof choice
+>;
 
 /** The ballot entry form; messages are catalogue keys. */
 export const lotteryEntrySchema = z
@@ -33,7 +41,14 @@ export const lotteryEntrySchema = z
   })
   .transform((r, ctx) => {
     checkSecondDriver(r, ctx);
-    return { eventId: r.eventId, carId: r.carId, ranking: ranking(r, ctx), secondDriverName: r.secondDriverName, secondDriverEmail: r.secondDriverEmail, idempotencyKey: r.idempotencyKey };
+    return {
+      eventId: r.eventId,
+      carId: r.carId,
+      ranking: ranking(r, ctx),
+      secondDriverName: r.secondDriverName,
+      secondDriverEmail: r.secondDriverEmail,
+      idempotencyKey: r.idempotencyKey,
+    };
   });
 
 /** Changing an entry's ranking later: only the choices. */

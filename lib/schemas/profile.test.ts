@@ -3,7 +3,14 @@ import { describe, expect, it } from "vitest";
 import { registrationCountries } from "../countries";
 import { defaultDisplayName, normalisePhone, profileSchema } from "./profile";
 
-const form = (overrides: Record<string, string | undefined> = {}) => ({ fullName: "Jonas Müller", displayName: "", country: "DE", phone: "", locale: "de", ...overrides });
+const form = (overrides: Record<string, string | undefined> = {}) => ({
+  fullName: "Jonas Müller",
+  displayName: "",
+  country: "DE",
+  phone: "",
+  locale: "de",
+  ...overrides,
+});
 const parse = (overrides: Record<string, string | undefined> = {}) => profileSchema.safeParse(form(overrides));
 function errors(overrides: Record<string, string | undefined>): Record<string, string[]> {
   const result = parse(overrides);
@@ -15,8 +22,19 @@ function errors(overrides: Record<string, string | undefined>): Record<string, s
 
 describe("profileSchema", () => {
   it("accepts a complete profile and trims it", () => {
-    const result = parse({ fullName: "  Jonas Müller ", displayName: " Jonny ", phone: "+49 151 2345-678", locale: "en" });
-    expect(result.data).toEqual({ fullName: "Jonas Müller", displayName: "Jonny", country: "DE", phone: "+491512345678", locale: "en" });
+    const result = parse({
+      fullName: "  Jonas Müller ",
+      displayName: " Jonny ",
+      phone: "+49 151 2345-678",
+      locale: "en",
+    });
+    expect(result.data).toEqual({
+      fullName: "Jonas Müller",
+      displayName: "Jonny",
+      country: "DE",
+      phone: "+491512345678",
+      locale: "en",
+    });
   });
 
   it("requires a full name of at least two characters", () => {
@@ -44,20 +62,30 @@ describe("profileSchema", () => {
     expect(parse({ phone: undefined }).data?.phone).toBeNull();
   });
 
-  it.each(["0151 2345678", "+0151234567", "+49 151 CALL ME", "+12345", "+1234567890123456", "49 151 2345678", "++491512345678"])("refuses the phone number %j", (phone) => {
+  it.each([
+    "0151 2345678",
+    "+0151234567",
+    "+49 151 CALL ME",
+    "+12345",
+    "+1234567890123456",
+    "49 151 2345678",
+    "++491512345678",
+  ])("refuses the phone number %j", (phone) => {
     expect(errors({ phone })).toEqual({ phone: ["errors.phoneInvalid"] });
   });
 
   it("takes English or German only", () => {
     expect(parse({ locale: "en" }).success).toBe(true);
-    for (const locale of ["", "fr", "EN", "de-DE"]) expect(errors({ locale })).toEqual({ locale: ["errors.languageRequired"] });
+    for (const locale of ["", "fr", "EN", "de-DE"])
+      expect(errors({ locale })).toEqual({ locale: ["errors.languageRequired"] });
   });
 
   it("takes a registration country or none", () => {
     expect(parse({ country: "" }).data?.country).toBeNull();
     expect(parse({ country: undefined }).data?.country).toBeNull();
     for (const country of registrationCountries) expect(parse({ country }).data?.country).toBe(country);
-    for (const country of ["XX", "de", "Deutschland"]) expect(errors({ country })).toEqual({ country: ["errors.countryRequired"] });
+    for (const country of ["XX", "de", "Deutschland"])
+      expect(errors({ country })).toEqual({ country: ["errors.countryRequired"] });
   });
 });
 
@@ -71,20 +99,24 @@ describe("defaultDisplayName", () => {
 
   it("never shows more than the first name and one letter", () => {
     const word = fc.string({ unit: fc.constantFrom(..."abcxyzÄÖÜéø".split("")), minLength: 1, maxLength: 12 });
-    fc.assert(fc.property(fc.array(word, { minLength: 2, maxLength: 5 }), (words) => {
-      const shown = defaultDisplayName(words.join(" "));
-      expect(shown).toBe(`${words[0]} ${words.at(-1)![0]!.toUpperCase()}.`);
-    }));
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 2, maxLength: 5 }), (words) => {
+        const shown = defaultDisplayName(words.join(" "));
+        expect(shown).toBe(`${words[0]} ${words.at(-1)![0]!.toUpperCase()}.`);
+      }),
+    );
   });
 });
 
 describe("normalisePhone", () => {
   it("is idempotent and keeps only a leading plus and digits for typical input", () => {
     const typed = fc.string({ unit: fc.constantFrom(..."0123456789 -()./+".split("")), maxLength: 20 });
-    fc.assert(fc.property(typed, (raw) => {
-      const once = normalisePhone(raw);
-      expect(normalisePhone(once)).toBe(once);
-      expect(once).not.toMatch(/[\s\-()./]/);
-    }));
+    fc.assert(
+      fc.property(typed, (raw) => {
+        const once = normalisePhone(raw);
+        expect(normalisePhone(once)).toBe(once);
+        expect(once).not.toMatch(/[\s\-()./]/);
+      }),
+    );
   });
 });

@@ -17,9 +17,18 @@ export function defaultDisplayName(fullName: string): string {
 
 export const profileSchema = z
   .object({
-    fullName: z.string({ error: "errors.fullNameRequired" }).trim().min(1, { error: "errors.fullNameRequired", abort: true }).min(2, tooShort(2)).max(LIMITS.fullName, tooLong(LIMITS.fullName)),
+    fullName: z
+      .string({ error: "errors.fullNameRequired" })
+      .trim()
+      .min(1, { error: "errors.fullNameRequired", abort: true })
+      .min(2, tooShort(2))
+      .max(LIMITS.fullName, tooLong(LIMITS.fullName)),
     displayName: z.string().trim().max(LIMITS.displayName, tooLong(LIMITS.displayName)).optional(),
-    country: z.string().optional().transform((v) => (v ? v : null)).refine((v) => v === null || isRegistrationCountry(v), "errors.countryRequired"),
+    country: z
+      .string()
+      .optional()
+      .transform((v) => (v ? v : null))
+      .refine((v) => v === null || isRegistrationCountry(v), "errors.countryRequired"),
     phone: z
       .string()
       .optional()

@@ -8,15 +8,21 @@ export const registrationSchema = z
     sessionIds: z.array(uuid("errors.sessionNotInEvent")).max(60, "errors.sessionsTooMany"),
   })
   .superRefine((r, ctx) => {
-    if (r.sessionIds.length === 0) ctx.addIssue({ code: "custom", path: ["sessionIds"], message: "errors.sessionsNone" });
+    if (r.sessionIds.length === 0)
+      ctx.addIssue({ code: "custom", path: ["sessionIds"], message: "errors.sessionsNone" });
     checkSecondDriver(r, ctx);
   });
 
-export const sessionChangeSchema = z.object({ sessionIds: z.array(uuid("errors.sessionNotInEvent")).max(60, "errors.sessionsTooMany") });
+export const sessionChangeSchema = z.object({
+  sessionIds: z.array(uuid("errors.sessionNotInEvent")).max(60, "errors.sessionsTooMany"),
+});
 export const carChangeSchema = z.object({ carId: registrationFields.carId });
 
 /** FormData → plain input, with repeated fields as arrays. */
-export function formInput(entries: Iterable<[string, unknown]>, arrays: string[] = ["sessionIds"]): Record<string, unknown> {
+export function formInput(
+  entries: Iterable<[string, unknown]>,
+  arrays: string[] = ["sessionIds"],
+): Record<string, unknown> {
   const out: Record<string, unknown> = Object.fromEntries(arrays.map((a) => [a, []]));
   for (const [key, value] of entries) {
     if (typeof value !== "string") continue;

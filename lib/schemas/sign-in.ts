@@ -12,5 +12,8 @@ export const signInSchema = z.object({
     .max(254, "errors.emailInvalid")
     .pipe(z.email("errors.emailInvalid"))
     .transform((v) => v.toLowerCase()),
-  callbackUrl: z.unknown().optional().transform((v) => safeCallbackPath(v)),
+  callbackUrl: z
+    .unknown()
+    .optional()
+    .transform((v) => safeCallbackPath(v)),
 });

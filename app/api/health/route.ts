@@ -12,5 +12,8 @@ export async function GET() {
   const db = (await isDatabaseUp()) ? "ok" : "down";
   const worker = mailWorkerStatus();
   const ok = db === "ok" && worker !== "down";
-  return Response.json({ status: ok ? "ok" : "degraded", db, worker }, { status: ok ? 200 : 503, headers: { "cache-control": "no-store" } });
+  return Response.json(
+    { status: ok ? "ok" : "degraded", db, worker },
+    { status: ok ? 200 : 503, headers: { "cache-control": "no-store" } },
+  );
 }

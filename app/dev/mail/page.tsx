@@ -22,7 +22,8 @@ export default async function DevMailPage({ searchParams }: { searchParams: Prom
           <li key={mail.id}>
             <Card>
               <p className="text-sm text-muted">
-                {t("to")} <span className="font-semibold text-ink">{mail.to}</span> · <time dateTime={mail.createdAt.toISOString()}>{formatMoment(mail.createdAt)}</time>
+                {t("to")} <span className="font-semibold text-ink">{mail.to}</span> ·{" "}
+                <time dateTime={mail.createdAt.toISOString()}>{formatMoment(mail.createdAt)}</time>
               </p>
               <h2 className="mt-1 text-lg font-bold">{mail.subject}</h2>
               <pre className="mt-2 whitespace-pre-wrap break-words font-sans text-base">{mail.text}</pre>
@@ -30,7 +31,10 @@ export default async function DevMailPage({ searchParams }: { searchParams: Prom
                 <ul className="mt-3 flex flex-col gap-2">
                   {mail.links.map((link) => (
                     <li key={link}>
-                      <a href={link} className="inline-flex min-h-11 items-center break-all font-semibold text-accent underline underline-offset-4">
+                      <a
+                        href={link}
+                        className="inline-flex min-h-11 items-center break-all font-semibold text-accent underline underline-offset-4"
+                      >
                         {link}
                       </a>
                     </li>

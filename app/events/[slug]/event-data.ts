@@ -7,7 +7,9 @@ import { EVENTS_TAG, eventTag } from "../cache-tags";
 // A safety net: cached pages are refreshed by tag on every change; this bounds any missed one.
 const SAFETY_REVALIDATE_SECONDS = 3600;
 
-type Stored = Omit<PublicEvent, "sessions"> & { sessions: (Omit<PublicEvent["sessions"][number], "startsAt" | "endsAt"> & { startsAt: string; endsAt: string })[] };
+type Stored = Omit<PublicEvent, "sessions"> & {
+  sessions: (Omit<PublicEvent["sessions"][number], "startsAt" | "endsAt"> & { startsAt: string; endsAt: string })[];
+};
 
 /**
  * The public view of an event through Next's data cache, tagged `event:{slug}` and `events` so
@@ -17,10 +19,14 @@ type Stored = Omit<PublicEvent, "sessions"> & { sessions: (Omit<PublicEvent["ses
 export async function getCachedPublicEvent(slug: string): Promise<PublicEvent | null> {
   // What cannot be a slug is no event: it never reaches the database or becomes a cache key (or a tag over Next's 256 characters).
   if (!isSlug(slug)) return null;
-  const load = unstable_cache(async () => (await getPublicEvent(slug)) as unknown as Stored | null, ["public-event", slug], {
-    tags: [eventTag(slug), EVENTS_TAG],
-    revalidate: SAFETY_REVALIDATE_SECONDS,
-  });
+  const load = unstable_cache(
+    async () => (await getPublicEvent(slug)) as unknown as Stored | null,
+    ["public-event", slug],
+    {
+      tags: [eventTag(slug), EVENTS_TAG],
+      revalidate: SAFETY_REVALIDATE_SECONDS,
+    },
+  );
   const stored = await load();
   if (!stored) return null;
   return {
@@ -33,5 +39,7 @@ export async function getCachedPublicEvent(slug: string): Promise<PublicEvent | 
 // Every timestamp column is named *At; the JSON round trip turned them into strings.
 function revive(event: Record<string, unknown>): Partial<PublicEvent["event"]> {
   const entries = Object.entries(event).filter(([key, value]) => key.endsWith("At") && typeof value === "string");
-  return Object.fromEntries(entries.map(([key, value]) => [key, new Date(value as string)])) as Partial<PublicEvent["event"]>;
+  return Object.fromEntries(entries.map(([key, value]) => [key, new Date(value as string)])) as Partial<
+    PublicEvent["event"]
+  >;
 }

@@ -10,8 +10,14 @@ import type { Locale } from "@/lib/locale";
 export async function eventMetadata(data: PublicEvent | null, locale: Locale): Promise<Metadata> {
   if (!data) return {};
   const { event } = data;
-  const [t, format] = await Promise.all([getTranslations({ locale, namespace: "eventPage" }), getFormatter({ locale })]);
-  const dates = format.dateTimeRange(calendarDay(event.startsOn), calendarDay(event.endsOn), { dateStyle: "long", timeZone: "UTC" });
+  const [t, format] = await Promise.all([
+    getTranslations({ locale, namespace: "eventPage" }),
+    getFormatter({ locale }),
+  ]);
+  const dates = format.dateTimeRange(calendarDay(event.startsOn), calendarDay(event.endsOn), {
+    dateStyle: "long",
+    timeZone: "UTC",
+  });
   const description = t("metaDescription", { dates, venue: event.venue });
   const url = `/events/${event.slug}`;
   return {
@@ -19,7 +25,14 @@ export async function eventMetadata(data: PublicEvent | null, locale: Locale): P
     title: event.name,
     description,
     alternates: { canonical: url },
-    openGraph: { title: event.name, description, type: "website", url, siteName: "Ringmeet", locale: locale === "de" ? "de_DE" : "en_GB" },
+    openGraph: {
+      title: event.name,
+      description,
+      type: "website",
+      url,
+      siteName: "Ringmeet",
+      locale: locale === "de" ? "de_DE" : "en_GB",
+    },
     twitter: { card: "summary", title: event.name, description },
   };
 }

@@ -11,8 +11,14 @@ export function RemoveCar({ action: deleteCar }: { action: BoundFormAction }) {
   return (
     <form action={action} className="flex flex-col gap-3">
       <p className="text-base">{t("removeConfirm")}</p>
-      {formError ? <Notice tone="danger" role="alert">{formError}</Notice> : null}
-      <Button type="submit" variant="danger" disabled={pending}>{t("removeYes")}</Button>
+      {formError ? (
+        <Notice tone="danger" role="alert">
+          {formError}
+        </Notice>
+      ) : null}
+      <Button type="submit" variant="danger" disabled={pending}>
+        {t("removeYes")}
+      </Button>
     </form>
   );
 }

@@ -18,7 +18,11 @@ export default async function NewCarPage({ searchParams }: { searchParams: Promi
     <div className="mx-auto max-w-xl">
       <PageHeader title={t("addTitle")} />
       <Card>
-        <CarForm action={saveCarAction.bind(null, null)} initial={{}} returnTo={safeCallbackPath(returnTo, "/garage")} />
+        <CarForm
+          action={saveCarAction.bind(null, null)}
+          initial={{}}
+          returnTo={safeCallbackPath(returnTo, "/garage")}
+        />
       </Card>
     </div>
   );

@@ -16,10 +16,20 @@ export default async function InvitationPage({ params, searchParams }: Props) {
     <div className="mx-auto max-w-md">
       <Card className="flex flex-col gap-4">
         <h1 className="text-2xl font-bold">{t("invitationTitle")}</h1>
-        {error ? <Notice tone="danger" role="alert">{error === "otherEmail" ? t("invitationOtherEmail", { email: user.email }) : error === "lastAdmin" ? t("lastAdmin") : t("invitationInvalid")}</Notice> : null}
+        {error ? (
+          <Notice tone="danger" role="alert">
+            {error === "otherEmail"
+              ? t("invitationOtherEmail", { email: user.email })
+              : error === "lastAdmin"
+                ? t("lastAdmin")
+                : t("invitationInvalid")}
+          </Notice>
+        ) : null}
         <p className="text-base">{t("invitationAs", { email: user.email })}</p>
         <form action={acceptInvitationAction.bind(null, token)}>
-          <Button type="submit" className="w-full">{t("acceptInvitation")}</Button>
+          <Button type="submit" className="w-full">
+            {t("acceptInvitation")}
+          </Button>
         </form>
       </Card>
     </div>

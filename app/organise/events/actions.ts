@@ -16,15 +16,22 @@ const formOf = (form: FormData) => eventFormInput(form.entries());
 /** Save, publish, or (intent "addSession") only add an empty session row: all without JavaScript too. */
 export const saveEventAction = formAction(
   {
-    bound: [slugArg.nullable()], signIn: editPage, schema: eventSchema,
+    bound: [slugArg.nullable()],
+    signIn: editPage,
+    schema: eventSchema,
     input: (form) => formOf(form).input,
     echo: (_input, form) => formOf(form).values,
     keep: (form) => ({ rows: formOf(form).rows }),
-    shortcut: (form) => (form.get("intent") === "addSession" ? { ok: false, ...withSessionRowAdded(formOf(form).values, formOf(form).rows) } : null),
+    shortcut: (form) =>
+      form.get("intent") === "addSession"
+        ? { ok: false, ...withSessionRowAdded(formOf(form).values, formOf(form).rows) }
+        : null,
   },
   async ({ user, bound: [slug], form }, event) => {
     const publish = form.get("intent") === "publish";
-    const result = slug ? await saveEvent(user.id, slug, event, publish) : await createEvent(user.id, String(form.get("clubId") ?? ""), event, publish);
+    const result = slug
+      ? await saveEvent(user.id, slug, event, publish)
+      : await createEvent(user.id, String(form.get("clubId") ?? ""), event, publish);
     if (!result) return refuse("errors.notAllowed");
     if (!result.ok) return result;
     expireEventPage(result.slug);

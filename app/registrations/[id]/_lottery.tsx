@@ -6,13 +6,27 @@ import type { Event, Registration } from "@/db/schema";
 import { formatClock, formatMoment } from "@/lib/time";
 
 /** A ballot entry on its ticket page: the ranked choices until the draw, then the draw position. */
-export async function EntryStatus({ registration, event, changeable }: { registration: Registration; event: Event; changeable: boolean }) {
-  const [t, choices] = await Promise.all([getTranslations("lottery"), registration.drawPosition ? [] : choicesOf(registration.id)]);
+export async function EntryStatus({
+  registration,
+  event,
+  changeable,
+}: {
+  registration: Registration;
+  event: Event;
+  changeable: boolean;
+}) {
+  const [t, choices] = await Promise.all([
+    getTranslations("lottery"),
+    registration.drawPosition ? [] : choicesOf(registration.id),
+  ]);
   if (registration.drawPosition) {
     return (
       <p className="text-base">
-        <span className="font-semibold">{t("drawPosition", { position: registration.drawPosition })}</span>{" · "}
-        <Link href={`/events/${event.slug}/draw`} className="font-semibold text-accent underline underline-offset-4">{t("drawLink")}</Link>
+        <span className="font-semibold">{t("drawPosition", { position: registration.drawPosition })}</span>
+        {" · "}
+        <Link href={`/events/${event.slug}/draw`} className="font-semibold text-accent underline underline-offset-4">
+          {t("drawLink")}
+        </Link>
       </p>
     );
   }
@@ -23,12 +37,23 @@ export async function EntryStatus({ registration, event, changeable }: { registr
       <ol className="flex flex-col gap-1" aria-label={t("yourChoices")}>
         {choices.map((c) => (
           <li key={c.sessionId} className="text-base">
-            <span className="font-semibold">{t("choice", { rank: c.rank })}: {c.name}</span>{" "}
-            <span className="text-sm text-muted tabular-nums">{formatMoment(c.startsAt)}–{formatClock(c.endsAt)}</span>
+            <span className="font-semibold">
+              {t("choice", { rank: c.rank })}: {c.name}
+            </span>{" "}
+            <span className="text-sm text-muted tabular-nums">
+              {formatMoment(c.startsAt)}–{formatClock(c.endsAt)}
+            </span>
           </li>
         ))}
       </ol>
-      {changeable ? <Link href={`/registrations/${registration.id}/choices`} className="inline-flex min-h-11 items-center self-start font-semibold text-accent underline underline-offset-4">{t("changeChoices")}</Link> : null}
+      {changeable ? (
+        <Link
+          href={`/registrations/${registration.id}/choices`}
+          className="inline-flex min-h-11 items-center self-start font-semibold text-accent underline underline-offset-4"
+        >
+          {t("changeChoices")}
+        </Link>
+      ) : null}
     </div>
   );
 }

@@ -11,7 +11,10 @@ import { carChangeSchema, formInput, sessionChangeSchema } from "@/lib/schemas/r
 import { formAction } from "../../action";
 import { revalidateEventPage } from "../../events/revalidate";
 
-const page = (suffix = "") => ({ id }: { id: string }) => `/registrations/${id}${suffix}`;
+const page =
+  (suffix = "") =>
+  ({ id }: { id: string }) =>
+    `/registrations/${id}${suffix}`;
 
 /** Pages are refreshed from what the database changed (its event), never from the bound `ref`. */
 function saved(result: WriteResult, to: string) {
@@ -23,19 +26,28 @@ function saved(result: WriteResult, to: string) {
 
 export const changeSessionsAction = formAction(
   { bound: [refArg], signIn: page(), schema: sessionChangeSchema, input: (form) => formInput(form.entries()) },
-  async ({ user, bound: [{ id }] }, { sessionIds }) => saved(await changeSessions(user.id, id, sessionIds), `/registrations/${id}?saved=sessions`),
+  async ({ user, bound: [{ id }] }, { sessionIds }) =>
+    saved(await changeSessions(user.id, id, sessionIds), `/registrations/${id}?saved=sessions`),
 );
 
-export const cancelRegistrationAction = formAction({ bound: [refArg], signIn: page() }, async ({ user, bound: [{ id }] }) =>
-  saved(await cancelRegistration(user.id, id), `/registrations/${id}`),
+export const cancelRegistrationAction = formAction(
+  { bound: [refArg], signIn: page() },
+  async ({ user, bound: [{ id }] }) => saved(await cancelRegistration(user.id, id), `/registrations/${id}`),
 );
 
 export const changeCarAction = formAction(
   { bound: [refArg], signIn: page("/car"), schema: carChangeSchema, fields: ["carId"] },
-  async ({ user, bound: [{ id }] }, { carId }) => saved(await changeCar(user.id, id, carId), `/registrations/${id}?saved=car`),
+  async ({ user, bound: [{ id }] }, { carId }) =>
+    saved(await changeCar(user.id, id, carId), `/registrations/${id}?saved=car`),
 );
 
 export const changeEntryAction = formAction(
-  { bound: [refArg], signIn: page("/choices"), schema: entryChangeSchema, input: (form) => formInput(form.entries(), []) },
-  async ({ user, bound: [{ id }] }, { ranking }) => saved(await changeEntry(user.id, id, ranking), `/registrations/${id}?saved=choices`),
+  {
+    bound: [refArg],
+    signIn: page("/choices"),
+    schema: entryChangeSchema,
+    input: (form) => formInput(form.entries(), []),
+  },
+  async ({ user, bound: [{ id }] }, { ranking }) =>
+    saved(await changeEntry(user.id, id, ranking), `/registrations/${id}?saved=choices`),
 );

@@ -9,5 +9,7 @@ export const { dynamic, dynamicParams, revalidate, generateStaticParams, GET } =
   // The native esbuild package (a dependency already); the default, esbuild-wasm, is not installed.
   useNativeEsbuild: true,
   // serwist's default list leaves out fonts; the page should keep its typeface offline too.
-  globPatterns: [`${(process.env.NEXT_DIST_DIR || ".next").replace(/^\.\//, "")}/static/**/*.{js,css,svg,woff2,webmanifest}`],
+  globPatterns: [
+    `${(process.env.NEXT_DIST_DIR || ".next").replace(/^\.\//, "")}/static/**/*.{js,css,svg,woff2,webmanifest}`,
+  ],
 });

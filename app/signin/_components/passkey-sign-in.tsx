@@ -24,7 +24,9 @@ export function PasskeySignIn({ callbackUrl }: { callbackUrl: string }) {
       >
         {t("passkey")}
       </Button>
-      <p aria-live="polite" className="text-sm font-medium text-danger empty:hidden">{failed ? t("passkeyFailed") : ""}</p>
+      <p aria-live="polite" className="text-sm font-medium text-danger empty:hidden">
+        {failed ? t("passkeyFailed") : ""}
+      </p>
     </div>
   );
 }

@@ -19,7 +19,9 @@ export default async function ConfirmSignInPage({ searchParams }: { searchParams
     return (
       <div className="mx-auto flex max-w-md flex-col gap-4">
         <h1 className="text-2xl font-bold tracking-tight">{t("title")}</h1>
-        <Notice tone="danger" role="alert">{t("linkUsedOrExpired")}</Notice>
+        <Notice tone="danger" role="alert">
+          {t("linkUsedOrExpired")}
+        </Notice>
         <Card>
           <SignInForm callbackUrl={destination} email={email} />
         </Card>

@@ -27,10 +27,14 @@ export default async function TicketPage({ params }: { params: Promise<{ token: 
         {qr ? (
           // eslint-disable-next-line @next/next/no-img-element -- a data URL made on the server
           <img src={qr} alt={t("qrAlt")} width={280} height={280} className="h-72 w-72" />
-        ) : <p className="text-base font-semibold">{t("waitingOnlyTitle")}</p>}
+        ) : (
+          <p className="text-base font-semibold">{t("waitingOnlyTitle")}</p>
+        )}
         <ul className="w-full text-left">
           {confirmed.map((p) => (
-            <li key={p.sessionId} className="border-t border-line py-2 text-base">{p.name} · {formatMoment(p.startsAt)}–{formatClock(p.endsAt)}</li>
+            <li key={p.sessionId} className="border-t border-line py-2 text-base">
+              {p.name} · {formatMoment(p.startsAt)}–{formatClock(p.endsAt)}
+            </li>
           ))}
         </ul>
       </Card>

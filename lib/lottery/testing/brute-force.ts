@@ -26,15 +26,20 @@ function popCount(mask: number): number {
 }
 
 function prepare(input: LotteryInput): { ids: string[]; prefs: Pref[][]; sessionIds: string[] } {
-  const key = (id: string) => createHash("sha256").update(input.seed + id).digest("hex");
+  const key = (id: string) =>
+    createHash("sha256")
+      .update(input.seed + id)
+      .digest("hex");
   const ids = input.entries.map((e) => e.id).sort((a, b) => (key(a) < key(b) ? -1 : 1));
   const sessionIds = input.sessions.map((s) => s.id);
   const n = ids.length;
   const prefs = ids.map((id, position) =>
-    input.entries.find((e) => e.id === id)!.ranking.map((sessionId, r) => {
-      const weight = 5 - r;
-      return { session: sessionIds.indexOf(sessionId), weight, tie: (n - position) * weight };
-    }),
+    input.entries
+      .find((e) => e.id === id)!
+      .ranking.map((sessionId, r) => {
+        const weight = 5 - r;
+        return { session: sessionIds.indexOf(sessionId), weight, tie: (n - position) * weight };
+      }),
   );
   return { ids, prefs, sessionIds };
 }
@@ -55,7 +60,15 @@ function upperBound(prefs: Pref[][], from: number, room: number[], current: Tupl
     if (any) placeable++;
   }
   const topSum = (lists: number[][]) =>
-    lists.reduce((sum, list, s) => sum + list.sort((a, b) => b - a).slice(0, room[s]).reduce((a, b) => a + b, 0), 0);
+    lists.reduce(
+      (sum, list, s) =>
+        sum +
+        list
+          .sort((a, b) => b - a)
+          .slice(0, room[s])
+          .reduce((a, b) => a + b, 0),
+      0,
+    );
   return [current[0] + placeable, current[1] + topSum(weights), current[2] + topSum(ties)];
 }
 
@@ -71,7 +84,14 @@ export function bruteForce(input: LotteryInput): BruteForce {
       if (order > 0) {
         result.best = current;
         result.optima = 0;
-        result.assignment = new Map(ids.map((id, i) => [id, prefs[i]!.filter((_, k) => (chosen[i]! >> k) & 1).map((p) => sessionIds[p.session]!).sort()]));
+        result.assignment = new Map(
+          ids.map((id, i) => [
+            id,
+            prefs[i]!.filter((_, k) => (chosen[i]! >> k) & 1)
+              .map((p) => sessionIds[p.session]!)
+              .sort(),
+          ]),
+        );
       }
       if (order >= 0) result.optima++;
       return;

@@ -14,7 +14,10 @@ const add = (a: Cost, b: Cost): Cost => [a[0] + b[0], a[1] + b[1], a[2] + b[2]];
 const less = (a: Cost, b: Cost) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
 
 function buildGraph(input: LotteryInput) {
-  const key = (id: string) => createHash("sha256").update(input.seed + id).digest("hex");
+  const key = (id: string) =>
+    createHash("sha256")
+      .update(input.seed + id)
+      .digest("hex");
   const entries = [...input.entries].sort((a, b) => (key(a.id) < key(b.id) ? -1 : 1));
   const n = entries.length;
   const sink = 1 + n + input.sessions.length;
@@ -27,7 +30,9 @@ function buildGraph(input: LotteryInput) {
   entries.forEach((entry, pos) => {
     link(0, 1 + pos, 1, [-1, 0, 0]);
     link(0, 1 + pos, entry.ranking.length - 1, [0, 0, 0]);
-    entry.ranking.forEach((sessionId, r) => link(1 + pos, sessionNode.get(sessionId)!, 1, [0, -(5 - r), -(n - pos) * (5 - r)]));
+    entry.ranking.forEach((sessionId, r) =>
+      link(1 + pos, sessionNode.get(sessionId)!, 1, [0, -(5 - r), -(n - pos) * (5 - r)]),
+    );
   });
   input.sessions.forEach((s) => link(sessionNode.get(s.id)!, sink, s.capacity, [0, 0, 0]));
   return { graph, sink };

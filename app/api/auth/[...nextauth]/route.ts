@@ -10,12 +10,18 @@ import { passkeyCallbackVerdict, passkeyOptionsVerdict } from "@/lib/passkey-pol
 
 /** Auth.js's action and provider in a path, split as it splits them (empty segments dropped). */
 function authRoute(request: NextRequest): [string | undefined, string | undefined] {
-  const [action, provider] = request.nextUrl.pathname.replace(/^\/api\/auth/, "").split("/").filter(Boolean);
+  const [action, provider] = request.nextUrl.pathname
+    .replace(/^\/api\/auth/, "")
+    .split("/")
+    .filter(Boolean);
   return [action, provider];
 }
 
 const refused = () =>
-  Response.json({ error: "Sign in first: passkeys are added on your account page." }, { status: 403, headers: { "cache-control": "no-store" } });
+  Response.json(
+    { error: "Sign in first: passkeys are added on your account page." },
+    { status: 403, headers: { "cache-control": "no-store" } },
+  );
 
 /**
  * Auth.js answers 500 ("server configuration") to a `callbackUrl` query parameter it cannot parse
@@ -78,7 +84,8 @@ async function bodyAction(request: NextRequest): Promise<string | null> {
   try {
     let body: unknown;
     if (type.includes("application/json")) body = await request.clone().json();
-    else if (type.includes("application/x-www-form-urlencoded")) body = Object.fromEntries(new URLSearchParams(await request.clone().text()));
+    else if (type.includes("application/x-www-form-urlencoded"))
+      body = Object.fromEntries(new URLSearchParams(await request.clone().text()));
     return typeof body === "object" && body && "action" in body ? String(body.action) : null;
   } catch {
     return null;

@@ -8,7 +8,14 @@ export async function GET(request: Request) {
   const to = new URL(request.url).searchParams.get("to") ?? undefined;
   const mails = await listDevMail(to);
   return Response.json(
-    mails.map((m) => ({ to: m.to, subject: m.subject, text: m.text, html: m.html, links: m.links, createdAt: m.createdAt.toISOString() })),
+    mails.map((m) => ({
+      to: m.to,
+      subject: m.subject,
+      text: m.text,
+      html: m.html,
+      links: m.links,
+      createdAt: m.createdAt.toISOString(),
+    })),
     { headers: { "cache-control": "no-store" } },
   );
 }

@@ -31,7 +31,19 @@ function withClashes(sessions: PublicEvent["sessions"]): ProgrammeSession[] {
 type Translator = Awaited<ReturnType<typeof getTranslations<"event">>>;
 type PageTranslator = Awaited<ReturnType<typeof getTranslations<"eventPage">>>;
 
-function Summary({ event, t, tp, dates, ballot }: { event: PublicEvent["event"]; t: Translator; tp: PageTranslator; dates: string; ballot: ReactNode }) {
+function Summary({
+  event,
+  t,
+  tp,
+  dates,
+  ballot,
+}: {
+  event: PublicEvent["event"];
+  t: Translator;
+  tp: PageTranslator;
+  dates: string;
+  ballot: ReactNode;
+}) {
   return (
     <header className="flex flex-col gap-2">
       <h1 className="text-3xl font-extrabold tracking-tight">{event.name}</h1>
@@ -63,27 +75,49 @@ function Summary({ event, t, tp, dates, ballot }: { event: PublicEvent["event"];
  */
 export async function EventView({ data, locale }: { data: PublicEvent; locale: Locale }) {
   const { event, sessions } = data;
-  const [t, tp, tl, format] = await Promise.all([getTranslations({ locale, namespace: "event" }), getTranslations({ locale, namespace: "eventPage" }), getTranslations({ locale, namespace: "lottery" }), getFormatter({ locale })]);
-  const ballot = event.allocation === "lottery" ? (
-    <Notice>
-      {tl("ballot", { closes: formatMoment(event.registrationClosesAt) })}{" "}
-      <a href={`/events/${event.slug}/draw`} className="font-semibold text-accent underline underline-offset-4">{tl("drawLink")}</a>
-    </Notice>
-  ) : null;
+  const [t, tp, tl, format] = await Promise.all([
+    getTranslations({ locale, namespace: "event" }),
+    getTranslations({ locale, namespace: "eventPage" }),
+    getTranslations({ locale, namespace: "lottery" }),
+    getFormatter({ locale }),
+  ]);
+  const ballot =
+    event.allocation === "lottery" ? (
+      <Notice>
+        {tl("ballot", { closes: formatMoment(event.registrationClosesAt) })}{" "}
+        <a href={`/events/${event.slug}/draw`} className="font-semibold text-accent underline underline-offset-4">
+          {tl("drawLink")}
+        </a>
+      </Notice>
+    ) : null;
   const counts = liveCountsFrom(data);
   const queryClient = new QueryClient();
   await queryClient.prefetchQuery({ queryKey: eventKeys.counts(event.slug), queryFn: () => counts });
-  const countryNames = Object.fromEntries(counts.countries.map(({ country }) => [country, countryName(country, locale)]));
-  const dates = format.dateTimeRange(calendarDay(event.startsOn), calendarDay(event.endsOn), { dateStyle: "full", timeZone: "UTC" });
+  const countryNames = Object.fromEntries(
+    counts.countries.map(({ country }) => [country, countryName(country, locale)]),
+  );
+  const dates = format.dateTimeRange(calendarDay(event.startsOn), calendarDay(event.endsOn), {
+    dateStyle: "full",
+    timeZone: "UTC",
+  });
   return (
     <LiveQueryProvider state={dehydrate(queryClient)} pollMs={COUNTS_POLL_MS}>
       <article className="flex flex-col gap-5">
         <Summary event={event} t={t} tp={tp} dates={dates} ballot={ballot} />
         {event.description ? <p className="whitespace-pre-line text-base">{event.description}</p> : null}
         <section aria-labelledby="programme" className="flex flex-col gap-3">
-          <h2 id="programme" className="text-2xl font-bold">{t("programme")}</h2>
+          <h2 id="programme" className="text-2xl font-bold">
+            {t("programme")}
+          </h2>
           {groupByDay(withClashes(sessions), event.timeZone).map(({ day, sessions: list }) => (
-            <ProgrammeDay key={day} day={day} sessions={list} timeZone={event.timeZone} locale={locale} slug={event.slug} />
+            <ProgrammeDay
+              key={day}
+              day={day}
+              sessions={list}
+              timeZone={event.timeZone}
+              locale={locale}
+              slug={event.slug}
+            />
           ))}
         </section>
         <div className="grid gap-4 sm:grid-cols-2">

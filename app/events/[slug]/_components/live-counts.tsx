@@ -12,7 +12,11 @@ async function fetchCounts(slug: string): Promise<LiveCounts> {
 }
 
 function useCounts(slug: string): LiveCounts | undefined {
-  return useQuery({ queryKey: eventKeys.counts(slug), queryFn: () => fetchCounts(slug), refetchInterval: COUNTS_POLL_MS }).data;
+  return useQuery({
+    queryKey: eventKeys.counts(slug),
+    queryFn: () => fetchCounts(slug),
+    refetchInterval: COUNTS_POLL_MS,
+  }).data;
 }
 
 // No next-intl here: the words come from the server (lib/count-text), so the cached public page
@@ -33,7 +37,10 @@ export function PlacesLeft({ slug, sessionId, text }: { slug: string; sessionId:
   const session = useCounts(slug)?.sessions.find((s) => s.id === sessionId);
   if (!session) return null;
   return (
-    <p className={`text-base font-bold ${session.placesLeft === 0 ? "text-danger" : "text-success"}`} data-testid="places-left">
+    <p
+      className={`text-base font-bold ${session.placesLeft === 0 ? "text-danger" : "text-success"}`}
+      data-testid="places-left"
+    >
       {session.placesLeft === 0 ? text.full : renderCount(text.placesLeft, session.placesLeft)}
     </p>
   );
@@ -46,7 +53,11 @@ export function ColourCounts({ slug, label, noCars }: { slug: string; label: str
     <ul aria-label={label} className="flex flex-col gap-2">
       {rows.map((row) => (
         <li key={`${row.colour}/${row.individualColour ?? ""}`} className="flex items-center gap-3 text-base">
-          <span aria-hidden className="h-6 w-6 shrink-0 rounded-full border border-slate-400" style={{ backgroundColor: row.swatch }} />
+          <span
+            aria-hidden
+            className="h-6 w-6 shrink-0 rounded-full border border-slate-400"
+            style={{ backgroundColor: row.swatch }}
+          />
           <span className="flex-1">{row.name}</span>
           <span className="font-semibold tabular-nums">{row.cars}</span>
         </li>
@@ -56,7 +67,17 @@ export function ColourCounts({ slug, label, noCars }: { slug: string; label: str
 }
 
 /** `names`: the country names in the page's language, worked out on the server for the codes it saw. */
-export function CountryCounts({ slug, label, names, noCars }: { slug: string; label: string; names: Record<string, string>; noCars: string }) {
+export function CountryCounts({
+  slug,
+  label,
+  names,
+  noCars,
+}: {
+  slug: string;
+  label: string;
+  names: Record<string, string>;
+  noCars: string;
+}) {
   const rows = useCounts(slug)?.countries ?? [];
   if (rows.length === 0) return <p className="text-base text-muted">{noCars}</p>;
   return (

@@ -8,10 +8,16 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
   const { slug } = await params;
   // Asked uncached first: an unknown slug leaves nothing in the data cache.
   const data = (await isPublicEvent(slug)) ? await getCachedPublicEvent(slug) : null;
-  if (!data) return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  if (!data)
+    return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   const { event, sessions } = data;
   const body = programmeCalendar(
-    { name: event.name, venue: event.venue, url: `${env().appUrl}/events/${event.slug}`, cancelled: event.status === "cancelled" },
+    {
+      name: event.name,
+      venue: event.venue,
+      url: `${env().appUrl}/events/${event.slug}`,
+      cancelled: event.status === "cancelled",
+    },
     sessions,
   );
   return new Response(body, {

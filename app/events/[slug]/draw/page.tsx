@@ -33,12 +33,24 @@ export default async function PublicDrawPage({ params }: { params: Promise<{ slu
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-4">
       <PageHeader title={t("title", { event: event.name })} />
-      {mine.map((m) => <Notice key={m.id} tone="success">{t("yourPosition", { position: m.drawPosition! })}</Notice>)}
+      {mine.map((m) => (
+        <Notice key={m.id} tone="success">
+          {t("yourPosition", { position: m.drawPosition! })}
+        </Notice>
+      ))}
       {draw ? (
         <>
           <Card className="flex flex-col gap-3">
             <p className="text-base">{t("intro")}</p>
-            <Facts facts={[[t("algorithm"), draw.algorithm], [t("seed"), draw.seed], [t("inputHash"), draw.inputHash], [t("resultHash"), draw.resultHash], [t("publishedAt"), formatMoment(draw.publishedAt!)]]} />
+            <Facts
+              facts={[
+                [t("algorithm"), draw.algorithm],
+                [t("seed"), draw.seed],
+                [t("inputHash"), draw.inputHash],
+                [t("resultHash"), draw.resultHash],
+                [t("publishedAt"), formatMoment(draw.publishedAt!)],
+              ]}
+            />
             <p className="text-sm text-muted">{t("verify")}</p>
           </Card>
           <Card>
@@ -46,7 +58,9 @@ export default async function PublicDrawPage({ params }: { params: Promise<{ slu
           </Card>
         </>
       ) : (
-        <Notice tone="info">{runs.length ? t("notYet") : t("noRuns", { closes: formatMoment(event.registrationClosesAt) })}</Notice>
+        <Notice tone="info">
+          {runs.length ? t("notYet") : t("noRuns", { closes: formatMoment(event.registrationClosesAt) })}
+        </Notice>
       )}
       <SeedCommitment commitment={commitment} />
       {runs.length ? <DrawRuns runs={runs} slug={event.slug} /> : null}

@@ -23,9 +23,13 @@ const FIELDS = ["carId", "sessionIds", "secondDriverName", "secondDriverEmail", 
 
 export const registerAction = formAction(
   {
-    bound: [slugArg], signIn: registerPage, schema: registrationSchema, limit: "registrationsPerUser",
+    bound: [slugArg],
+    signIn: registerPage,
+    schema: registrationSchema,
+    limit: "registrationsPerUser",
     input: (form) => formInput(form.entries()),
-    echo: (input) => Object.fromEntries(FIELDS.map((f) => [f, Array.isArray(input[f]) ? input[f].join(",") : String(input[f] ?? "")])),
+    echo: (input) =>
+      Object.fromEntries(FIELDS.map((f) => [f, Array.isArray(input[f]) ? input[f].join(",") : String(input[f] ?? "")])),
   },
   async ({ user }, registration) => opened(await registerCar(user.id, registration)),
 );
@@ -33,9 +37,17 @@ export const registerAction = formAction(
 /** A ballot entry: the same checks, ranked choices instead of ticked sessions. */
 export const enterLotteryAction = formAction(
   {
-    bound: [slugArg], signIn: registerPage, schema: lotteryEntrySchema, limit: "registrationsPerUser",
+    bound: [slugArg],
+    signIn: registerPage,
+    schema: lotteryEntrySchema,
+    limit: "registrationsPerUser",
     input: (form) => formInput(form.entries(), []),
-    echo: (input) => Object.fromEntries(Object.entries(input).filter(([k]) => k !== "idempotencyKey" && k !== "eventId").map(([k, v]) => [k, String(v ?? "")])),
+    echo: (input) =>
+      Object.fromEntries(
+        Object.entries(input)
+          .filter(([k]) => k !== "idempotencyKey" && k !== "eventId")
+          .map(([k, v]) => [k, String(v ?? "")]),
+      ),
   },
   async ({ user }, entry) => opened(await enterLottery(user.id, entry)),
 );

@@ -25,33 +25,65 @@ export default async function RegisterPage({ params }: { params: Promise<{ slug:
   const user = await requireUser(here);
   const profile = await getProfile(user.id);
   if (!profile?.fullName) redirect(`/account?returnTo=${encodeURIComponent(here)}`);
-  const [data, live, t] = await Promise.all([getRegisterPage(user.id, slug), getPublicEvent(slug), getTranslations("registration")]);
+  const [data, live, t] = await Promise.all([
+    getRegisterPage(user.id, slug),
+    getPublicEvent(slug),
+    getTranslations("registration"),
+  ]);
   const tl = await getTranslations("lottery");
   if (!data || !live) notFound();
   const { event } = data;
   const phase = eventPhase(event, new Date());
-  const eligible = data.cars.filter((c) => !data.registeredCarIds.includes(c.id) && (!event.eligibleModels?.length || event.eligibleModels.includes(c.model)));
-  const sessions = live.sessions.map((s) => ({ id: s.id, name: s.name, startsAt: s.startsAt.toISOString(), endsAt: s.endsAt.toISOString(), placesLeft: placesLeft(s), noiseLimitDb: s.noiseLimitDb }));
+  const eligible = data.cars.filter(
+    (c) =>
+      !data.registeredCarIds.includes(c.id) &&
+      (!event.eligibleModels?.length || event.eligibleModels.includes(c.model)),
+  );
+  const sessions = live.sessions.map((s) => ({
+    id: s.id,
+    name: s.name,
+    startsAt: s.startsAt.toISOString(),
+    endsAt: s.endsAt.toISOString(),
+    placesLeft: placesLeft(s),
+    noiseLimitDb: s.noiseLimitDb,
+  }));
   // What both forms (first come first served, and the ballot entry) are given.
   const form = {
-    slug, eventId: event.id, idempotencyKey: randomUUID(), rulesText: event.rulesText, sessions,
+    slug,
+    eventId: event.id,
+    idempotencyKey: randomUUID(),
+    rulesText: event.rulesText,
+    sessions,
     cars: eligible.map((c) => ({ id: c.id, label: `${c.nickname || carModelName(c)} · ${c.plate}` })),
   };
-  const closedText = phase === "upcoming" ? t("notOpenYet", { when: formatMoment(event.registrationOpensAt) }) : t("closed");
+  const closedText =
+    phase === "upcoming" ? t("notOpenYet", { when: formatMoment(event.registrationOpensAt) }) : t("closed");
   return (
     <div className="mx-auto flex max-w-2xl flex-col gap-4">
       <PageHeader title={t("title", { event: event.name })} />
-      {phase !== "open" ? <Notice tone="warning" role="status">{closedText}</Notice> : null}
-      {phase === "open" && event.allocation === "lottery" ? <Notice tone="info">{tl("ballot", { closes: formatMoment(event.registrationClosesAt) })}</Notice> : null}
+      {phase !== "open" ? (
+        <Notice tone="warning" role="status">
+          {closedText}
+        </Notice>
+      ) : null}
+      {phase === "open" && event.allocation === "lottery" ? (
+        <Notice tone="info">{tl("ballot", { closes: formatMoment(event.registrationClosesAt) })}</Notice>
+      ) : null}
       {phase === "open" && eligible.length === 0 ? (
         <Card className="flex flex-col gap-3">
           <p className="text-base">{data.cars.length === 0 ? t("noCars") : t("noEligibleCars")}</p>
-          <Link href={`/garage/new?returnTo=${here}`} className={buttonClass("primary", "self-start")}>{t("addCar")}</Link>
+          <Link href={`/garage/new?returnTo=${here}`} className={buttonClass("primary", "self-start")}>
+            {t("addCar")}
+          </Link>
         </Card>
       ) : null}
       {phase === "open" && event.allocation === "lottery" && eligible.length > 0 ? (
         <Card>
-          <EntryForm {...form} action={enterLotteryAction.bind(null, slug)} count={Math.min(maxChoices(event.maxSessionsPerCar), sessions.length)} />
+          <EntryForm
+            {...form}
+            action={enterLotteryAction.bind(null, slug)}
+            count={Math.min(maxChoices(event.maxSessionsPerCar), sessions.length)}
+          />
         </Card>
       ) : null}
       {phase === "open" && event.allocation === "fcfs" && eligible.length > 0 ? (

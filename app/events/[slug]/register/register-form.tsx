@@ -11,40 +11,97 @@ import { clashes } from "@/lib/clash";
 import { formatClock, formatMoment } from "@/lib/time";
 import { SecondDriverAndRules } from "./second-driver-and-rules";
 
-export type SessionOption = { id: string; name: string; startsAt: string; endsAt: string; placesLeft: number; noiseLimitDb: number | null };
-type Props = { action: BoundFormAction; slug: string; eventId: string; cars: { id: string; label: string }[]; sessions: SessionOption[]; rulesText: string; idempotencyKey: string };
+export type SessionOption = {
+  id: string;
+  name: string;
+  startsAt: string;
+  endsAt: string;
+  placesLeft: number;
+  noiseLimitDb: number | null;
+};
+type Props = {
+  action: BoundFormAction;
+  slug: string;
+  eventId: string;
+  cars: { id: string; label: string }[];
+  sessions: SessionOption[];
+  rulesText: string;
+  idempotencyKey: string;
+};
 
 const interval = (s: SessionOption) => ({ startsAt: new Date(s.startsAt), endsAt: new Date(s.endsAt) });
 
-export function RegisterForm({ action: registerAction, slug, eventId, cars, sessions, rulesText, idempotencyKey }: Props) {
+export function RegisterForm({
+  action: registerAction,
+  slug,
+  eventId,
+  cars,
+  sessions,
+  rulesText,
+  idempotencyKey,
+}: Props) {
   const t = useTranslations("registration");
   const { action, pending, fieldErrors: errors, values, formError } = useForm(registerAction);
-  const [ticked, setTicked] = useState<Set<string>>(() => new Set((values.sessionIds ?? "").split(",").filter(Boolean)));
-  const clashWithTicked = (s: SessionOption) => sessions.some((o) => o.id !== s.id && ticked.has(o.id) && clashes(interval(o), interval(s)));
-  const toggle = (id: string, on: boolean) => setTicked((prev) => { const next = new Set(prev); if (on) next.add(id); else next.delete(id); return next; });
+  const [ticked, setTicked] = useState<Set<string>>(
+    () => new Set((values.sessionIds ?? "").split(",").filter(Boolean)),
+  );
+  const clashWithTicked = (s: SessionOption) =>
+    sessions.some((o) => o.id !== s.id && ticked.has(o.id) && clashes(interval(o), interval(s)));
+  const toggle = (id: string, on: boolean) =>
+    setTicked((prev) => {
+      const next = new Set(prev);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
   return (
     <form action={action} noValidate className="flex flex-col gap-5">
       <input type="hidden" name="eventId" value={eventId} />
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
-      {formError ? <Notice tone="danger" role="alert">{formError}</Notice> : null}
+      {formError ? (
+        <Notice tone="danger" role="alert">
+          {formError}
+        </Notice>
+      ) : null}
       <div className="flex flex-col gap-2">
         <SelectField name="carId" label={t("car")} defaultValue={values.carId ?? cars[0]?.id} error={errors.carId}>
-          {cars.map((c) => <option key={c.id} value={c.id}>{c.label}</option>)}
+          {cars.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.label}
+            </option>
+          ))}
         </SelectField>
-        <Link href={`/garage/new?returnTo=/events/${slug}/register`} className="inline-flex min-h-11 items-center self-start font-semibold text-accent underline underline-offset-4">{t("addCar")}</Link>
+        <Link
+          href={`/garage/new?returnTo=/events/${slug}/register`}
+          className="inline-flex min-h-11 items-center self-start font-semibold text-accent underline underline-offset-4"
+        >
+          {t("addCar")}
+        </Link>
       </div>
       <fieldset className="flex flex-col gap-2" aria-describedby="sessions-error">
         <legend className="mb-1 text-base font-bold">{t("sessions")}</legend>
         {sessions.map((s) => {
           const blocked = !ticked.has(s.id) && clashWithTicked(s);
           return (
-            <label key={s.id} className={`flex min-h-14 items-start gap-3 rounded-lg border border-line bg-white px-3 py-3 ${blocked ? "opacity-60" : ""}`}>
-              <input type="checkbox" name="sessionIds" value={s.id} checked={ticked.has(s.id)} disabled={blocked} onChange={(e) => toggle(s.id, e.target.checked)}
-                aria-describedby={`session-${s.id}-info`} className="mt-1 h-5 w-5 shrink-0" />
+            <label
+              key={s.id}
+              className={`flex min-h-14 items-start gap-3 rounded-lg border border-line bg-white px-3 py-3 ${blocked ? "opacity-60" : ""}`}
+            >
+              <input
+                type="checkbox"
+                name="sessionIds"
+                value={s.id}
+                checked={ticked.has(s.id)}
+                disabled={blocked}
+                onChange={(e) => toggle(s.id, e.target.checked)}
+                aria-describedby={`session-${s.id}-info`}
+                className="mt-1 h-5 w-5 shrink-0"
+              />
               <span className="flex flex-col">
                 <span className="text-base font-semibold">{s.name}</span>
                 <span id={`session-${s.id}-info`} className="text-sm text-muted">
-                  {formatMoment(new Date(s.startsAt))}–{formatClock(new Date(s.endsAt))} · {s.placesLeft > 0 ? t("placesLeft", { count: s.placesLeft }) : t("fullWaitingList")}
+                  {formatMoment(new Date(s.startsAt))}–{formatClock(new Date(s.endsAt))} ·{" "}
+                  {s.placesLeft > 0 ? t("placesLeft", { count: s.placesLeft }) : t("fullWaitingList")}
                   {s.noiseLimitDb ? ` · ${t("noise", { db: s.noiseLimitDb })}` : ""}
                   {blocked ? ` · ${t("clashes")}` : ""}
                 </span>
@@ -52,10 +109,14 @@ export function RegisterForm({ action: registerAction, slug, eventId, cars, sess
             </label>
           );
         })}
-        <p id="sessions-error" aria-live="polite" className="text-sm font-medium text-danger empty:hidden">{errors.sessionIds ?? ""}</p>
+        <p id="sessions-error" aria-live="polite" className="text-sm font-medium text-danger empty:hidden">
+          {errors.sessionIds ?? ""}
+        </p>
       </fieldset>
       <SecondDriverAndRules values={values} errors={errors} rulesText={rulesText} />
-      <Button type="submit" disabled={pending}>{t("register")}</Button>
+      <Button type="submit" disabled={pending}>
+        {t("register")}
+      </Button>
     </form>
   );
 }

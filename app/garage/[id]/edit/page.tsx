@@ -22,7 +22,10 @@ export default async function EditCarPage({ params, searchParams }: Props) {
   if (!car) notFound();
   const t = await getTranslations("carForm");
   const initial = Object.fromEntries(
-    Object.entries({ ...car, productionNumber: car.productionNumber ?? "" }).map(([k, v]) => [k, v === null || v === undefined ? "" : String(v)]),
+    Object.entries({ ...car, productionNumber: car.productionNumber ?? "" }).map(([k, v]) => [
+      k,
+      v === null || v === undefined ? "" : String(v),
+    ]),
   );
   return (
     <div className="mx-auto flex max-w-xl flex-col gap-4">
@@ -35,7 +38,10 @@ export default async function EditCarPage({ params, searchParams }: Props) {
         {remove ? (
           <RemoveCar action={deleteCarAction.bind(null, car.id)} />
         ) : (
-          <Link href={`/garage/${car.id}/edit?remove=1`} className="inline-flex min-h-11 items-center font-semibold text-danger underline underline-offset-4">
+          <Link
+            href={`/garage/${car.id}/edit?remove=1`}
+            className="inline-flex min-h-11 items-center font-semibold text-danger underline underline-offset-4"
+          >
             {t("remove")}
           </Link>
         )}

@@ -12,16 +12,38 @@ export function InviteForm({ action: invite }: { action: BoundFormAction<FormRes
   const t = useTranslations("organise");
   const { state, action, pending, failed, fieldErrors, values, formError } = useForm(invite);
   return (
-    <form action={action} noValidate className="flex flex-col gap-4" key={state.ok ? state.sentTo : JSON.stringify(failed?.values)}>
-      {state.ok ? <Notice tone="success" role="status">{t("invited", { email: state.sentTo ?? "" })}</Notice> : null}
-      {formError ? <Notice tone="danger" role="alert">{formError}</Notice> : null}
-      <Field name="email" type="email" label={t("inviteEmail")} defaultValue={values.email} error={fieldErrors.email} maxLength={LIMITS.email} />
+    <form
+      action={action}
+      noValidate
+      className="flex flex-col gap-4"
+      key={state.ok ? state.sentTo : JSON.stringify(failed?.values)}
+    >
+      {state.ok ? (
+        <Notice tone="success" role="status">
+          {t("invited", { email: state.sentTo ?? "" })}
+        </Notice>
+      ) : null}
+      {formError ? (
+        <Notice tone="danger" role="alert">
+          {formError}
+        </Notice>
+      ) : null}
+      <Field
+        name="email"
+        type="email"
+        label={t("inviteEmail")}
+        defaultValue={values.email}
+        error={fieldErrors.email}
+        maxLength={LIMITS.email}
+      />
       <SelectField name="role" label={t("role")} defaultValue={values.role ?? "organiser"} error={fieldErrors.role}>
         <option value="admin">{t("roles.admin")}</option>
         <option value="organiser">{t("roles.organiser")}</option>
         <option value="gate">{t("roles.gate")}</option>
       </SelectField>
-      <Button type="submit" disabled={pending}>{t("sendInvite")}</Button>
+      <Button type="submit" disabled={pending}>
+        {t("sendInvite")}
+      </Button>
     </form>
   );
 }

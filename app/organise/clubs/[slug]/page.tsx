@@ -23,7 +23,11 @@ export default async function ClubPage({ params, searchParams }: Props) {
     <div className="mx-auto flex max-w-3xl flex-col gap-4">
       <PageHeader title={club.name} />
       <p className="text-base">{t("yourRole", { role: t(`roles.${club.role}`) })}</p>
-      {error === "lastAdmin" ? <Notice tone="danger" role="alert">{t("lastAdmin")}</Notice> : null}
+      {error === "lastAdmin" ? (
+        <Notice tone="danger" role="alert">
+          {t("lastAdmin")}
+        </Notice>
+      ) : null}
       {admin ? (
         <>
           <Card>
@@ -37,14 +41,26 @@ export default async function ClubPage({ params, searchParams }: Props) {
                   </span>
                   <form action={setRoleAction.bind(null, club.slug)} className="flex items-center gap-2">
                     <input type="hidden" name="memberId" value={m.userId} />
-                    <label className="sr-only" htmlFor={`role-${m.userId}`}>{t("roleOf", { name: m.fullName || m.email || "" })}</label>
-                    <select id={`role-${m.userId}`} name="role" defaultValue={m.role} className="min-h-11 rounded-lg border border-line bg-white px-2 text-base">
+                    <label className="sr-only" htmlFor={`role-${m.userId}`}>
+                      {t("roleOf", { name: m.fullName || m.email || "" })}
+                    </label>
+                    <select
+                      id={`role-${m.userId}`}
+                      name="role"
+                      defaultValue={m.role}
+                      className="min-h-11 rounded-lg border border-line bg-white px-2 text-base"
+                    >
                       <option value="admin">{t("roles.admin")}</option>
                       <option value="organiser">{t("roles.organiser")}</option>
                       <option value="gate">{t("roles.gate")}</option>
                       <option value="remove">{t("removeMember")}</option>
                     </select>
-                    <button type="submit" className="min-h-11 rounded-lg border border-line px-3 text-base font-semibold hover:bg-accent-soft">{t("apply")}</button>
+                    <button
+                      type="submit"
+                      className="min-h-11 rounded-lg border border-line px-3 text-base font-semibold hover:bg-accent-soft"
+                    >
+                      {t("apply")}
+                    </button>
                   </form>
                 </li>
               ))}

@@ -12,8 +12,17 @@ export function NewClubForm() {
   const { action, pending, fieldErrors, values } = useForm(createClubAction);
   return (
     <form action={action} noValidate className="flex flex-col gap-4" key={values.name}>
-      <Field name="name" label={t("clubName")} defaultValue={values.name} error={fieldErrors.name} required maxLength={LIMITS.clubName} />
-      <Button type="submit" disabled={pending}>{t("createClub")}</Button>
+      <Field
+        name="name"
+        label={t("clubName")}
+        defaultValue={values.name}
+        error={fieldErrors.name}
+        required
+        maxLength={LIMITS.clubName}
+      />
+      <Button type="submit" disabled={pending}>
+        {t("createClub")}
+      </Button>
     </form>
   );
 }

@@ -5,7 +5,13 @@ import { Field, SelectField } from "@/components/ui/field";
 import { sessionKinds } from "@/lib/schemas/event";
 import { LIMITS } from "@/lib/schemas/limits";
 
-type Props = { index: number; values: Record<string, string>; errors: Record<string, string>; registered: number; clash: boolean };
+type Props = {
+  index: number;
+  values: Record<string, string>;
+  errors: Record<string, string>;
+  registered: number;
+  clash: boolean;
+};
 
 /** One programme session in the event editor; its inputs are named sessions.N.field. */
 export function SessionRow({ index, values, errors, registered, clash }: Props) {
@@ -17,32 +23,104 @@ export function SessionRow({ index, values, errors, registered, clash }: Props) 
     <fieldset className="flex flex-col gap-3 rounded-xl border border-line bg-surface p-3 sm:p-4">
       <legend className="px-1 text-base font-bold">{t("legend", { number: index + 1 })}</legend>
       <input type="hidden" name={n("id")} value={v("id")} />
-      {clash ? <p className="rounded-lg bg-warning-soft px-3 py-2 text-sm font-semibold text-warning">{t("clash")}</p> : null}
+      {clash ? (
+        <p className="rounded-lg bg-warning-soft px-3 py-2 text-sm font-semibold text-warning">{t("clash")}</p>
+      ) : null}
       <div className="grid gap-3 sm:grid-cols-[2fr_1fr]">
-        <Field name={n("name")} id={`s${index}-name`} label={t("name")} defaultValue={v("name")} error={e("name")} maxLength={LIMITS.sessionName} />
-        <SelectField name={n("kind")} id={`s${index}-kind`} label={t("kind")} defaultValue={v("kind") || "other"} error={e("kind")}>
-          {sessionKinds.map((k) => <option key={k} value={k}>{t(`kinds.${k}`)}</option>)}
+        <Field
+          name={n("name")}
+          id={`s${index}-name`}
+          label={t("name")}
+          defaultValue={v("name")}
+          error={e("name")}
+          maxLength={LIMITS.sessionName}
+        />
+        <SelectField
+          name={n("kind")}
+          id={`s${index}-kind`}
+          label={t("kind")}
+          defaultValue={v("kind") || "other"}
+          error={e("kind")}
+        >
+          {sessionKinds.map((k) => (
+            <option key={k} value={k}>
+              {t(`kinds.${k}`)}
+            </option>
+          ))}
         </SelectField>
       </div>
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-[1.6fr_1fr_1fr_1fr_1fr]">
-        <Field className="col-span-2 sm:col-span-1" name={n("day")} id={`s${index}-day`} type="date" label={t("day")} defaultValue={v("day")} error={e("day")} />
-        <Field name={n("start")} id={`s${index}-start`} type="time" label={t("start")} defaultValue={v("start")} error={e("start")} />
-        <Field name={n("end")} id={`s${index}-end`} type="time" label={t("end")} defaultValue={v("end")} error={e("end")} />
-        <Field name={n("capacity")} id={`s${index}-capacity`} type="number" inputMode="numeric" min={1} max={2000} label={t("capacity")} defaultValue={v("capacity")} error={e("capacity")} />
-        <Field name={n("noiseLimitDb")} id={`s${index}-noise`} type="number" inputMode="numeric" label={t("noise")} defaultValue={v("noiseLimitDb")} error={e("noiseLimitDb")} />
+        <Field
+          className="col-span-2 sm:col-span-1"
+          name={n("day")}
+          id={`s${index}-day`}
+          type="date"
+          label={t("day")}
+          defaultValue={v("day")}
+          error={e("day")}
+        />
+        <Field
+          name={n("start")}
+          id={`s${index}-start`}
+          type="time"
+          label={t("start")}
+          defaultValue={v("start")}
+          error={e("start")}
+        />
+        <Field
+          name={n("end")}
+          id={`s${index}-end`}
+          type="time"
+          label={t("end")}
+          defaultValue={v("end")}
+          error={e("end")}
+        />
+        <Field
+          name={n("capacity")}
+          id={`s${index}-capacity`}
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={2000}
+          label={t("capacity")}
+          defaultValue={v("capacity")}
+          error={e("capacity")}
+        />
+        <Field
+          name={n("noiseLimitDb")}
+          id={`s${index}-noise`}
+          type="number"
+          inputMode="numeric"
+          label={t("noise")}
+          defaultValue={v("noiseLimitDb")}
+          error={e("noiseLimitDb")}
+        />
       </div>
       <div className="flex flex-col gap-2">
         <label className="flex min-h-11 items-center gap-3 text-base">
-          <input type="checkbox" name={n("remove")} defaultChecked={v("remove") === "on"} className="h-5 w-5 accent-[var(--color-danger)]" />
+          <input
+            type="checkbox"
+            name={n("remove")}
+            defaultChecked={v("remove") === "on"}
+            className="h-5 w-5 accent-[var(--color-danger)]"
+          />
           {t("remove")}
         </label>
         {registered > 0 ? (
           <label className="flex min-h-11 items-center gap-3 text-base">
-            <input type="checkbox" name={n("confirmRemoval")} aria-invalid={e("confirmRemoval") ? true : undefined} aria-describedby={`s${index}-confirm-error`} className="h-5 w-5" />
+            <input
+              type="checkbox"
+              name={n("confirmRemoval")}
+              aria-invalid={e("confirmRemoval") ? true : undefined}
+              aria-describedby={`s${index}-confirm-error`}
+              className="h-5 w-5"
+            />
             {t("confirmRemoval", { count: registered })}
           </label>
         ) : null}
-        <p id={`s${index}-confirm-error`} aria-live="polite" className="text-sm font-medium text-danger empty:hidden">{e("confirmRemoval") ?? ""}</p>
+        <p id={`s${index}-confirm-error`} aria-live="polite" className="text-sm font-medium text-danger empty:hidden">
+          {e("confirmRemoval") ?? ""}
+        </p>
       </div>
     </fieldset>
   );

@@ -20,7 +20,14 @@ export default async function NewEventPage({ searchParams }: { searchParams: Pro
     <div className="mx-auto max-w-3xl">
       <PageHeader title={t("newEvent")} />
       <Card>
-        <EventForm action={saveEventAction.bind(null, null)} clubs={clubs.map((c) => ({ id: c.id, name: c.name }))} initial={{ ...newEventFormValues(), clubId: chosen.id }} rows={1} registeredBySession={{}} draft />
+        <EventForm
+          action={saveEventAction.bind(null, null)}
+          clubs={clubs.map((c) => ({ id: c.id, name: c.name }))}
+          initial={{ ...newEventFormValues(), clubId: chosen.id }}
+          rows={1}
+          registeredBySession={{}}
+          draft
+        />
       </Card>
     </div>
   );

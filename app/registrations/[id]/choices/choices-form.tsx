@@ -13,10 +13,26 @@ export function ChoicesForm({ action: changeEntry, sessions, count, current }: P
   const { action, pending, fieldErrors, values, formError } = useForm(changeEntry, { initialValues: current });
   return (
     <form action={action} noValidate className="flex flex-col gap-5" key={JSON.stringify(values)}>
-      {formError ? <Notice tone="danger" role="alert">{formError}</Notice> : null}
-      <ChoiceSelects sessions={sessions} count={count} values={values} errors={fieldErrors}
-        text={{ legend: t("choicesLegend"), hint: t("choicesHint", { count }), notChosen: t("notChosen"), choice: (rank) => t("choice", { rank }) }} />
-      <Button type="submit" disabled={pending}>{t("saveChoices")}</Button>
+      {formError ? (
+        <Notice tone="danger" role="alert">
+          {formError}
+        </Notice>
+      ) : null}
+      <ChoiceSelects
+        sessions={sessions}
+        count={count}
+        values={values}
+        errors={fieldErrors}
+        text={{
+          legend: t("choicesLegend"),
+          hint: t("choicesHint", { count }),
+          notChosen: t("notChosen"),
+          choice: (rank) => t("choice", { rank }),
+        }}
+      />
+      <Button type="submit" disabled={pending}>
+        {t("saveChoices")}
+      </Button>
     </form>
   );
 }

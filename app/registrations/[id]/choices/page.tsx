@@ -16,17 +16,35 @@ export default async function ChoicesPage({ params }: { params: Promise<{ id: st
   const { id } = await params;
   const user = await requireUser(`/registrations/${id}/choices`);
   const ticket = await getMyRegistration(user.id, id);
-  if (!ticket || ticket.registration.status !== "active" || ticket.event.allocation !== "lottery" || eventPhase(ticket.event, new Date()) !== "open") notFound();
-  const [live, choices, t] = await Promise.all([getPublicEvent(ticket.event.slug), choicesOf(id), getTranslations("lottery")]);
+  if (
+    !ticket ||
+    ticket.registration.status !== "active" ||
+    ticket.event.allocation !== "lottery" ||
+    eventPhase(ticket.event, new Date()) !== "open"
+  )
+    notFound();
+  const [live, choices, t] = await Promise.all([
+    getPublicEvent(ticket.event.slug),
+    choicesOf(id),
+    getTranslations("lottery"),
+  ]);
   if (!live) notFound();
   const current = Object.fromEntries(choices.map((c) => [`choice${c.rank}`, c.sessionId]));
   return (
     <div className="mx-auto max-w-xl">
       <PageHeader title={t("changeChoices")} />
       <Card>
-        <ChoicesForm action={changeEntryAction.bind(null, { id, slug: ticket.event.slug })} current={current}
+        <ChoicesForm
+          action={changeEntryAction.bind(null, { id, slug: ticket.event.slug })}
+          current={current}
           count={Math.min(maxChoices(ticket.event.maxSessionsPerCar), live.sessions.length)}
-          sessions={live.sessions.map((s) => ({ id: s.id, name: s.name, startsAt: s.startsAt.toISOString(), endsAt: s.endsAt.toISOString() }))} />
+          sessions={live.sessions.map((s) => ({
+            id: s.id,
+            name: s.name,
+            startsAt: s.startsAt.toISOString(),
+            endsAt: s.endsAt.toISOString(),
+          }))}
+        />
       </Card>
     </div>
   );

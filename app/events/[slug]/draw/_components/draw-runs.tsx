@@ -17,18 +17,28 @@ export async function DrawRuns({ runs, slug }: Pick<PublicDraw, "runs"> & { slug
         {runs.map((r, i) => (
           <li key={r.id} className="flex flex-col gap-2 py-3">
             <h3 className="text-base font-bold">{t("run", { number: i + 1 })}</h3>
-            <Facts facts={[
-              [t("ranAt"), formatMoment(r.createdAt)],
-              [t("seed"), r.seed],
-              [t("entries"), String(r.stats.entries)],
-              [t("inputHash"), r.inputHash],
-              [t("resultHash"), r.resultHash],
-              [t("status"), r.publishedAt ? `${t("published")} ${formatMoment(r.publishedAt)}` : t("notPublished")],
-            ]} />
-            <p className={`text-sm ${r.committed ? "text-muted" : "font-semibold text-warning"}`}>{t(r.committed ? "seedMatches" : "seedNotCommitted")}</p>
+            <Facts
+              facts={[
+                [t("ranAt"), formatMoment(r.createdAt)],
+                [t("seed"), r.seed],
+                [t("entries"), String(r.stats.entries)],
+                [t("inputHash"), r.inputHash],
+                [t("resultHash"), r.resultHash],
+                [t("status"), r.publishedAt ? `${t("published")} ${formatMoment(r.publishedAt)}` : t("notPublished")],
+              ]}
+            />
+            <p className={`text-sm ${r.committed ? "text-muted" : "font-semibold text-warning"}`}>
+              {t(r.committed ? "seedMatches" : "seedNotCommitted")}
+            </p>
             <p className="flex flex-wrap gap-x-4">
-              {r.hasInput ? <a href={`/events/${slug}/draw/${r.id}/input.json`} download className={link}>{t("downloadInput", { number: i + 1 })}</a> : null}
-              <a href={`/events/${slug}/draw/${r.id}/result.json`} download className={link}>{t("downloadResult", { number: i + 1 })}</a>
+              {r.hasInput ? (
+                <a href={`/events/${slug}/draw/${r.id}/input.json`} download className={link}>
+                  {t("downloadInput", { number: i + 1 })}
+                </a>
+              ) : null}
+              <a href={`/events/${slug}/draw/${r.id}/result.json`} download className={link}>
+                {t("downloadResult", { number: i + 1 })}
+              </a>
             </p>
           </li>
         ))}

@@ -15,9 +15,18 @@ export async function SeedCommitment({ commitment }: Pick<PublicDraw, "commitmen
       <h2 className="text-lg font-bold">{t("commitmentTitle")}</h2>
       {commitment ? (
         <>
-          <p className="text-base">{t(commitment.inAdvance ? "committed" : "committedLate", { when: formatMoment(commitment.committedAt) })}</p>
-          <Facts facts={[[t("seedHash"), commitment.seedHash], [t("committedAt"), formatMoment(commitment.committedAt)]]} />
-          <p className="text-sm text-muted">{t("check")} <code className="break-all font-mono">printf &apos;%s&apos; SEED | sha256sum</code></p>
+          <p className="text-base">
+            {t(commitment.inAdvance ? "committed" : "committedLate", { when: formatMoment(commitment.committedAt) })}
+          </p>
+          <Facts
+            facts={[
+              [t("seedHash"), commitment.seedHash],
+              [t("committedAt"), formatMoment(commitment.committedAt)],
+            ]}
+          />
+          <p className="text-sm text-muted">
+            {t("check")} <code className="break-all font-mono">printf &apos;%s&apos; SEED | sha256sum</code>
+          </p>
         </>
       ) : (
         <p className="text-base">{t("notCommitted")}</p>

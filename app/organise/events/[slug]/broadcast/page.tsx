@@ -20,7 +20,9 @@ export default async function BroadcastPage({ params }: { params: Promise<{ slug
     <div className="mx-auto flex max-w-2xl flex-col gap-4">
       <PageHeader title={t("title")} />
       <p className="text-base">{data.event.name}</p>
-      <Card><BroadcastForm action={broadcastAction.bind(null, slug)} sessions={data.sessions} /></Card>
+      <Card>
+        <BroadcastForm action={broadcastAction.bind(null, slug)} sessions={data.sessions} />
+      </Card>
       <Card className="flex flex-col gap-3">
         <h2 className="text-lg font-bold">{t("history")}</h2>
         {data.broadcasts.length === 0 ? <p className="text-base text-muted">{t("none")}</p> : null}
@@ -29,11 +31,21 @@ export default async function BroadcastPage({ params }: { params: Promise<{ slug
             <li key={b.id} className="flex flex-col gap-1 py-3">
               <span className="text-base font-semibold">{b.subject}</span>
               <span className="text-sm text-muted">
-                {formatMoment(b.createdAt)} · {t(`audiences.${b.audience as "confirmed"}`, { session: sessionName.get(b.sessionId ?? "") ?? "" })} · {t("progress", { sent: recipients.filter((r) => r.sentAt).length, total: recipients.length })}
+                {formatMoment(b.createdAt)} ·{" "}
+                {t(`audiences.${b.audience as "confirmed"}`, { session: sessionName.get(b.sessionId ?? "") ?? "" })} ·{" "}
+                {t("progress", { sent: recipients.filter((r) => r.sentAt).length, total: recipients.length })}
               </span>
               <details>
-                <summary className="inline-flex min-h-11 cursor-pointer items-center font-semibold text-accent">{t("recipients")}</summary>
-                <ul className="text-sm">{recipients.map((r) => <li key={r.email}>{r.email} {r.sentAt ? "✓" : "…"}</li>)}</ul>
+                <summary className="inline-flex min-h-11 cursor-pointer items-center font-semibold text-accent">
+                  {t("recipients")}
+                </summary>
+                <ul className="text-sm">
+                  {recipients.map((r) => (
+                    <li key={r.email}>
+                      {r.email} {r.sentAt ? "✓" : "…"}
+                    </li>
+                  ))}
+                </ul>
               </details>
             </li>
           ))}

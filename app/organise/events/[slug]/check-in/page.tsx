@@ -24,7 +24,8 @@ const refusals: Refusal[] = ["notRegistered", "cancelled", "waitingOnly"];
 function flashOf(search: SearchParams): Flash {
   const registrationId = one(search.r);
   if (!isUuid(registrationId)) return null;
-  const refused = refusals.find((r) => r === one(search.refused)) ?? (one(search.refused) === "checklist" ? "notRegistered" : null);
+  const refused =
+    refusals.find((r) => r === one(search.refused)) ?? (one(search.refused) === "checklist" ? "notRegistered" : null);
   return { registrationId, done: one(search.done) === "1", refused };
 }
 

@@ -30,10 +30,16 @@ export default async function ChecklistPage({ params, searchParams }: Props) {
             <li key={item.id} className="flex items-center justify-between gap-3 py-2">
               <span className="text-base font-semibold">
                 {item.label}
-                {item.required ? <span className="ml-2 rounded bg-warning-soft px-2 py-0.5 text-sm text-warning">{t("requiredBadge")}</span> : null}
+                {item.required ? (
+                  <span className="ml-2 rounded bg-warning-soft px-2 py-0.5 text-sm text-warning">
+                    {t("requiredBadge")}
+                  </span>
+                ) : null}
               </span>
               <form action={removeChecklistItemAction.bind(null, slug, item.id)}>
-                <Button type="submit" variant="secondary" aria-label={t("remove", { label: item.label })}>×</Button>
+                <Button type="submit" variant="secondary" aria-label={t("remove", { label: item.label })}>
+                  ×
+                </Button>
               </form>
             </li>
           ))}
@@ -41,9 +47,20 @@ export default async function ChecklistPage({ params, searchParams }: Props) {
       </Card>
       <Card>
         <form action={addChecklistItemAction.bind(null, slug)} className="flex flex-col gap-3">
-          <Field name="label" label={t("label")} error={error === "label" ? t("errors.label") : undefined} autoComplete="off" maxLength={LIMITS.checklistLabel} />
-          <label className="flex min-h-11 items-center gap-3 text-base"><input type="checkbox" name="required" className="h-5 w-5" />{t("required")}</label>
-          <Button type="submit" className="self-start">{t("add")}</Button>
+          <Field
+            name="label"
+            label={t("label")}
+            error={error === "label" ? t("errors.label") : undefined}
+            autoComplete="off"
+            maxLength={LIMITS.checklistLabel}
+          />
+          <label className="flex min-h-11 items-center gap-3 text-base">
+            <input type="checkbox" name="required" className="h-5 w-5" />
+            {t("required")}
+          </label>
+          <Button type="submit" className="self-start">
+            {t("add")}
+          </Button>
         </form>
       </Card>
     </div>

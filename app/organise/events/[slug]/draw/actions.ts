@@ -21,11 +21,14 @@ export const runDrawAction = postAction({ bound: [slugArg], signIn: page }, asyn
   redirect(result.ok ? page(slug) : withError(slug, result.error));
 });
 
-export const publishDrawAction = postAction({ bound: [slugArg, idArg], signIn: page }, async ({ user, bound: [slug, drawId] }) => {
-  const result = await publishDraw(user.id, slug, drawId);
-  if (!result) notFound();
-  if (!result.ok) redirect(withError(slug, result.error));
-  revalidateEventPage(slug);
-  revalidatePath(`/events/${slug}/draw`);
-  redirect(`${page(slug)}?published=1`);
-});
+export const publishDrawAction = postAction(
+  { bound: [slugArg, idArg], signIn: page },
+  async ({ user, bound: [slug, drawId] }) => {
+    const result = await publishDraw(user.id, slug, drawId);
+    if (!result) notFound();
+    if (!result.ok) redirect(withError(slug, result.error));
+    revalidateEventPage(slug);
+    revalidatePath(`/events/${slug}/draw`);
+    redirect(`${page(slug)}?published=1`);
+  },
+);

@@ -19,7 +19,13 @@ export default async function EditEventPage({ params, searchParams }: Props) {
   const user = await requireUser(`/organise/events/${slug}/edit`);
   const data = await getEventForEditing(user.id, slug);
   if (!data) notFound();
-  const [t, tl, tg, tp, tb] = await Promise.all([getTranslations("organise"), getTranslations("lottery"), getTranslations("grid"), getTranslations("plaques"), getTranslations("broadcast")]);
+  const [t, tl, tg, tp, tb] = await Promise.all([
+    getTranslations("organise"),
+    getTranslations("lottery"),
+    getTranslations("grid"),
+    getTranslations("plaques"),
+    getTranslations("broadcast"),
+  ]);
   const tk = await getTranslations("checklist");
   const { event, sessions } = data;
   const tr = await getTranslations("roster");
@@ -31,27 +37,88 @@ export default async function EditEventPage({ params, searchParams }: Props) {
     <div className="mx-auto flex max-w-3xl flex-col gap-4">
       <PageHeader title={event.name}>
         <div className="flex flex-wrap gap-x-4">
-          <Link href={`/events/${event.slug}`} className="inline-flex min-h-11 items-center font-semibold text-accent underline underline-offset-4">{t("publicPage")}</Link>
-          <Link href={`/organise/events/${event.slug}/roster`} className="inline-flex min-h-11 items-center font-semibold text-accent underline underline-offset-4">{tr("openRoster")}</Link>
-          <Link href={`/organise/events/${event.slug}/plaques`} className="inline-flex min-h-11 items-center font-semibold text-accent underline underline-offset-4">{tp("link")}</Link>
-          <Link href={`/organise/events/${event.slug}/broadcast`} className="inline-flex min-h-11 items-center font-semibold text-accent underline underline-offset-4">{tb("link")}</Link>
-          <Link href={`/organise/events/${event.slug}/check-in`} className="inline-flex min-h-11 items-center font-semibold text-accent underline underline-offset-4">{tc("open")}</Link>
-          <Link href={`/organise/events/${event.slug}/checklist`} className="inline-flex min-h-11 items-center font-semibold text-accent underline underline-offset-4">{tk("link")}</Link>
-          <Link href={`/organise/events/${event.slug}/mail`} className="inline-flex min-h-11 items-center font-semibold text-accent underline underline-offset-4">{tm("link")}</Link>
-          {event.allocation === "lottery" ? <Link href={`/organise/events/${event.slug}/draw`} className="inline-flex min-h-11 items-center font-semibold text-accent underline underline-offset-4">{tl("admin.title")}</Link> : null}
+          <Link
+            href={`/events/${event.slug}`}
+            className="inline-flex min-h-11 items-center font-semibold text-accent underline underline-offset-4"
+          >
+            {t("publicPage")}
+          </Link>
+          <Link
+            href={`/organise/events/${event.slug}/roster`}
+            className="inline-flex min-h-11 items-center font-semibold text-accent underline underline-offset-4"
+          >
+            {tr("openRoster")}
+          </Link>
+          <Link
+            href={`/organise/events/${event.slug}/plaques`}
+            className="inline-flex min-h-11 items-center font-semibold text-accent underline underline-offset-4"
+          >
+            {tp("link")}
+          </Link>
+          <Link
+            href={`/organise/events/${event.slug}/broadcast`}
+            className="inline-flex min-h-11 items-center font-semibold text-accent underline underline-offset-4"
+          >
+            {tb("link")}
+          </Link>
+          <Link
+            href={`/organise/events/${event.slug}/check-in`}
+            className="inline-flex min-h-11 items-center font-semibold text-accent underline underline-offset-4"
+          >
+            {tc("open")}
+          </Link>
+          <Link
+            href={`/organise/events/${event.slug}/checklist`}
+            className="inline-flex min-h-11 items-center font-semibold text-accent underline underline-offset-4"
+          >
+            {tk("link")}
+          </Link>
+          <Link
+            href={`/organise/events/${event.slug}/mail`}
+            className="inline-flex min-h-11 items-center font-semibold text-accent underline underline-offset-4"
+          >
+            {tm("link")}
+          </Link>
+          {event.allocation === "lottery" ? (
+            <Link
+              href={`/organise/events/${event.slug}/draw`}
+              className="inline-flex min-h-11 items-center font-semibold text-accent underline underline-offset-4"
+            >
+              {tl("admin.title")}
+            </Link>
+          ) : null}
         </div>
       </PageHeader>
-      <p className="text-base">{data.clubName} · <span className="font-semibold">{t(`phase.${phase}`)}</span></p>
-      {saved ? <Notice tone="success" role="status">{t(saved === "published" ? "published" : saved === "cancelled" ? "cancelled" : "saved")}</Notice> : null}
+      <p className="text-base">
+        {data.clubName} · <span className="font-semibold">{t(`phase.${phase}`)}</span>
+      </p>
+      {saved ? (
+        <Notice tone="success" role="status">
+          {t(saved === "published" ? "published" : saved === "cancelled" ? "cancelled" : "saved")}
+        </Notice>
+      ) : null}
       <Card>
-        <EventForm action={saveEventAction.bind(null, event.slug)} initial={eventToFormValues(event, sessions)} rows={sessions.length} registeredBySession={registered} draft={event.status === "draft"} />
+        <EventForm
+          action={saveEventAction.bind(null, event.slug)}
+          initial={eventToFormValues(event, sessions)}
+          rows={sessions.length}
+          registeredBySession={registered}
+          draft={event.status === "draft"}
+        />
       </Card>
       {sessions.length ? (
         <Card className="flex flex-col gap-2">
           <h2 className="text-lg font-bold">{tg("grids")}</h2>
           <ul className="flex flex-wrap gap-x-4">
             {sessions.map((s) => (
-              <li key={s.id}><Link href={`/organise/events/${event.slug}/grid/${s.id}`} className="inline-flex min-h-11 items-center font-semibold text-accent underline underline-offset-4">{s.name}</Link></li>
+              <li key={s.id}>
+                <Link
+                  href={`/organise/events/${event.slug}/grid/${s.id}`}
+                  className="inline-flex min-h-11 items-center font-semibold text-accent underline underline-offset-4"
+                >
+                  {s.name}
+                </Link>
+              </li>
             ))}
           </ul>
         </Card>
@@ -62,10 +129,17 @@ export default async function EditEventPage({ params, searchParams }: Props) {
           {cancel ? (
             <form action={cancelEventAction.bind(null, event.slug)} className="flex flex-col gap-3">
               <p className="text-base">{t("cancelExplain")}</p>
-              <Button type="submit" variant="danger">{t("cancelYes")}</Button>
+              <Button type="submit" variant="danger">
+                {t("cancelYes")}
+              </Button>
             </form>
           ) : (
-            <Link href={`/organise/events/${event.slug}/edit?cancel=1`} className="inline-flex min-h-11 items-center self-start font-semibold text-danger underline underline-offset-4">{t("cancelEvent")}</Link>
+            <Link
+              href={`/organise/events/${event.slug}/edit?cancel=1`}
+              className="inline-flex min-h-11 items-center self-start font-semibold text-danger underline underline-offset-4"
+            >
+              {t("cancelEvent")}
+            </Link>
           )}
         </Card>
       ) : null}

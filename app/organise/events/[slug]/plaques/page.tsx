@@ -8,7 +8,10 @@ import { listPlaques } from "@/db/roster/plaques";
 import { requireUser } from "../../../../session";
 import { assignPlaquesAction, changePlaqueAction } from "./actions";
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ assigned?: string; changed?: string; error?: string; reg?: string; value?: string }> };
+type Props = {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<{ assigned?: string; changed?: string; error?: string; reg?: string; value?: string }>;
+};
 
 export default async function PlaquesPage({ params, searchParams }: Props) {
   const [{ slug }, q] = await Promise.all([params, searchParams]);
@@ -21,17 +24,33 @@ export default async function PlaquesPage({ params, searchParams }: Props) {
     <div className="mx-auto flex max-w-2xl flex-col gap-4">
       <PageHeader title={t("title")} />
       <p className="text-base">{data.event.name}</p>
-      {q.assigned !== undefined ? <Notice tone="success" role="status">{t("assigned", { count: Number(q.assigned) || 0 })}</Notice> : null}
-      {q.changed ? <Notice tone="success" role="status">{t("changed")}</Notice> : null}
+      {q.assigned !== undefined ? (
+        <Notice tone="success" role="status">
+          {t("assigned", { count: Number(q.assigned) || 0 })}
+        </Notice>
+      ) : null}
+      {q.changed ? (
+        <Notice tone="success" role="status">
+          {t("changed")}
+        </Notice>
+      ) : null}
       <Card>
         <form action={assignPlaquesAction.bind(null, slug)} className="flex flex-col gap-3">
           <p className="text-base">{t("intro")}</p>
           <fieldset className="flex flex-col gap-1">
             <legend className="mb-1 text-base font-bold">{t("rule")}</legend>
-            <label className="flex min-h-11 items-center gap-3 text-base"><input type="radio" name="rule" value="registration-order" defaultChecked className="h-5 w-5" />{t("byRegistration")}</label>
-            <label className="flex min-h-11 items-center gap-3 text-base"><input type="radio" name="rule" value="production-number" className="h-5 w-5" />{t("byProduction")}</label>
+            <label className="flex min-h-11 items-center gap-3 text-base">
+              <input type="radio" name="rule" value="registration-order" defaultChecked className="h-5 w-5" />
+              {t("byRegistration")}
+            </label>
+            <label className="flex min-h-11 items-center gap-3 text-base">
+              <input type="radio" name="rule" value="production-number" className="h-5 w-5" />
+              {t("byProduction")}
+            </label>
           </fieldset>
-          <Button type="submit" className="self-start">{t("assign")}</Button>
+          <Button type="submit" className="self-start">
+            {t("assign")}
+          </Button>
         </form>
       </Card>
       <Card>
@@ -41,15 +60,31 @@ export default async function PlaquesPage({ params, searchParams }: Props) {
             return (
               <li key={r.id} id={`p-${r.id}`} className="py-2">
                 <form action={changePlaqueAction.bind(null, slug, r.id)} className="flex flex-wrap items-center gap-3">
-                  <input name="plaque" inputMode="numeric" defaultValue={failed ? q.value : r.plaque ?? ""} placeholder={t("none")} aria-label={t("number", { plate: r.plate ?? "" })}
-                    aria-invalid={failed ? true : undefined} aria-describedby={failed ? `p-${r.id}-error` : undefined}
-                    className="h-11 w-24 rounded-lg border border-line px-2 font-mono text-lg font-bold aria-invalid:border-danger" />
+                  <input
+                    name="plaque"
+                    inputMode="numeric"
+                    defaultValue={failed ? q.value : (r.plaque ?? "")}
+                    placeholder={t("none")}
+                    aria-label={t("number", { plate: r.plate ?? "" })}
+                    aria-invalid={failed ? true : undefined}
+                    aria-describedby={failed ? `p-${r.id}-error` : undefined}
+                    className="h-11 w-24 rounded-lg border border-line px-2 font-mono text-lg font-bold aria-invalid:border-danger"
+                  />
                   <span className="flex min-w-0 flex-1 flex-col">
                     <span className="truncate text-base font-semibold">{r.driver}</span>
-                    <span className="text-sm text-muted">{r.plate}{r.confirmed ? "" : ` · ${t("waiting")}`}</span>
+                    <span className="text-sm text-muted">
+                      {r.plate}
+                      {r.confirmed ? "" : ` · ${t("waiting")}`}
+                    </span>
                   </span>
-                  <Button type="submit" variant="secondary">{t("save")}</Button>
-                  {failed ? <p id={`p-${r.id}-error`} className="w-full text-sm font-medium text-danger">{failed}</p> : null}
+                  <Button type="submit" variant="secondary">
+                    {t("save")}
+                  </Button>
+                  {failed ? (
+                    <p id={`p-${r.id}-error`} className="w-full text-sm font-medium text-danger">
+                      {failed}
+                    </p>
+                  ) : null}
                 </form>
               </li>
             );

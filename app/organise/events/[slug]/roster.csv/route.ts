@@ -7,7 +7,8 @@ import { ROSTER_CSV_COLUMNS, rosterCsv, SESSION_CSV_COLUMNS, sessionCsv, type Ro
 import { slugify } from "@/lib/slug";
 import { placeLabel } from "../roster/_components/place-label";
 
-const notFound = () => new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+const notFound = () =>
+  new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 
 function attachment(body: string, filename: string): Response {
   return new Response(body, {
@@ -42,6 +43,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   }
   const roster = await exportRoster(user.id, slug);
   if (!roster) return notFound();
-  const rows = roster.rows.map((r) => ({ ...r, sessions: r.places.map((p) => placeLabel(t, p)), checkedInAt: r.checkedInAt ? new Date(r.checkedInAt) : null }));
+  const rows = roster.rows.map((r) => ({
+    ...r,
+    sessions: r.places.map((p) => placeLabel(t, p)),
+    checkedInAt: r.checkedInAt ? new Date(r.checkedInAt) : null,
+  }));
   return attachment(rosterCsv(rows, labels), `${slug}-roster.csv`);
 }

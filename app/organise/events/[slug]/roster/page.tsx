@@ -37,15 +37,31 @@ export default async function RosterPage({ params, searchParams }: Props) {
   const queryClient = new QueryClient();
   await queryClient.prefetchQuery({ queryKey: rosterKeys.page(slug, query), queryFn: () => data });
   const csvBase = event.canExport ? `/organise/events/${event.slug}/roster.csv` : null;
-  const sessions = data.sessions.map((s) => ({ id: s.id, label: t("detail.sessionOption", { session: s.name, confirmed: s.confirmed, capacity: s.capacity, waiting: s.waiting }) }));
+  const sessions = data.sessions.map((s) => ({
+    id: s.id,
+    label: t("detail.sessionOption", {
+      session: s.name,
+      confirmed: s.confirmed,
+      capacity: s.capacity,
+      waiting: s.waiting,
+    }),
+  }));
   // Wider than the site's column on large screens: eight columns fit without scrolling sideways.
   return (
     <div className="relative flex flex-col gap-5 lg:left-1/2 lg:w-[min(calc(100vw-3rem),80rem)] lg:-translate-x-1/2">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{t("heading", { event: event.name })}</h1>
         <div className="flex flex-wrap gap-2">
-          {csvBase ? <a href={csvBase} className={buttonClass("secondary")} download>{t("exportCsv")}</a> : null}
-          {event.canChange ? <Link href={`/organise/events/${event.slug}/edit`} className={buttonClass("ghost")}>{t("editEvent")}</Link> : null}
+          {csvBase ? (
+            <a href={csvBase} className={buttonClass("secondary")} download>
+              {t("exportCsv")}
+            </a>
+          ) : null}
+          {event.canChange ? (
+            <Link href={`/organise/events/${event.slug}/edit`} className={buttonClass("ghost")}>
+              {t("editEvent")}
+            </Link>
+          ) : null}
         </div>
       </div>
       <DoneNotice search={search} />

@@ -2,7 +2,8 @@ import { getDrawFiles } from "@/db/draws";
 
 type Context = { params: Promise<{ slug: string; runId: string; file: string }> };
 
-const notFound = () => new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+const notFound = () =>
+  new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 
 /**
  * A run's public files, `input.json` (ids, rankings and capacities; no names) and `result.json`
@@ -16,6 +17,10 @@ export async function GET(_request: Request, { params }: Context) {
   const body = file === "input.json" ? files?.input : files?.result;
   if (!body) return notFound();
   return new Response(body, {
-    headers: { "Content-Type": "application/json", "Content-Disposition": `attachment; filename="draw-${runId}-${file}"`, "Cache-Control": "no-cache" },
+    headers: {
+      "Content-Type": "application/json",
+      "Content-Disposition": `attachment; filename="draw-${runId}-${file}"`,
+      "Cache-Control": "no-cache",
+    },
   });
 }

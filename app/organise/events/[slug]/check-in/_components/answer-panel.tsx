@@ -37,8 +37,11 @@ function Detail({ answer, fresh }: ShownAnswer) {
   const t = useTranslations("checkIn");
   if (answer.kind === "refused") return <>{t(`reasons.${answer.reason}`)}</>;
   if (answer.kind !== "alreadyIn") return null;
-  if (fresh || answer.pending) return <>{answer.pending ? t("pendingIn", { time: answer.at }) : t("checkedInNow", { time: answer.at })}</>;
-  return <>{answer.by ? t("alreadyInBy", { time: answer.at, name: answer.by }) : t("alreadyIn", { time: answer.at })}</>;
+  if (fresh || answer.pending)
+    return <>{answer.pending ? t("pendingIn", { time: answer.at }) : t("checkedInNow", { time: answer.at })}</>;
+  return (
+    <>{answer.by ? t("alreadyInBy", { time: answer.at, name: answer.by }) : t("alreadyIn", { time: answer.at })}</>
+  );
 }
 
 /**
@@ -57,21 +60,34 @@ export function AnswerPanel({ answer, fresh, copy, form, onClose, onScanNext }: 
     panel.current?.scrollIntoView({ block: "start", behavior: "instant" });
   }, [identity]);
   return (
-    <section ref={panel} aria-labelledby="answer-verdict" className="scroll-mt-2 overflow-hidden rounded-2xl border-4 border-ink bg-white shadow-lg" data-verdict={verdict}>
+    <section
+      ref={panel}
+      aria-labelledby="answer-verdict"
+      className="scroll-mt-2 overflow-hidden rounded-2xl border-4 border-ink bg-white shadow-lg"
+      data-verdict={verdict}
+    >
       <div role="alert" id="answer-verdict" className={`flex flex-col gap-1 px-4 py-4 ${look.band}`}>
         <p className="flex items-center gap-3 text-4xl font-black uppercase tracking-tight">
-          <span aria-hidden className="text-5xl leading-none">{look.symbol}</span>
+          <span aria-hidden className="text-5xl leading-none">
+            {look.symbol}
+          </span>
           {t(`verdict.${verdict}`)}
         </p>
         {car ? <PlaqueLabel car={car} className="text-5xl font-black tabular-nums" /> : null}
-        <p className="text-2xl font-bold"><Detail answer={answer} fresh={fresh} /></p>
+        <p className="text-2xl font-bold">
+          <Detail answer={answer} fresh={fresh} />
+        </p>
       </div>
       <div className="flex flex-col gap-4 p-4">
         {car ? <CarDetails car={car} sessions={copy.sessions} large /> : null}
         {answer.kind === "ok" ? form(answer.car.registrationId) : null}
         <div className="grid grid-cols-2 gap-3">
-          <button type="button" onClick={onScanNext} className={buttonClass("secondary", "min-h-14 text-lg")}>{t("scanNext")}</button>
-          <button type="button" onClick={onClose} className={buttonClass("ghost", "min-h-14 text-lg")}>{t("close")}</button>
+          <button type="button" onClick={onScanNext} className={buttonClass("secondary", "min-h-14 text-lg")}>
+            {t("scanNext")}
+          </button>
+          <button type="button" onClick={onClose} className={buttonClass("ghost", "min-h-14 text-lg")}>
+            {t("close")}
+          </button>
         </div>
       </div>
     </section>

@@ -10,7 +10,15 @@ export function PlaqueLabel({ car, className = "" }: { car: CheckInCar; classNam
 }
 
 /** What the gate checks against the car in front of it: driver, car, colour, plate, sessions. */
-export function CarDetails({ car, sessions, large = false }: { car: CheckInCar; sessions: CheckInSession[]; large?: boolean }) {
+export function CarDetails({
+  car,
+  sessions,
+  large = false,
+}: {
+  car: CheckInCar;
+  sessions: CheckInSession[];
+  large?: boolean;
+}) {
   const t = useTranslations("checkIn");
   const names = new Map(sessions.map((s) => [s.id, s.name]));
   const row = large ? "text-xl" : "text-base";
@@ -22,17 +30,26 @@ export function CarDetails({ car, sessions, large = false }: { car: CheckInCar; 
       <dd>{car.car}</dd>
       <dt className="font-semibold text-muted">{t("fields.colour")}</dt>
       <dd className="flex items-center gap-2">
-        <span aria-hidden className="inline-block h-5 w-5 shrink-0 rounded-full border-2 border-ink" style={{ backgroundColor: car.swatch }} />
+        <span
+          aria-hidden
+          className="inline-block h-5 w-5 shrink-0 rounded-full border-2 border-ink"
+          style={{ backgroundColor: car.swatch }}
+        />
         {car.colour}
       </dd>
       <dt className="font-semibold text-muted">{t("fields.plate")}</dt>
-      <dd className="font-mono font-bold tracking-wide">{[car.plate, car.plateCountry ? `(${car.plateCountry})` : null].filter(Boolean).join(" ")}</dd>
+      <dd className="font-mono font-bold tracking-wide">
+        {[car.plate, car.plateCountry ? `(${car.plateCountry})` : null].filter(Boolean).join(" ")}
+      </dd>
       <dt className="font-semibold text-muted">{t("fields.sessions")}</dt>
       <dd>
         <ul>
           {car.places.map((p) => (
             <li key={p.sessionId}>
-              {names.get(p.sessionId) ?? p.sessionId}: <span className={p.status === "confirmed" ? "font-semibold" : "font-semibold text-warning"}>{t(`place.${p.status}`)}</span>
+              {names.get(p.sessionId) ?? p.sessionId}:{" "}
+              <span className={p.status === "confirmed" ? "font-semibold" : "font-semibold text-warning"}>
+                {t(`place.${p.status}`)}
+              </span>
             </li>
           ))}
         </ul>
@@ -51,14 +68,22 @@ export function CarSummary({ car, sessions }: { car: CheckInCar; sessions: Check
         <span>{car.car}</span>
         <span aria-hidden>·</span>
         <span className="inline-flex items-center gap-1.5">
-          <span aria-hidden className="inline-block h-4 w-4 rounded-full border-2 border-ink" style={{ backgroundColor: car.swatch }} />
+          <span
+            aria-hidden
+            className="inline-block h-4 w-4 rounded-full border-2 border-ink"
+            style={{ backgroundColor: car.swatch }}
+          />
           {car.colour}
         </span>
         <span aria-hidden>·</span>
-        <span className="font-mono font-bold">{[car.plate, car.plateCountry ? `(${car.plateCountry})` : null].filter(Boolean).join(" ")}</span>
+        <span className="font-mono font-bold">
+          {[car.plate, car.plateCountry ? `(${car.plateCountry})` : null].filter(Boolean).join(" ")}
+        </span>
       </p>
       <p className="text-base text-muted">
-        {car.places.map((p) => `${names.get(p.sessionId) ?? ""}${p.status === "waiting" ? ` (${t("place.waiting")})` : ""}`).join(" · ")}
+        {car.places
+          .map((p) => `${names.get(p.sessionId) ?? ""}${p.status === "waiting" ? ` (${t("place.waiting")})` : ""}`)
+          .join(" · ")}
       </p>
     </div>
   );

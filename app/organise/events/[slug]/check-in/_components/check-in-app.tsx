@@ -54,7 +54,14 @@ export function CheckInApp({ slug, initialQuery, flash, action }: Props) {
     setShown({ registrationId, mine: item.scannedAt, refused: null });
   };
   const form = (registrationId: string, large = false) => (
-    <CheckInForm registrationId={registrationId} query={query} checklist={copy.checklist} action={action} onCheckIn={checkIn} large={large} />
+    <CheckInForm
+      registrationId={registrationId}
+      query={query}
+      checklist={copy.checklist}
+      action={action}
+      onCheckIn={checkIn}
+      large={large}
+    />
   );
   const current = shown ? answerFor(shown, copy, pending) : null;
 
@@ -62,28 +69,70 @@ export function CheckInApp({ slug, initialQuery, flash, action }: Props) {
   return (
     <div className="flex flex-col gap-4">
       {current ? (
-        <AnswerPanel answer={current.answer} fresh={current.fresh} copy={copy} form={(id) => form(id, true)}
-          onClose={() => setShown(null)} onScanNext={() => { setShown(null); setScanning(true); }} />
+        <AnswerPanel
+          answer={current.answer}
+          fresh={current.fresh}
+          copy={copy}
+          form={(id) => form(id, true)}
+          onClose={() => setShown(null)}
+          onScanNext={() => {
+            setShown(null);
+            setScanning(true);
+          }}
+        />
       ) : null}
-      {scanning ? <Scanner onText={(text) => void read(text)} onClose={() => setScanning(false)} /> : (
+      {scanning ? (
+        <Scanner onText={(text) => void read(text)} onClose={() => setScanning(false)} />
+      ) : (
         <div className="grid grid-cols-[2fr_1fr] gap-3">
-          <button type="button" onClick={() => { setShown(null); setScanning(true); }} className={buttonClass("primary", "min-h-16 text-2xl")}>
+          <button
+            type="button"
+            onClick={() => {
+              setShown(null);
+              setScanning(true);
+            }}
+            className={buttonClass("primary", "min-h-16 text-2xl")}
+          >
             <span aria-hidden>▣</span> {t("scan")}
           </button>
-          <label className={buttonClass("secondary", "min-h-16 cursor-pointer text-center text-base focus-within:outline focus-within:outline-3")}>
+          <label
+            className={buttonClass(
+              "secondary",
+              "min-h-16 cursor-pointer text-center text-base focus-within:outline focus-within:outline-3",
+            )}
+          >
             {t("scanFromImage")}
-            <input type="file" accept="image/*" className="sr-only" onChange={async (e) => {
-              const file = e.target.files?.[0];
-              e.target.value = "";
-              if (file) await read((await decodeImage(file)) ?? "");
-            }} />
+            <input
+              type="file"
+              accept="image/*"
+              className="sr-only"
+              onChange={async (e) => {
+                const file = e.target.files?.[0];
+                e.target.value = "";
+                if (file) await read((await decodeImage(file)) ?? "");
+              }}
+            />
           </label>
         </div>
       )}
-      <CountStatus counts={counts} online={online} pendingPlaques={pending.map((p) => copy.cars.find((c) => c.registrationId === p.registrationId)?.plaque ?? null)}
-        copyFrom={fromPhone || !online ? copy.fetchedAt : null} />
+      <CountStatus
+        counts={counts}
+        online={online}
+        pendingPlaques={pending.map(
+          (p) => copy.cars.find((c) => c.registrationId === p.registrationId)?.plaque ?? null,
+        )}
+        copyFrom={fromPhone || !online ? copy.fetchedAt : null}
+      />
       <SyncNotices notices={notices} copy={copy} onDismiss={dismiss} />
-      <SearchPanel action={checkInPath(slug)} query={query} onQuery={setQuery} hits={searchCars(copy.cars, query)} copy={copy} answerOf={answerOf} form={form} />
+      <SearchPanel
+        action={checkInPath(slug)}
+        query={query}
+        onQuery={setQuery}
+        hits={searchCars(copy.cars, query)}
+        copy={copy}
+        answerOf={answerOf}
+        form={form}
+      />
     </div>
   );
 }
@@ -106,7 +155,11 @@ function fromFlash(flash: Flash): Shown | null {
 }
 
 /** The answer to show now, and whether it is this phone's own fresh check-in. */
-function answerFor(shown: Shown, copy: CheckInCopy, pending: PendingCheckIn[]): { answer: Answer; fresh: boolean } | null {
+function answerFor(
+  shown: Shown,
+  copy: CheckInCopy,
+  pending: PendingCheckIn[],
+): { answer: Answer; fresh: boolean } | null {
   if ("answer" in shown) return { answer: shown.answer, fresh: false };
   const car = copy.cars.find((c) => c.registrationId === shown.registrationId);
   if (!car) return null;

@@ -37,12 +37,20 @@ export function CheckInForm({ registrationId, query, checklist, action, onCheckI
           {checklist.map((item) => (
             <label key={item.id} className="flex min-h-11 items-center gap-3 text-lg">
               <input type="checkbox" name="ticks" value={item.id} required={item.required} className="h-6 w-6" />
-              <span>{item.label} {item.required ? <span className="text-sm font-semibold text-muted">{t("required")}</span> : null}</span>
+              <span>
+                {item.label}{" "}
+                {item.required ? <span className="text-sm font-semibold text-muted">{t("required")}</span> : null}
+              </span>
             </label>
           ))}
         </fieldset>
       ) : null}
-      <button type="submit" className={buttonClass("primary", large ? "min-h-16 w-full text-2xl" : "min-h-12 w-full text-lg sm:w-auto")}>{t("checkIn")}</button>
+      <button
+        type="submit"
+        className={buttonClass("primary", large ? "min-h-16 w-full text-2xl" : "min-h-12 w-full text-lg sm:w-auto")}
+      >
+        {t("checkIn")}
+      </button>
     </form>
   );
 }

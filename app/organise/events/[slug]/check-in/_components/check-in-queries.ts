@@ -20,7 +20,8 @@ export const checkInDataUrl = (slug: string) => `${checkInPath(slug)}/data`;
  * The live poll asks for the cars checked in since a minute before the copy was read: the overlap
  * covers a check-in whose transaction began before the copy was read and committed after.
  */
-export const sinceFor = (copy: Pick<CheckInCopy, "fetchedAt">) => new Date(new Date(copy.fetchedAt).getTime() - 60_000).toISOString();
+export const sinceFor = (copy: Pick<CheckInCopy, "fetchedAt">) =>
+  new Date(new Date(copy.fetchedAt).getTime() - 60_000).toISOString();
 
 export type SyncAnswer = { results: { clientId: string; outcome: SyncOutcome }[]; serverTime: string };
 
@@ -36,12 +37,17 @@ async function json<T>(response: Response): Promise<T> {
   return (await response.json()) as T;
 }
 
-export const fetchCopy = async (slug: string) => json<CheckInCopy>(await fetch(checkInDataUrl(slug), { cache: "no-store" }));
+export const fetchCopy = async (slug: string) =>
+  json<CheckInCopy>(await fetch(checkInDataUrl(slug), { cache: "no-store" }));
 
 export const fetchLive = async (slug: string, since: string) =>
   json<CheckInLive>(await fetch(`${checkInDataUrl(slug)}?since=${encodeURIComponent(since)}`, { cache: "no-store" }));
 
 export async function postCheckIns(slug: string, checkIns: PendingCheckIn[]): Promise<SyncAnswer> {
-  const response = await fetch(checkInDataUrl(slug), { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ checkIns }) });
+  const response = await fetch(checkInDataUrl(slug), {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ checkIns }),
+  });
   return json<SyncAnswer>(response);
 }

@@ -25,7 +25,8 @@ function nativeDetector(): Promise<Detector | null> {
 }
 
 let zxing: Promise<BrowserQRCodeReader> | null = null;
-const zxingReader = () => (zxing ??= import("@zxing/browser").then(({ BrowserQRCodeReader }) => new BrowserQRCodeReader()));
+const zxingReader = () =>
+  (zxing ??= import("@zxing/browser").then(({ BrowserQRCodeReader }) => new BrowserQRCodeReader()));
 
 /**
  * The picture turned by `quarterTurns` × 90°. zxing misses about one in eight of our (version
@@ -44,7 +45,12 @@ function turned(source: CanvasImageSource, width: number, height: number, quarte
   return canvas;
 }
 
-async function zxingRead(source: CanvasImageSource, width: number, height: number, quarterTurns: number): Promise<string | null> {
+async function zxingRead(
+  source: CanvasImageSource,
+  width: number,
+  height: number,
+  quarterTurns: number,
+): Promise<string | null> {
   if (!width || !height) return null;
   try {
     return (await zxingReader()).decodeFromCanvas(turned(source, width, height, quarterTurns)).getText();

@@ -13,7 +13,11 @@ const subscribe = (change: () => void) => {
 
 /** Whether the phone thinks it is online (the server render assumes it is). */
 export function useOnline(): boolean {
-  return useSyncExternalStore(subscribe, () => navigator.onLine, () => true);
+  return useSyncExternalStore(
+    subscribe,
+    () => navigator.onLine,
+    () => true,
+  );
 }
 
 /**

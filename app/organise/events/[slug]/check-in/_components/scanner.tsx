@@ -24,7 +24,10 @@ export function Scanner({ onText, onClose }: { onText: (text: string) => void; o
     let closed = false;
     void (async () => {
       try {
-        stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: { ideal: "environment" } }, audio: false });
+        stream = await navigator.mediaDevices.getUserMedia({
+          video: { facingMode: { ideal: "environment" } },
+          audio: false,
+        });
         const element = video.current;
         if (closed || !element) return;
         element.srcObject = stream;
@@ -43,10 +46,22 @@ export function Scanner({ onText, onClose }: { onText: (text: string) => void; o
 
   return (
     <div className="flex flex-col gap-3">
-      <video ref={video} muted playsInline aria-label={t("camera")} className="aspect-[4/3] w-full rounded-xl bg-black object-cover" />
+      <video
+        ref={video}
+        muted
+        playsInline
+        aria-label={t("camera")}
+        className="aspect-[4/3] w-full rounded-xl bg-black object-cover"
+      />
       <p className="text-lg font-semibold">{t("scanHint")}</p>
-      {error ? <p role="alert" className="text-lg font-semibold text-danger">{t("cameraError", { error })}</p> : null}
-      <button type="button" onClick={onClose} className={buttonClass("secondary", "min-h-14 text-lg")}>{t("stopScan")}</button>
+      {error ? (
+        <p role="alert" className="text-lg font-semibold text-danger">
+          {t("cameraError", { error })}
+        </p>
+      ) : null}
+      <button type="button" onClick={onClose} className={buttonClass("secondary", "min-h-14 text-lg")}>
+        {t("stopScan")}
+      </button>
     </div>
   );
 }

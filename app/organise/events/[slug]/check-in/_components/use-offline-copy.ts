@@ -15,7 +15,12 @@ type Known = { state: CheckInState; at: string };
  * cars (the live poll, the answers to sent check-ins) laid over it. Saved to IndexedDB as it changes.
  */
 export function useOfflineCopy(slug: string) {
-  const server = useQuery({ queryKey: checkInKeys.copy(slug), queryFn: () => fetchCopy(slug), refetchInterval: COPY_REFRESH_MS, staleTime: COPY_REFRESH_MS / 2 });
+  const server = useQuery({
+    queryKey: checkInKeys.copy(slug),
+    queryFn: () => fetchCopy(slug),
+    refetchInterval: COPY_REFRESH_MS,
+    staleTime: COPY_REFRESH_MS / 2,
+  });
   const [saved, setSaved] = useState<CheckInCopy | null>(null);
   const [known, setKnown] = useState<Map<string, Known>>(() => new Map());
   useEffect(() => {
@@ -48,7 +53,9 @@ export function useOfflineCopy(slug: string) {
     if (!base) return null;
     const polled = (liveData?.changes ?? []).map((state) => ({ state, at: liveData!.serverTime }));
     // Oldest first: where two words on one car differ, the later one is applied last and stands.
-    const newer = [...known.values(), ...polled].filter((k) => k.at > base.fetchedAt).sort((a, b) => a.at.localeCompare(b.at));
+    const newer = [...known.values(), ...polled]
+      .filter((k) => k.at > base.fetchedAt)
+      .sort((a, b) => a.at.localeCompare(b.at));
     const states = newer.map((k) => k.state);
     return { copy: applyStates(base, states), key: `${base.fetchedAt}|${JSON.stringify(states)}` };
   }, [base, known, liveData]);
@@ -62,7 +69,13 @@ export function useOfflineCopy(slug: string) {
     void saveCopy(slug, merged.copy);
   }, [slug, merged]);
 
-  return { copy, counts: liveData?.counts ?? null, learn, fromPhone: !!saved && base === saved, reachable: !live.isError };
+  return {
+    copy,
+    counts: liveData?.counts ?? null,
+    learn,
+    fromPhone: !!saved && base === saved,
+    reachable: !live.isError,
+  };
 }
 
 function newest(a: CheckInCopy | null, b: CheckInCopy | null): CheckInCopy | null {

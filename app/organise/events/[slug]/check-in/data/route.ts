@@ -38,7 +38,8 @@ export async function POST(request: Request, context: Context) {
   // JSON only, and only from our own pages: a cross-site form or fetch never gets this far.
   const crossSite = crossSiteRefusal(request);
   if (crossSite) return crossSite;
-  if (!request.headers.get("content-type")?.startsWith("application/json")) return answer({ error: "JSON expected" }, 415);
+  if (!request.headers.get("content-type")?.startsWith("application/json"))
+    return answer({ error: "JSON expected" }, 415);
   const gate = await gateFor(context);
   if ("error" in gate) return gate.error;
   const limited = await limitRefusal("checkInSyncPerDevice", await deviceKey(gate.user.id));

@@ -3,12 +3,26 @@
 import { useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
 
-export type GridListRow = { registrationId: string; plaque: number | null; driver: string; car: string; colourName: string; plate: string };
+export type GridListRow = {
+  registrationId: string;
+  plaque: number | null;
+  driver: string;
+  car: string;
+  colourName: string;
+  plate: string;
+};
 type FormAction = () => Promise<void>;
 // Actions are bound on the server (page.tsx), one per row and direction: see BoundFormAction (components/form/use-form.ts).
-type Props = { rows: GridListRow[]; up: (FormAction | null)[]; down: (FormAction | null)[]; saveOrder: (order: string[]) => Promise<{ ok: boolean }>; editable: boolean };
+type Props = {
+  rows: GridListRow[];
+  up: (FormAction | null)[];
+  down: (FormAction | null)[];
+  saveOrder: (order: string[]) => Promise<{ ok: boolean }>;
+  editable: boolean;
+};
 
-const moveButton = "inline-flex h-11 w-11 items-center justify-center rounded-lg border border-line bg-white text-xl font-bold hover:bg-accent-soft disabled:opacity-40";
+const moveButton =
+  "inline-flex h-11 w-11 items-center justify-center rounded-lg border border-line bg-white text-xl font-bold hover:bg-accent-soft disabled:opacity-40";
 
 /**
  * The cars behind the pace car, first to last. Drag a row to move it (mouse); the ↑ and ↓
@@ -31,22 +45,56 @@ export function GridList({ rows: initial, up, down, saveOrder, editable }: Props
   };
   return (
     <>
-      <p role="status" className="min-h-6 text-base font-semibold text-danger">{failed ? t("stale") : pending ? t("saving") : ""}</p>
+      <p role="status" className="min-h-6 text-base font-semibold text-danger">
+        {failed ? t("stale") : pending ? t("saving") : ""}
+      </p>
       <ol className="flex flex-col divide-y divide-line rounded-xl border border-line bg-white" aria-label={t("order")}>
-        <li className="flex items-center gap-3 px-3 py-3"><span className="w-10 text-2xl font-extrabold tabular-nums">1</span><span className="text-base font-bold">{t("paceCar")}</span></li>
+        <li className="flex items-center gap-3 px-3 py-3">
+          <span className="w-10 text-2xl font-extrabold tabular-nums">1</span>
+          <span className="text-base font-bold">{t("paceCar")}</span>
+        </li>
         {rows.map((r, i) => (
-          <li key={r.registrationId} id={`pos-${i + 2}`} draggable={editable} onDragStart={() => setDragged(i)} onDragOver={(e) => e.preventDefault()} onDrop={() => drop(i)}
-            className={`flex flex-wrap items-center gap-x-3 gap-y-1 px-3 py-2 ${dragged === i ? "bg-accent-soft" : ""} ${editable ? "cursor-grab" : ""}`}>
+          <li
+            key={r.registrationId}
+            id={`pos-${i + 2}`}
+            draggable={editable}
+            onDragStart={() => setDragged(i)}
+            onDragOver={(e) => e.preventDefault()}
+            onDrop={() => drop(i)}
+            className={`flex flex-wrap items-center gap-x-3 gap-y-1 px-3 py-2 ${dragged === i ? "bg-accent-soft" : ""} ${editable ? "cursor-grab" : ""}`}
+          >
             <span className="w-10 text-2xl font-extrabold tabular-nums">{i + 2}</span>
-            <span className="min-w-12 rounded border-2 border-ink px-1 text-center font-mono text-base font-bold">{r.plaque ?? "–"}</span>
+            <span className="min-w-12 rounded border-2 border-ink px-1 text-center font-mono text-base font-bold">
+              {r.plaque ?? "–"}
+            </span>
             <span className="flex min-w-0 flex-1 flex-col">
               <span className="truncate text-base font-semibold">{r.driver}</span>
-              <span className="truncate text-sm text-muted">{r.car} · {r.colourName} · {r.plate}</span>
+              <span className="truncate text-sm text-muted">
+                {r.car} · {r.colourName} · {r.plate}
+              </span>
             </span>
             {editable ? (
               <span className="flex gap-2">
-                <form action={up[i] ?? undefined}><button type="submit" disabled={!up[i]} className={moveButton} aria-label={t("moveUp", { plate: r.plate, position: i + 2 })}>↑</button></form>
-                <form action={down[i] ?? undefined}><button type="submit" disabled={!down[i]} className={moveButton} aria-label={t("moveDown", { plate: r.plate, position: i + 2 })}>↓</button></form>
+                <form action={up[i] ?? undefined}>
+                  <button
+                    type="submit"
+                    disabled={!up[i]}
+                    className={moveButton}
+                    aria-label={t("moveUp", { plate: r.plate, position: i + 2 })}
+                  >
+                    ↑
+                  </button>
+                </form>
+                <form action={down[i] ?? undefined}>
+                  <button
+                    type="submit"
+                    disabled={!down[i]}
+                    className={moveButton}
+                    aria-label={t("moveDown", { plate: r.plate, position: i + 2 })}
+                  >
+                    ↓
+                  </button>
+                </form>
               </span>
             ) : null}
           </li>

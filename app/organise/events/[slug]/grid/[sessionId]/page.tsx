@@ -12,7 +12,10 @@ import { requireUser } from "../../../../../session";
 import { generateGridAction, moveCarAction, saveOrderAction } from "./actions";
 import { GridList } from "./grid-list";
 
-type Props = { params: Promise<{ slug: string; sessionId: string }>; searchParams: Promise<{ saved?: string; generated?: string; error?: string }> };
+type Props = {
+  params: Promise<{ slug: string; sessionId: string }>;
+  searchParams: Promise<{ saved?: string; generated?: string; error?: string }>;
+};
 const link = "inline-flex min-h-11 items-center font-semibold text-accent underline underline-offset-4";
 
 export default async function GridPage({ params, searchParams }: Props) {
@@ -32,36 +35,75 @@ export default async function GridPage({ params, searchParams }: Props) {
     <div className="mx-auto flex max-w-3xl flex-col gap-4">
       <PageHeader title={t("title", { session: data.session.name })}>
         <span className="flex flex-wrap gap-x-4">
-          <Link href={`${here}/print`} className={link}>{t("print")}</Link>
-          <a href={`${here}/grid.pdf`} className={link}>{t("pdf")}</a>
-          <a href={`${here}/grid.csv`} className={link}>{t("csv")}</a>
+          <Link href={`${here}/print`} className={link}>
+            {t("print")}
+          </Link>
+          <a href={`${here}/grid.pdf`} className={link}>
+            {t("pdf")}
+          </a>
+          <a href={`${here}/grid.csv`} className={link}>
+            {t("csv")}
+          </a>
         </span>
       </PageHeader>
-      <p className="text-base">{data.event.name} · {t("cars", { count: cars.length })}</p>
-      {query.error === "stale" ? <Notice tone="warning" role="alert">{t("stale")}</Notice> : null}
-      {query.generated ? <Notice tone="success" role="status">{t("generated")}</Notice> : null}
+      <p className="text-base">
+        {data.event.name} · {t("cars", { count: cars.length })}
+      </p>
+      {query.error === "stale" ? (
+        <Notice tone="warning" role="alert">
+          {t("stale")}
+        </Notice>
+      ) : null}
+      {query.generated ? (
+        <Notice tone="success" role="status">
+          {t("generated")}
+        </Notice>
+      ) : null}
       {editable ? (
         <Card>
           <form action={generateGridAction.bind(null, ref)} className="flex flex-col gap-3">
             <fieldset className="flex flex-col gap-2">
               <legend className="mb-1 text-base font-bold">{t("generate")}</legend>
-              <label className="flex min-h-11 items-center gap-3 text-base"><input type="radio" name="mode" value="colour-blocks" defaultChecked className="h-5 w-5" />{t("byColour")}</label>
-              <label className="flex min-h-11 items-center gap-3 text-base"><input type="radio" name="mode" value="plaque" className="h-5 w-5" />{t("byPlaque")}</label>
+              <label className="flex min-h-11 items-center gap-3 text-base">
+                <input type="radio" name="mode" value="colour-blocks" defaultChecked className="h-5 w-5" />
+                {t("byColour")}
+              </label>
+              <label className="flex min-h-11 items-center gap-3 text-base">
+                <input type="radio" name="mode" value="plaque" className="h-5 w-5" />
+                {t("byPlaque")}
+              </label>
             </fieldset>
             <fieldset className="flex flex-col gap-2">
               <legend className="mb-1 text-base font-semibold">{t("colourOrder")}</legend>
               {data.colours.map((colour, i) => (
                 <label key={colour} className="flex min-h-11 items-center gap-3 text-base">
-                  <input type="number" name={`colour:${colour}`} defaultValue={i + 1} min={1} max={99} className="h-11 w-20 rounded-lg border border-line px-2" aria-label={t("colourPosition", { colour: paintName(colour) })} />
+                  <input
+                    type="number"
+                    name={`colour:${colour}`}
+                    defaultValue={i + 1}
+                    min={1}
+                    max={99}
+                    className="h-11 w-20 rounded-lg border border-line px-2"
+                    aria-label={t("colourPosition", { colour: paintName(colour) })}
+                  />
                   {paintName(colour)}
                 </label>
               ))}
             </fieldset>
-            <Button type="submit" className="self-start">{t("generateButton")}</Button>
+            <Button type="submit" className="self-start">
+              {t("generateButton")}
+            </Button>
           </form>
         </Card>
       ) : null}
-      <GridList key={cars.map((c) => c.registrationId).join()} rows={cars} up={up} down={down} saveOrder={saveOrderAction.bind(null, ref)} editable={editable} />
+      <GridList
+        key={cars.map((c) => c.registrationId).join()}
+        rows={cars}
+        up={up}
+        down={down}
+        saveOrder={saveOrderAction.bind(null, ref)}
+        editable={editable}
+      />
     </div>
   );
 }

@@ -17,23 +17,63 @@ function useChangeForm(action: BoundFormAction) {
   return { formAction, pending, errors, values, formError: formError ?? errors.ids };
 }
 
-function SessionSelect({ name, label, options, error, value, id }: { name: string; label: string; options: SessionOption[]; error?: string; value?: string; id: string }) {
+function SessionSelect({
+  name,
+  label,
+  options,
+  error,
+  value,
+  id,
+}: {
+  name: string;
+  label: string;
+  options: SessionOption[];
+  error?: string;
+  value?: string;
+  id: string;
+}) {
   const t = useTranslations("roster");
   return (
     <SelectField name={name} id={id} label={label} error={error} defaultValue={value ?? ""}>
       <option value="">{t("chooseSession")}</option>
-      {options.map((o) => <option key={o.id} value={o.id}>{o.label}</option>)}
+      {options.map((o) => (
+        <option key={o.id} value={o.id}>
+          {o.label}
+        </option>
+      ))}
     </SelectField>
   );
 }
 
 function Overbook({ id, error, value }: { id: string; error?: string; value?: string }) {
   const t = useTranslations("roster");
-  return <Field name="overbook" id={id} type="number" inputMode="numeric" min={0} max={100} label={t("overbook")} hint={t("overbookHint")} error={error} defaultValue={value ?? ""} className="sm:max-w-xs" />;
+  return (
+    <Field
+      name="overbook"
+      id={id}
+      type="number"
+      inputMode="numeric"
+      min={0}
+      max={100}
+      label={t("overbook")}
+      hint={t("overbookHint")}
+      error={error}
+      defaultValue={value ?? ""}
+      className="sm:max-w-xs"
+    />
+  );
 }
 
 /** Move or remove the rows ticked in the table (their boxes belong to this form by its id). */
-export function BulkForm({ action, sessions, returnTo }: { action: BoundFormAction; sessions: SessionOption[]; returnTo: string }) {
+export function BulkForm({
+  action,
+  sessions,
+  returnTo,
+}: {
+  action: BoundFormAction;
+  sessions: SessionOption[];
+  returnTo: string;
+}) {
   const t = useTranslations("roster");
   const { formAction, pending, errors, values, formError } = useChangeForm(action);
   const [intent, setIntent] = useState(values.intent || "move");
@@ -44,59 +84,167 @@ export function BulkForm({ action, sessions, returnTo }: { action: BoundFormActi
   };
   return (
     <form id={BULK_FORM_ID} action={formAction} className="flex flex-col gap-3" aria-labelledby="bulk-title">
-      <h2 id="bulk-title" className="text-lg font-bold">{t("bulk")}</h2>
+      <h2 id="bulk-title" className="text-lg font-bold">
+        {t("bulk")}
+      </h2>
       <p className="text-sm text-muted">{t("bulkHint")}</p>
-      {formError ? <Notice tone="danger" role="alert">{formError}</Notice> : null}
+      {formError ? (
+        <Notice tone="danger" role="alert">
+          {formError}
+        </Notice>
+      ) : null}
       <input type="hidden" name="returnTo" value={returnTo} />
-      <Button variant="secondary" onClick={selectPage} className="self-start">{t("selectPage")}</Button>
-      <SelectField name="intent" id="bulk-intent" label={t("intent")} error={errors.intent} value={intent} onChange={(e) => setIntent(e.target.value)} className="sm:max-w-md">
+      <Button variant="secondary" onClick={selectPage} className="self-start">
+        {t("selectPage")}
+      </Button>
+      <SelectField
+        name="intent"
+        id="bulk-intent"
+        label={t("intent")}
+        error={errors.intent}
+        value={intent}
+        onChange={(e) => setIntent(e.target.value)}
+        className="sm:max-w-md"
+      >
         <option value="move">{t("intentMove")}</option>
         <option value="remove">{t("intentRemove")}</option>
       </SelectField>
       {intent === "move" ? (
         <div className="grid gap-3 sm:grid-cols-2">
-          <SessionSelect name="fromSessionId" id="bulk-from" label={t("from")} options={sessions} error={errors.fromSessionId} value={values.fromSessionId} />
-          <SessionSelect name="toSessionId" id="bulk-to" label={t("to")} options={sessions} error={errors.toSessionId} value={values.toSessionId} />
+          <SessionSelect
+            name="fromSessionId"
+            id="bulk-from"
+            label={t("from")}
+            options={sessions}
+            error={errors.fromSessionId}
+            value={values.fromSessionId}
+          />
+          <SessionSelect
+            name="toSessionId"
+            id="bulk-to"
+            label={t("to")}
+            options={sessions}
+            error={errors.toSessionId}
+            value={values.toSessionId}
+          />
           <Overbook id="bulk-overbook" error={errors.overbook} value={values.overbook} />
         </div>
       ) : null}
-      <Field name="reason" id="bulk-reason" label={intent === "move" ? t("reasonOptional") : t("reason")} hint={t("reasonHint")} error={errors.reason} defaultValue={values.reason} maxLength={LIMITS.reason} />
-      <Button type="submit" variant={intent === "remove" ? "danger" : "primary"} disabled={pending} className="self-start">{t("applySelected")}</Button>
+      <Field
+        name="reason"
+        id="bulk-reason"
+        label={intent === "move" ? t("reasonOptional") : t("reason")}
+        hint={t("reasonHint")}
+        error={errors.reason}
+        defaultValue={values.reason}
+        maxLength={LIMITS.reason}
+      />
+      <Button
+        type="submit"
+        variant={intent === "remove" ? "danger" : "primary"}
+        disabled={pending}
+        className="self-start"
+      >
+        {t("applySelected")}
+      </Button>
     </form>
   );
 }
 
-export function MoveForm({ action, from, to }: { action: BoundFormAction; from: SessionOption[]; to: SessionOption[] }) {
+export function MoveForm({
+  action,
+  from,
+  to,
+}: {
+  action: BoundFormAction;
+  from: SessionOption[];
+  to: SessionOption[];
+}) {
   const t = useTranslations("roster.detail");
   const tr = useTranslations("roster");
   const { formAction, pending, errors, values, formError } = useChangeForm(action);
   return (
     <form action={formAction} className="flex flex-col gap-3" aria-labelledby="move-title">
-      <h2 id="move-title" className="text-lg font-bold">{t("move")}</h2>
-      {formError ? <Notice tone="danger" role="alert">{formError}</Notice> : null}
+      <h2 id="move-title" className="text-lg font-bold">
+        {t("move")}
+      </h2>
+      {formError ? (
+        <Notice tone="danger" role="alert">
+          {formError}
+        </Notice>
+      ) : null}
       <div className="grid gap-3 sm:grid-cols-2">
-        <SessionSelect name="fromSessionId" id="move-from" label={tr("from")} options={from} error={errors.fromSessionId} value={values.fromSessionId ?? (from.length === 1 ? from[0]!.id : "")} />
-        <SessionSelect name="toSessionId" id="move-to" label={tr("to")} options={to} error={errors.toSessionId} value={values.toSessionId} />
+        <SessionSelect
+          name="fromSessionId"
+          id="move-from"
+          label={tr("from")}
+          options={from}
+          error={errors.fromSessionId}
+          value={values.fromSessionId ?? (from.length === 1 ? from[0]!.id : "")}
+        />
+        <SessionSelect
+          name="toSessionId"
+          id="move-to"
+          label={tr("to")}
+          options={to}
+          error={errors.toSessionId}
+          value={values.toSessionId}
+        />
       </div>
       <Overbook id="move-overbook" error={errors.overbook} value={values.overbook} />
-      <Field name="reason" id="move-reason" label={tr("reasonOptional")} hint={tr("reasonHint")} error={errors.reason} defaultValue={values.reason} maxLength={LIMITS.reason} />
-      <Button type="submit" disabled={pending} className="self-start">{t("moveButton")}</Button>
+      <Field
+        name="reason"
+        id="move-reason"
+        label={tr("reasonOptional")}
+        hint={tr("reasonHint")}
+        error={errors.reason}
+        defaultValue={values.reason}
+        maxLength={LIMITS.reason}
+      />
+      <Button type="submit" disabled={pending} className="self-start">
+        {t("moveButton")}
+      </Button>
     </form>
   );
 }
 
-export function PromoteForm({ action, session, explain, button }: { action: BoundFormAction; session: SessionOption; explain: string; button: string }) {
+export function PromoteForm({
+  action,
+  session,
+  explain,
+  button,
+}: {
+  action: BoundFormAction;
+  session: SessionOption;
+  explain: string;
+  button: string;
+}) {
   const tr = useTranslations("roster");
   const { formAction, pending, errors, values, formError } = useChangeForm(action);
   const id = `promote-${session.id}`;
   return (
     <form action={formAction} className="flex flex-col gap-3 border-t border-line pt-3 first:border-t-0 first:pt-0">
       <p className="text-base">{explain}</p>
-      {formError ? <Notice tone="danger" role="alert">{formError}</Notice> : null}
+      {formError ? (
+        <Notice tone="danger" role="alert">
+          {formError}
+        </Notice>
+      ) : null}
       <input type="hidden" name="sessionId" value={session.id} />
-      <Field name="reason" id={`${id}-reason`} label={tr("reason")} hint={tr("reasonHint")} error={errors.reason} defaultValue={values.reason} maxLength={LIMITS.reason} required />
+      <Field
+        name="reason"
+        id={`${id}-reason`}
+        label={tr("reason")}
+        hint={tr("reasonHint")}
+        error={errors.reason}
+        defaultValue={values.reason}
+        maxLength={LIMITS.reason}
+        required
+      />
       <Overbook id={`${id}-overbook`} error={errors.overbook} value={values.overbook} />
-      <Button type="submit" disabled={pending} className="self-start">{button}</Button>
+      <Button type="submit" disabled={pending} className="self-start">
+        {button}
+      </Button>
     </form>
   );
 }
@@ -107,11 +255,28 @@ export function RemoveForm({ action }: { action: BoundFormAction }) {
   const { formAction, pending, errors, values, formError } = useChangeForm(action);
   return (
     <form action={formAction} className="flex flex-col gap-3" aria-labelledby="remove-title">
-      <h2 id="remove-title" className="text-lg font-bold">{t("remove")}</h2>
+      <h2 id="remove-title" className="text-lg font-bold">
+        {t("remove")}
+      </h2>
       <p className="text-base">{t("removeExplain")}</p>
-      {formError ? <Notice tone="danger" role="alert">{formError}</Notice> : null}
-      <Field name="reason" id="remove-reason" label={tr("reason")} hint={tr("reasonHint")} error={errors.reason} defaultValue={values.reason} maxLength={LIMITS.reason} required />
-      <Button type="submit" variant="danger" disabled={pending} className="self-start">{t("removeButton")}</Button>
+      {formError ? (
+        <Notice tone="danger" role="alert">
+          {formError}
+        </Notice>
+      ) : null}
+      <Field
+        name="reason"
+        id="remove-reason"
+        label={tr("reason")}
+        hint={tr("reasonHint")}
+        error={errors.reason}
+        defaultValue={values.reason}
+        maxLength={LIMITS.reason}
+        required
+      />
+      <Button type="submit" variant="danger" disabled={pending} className="self-start">
+        {t("removeButton")}
+      </Button>
     </form>
   );
 }

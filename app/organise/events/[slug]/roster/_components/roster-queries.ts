@@ -4,7 +4,8 @@ import { rosterQueryToSearchParams, type RosterQuery } from "@/lib/roster/query"
 // these keys, or the hydrated page would be fetched again under another name.
 export const rosterKeys = {
   all: ["roster"] as const,
-  page: (slug: string, query: RosterQuery) => [...rosterKeys.all, slug, rosterQueryToSearchParams(query).toString()] as const,
+  page: (slug: string, query: RosterQuery) =>
+    [...rosterKeys.all, slug, rosterQueryToSearchParams(query).toString()] as const,
 };
 
 /** How often an open roster asks for fresh rows and counts. */

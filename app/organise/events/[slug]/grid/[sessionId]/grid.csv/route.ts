@@ -10,6 +10,10 @@ export async function GET(_request: Request, { params }: Context) {
   const sheet = user ? await gridSheet(user.id, slug, sessionId) : null;
   if (!sheet) return new Response("Not found", { status: 404 });
   return new Response(gridCsv(sheet.lines, sheet.labels), {
-    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${sheet.fileName}.csv"`, "Cache-Control": "private, no-store" },
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${sheet.fileName}.csv"`,
+      "Cache-Control": "private, no-store",
+    },
   });
 }

@@ -11,6 +11,10 @@ export async function GET(_request: Request, { params }: Context) {
   if (!sheet) return new Response("Not found", { status: 404 });
   const pdf = await gridPdf(sheet.title, sheet.subtitle, sheet.lines, sheet.labels);
   return new Response(new Uint8Array(pdf), {
-    headers: { "Content-Type": "application/pdf", "Content-Disposition": `attachment; filename="${sheet.fileName}.pdf"`, "Cache-Control": "private, no-store" },
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Disposition": `attachment; filename="${sheet.fileName}.pdf"`,
+      "Cache-Control": "private, no-store",
+    },
   });
 }

@@ -17,7 +17,13 @@ export default async function GridPrintPage({ params }: Props) {
       <p className="mb-4 text-base text-muted">{sheet.subtitle}</p>
       <table className="w-full border-collapse text-left text-base">
         <thead>
-          <tr>{columns.map((c) => <th key={c} scope="col" className="border-b-2 border-ink py-1 pr-2">{sheet.labels[c]}</th>)}</tr>
+          <tr>
+            {columns.map((c) => (
+              <th key={c} scope="col" className="border-b-2 border-ink py-1 pr-2">
+                {sheet.labels[c]}
+              </th>
+            ))}
+          </tr>
         </thead>
         <tbody>
           {sheet.lines.map((l) => (
