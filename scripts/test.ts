@@ -61,6 +61,7 @@ try {
   await stage("Chromium and pdftotext", ensureSystemTools);
   if (!only || only === "static") {
     await stage("Lint (eslint)", () => run(bin("eslint"), ["."]));
+    await stage("Format (prettier --check)", () => run(bin("prettier"), ["--check", "."]));
     await stage("Types (tsc)", () => run(bin("tsc"), ["--noEmit"]));
   }
   if (!only || only === "unit") {
