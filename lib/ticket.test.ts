@@ -76,7 +76,7 @@ describe("ticket tokens", () => {
     }
   });
 
-  // Fails today: peekTicket reads only the first three dot-separated parts, so extra parts are ignored.
+  // Once failed: peekTicket read only the first three dot-separated parts, so extra parts were ignored.
   it("are refused when anything is appended", () => {
     expect(verifyTicket(`${token}.extra`, eventId, key, before)).toMatchObject({ ok: false });
     expect(peekTicket(`${token}.`)).toBeNull();
