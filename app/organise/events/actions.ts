@@ -11,7 +11,12 @@ import { eventFormInput, eventSchema } from "@/lib/schemas/event";
 import { formAction, postAction } from "../../action";
 
 const editPage = (slug: string | null) => (slug ? `/organise/events/${slug}/edit` : "/organise/events/new");
-const formOf = (form: FormData) => eventFormInput(form.entries());
+// The pipeline asks for the input, the echo, the rows and the shortcut of the same form: parse it once.
+const parsed = new WeakMap<FormData, ReturnType<typeof eventFormInput>>();
+function formOf(form: FormData) {
+  if (!parsed.has(form)) parsed.set(form, eventFormInput(form.entries()));
+  return parsed.get(form)!;
+}
 
 /** Save, publish, or (intent "addSession") only add an empty session row: all without JavaScript too. */
 export const saveEventAction = formAction(
