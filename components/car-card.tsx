@@ -2,6 +2,7 @@ import Link from "next/link";
 import { carModelName, paintName, swatchFor } from "@/lib/car-catalogue";
 import type { Car } from "@/db/schema";
 import { Card } from "@/components/ui/card";
+import { Swatch } from "@/components/ui/swatch";
 
 export { carModelName };
 
@@ -11,11 +12,7 @@ export function CarCard({ car, editLabel }: { car: Car; editLabel?: string }) {
   const title = car.nickname || modelName;
   return (
     <Card className="flex items-center gap-4">
-      <span
-        aria-hidden
-        className="h-12 w-12 shrink-0 rounded-full border border-slate-400"
-        style={{ backgroundColor: swatchFor(car.colour, car.individualColour) }}
-      />
+      <Swatch colour={swatchFor(car.colour, car.individualColour)} className="h-12 w-12 border border-slate-400" />
       <div className="min-w-0 flex-1">
         <h2 className="truncate text-lg font-bold">{title}</h2>
         <p className="text-base text-muted">

@@ -11,11 +11,19 @@ export type BoundFormAction<S extends FormResult = FormResult> = (prev: S, formD
 
 type Failure = Extract<FormResult, { ok: false }>;
 
+/** What a field of a form needs from its last answer: its name, its error and the value to show again. */
+export type FieldBinding = { name: string; error?: string; defaultValue: string };
+
+/** Binds fields by name to one answer's errors and values: `<Field {...field("plate")} label=… />`. */
+export function fieldBinder(errors: FieldErrors, values: Record<string, string>) {
+  return (name: string): FieldBinding => ({ name, error: errors[name], defaultValue: values[name] ?? "" });
+}
+
 /**
  * useActionState for a form whose action returns a FormResult. The form's `action` is the server
  * action itself, so the form works before JavaScript loads. After a failure: `fieldErrors` (one
  * message per field name), `formError`, and `values`, what was submitted; before one, `values` is
- * `initialValues` (or empty).
+ * `initialValues` (or empty). `field(name)` binds one field to them.
  */
 export function useForm<S extends FormResult>(
   formAction: BoundFormAction<S>,
@@ -30,5 +38,6 @@ export function useForm<S extends FormResult>(
   const failed = state.ok ? undefined : (state as Extract<S, { ok: false }> & Failure);
   const fieldErrors: FieldErrors = failed?.fieldErrors ?? {};
   const values: Record<string, string> = failed?.values ?? options.initialValues ?? {};
-  return { state, action, pending, failed, fieldErrors, values, formError: failed?.formError };
+  const field = fieldBinder(fieldErrors, values);
+  return { state, action, pending, failed, fieldErrors, values, field, formError: failed?.formError };
 }

@@ -1,9 +1,18 @@
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 
 type Shell = { name: string; label: string; error?: string; hint?: string; id?: string; className?: string };
 
 const control = (error?: string) =>
   `min-h-12 w-full rounded-lg border bg-white px-3 text-base text-ink shadow-sm placeholder:text-slate-400 ${error ? "border-danger" : "border-line"}`;
+
+/** A field's error, kept in the page while empty so that a new one is announced when it appears. */
+export function FieldError({ id, error }: { id?: string; error?: string }) {
+  return (
+    <p id={id} aria-live="polite" className="text-sm font-medium text-danger empty:hidden">
+      {error ?? ""}
+    </p>
+  );
+}
 
 /** Label, control, hint and an error that sits beside it and is announced. */
 function FieldShell({
@@ -29,9 +38,7 @@ function FieldShell({
           {hint}
         </p>
       ) : null}
-      <p id={errorId} aria-live="polite" className="text-sm font-medium text-danger empty:hidden">
-        {error ?? ""}
-      </p>
+      <FieldError id={errorId} error={error} />
     </div>
   );
 }
@@ -56,6 +63,16 @@ export function SelectField({ name, label, error, hint, id, className, children,
           {children}
         </select>
       )}
+    </FieldShell>
+  );
+}
+
+type TextAreaProps = Shell & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name" | "id">;
+
+export function TextAreaField({ name, label, error, hint, id, className, rows = 3, ...area }: TextAreaProps) {
+  return (
+    <FieldShell {...{ name, label, error, hint, id, className }}>
+      {(aria) => <textarea {...aria} rows={rows} className={`${control(error)} py-2`} {...area} />}
     </FieldShell>
   );
 }

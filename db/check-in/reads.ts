@@ -1,12 +1,12 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { env } from "@/env";
-import { carModelName, paintName, swatchFor } from "@/lib/car-catalogue";
 import { gateOpensAt } from "@/lib/check-in/scan-time";
 import { searchKeyOf } from "@/lib/check-in/search";
 import type { CheckInCar, CheckInCopy, CheckInCounts, CheckInState, PlaceStatus } from "@/lib/check-in/types";
 import { eventTicketKey } from "@/lib/ticket";
 import { mayDo } from "../access";
+import { carFacts, carFactsSql, type RawCarFacts } from "../car-facts";
 import { db } from "../client";
 import { sqlRows, type Tx } from "../query";
 import { events } from "../schema";
@@ -46,19 +46,12 @@ export async function getGateEvent(
 export const personSql = (alias: string) =>
   sql.raw(`coalesce(nullif(${alias}.display_name, ''), nullif(${alias}.full_name, ''), nullif(${alias}.name, ''))`);
 
-type RawCar = {
+type RawCar = RawCarFacts & {
   id: string;
   plaque: number | null;
   driver: string | null;
   full_name: string | null;
   display_name: string | null;
-  model: string | null;
-  make: string | null;
-  model_name: string | null;
-  colour: string | null;
-  individual_colour: string | null;
-  plate: string | null;
-  plate_country: string | null;
   cancelled: boolean;
   checked_in_at: string | null;
   checked_in_by: string | null;
@@ -71,11 +64,7 @@ function toCar(r: RawCar): CheckInCar {
     plaque: r.plaque,
     driver: r.driver ?? "",
     searchKey: searchKeyOf(r.full_name, r.display_name, r.driver),
-    car: r.model ? carModelName({ model: r.model, make: r.make ?? "", modelName: r.model_name }) : "",
-    colour: r.colour ? paintName(r.colour, r.individual_colour) : "",
-    swatch: r.colour ? swatchFor(r.colour, r.individual_colour) : "transparent",
-    plate: r.plate,
-    plateCountry: r.plate_country,
+    ...carFacts(r),
     places: r.places,
     cancelled: r.cancelled,
     checkedInAt: r.checked_in_at ? new Date(r.checked_in_at).toISOString() : null,
@@ -88,8 +77,8 @@ async function listCars(eventId: string): Promise<CheckInCar[]> {
   const rows = await sqlRows<RawCar>(
     db(),
     sql`
-    select r.id, r.plaque, ${personSql("u")} as driver, u.full_name, u.display_name, c.model, c.make, c.model_name, c.colour, c.individual_colour, c.plate,
-      c.plate_country, r.status = 'cancelled' as cancelled, r.checked_in_at, ${personSql("g")} as checked_in_by,
+    select r.id, r.plaque, ${personSql("u")} as driver, u.full_name, u.display_name, ${carFactsSql},
+      r.status = 'cancelled' as cancelled, r.checked_in_at, ${personSql("g")} as checked_in_by,
       coalesce((select json_agg(json_build_object('sessionId', rs.session_id, 'status', rs.status) order by es.starts_at, es.name)
         from registration_sessions rs join event_sessions es on es.id = rs.session_id where rs.registration_id = r.id), '[]') as places
     from registrations r left join users u on u.id = r.owner_id left join cars c on c.id = r.car_id left join users g on g.id = r.checked_in_by

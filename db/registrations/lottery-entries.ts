@@ -7,7 +7,8 @@ import { enqueueMail } from "../mail/queue";
 import type { Tx } from "../query";
 import { draws, entryChoices, eventSessions, registrations, type Event } from "../schema";
 import { checkSessions, eligibleCar, fail, findByIdempotencyKey, openEvent, type WriteResult } from "./checks";
-import { insertRegistration, lockOwn, notOpen } from "./writes";
+import { lockOwn } from "./locks";
+import { insertRegistration, notOpen } from "./writes";
 
 async function checkRanking(tx: Tx, event: Event, ranking: string[]) {
   if (ranking.length > maxChoices(event.maxSessionsPerCar)) return fail("choice1", "errors.sessionsTooMany");

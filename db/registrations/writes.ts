@@ -1,8 +1,6 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { reminderMoment } from "@/lib/reminder";
-import { mayOwnerCancel } from "@/lib/event-phase";
-import { isUuid } from "@/lib/uuid";
 import { db } from "../client";
 import { enqueueMail } from "../mail/queue";
 import type { Tx } from "../query";
@@ -15,12 +13,11 @@ import {
   eventById,
   fail,
   findByIdempotencyKey,
-  openEvent,
   ownCar,
   sessionsOf,
-  type Allocation,
   type WriteResult,
 } from "./checks";
+import { lockOwn, lockOwnToCancel } from "./locks";
 import { fillFreePlaces, lockChosenSessions, lockSessions, placeInSession, SessionGoneError } from "./places";
 
 export type RegisterInput = {
@@ -103,52 +100,7 @@ export async function insertRegistration(tx: Tx, event: Event, userId: string, i
   return created ?? null;
 }
 
-/** The owner's active registration, locked, with its event while registration is open. */
-export async function lockOwn(
-  tx: Tx,
-  userId: string,
-  registrationId: string,
-  now: Date,
-  allocation: Allocation[] = ["fcfs"],
-) {
-  if (!isUuid(registrationId)) return null;
-  const [reg] = await tx
-    .select()
-    .from(registrations)
-    .where(
-      and(eq(registrations.id, registrationId), eq(registrations.ownerId, userId), eq(registrations.status, "active")),
-    )
-    .for("update");
-  if (!reg) return null;
-  const event = await openEvent(tx, reg.eventId, now, allocation);
-  return event ? { reg, event } : null;
-}
-
 export const notOpen = fail("form", "errors.registrationNotChangeable");
-
-/**
- * The owner's active registration, locked, with its event and places, while the owner may still
- * give it back (lib/event-phase.ts mayOwnerCancel: a lottery entry too, while its window is open).
- */
-async function lockOwnToCancel(tx: Tx, userId: string, registrationId: string, now: Date) {
-  if (!isUuid(registrationId)) return null;
-  const [reg] = await tx
-    .select()
-    .from(registrations)
-    .where(
-      and(eq(registrations.id, registrationId), eq(registrations.ownerId, userId), eq(registrations.status, "active")),
-    )
-    .for("update");
-  if (!reg) return null;
-  const [[event], places] = await Promise.all([
-    eventById(tx, reg.eventId),
-    tx
-      .select({ sessionId: registrationSessions.sessionId })
-      .from(registrationSessions)
-      .where(eq(registrationSessions.registrationId, registrationId)),
-  ]);
-  return event && mayOwnerCancel(event, now, places.length > 0) ? { reg, event, places } : null;
-}
 
 /**
  * Adds and drops sessions. A dropped confirmed place goes to the next car waiting, and the

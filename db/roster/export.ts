@@ -2,8 +2,8 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { DEFAULT_ROSTER_QUERY, type PlaceStatus } from "@/lib/roster/query";
 import type { SessionCsvRow } from "@/lib/roster/csv";
-import { carModelName, paintName } from "@/lib/car-catalogue";
 import { mayDo } from "../access";
+import { carFacts, carFactsSql, type RawCarFacts } from "../car-facts";
 import { db } from "../client";
 import { sqlRows } from "../query";
 import { events, eventSessions, type EventSession } from "../schema";
@@ -39,15 +39,11 @@ export async function exportRoster(
   return { event, rows: page.rows };
 }
 
-type RawCsvRow = {
+const position = (r: RawCsvRow) => (r.position === null ? null : Number(r.position));
+
+type RawCsvRow = RawCarFacts & {
   plaque: number | null;
   driver: string;
-  model: string | null;
-  make: string | null;
-  model_name: string | null;
-  colour: string | null;
-  individual_colour: string | null;
-  plate: string | null;
   status: PlaceStatus;
   position: string | null;
 };
@@ -72,7 +68,7 @@ export async function exportSession(
     db(),
     sql`
     select r.plaque, coalesce(nullif(u.full_name, ''), nullif(u.display_name, ''), u.email, '') as driver,
-      c.model, c.make, c.model_name, c.colour, c.individual_colour, c.plate, rs.status,
+      ${carFactsSql}, rs.status,
       case when rs.status = 'waiting' then row_number() over (partition by rs.status order by rs.wait_seq) end as position
     from registration_sessions rs join registrations r on r.id = rs.registration_id
       left join users u on u.id = r.owner_id left join cars c on c.id = r.car_id
@@ -82,14 +78,9 @@ export async function exportSession(
   return {
     event,
     session,
-    rows: rows.map((r) => ({
-      plaque: r.plaque,
-      driver: r.driver,
-      car: r.model ? carModelName({ model: r.model, make: r.make ?? "", modelName: r.model_name }) : "",
-      colour: r.colour ? paintName(r.colour, r.individual_colour) : "",
-      plate: r.plate,
-      status: r.status,
-      waitingPosition: r.position === null ? null : Number(r.position),
-    })),
+    rows: rows.map((r) => {
+      const { car, colour, plate } = carFacts(r);
+      return { plaque: r.plaque, driver: r.driver, car, colour, plate, status: r.status, waitingPosition: position(r) };
+    }),
   };
 }

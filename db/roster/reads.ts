@@ -1,10 +1,11 @@
 import "server-only";
 import { and, eq, sql, type SQL } from "drizzle-orm";
-import { carModelName, paintName, swatchFor } from "@/lib/car-catalogue";
 import type { PlaceStatus, RosterQuery, RosterSort, RosterStatus } from "@/lib/roster/query";
 import { namesMatch, rosterSearch, type RosterSearch } from "@/lib/roster/search";
 import { formatClock } from "@/lib/time";
 import { mayDo } from "../access";
+import { carModelName } from "@/lib/car-catalogue";
+import { carFacts, carFactsSql, type RawCarFacts } from "../car-facts";
 import { db } from "../client";
 import { sqlRows } from "../query";
 import { events } from "../schema";
@@ -177,19 +178,12 @@ function orderSql(event: RosterEvent, query: RosterQuery): SQL {
   return sql`${sortKeys(event)[query.sort]} ${dir} nulls last, r.plaque asc nulls last, r.created_at asc, r.id asc`;
 }
 
-type RawRow = {
+type RawRow = RawCarFacts & {
   id: string;
   plaque: number | null;
   driver: string;
   deleted: boolean;
   email: string | null;
-  model: string | null;
-  make: string | null;
-  model_name: string | null;
-  colour: string | null;
-  individual_colour: string | null;
-  plate: string | null;
-  plate_country: string | null;
   status: RosterStatus;
   checked_in_at: string | null;
   places: RosterPlace[];
@@ -212,8 +206,8 @@ export async function rosterPage(event: RosterEvent, query: RosterQuery, registr
     )
     select (select count(*) from matched)::int as total, coalesce((
       select json_agg(row_to_json(p) order by p.n) from (
-        select m.n, r.id, r.plaque, ${driverSql(event)} as driver, r.owner_id is null as deleted, ${event.canReadDetails ? sql`u.email` : sql`null::text`} as email, c.model, c.make, c.model_name, c.colour, c.individual_colour,
-          c.plate, c.plate_country, ${statusSql} as status, r.checked_in_at,
+        select m.n, r.id, r.plaque, ${driverSql(event)} as driver, r.owner_id is null as deleted, ${event.canReadDetails ? sql`u.email` : sql`null::text`} as email, ${carFactsSql},
+          ${statusSql} as status, r.checked_in_at,
           coalesce((
             select json_agg(json_build_object('sessionId', es.id, 'name', es.name, 'status', rs.status, 'position',
               case when rs.status = 'waiting' then (select count(*) from registration_sessions w
@@ -241,11 +235,7 @@ function toRow(r: RawRow): RosterRow {
     plaque: r.plaque,
     driver: r.deleted ? null : r.driver,
     email: r.email,
-    car: r.model ? carModelName({ model: r.model, make: r.make ?? "", modelName: r.model_name }) : "",
-    colour: r.colour ? paintName(r.colour, r.individual_colour) : "",
-    swatch: r.colour ? swatchFor(r.colour, r.individual_colour) : "transparent",
-    plate: r.plate,
-    plateCountry: r.plate_country,
+    ...carFacts(r),
     places: r.places.map((p) => ({ ...p, position: p.position === null ? null : Number(p.position) })),
     status: r.status,
     checkedIn: checkedInAt ? formatClock(checkedInAt) : null,

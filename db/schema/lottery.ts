@@ -15,8 +15,8 @@ import {
 import type { DrawInput, LotteryResult } from "@/lib/lottery/types";
 import type { LotteryStats } from "@/lib/lottery/stats";
 import { users } from "./auth";
-import { eventSessions, events } from "./events";
-import { registrations } from "./registrations";
+import { events } from "./events";
+import { sessionOfRegistration } from "./registrations";
 
 /**
  * A lottery entry is a registration without places: the sessions it wants, ranked (1 = most
@@ -25,12 +25,7 @@ import { registrations } from "./registrations";
 export const entryChoices = pgTable(
   "entry_choices",
   {
-    registrationId: uuid("registration_id")
-      .notNull()
-      .references(() => registrations.id, { onDelete: "cascade" }),
-    sessionId: uuid("session_id")
-      .notNull()
-      .references(() => eventSessions.id, { onDelete: "cascade" }),
+    ...sessionOfRegistration(),
     rank: integer("rank").notNull(),
   },
   (t) => [

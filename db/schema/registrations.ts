@@ -53,16 +53,24 @@ export const registrations = pgTable(
   ],
 );
 
+/**
+ * The two keys of a row about one registration in one session (a place, a lottery choice); both
+ * go with the registration or the session they point to.
+ */
+export const sessionOfRegistration = () => ({
+  registrationId: uuid("registration_id")
+    .notNull()
+    .references(() => registrations.id, { onDelete: "cascade" }),
+  sessionId: uuid("session_id")
+    .notNull()
+    .references(() => eventSessions.id, { onDelete: "cascade" }),
+});
+
 /** A registration's place in one session: confirmed, or waiting in arrival order (waitSeq). */
 export const registrationSessions = pgTable(
   "registration_sessions",
   {
-    registrationId: uuid("registration_id")
-      .notNull()
-      .references(() => registrations.id, { onDelete: "cascade" }),
-    sessionId: uuid("session_id")
-      .notNull()
-      .references(() => eventSessions.id, { onDelete: "cascade" }),
+    ...sessionOfRegistration(),
     status: placeStatus("status").notNull(),
     waitSeq: bigint("wait_seq", { mode: "number" }),
     createdAt: timestamp("created_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),

@@ -2,10 +2,10 @@
 
 import { useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
-import { useForm, type BoundFormAction } from "@/components/form/use-form";
+import { FormError } from "@/components/form/form-error";
+import { fieldBinder, useForm, type BoundFormAction } from "@/components/form/use-form";
 import { Button } from "@/components/ui/button";
 import { Field, SelectField } from "@/components/ui/field";
-import { Notice } from "@/components/ui/notice";
 import { catalogue, findModel, INDIVIDUAL, modelLabel, OTHER_MODEL } from "@/lib/car-catalogue";
 import { countryName, registrationCountries } from "@/lib/countries";
 import { LIMITS } from "@/lib/schemas/limits";
@@ -24,20 +24,17 @@ export function CarForm({
   const t = useTranslations("carForm");
   const locale = useLocale();
   const { action, pending, fieldErrors: errors, values: submitted, formError } = useForm(saveCar);
+  // A refused form echoes only what it was sent; the car's stored values fill the rest.
   const values = { ...initial, ...submitted };
+  const field = fieldBinder(errors, values);
   const [modelCode, setModelCode] = useState(values.model || catalogue[0]!.code);
   const [colour, setColour] = useState(values.colour ?? "");
   const model = findModel(modelCode);
   const other = modelCode === OTHER_MODEL;
-  const v = (name: string) => values[name] ?? "";
   return (
     <form action={action} noValidate className="flex flex-col gap-4" key={JSON.stringify(submitted)}>
       <input type="hidden" name="returnTo" value={returnTo} />
-      {formError ? (
-        <Notice tone="danger" role="alert">
-          {formError}
-        </Notice>
-      ) : null}
+      <FormError message={formError} />
       <SelectField
         name="model"
         label={t("model")}
@@ -54,41 +51,19 @@ export function CarForm({
       </SelectField>
       {other ? (
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field
-            name="make"
-            label={t("make")}
-            defaultValue={v("make")}
-            error={errors.make}
-            autoComplete="off"
-            maxLength={LIMITS.make}
-          />
-          <Field
-            name="modelName"
-            label={t("modelName")}
-            defaultValue={v("modelName")}
-            error={errors.modelName}
-            autoComplete="off"
-            maxLength={LIMITS.modelName}
-          />
+          <Field {...field("make")} label={t("make")} autoComplete="off" maxLength={LIMITS.make} />
+          <Field {...field("modelName")} label={t("modelName")} autoComplete="off" maxLength={LIMITS.modelName} />
         </div>
       ) : null}
       <Field
-        name="year"
+        {...field("year")}
         label={t("year")}
         type="number"
         inputMode="numeric"
-        defaultValue={v("year")}
-        error={errors.year}
         hint={model ? t("yearsBuilt", { from: model.yearsBuilt[0], to: model.yearsBuilt[1] }) : undefined}
       />
       {other ? (
-        <Field
-          name="colour"
-          label={t("colour")}
-          defaultValue={v("colour")}
-          error={errors.colour}
-          maxLength={LIMITS.colour}
-        />
+        <Field {...field("colour")} label={t("colour")} maxLength={LIMITS.colour} />
       ) : (
         <SelectField
           name="colour"
@@ -108,49 +83,36 @@ export function CarForm({
       )}
       {colour === INDIVIDUAL ? (
         <Field
-          name="individualColour"
+          {...field("individualColour")}
           label={t("individualColour")}
-          defaultValue={v("individualColour")}
-          error={errors.individualColour}
           hint={t("individualHint")}
           maxLength={LIMITS.individualColour}
         />
       ) : null}
       <Field
-        name="vin"
+        {...field("vin")}
         label={t("vin")}
-        defaultValue={v("vin")}
-        error={errors.vin}
         autoCapitalize="characters"
         autoComplete="off"
         spellCheck={false}
         hint={t("vinHint")}
       />
       <Field
-        name="productionNumber"
+        {...field("productionNumber")}
         label={t("productionNumber")}
         type="number"
         inputMode="numeric"
-        defaultValue={v("productionNumber")}
-        error={errors.productionNumber}
         hint={model?.numberBuilt ? t("productionHint", { max: model.numberBuilt }) : t("optional")}
       />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field
-          name="plate"
+          {...field("plate")}
           label={t("plate")}
-          defaultValue={v("plate")}
-          error={errors.plate}
           autoCapitalize="characters"
           autoComplete="off"
           maxLength={LIMITS.plate}
         />
-        <SelectField
-          name="plateCountry"
-          label={t("plateCountry")}
-          defaultValue={v("plateCountry") || "DE"}
-          error={errors.plateCountry}
-        >
+        <SelectField {...field("plateCountry")} label={t("plateCountry")} defaultValue={values.plateCountry || "DE"}>
           {registrationCountries.map((code) => (
             <option key={code} value={code}>
               {countryName(code, locale)}
@@ -158,14 +120,7 @@ export function CarForm({
           ))}
         </SelectField>
       </div>
-      <Field
-        name="nickname"
-        label={t("nickname")}
-        defaultValue={v("nickname")}
-        error={errors.nickname}
-        hint={t("optional")}
-        maxLength={LIMITS.nickname}
-      />
+      <Field {...field("nickname")} label={t("nickname")} hint={t("optional")} maxLength={LIMITS.nickname} />
       <Button type="submit" disabled={pending}>
         {t("save")}
       </Button>

@@ -1,24 +1,10 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useForm, type BoundFormAction } from "@/components/form/use-form";
-import { Button } from "@/components/ui/button";
-import { Notice } from "@/components/ui/notice";
+import { ConfirmForm } from "@/components/form/confirm-form";
+import type { BoundFormAction } from "@/components/form/use-form";
 
-export function RemoveCar({ action: deleteCar }: { action: BoundFormAction }) {
+export function RemoveCar({ action }: { action: BoundFormAction }) {
   const t = useTranslations("carForm");
-  const { action, pending, formError } = useForm(deleteCar);
-  return (
-    <form action={action} className="flex flex-col gap-3">
-      <p className="text-base">{t("removeConfirm")}</p>
-      {formError ? (
-        <Notice tone="danger" role="alert">
-          {formError}
-        </Notice>
-      ) : null}
-      <Button type="submit" variant="danger" disabled={pending}>
-        {t("removeYes")}
-      </Button>
-    </form>
-  );
+  return <ConfirmForm action={action} explain={t("removeConfirm")} button={t("removeYes")} />;
 }

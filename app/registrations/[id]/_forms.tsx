@@ -1,26 +1,15 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { ConfirmForm } from "@/components/form/confirm-form";
+import { FormError } from "@/components/form/form-error";
 import { useForm, type BoundFormAction } from "@/components/form/use-form";
 import { Button } from "@/components/ui/button";
-import { Notice } from "@/components/ui/notice";
+import { FieldError } from "@/components/ui/field";
 
-export function CancelRegistration({ action: cancelAction }: { action: BoundFormAction }) {
+export function CancelRegistration({ action }: { action: BoundFormAction }) {
   const t = useTranslations("registration");
-  const { action, pending, formError } = useForm(cancelAction);
-  return (
-    <form action={action} className="flex flex-col gap-3">
-      <p className="text-base">{t("cancelExplain")}</p>
-      {formError ? (
-        <Notice tone="danger" role="alert">
-          {formError}
-        </Notice>
-      ) : null}
-      <Button type="submit" variant="danger" disabled={pending}>
-        {t("cancelYes")}
-      </Button>
-    </form>
-  );
+  return <ConfirmForm action={action} explain={t("cancelExplain")} button={t("cancelYes")} />;
 }
 
 type Option = { id: string; name: string; detail: string; checked: boolean };
@@ -30,11 +19,7 @@ export function ChangeSessions({ action: changeAction, options }: { action: Boun
   const { action, pending, fieldErrors: errors, formError } = useForm(changeAction);
   return (
     <form action={action} className="flex flex-col gap-2">
-      {formError ? (
-        <Notice tone="danger" role="alert">
-          {formError}
-        </Notice>
-      ) : null}
+      <FormError message={formError} />
       <fieldset className="flex flex-col gap-2" aria-describedby="change-sessions-error">
         <legend className="mb-1 text-base font-bold">{t("changeSessions")}</legend>
         {options.map((o) => (
@@ -52,9 +37,7 @@ export function ChangeSessions({ action: changeAction, options }: { action: Boun
           </label>
         ))}
       </fieldset>
-      <p id="change-sessions-error" aria-live="polite" className="text-sm font-medium text-danger empty:hidden">
-        {errors.sessionIds ?? ""}
-      </p>
+      <FieldError id="change-sessions-error" error={errors.sessionIds} />
       <Button type="submit" variant="secondary" disabled={pending} className="self-start">
         {t("saveSessions")}
       </Button>

@@ -4,6 +4,7 @@ import { signIn } from "next-auth/webauthn";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { FieldError } from "@/components/ui/field";
 
 /** Needs JavaScript (WebAuthn is a browser API); the e-mail link is always the fallback. */
 export function PasskeySignIn({ callbackUrl }: { callbackUrl: string }) {
@@ -24,9 +25,7 @@ export function PasskeySignIn({ callbackUrl }: { callbackUrl: string }) {
       >
         {t("passkey")}
       </Button>
-      <p aria-live="polite" className="text-sm font-medium text-danger empty:hidden">
-        {failed ? t("passkeyFailed") : ""}
-      </p>
+      <FieldError error={failed ? t("passkeyFailed") : undefined} />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import type { LiveCounts } from "@/app/events/live-counts";
 import { renderCount, type CountText } from "@/lib/count-text";
 import { COUNTS_POLL_MS, countsUrl, eventKeys } from "./event-queries";
+import { Swatch } from "@/components/ui/swatch";
 
 async function fetchCounts(slug: string): Promise<LiveCounts> {
   const response = await fetch(countsUrl(slug));
@@ -53,11 +54,7 @@ export function ColourCounts({ slug, label, noCars }: { slug: string; label: str
     <ul aria-label={label} className="flex flex-col gap-2">
       {rows.map((row) => (
         <li key={`${row.colour}/${row.individualColour ?? ""}`} className="flex items-center gap-3 text-base">
-          <span
-            aria-hidden
-            className="h-6 w-6 shrink-0 rounded-full border border-slate-400"
-            style={{ backgroundColor: row.swatch }}
-          />
+          <Swatch colour={row.swatch} className="h-6 w-6 border border-slate-400" />
           <span className="flex-1">{row.name}</span>
           <span className="font-semibold tabular-nums">{row.cars}</span>
         </li>

@@ -1,12 +1,11 @@
 "use client";
 
-import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { ChoiceSelects, type ChoiceOption } from "@/components/choice-selects";
 import { useForm, type BoundFormAction } from "@/components/form/use-form";
+import { FormError } from "@/components/form/form-error";
 import { Button } from "@/components/ui/button";
-import { SelectField } from "@/components/ui/field";
-import { Notice } from "@/components/ui/notice";
+import { CarChoice } from "./car-choice";
 import { SecondDriverAndRules } from "./second-driver-and-rules";
 
 type Props = {
@@ -31,32 +30,13 @@ export function EntryForm({
   rulesText,
 }: Props) {
   const t = useTranslations("lottery");
-  const tr = useTranslations("registration");
   const { action, pending, fieldErrors: errors, values, formError } = useForm(enterAction);
   return (
     <form action={action} noValidate className="flex flex-col gap-5" key={JSON.stringify(values)}>
       <input type="hidden" name="eventId" value={eventId} />
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
-      {formError ? (
-        <Notice tone="danger" role="alert">
-          {formError}
-        </Notice>
-      ) : null}
-      <div className="flex flex-col gap-2">
-        <SelectField name="carId" label={tr("car")} defaultValue={values.carId ?? cars[0]?.id} error={errors.carId}>
-          {cars.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.label}
-            </option>
-          ))}
-        </SelectField>
-        <Link
-          href={`/garage/new?returnTo=/events/${slug}/register`}
-          className="inline-flex min-h-11 items-center self-start font-semibold text-accent underline underline-offset-4"
-        >
-          {tr("addCar")}
-        </Link>
-      </div>
+      <FormError message={formError} />
+      <CarChoice slug={slug} cars={cars} value={values.carId} error={errors.carId} />
       <ChoiceSelects
         sessions={sessions}
         count={count}

@@ -1,14 +1,14 @@
 "use client";
 
-import Link from "next/link";
+import { FieldError } from "@/components/ui/field";
 import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { useForm, type BoundFormAction } from "@/components/form/use-form";
+import { FormError } from "@/components/form/form-error";
 import { Button } from "@/components/ui/button";
-import { SelectField } from "@/components/ui/field";
-import { Notice } from "@/components/ui/notice";
 import { clashes } from "@/lib/clash";
 import { formatClock, formatMoment } from "@/lib/time";
+import { CarChoice } from "./car-choice";
 import { SecondDriverAndRules } from "./second-driver-and-rules";
 
 export type SessionOption = {
@@ -58,26 +58,8 @@ export function RegisterForm({
     <form action={action} noValidate className="flex flex-col gap-5">
       <input type="hidden" name="eventId" value={eventId} />
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
-      {formError ? (
-        <Notice tone="danger" role="alert">
-          {formError}
-        </Notice>
-      ) : null}
-      <div className="flex flex-col gap-2">
-        <SelectField name="carId" label={t("car")} defaultValue={values.carId ?? cars[0]?.id} error={errors.carId}>
-          {cars.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.label}
-            </option>
-          ))}
-        </SelectField>
-        <Link
-          href={`/garage/new?returnTo=/events/${slug}/register`}
-          className="inline-flex min-h-11 items-center self-start font-semibold text-accent underline underline-offset-4"
-        >
-          {t("addCar")}
-        </Link>
-      </div>
+      <FormError message={formError} />
+      <CarChoice slug={slug} cars={cars} value={values.carId} error={errors.carId} />
       <fieldset className="flex flex-col gap-2" aria-describedby="sessions-error">
         <legend className="mb-1 text-base font-bold">{t("sessions")}</legend>
         {sessions.map((s) => {
@@ -109,9 +91,7 @@ export function RegisterForm({
             </label>
           );
         })}
-        <p id="sessions-error" aria-live="polite" className="text-sm font-medium text-danger empty:hidden">
-          {errors.sessionIds ?? ""}
-        </p>
+        <FieldError id="sessions-error" error={errors.sessionIds} />
       </fieldset>
       <SecondDriverAndRules values={values} errors={errors} rulesText={rulesText} />
       <Button type="submit" disabled={pending}>

@@ -1,7 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { Field } from "@/components/ui/field";
+import { fieldBinder } from "@/components/form/use-form";
+import { Field, FieldError } from "@/components/ui/field";
 import { LIMITS } from "@/lib/schemas/limits";
 
 /**
@@ -18,25 +19,22 @@ export function SecondDriverAndRules({
   rulesText: string;
 }) {
   const t = useTranslations("registration");
+  const field = fieldBinder(errors, values);
   return (
     <>
       <div className="grid gap-4 sm:grid-cols-2">
         <Field
-          name="secondDriverName"
+          {...field("secondDriverName")}
           label={t("secondDriver")}
           hint={t("optional")}
-          defaultValue={values.secondDriverName}
-          error={errors.secondDriverName}
           autoComplete="off"
           maxLength={LIMITS.secondDriverName}
         />
         <Field
-          name="secondDriverEmail"
+          {...field("secondDriverEmail")}
           type="email"
           label={t("secondDriverEmail")}
           hint={t("secondDriverHint")}
-          defaultValue={values.secondDriverEmail}
-          error={errors.secondDriverEmail}
           autoComplete="off"
           maxLength={LIMITS.email}
         />
@@ -56,9 +54,7 @@ export function SecondDriverAndRules({
           />
           {t("acceptRules")}
         </label>
-        <p id="rules-error" aria-live="polite" className="text-sm font-medium text-danger empty:hidden">
-          {errors.acceptRules ?? ""}
-        </p>
+        <FieldError id="rules-error" error={errors.acceptRules} />
       </div>
     </>
   );

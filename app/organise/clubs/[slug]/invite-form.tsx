@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useForm, type BoundFormAction } from "@/components/form/use-form";
+import { FormError } from "@/components/form/form-error";
 import { Button } from "@/components/ui/button";
 import { Field, SelectField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
@@ -10,7 +11,7 @@ import { LIMITS } from "@/lib/schemas/limits";
 
 export function InviteForm({ action: invite }: { action: BoundFormAction<FormResult<{ sentTo?: string }>> }) {
   const t = useTranslations("organise");
-  const { state, action, pending, failed, fieldErrors, values, formError } = useForm(invite);
+  const { state, action, pending, failed, values, field, formError } = useForm(invite);
   return (
     <form
       action={action}
@@ -23,20 +24,9 @@ export function InviteForm({ action: invite }: { action: BoundFormAction<FormRes
           {t("invited", { email: state.sentTo ?? "" })}
         </Notice>
       ) : null}
-      {formError ? (
-        <Notice tone="danger" role="alert">
-          {formError}
-        </Notice>
-      ) : null}
-      <Field
-        name="email"
-        type="email"
-        label={t("inviteEmail")}
-        defaultValue={values.email}
-        error={fieldErrors.email}
-        maxLength={LIMITS.email}
-      />
-      <SelectField name="role" label={t("role")} defaultValue={values.role ?? "organiser"} error={fieldErrors.role}>
+      <FormError message={formError} />
+      <Field {...field("email")} type="email" label={t("inviteEmail")} maxLength={LIMITS.email} />
+      <SelectField {...field("role")} label={t("role")} defaultValue={values.role ?? "organiser"}>
         <option value="admin">{t("roles.admin")}</option>
         <option value="organiser">{t("roles.organiser")}</option>
         <option value="gate">{t("roles.gate")}</option>

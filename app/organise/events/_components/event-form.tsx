@@ -3,8 +3,8 @@
 import { useTranslations } from "next-intl";
 import { useForm, type BoundFormAction } from "@/components/form/use-form";
 import { Button } from "@/components/ui/button";
-import { Field, SelectField } from "@/components/ui/field";
-import { Notice } from "@/components/ui/notice";
+import { FormError } from "@/components/form/form-error";
+import { Field, SelectField, TextAreaField } from "@/components/ui/field";
 import { catalogue, modelLabel } from "@/lib/car-catalogue";
 import { clashingPairs } from "@/lib/clash";
 import { zonedMoment } from "@/lib/time";
@@ -46,23 +46,17 @@ export function EventForm({ action: saveEvent, clubs, initial, rows: initialRows
     failed,
     fieldErrors: errors,
     values,
+    field,
     formError,
-  } = useForm(saveEvent, { initialValues: initial });
+  } = useForm(saveEvent, {
+    initialValues: initial,
+  });
   const rows = failed?.rows ?? initialRows;
   const models = new Set((values.eligibleModels ?? "").split(",").filter(Boolean));
   const clash = clashFlags(values, rows);
   return (
     <form action={action} noValidate className="flex flex-col gap-5" key={JSON.stringify(values) + rows}>
-      {formError ? (
-        <Notice tone="danger" role="alert">
-          {formError}
-        </Notice>
-      ) : null}
-      {Object.keys(errors).length > 0 && !formError ? (
-        <Notice tone="danger" role="alert">
-          {t("fixErrors")}
-        </Notice>
-      ) : null}
+      <FormError message={formError ?? (Object.keys(errors).length > 0 ? t("fixErrors") : undefined)} />
       {clubs ? (
         <SelectField name="clubId" label={t("club")} defaultValue={values.clubId}>
           {clubs.map((c) => (
@@ -72,83 +66,29 @@ export function EventForm({ action: saveEvent, clubs, initial, rows: initialRows
           ))}
         </SelectField>
       ) : null}
-      <Field
-        name="name"
-        label={t("name")}
-        defaultValue={values.name}
-        error={errors.name}
-        maxLength={LIMITS.eventName}
-      />
-      {draft ? (
-        <Field
-          name="slug"
-          label={t("slug")}
-          defaultValue={values.slug}
-          error={errors.slug}
-          hint={t("slugHint")}
-          autoCapitalize="none"
-        />
-      ) : null}
-      <Field
-        name="venue"
-        label={t("venue")}
-        defaultValue={values.venue}
-        error={errors.venue}
-        maxLength={LIMITS.venue}
-      />
+      <Field {...field("name")} label={t("name")} maxLength={LIMITS.eventName} />
+      {draft ? <Field {...field("slug")} label={t("slug")} hint={t("slugHint")} autoCapitalize="none" /> : null}
+      <Field {...field("venue")} label={t("venue")} maxLength={LIMITS.venue} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field
-          name="startsOn"
-          type="date"
-          label={t("startsOn")}
-          defaultValue={values.startsOn}
-          error={errors.startsOn}
-        />
-        <Field name="endsOn" type="date" label={t("endsOn")} defaultValue={values.endsOn} error={errors.endsOn} />
-        <Field
-          name="registrationOpensAt"
-          type="datetime-local"
-          label={t("opens")}
-          defaultValue={values.registrationOpensAt}
-          error={errors.registrationOpensAt}
-          hint={t("berlinTime")}
-        />
-        <Field
-          name="registrationClosesAt"
-          type="datetime-local"
-          label={t("closes")}
-          defaultValue={values.registrationClosesAt}
-          error={errors.registrationClosesAt}
-          hint={t("berlinTime")}
-        />
+        <Field {...field("startsOn")} type="date" label={t("startsOn")} />
+        <Field {...field("endsOn")} type="date" label={t("endsOn")} />
+        <Field {...field("registrationOpensAt")} type="datetime-local" label={t("opens")} hint={t("berlinTime")} />
+        <Field {...field("registrationClosesAt")} type="datetime-local" label={t("closes")} hint={t("berlinTime")} />
       </div>
       <div className="grid gap-4 sm:grid-cols-2">
-        <SelectField
-          name="allocation"
-          label={t("allocation")}
-          defaultValue={values.allocation || "fcfs"}
-          error={errors.allocation}
-        >
+        <SelectField {...field("allocation")} label={t("allocation")} defaultValue={values.allocation || "fcfs"}>
           <option value="fcfs">{t("fcfs")}</option>
           <option value="lottery">{t("lottery")}</option>
         </SelectField>
         <Field
-          name="maxSessionsPerCar"
+          {...field("maxSessionsPerCar")}
           type="number"
           inputMode="numeric"
           label={t("maxSessions")}
-          defaultValue={values.maxSessionsPerCar}
-          error={errors.maxSessionsPerCar}
           hint={t("optional")}
         />
       </div>
-      <TextArea
-        name="description"
-        label={t("description")}
-        value={values.description}
-        error={errors.description}
-        maxLength={LIMITS.description}
-      />
+      <TextAreaField {...field("description")} label={t("description")} maxLength={LIMITS.description} />
       <fieldset className="flex flex-col gap-1">
         <legend className="mb-1 text-sm font-semibold">{t("eligible")}</legend>
         <p className="mb-1 text-sm text-muted">{t("eligibleHint")}</p>
@@ -167,13 +107,7 @@ export function EventForm({ action: saveEvent, clubs, initial, rows: initialRows
           ))}
         </div>
       </fieldset>
-      <TextArea
-        name="rulesText"
-        label={t("rules")}
-        value={values.rulesText}
-        error={errors.rulesText}
-        maxLength={LIMITS.rules}
-      />
+      <TextAreaField {...field("rulesText")} label={t("rules")} maxLength={LIMITS.rules} />
       <section aria-labelledby="sessions-heading" className="flex flex-col gap-3">
         <h2 id="sessions-heading" className="text-xl font-bold">
           {t("sessions")}
@@ -211,40 +145,5 @@ export function EventForm({ action: saveEvent, clubs, initial, rows: initialRows
         ) : null}
       </div>
     </form>
-  );
-}
-
-function TextArea({
-  name,
-  label,
-  value,
-  error,
-  maxLength,
-}: {
-  name: string;
-  label: string;
-  value?: string;
-  error?: string;
-  maxLength: number;
-}) {
-  return (
-    <div className="flex flex-col gap-1.5">
-      <label htmlFor={`field-${name}`} className="text-sm font-semibold">
-        {label}
-      </label>
-      <textarea
-        id={`field-${name}`}
-        name={name}
-        rows={3}
-        maxLength={maxLength}
-        defaultValue={value}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `field-${name}-error` : undefined}
-        className={`rounded-lg border bg-white px-3 py-2 text-base shadow-sm ${error ? "border-danger" : "border-line"}`}
-      />
-      <p id={`field-${name}-error`} aria-live="polite" className="text-sm font-medium text-danger empty:hidden">
-        {error ?? ""}
-      </p>
-    </div>
   );
 }

@@ -1,7 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { Field, SelectField } from "@/components/ui/field";
+import { fieldBinder } from "@/components/form/use-form";
+import { Field, FieldError, SelectField } from "@/components/ui/field";
 import { sessionKinds } from "@/lib/schemas/event";
 import { LIMITS } from "@/lib/schemas/limits";
 
@@ -19,6 +20,9 @@ export function SessionRow({ index, values, errors, registered, clash }: Props) 
   const n = (field: string) => `sessions.${index}.${field}`;
   const v = (field: string) => values[n(field)] ?? "";
   const e = (field: string) => errors[n(field)];
+  const bind = fieldBinder(errors, values);
+  // Ids stay short and stable (s0-name) for labels and tests; names carry the row's index.
+  const f = (field: string, id = field) => ({ ...bind(n(field)), id: `s${index}-${id}` });
   return (
     <fieldset className="flex flex-col gap-3 rounded-xl border border-line bg-surface p-3 sm:p-4">
       <legend className="px-1 text-base font-bold">{t("legend", { number: index + 1 })}</legend>
@@ -27,21 +31,8 @@ export function SessionRow({ index, values, errors, registered, clash }: Props) 
         <p className="rounded-lg bg-warning-soft px-3 py-2 text-sm font-semibold text-warning">{t("clash")}</p>
       ) : null}
       <div className="grid gap-3 sm:grid-cols-[2fr_1fr]">
-        <Field
-          name={n("name")}
-          id={`s${index}-name`}
-          label={t("name")}
-          defaultValue={v("name")}
-          error={e("name")}
-          maxLength={LIMITS.sessionName}
-        />
-        <SelectField
-          name={n("kind")}
-          id={`s${index}-kind`}
-          label={t("kind")}
-          defaultValue={v("kind") || "other"}
-          error={e("kind")}
-        >
+        <Field {...f("name")} label={t("name")} maxLength={LIMITS.sessionName} />
+        <SelectField {...f("kind")} label={t("kind")} defaultValue={v("kind") || "other"}>
           {sessionKinds.map((k) => (
             <option key={k} value={k}>
               {t(`kinds.${k}`)}
@@ -50,51 +41,11 @@ export function SessionRow({ index, values, errors, registered, clash }: Props) 
         </SelectField>
       </div>
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-[1.6fr_1fr_1fr_1fr_1fr]">
-        <Field
-          className="col-span-2 sm:col-span-1"
-          name={n("day")}
-          id={`s${index}-day`}
-          type="date"
-          label={t("day")}
-          defaultValue={v("day")}
-          error={e("day")}
-        />
-        <Field
-          name={n("start")}
-          id={`s${index}-start`}
-          type="time"
-          label={t("start")}
-          defaultValue={v("start")}
-          error={e("start")}
-        />
-        <Field
-          name={n("end")}
-          id={`s${index}-end`}
-          type="time"
-          label={t("end")}
-          defaultValue={v("end")}
-          error={e("end")}
-        />
-        <Field
-          name={n("capacity")}
-          id={`s${index}-capacity`}
-          type="number"
-          inputMode="numeric"
-          min={1}
-          max={2000}
-          label={t("capacity")}
-          defaultValue={v("capacity")}
-          error={e("capacity")}
-        />
-        <Field
-          name={n("noiseLimitDb")}
-          id={`s${index}-noise`}
-          type="number"
-          inputMode="numeric"
-          label={t("noise")}
-          defaultValue={v("noiseLimitDb")}
-          error={e("noiseLimitDb")}
-        />
+        <Field className="col-span-2 sm:col-span-1" {...f("day")} type="date" label={t("day")} />
+        <Field {...f("start")} type="time" label={t("start")} />
+        <Field {...f("end")} type="time" label={t("end")} />
+        <Field {...f("capacity")} type="number" inputMode="numeric" min={1} max={2000} label={t("capacity")} />
+        <Field {...f("noiseLimitDb", "noise")} type="number" inputMode="numeric" label={t("noise")} />
       </div>
       <div className="flex flex-col gap-2">
         <label className="flex min-h-11 items-center gap-3 text-base">
@@ -118,9 +69,7 @@ export function SessionRow({ index, values, errors, registered, clash }: Props) 
             {t("confirmRemoval", { count: registered })}
           </label>
         ) : null}
-        <p id={`s${index}-confirm-error`} aria-live="polite" className="text-sm font-medium text-danger empty:hidden">
-          {e("confirmRemoval") ?? ""}
-        </p>
+        <FieldError id={`s${index}-confirm-error`} error={e("confirmRemoval")} />
       </div>
     </fieldset>
   );

@@ -2,9 +2,9 @@
 
 import { useTranslations } from "next-intl";
 import { useForm, type BoundFormAction } from "@/components/form/use-form";
+import { FormError } from "@/components/form/form-error";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
-import { Notice } from "@/components/ui/notice";
 
 export function ChangeCarForm({
   action: changeCarAction,
@@ -17,11 +17,7 @@ export function ChangeCarForm({
   const { action, pending, fieldErrors, formError } = useForm(changeCarAction);
   return (
     <form action={action} className="flex flex-col gap-4">
-      {formError ? (
-        <Notice tone="danger" role="alert">
-          {formError}
-        </Notice>
-      ) : null}
+      <FormError message={formError} />
       <SelectField name="carId" label={t("car")} error={fieldErrors.carId}>
         {cars.map((c) => (
           <option key={c.id} value={c.id}>

@@ -3,8 +3,8 @@
 import { useTranslations } from "next-intl";
 import { ChoiceSelects, type ChoiceOption } from "@/components/choice-selects";
 import { useForm, type BoundFormAction } from "@/components/form/use-form";
+import { FormError } from "@/components/form/form-error";
 import { Button } from "@/components/ui/button";
-import { Notice } from "@/components/ui/notice";
 
 type Props = { action: BoundFormAction; sessions: ChoiceOption[]; count: number; current: Record<string, string> };
 
@@ -13,11 +13,7 @@ export function ChoicesForm({ action: changeEntry, sessions, count, current }: P
   const { action, pending, fieldErrors, values, formError } = useForm(changeEntry, { initialValues: current });
   return (
     <form action={action} noValidate className="flex flex-col gap-5" key={JSON.stringify(values)}>
-      {formError ? (
-        <Notice tone="danger" role="alert">
-          {formError}
-        </Notice>
-      ) : null}
+      <FormError message={formError} />
       <ChoiceSelects
         sessions={sessions}
         count={count}

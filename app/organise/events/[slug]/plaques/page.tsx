@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
+import { RadioGroup } from "@/components/ui/radio-group";
 import { PageHeader } from "@/components/ui/page-header";
 import { listPlaques } from "@/db/roster/plaques";
 import { requireUser } from "../../../../session";
@@ -37,17 +38,14 @@ export default async function PlaquesPage({ params, searchParams }: Props) {
       <Card>
         <form action={assignPlaquesAction.bind(null, slug)} className="flex flex-col gap-3">
           <p className="text-base">{t("intro")}</p>
-          <fieldset className="flex flex-col gap-1">
-            <legend className="mb-1 text-base font-bold">{t("rule")}</legend>
-            <label className="flex min-h-11 items-center gap-3 text-base">
-              <input type="radio" name="rule" value="registration-order" defaultChecked className="h-5 w-5" />
-              {t("byRegistration")}
-            </label>
-            <label className="flex min-h-11 items-center gap-3 text-base">
-              <input type="radio" name="rule" value="production-number" className="h-5 w-5" />
-              {t("byProduction")}
-            </label>
-          </fieldset>
+          <RadioGroup
+            name="rule"
+            legend={t("rule")}
+            options={[
+              { value: "registration-order", label: t("byRegistration") },
+              { value: "production-number", label: t("byProduction") },
+            ]}
+          />
           <Button type="submit" className="self-start">
             {t("assign")}
           </Button>

@@ -1,7 +1,12 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { Swatch } from "@/components/ui/swatch";
 import type { CheckInCar, CheckInSession } from "@/lib/check-in/types";
+
+/** "M-AB 123 (DE)": the plate as it reads on the car, with its country when known. */
+const plateText = (car: CheckInCar) =>
+  [car.plate, car.plateCountry ? `(${car.plateCountry})` : null].filter(Boolean).join(" ");
 
 /** "Plaque 12", or that the car has none yet. */
 export function PlaqueLabel({ car, className = "" }: { car: CheckInCar; className?: string }) {
@@ -30,17 +35,11 @@ export function CarDetails({
       <dd>{car.car}</dd>
       <dt className="font-semibold text-muted">{t("fields.colour")}</dt>
       <dd className="flex items-center gap-2">
-        <span
-          aria-hidden
-          className="inline-block h-5 w-5 shrink-0 rounded-full border-2 border-ink"
-          style={{ backgroundColor: car.swatch }}
-        />
+        <Swatch colour={car.swatch} className="h-5 w-5 border-2 border-ink" />
         {car.colour}
       </dd>
       <dt className="font-semibold text-muted">{t("fields.plate")}</dt>
-      <dd className="font-mono font-bold tracking-wide">
-        {[car.plate, car.plateCountry ? `(${car.plateCountry})` : null].filter(Boolean).join(" ")}
-      </dd>
+      <dd className="font-mono font-bold tracking-wide">{plateText(car)}</dd>
       <dt className="font-semibold text-muted">{t("fields.sessions")}</dt>
       <dd>
         <ul>
@@ -68,17 +67,11 @@ export function CarSummary({ car, sessions }: { car: CheckInCar; sessions: Check
         <span>{car.car}</span>
         <span aria-hidden>·</span>
         <span className="inline-flex items-center gap-1.5">
-          <span
-            aria-hidden
-            className="inline-block h-4 w-4 rounded-full border-2 border-ink"
-            style={{ backgroundColor: car.swatch }}
-          />
+          <Swatch colour={car.swatch} className="h-4 w-4 border-2 border-ink" />
           {car.colour}
         </span>
         <span aria-hidden>·</span>
-        <span className="font-mono font-bold">
-          {[car.plate, car.plateCountry ? `(${car.plateCountry})` : null].filter(Boolean).join(" ")}
-        </span>
+        <span className="font-mono font-bold">{plateText(car)}</span>
       </p>
       <p className="text-base text-muted">
         {car.places

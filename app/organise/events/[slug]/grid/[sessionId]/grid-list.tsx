@@ -21,8 +21,21 @@ type Props = {
   editable: boolean;
 };
 
-const moveButton =
-  "inline-flex h-11 w-11 items-center justify-center rounded-lg border border-line bg-white text-xl font-bold hover:bg-accent-soft disabled:opacity-40";
+/** One step up or down the grid; disabled at either end, where there is no action. */
+function MoveButton({ action, label, arrow }: { action: FormAction | null | undefined; label: string; arrow: string }) {
+  return (
+    <form action={action ?? undefined}>
+      <button
+        type="submit"
+        disabled={!action}
+        aria-label={label}
+        className="inline-flex h-11 w-11 items-center justify-center rounded-lg border border-line bg-white text-xl font-bold hover:bg-accent-soft disabled:opacity-40"
+      >
+        {arrow}
+      </button>
+    </form>
+  );
+}
 
 /**
  * The cars behind the pace car, first to last. Drag a row to move it (mouse); the ↑ and ↓
@@ -75,26 +88,8 @@ export function GridList({ rows: initial, up, down, saveOrder, editable }: Props
             </span>
             {editable ? (
               <span className="flex gap-2">
-                <form action={up[i] ?? undefined}>
-                  <button
-                    type="submit"
-                    disabled={!up[i]}
-                    className={moveButton}
-                    aria-label={t("moveUp", { plate: r.plate, position: i + 2 })}
-                  >
-                    ↑
-                  </button>
-                </form>
-                <form action={down[i] ?? undefined}>
-                  <button
-                    type="submit"
-                    disabled={!down[i]}
-                    className={moveButton}
-                    aria-label={t("moveDown", { plate: r.plate, position: i + 2 })}
-                  >
-                    ↓
-                  </button>
-                </form>
+                <MoveButton action={up[i]} label={t("moveUp", { plate: r.plate, position: i + 2 })} arrow="↑" />
+                <MoveButton action={down[i]} label={t("moveDown", { plate: r.plate, position: i + 2 })} arrow="↓" />
               </span>
             ) : null}
           </li>

@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
+import { RadioGroup } from "@/components/ui/radio-group";
 import { PageHeader } from "@/components/ui/page-header";
 import { getGrid } from "@/db/roster/parade-grid";
 import { paintName } from "@/lib/car-catalogue";
@@ -62,17 +63,14 @@ export default async function GridPage({ params, searchParams }: Props) {
       {editable ? (
         <Card>
           <form action={generateGridAction.bind(null, ref)} className="flex flex-col gap-3">
-            <fieldset className="flex flex-col gap-2">
-              <legend className="mb-1 text-base font-bold">{t("generate")}</legend>
-              <label className="flex min-h-11 items-center gap-3 text-base">
-                <input type="radio" name="mode" value="colour-blocks" defaultChecked className="h-5 w-5" />
-                {t("byColour")}
-              </label>
-              <label className="flex min-h-11 items-center gap-3 text-base">
-                <input type="radio" name="mode" value="plaque" className="h-5 w-5" />
-                {t("byPlaque")}
-              </label>
-            </fieldset>
+            <RadioGroup
+              name="mode"
+              legend={t("generate")}
+              options={[
+                { value: "colour-blocks", label: t("byColour") },
+                { value: "plaque", label: t("byPlaque") },
+              ]}
+            />
             <fieldset className="flex flex-col gap-2">
               <legend className="mb-1 text-base font-semibold">{t("colourOrder")}</legend>
               {data.colours.map((colour, i) => (

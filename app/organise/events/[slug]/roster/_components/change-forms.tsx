@@ -3,9 +3,9 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm, type BoundFormAction } from "@/components/form/use-form";
+import { FormError } from "@/components/form/form-error";
 import { Button } from "@/components/ui/button";
 import { Field, SelectField } from "@/components/ui/field";
-import { Notice } from "@/components/ui/notice";
 import { BULK_FORM_ID } from "./roster-table";
 import { LIMITS } from "@/lib/schemas/limits";
 
@@ -43,6 +43,12 @@ function SessionSelect({
       ))}
     </SelectField>
   );
+}
+
+function Reason(props: { id: string; label: string; error?: string; value?: string; required?: boolean }) {
+  const t = useTranslations("roster");
+  const { value, ...rest } = props;
+  return <Field name="reason" hint={t("reasonHint")} defaultValue={value} maxLength={LIMITS.reason} {...rest} />;
 }
 
 function Overbook({ id, error, value }: { id: string; error?: string; value?: string }) {
@@ -88,11 +94,7 @@ export function BulkForm({
         {t("bulk")}
       </h2>
       <p className="text-sm text-muted">{t("bulkHint")}</p>
-      {formError ? (
-        <Notice tone="danger" role="alert">
-          {formError}
-        </Notice>
-      ) : null}
+      <FormError message={formError} />
       <input type="hidden" name="returnTo" value={returnTo} />
       <Button variant="secondary" onClick={selectPage} className="self-start">
         {t("selectPage")}
@@ -130,14 +132,11 @@ export function BulkForm({
           <Overbook id="bulk-overbook" error={errors.overbook} value={values.overbook} />
         </div>
       ) : null}
-      <Field
-        name="reason"
+      <Reason
         id="bulk-reason"
         label={intent === "move" ? t("reasonOptional") : t("reason")}
-        hint={t("reasonHint")}
         error={errors.reason}
-        defaultValue={values.reason}
-        maxLength={LIMITS.reason}
+        value={values.reason}
       />
       <Button
         type="submit"
@@ -168,11 +167,7 @@ export function MoveForm({
       <h2 id="move-title" className="text-lg font-bold">
         {t("move")}
       </h2>
-      {formError ? (
-        <Notice tone="danger" role="alert">
-          {formError}
-        </Notice>
-      ) : null}
+      <FormError message={formError} />
       <div className="grid gap-3 sm:grid-cols-2">
         <SessionSelect
           name="fromSessionId"
@@ -192,15 +187,7 @@ export function MoveForm({
         />
       </div>
       <Overbook id="move-overbook" error={errors.overbook} value={values.overbook} />
-      <Field
-        name="reason"
-        id="move-reason"
-        label={tr("reasonOptional")}
-        hint={tr("reasonHint")}
-        error={errors.reason}
-        defaultValue={values.reason}
-        maxLength={LIMITS.reason}
-      />
+      <Reason id="move-reason" label={tr("reasonOptional")} error={errors.reason} value={values.reason} />
       <Button type="submit" disabled={pending} className="self-start">
         {t("moveButton")}
       </Button>
@@ -225,22 +212,9 @@ export function PromoteForm({
   return (
     <form action={formAction} className="flex flex-col gap-3 border-t border-line pt-3 first:border-t-0 first:pt-0">
       <p className="text-base">{explain}</p>
-      {formError ? (
-        <Notice tone="danger" role="alert">
-          {formError}
-        </Notice>
-      ) : null}
+      <FormError message={formError} />
       <input type="hidden" name="sessionId" value={session.id} />
-      <Field
-        name="reason"
-        id={`${id}-reason`}
-        label={tr("reason")}
-        hint={tr("reasonHint")}
-        error={errors.reason}
-        defaultValue={values.reason}
-        maxLength={LIMITS.reason}
-        required
-      />
+      <Reason id={`${id}-reason`} label={tr("reason")} error={errors.reason} value={values.reason} required />
       <Overbook id={`${id}-overbook`} error={errors.overbook} value={values.overbook} />
       <Button type="submit" disabled={pending} className="self-start">
         {button}
@@ -259,21 +233,8 @@ export function RemoveForm({ action }: { action: BoundFormAction }) {
         {t("remove")}
       </h2>
       <p className="text-base">{t("removeExplain")}</p>
-      {formError ? (
-        <Notice tone="danger" role="alert">
-          {formError}
-        </Notice>
-      ) : null}
-      <Field
-        name="reason"
-        id="remove-reason"
-        label={tr("reason")}
-        hint={tr("reasonHint")}
-        error={errors.reason}
-        defaultValue={values.reason}
-        maxLength={LIMITS.reason}
-        required
-      />
+      <FormError message={formError} />
+      <Reason id="remove-reason" label={tr("reason")} error={errors.reason} value={values.reason} required />
       <Button type="submit" variant="danger" disabled={pending} className="self-start">
         {t("removeButton")}
       </Button>

@@ -8,6 +8,7 @@ import { formatClock } from "@/lib/time";
 import { placeLabel } from "./place-label";
 import { useRoster } from "./use-roster";
 import { entryPath, rosterHref } from "./roster-queries";
+import { Swatch } from "@/components/ui/swatch";
 
 export const BULK_FORM_ID = "roster-bulk";
 const COLUMNS = ["plaque", "driver", "car", "colour", "plate", "sessions", "status", "checkedIn"] as const;
@@ -105,11 +106,7 @@ function Row({ row, slug, selectable }: { row: RosterRow; slug: string; selectab
       <td className={`${cell} whitespace-nowrap`}>{row.car}</td>
       <td className={`${cell} whitespace-nowrap`}>
         <span className="inline-flex items-center gap-2">
-          <span
-            aria-hidden
-            className="h-4 w-4 shrink-0 rounded-full border border-slate-400"
-            style={{ backgroundColor: row.swatch }}
-          />
+          <Swatch colour={row.swatch} />
           {row.colour}
         </span>
       </td>
