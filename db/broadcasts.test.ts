@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { clubWith } from "@/test/clubs";
+import { clubMeet, clubWith } from "@/test/clubs";
 import { sendQueued } from "@/test/mail";
 import { form, openEvent, ownersWithCars } from "@/test/registration";
 import { db } from "./client";
@@ -20,18 +20,10 @@ async function broadcastJobs(broadcastId: string) {
 
 /** Session A (capacity 1) and B; owner 0 has two cars (both confirmed), owner 1 waits for A, owner 2 is in B. */
 async function meet() {
-  const {
-    admin,
-    club,
-    members: [gate],
-  } = await clubWith(["gate"]);
-  const { event, sessions } = await openEvent({
-    clubId: club.id,
-    sessions: [
-      { start: "09:00", end: "10:00", capacity: 1 },
-      { start: "11:00", end: "12:00", capacity: 5 },
-    ],
-  });
+  const { admin, gate, event, sessions } = await clubMeet([
+    { start: "09:00", end: "10:00", capacity: 1 },
+    { start: "11:00", end: "12:00", capacity: 5 },
+  ]);
   const [a, b] = sessions.map((s) => s.id) as [string, string];
   const [twoCars] = await ownersWithCars(1, 2);
   const [waiter, other] = await ownersWithCars(2);

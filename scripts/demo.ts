@@ -2,7 +2,6 @@ import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import * as schema from "../db/schema";
 import { DEMO_EVENT_SLUG, seedDemo } from "../db/seed/demo";
-import { parseEnv } from "../lib/env";
 import { authSecret, build, needsBuild } from "./app-server";
 import { serve } from "./serve";
 
@@ -12,20 +11,13 @@ const port = Number(process.env.PORT || 3000);
 const appUrl = process.env.APP_URL || `http://localhost:${port}`;
 
 await serve({
-  environment(databaseUrl) {
-    const env = {
-      ...process.env,
-      NODE_ENV: "production" as const,
-      DATABASE_URL: databaseUrl,
-      AUTH_SECRET: authSecret(),
-      APP_URL: appUrl,
-      AUTH_URL: appUrl,
-      PORT: String(port),
-      // The mailbox, unless mail goes out by SMTP (lib/env.ts refuses both at once).
-      ...(process.env.SMTP_URL ? {} : { DEV_MAILBOX: process.env.DEV_MAILBOX || "1" }),
-    };
-    parseEnv(env);
-    return env;
+  settings: {
+    AUTH_SECRET: authSecret(),
+    APP_URL: appUrl,
+    AUTH_URL: appUrl,
+    PORT: String(port),
+    // The mailbox, unless mail goes out by SMTP (lib/env.ts refuses both at once).
+    ...(process.env.SMTP_URL ? {} : { DEV_MAILBOX: process.env.DEV_MAILBOX || "1" }),
   },
   async prepare(databaseUrl, env) {
     const sql = postgres(databaseUrl, { max: 2, onnotice: () => {} });

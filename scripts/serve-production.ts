@@ -1,4 +1,3 @@
-import { parseEnv } from "../lib/env";
 import { serve } from "./serve";
 
 // `npm start`, through scripts/start.mjs: the production server. `npm run build` bundles this file
@@ -6,16 +5,7 @@ import { serve } from "./serve";
 // `npm prune --omit=dev`). Nothing is defaulted here: APP_URL, AUTH_SECRET and SMTP_URL (or
 // DEV_MAILBOX=1 on localhost) come from the environment, checked before the database is migrated.
 await serve({
-  environment(databaseUrl) {
-    const env = {
-      ...process.env,
-      NODE_ENV: "production" as const,
-      DATABASE_URL: databaseUrl,
-      PORT: process.env.PORT || "3000",
-    };
-    parseEnv(env);
-    return env;
-  },
+  settings: { PORT: process.env.PORT || "3000" },
   host: process.env.HOST || undefined,
   announce: (env) => console.log(`\nRingmeet is running at ${env.APP_URL} (port ${env.PORT}). Ctrl-C stops it.`),
 });

@@ -1,6 +1,7 @@
 import type { ChildProcess } from "node:child_process";
 import path from "node:path";
 import { migrateDatabase } from "../db/migrate";
+import { parseEnv } from "../lib/env";
 import { openDatabase, type Database } from "./database";
 import { handleSignalsYourself } from "./embedded-postgres";
 import { startNext } from "./next-process";
@@ -9,8 +10,8 @@ import { startNext } from "./next-process";
 // (scripts/app-server.ts bundleLauncher), so it imports no development package.
 
 type ServeOptions = {
-  /** The app's environment for this database; throw to stop before the database is changed. */
-  environment: (databaseUrl: string) => NodeJS.ProcessEnv;
+  /** Settings over this process's environment (PORT, APP_URL…); the result is checked by lib/env.ts. */
+  settings: Record<string, string | undefined>;
   /** After the migrations, before the app starts (the demo seeds, and builds when needed). */
   prepare?: (databaseUrl: string, env: NodeJS.ProcessEnv) => Promise<void>;
   /** One address to listen on; every interface when unset. */
@@ -23,10 +24,21 @@ type ServeOptions = {
  * until Ctrl-C, SIGTERM or the app's own exit, then stops the app and the embedded database.
  */
 export async function serve(options: ServeOptions): Promise<void> {
+  // The app's environment for a database; parseEnv throws on a bad one, before the database changes.
+  const environment = (databaseUrl: string) => {
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      ...options.settings,
+      NODE_ENV: "production",
+      DATABASE_URL: databaseUrl,
+    };
+    parseEnv(env);
+    return env;
+  };
   try {
     // A bad configuration stops here, before an embedded database starts (its URL is not known
     // yet, so a stand-in of the same form is checked).
-    options.environment(process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/ringmeet");
+    environment(process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/ringmeet");
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
@@ -57,7 +69,7 @@ export async function serve(options: ServeOptions): Promise<void> {
 
   try {
     database = await openDatabase();
-    const env = options.environment(database.url);
+    const env = environment(database.url);
     // Beside the package.json (npm runs scripts there), wherever this code was bundled to.
     await migrateDatabase(database.url, path.resolve("db/migrations"));
     await options.prepare?.(database.url, env);

@@ -6,6 +6,7 @@ import { clubMembers, eventSessions, events } from "@/db/schema";
 import type { Role } from "@/lib/roles";
 import { eventInput, type EventForm } from "./event-form";
 import { createOwner } from "./owners";
+import { openEvent, type SessionSpec } from "./registration";
 import { uniqueSuffix } from "./unique";
 
 /** A club (created the app's way, so its creator is admin) plus members in the given roles. */
@@ -63,4 +64,15 @@ export async function loadEvent(slug: string) {
     .where(eq(eventSessions.eventId, event.id))
     .orderBy(eventSessions.startsAt);
   return { event, sessions };
+}
+
+/** A new club's open event with these sessions, its admin and one member at the gate. */
+export async function clubMeet(sessionSpecs: SessionSpec[]) {
+  const {
+    admin,
+    club,
+    members: [gate],
+  } = await clubWith(["gate"]);
+  const { event, sessions } = await openEvent({ clubId: club.id, sessions: sessionSpecs });
+  return { admin, gate: gate!, club, event, sessions };
 }

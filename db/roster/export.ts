@@ -7,7 +7,7 @@ import { carFacts, carFactsSql, type RawCarFacts } from "../car-facts";
 import { db } from "../client";
 import { sqlRows } from "../query";
 import { events, eventSessions, type EventSession } from "../schema";
-import { rosterPage, type RosterEvent, type RosterRow } from "./reads";
+import { rosterEventColumns, rosterPage, type RosterEvent, type RosterRow } from "./reads";
 import { isUuid } from "@/lib/uuid";
 
 // Far above any meet's size: the export is every registered car, in plaque order.
@@ -17,10 +17,7 @@ const ALL = 1_000_000;
 async function exportableEvent(userId: string, slug: string): Promise<RosterEvent | null> {
   const [row] = await db()
     .select({
-      id: events.id,
-      slug: events.slug,
-      name: events.name,
-      status: events.status,
+      ...rosterEventColumns,
       canReadDetails: sql<boolean>`${mayDo(userId, "readOwnerDetails", events.clubId)}`,
     })
     .from(events)

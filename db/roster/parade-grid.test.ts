@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { clubWith } from "@/test/clubs";
-import { form, openEvent, ownersWithCars } from "@/test/registration";
+import { clubMeet, clubWith } from "@/test/clubs";
+import { form, ownersWithCars } from "@/test/registration";
 import { db } from "../client";
 import { cancelRegistration, registerCar } from "../registrations/writes";
 import { auditLog, cars, registrations } from "../schema";
@@ -11,15 +11,7 @@ const COLOURS = ["Valencia Orange", "Alpine White", "Valencia Orange", "Sapphire
 
 /** A Corso of five confirmed cars with plaques 5..1 (so plaque order reverses arrival) in mixed colours. */
 async function corso() {
-  const {
-    admin,
-    club,
-    members: [gate],
-  } = await clubWith(["gate"]);
-  const { event, sessions } = await openEvent({
-    clubId: club.id,
-    sessions: [{ start: "18:00", end: "19:00", capacity: 10 }],
-  });
+  const { admin, gate, event, sessions } = await clubMeet([{ start: "18:00", end: "19:00", capacity: 10 }]);
   const owners = await ownersWithCars(5);
   const ids: string[] = [];
   for (const [i, g] of owners.entries()) {

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { clubWith } from "@/test/clubs";
-import { form, openEvent, ownersWithCars } from "@/test/registration";
+import { clubMeet, clubWith } from "@/test/clubs";
+import { form, ownersWithCars } from "@/test/registration";
 import { db } from "../client";
 import { cancelRegistration, registerCar } from "../registrations/writes";
 import { auditLog, cars, registrations } from "../schema";
@@ -9,15 +9,7 @@ import { assignEventPlaques, changePlaque } from "./plaques";
 
 /** Four cars: three confirmed (capacity 3), one waiting; production numbers 40, 10, 30, 20. */
 async function meet() {
-  const {
-    admin,
-    club,
-    members: [gate],
-  } = await clubWith(["gate"]);
-  const { event, sessions } = await openEvent({
-    clubId: club.id,
-    sessions: [{ start: "09:00", end: "10:00", capacity: 3 }],
-  });
+  const { admin, gate, event, sessions } = await clubMeet([{ start: "09:00", end: "10:00", capacity: 3 }]);
   const owners = await ownersWithCars(4);
   const ids: string[] = [];
   for (const [i, g] of owners.entries()) {

@@ -64,14 +64,14 @@ export type RosterFacets = {
 export type RosterPage = { rows: RosterRow[]; total: number; page: number; pageSize: number; pages: number };
 export type RosterData = RosterPage & RosterFacets & { updatedAt: string };
 
+/** What a RosterEvent holds of the event itself, besides what the user may do there. */
+export const rosterEventColumns = { id: events.id, slug: events.slug, name: events.name, status: events.status };
+
 /** The event, or null when the user may not read its roster (not found and not allowed look alike). */
 export async function getRosterEvent(userId: string, slug: string): Promise<RosterEvent | null> {
   const [row] = await db()
     .select({
-      id: events.id,
-      slug: events.slug,
-      name: events.name,
-      status: events.status,
+      ...rosterEventColumns,
       canChange: sql<boolean>`${mayDo(userId, "changeRoster", events.clubId)}`,
       canExport: sql<boolean>`${mayDo(userId, "exportRoster", events.clubId)}`,
       canReadDetails: sql<boolean>`${mayDo(userId, "readOwnerDetails", events.clubId)}`,

@@ -6,6 +6,7 @@ import { FormError } from "@/components/form/form-error";
 import { useForm, type BoundFormAction } from "@/components/form/use-form";
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field";
+import { Checkbox } from "@/components/ui/checkbox";
 
 export function CancelRegistration({ action }: { action: BoundFormAction }) {
   const t = useTranslations("registration");
@@ -23,18 +24,11 @@ export function ChangeSessions({ action: changeAction, options }: { action: Boun
       <fieldset className="flex flex-col gap-2" aria-describedby="change-sessions-error">
         <legend className="mb-1 text-base font-bold">{t("changeSessions")}</legend>
         {options.map((o) => (
-          <label key={o.id} className="flex min-h-11 items-start gap-3 text-base">
-            <input
-              type="checkbox"
-              name="sessionIds"
-              value={o.id}
-              defaultChecked={o.checked}
-              className="mt-1 h-5 w-5 shrink-0"
-            />
+          <Checkbox key={o.id} name="sessionIds" value={o.id} defaultChecked={o.checked} multiline>
             <span>
               <span className="font-semibold">{o.name}</span> <span className="text-sm text-muted">{o.detail}</span>
             </span>
-          </label>
+          </Checkbox>
         ))}
       </fieldset>
       <FieldError id="change-sessions-error" error={errors.sessionIds} />

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { fieldBinder } from "@/components/form/use-form";
 import { Field, FieldError } from "@/components/ui/field";
 import { LIMITS } from "@/lib/schemas/limits";
+import { Checkbox } from "@/components/ui/checkbox";
 
 /**
  * How both registration forms end (first come first served, and the ballot entry): an optional
@@ -43,17 +44,14 @@ export function SecondDriverAndRules({
         <div className="whitespace-pre-line rounded-lg bg-accent-soft p-3 text-base">{rulesText}</div>
       ) : null}
       <div className="flex flex-col gap-1">
-        <label className="flex min-h-11 items-center gap-3 text-base font-semibold">
-          <input
-            type="checkbox"
-            name="acceptRules"
-            defaultChecked={values.acceptRules === "on"}
-            aria-invalid={errors.acceptRules ? true : undefined}
-            aria-describedby="rules-error"
-            className="h-5 w-5"
-          />
-          {t("acceptRules")}
-        </label>
+        <Checkbox
+          name="acceptRules"
+          defaultChecked={values.acceptRules === "on"}
+          aria-invalid={errors.acceptRules ? true : undefined}
+          aria-describedby="rules-error"
+        >
+          <span className="font-semibold">{t("acceptRules")}</span>
+        </Checkbox>
         <FieldError id="rules-error" error={errors.acceptRules} />
       </div>
     </>

@@ -11,6 +11,7 @@ import { zonedMoment } from "@/lib/time";
 import type { EventFormState } from "../actions";
 import { SessionRow } from "./session-row";
 import { LIMITS } from "@/lib/schemas/limits";
+import { Checkbox } from "@/components/ui/checkbox";
 
 type Props = {
   action: BoundFormAction<EventFormState>;
@@ -94,16 +95,9 @@ export function EventForm({ action: saveEvent, clubs, initial, rows: initialRows
         <p className="mb-1 text-sm text-muted">{t("eligibleHint")}</p>
         <div className="grid gap-1 sm:grid-cols-2">
           {catalogue.map((m) => (
-            <label key={m.code} className="flex min-h-11 items-center gap-3 text-base">
-              <input
-                type="checkbox"
-                name="eligibleModels"
-                value={m.code}
-                defaultChecked={models.has(m.code)}
-                className="h-5 w-5"
-              />
+            <Checkbox key={m.code} name="eligibleModels" value={m.code} defaultChecked={models.has(m.code)}>
               {modelLabel(m)}
-            </label>
+            </Checkbox>
           ))}
         </div>
       </fieldset>

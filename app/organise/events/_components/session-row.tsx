@@ -5,6 +5,7 @@ import { fieldBinder } from "@/components/form/use-form";
 import { Field, FieldError, SelectField } from "@/components/ui/field";
 import { sessionKinds } from "@/lib/schemas/event";
 import { LIMITS } from "@/lib/schemas/limits";
+import { Checkbox } from "@/components/ui/checkbox";
 
 type Props = {
   index: number;
@@ -48,26 +49,21 @@ export function SessionRow({ index, values, errors, registered, clash }: Props) 
         <Field {...f("noiseLimitDb", "noise")} type="number" inputMode="numeric" label={t("noise")} />
       </div>
       <div className="flex flex-col gap-2">
-        <label className="flex min-h-11 items-center gap-3 text-base">
-          <input
-            type="checkbox"
-            name={n("remove")}
-            defaultChecked={v("remove") === "on"}
-            className="h-5 w-5 accent-[var(--color-danger)]"
-          />
+        <Checkbox
+          name={n("remove")}
+          defaultChecked={v("remove") === "on"}
+          className="h-5 w-5 accent-[var(--color-danger)]"
+        >
           {t("remove")}
-        </label>
+        </Checkbox>
         {registered > 0 ? (
-          <label className="flex min-h-11 items-center gap-3 text-base">
-            <input
-              type="checkbox"
-              name={n("confirmRemoval")}
-              aria-invalid={e("confirmRemoval") ? true : undefined}
-              aria-describedby={`s${index}-confirm-error`}
-              className="h-5 w-5"
-            />
+          <Checkbox
+            name={n("confirmRemoval")}
+            aria-invalid={e("confirmRemoval") ? true : undefined}
+            aria-describedby={`s${index}-confirm-error`}
+          >
             {t("confirmRemoval", { count: registered })}
-          </label>
+          </Checkbox>
         ) : null}
         <FieldError id={`s${index}-confirm-error`} error={e("confirmRemoval")} />
       </div>
