@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { clubWith } from "@/test/clubs";
 import { openEvent, ownersWithCars } from "@/test/registration";
 import { removeChecklistItem } from "./checklist";
-import { publishDraw } from "./draws";
+import { publishDraw } from "./draws/writes";
 import { getGrid } from "./roster/parade-grid";
 import { changePlaque } from "./roster/plaques";
 import { cancelRegistration } from "./registrations/writes";

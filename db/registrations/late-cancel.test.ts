@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { zonedMoment } from "@/lib/time";
 import { ballot, enterAll } from "@/test/lottery";
 import { form, mailJobsFor, openEvent, ownersWithCars } from "@/test/registration";
-import { publishDraw, runDraw } from "../draws";
+import { publishDraw, runDraw } from "../draws/writes";
 import { placesOf } from "./reads";
 import { cancelRegistration, changeSessions } from "./writes";
 

@@ -1,14 +1,15 @@
 import "server-only";
-import { and, eq, sql, type SQL } from "drizzle-orm";
-import type { PlaceStatus, RosterQuery, RosterSort, RosterStatus } from "@/lib/roster/query";
-import { namesMatch, rosterSearch, type RosterSearch } from "@/lib/roster/search";
+import { and, eq, sql } from "drizzle-orm";
+import { carModelName } from "@/lib/car-catalogue";
+import type { PlaceStatus, RosterQuery, RosterStatus } from "@/lib/roster/query";
+import { rosterSearch } from "@/lib/roster/search";
 import { formatClock } from "@/lib/time";
 import { mayDo } from "../access";
-import { carModelName } from "@/lib/car-catalogue";
 import { carFacts, carFactsSql, type RawCarFacts } from "../car-facts";
 import { db } from "../client";
 import { sqlRows } from "../query";
 import { events } from "../schema";
+import { driverSql, filtersSql, nameMatches, orderSql, paintSql, statusSql } from "./query-sql";
 
 declare const readable: unique symbol;
 /**
@@ -79,103 +80,6 @@ export async function getRosterEvent(userId: string, slug: string): Promise<Rost
     .from(events)
     .where(and(eq(events.slug, slug), mayDo(userId, "readRoster", events.clubId)));
   return row ? (row as RosterEvent) : null;
-}
-
-/** The Driver column; only a viewer who may read the e-mail sees it in place of a missing name. */
-const driverSql = (event: RosterEvent) =>
-  event.canReadDetails
-    ? sql`coalesce(nullif(u.full_name, ''), nullif(u.display_name, ''), u.email, '')`
-    : sql`coalesce(nullif(u.full_name, ''), nullif(u.display_name, ''), '')`;
-const paintSql = sql`case when c.colour = 'BMW Individual' and nullif(c.individual_colour, '') is not null then c.individual_colour else c.colour end`;
-/** The Status column, as lib/roster/query.ts rosterStatus words it. */
-const statusSql = sql`case
-  when r.status = 'cancelled' then 'cancelled'
-  when exists (select 1 from registration_sessions x where x.registration_id = r.id and x.status = 'confirmed') then 'confirmed'
-  when exists (select 1 from registration_sessions x where x.registration_id = r.id) then 'waiting'
-  else 'cancelled' end`;
-
-const sortKeys = (event: RosterEvent): Record<RosterSort, SQL> => ({
-  plaque: sql`r.plaque`,
-  driver: sql`lower(${driverSql(event)})`,
-  car: sql`c.model`,
-  colour: sql`lower(${paintSql})`,
-  plate: sql`upper(c.plate)`,
-  status: sql`array_position(array['confirmed', 'waiting', 'cancelled'], ${statusSql})`,
-  checkedIn: sql`r.checked_in_at`,
-  registered: sql`r.created_at`,
-});
-
-const likeEscaped = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
-
-/**
- * The registrations whose names match (lib/roster/search.ts): folded in JavaScript as at the
- * gate, so accents and German spellings match alike; an event holds at most a few thousand.
- * With `canReadDetails` the second driver's name counts too.
- */
-async function nameMatches(event: RosterEvent, search: RosterSearch | null): Promise<string[]> {
-  if (!search?.words.length) return [];
-  const rows = await sqlRows<{
-    id: string;
-    full_name: string | null;
-    display_name: string | null;
-    second: string | null;
-  }>(
-    db(),
-    sql`
-    select r.id, u.full_name, u.display_name, ${event.canReadDetails ? sql`r.second_driver_name` : sql`null::text`} as second
-    from registrations r left join users u on u.id = r.owner_id where r.event_id = ${event.id}`,
-  );
-  return rows.filter((r) => namesMatch(search.words, r.full_name, r.display_name, r.second)).map((r) => r.id);
-}
-
-/**
- * Search: name, plate (spaces and dashes ignored) or plaque number; with `canReadDetails` also
- * e-mail and VIN. Without it those stay out of the WHERE clause too: a search that found a car
- * by its VIN would tell gate staff the VIN.
- */
-function searchSql(event: RosterEvent, search: RosterSearch | null, named: string[]): SQL | null {
-  if (!search) return null;
-  const parts: SQL[] = [];
-  if (named.length)
-    parts.push(
-      sql`r.id in (${sql.join(
-        named.map((id) => sql`${id}::uuid`),
-        sql`, `,
-      )})`,
-    );
-  if (search.plaque !== null) parts.push(sql`r.plaque = ${search.plaque}`);
-  if (search.plate)
-    parts.push(sql`regexp_replace(upper(c.plate), '[^[:alnum:]]', '', 'g') like ${`%${likeEscaped(search.plate)}%`}`);
-  if (event.canReadDetails && search.email) parts.push(sql`u.email ilike ${`%${likeEscaped(search.email)}%`}`);
-  if (event.canReadDetails && search.vin) parts.push(sql`upper(c.vin) like ${`%${likeEscaped(search.vin)}%`}`);
-  return parts.length ? sql`(${sql.join(parts, sql` or `)})` : sql`false`;
-}
-
-/**
- * The filters. With a session chosen, "confirmed" and "waiting" mean the car's place in that
- * session (who waits for GP 1?); without one they mean the Status column.
- */
-function filtersSql(event: RosterEvent, query: RosterQuery, named: string[], registrationId?: string): SQL {
-  const where: SQL[] = [sql`r.event_id = ${event.id}`];
-  if (registrationId) where.push(sql`r.id = ${registrationId}`);
-  const search = searchSql(event, rosterSearch(query.q), named);
-  if (search) where.push(search);
-  const placeStatus = query.session && query.status !== "cancelled" ? query.status : null;
-  if (query.session) {
-    where.push(sql`exists (select 1 from registration_sessions s where s.registration_id = r.id and s.session_id = ${query.session}
-      ${placeStatus ? sql`and s.status = ${placeStatus}` : sql``})`);
-  }
-  if (query.status && !placeStatus) where.push(sql`${statusSql} = ${query.status}`);
-  if (query.checkedIn)
-    where.push(query.checkedIn === "yes" ? sql`r.checked_in_at is not null` : sql`r.checked_in_at is null`);
-  if (query.colour) where.push(sql`${paintSql} = ${query.colour}`);
-  if (query.model) where.push(sql`c.model = ${query.model}`);
-  return sql.join(where, sql` and `);
-}
-
-function orderSql(event: RosterEvent, query: RosterQuery): SQL {
-  const dir = query.dir === "desc" ? sql`desc` : sql`asc`;
-  return sql`${sortKeys(event)[query.sort]} ${dir} nulls last, r.plaque asc nulls last, r.created_at asc, r.id asc`;
 }
 
 type RawRow = RawCarFacts & {

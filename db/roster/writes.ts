@@ -1,15 +1,15 @@
 import "server-only";
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { moveRefusal, organiserPlace, promoteRefusal } from "@/lib/roster/changes";
 import type { MoveInput, PromoteInput } from "@/lib/schemas/roster";
 import { eventFor } from "../access";
 import { db } from "../client";
 import { enqueueMail } from "../mail/queue";
 import { sqlRows, type Tx } from "../query";
-import { fillFreePlaces, lockSessions } from "../registrations/places";
-import { eventSessions, registrations, registrationSessions, type EventSession } from "../schema";
-import { writeAudit, type AuditAction, type AuditRecord } from "./audit";
-import { isUuid } from "@/lib/uuid";
+import { lockSessions } from "../registrations/places";
+import { registrations, registrationSessions } from "../schema";
+import { writeAudit, type AuditRecord } from "./audit";
+import { confirmedIn, eventSessionsById, lockActive, placesOf, refill } from "./write-steps";
 import { refuse, type Result } from "../result";
 
 /** `changed`: the registrations changed; `skipped`: those of a selection that could not be (why); `promoted`: cars the freed places went to. */
@@ -21,85 +21,8 @@ export type RosterChange = Result<{
 
 const notFound = null;
 const fail = (field: string, error: string) => refuse(error, field);
-type Place = {
-  registrationId: string;
-  sessionId: string;
-  status: "confirmed" | "waiting";
-  startsAt: Date;
-  endsAt: Date;
-};
-
 /** The event, when the user may change its roster (a gate or another club's organiser: not found). */
 const changeableEvent = (tx: Tx, userId: string, slug: string) => eventFor(tx, userId, slug, "changeRoster");
-
-/** The event's active registrations among `ids`, locked in id order, oldest registration first. */
-async function lockActive(tx: Tx, eventId: string, ids: string[]) {
-  const valid = [...new Set(ids.filter((id) => isUuid(id)))];
-  if (valid.length === 0) return [];
-  const rows = await tx
-    .select()
-    .from(registrations)
-    .where(
-      and(inArray(registrations.id, valid), eq(registrations.eventId, eventId), eq(registrations.status, "active")),
-    )
-    .orderBy(asc(registrations.id))
-    .for("update");
-  return rows.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
-}
-
-async function placesOf(tx: Tx, registrationIds: string[]): Promise<Place[]> {
-  if (registrationIds.length === 0) return [];
-  return tx
-    .select({
-      registrationId: registrationSessions.registrationId,
-      sessionId: registrationSessions.sessionId,
-      status: registrationSessions.status,
-      startsAt: eventSessions.startsAt,
-      endsAt: eventSessions.endsAt,
-    })
-    .from(registrationSessions)
-    .innerJoin(eventSessions, eq(eventSessions.id, registrationSessions.sessionId))
-    .where(inArray(registrationSessions.registrationId, registrationIds));
-}
-
-async function confirmedIn(tx: Tx, sessionId: string): Promise<number> {
-  const [row] = await tx
-    .select({ n: sql<number>`count(*)::int` })
-    .from(registrationSessions)
-    .where(and(eq(registrationSessions.sessionId, sessionId), eq(registrationSessions.status, "confirmed")));
-  return row?.n ?? 0;
-}
-
-async function eventSessionsById(tx: Tx, eventId: string, ids: string[]): Promise<Map<string, EventSession>> {
-  const valid = ids.filter((id) => isUuid(id));
-  if (valid.length === 0) return new Map();
-  const rows = await tx
-    .select()
-    .from(eventSessions)
-    .where(and(inArray(eventSessions.id, valid), eq(eventSessions.eventId, eventId)));
-  return new Map(rows.map((s) => [s.id, s]));
-}
-
-type Refill = { eventId: string; actorId: string; cause: AuditAction; records: AuditRecord[] };
-
-/** Fills freed places from the waiting lists; every car moved up gets its own audit row. */
-async function refill(tx: Tx, sessions: EventSession[], audit: Refill): Promise<string[]> {
-  const promoted: string[] = [];
-  for (const session of sessions) {
-    for (const id of await fillFreePlaces(tx, session)) {
-      promoted.push(id);
-      audit.records.push({
-        eventId: audit.eventId,
-        registrationId: id,
-        actorId: audit.actorId,
-        action: "autoPromote",
-        detail: { session: session.name, cause: audit.cause },
-        reason: null,
-      });
-    }
-  }
-  return promoted;
-}
 
 type MoveMany = Pick<MoveInput, "fromSessionId" | "toSessionId" | "overbook" | "reason"> & {
   registrationIds: string[];

@@ -4,7 +4,7 @@ import { DrawFigures } from "@/components/draw-figures";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
-import { getPublicDraw } from "@/db/draws";
+import { getPublicDraw } from "@/db/draws/reads";
 import { formatMoment } from "@/lib/time";
 import { currentUser } from "../../../session";
 import { DrawRuns } from "./_components/draw-runs";

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
-import type { PublicDraw } from "@/db/draws";
+import type { PublicDraw } from "@/db/draws/reads";
 import { formatMoment } from "@/lib/time";
 import { Facts } from "./facts";
 

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { notFound, redirect } from "next/navigation";
-import { publishDraw, runDraw } from "@/db/draws";
+import { publishDraw, runDraw } from "@/db/draws/writes";
 import { idArg, slugArg } from "@/lib/schemas/bound";
 import { postAction } from "../../../../action";
 import { revalidateEventPage } from "../../../../events/revalidate";

@@ -6,7 +6,7 @@ import { DrawFigures } from "@/components/draw-figures";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
-import { getDrawAdmin } from "@/db/draws";
+import { getDrawAdmin } from "@/db/draws/reads";
 import { formatMoment } from "@/lib/time";
 import { requireUser } from "../../../../session";
 import { publishDrawAction, runDrawAction } from "./actions";

@@ -1,4 +1,4 @@
-import { getDrawFiles } from "@/db/draws";
+import { getDrawFiles } from "@/db/draws/reads";
 
 type Context = { params: Promise<{ slug: string; runId: string; file: string }> };
 

@@ -4,10 +4,11 @@ import { describe, expect, it } from "vitest";
 import { checkDraw } from "@/lib/lottery";
 import { ballot, enterAll } from "@/test/lottery";
 import { ownersWithCars } from "@/test/registration";
-import { db } from "./client";
-import { getDrawFiles, getPublicDraw, publishDraw, runDraw } from "./draws";
-import { cancelRegistration } from "./registrations/writes";
-import { draws } from "./schema";
+import { db } from "../client";
+import { publishDraw, runDraw } from "./writes";
+import { getDrawFiles, getPublicDraw } from "./reads";
+import { cancelRegistration } from "../registrations/writes";
+import { draws } from "../schema";
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 

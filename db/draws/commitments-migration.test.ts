@@ -9,8 +9,8 @@ import { seedCommitment } from "@/lib/lottery";
 import { ensureDatabase } from "@/scripts/embedded-postgres";
 import { createClubRow, openEvent, ownersWithCars } from "@/test/registration";
 import { uniqueSuffix } from "@/test/unique";
-import { MIGRATIONS_FOLDER, migrateDatabase } from "./migrate";
-import * as schema from "./schema";
+import { MIGRATIONS_FOLDER, migrateDatabase } from "../migrate";
+import * as schema from "../schema";
 
 const DAY = 24 * 3600_000;
 const BEFORE_COMMITMENTS = "0004_check_in";

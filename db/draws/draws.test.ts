@@ -4,11 +4,12 @@ import { allocate, hashResult } from "@/lib/lottery";
 import { clubWith } from "@/test/clubs";
 import { ballot, committedSeed, enterAll, entry } from "@/test/lottery";
 import { mailJobsFor, openEvent, ownersWithCars, sessionPlaces } from "@/test/registration";
-import { db } from "./client";
-import { getPublicDraw, publishDraw, runDraw } from "./draws";
-import { changeEntry, choicesOf, enterLottery } from "./registrations/lottery-entries";
-import { cancelRegistration } from "./registrations/writes";
-import { draws, events, registrations } from "./schema";
+import { db } from "../client";
+import { publishDraw, runDraw } from "./writes";
+import { getPublicDraw } from "./reads";
+import { changeEntry, choicesOf, enterLottery } from "../registrations/lottery-entries";
+import { cancelRegistration } from "../registrations/writes";
+import { draws, events, registrations } from "../schema";
 
 const HOUR = 3600_000;
 

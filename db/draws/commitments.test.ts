@@ -4,11 +4,12 @@ import { seedCommitment } from "@/lib/lottery";
 import { clubEvent } from "@/test/clubs";
 import { ballot, committedSeed, enterAll, entry } from "@/test/lottery";
 import { ownersWithCars } from "@/test/registration";
-import { db } from "./client";
-import { getDrawAdmin, getPublicDraw, publishDraw, runDraw } from "./draws";
-import { changeEntry, enterLottery } from "./registrations/lottery-entries";
-import { cancelRegistration } from "./registrations/writes";
-import { clubs, drawCommitments, draws, events } from "./schema";
+import { db } from "../client";
+import { publishDraw, runDraw } from "./writes";
+import { getDrawAdmin, getPublicDraw } from "./reads";
+import { changeEntry, enterLottery } from "../registrations/lottery-entries";
+import { cancelRegistration } from "../registrations/writes";
+import { clubs, drawCommitments, draws, events } from "../schema";
 
 const HOUR = 3600_000;
 const drawIdOf = (result: unknown) => (result as { drawId: string }).drawId;
