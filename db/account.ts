@@ -1,6 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { and, asc, eq, gte, inArray, ne, or, sql } from "drizzle-orm";
+import { driverDetailsOf } from "@/lib/paperwork";
 import type { ProfileInput } from "@/lib/schemas/profile";
 import { dayKey } from "@/lib/time";
 import { db } from "./client";
@@ -32,11 +33,25 @@ export async function getProfile(userId: string): Promise<User | null> {
   return user ?? null;
 }
 
-export async function updateProfile(userId: string, input: ProfileInput): Promise<void> {
-  await db()
-    .update(users)
-    .set({ ...input, name: input.fullName })
-    .where(eq(users.id, userId));
+export async function updateProfile(userId: string, input: ProfileInput, today = dayKey(new Date())): Promise<void> {
+  await db().transaction(async (tx) => {
+    await tx
+      .update(users)
+      .set({ ...input, name: input.fullName })
+      .where(eq(users.id, userId));
+    // The copies on registrations follow the profile until their event is over; then they stay as
+    // they were on the day (and are erased 30 days later).
+    await tx
+      .update(registrations)
+      .set({ driverDetails: driverDetailsOf(input) })
+      .where(
+        and(
+          eq(registrations.ownerId, userId),
+          eq(registrations.status, "active"),
+          sql`exists (select 1 from events e where e.id = ${registrations.eventId} and e.ends_on >= ${today})`,
+        ),
+      );
+  });
 }
 
 /** Everything Ringmeet holds about the user, for "Download my data". */

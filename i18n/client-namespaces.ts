@@ -12,11 +12,11 @@ type Namespace = keyof Messages;
  * all: their few live words come as props.
  */
 export const CLIENT_NAMESPACES = {
-  "/account": ["account"],
-  "/events/[slug]/register": ["registration", "lottery"],
+  "/account": ["account", "paperwork"],
+  "/events/[slug]/register": ["registration", "lottery", "paperwork"],
   "/garage": ["carForm"],
-  "/organise": ["organise", "roster", "checkIn", "grid", "broadcast"],
-  "/registrations": ["registration", "lottery"],
+  "/organise": ["organise", "roster", "checkIn", "grid", "broadcast", "paperwork"],
+  "/registrations": ["registration", "lottery", "paperwork"],
   "/signin": ["signin"],
 } as const satisfies Record<string, readonly Namespace[]>;
 

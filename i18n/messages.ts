@@ -26,6 +26,8 @@ import deErrorPage from "@/messages/de/error-page.json";
 import enErrorPage from "@/messages/en/error-page.json";
 import deMail from "@/messages/de/mail.json";
 import enMail from "@/messages/en/mail.json";
+import dePaperwork from "@/messages/de/paperwork.json";
+import enPaperwork from "@/messages/en/paperwork.json";
 
 // One file per area of the app, so features can add strings without touching each other's files.
 // Each area's namespaces must be distinct at the top level.
@@ -43,6 +45,7 @@ export const en = {
   ...enCheckIn,
   ...enErrorPage,
   ...enMail,
+  ...enPaperwork,
 };
 const de: typeof en = {
   ...deCore,
@@ -58,6 +61,7 @@ const de: typeof en = {
   ...deCheckIn,
   ...deErrorPage,
   ...deMail,
+  ...dePaperwork,
 };
 
 export type Messages = typeof en;

@@ -33,6 +33,12 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
     country: profile?.country ?? "",
     phone: profile?.phone ?? "",
     locale: profile?.locale ?? "",
+    licenceNumber: profile?.licenceNumber ?? "",
+    licenceCountry: profile?.licenceCountry ?? "",
+    licenceValidUntil: profile?.licenceValidUntil ?? "",
+    emergencyName: profile?.emergencyName ?? "",
+    emergencyPhone: profile?.emergencyPhone ?? "",
+    experience: profile?.experience ?? "",
   };
   return (
     <div className="mx-auto flex max-w-xl flex-col gap-4">

@@ -10,7 +10,7 @@ import { eventById, openEvent, type Allocation } from "./checks";
 // it, so two changes of the same registration (two tabs, two instances) run one after the other.
 
 /** The owner's active registration, locked; null for another owner's, a cancelled one or a bad id. */
-async function lockActiveOfOwner(tx: Tx, userId: string, registrationId: string) {
+export async function lockActiveOfOwner(tx: Tx, userId: string, registrationId: string) {
   if (!isUuid(registrationId)) return null;
   const [reg] = await tx
     .select()

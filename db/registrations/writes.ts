@@ -3,6 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { reminderMoment } from "@/lib/reminder";
 import { db } from "../client";
 import { enqueueMail } from "../mail/queue";
+import { driverDetailsFromProfile } from "../paperwork/details";
 import type { Tx } from "../query";
 import { registrations, registrationSessions, type Event } from "../schema";
 import { carRefusal, openOrNull, replayOf, sessionsRefusal } from "@/lib/registration-verdicts";
@@ -94,6 +95,7 @@ export async function insertRegistration(tx: Tx, event: Event, userId: string, i
       idempotencyKey: input.idempotencyKey,
       secondDriverName: input.secondDriverName,
       secondDriverEmail: input.secondDriverEmail,
+      driverDetails: driverDetailsFromProfile(userId),
     })
     .onConflictDoNothing()
     .returning({ id: registrations.id });

@@ -1,5 +1,6 @@
-import { boolean, integer, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { boolean, date, integer, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 import type { AdapterAccountType } from "next-auth/adapters";
+import { experienceLevel } from "./experience";
 
 /** Auth.js tables (Drizzle adapter shape) plus the owner's profile on `users`. */
 export const users = pgTable("users", {
@@ -15,6 +16,13 @@ export const users = pgTable("users", {
   country: text("country"),
   phone: text("phone"),
   locale: text("locale"),
+  // What meet-day paperwork asks of a driver (copied into each registration, see DriverDetails).
+  licenceNumber: text("licence_number"),
+  licenceCountry: text("licence_country"),
+  licenceValidUntil: date("licence_valid_until"),
+  emergencyName: text("emergency_name"),
+  emergencyPhone: text("emergency_phone"),
+  experience: experienceLevel("experience"),
   createdAt: timestamp("created_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
 });
 

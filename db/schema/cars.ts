@@ -19,6 +19,8 @@ export const cars = pgTable(
     plate: text("plate").notNull(),
     plateCountry: text("plate_country").notNull(),
     nickname: text("nickname"),
+    /** Stationary noise in dB, as field U.1 of the registration papers states it. */
+    noiseDb: integer("noise_db"),
     createdAt: timestamp("created_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("cars_owner_idx").on(t.ownerId)],

@@ -1,6 +1,7 @@
 import { check, date, index, integer, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 import { clubs } from "./clubs";
+import { experienceLevel } from "./experience";
 
 export const allocationMode = pgEnum("allocation_mode", ["fcfs", "lottery"]);
 export const eventStatus = pgEnum("event_status", ["draft", "published", "finished", "cancelled"]);
@@ -46,6 +47,11 @@ export const eventSessions = pgTable(
     endsAt: timestamp("ends_at", { mode: "date", withTimezone: true }).notNull(),
     capacity: integer("capacity").notNull(),
     noiseLimitDb: integer("noise_limit_db"),
+    /** Who may book the session (a run group); empty: every driver. */
+    experienceLevels: experienceLevel("experience_levels")
+      .array()
+      .notNull()
+      .default(sql`'{}'::experience_level[]`),
   },
   (t) => [
     index("event_sessions_event_idx").on(t.eventId, t.startsAt),

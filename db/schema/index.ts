@@ -4,6 +4,8 @@ export * from "./clubs";
 export * from "./events";
 export * from "./cars";
 export * from "./registrations";
+export * from "./experience";
+export * from "./paperwork";
 export * from "./lottery";
 export * from "./roster";
 export * from "./check-in";

@@ -3,6 +3,7 @@ import {
   bigint,
   index,
   integer,
+  jsonb,
   pgEnum,
   pgSequence,
   pgTable,
@@ -13,6 +14,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { users } from "./auth";
+import type { DriverDetails } from "@/lib/paperwork";
 import { cars } from "./cars";
 import { eventSessions, events } from "./events";
 
@@ -37,6 +39,8 @@ export const registrations = pgTable(
     drawPosition: integer("draw_position"),
     secondDriverName: text("second_driver_name"),
     secondDriverEmail: text("second_driver_email"),
+    /** The driver's licence, emergency contact and experience for this event; erased 30 days after it. */
+    driverDetails: jsonb("driver_details").$type<DriverDetails>(),
     idempotencyKey: text("idempotency_key").unique(),
     createdAt: timestamp("created_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
     cancelledAt: timestamp("cancelled_at", { mode: "date", withTimezone: true }),

@@ -7,6 +7,8 @@ import { gridRefArg, idArg, positionArg, refArg, slugArg, tokenArg } from "../..
 import { clubSchema, inviteSchema, roleSchema } from "../../lib/schemas/club";
 import { eventSchema, sessionSchema } from "../../lib/schemas/event";
 import { entryChangeSchema, lotteryEntrySchema } from "../../lib/schemas/lottery-entry";
+import { QUESTION_KINDS } from "../../lib/paperwork";
+import { paperworkSchema } from "../../lib/schemas/paperwork";
 import { profileSchema } from "../../lib/schemas/profile";
 import { carChangeSchema, registrationSchema, sessionChangeSchema } from "../../lib/schemas/registration";
 import { bulkSchema, moveSchema, promoteSchema, removeSchema } from "../../lib/schemas/roster";
@@ -42,6 +44,20 @@ const eventFields = (): Record<string, JsonSchema> => {
   };
 };
 const form = (fields: Record<string, z.ZodType>) => props(z.object(fields));
+const paperworkFields = (): Record<string, JsonSchema> => {
+  const { questions: _, ...paperwork } = props(paperworkSchema);
+  const box = z.enum(["on", ""]);
+  const question = form({
+    id: z.uuid(),
+    text: z.string(),
+    kind: z.enum(QUESTION_KINDS),
+    choices: z.string(),
+    required: box,
+    remove: box,
+  });
+  const row = (i: number) => Object.fromEntries(Object.entries(question).map(([k, v]) => [`questions.${i}.${k}`, v]));
+  return { ...paperwork, ...row(0), ...row(1), intent: { type: "string", enum: ["save", "addQuestion"] } };
+};
 
 export const actionTargets: ActionTarget[] = [
   { action: "app/actions.ts#setLocaleAction", bound: [], fields: form({ locale: z.enum(["en", "de"]) }) },
@@ -123,6 +139,11 @@ export const actionTargets: ActionTarget[] = [
     action: "app/organise/events/[slug]/grid/[sessionId]/actions.ts#saveOrderAction",
     bound: [gridRefArg, z.array(z.uuid()).max(2000)],
     fields: {},
+  },
+  {
+    action: "app/organise/events/[slug]/paperwork/actions.ts#savePaperworkAction",
+    bound: [slugArg],
+    fields: paperworkFields(),
   },
   {
     action: "app/organise/events/[slug]/plaques/actions.ts#assignPlaquesAction",

@@ -87,6 +87,13 @@ export const eventActionRows: ActionRow[] = [
       one(c, c.sql`select 1 as n from audit_log where action = 'mail.retry' and detail->>'mailId' = ${c.s.failedMail}`),
   },
   {
+    action: "app/organise/events/[slug]/paperwork/actions.ts#savePaperworkAction",
+    args: (s) => [s.event.slug, PREV, f({ waiverEn: "Matrix waiver", waiverDe: "Matrix-Verzicht", intent: "save" })],
+    expect: only(organisers),
+    effect: (c) =>
+      one(c, c.sql`select 1 as n from waiver_versions where event_id = ${c.s.event.id} and text_en = 'Matrix waiver'`),
+  },
+  {
     action: "app/organise/events/[slug]/plaques/actions.ts#assignPlaquesAction",
     args: (s) => [s.event.slug, f({ rule: "registration-order" })],
     expect: only(organisers),

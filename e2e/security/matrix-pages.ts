@@ -46,6 +46,7 @@ export const pageRows: PageRow[] = [
   { route: "/organise/events/[slug]/check-in", path: (s) => `${e(s)}/check-in`, expect: only(clubStaff) },
   { route: "/organise/events/[slug]/mail", path: (s) => `${e(s)}/mail`, expect: only(organisers) },
   { route: "/organise/events/[slug]/checklist", path: (s) => `${e(s)}/checklist`, expect: only(organisers) },
+  { route: "/organise/events/[slug]/paperwork", path: (s) => `${e(s)}/paperwork`, expect: only(organisers) },
   {
     route: "/organise/events/[slug]/draw",
     path: (s) => `/organise/events/${s.closedLottery.slug}/draw`,

@@ -24,6 +24,16 @@ function wrongCheckDigitVin(): string {
 }
 
 describe("carSchema: a 1M Coupé", () => {
+  it("takes the stationary noise of the papers (U.1) as whole dB from 50 to 150, or none", () => {
+    expect(parse({ noiseDb: " 96 " }).data?.noiseDb).toBe(96);
+    expect(parse({ noiseDb: "" }).data?.noiseDb).toBeNull();
+    for (const bad of ["49", "151", "96.5", "loud", "-90"])
+      expect(
+        parse({ noiseDb: bad }).error?.issues.map((i) => i.message),
+        bad,
+      ).toEqual(["errors.noiseDb"]);
+  });
+
   it("accepts a valid car and normalises what the owner typed", () => {
     const result = parse({
       vin: "  wbs1m 9c5-0be700123 ",
@@ -47,6 +57,7 @@ describe("carSchema: a 1M Coupé", () => {
       plate: "AB-CD 12",
       plateCountry: "DE",
       nickname: "Orange",
+      noiseDb: null,
     });
     expect(parse({ plate: "  m -  rm   101 " }).data?.plate).toBe("M-RM 101");
   });

@@ -38,6 +38,13 @@ export function carSchema(currentYear: number) {
         .pipe(z.string().min(1, "errors.plateRequired").max(LIMITS.plate, tooLong(LIMITS.plate))),
       plateCountry: z.string().refine(isRegistrationCountry, "errors.countryRequired"),
       nickname: optionalText(LIMITS.nickname),
+      noiseDb: z
+        .string()
+        .trim()
+        .optional()
+        .refine((v) => !v || /^\d{2,3}$/.test(v), "errors.noiseDb")
+        .transform((v) => (v ? Number(v) : null))
+        .refine((v) => v === null || (v >= 50 && v <= 150), "errors.noiseDb"),
     })
     .superRefine((car, ctx) => {
       const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
@@ -92,4 +99,5 @@ export const carFields = [
   "plate",
   "plateCountry",
   "nickname",
+  "noiseDb",
 ] as const;

@@ -2,17 +2,11 @@ import { z } from "zod";
 import { catalogue } from "../car-catalogue";
 import { isSlug } from "../slug";
 import { zonedMoment } from "../time";
-import { publicName } from "./fields";
+import { isCalendarDay, publicName } from "./fields";
 import { LIMITS, tooLong } from "./limits";
 
 export const sessionKinds = ["paddock", "photo", "parade", "gp_track", "nordschleife", "other"] as const;
 const trackKinds = new Set(["gp_track", "nordschleife"]);
-/** "yyyy-MM-dd" naming a day that exists (no 31 February, no month 13), between 1900 and 2999. */
-function isCalendarDay(text: string): boolean {
-  const [y, m, d] = text.slice(0, 10).split("-").map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return y >= 1900 && y <= 2999 && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
 // The pattern alone let "7016-79-65" through to Postgres (a 500) and "2031-02-31" roll into March.
 const day = z
   .string()

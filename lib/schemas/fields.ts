@@ -2,6 +2,13 @@ import { z } from "zod";
 import { UUID_PATTERN } from "@/lib/uuid";
 import { LIMITS, tooLong, tooShort } from "./limits";
 
+/** "yyyy-MM-dd" naming a day that exists (no 31 February, no month 13), between 1900 and 2999. */
+export function isCalendarDay(text: string): boolean {
+  const [y, m, d] = text.slice(0, 10).split("-").map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return y >= 1900 && y <= 2999 && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
 /** An id from a form; anything else gets `message` (a catalogue key) beside the field. */
 export const uuid = (message: string) => z.string({ error: message }).regex(UUID_PATTERN, message);
 
@@ -54,3 +61,10 @@ export function checkSecondDriver(
   if (r.secondDriverEmail && !r.secondDriverName)
     ctx.addIssue({ code: "custom", path: ["secondDriverName"], message: "errors.secondDriverName" });
 }
+
+/** An optional day ("yyyy-MM-dd", as a date input sends it); empty read as null. */
+export const optionalDay = z
+  .string()
+  .optional()
+  .transform((v) => (v ? v : null))
+  .refine((v) => v === null || (/^\d{4}-\d{2}-\d{2}$/.test(v) && isCalendarDay(v)), "errors.dateRequired");

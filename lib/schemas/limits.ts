@@ -24,6 +24,10 @@ export const LIMITS = {
   message: 5000,
   checklistLabel: 120,
   reason: 500,
+  licenceNumber: 30,
+  waiver: 20000,
+  question: 200,
+  answer: 500,
 } as const;
 
 /** The catalogue key of "At most N characters." for a field of `max` characters. */

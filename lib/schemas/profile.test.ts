@@ -34,7 +34,37 @@ describe("profileSchema", () => {
       country: "DE",
       phone: "+491512345678",
       locale: "en",
+      licenceNumber: null,
+      licenceCountry: null,
+      licenceValidUntil: null,
+      emergencyName: null,
+      emergencyPhone: null,
+      experience: null,
     });
+  });
+
+  it("takes the driver details paperwork may ask for, each optional, each checked", () => {
+    const full = parse({
+      licenceNumber: " B072RRE2I55 ",
+      licenceCountry: "DE",
+      licenceValidUntil: "2033-01-18",
+      emergencyName: " Anna Müller ",
+      emergencyPhone: "0049 171 1234567",
+      experience: "nordschleife",
+    });
+    expect(full.data).toMatchObject({
+      licenceNumber: "B072RRE2I55",
+      licenceCountry: "DE",
+      licenceValidUntil: "2033-01-18",
+      emergencyName: "Anna Müller",
+      emergencyPhone: "+491711234567",
+      experience: "nordschleife",
+    });
+    expect(errors({ licenceNumber: "!!" })).toEqual({ licenceNumber: ["errors.licenceNumber"] });
+    expect(errors({ licenceValidUntil: "2031-02-31" })).toEqual({ licenceValidUntil: ["errors.dateRequired"] });
+    expect(errors({ licenceCountry: "XX" })).toEqual({ licenceCountry: ["errors.countryRequired"] });
+    expect(errors({ emergencyPhone: "call me" })).toEqual({ emergencyPhone: ["errors.phoneInvalid"] });
+    expect(errors({ experience: "expert" })).toEqual({ experience: ["errors.experienceRequired"] });
   });
 
   it("requires a full name of at least two characters", () => {

@@ -1,11 +1,12 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { fieldBinder, useForm } from "@/components/form/use-form";
+import { fieldBinder, useForm, type FieldBinding } from "@/components/form/use-form";
 import { Button } from "@/components/ui/button";
 import { Field, SelectField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { countryName, registrationCountries } from "@/lib/countries";
+import { EXPERIENCE_LEVELS } from "@/lib/paperwork";
 import { saveProfileAction } from "../actions";
 import { LIMITS } from "@/lib/schemas/limits";
 
@@ -44,9 +45,51 @@ export function ProfileForm({ initial, returnTo }: { initial: Record<string, str
         <option value="en">English</option>
         <option value="de">Deutsch</option>
       </SelectField>
+      <DriverDetails field={field} />
       <Button type="submit" disabled={pending}>
         {t("save")}
       </Button>
     </form>
+  );
+}
+
+/** What meet-day paperwork may ask; each event says which it requires (lib/paperwork.ts). */
+function DriverDetails({ field }: { field: (name: string) => FieldBinding }) {
+  const t = useTranslations("paperwork");
+  const locale = useLocale();
+  return (
+    <fieldset className="flex flex-col gap-4 border-t border-line pt-4">
+      <legend className="text-lg font-bold">{t("driverDetails")}</legend>
+      <p className="text-sm text-muted">{t("driverDetailsHint")}</p>
+      <Field
+        {...field("licenceNumber")}
+        label={t("licenceNumber")}
+        autoComplete="off"
+        maxLength={LIMITS.licenceNumber}
+      />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <SelectField {...field("licenceCountry")} label={t("licenceCountry")}>
+          <option value="">{t("notGiven")}</option>
+          {registrationCountries.map((code) => (
+            <option key={code} value={code}>
+              {countryName(code, locale)}
+            </option>
+          ))}
+        </SelectField>
+        <Field {...field("licenceValidUntil")} type="date" label={t("licenceValidUntil")} />
+      </div>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field {...field("emergencyName")} label={t("emergencyName")} maxLength={LIMITS.fullName} />
+        <Field {...field("emergencyPhone")} type="tel" label={t("emergencyPhone")} />
+      </div>
+      <SelectField {...field("experience")} label={t("experience")}>
+        <option value="">{t("notGiven")}</option>
+        {EXPERIENCE_LEVELS.map((level) => (
+          <option key={level} value={level}>
+            {t(`levels.${level}`)}
+          </option>
+        ))}
+      </SelectField>
+    </fieldset>
   );
 }

@@ -121,6 +121,14 @@ export function CarForm({
         </SelectField>
       </div>
       <Field {...field("nickname")} label={t("nickname")} hint={t("optional")} maxLength={LIMITS.nickname} />
+      <Field
+        {...field("noiseDb")}
+        label={t("noiseDb")}
+        type="number"
+        inputMode="numeric"
+        hint={t("noiseHint")}
+        className="sm:max-w-xs"
+      />
       <Button type="submit" disabled={pending}>
         {t("save")}
       </Button>

@@ -22,10 +22,9 @@ export default async function EditCarPage({ params, searchParams }: Props) {
   if (!car) notFound();
   const t = await getTranslations("carForm");
   const initial = Object.fromEntries(
-    Object.entries({ ...car, productionNumber: car.productionNumber ?? "" }).map(([k, v]) => [
-      k,
-      v === null || v === undefined ? "" : String(v),
-    ]),
+    Object.entries({ ...car, productionNumber: car.productionNumber ?? "", noiseDb: car.noiseDb ?? "" }).map(
+      ([k, v]) => [k, v === null || v === undefined ? "" : String(v)],
+    ),
   );
   return (
     <div className="mx-auto flex max-w-xl flex-col gap-4">

@@ -31,6 +31,7 @@ export default async function EditEventPage({ params, searchParams }: Props) {
   const tr = await getTranslations("roster");
   const tc = await getTranslations("checkIn");
   const tm = await getTranslations("mailProblems");
+  const tw = await getTranslations("paperwork");
   const phase = eventPhase(event, new Date());
   const registered = Object.fromEntries(sessions.map((s) => [s.id, s.registered]));
   return (
@@ -48,6 +49,12 @@ export default async function EditEventPage({ params, searchParams }: Props) {
             className="inline-flex min-h-11 items-center font-semibold text-accent underline underline-offset-4"
           >
             {tr("openRoster")}
+          </Link>
+          <Link
+            href={`/organise/events/${event.slug}/paperwork`}
+            className="inline-flex min-h-11 items-center font-semibold text-accent underline underline-offset-4"
+          >
+            {tw("link")}
           </Link>
           <Link
             href={`/organise/events/${event.slug}/plaques`}

@@ -1,0 +1,173 @@
+import { createHash } from "node:crypto";
+import { eq, sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { clubMeet } from "@/test/clubs";
+import { form, ownersWithCars } from "@/test/registration";
+import { updateProfile } from "../account";
+import { db } from "../client";
+import { registerCar } from "../registrations/writes";
+import { clubs, events, registrations, waiverSignatures } from "../schema";
+import { savePaperwork } from "./settings";
+import { registrationPaperwork } from "./status";
+import { getWaiverToSign, signWaiver } from "./waivers";
+
+const paperwork = (over: Partial<Parameters<typeof savePaperwork>[2]> = {}) => ({
+  waiverEn: "I take part at my own risk.",
+  waiverDe: "Ich nehme auf eigene Gefahr teil.",
+  requireLicence: false,
+  requireEmergencyContact: true,
+  requireExperience: false,
+  noiseLimitDb: null,
+  questions: [{ id: null, text: "Dinner?", kind: "yes_no" as const, choices: [], required: false }],
+  ...over,
+});
+/** The database's refusal of a statement (drizzle wraps it), or "allowed". */
+const refusal = (query: Promise<unknown>) =>
+  query.then(
+    () => "allowed",
+    (e: Error & { cause?: Error }) => e.cause?.message ?? e.message,
+  );
+const meta = { ipAddress: "192.0.2.7", userAgent: "Mozilla/5.0 (Pixel 7)" };
+
+/** A meet with paperwork and one registered car whose owner has not signed yet. */
+async function meetWithCar() {
+  const meet = await clubMeet([{ start: "09:00", end: "10:00", capacity: 5 }]);
+  const [owner] = await ownersWithCars(1);
+  const made = await registerCar(owner!.ownerId, form(meet.event.id, owner!.carIds[0]!, [meet.sessions[0]!.id]));
+  if (!made.ok) throw new Error(made.error);
+  return { ...meet, owner: owner!, registrationId: made.registrationId };
+}
+
+const statusOf = async (registrationId: string) => {
+  const [reg] = await db().select().from(registrations).where(eq(registrations.id, registrationId));
+  const [event] = await db().select().from(events).where(eq(events.id, reg!.eventId));
+  return (await registrationPaperwork(db(), reg!, event!)).status;
+};
+const sign = async (userId: string, registrationId: string, language: "en" | "de" = "en") => {
+  const waiver = await getWaiverToSign(userId, registrationId);
+  return signWaiver(
+    userId,
+    registrationId,
+    { fullName: "Jonas Müller", signature: null, versionId: waiver!.waiver.id, language },
+    meta,
+  );
+};
+
+describe("paperwork", () => {
+  it("is saved by the event's organisers only", async () => {
+    const { admin, gate, event } = await meetWithCar();
+    expect(await savePaperwork(gate.id, event.slug, paperwork())).toBeNull();
+    expect(await savePaperwork(admin.id, event.slug, paperwork())).toMatchObject({ ok: true, newVersion: 1 });
+  });
+
+  it("keeps the version while the text stays, and a new one asks everyone to sign again", async () => {
+    const { admin, event, owner, registrationId } = await meetWithCar();
+    await savePaperwork(admin.id, event.slug, paperwork());
+    expect(await statusOf(registrationId)).toMatchObject({ missing: ["details", "waiver"] });
+    expect(await sign(owner.ownerId, registrationId)).toMatchObject({ ok: true });
+    expect((await statusOf(registrationId)).missing).toEqual(["details"]);
+
+    expect(await savePaperwork(admin.id, event.slug, paperwork({ requireLicence: true }))).toMatchObject({
+      newVersion: null,
+    });
+    expect((await statusOf(registrationId)).missing).toEqual(["details"]);
+    expect(await savePaperwork(admin.id, event.slug, paperwork({ waiverEn: "New text." }))).toMatchObject({
+      newVersion: 2,
+    });
+    expect((await statusOf(registrationId)).missing).toEqual(["details", "waiver"]);
+  });
+
+  it("records what was signed, and refuses a signature of a text that changed meanwhile", async () => {
+    const { admin, event, owner, registrationId } = await meetWithCar();
+    await savePaperwork(admin.id, event.slug, paperwork());
+    const read = await getWaiverToSign(owner.ownerId, registrationId);
+    await savePaperwork(admin.id, event.slug, paperwork({ waiverDe: "Neuer Text." }));
+    const stale = { fullName: "Jonas Müller", signature: null, versionId: read!.waiver.id, language: "de" as const };
+    expect(await signWaiver(owner.ownerId, registrationId, stale, meta)).toMatchObject({
+      error: "errors.waiverChanged",
+    });
+    expect(await sign(owner.ownerId, registrationId, "de")).toMatchObject({ ok: true });
+    const [row] = await db().select().from(waiverSignatures).where(eq(waiverSignatures.registrationId, registrationId));
+    expect(row).toMatchObject({ fullName: "Jonas Müller", language: "de", ipAddress: "192.0.2.7", signer: "driver" });
+    // SHA-256 of "Neuer Text.", the German text in force, as the signer read it.
+    expect(row!.textSha256).toBe(createHash("sha256").update("Neuer Text.", "utf8").digest("hex"));
+  });
+
+  it("cannot be signed for another owner's registration", async () => {
+    const { admin, event, owner, registrationId } = await meetWithCar();
+    await savePaperwork(admin.id, event.slug, paperwork());
+    const [stranger] = await ownersWithCars(1);
+    expect(await getWaiverToSign(stranger!.ownerId, registrationId)).toBeNull();
+    const versionId = (await getWaiverToSign(owner.ownerId, registrationId))!.waiver.id;
+    const signing = { fullName: "Mallory", signature: null, versionId, language: "en" as const };
+    expect(await signWaiver(stranger!.ownerId, registrationId, signing, meta)).toBeNull();
+    expect(await statusOf(registrationId)).toMatchObject({ missing: ["details", "waiver"] });
+  });
+});
+
+describe("a signed waiver", () => {
+  async function signed() {
+    const meet = await meetWithCar();
+    await savePaperwork(meet.admin.id, meet.event.slug, paperwork());
+    await sign(meet.owner.ownerId, meet.registrationId);
+    return meet;
+  }
+  const count = async (registrationId: string) =>
+    (await db().select().from(waiverSignatures).where(eq(waiverSignatures.registrationId, registrationId))).length;
+
+  it("cannot be altered or deleted", async () => {
+    const { registrationId } = await signed();
+    const mine = eq(waiverSignatures.registrationId, registrationId);
+    expect(await refusal(db().update(waiverSignatures).set({ fullName: "Someone else" }).where(mine))).toMatch(
+      /cannot be changed or removed/,
+    );
+    expect(await refusal(db().delete(waiverSignatures).where(mine))).toMatch(/cannot be changed or removed/);
+    expect(await count(registrationId)).toBe(1);
+  });
+
+  it("stays when its owner deletes the account, and goes with its event", async () => {
+    const { registrationId, event } = await signed();
+    await db().update(registrations).set({ ownerId: null }).where(eq(registrations.id, registrationId));
+    expect(await count(registrationId)).toBe(1);
+    await db().delete(events).where(eq(events.id, event.id));
+    expect(await count(registrationId)).toBe(0);
+  });
+
+  it("may be deleted once the club's retention period after the event is over, not a day before", async () => {
+    const { registrationId, event, club } = await signed();
+    const endedAgo = (days: number) =>
+      db().execute(
+        sql`update events set starts_on = current_date - ${days}::int, ends_on = current_date - ${days}::int where id = ${event.id}`,
+      );
+    await db().update(clubs).set({ waiverRetentionYears: 1 }).where(eq(clubs.id, club.id));
+    await endedAgo(365);
+    await expect(
+      db().delete(waiverSignatures).where(eq(waiverSignatures.registrationId, registrationId)),
+    ).rejects.toThrow();
+    await endedAgo(367);
+    await db().delete(waiverSignatures).where(eq(waiverSignatures.registrationId, registrationId));
+    expect(await count(registrationId)).toBe(0);
+  });
+});
+
+describe("driver details", () => {
+  it("are copied to the owner's registrations for events not yet over, and follow the profile", async () => {
+    const { owner, registrationId } = await meetWithCar();
+    const details = {
+      fullName: "Jonas Müller",
+      displayName: "Jonas M.",
+      country: "DE",
+      phone: null,
+      locale: "de" as const,
+      licenceNumber: "B072RRE2I55",
+      licenceCountry: "DE",
+      licenceValidUntil: "2031-05-01",
+      emergencyName: "Anna Müller",
+      emergencyPhone: "+491711234567",
+      experience: "track_days" as const,
+    };
+    await updateProfile(owner.ownerId, details);
+    const [reg] = await db().select().from(registrations).where(eq(registrations.id, registrationId));
+    expect(reg!.driverDetails).toMatchObject({ emergencyName: "Anna Müller", experience: "track_days" });
+  });
+});

@@ -1,0 +1,93 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import { db } from "../client";
+import { refuse, type Result } from "../result";
+import { lockActiveOfOwner } from "../registrations/locks";
+import { events, registrations, users, waiverSignatures } from "../schema";
+import { currentWaiver, textSha256 } from "./settings";
+import { isUuid } from "@/lib/uuid";
+
+export type Signing = {
+  fullName: string;
+  /** A PNG data URL of the drawn signature, or null: the typed name alone signs too. */
+  signature: string | null;
+  /** The version the signer read: a text changed meanwhile is not signed unseen. */
+  versionId: string;
+  language: "en" | "de";
+};
+export type SigningMeta = { ipAddress: string | null; userAgent: string | null };
+
+/** The owner's registration with its event's waiver in force and the owner's signature of it, if any. */
+export async function getWaiverToSign(userId: string, registrationId: string) {
+  if (!isUuid(registrationId)) return null;
+  const [row] = await db()
+    .select({ registration: registrations, event: events })
+    .from(registrations)
+    .innerJoin(events, eq(events.id, registrations.eventId))
+    .where(
+      and(eq(registrations.id, registrationId), eq(registrations.ownerId, userId), eq(registrations.status, "active")),
+    );
+  if (!row) return null;
+  const waiver = await currentWaiver(db(), row.event.id);
+  if (!waiver) return null;
+  const [signed] = await db()
+    .select()
+    .from(waiverSignatures)
+    .where(
+      and(
+        eq(waiverSignatures.registrationId, registrationId),
+        eq(waiverSignatures.waiverVersionId, waiver.id),
+        eq(waiverSignatures.signer, "driver"),
+      ),
+    );
+  return { ...row, waiver, signed: signed ?? null };
+}
+
+/**
+ * The driver signs the waiver in force. Stored for good (a trigger refuses any change): the
+ * version, the SHA-256 of the text in the signer's language, the name, the drawing, the moment,
+ * the address and the browser. Signing the same version twice keeps the first signature.
+ */
+export async function signWaiver(
+  userId: string,
+  registrationId: string,
+  signing: Signing,
+  meta: SigningMeta,
+): Promise<Result<{ signatureId: string }> | null> {
+  return db().transaction(async (tx) => {
+    const reg = await lockActiveOfOwner(tx, userId, registrationId);
+    if (!reg) return null;
+    const waiver = await currentWaiver(tx, reg.eventId);
+    if (!waiver) return null;
+    if (waiver.id !== signing.versionId) return refuse("errors.waiverChanged");
+    const [done] = await tx
+      .select({ id: waiverSignatures.id })
+      .from(waiverSignatures)
+      .where(
+        and(
+          eq(waiverSignatures.registrationId, reg.id),
+          eq(waiverSignatures.waiverVersionId, waiver.id),
+          eq(waiverSignatures.signer, "driver"),
+        ),
+      );
+    if (done) return { ok: true, signatureId: done.id };
+    const [owner] = await tx.select({ email: users.email }).from(users).where(eq(users.id, userId));
+    const text = signing.language === "de" ? waiver.textDe : waiver.textEn;
+    const [created] = await tx
+      .insert(waiverSignatures)
+      .values({
+        registrationId: reg.id,
+        waiverVersionId: waiver.id,
+        signer: "driver",
+        fullName: signing.fullName,
+        email: owner?.email ?? null,
+        signature: signing.signature,
+        textSha256: textSha256(text),
+        language: signing.language,
+        ipAddress: meta.ipAddress,
+        userAgent: meta.userAgent?.slice(0, 500) ?? null,
+      })
+      .returning({ id: waiverSignatures.id });
+    return { ok: true, signatureId: created!.id };
+  });
+}
