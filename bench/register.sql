@@ -1,7 +1,8 @@
 -- registerCar (db/registrations/writes.ts) as one pgbench transaction, statement for statement and
--- round trip for round trip: in one transaction the four reads sent together (the idempotency
--- look-up, the event, the car FOR SHARE, the sessions; a pipeline, as postgres.js sends them),
--- the registration, two mail jobs, the session row locked FOR UPDATE, the confirmed count, the
+-- round trip for round trip: in one transaction the five reads sent together (the idempotency
+-- look-up, the event, the car FOR SHARE, the sessions, the event's questions; a pipeline, as
+-- postgres.js sends them), the registration (the bench event asks no questions, so no answers are
+-- inserted, as in the app), two mail jobs, the session row locked FOR UPDATE, the confirmed count, the
 -- place. Prepared statements (-M prepared), as postgres.js uses. Variables from bench/pgbench.ts:
 -- -D event=<uuid> -D sid=<uuid>. The car is left NULL (every bench car is already registered by
 -- the HTTP burst) and the jobs use a task no worker runs, so pgbench measures the transaction alone.
@@ -13,9 +14,14 @@ SELECT id, owner_id FROM registrations WHERE idempotency_key = concat('pgb-', :k
 SELECT * FROM events WHERE id = :event::uuid;
 SELECT * FROM cars WHERE owner_id = concat('bench-owner-', lpad(:c::text, 4, '0')) FOR SHARE;
 SELECT * FROM event_sessions WHERE id = :sid::uuid AND event_id = :event::uuid;
+SELECT id, text, kind, choices, required FROM event_questions WHERE event_id = :event::uuid ORDER BY position;
 \endpipeline
-INSERT INTO registrations (event_id, car_id, owner_id, idempotency_key)
-  VALUES (:event::uuid, NULL, concat('bench-owner-', lpad(:c::text, 4, '0')), concat('pgb-', :k::text)) ON CONFLICT DO NOTHING RETURNING id AS reg_id \gset
+INSERT INTO registrations (event_id, car_id, owner_id, idempotency_key, driver_details)
+  VALUES (:event::uuid, NULL, concat('bench-owner-', lpad(:c::text, 4, '0')), concat('pgb-', :k::text),
+    (SELECT jsonb_build_object('licenceNumber', u.licence_number, 'licenceCountry', u.licence_country,
+      'licenceValidUntil', u.licence_valid_until::text, 'emergencyName', u.emergency_name, 'emergencyPhone', u.emergency_phone,
+      'experience', u.experience::text) FROM users u WHERE u.id = concat('bench-owner-', lpad(:c::text, 4, '0'))))
+  ON CONFLICT DO NOTHING RETURNING id AS reg_id \gset
 \startpipeline
 SELECT graphile_worker.add_job('bench_mail', json_build_object('kind', 'registrationReceived', 'registrationId', :reg_id::text), run_at := now(), max_attempts := 10, job_key := NULL);
 SELECT graphile_worker.add_job('bench_mail', json_build_object('kind', 'reminder', 'registrationId', :reg_id::text), run_at := now() + interval '30 days', max_attempts := 10, job_key := concat('reminder:', :reg_id::text));

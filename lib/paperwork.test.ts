@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  checkAnswers,
   detailsComplete,
   EXPERIENCE_LEVELS,
   mayBookSession,
@@ -110,5 +111,35 @@ describe("run groups and noise", () => {
     expect(overNoiseLimit(98, 98)).toBe(false);
     expect(overNoiseLimit(null, 98)).toBe(false);
     expect(overNoiseLimit(99, null)).toBe(false);
+  });
+});
+
+describe("checkAnswers", () => {
+  const questions = [
+    { id: "size", text: "T-shirt size", kind: "choice" as const, choices: ["S", "M", "L"], required: true },
+    { id: "dinner", text: "Dinner?", kind: "yes_no" as const, choices: [], required: false },
+    { id: "guests", text: "Passengers", kind: "number" as const, choices: [], required: false },
+    { id: "note", text: "Anything else", kind: "text" as const, choices: [], required: false },
+  ];
+
+  it("keeps the answers to the event's questions, trimmed, leaving out empty and unknown ones", () => {
+    expect(checkAnswers(questions, { size: " M ", dinner: "yes", guests: "", other: "x", note: "Late" })).toEqual({
+      ok: true,
+      answers: [
+        { questionId: "size", value: "M" },
+        { questionId: "dinner", value: "yes" },
+        { questionId: "note", value: "Late" },
+      ],
+    });
+  });
+
+  it("refuses beside the question: a required one unanswered, a choice not offered, a number that is none", () => {
+    expect(checkAnswers(questions, {})).toEqual({ ok: false, field: "answers.size", error: "errors.answerRequired" });
+    expect(checkAnswers(questions, { size: "XL" })).toMatchObject({
+      field: "answers.size",
+      error: "errors.answerChoice",
+    });
+    expect(checkAnswers(questions, { size: "S", dinner: "maybe" })).toMatchObject({ error: "errors.answerChoice" });
+    expect(checkAnswers(questions, { size: "S", guests: "two" })).toMatchObject({ error: "errors.answerNumber" });
   });
 });

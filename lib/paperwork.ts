@@ -102,3 +102,33 @@ export function mayBookSession(levels: readonly string[], experience: Experience
 export function overNoiseLimit(noiseDb: number | null | undefined, limitDb: number | null | undefined): boolean {
   return noiseDb != null && limitDb != null && noiseDb > limitDb;
 }
+
+/** One of the event's own questions, as the register form asks it. */
+export type Question = { id: string; text: string; kind: QuestionKind; choices: string[]; required: boolean };
+export type Answer = { questionId: string; value: string };
+
+/**
+ * The answers as they are stored: only to the event's questions, trimmed, empty ones left out.
+ * The first that breaks its question's rule is refused beside its field (`answers.<id>`).
+ */
+export function checkAnswers(
+  questions: readonly Question[],
+  given: Readonly<Record<string, string>>,
+): { ok: true; answers: Answer[] } | { ok: false; field: string; error: string } {
+  const answers: Answer[] = [];
+  for (const q of questions) {
+    const value = (given[q.id] ?? "").trim();
+    const field = `answers.${q.id}`;
+    if (!value) {
+      if (q.required) return { ok: false, field, error: "errors.answerRequired" };
+      continue;
+    }
+    if (q.kind === "number" && !/^-?\d+([.,]\d+)?$/.test(value))
+      return { ok: false, field, error: "errors.answerNumber" };
+    if (q.kind === "yes_no" && value !== "yes" && value !== "no")
+      return { ok: false, field, error: "errors.answerChoice" };
+    if (q.kind === "choice" && !q.choices.includes(value)) return { ok: false, field, error: "errors.answerChoice" };
+    answers.push({ questionId: q.id, value });
+  }
+  return { ok: true, answers };
+}

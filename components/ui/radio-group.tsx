@@ -10,6 +10,7 @@ export function RadioGroup({
   defaultValue,
   error,
   strong = true,
+  noneChecked = false,
 }: {
   name: string;
   legend: string;
@@ -17,6 +18,9 @@ export function RadioGroup({
   defaultValue?: string;
   error?: string;
   strong?: boolean;
+  /** Nothing ticked until chosen (a question), instead of the first option (a setting). */
+  noneChecked?: boolean;
+  id?: string;
 }) {
   const errorId = `${name}-error`;
   return (
@@ -28,7 +32,7 @@ export function RadioGroup({
             type="radio"
             name={name}
             value={o.value}
-            defaultChecked={(defaultValue ?? options[0]?.value) === o.value}
+            defaultChecked={(defaultValue || (noneChecked ? undefined : options[0]?.value)) === o.value}
             className="h-5 w-5"
           />
           {o.label}

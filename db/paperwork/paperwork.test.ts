@@ -6,7 +6,7 @@ import { form, ownersWithCars } from "@/test/registration";
 import { updateProfile } from "../account";
 import { db } from "../client";
 import { registerCar } from "../registrations/writes";
-import { clubs, events, registrations, waiverSignatures } from "../schema";
+import { clubs, eventQuestions, events, registrationAnswers, registrations, waiverSignatures } from "../schema";
 import { savePaperwork } from "./settings";
 import { registrationPaperwork } from "./status";
 import { getWaiverToSign, signWaiver } from "./waivers";
@@ -169,5 +169,28 @@ describe("driver details", () => {
     await updateProfile(owner.ownerId, details);
     const [reg] = await db().select().from(registrations).where(eq(registrations.id, registrationId));
     expect(reg!.driverDetails).toMatchObject({ emergencyName: "Anna Müller", experience: "track_days" });
+  });
+});
+
+describe("the event's questions", () => {
+  it("are answered at registration: a required one refuses beside its field, answers are stored", async () => {
+    const meet = await clubMeet([{ start: "09:00", end: "10:00", capacity: 5 }]);
+    await savePaperwork(
+      meet.admin.id,
+      meet.event.slug,
+      paperwork({
+        questions: [{ id: null, text: "T-shirt size", kind: "choice", choices: ["S", "M"], required: true }],
+      }),
+    );
+    const [question] = await db().select().from(eventQuestions).where(eq(eventQuestions.eventId, meet.event.id));
+    const [owner] = await ownersWithCars(1);
+    const register = (answers: Record<string, string>) =>
+      registerCar(owner!.ownerId, form(meet.event.id, owner!.carIds[0]!, [meet.sessions[0]!.id], { answers }));
+    expect(await register({})).toEqual({ ok: false, field: `answers.${question!.id}`, error: "errors.answerRequired" });
+    const made = await register({ [question!.id]: "M" });
+    if (!made.ok) throw new Error(made.error);
+    expect(
+      await db().select().from(registrationAnswers).where(eq(registrationAnswers.registrationId, made.registrationId)),
+    ).toEqual([{ registrationId: made.registrationId, questionId: question!.id, value: "M" }]);
   });
 });

@@ -7,6 +7,8 @@ import { enqueueMail } from "../mail/queue";
 import type { Tx } from "../query";
 import { draws, entryChoices, eventSessions, registrations, type Event } from "../schema";
 import { checkSessions, eligibleCar, fail, findByIdempotencyKey, openEvent, type WriteResult } from "./checks";
+import { checkAnswers } from "@/lib/paperwork";
+import { insertAnswers, questionsOf } from "../paperwork/answers";
 import { lockOwn } from "./locks";
 import { insertRegistration, notOpen } from "./writes";
 
@@ -44,9 +46,12 @@ export async function enterLottery(userId: string, input: LotteryEntryInput, now
     const refused =
       (await eligibleCar(tx, userId, input.carId, event)) ?? (await checkRanking(tx, event, input.ranking));
     if (refused) return refused;
+    const answered = checkAnswers(await questionsOf(tx, event.id), input.answers ?? {});
+    if (!answered.ok) return fail(answered.field, answered.error);
     const created = await insertRegistration(tx, event, userId, input);
     if (!created) return fail("carId", "errors.carAlreadyRegistered");
     await writeChoices(tx, created.id, input.ranking);
+    await insertAnswers(tx, created.id, answered.answers);
     await enqueueMail(tx, { kind: "entryReceived", registrationId: created.id });
     return { ok: true, registrationId: created.id, eventSlug: event.slug } as const;
   });

@@ -1,7 +1,9 @@
 import "server-only";
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { db } from "../client";
+import { questionsOf } from "../paperwork/answers";
 import { sqlRows } from "../query";
+import type { Question } from "@/lib/paperwork";
 import {
   cars,
   eventSessions,
@@ -104,7 +106,13 @@ export async function getMyRegistration(ownerId: string, registrationId: string)
   return { ...row, places: await placesOf(registrationId) };
 }
 
-export type RegisterPage = { event: Event; sessions: EventSession[]; cars: Car[]; registeredCarIds: string[] };
+export type RegisterPage = {
+  event: Event;
+  sessions: EventSession[];
+  cars: Car[];
+  registeredCarIds: string[];
+  questions: Question[];
+};
 
 /** What the register form needs: the event, its sessions, and the owner's cars (and which are already in). */
 export async function getRegisterPage(ownerId: string, slug: string): Promise<RegisterPage | null> {
@@ -113,7 +121,7 @@ export async function getRegisterPage(ownerId: string, slug: string): Promise<Re
     .from(events)
     .where(and(eq(events.slug, slug), eq(events.status, "published")));
   if (!event) return null;
-  const [sessions, myCars, taken] = await Promise.all([
+  const [sessions, myCars, taken, questions] = await Promise.all([
     db().select().from(eventSessions).where(eq(eventSessions.eventId, event.id)).orderBy(asc(eventSessions.startsAt)),
     db().select().from(cars).where(eq(cars.ownerId, ownerId)).orderBy(asc(cars.createdAt)),
     db()
@@ -126,8 +134,10 @@ export async function getRegisterPage(ownerId: string, slug: string): Promise<Re
           eq(registrations.status, "active"),
         ),
       ),
+    questionsOf(db(), event.id),
   ]);
-  return { event, sessions, cars: myCars, registeredCarIds: taken.map((t) => t.carId!).filter(Boolean) };
+  const registeredCarIds = taken.map((t) => t.carId!).filter(Boolean);
+  return { event, sessions, cars: myCars, registeredCarIds, questions };
 }
 
 /** What a printed ticket shows: the event, the plaque and the confirmed places; null once cancelled. */

@@ -3,7 +3,9 @@ import { and, eq, sql } from "drizzle-orm";
 import { reminderMoment } from "@/lib/reminder";
 import { db } from "../client";
 import { enqueueMail } from "../mail/queue";
+import { insertAnswers, questionsOf } from "../paperwork/answers";
 import { driverDetailsFromProfile } from "../paperwork/details";
+import { checkAnswers } from "@/lib/paperwork";
 import type { Tx } from "../query";
 import { registrations, registrationSessions, type Event } from "../schema";
 import { carRefusal, openOrNull, replayOf, sessionsRefusal } from "@/lib/registration-verdicts";
@@ -28,6 +30,8 @@ export type RegisterInput = {
   secondDriverName: string | null;
   secondDriverEmail: string | null;
   idempotencyKey: string;
+  /** Answers to the event's questions, by question id (checked against them in the transaction). */
+  answers?: Record<string, string>;
 };
 
 /**
@@ -42,11 +46,12 @@ export async function registerCar(userId: string, input: RegisterInput, now = ne
       // The four reads go out together (postgres.js pipelines them on the transaction's connection):
       // one round trip instead of four, when hundreds of owners press "Register" at once.
       const unique = [...new Set(input.sessionIds)];
-      const [[replayed], [found], [car], sessions] = await Promise.all([
+      const [[replayed], [found], [car], sessions, questions] = await Promise.all([
         byIdempotencyKey(tx, input.idempotencyKey),
         eventById(tx, input.eventId),
         ownCar(tx, userId, input.carId),
         sessionsOf(tx, input.eventId, unique),
+        questionsOf(tx, input.eventId),
       ]);
       const replay = replayOf(replayed, userId);
       if (replay) return replay;
@@ -54,8 +59,11 @@ export async function registerCar(userId: string, input: RegisterInput, now = ne
       if (!event) return fail("form", "errors.registrationClosed");
       const refused = carRefusal(car, event) ?? sessionsRefusal(sessions, unique, event);
       if (refused) return refused;
+      const answered = checkAnswers(questions, input.answers ?? {});
+      if (!answered.ok) return fail(answered.field, answered.error);
       const created = await insertRegistration(tx, event, userId, input);
       if (!created) return fail("carId", "errors.carAlreadyRegistered");
+      await insertAnswers(tx, created.id, answered.answers);
       // The mails are queued before the sessions are locked (they are composed when sent, after the
       // commit): every round trip made while holding a session's lock delays every other owner
       // waiting for it. Both go out in one round trip, pipelined on the transaction's connection.

@@ -51,6 +51,11 @@ export const registrationFields = {
   ),
   acceptRules: z.literal("on", { error: "errors.acceptRules" }),
   idempotencyKey: uuid("errors.formReplayed"),
+  // The event's own questions, by question id; db/ checks them against the event (lib/paperwork.ts).
+  answers: z
+    .record(z.string().max(64), z.string().trim().max(LIMITS.answer, tooLong(LIMITS.answer)))
+    .refine((a) => Object.keys(a).length <= 40, "errors.answerRequired")
+    .default({}),
 };
 
 /** A second driver's e-mail needs a name to go with it. */

@@ -16,11 +16,11 @@ export const choiceFields = Array.from({ length: MAX_RANKS }, (_, i) => `choice$
  * Ranked session ids from the choice fields: empty ones are skipped, so "1st and 3rd" is read as
  * ranks 1 and 2. A session chosen twice is refused beside its second field.
  */
-function ranking(r: Record<string, string | null>, ctx: z.RefinementCtx): string[] {
+function ranking(r: Record<string, unknown>, ctx: z.RefinementCtx): string[] {
   const ranked: string[] = [];
   for (const field of choiceFields) {
     const id = r[field];
-    if (!id) continue;
+    if (typeof id !== "string" || !id) continue;
     if (ranked.includes(id)) ctx.addIssue({ code: "custom", path: [field], message: "lottery.errors.choiceTwice" });
     else ranked.push(id);
   }
@@ -48,10 +48,13 @@ export const lotteryEntrySchema = z
       secondDriverName: r.secondDriverName,
       secondDriverEmail: r.secondDriverEmail,
       idempotencyKey: r.idempotencyKey,
+      answers: r.answers,
     };
   });
 
 /** Changing an entry's ranking later: only the choices. */
 export const entryChangeSchema = z.object(choiceShape).transform((r, ctx) => ({ ranking: ranking(r, ctx) }));
 
-export type LotteryEntryInput = z.output<typeof lotteryEntrySchema>;
+export type LotteryEntryInput = Omit<z.output<typeof lotteryEntrySchema>, "answers"> & {
+  answers?: Record<string, string>;
+};

@@ -26,7 +26,12 @@ function errors(input: Record<string, unknown>): Record<string, string[]> {
 describe("registrationSchema", () => {
   it("accepts the form and turns empty optional fields into null", () => {
     const input = valid();
-    expect(registrationSchema.parse(input)).toEqual({ ...input, secondDriverName: null, secondDriverEmail: null });
+    expect(registrationSchema.parse(input)).toEqual({
+      ...input,
+      secondDriverName: null,
+      secondDriverEmail: null,
+      answers: {},
+    });
     const withDriver = registrationSchema.parse({
       ...input,
       secondDriverName: "  Co Driver ",

@@ -18,7 +18,7 @@ export const sessionChangeSchema = z.object({
 });
 export const carChangeSchema = z.object({ carId: registrationFields.carId });
 
-/** FormData → plain input, with repeated fields as arrays. */
+/** FormData → plain input, with repeated fields as arrays and `answers.<question id>` as one record. */
 export function formInput(
   entries: Iterable<[string, unknown]>,
   arrays: string[] = ["sessionIds"],
@@ -26,7 +26,8 @@ export function formInput(
   const out: Record<string, unknown> = Object.fromEntries(arrays.map((a) => [a, []]));
   for (const [key, value] of entries) {
     if (typeof value !== "string") continue;
-    if (arrays.includes(key)) (out[key] as string[]).push(value);
+    if (key.startsWith("answers.")) ((out.answers ??= {}) as Record<string, string>)[key.slice(8)] = value;
+    else if (arrays.includes(key)) (out[key] as string[]).push(value);
     else out[key] = value;
   }
   return out;

@@ -20,6 +20,11 @@ function opened(result: WriteResult) {
 }
 
 const FIELDS = ["carId", "sessionIds", "secondDriverName", "secondDriverEmail", "acceptRules"];
+/** The answers typed, back into their fields (`answers.<question id>`) when the form is refused. */
+const answerValues = (input: Record<string, unknown>): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries((input.answers ?? {}) as Record<string, unknown>).map(([id, v]) => [`answers.${id}`, String(v)]),
+  );
 
 export const registerAction = formAction(
   {
@@ -28,8 +33,12 @@ export const registerAction = formAction(
     schema: registrationSchema,
     limit: "registrationsPerUser",
     input: (form) => formInput(form.entries()),
-    echo: (input) =>
-      Object.fromEntries(FIELDS.map((f) => [f, Array.isArray(input[f]) ? input[f].join(",") : String(input[f] ?? "")])),
+    echo: (input) => ({
+      ...Object.fromEntries(
+        FIELDS.map((f) => [f, Array.isArray(input[f]) ? input[f].join(",") : String(input[f] ?? "")]),
+      ),
+      ...answerValues(input),
+    }),
   },
   async ({ user }, registration) => opened(await registerCar(user.id, registration)),
 );
@@ -44,8 +53,8 @@ export const enterLotteryAction = formAction(
     input: (form) => formInput(form.entries(), []),
     echo: (input) =>
       Object.fromEntries(
-        Object.entries(input)
-          .filter(([k]) => k !== "idempotencyKey" && k !== "eventId")
+        Object.entries({ ...input, ...answerValues(input) })
+          .filter(([k]) => k !== "idempotencyKey" && k !== "eventId" && k !== "answers")
           .map(([k, v]) => [k, String(v ?? "")]),
       ),
   },

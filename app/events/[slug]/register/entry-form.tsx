@@ -6,6 +6,8 @@ import { useForm, type BoundFormAction } from "@/components/form/use-form";
 import { FormError } from "@/components/form/form-error";
 import { Button } from "@/components/ui/button";
 import { CarChoice } from "./car-choice";
+import { Questions } from "@/components/questions";
+import type { Question } from "@/lib/paperwork";
 import { SecondDriverAndRules } from "./second-driver-and-rules";
 
 type Props = {
@@ -17,6 +19,7 @@ type Props = {
   sessions: ChoiceOption[];
   count: number;
   rulesText: string;
+  questions: Question[];
 };
 
 export function EntryForm({
@@ -28,6 +31,7 @@ export function EntryForm({
   sessions,
   count,
   rulesText,
+  questions,
 }: Props) {
   const t = useTranslations("lottery");
   const { action, pending, fieldErrors: errors, values, formError } = useForm(enterAction);
@@ -49,6 +53,7 @@ export function EntryForm({
           choice: (rank) => t("choice", { rank }),
         }}
       />
+      <Questions questions={questions} values={values} errors={errors} />
       <SecondDriverAndRules values={values} errors={errors} rulesText={rulesText} />
       <Button type="submit" disabled={pending}>
         {t("enter")}

@@ -55,6 +55,7 @@ export default async function RegisterPage({ params }: { params: Promise<{ slug:
     rulesText: event.rulesText,
     sessions,
     cars: eligible.map((c) => ({ id: c.id, label: `${c.nickname || carModelName(c)} · ${c.plate}` })),
+    questions: data.questions,
   };
   const closedText =
     phase === "upcoming" ? t("notOpenYet", { when: formatMoment(event.registrationOpensAt) }) : t("closed");

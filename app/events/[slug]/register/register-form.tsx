@@ -6,7 +6,9 @@ import { useTranslations } from "next-intl";
 import { useForm, type BoundFormAction } from "@/components/form/use-form";
 import { FormError } from "@/components/form/form-error";
 import { Button } from "@/components/ui/button";
+import { Questions } from "@/components/questions";
 import { clashes } from "@/lib/clash";
+import type { Question } from "@/lib/paperwork";
 import { formatClock, formatMoment } from "@/lib/time";
 import { CarChoice } from "./car-choice";
 import { SecondDriverAndRules } from "./second-driver-and-rules";
@@ -27,6 +29,7 @@ type Props = {
   sessions: SessionOption[];
   rulesText: string;
   idempotencyKey: string;
+  questions: Question[];
 };
 
 const interval = (s: SessionOption) => ({ startsAt: new Date(s.startsAt), endsAt: new Date(s.endsAt) });
@@ -39,6 +42,7 @@ export function RegisterForm({
   sessions,
   rulesText,
   idempotencyKey,
+  questions,
 }: Props) {
   const t = useTranslations("registration");
   const { action, pending, fieldErrors: errors, values, formError } = useForm(registerAction);
@@ -93,6 +97,7 @@ export function RegisterForm({
         })}
         <FieldError id="sessions-error" error={errors.sessionIds} />
       </fieldset>
+      <Questions questions={questions} values={values} errors={errors} />
       <SecondDriverAndRules values={values} errors={errors} rulesText={rulesText} />
       <Button type="submit" disabled={pending}>
         {t("register")}

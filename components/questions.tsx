@@ -1,0 +1,69 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { Field, SelectField, TextAreaField } from "@/components/ui/field";
+import { RadioGroup } from "@/components/ui/radio-group";
+import type { Question } from "@/lib/paperwork";
+import { LIMITS } from "@/lib/schemas/limits";
+
+/**
+ * An event's own questions, each labelled with its text, named `answers.<question id>`. A choice
+ * of a few is a radio group (every option visible on a phone), of many a select.
+ */
+export function Questions({
+  questions,
+  values,
+  errors,
+}: {
+  questions: Question[];
+  values: Record<string, string>;
+  errors: Record<string, string>;
+}) {
+  const t = useTranslations("paperwork");
+  if (questions.length === 0) return null;
+  return (
+    <fieldset className="flex flex-col gap-4">
+      <legend className="mb-1 text-base font-bold">{t("answersTitle")}</legend>
+      {questions.map((q) => {
+        const name = `answers.${q.id}`;
+        const bound = { name, id: `answer-${q.id}`, error: errors[name], defaultValue: values[name] ?? "" };
+        const label = q.required ? q.text : `${q.text} (${t("optional")})`;
+        if (q.kind === "yes_no" || (q.kind === "choice" && q.choices.length <= 4)) {
+          const options =
+            q.kind === "yes_no"
+              ? [
+                  { value: "yes", label: t("yes") },
+                  { value: "no", label: t("no") },
+                ]
+              : q.choices.map((c) => ({ value: c, label: c }));
+          return (
+            <RadioGroup
+              key={q.id}
+              {...bound}
+              legend={label}
+              options={options}
+              defaultValue={bound.defaultValue}
+              noneChecked
+            />
+          );
+        }
+        if (q.kind === "choice")
+          return (
+            <SelectField key={q.id} {...bound} label={label}>
+              <option value="">{t("choose")}</option>
+              {q.choices.map((c) => (
+                <option key={c} value={c}>
+                  {c}
+                </option>
+              ))}
+            </SelectField>
+          );
+        if (q.kind === "number")
+          return (
+            <Field key={q.id} {...bound} label={label} type="number" inputMode="decimal" className="sm:max-w-xs" />
+          );
+        return <TextAreaField key={q.id} {...bound} label={label} rows={2} maxLength={LIMITS.answer} />;
+      })}
+    </fieldset>
+  );
+}
