@@ -1,6 +1,10 @@
 import "server-only";
 import { asc, eq } from "drizzle-orm";
-import type { Answer, Question } from "@/lib/paperwork";
+import { checkAnswers, type Answer, type Question } from "@/lib/paperwork";
+import { db } from "../client";
+import { myActiveRegistration } from "../registrations/reads";
+import { lockOwn } from "../registrations/locks";
+import { refuse, type Result } from "../result";
 import type { Db, Tx } from "../query";
 import { eventQuestions, registrationAnswers } from "../schema";
 
@@ -31,4 +35,35 @@ export async function insertAnswers(tx: Tx, registrationId: string, answers: Ans
 export async function replaceAnswers(tx: Tx, registrationId: string, answers: Answer[]): Promise<void> {
   await tx.delete(registrationAnswers).where(eq(registrationAnswers.registrationId, registrationId));
   await insertAnswers(tx, registrationId, answers);
+}
+
+/**
+ * The owner changes the answers while registration is open (a ballot entry too). The questions
+ * are read in the same transaction that writes, so an answer to a question just removed is dropped.
+ */
+export async function changeAnswers(
+  userId: string,
+  registrationId: string,
+  given: Record<string, string>,
+  now = new Date(),
+): Promise<Result<{ registrationId: string }> | null> {
+  return db().transaction(async (tx) => {
+    const own = await lockOwn(tx, userId, registrationId, now, ["fcfs", "lottery"]);
+    if (!own) return null;
+    const checked = checkAnswers(await questionsOf(tx, own.event.id), given);
+    if (!checked.ok) return refuse(checked.error, checked.field);
+    await replaceAnswers(tx, registrationId, checked.answers);
+    return { ok: true, registrationId };
+  });
+}
+
+/** The owner's registration with its event's questions and the answers given, for the answers page. */
+export async function getMyAnswers(userId: string, registrationId: string) {
+  const row = await myActiveRegistration(userId, registrationId);
+  if (!row) return null;
+  const [questions, answers] = await Promise.all([
+    questionsOf(db(), row.event.id),
+    db().select().from(registrationAnswers).where(eq(registrationAnswers.registrationId, registrationId)),
+  ]);
+  return { ...row, questions, values: Object.fromEntries(answers.map((a) => [`answers.${a.questionId}`, a.value])) };
 }

@@ -1,9 +1,10 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { db } from "../client";
+import { myActiveRegistration } from "../registrations/reads";
 import { refuse, type Result } from "../result";
 import { lockActiveOfOwner } from "../registrations/locks";
-import { events, registrations, users, waiverSignatures } from "../schema";
+import { events, registrations, users, waiverSignatures, waiverVersions } from "../schema";
 import { currentWaiver, textSha256 } from "./settings";
 import { isUuid } from "@/lib/uuid";
 
@@ -19,14 +20,7 @@ export type SigningMeta = { ipAddress: string | null; userAgent: string | null }
 
 /** The owner's registration with its event's waiver in force and the owner's signature of it, if any. */
 export async function getWaiverToSign(userId: string, registrationId: string) {
-  if (!isUuid(registrationId)) return null;
-  const [row] = await db()
-    .select({ registration: registrations, event: events })
-    .from(registrations)
-    .innerJoin(events, eq(events.id, registrations.eventId))
-    .where(
-      and(eq(registrations.id, registrationId), eq(registrations.ownerId, userId), eq(registrations.status, "active")),
-    );
+  const row = await myActiveRegistration(userId, registrationId);
   if (!row) return null;
   const waiver = await currentWaiver(db(), row.event.id);
   if (!waiver) return null;
@@ -90,4 +84,25 @@ export async function signWaiver(
       .returning({ id: waiverSignatures.id });
     return { ok: true, signatureId: created!.id };
   });
+}
+
+/** The owner's latest signature of the event's waiver, with the text it signed; null for anyone else's. */
+export async function getSignedWaiver(userId: string, registrationId: string) {
+  if (!isUuid(registrationId)) return null;
+  const [row] = await db()
+    .select({ signature: waiverSignatures, version: waiverVersions, event: events })
+    .from(waiverSignatures)
+    .innerJoin(registrations, eq(registrations.id, waiverSignatures.registrationId))
+    .innerJoin(events, eq(events.id, registrations.eventId))
+    .innerJoin(waiverVersions, eq(waiverVersions.id, waiverSignatures.waiverVersionId))
+    .where(
+      and(
+        eq(waiverSignatures.registrationId, registrationId),
+        eq(registrations.ownerId, userId),
+        eq(waiverSignatures.signer, "driver"),
+      ),
+    )
+    .orderBy(desc(waiverVersions.version))
+    .limit(1);
+  return row ?? null;
 }

@@ -151,3 +151,16 @@ export async function getTicketHolder(registrationId: string, eventId: string) {
     );
   return row ? { ...row, places: await placesOf(registrationId) } : null;
 }
+
+/** One of the owner's active registrations with its event; null for anyone else's or a cancelled one. */
+export async function myActiveRegistration(ownerId: string, registrationId: string) {
+  if (!isUuid(registrationId)) return null;
+  const [row] = await db()
+    .select({ registration: registrations, event: events })
+    .from(registrations)
+    .innerJoin(events, eq(events.id, registrations.eventId))
+    .where(
+      and(eq(registrations.id, registrationId), eq(registrations.ownerId, ownerId), eq(registrations.status, "active")),
+    );
+  return row ?? null;
+}

@@ -10,6 +10,7 @@ import { entryChangeSchema, lotteryEntrySchema } from "../../lib/schemas/lottery
 import { QUESTION_KINDS } from "../../lib/paperwork";
 import { paperworkSchema } from "../../lib/schemas/paperwork";
 import { profileSchema } from "../../lib/schemas/profile";
+import { waiverSignSchema } from "../../lib/schemas/waiver";
 import { carChangeSchema, registrationSchema, sessionChangeSchema } from "../../lib/schemas/registration";
 import { bulkSchema, moveSchema, promoteSchema, removeSchema } from "../../lib/schemas/roster";
 import { signInSchema } from "../../lib/schemas/sign-in";
@@ -60,6 +61,16 @@ const paperworkFields = (): Record<string, JsonSchema> => {
 };
 
 export const actionTargets: ActionTarget[] = [
+  {
+    action: "app/registrations/[id]/waiver/actions.ts#signWaiverAction",
+    bound: [idArg],
+    fields: props(waiverSignSchema),
+  },
+  {
+    action: "app/registrations/[id]/answers/actions.ts#changeAnswersAction",
+    bound: [idArg],
+    fields: form({ "answers.dinner": z.enum(["yes", "no"]), "answers.size": z.string() }),
+  },
   { action: "app/actions.ts#setLocaleAction", bound: [], fields: form({ locale: z.enum(["en", "de"]) }) },
   { action: "app/actions.ts#signOutAction", bound: [], fields: {}, reseedEvery: 10 },
   {

@@ -139,6 +139,12 @@ export const actionRows: ActionRow[] = [
   },
   ...eventActionRows,
   {
+    action: "app/registrations/[id]/answers/actions.ts#changeAnswersAction",
+    args: (s) => [s.registration, PREV, f({ [`answers.${s.question}`]: "yes" })],
+    expect: only(["owner"]),
+    effect: (c) => one(c, c.sql`select 1 as n from registration_answers where registration_id = ${c.s.registration}`),
+  },
+  {
     action: "app/registrations/[id]/actions.ts#changeSessionsAction",
     args: (s) => [ref(s), PREV, f({ sessionIds: [s.event.sessions[0]!, s.event.sessions[2]!] })],
     expect: only(["owner"], "refused"),
@@ -171,6 +177,16 @@ export const actionRows: ActionRow[] = [
         c,
         c.sql`select 1 as n from entry_choices where registration_id = ${c.s.lottery.entry} and session_id = ${c.s.lottery.sessions[1]!}`,
       ),
+  },
+  {
+    action: "app/registrations/[id]/waiver/actions.ts#signWaiverAction",
+    args: (s) => [
+      s.registration,
+      PREV,
+      f({ fullName: "Matrix Owner", accept: "on", versionId: s.waiverVersion, language: "en" }),
+    ],
+    expect: only(["owner"]),
+    effect: (c) => one(c, c.sql`select 1 as n from waiver_signatures where registration_id = ${c.s.registration}`),
   },
   {
     action: "app/signin/actions.ts#requestSignInLinkAction",

@@ -70,7 +70,17 @@ export const pageRows: PageRow[] = [
   },
   { route: "/registrations", path: () => "/registrations", expect: only(signedIn) },
   { route: "/registrations/[id]", path: (s) => `/registrations/${s.registration}`, expect: only(["owner"]) },
+  {
+    route: "/registrations/[id]/answers",
+    path: (s) => `/registrations/${s.registration}/answers`,
+    expect: only(["owner"]),
+  },
   { route: "/registrations/[id]/car", path: (s) => `/registrations/${s.registration}/car`, expect: only(["owner"]) },
+  {
+    route: "/registrations/[id]/waiver",
+    path: (s) => `/registrations/${s.registration}/waiver`,
+    expect: only(["owner"]),
+  },
   {
     route: "/registrations/[id]/choices",
     path: (s) => `/registrations/${s.lottery.entry}/choices`,
@@ -150,6 +160,11 @@ export const routeRows: RouteRow[] = [
     route: "/organise/events/[slug]/roster/data",
     path: (s) => `${e(s)}/roster/data`,
     expect: only(clubStaff, "404", "401"),
+  },
+  {
+    route: "/registrations/[id]/waiver.pdf",
+    path: (s) => `/registrations/${s.signedEntry}/waiver.pdf`,
+    expect: only(["owner"]),
   },
   {
     route: "/registrations/[id]/calendar.ics",

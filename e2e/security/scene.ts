@@ -29,6 +29,11 @@ export type Scene = {
   spareCar: string;
   otherCar: string;
   checklistItem: string;
+  /** The event's paperwork: its waiver in force and one optional question (yes or no). */
+  waiverVersion: string;
+  question: string;
+  /** The owner's entry in the closed lottery, whose waiver the owner has signed (its PDF). */
+  signedEntry: string;
   /** A lottery open for entries, the owner entered; and one whose entries closed, ready for its draw. */
   lottery: SeededEvent & { entry: string };
   closedLottery: SeededEvent;
@@ -139,6 +144,16 @@ export async function seedScene(sql: Sql): Promise<Scene> {
   const closedLottery = await insertEvent(sql, club!.id, `drawn-${tag}`, "lottery", true, [1, 1]);
   const closedEntry = await register(sql, closedLottery.id, owner!.id, car!.id, [], null);
   await sql`insert into entry_choices (registration_id, session_id, rank) values (${closedEntry}, ${closedLottery.sessions[0]!}, 1)`;
+  const [waiver] = await sql<{ id: string }[]>`insert into waiver_versions (event_id, version, text_en, text_de, sha256)
+    values (${event.id}, 1, 'At my own risk.', 'Auf eigene Gefahr.', 'matrix') returning id`;
+  const [question] = await sql<{ id: string }[]>`insert into event_questions (event_id, position, text, kind)
+    values (${event.id}, 0, 'Dinner?', 'yes_no') returning id`;
+  const [closedWaiver] = await sql<
+    { id: string }[]
+  >`insert into waiver_versions (event_id, version, text_en, text_de, sha256)
+    values (${closedLottery.id}, 1, 'At my own risk.', 'Auf eigene Gefahr.', 'matrix') returning id`;
+  await sql`insert into waiver_signatures (registration_id, waiver_version_id, signer, full_name, text_sha256, language)
+    values (${closedEntry}, ${closedWaiver!.id}, 'driver', 'Matrix Owner', 'matrix', 'en')`;
   const invitationToken = randomBytes(24).toString("base64url");
   await sql`insert into club_invitations (club_id, email, role, token_hash, invited_by, expires_at)
     values (${club!.id}, ${owner!.email}, 'gate', ${createHash("sha256").update(invitationToken).digest("hex")}, ${admin!.id}, now() + interval '7 days')`;
@@ -176,6 +191,9 @@ export async function seedScene(sql: Sql): Promise<Scene> {
     spareCar: spareCar!.id,
     otherCar: otherCar!.id,
     checklistItem: item!.id,
+    waiverVersion: waiver!.id,
+    question: question!.id,
+    signedEntry: closedEntry,
     lottery: { ...lottery, entry },
     closedLottery,
     invitationToken,

@@ -17,6 +17,7 @@ import { formatClock, formatMoment } from "@/lib/time";
 import { requireUser } from "../../session";
 import { CancelRegistration, ChangeSessions } from "./_forms";
 import { EntryStatus } from "./_lottery";
+import { PaperworkRegion } from "./_paperwork";
 import { cancelRegistrationAction, changeSessionsAction } from "./actions";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ cancel?: string; saved?: string }> };
@@ -124,6 +125,7 @@ export default async function RegistrationPage({ params, searchParams }: Props) 
           </div>
         ) : null}
       </Card>
+      {active ? <PaperworkRegion registration={reg} event={event} /> : null}
       {cancellable ? (
         <Card className="no-print flex flex-col gap-4">
           {changeable && live && !lottery ? (

@@ -1,0 +1,40 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { FormError } from "@/components/form/form-error";
+import { useForm, type BoundFormAction } from "@/components/form/use-form";
+import { Button } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/checkbox";
+import { Field, FieldError } from "@/components/ui/field";
+import { LIMITS } from "@/lib/schemas/limits";
+import { SignatureField } from "./signature-field";
+
+type Props = { action: BoundFormAction; versionId: string; language: "en" | "de"; name: string };
+
+export function WaiverForm({ action: sign, versionId, language, name }: Props) {
+  const t = useTranslations("paperwork");
+  const { action, pending, fieldErrors, field, formError } = useForm(sign, { initialValues: { fullName: name } });
+  return (
+    <form action={action} className="flex flex-col gap-4">
+      <FormError message={formError ?? fieldErrors.versionId ?? fieldErrors.language} />
+      <input type="hidden" name="versionId" value={versionId} />
+      <input type="hidden" name="language" value={language} />
+      <Field {...field("fullName")} label={t("fullName")} autoComplete="name" maxLength={LIMITS.fullName} required />
+      <SignatureField error={fieldErrors.signature} />
+      <div className="flex flex-col gap-1">
+        <Checkbox
+          name="accept"
+          aria-invalid={fieldErrors.accept ? true : undefined}
+          aria-describedby="accept-error"
+          multiline
+        >
+          <span className="font-semibold">{t("accept")}</span>
+        </Checkbox>
+        <FieldError id="accept-error" error={fieldErrors.accept} />
+      </div>
+      <Button type="submit" disabled={pending}>
+        {t("sign")}
+      </Button>
+    </form>
+  );
+}

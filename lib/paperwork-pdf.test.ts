@@ -1,0 +1,77 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import QRCode from "qrcode";
+import { describe, expect, it } from "vitest";
+import { markdownToPlain, waiverPdf } from "./paperwork-pdf";
+import { isReadablePng, pngOfDataUrl } from "./png";
+
+// A real PNG data URL, as a signature pad's toDataURL gives one.
+const pngUrl = () => QRCode.toDataURL("signature", { type: "image/png" });
+
+function saved(pdf: Buffer): string {
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), "waiver-pdf-")), "waiver.pdf");
+  writeFileSync(file, pdf);
+  return file;
+}
+const textOf = (file: string) =>
+  execFileSync("pdftotext", ["-raw", "-enc", "UTF-8", file, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+/** The images `pdfimages -list` finds (its "image" rows; an alpha channel is listed apart as "smask"). */
+const imagesOf = (file: string) =>
+  execFileSync("pdfimages", ["-list", file], { encoding: "utf8" })
+    .trim()
+    .split("\n")
+    .slice(2)
+    .filter((row) => row.trim().split(/\s+/)[2] === "image");
+
+const waiver = (signature: string | null) =>
+  waiverPdf({
+    title: "Haftungsverzicht · 1M Treffen",
+    subtitle: "Version 2",
+    text: "## Risiko\nIch fahre **auf eigene Gefahr** über die Nordschleife.\n- Helm tragen\n- Tempo halten",
+    signature,
+    recordTitle: "Nachweis",
+    record: [
+      ["Unterschrieben von", "Jürgen Müßig"],
+      ["SHA-256", "a".repeat(64)],
+    ],
+  });
+
+describe("the signed waiver PDF read back", () => {
+  it("shows the text as signed, the record and the drawn signature", async () => {
+    const file = saved(await waiver(await pngUrl()));
+    const text = textOf(file);
+    expect(text).toContain("Ich fahre auf eigene Gefahr über die Nordschleife.");
+    expect(text).toContain("• Helm tragen");
+    expect(text).toContain("Unterschrieben von: Jürgen Müßig");
+    expect(text).toContain(`SHA-256: ${"a".repeat(64)}`);
+    expect(imagesOf(file)).toHaveLength(1);
+  });
+
+  it("has no image when the typed name signed alone", async () => {
+    const file = saved(await waiver(null));
+    expect(textOf(file)).toContain("Jürgen Müßig");
+    expect(imagesOf(file)).toHaveLength(0);
+  });
+});
+
+describe("markdownToPlain", () => {
+  it("drops heading and emphasis marks, bullets list items and keeps a link's address", () => {
+    expect(markdownToPlain("# Title\n**bold** and _it_\n* item\n[rules](https://club.de/rules)")).toBe(
+      "Title\nbold and it\n• item\nrules (https://club.de/rules)",
+    );
+  });
+});
+
+describe("isReadablePng", () => {
+  it("accepts a real PNG and refuses a broken one, which the PDF writer would choke on later", async () => {
+    const good = pngOfDataUrl(await pngUrl());
+    expect(isReadablePng(good)).toBe(true);
+    const broken = Buffer.from(good);
+    broken.fill(0x41, 60, 80);
+    expect(isReadablePng(broken)).toBe(false);
+    expect(isReadablePng(good.subarray(0, 40))).toBe(false);
+    expect(isReadablePng(Buffer.from("GIF89a not a png at all, but long enough to be read as one"))).toBe(false);
+  });
+});
