@@ -6,7 +6,17 @@ import { form, ownersWithCars } from "@/test/registration";
 import { updateProfile } from "../account";
 import { db } from "../client";
 import { registerCar } from "../registrations/writes";
-import { clubs, eventQuestions, events, registrationAnswers, registrations, waiverSignatures } from "../schema";
+import { getRosterEvent, rosterPage } from "../roster/reads";
+import { DEFAULT_ROSTER_QUERY, type RosterQuery } from "@/lib/roster/query";
+import {
+  clubs,
+  eventQuestions,
+  eventSessions,
+  events,
+  registrationAnswers,
+  registrations,
+  waiverSignatures,
+} from "../schema";
 import { savePaperwork } from "./settings";
 import { registrationPaperwork } from "./status";
 import { getWaiverToSign, signWaiver } from "./waivers";
@@ -194,3 +204,26 @@ describe("the event's questions", () => {
     ).toEqual([{ registrationId: made.registrationId, questionId: question!.id, value: "M" }]);
   });
 });
+
+describe("the roster", () => {
+  it("shows each car's paperwork and filters complete from missing", async () => {
+    const { admin, event, owner, registrationId } = await meetWithCar();
+    const [other] = await ownersWithCars(1);
+    const made = await registerCar(other!.ownerId, form(event.id, other!.carIds[0]!, [(await sessionOf(event.id))!]));
+    if (!made.ok) throw new Error(made.error);
+    await savePaperwork(admin.id, event.slug, paperwork({ requireEmergencyContact: false }));
+    await sign(owner.ownerId, registrationId);
+    const roster = (await getRosterEvent(admin.id, event.slug))!;
+    const page = (q: Partial<RosterQuery>) => rosterPage(roster, { ...DEFAULT_ROSTER_QUERY, ...q });
+    const all = await page({});
+    expect(Object.fromEntries(all.rows.map((r) => [r.id, r.paperwork]))).toEqual({
+      [registrationId]: { complete: true, missing: 0 },
+      [made.registrationId]: { complete: false, missing: 1 },
+    });
+    expect((await page({ paperwork: "missing" })).rows.map((r) => r.id)).toEqual([made.registrationId]);
+    expect((await page({ paperwork: "complete" })).rows.map((r) => r.id)).toEqual([registrationId]);
+  });
+});
+
+const sessionOf = async (eventId: string) =>
+  (await db().select().from(eventSessions).where(eq(eventSessions.eventId, eventId)))[0]?.id;

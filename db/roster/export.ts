@@ -6,7 +6,8 @@ import { mayDo } from "../access";
 import { carFacts, carFactsSql, type RawCarFacts } from "../car-facts";
 import { db } from "../client";
 import { sqlRows } from "../query";
-import { events, eventSessions, type EventSession } from "../schema";
+import { questionsOf } from "../paperwork/answers";
+import { events, eventSessions, registrationAnswers, registrations, type EventSession } from "../schema";
 import { rosterEventColumns, rosterPage, type RosterEvent, type RosterRow } from "./reads";
 import { isUuid } from "@/lib/uuid";
 
@@ -26,14 +27,29 @@ async function exportableEvent(userId: string, slug: string): Promise<RosterEven
 }
 
 /** Every registered car of the event (cancelled ones too), as on the roster; null when not allowed. */
-export async function exportRoster(
-  userId: string,
-  slug: string,
-): Promise<{ event: RosterEvent; rows: RosterRow[] } | null> {
+export async function exportRoster(userId: string, slug: string) {
   const event = await exportableEvent(userId, slug);
   if (!event) return null;
-  const page = await rosterPage(event, { ...DEFAULT_ROSTER_QUERY, pageSize: ALL });
-  return { event, rows: page.rows };
+  const [page, questions, answers] = await Promise.all([
+    rosterPage(event, { ...DEFAULT_ROSTER_QUERY, pageSize: ALL }),
+    questionsOf(db(), event.id),
+    db()
+      .select()
+      .from(registrationAnswers)
+      .innerJoin(registrations, eq(registrations.id, registrationAnswers.registrationId))
+      .where(eq(registrations.eventId, event.id)),
+  ]);
+  const answersOf = (id: string) =>
+    Object.fromEntries(
+      answers
+        .filter((a) => a.registration_answers.registrationId === id)
+        .map((a) => [a.registration_answers.questionId, a.registration_answers.value]),
+    );
+  const rows: (RosterRow & { answers: Record<string, string> })[] = page.rows.map((r) => ({
+    ...r,
+    answers: answersOf(r.id),
+  }));
+  return { event, rows, questions: questions.map((q) => ({ id: q.id, text: q.text })) };
 }
 
 const position = (r: RawCsvRow) => (r.position === null ? null : Number(r.position));

@@ -83,7 +83,13 @@ export function searchSql(event: RosterEvent, search: RosterSearch | null, named
  * The filters. With a session chosen, "confirmed" and "waiting" mean the car's place in that
  * session (who waits for GP 1?); without one they mean the Status column.
  */
-export function filtersSql(event: RosterEvent, query: RosterQuery, named: string[], registrationId?: string): SQL {
+export function filtersSql(
+  event: RosterEvent,
+  query: RosterQuery,
+  ids: { named: string[]; paperworkComplete: string[] },
+  registrationId?: string,
+): SQL {
+  const named = ids.named;
   const where: SQL[] = [sql`r.event_id = ${event.id}`];
   if (registrationId) where.push(sql`r.id = ${registrationId}`);
   const search = searchSql(event, rosterSearch(query.q), named);
@@ -98,6 +104,9 @@ export function filtersSql(event: RosterEvent, query: RosterQuery, named: string
     where.push(query.checkedIn === "yes" ? sql`r.checked_in_at is not null` : sql`r.checked_in_at is null`);
   if (query.colour) where.push(sql`${paintSql} = ${query.colour}`);
   if (query.model) where.push(sql`c.model = ${query.model}`);
+  // Paperwork is judged in lib/paperwork.ts, not in SQL: the ids it found complete come in here.
+  const complete = sql`r.id = any(${`{${ids.paperworkComplete.join(",")}}`}::uuid[])`;
+  if (query.paperwork) where.push(query.paperwork === "complete" ? complete : sql`not ${complete}`);
   return sql.join(where, sql` and `);
 }
 

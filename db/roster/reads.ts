@@ -7,6 +7,8 @@ import { formatClock } from "@/lib/time";
 import { mayDo } from "../access";
 import { carFacts, carFactsSql, type RawCarFacts } from "../car-facts";
 import { db } from "../client";
+import { eventPaperworkStatuses } from "../paperwork/status";
+import type { PaperworkStatus } from "@/lib/paperwork";
 import { sqlRows } from "../query";
 import { events } from "../schema";
 import { driverSql, filtersSql, nameMatches, orderSql, paintSql, statusSql } from "./query-sql";
@@ -21,6 +23,7 @@ export type RosterEvent = {
   slug: string;
   name: string;
   status: string;
+  startsOn: string;
   canChange: boolean;
   canExport: boolean;
   /** The owner's e-mail, the car's VIN and the second driver are read (and searched) only when true. */
@@ -45,6 +48,8 @@ export type RosterRow = {
   /** HH:MM in Europe/Berlin, or null. */
   checkedIn: string | null;
   checkedInAt: string | null;
+  /** Null when the event asks for no paperwork; else whether it is complete and how much is missing. */
+  paperwork: { complete: boolean; missing: number } | null;
 };
 export type SessionCount = {
   id: string;
@@ -66,7 +71,13 @@ export type RosterPage = { rows: RosterRow[]; total: number; page: number; pageS
 export type RosterData = RosterPage & RosterFacets & { updatedAt: string };
 
 /** What a RosterEvent holds of the event itself, besides what the user may do there. */
-export const rosterEventColumns = { id: events.id, slug: events.slug, name: events.name, status: events.status };
+export const rosterEventColumns = {
+  id: events.id,
+  slug: events.slug,
+  name: events.name,
+  status: events.status,
+  startsOn: events.startsOn,
+};
 
 /** The event, or null when the user may not read its roster (not found and not allowed look alike). */
 export async function getRosterEvent(userId: string, slug: string): Promise<RosterEvent | null> {
@@ -99,14 +110,18 @@ type RawRow = RawCarFacts & {
  */
 export async function rosterPage(event: RosterEvent, query: RosterQuery, registrationId?: string): Promise<RosterPage> {
   const offset = (query.page - 1) * query.pageSize;
-  const named = await nameMatches(event, rosterSearch(query.q));
+  const [named, paperwork] = await Promise.all([
+    nameMatches(event, rosterSearch(query.q)),
+    eventPaperworkStatuses(db(), event),
+  ]);
+  const paperworkComplete = [...paperwork].filter(([, s]) => s.complete).map(([id]) => id);
   const [result] = await sqlRows<{ total: number; rows: RawRow[] }>(
     db(),
     sql`
     with matched as (
       select r.id, row_number() over (order by ${orderSql(event, query)}) as n
       from registrations r left join users u on u.id = r.owner_id left join cars c on c.id = r.car_id
-      where ${filtersSql(event, query, named, registrationId)}
+      where ${filtersSql(event, query, { named, paperworkComplete }, registrationId)}
     )
     select (select count(*) from matched)::int as total, coalesce((
       select json_agg(row_to_json(p) order by p.n) from (
@@ -124,7 +139,7 @@ export async function rosterPage(event: RosterEvent, query: RosterQuery, registr
   );
   const total = result?.total ?? 0;
   return {
-    rows: (result?.rows ?? []).map(toRow),
+    rows: (result?.rows ?? []).map((r) => toRow(r, paperwork.get(r.id))),
     total,
     page: query.page,
     pageSize: query.pageSize,
@@ -132,7 +147,7 @@ export async function rosterPage(event: RosterEvent, query: RosterQuery, registr
   };
 }
 
-function toRow(r: RawRow): RosterRow {
+function toRow(r: RawRow, paperwork: PaperworkStatus | undefined): RosterRow {
   const checkedInAt = r.checked_in_at ? new Date(r.checked_in_at) : null;
   return {
     id: r.id,
@@ -144,6 +159,7 @@ function toRow(r: RawRow): RosterRow {
     status: r.status,
     checkedIn: checkedInAt ? formatClock(checkedInAt) : null,
     checkedInAt: checkedInAt?.toISOString() ?? null,
+    paperwork: paperwork?.steps.length ? { complete: paperwork.complete, missing: paperwork.missing.length } : null,
   };
 }
 

@@ -58,14 +58,33 @@ const row = (over: Partial<RosterCsvRow> = {}): RosterCsvRow => ({
   sessions: ["Paddock display", "Photo session, GP straight"],
   status: "confirmed",
   checkedInAt: null,
+  paperwork: "",
+  answers: {},
   ...over,
 });
 const body = (csv: string) => parseCsv(csv.slice(1)).slice(1);
 
 describe("rosterCsv", () => {
+  it("adds one column per question of the event, headed by its text, after the paperwork", () => {
+    const csv = rosterCsv(
+      [row({ paperwork: "Missing 1", answers: { q1: "M", q2: "=cmd|' /C calc'!A0" } }), row({ answers: {} })],
+      ROSTER_CSV_LABELS_EN,
+      "Europe/Berlin",
+      [
+        { id: "q1", text: "T-shirt size" },
+        { id: "q2", text: "Anything else?" },
+      ],
+    );
+    const [header, first, second] = parseCsv(csv.slice(1));
+    expect(header!.slice(-4)).toEqual(["Paperwork", "Checked in", "T-shirt size", "Anything else?"]);
+    // Answers are typed by owners: a formula-looking one is neutralised like every other cell.
+    expect(first!.slice(-4)).toEqual(["Missing 1", "", "M", "'=cmd|' /C calc'!A0"]);
+    expect(second!.slice(-2)).toEqual(["", ""]);
+  });
+
   it("starts with a BOM and the exact header, and ends every line with CRLF", () => {
     const csv = rosterCsv([row()]);
-    expect(csv.startsWith("\uFEFFPlaque,Driver,Car,Colour,Plate,Sessions,Status,Checked in\r\n")).toBe(true);
+    expect(csv.startsWith("\uFEFFPlaque,Driver,Car,Colour,Plate,Sessions,Status,Paperwork,Checked in\r\n")).toBe(true);
     expect(csv.endsWith("\r\n")).toBe(true);
     expect(csv.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);
   });
@@ -91,8 +110,9 @@ describe("rosterCsv", () => {
         "Paddock display; Photo session, GP straight",
         "Confirmed",
         "",
+        "",
       ],
-      ["", "Anna Schmidt", "BMW 1M Coupé", "Valencia Orange", "", "", "Waiting", "09:05"],
+      ["", "Anna Schmidt", "BMW 1M Coupé", "Valencia Orange", "", "", "Waiting", "", "09:05"],
     ]);
   });
 
@@ -100,7 +120,7 @@ describe("rosterCsv", () => {
     const csv = rosterCsv([
       row({ driver: "=cmd|' /C calc'!A0", car: "-5", colour: "+1", plate: "@x", sessions: ["\tX"] }),
     ]);
-    expect(body(csv)[0]).toEqual(["7", "'=cmd|' /C calc'!A0", "'-5", "'+1", "'@x", "'\tX", "Confirmed", ""]);
+    expect(body(csv)[0]).toEqual(["7", "'=cmd|' /C calc'!A0", "'-5", "'+1", "'@x", "'\tX", "Confirmed", "", ""]);
     expect(csv).not.toMatch(/(^|,|\n)=cmd/);
   });
 
@@ -143,6 +163,7 @@ describe("rosterCsv", () => {
       "Plate",
       "Sessions",
       "Status",
+      "Paperwork",
       "Eingecheckt",
     ]);
     expect(body(csv)[0]?.[6]).toBe("Storniert");
@@ -150,7 +171,7 @@ describe("rosterCsv", () => {
   });
 
   it("writes just the header for an empty roster", () => {
-    expect(rosterCsv([])).toBe("\uFEFFPlaque,Driver,Car,Colour,Plate,Sessions,Status,Checked in\r\n");
+    expect(rosterCsv([])).toBe("\uFEFFPlaque,Driver,Car,Colour,Plate,Sessions,Status,Paperwork,Checked in\r\n");
   });
 });
 

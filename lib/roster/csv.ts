@@ -10,6 +10,7 @@ export const ROSTER_CSV_COLUMNS = [
   "plate",
   "sessions",
   "status",
+  "paperwork",
   "checkedIn",
 ] as const;
 export const SESSION_CSV_COLUMNS = ["position", "plaque", "driver", "car", "colour", "plate", "status"] as const;
@@ -32,6 +33,7 @@ export const ROSTER_CSV_LABELS_EN: RosterCsvLabels = {
     plate: "Plate",
     sessions: "Sessions",
     status: "Status",
+    paperwork: "Paperwork",
     checkedIn: "Checked in",
   },
   status: { confirmed: "Confirmed", waiting: "Waiting", cancelled: "Cancelled" },
@@ -41,7 +43,17 @@ export const ROSTER_CSV_LABELS_EN: RosterCsvLabels = {
 /** `driver` is null once the owner deleted their account. */
 type CarCells = { plaque: number | null; driver: string | null; car: string; colour: string; plate: string | null };
 /** One registered car. `sessions` are already worded as on the roster; they are joined with "; ". */
-export type RosterCsvRow = CarCells & { sessions: string[]; status: RosterStatus; checkedInAt: Date | null };
+export type RosterCsvRow = CarCells & {
+  sessions: string[];
+  status: RosterStatus;
+  checkedInAt: Date | null;
+  /** Worded already ("Complete", "Missing 2"), or empty when the event asks for none. */
+  paperwork: string;
+  /** Answers to the event's questions, by question id. */
+  answers: Record<string, string>;
+};
+/** The event's questions, one column each after the roster's own, headed by the question's text. */
+export type CsvQuestion = { id: string; text: string };
 /** One car's place in one session; `waitingPosition` is null for a confirmed place. */
 export type SessionCsvRow = CarCells & { waitingPosition: number | null; status: PlaceStatus };
 
@@ -73,8 +85,9 @@ export function rosterCsv(
   rows: RosterCsvRow[],
   labels: RosterCsvLabels = ROSTER_CSV_LABELS_EN,
   zone = EVENT_TIME_ZONE,
+  questions: CsvQuestion[] = [],
 ): string {
-  const header = ROSTER_CSV_COLUMNS.map((c) => labels.columns[c]);
+  const header = [...ROSTER_CSV_COLUMNS.map((c) => labels.columns[c]), ...questions.map((q) => q.text)];
   const body = rows.map((r) => [
     text(r.plaque),
     r.driver ?? labels.deletedAccount,
@@ -83,7 +96,9 @@ export function rosterCsv(
     text(r.plate),
     r.sessions.join("; "),
     labels.status[r.status],
+    r.paperwork,
     r.checkedInAt ? formatClock(r.checkedInAt, zone) : "",
+    ...questions.map((q) => r.answers[q.id] ?? ""),
   ]);
   return toCsv([header, ...body]);
 }

@@ -47,6 +47,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
     ...r,
     sessions: r.places.map((p) => placeLabel(t, p)),
     checkedInAt: r.checkedInAt ? new Date(r.checkedInAt) : null,
+    paperwork: r.paperwork
+      ? r.paperwork.complete
+        ? t("paperworkComplete")
+        : t("paperworkMissing", { count: r.paperwork.missing })
+      : "",
   }));
-  return attachment(rosterCsv(rows, labels), `${slug}-roster.csv`);
+  return attachment(rosterCsv(rows, labels, undefined, roster.questions), `${slug}-roster.csv`);
 }

@@ -22,7 +22,7 @@ export async function RosterFilters({
   detailed: boolean;
 }) {
   const t = await getTranslations("roster");
-  const filtered = query.session || query.status || query.checkedIn || query.colour || query.model;
+  const filtered = query.session || query.status || query.checkedIn || query.paperwork || query.colour || query.model;
   return (
     <form
       method="get"
@@ -78,6 +78,16 @@ export async function RosterFilters({
             <option value="">{t("anyCheckedIn")}</option>
             <option value="yes">{t("yes")}</option>
             <option value="no">{t("no")}</option>
+          </SelectField>
+          <SelectField
+            name="paperwork"
+            id="roster-paperwork"
+            label={t("columns.paperwork")}
+            defaultValue={query.paperwork ?? ""}
+          >
+            <option value="">{t("anyPaperwork")}</option>
+            <option value="complete">{t("paperworkComplete")}</option>
+            <option value="missing">{t("paperworkIncomplete")}</option>
           </SelectField>
           <SelectField name="colour" id="roster-colour" label={t("colour")} defaultValue={query.colour ?? ""}>
             <option value="">{t("anyColour")}</option>

@@ -11,7 +11,7 @@ import { entryPath, rosterHref } from "./roster-queries";
 import { Swatch } from "@/components/ui/swatch";
 
 export const BULK_FORM_ID = "roster-bulk";
-const COLUMNS = ["plaque", "driver", "car", "colour", "plate", "sessions", "status", "checkedIn"] as const;
+const COLUMNS = ["plaque", "driver", "car", "colour", "plate", "sessions", "status", "paperwork", "checkedIn"] as const;
 const SORTABLE: Partial<Record<(typeof COLUMNS)[number], RosterSort>> = {
   plaque: "plaque",
   driver: "driver",
@@ -132,6 +132,13 @@ function Row({ row, slug, selectable }: { row: RosterRow; slug: string; selectab
           {t(`statuses.${row.status}`)}
         </span>
       </td>
+      <td className={`${cell} whitespace-nowrap`}>
+        {row.paperwork ? (
+          <span className={`font-semibold ${row.paperwork.complete ? "text-success" : "text-warning"}`}>
+            {row.paperwork.complete ? t("paperworkComplete") : t("paperworkMissing", { count: row.paperwork.missing })}
+          </span>
+        ) : null}
+      </td>
       <td className={`${cell} tabular-nums`}>{row.checkedIn ?? ""}</td>
     </tr>
   );
@@ -162,7 +169,7 @@ export function RosterTable({ slug, query, selectable }: { slug: string; query: 
         className="max-w-full overflow-x-auto rounded-lg border border-line bg-white"
         data-testid="roster-scroll"
       >
-        <table className="w-full min-w-[56rem] border-separate border-spacing-0 text-base">
+        <table className="w-full min-w-[62rem] border-separate border-spacing-0 text-base">
           <thead>
             <tr>
               {COLUMNS.map((c) => (
