@@ -53,58 +53,57 @@ export async function RosterFilters({
       >
         <summary className="flex min-h-11 cursor-pointer items-center font-semibold">{t("filters")}</summary>
         <div className="mt-2 grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
-          <SelectField name="session" id="roster-session" label={t("session")} defaultValue={query.session ?? ""}>
-            <option value="">{t("anySession")}</option>
-            {facets.sessions.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField name="status" id="roster-status" label={t("status")} defaultValue={query.status ?? ""}>
-            <option value="">{t("anyStatus")}</option>
-            {(["confirmed", "waiting", "cancelled"] as const).map((s) => (
-              <option key={s} value={s}>
-                {t(`statuses.${s}`)}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField
+          <Filter
+            name="session"
+            label={t("session")}
+            any={t("anySession")}
+            value={query.session}
+            options={facets.sessions.map((s) => ({ value: s.id, label: s.name }))}
+          />
+          <Filter
+            name="status"
+            label={t("status")}
+            any={t("anyStatus")}
+            value={query.status}
+            options={(["confirmed", "waiting", "cancelled"] as const).map((s) => ({
+              value: s,
+              label: t(`statuses.${s}`),
+            }))}
+          />
+          <Filter
             name="checkedIn"
-            id="roster-checked-in"
             label={t("checkedInFilter")}
-            defaultValue={query.checkedIn ?? ""}
-          >
-            <option value="">{t("anyCheckedIn")}</option>
-            <option value="yes">{t("yes")}</option>
-            <option value="no">{t("no")}</option>
-          </SelectField>
-          <SelectField
+            any={t("anyCheckedIn")}
+            value={query.checkedIn}
+            options={[
+              { value: "yes", label: t("yes") },
+              { value: "no", label: t("no") },
+            ]}
+          />
+          <Filter
             name="paperwork"
-            id="roster-paperwork"
             label={t("columns.paperwork")}
-            defaultValue={query.paperwork ?? ""}
-          >
-            <option value="">{t("anyPaperwork")}</option>
-            <option value="complete">{t("paperworkComplete")}</option>
-            <option value="missing">{t("paperworkIncomplete")}</option>
-          </SelectField>
-          <SelectField name="colour" id="roster-colour" label={t("colour")} defaultValue={query.colour ?? ""}>
-            <option value="">{t("anyColour")}</option>
-            {facets.colours.map((c) => (
-              <option key={c} value={c}>
-                {c}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField name="model" id="roster-model" label={t("model")} defaultValue={query.model ?? ""}>
-            <option value="">{t("anyModel")}</option>
-            {facets.models.map((m) => (
-              <option key={m.code} value={m.code}>
-                {m.name}
-              </option>
-            ))}
-          </SelectField>
+            any={t("anyPaperwork")}
+            value={query.paperwork}
+            options={[
+              { value: "complete", label: t("paperworkComplete") },
+              { value: "missing", label: t("paperworkIncomplete") },
+            ]}
+          />
+          <Filter
+            name="colour"
+            label={t("colour")}
+            any={t("anyColour")}
+            value={query.colour}
+            options={facets.colours.map((c) => ({ value: c, label: c }))}
+          />
+          <Filter
+            name="model"
+            label={t("model")}
+            any={t("anyModel")}
+            value={query.model}
+            options={facets.models.map((m) => ({ value: m.code, label: m.name }))}
+          />
           <div className="grid grid-cols-2 gap-3">
             <SelectField name="sort" id="roster-sort" label={t("sort")} defaultValue={query.sort}>
               {ROSTER_SORTS.map((s) => (
@@ -132,5 +131,25 @@ export async function RosterFilters({
         </div>
       </details>
     </form>
+  );
+}
+
+/** One filter: "any" first, then its options; ids follow the names (roster-checkedIn…). */
+function Filter(props: {
+  name: string;
+  label: string;
+  any: string;
+  value: string | null;
+  options: { value: string; label: string }[];
+}) {
+  return (
+    <SelectField name={props.name} id={`roster-${props.name}`} label={props.label} defaultValue={props.value ?? ""}>
+      <option value="">{props.any}</option>
+      {props.options.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+    </SelectField>
   );
 }
