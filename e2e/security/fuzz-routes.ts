@@ -100,6 +100,7 @@ export const routeTargets: RouteTarget[] = [
     query: jsonSchemaOf(rosterQuerySchema).properties,
   },
   { route: "/registrations/[id]/calendar.ics", path: "/registrations/[id]/calendar.ics", methods: ["GET"] },
+  { route: "/registrations/[id]/waiver.pdf", path: "/registrations/[id]/waiver.pdf", methods: ["GET"] },
   { route: "/serwist/[path]", path: "/serwist/[path]", methods: ["GET"], segments: ["sw.js", "sw.js.map"] },
 ];
 
