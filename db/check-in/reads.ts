@@ -8,6 +8,9 @@ import { eventTicketKey } from "@/lib/ticket";
 import { mayDo } from "../access";
 import { carFacts, carFactsSql, type RawCarFacts } from "../car-facts";
 import { db } from "../client";
+import { eventPaperworkStatuses } from "../paperwork/status";
+import type { DriverDetails, PaperworkStatus } from "@/lib/paperwork";
+import { dayKey } from "@/lib/time";
 import { sqlRows, type Tx } from "../query";
 import { events } from "../schema";
 
@@ -16,7 +19,16 @@ declare const gate: unique symbol;
  * An event whose gate the user may work (gate staff, organisers and admins of its club). Branded:
  * only getGateEvent makes one, so the functions taking it need not authorise again.
  */
-export type GateEvent = { id: string; slug: string; name: string; status: string; opensAt: Date } & {
+export type GateEvent = {
+  id: string;
+  slug: string;
+  name: string;
+  status: string;
+  opensAt: Date;
+  startsOn: string;
+  endsOn: string;
+  mayOverride: boolean;
+} & {
   readonly [gate]: true;
 };
 
@@ -33,13 +45,15 @@ export async function getGateEvent(
       name: events.name,
       status: events.status,
       startsOn: events.startsOn,
+      endsOn: events.endsOn,
       timeZone: events.timeZone,
+      mayOverride: sql<boolean>`${mayDo(userId, "changeRoster", events.clubId)}`,
     })
     .from(events)
     .where(and(eq(events.slug, slug), mayDo(userId, "checkIn", events.clubId)));
   if (!row) return null;
-  const { startsOn, timeZone, ...event } = row;
-  return { ...event, opensAt: gateOpensAt(startsOn, timeZone) } as GateEvent;
+  const { timeZone, ...event } = row;
+  return { ...event, opensAt: gateOpensAt(row.startsOn, timeZone) } as GateEvent;
 }
 
 /** Who a person is on the gate screen: their display name, never their e-mail. */
@@ -56,9 +70,11 @@ type RawCar = RawCarFacts & {
   checked_in_at: string | null;
   checked_in_by: string | null;
   places: { sessionId: string; status: PlaceStatus }[];
+  driver_details: DriverDetails | null;
 };
 
-function toCar(r: RawCar): CheckInCar {
+function toCar(r: RawCar, paperwork: PaperworkStatus | undefined, over: boolean): CheckInCar {
+  const d = r.driver_details;
   return {
     registrationId: r.id,
     plaque: r.plaque,
@@ -69,23 +85,32 @@ function toCar(r: RawCar): CheckInCar {
     cancelled: r.cancelled,
     checkedInAt: r.checked_in_at ? new Date(r.checked_in_at).toISOString() : null,
     checkedInBy: r.checked_in_by,
+    paperwork: paperwork?.steps.length ? { complete: paperwork.complete, missing: paperwork.missing } : null,
+    emergency:
+      r.checked_in_at && !over && d?.emergencyName && d.emergencyPhone
+        ? { name: d.emergencyName, phone: d.emergencyPhone }
+        : null,
   };
 }
 
 /** Every registration of the event (cancelled ones too, so their tickets are answered "cancelled"). */
-async function listCars(eventId: string): Promise<CheckInCar[]> {
-  const rows = await sqlRows<RawCar>(
+async function listCars(event: GateEvent): Promise<CheckInCar[]> {
+  const eventId = event.id;
+  const rowsRead = sqlRows<RawCar>(
     db(),
     sql`
     select r.id, r.plaque, ${personSql("u")} as driver, u.full_name, u.display_name, ${carFactsSql},
-      r.status = 'cancelled' as cancelled, r.checked_in_at, ${personSql("g")} as checked_in_by,
+      r.status = 'cancelled' as cancelled, r.checked_in_at, r.driver_details, ${personSql("g")} as checked_in_by,
       coalesce((select json_agg(json_build_object('sessionId', rs.session_id, 'status', rs.status) order by es.starts_at, es.name)
         from registration_sessions rs join event_sessions es on es.id = rs.session_id where rs.registration_id = r.id), '[]') as places
     from registrations r left join users u on u.id = r.owner_id left join cars c on c.id = r.car_id left join users g on g.id = r.checked_in_by
     where r.event_id = ${eventId}
     order by r.plaque asc nulls last, r.created_at asc`,
   );
-  return rows.map(toCar);
+  const [rows, paperwork] = await Promise.all([rowsRead, eventPaperworkStatuses(db(), event)]);
+  // Emergency contacts are for the day itself: after the event's last day no copy carries them.
+  const over = dayKey(new Date()) > event.endsOn;
+  return rows.map((r) => toCar(r, paperwork.get(r.id), over));
 }
 
 /** The copy a gate phone keeps for working offline: the list, the sessions, the checklist and the ticket key. */
@@ -93,7 +118,7 @@ export async function getCheckInCopy(event: GateEvent): Promise<CheckInCopy> {
   // Read before the list, so a check-in committed meanwhile is still "since" this copy.
   const fetchedAt = new Date().toISOString();
   const [cars, sessions, checklist] = await Promise.all([
-    listCars(event.id),
+    listCars(event),
     sqlRows<CheckInCopy["sessions"][number]>(
       db(),
       sql`select id, name from event_sessions where event_id = ${event.id} order by starts_at, name`,
@@ -104,7 +129,8 @@ export async function getCheckInCopy(event: GateEvent): Promise<CheckInCopy> {
     ),
   ]);
   return {
-    event: { id: event.id, slug: event.slug, name: event.name },
+    event: { id: event.id, slug: event.slug, name: event.name, endsOn: event.endsOn },
+    mayOverride: event.mayOverride,
     ticketKey: eventTicketKey(env().authSecret, event.id),
     sessions,
     checklist,

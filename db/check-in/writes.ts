@@ -5,13 +5,22 @@ import { recordedScanTime } from "@/lib/check-in/scan-time";
 import type { CheckInState } from "@/lib/check-in/types";
 import { db } from "../client";
 import { sqlRows, type Tx } from "../query";
-import { checkIns, checklistItems, checklistTicks, registrations, registrationSessions } from "../schema";
+import { auditLog, checkIns, checklistItems, checklistTicks, registrations, registrationSessions } from "../schema";
+import { registrationPaperwork } from "../paperwork/status";
+import type { DriverDetails } from "@/lib/paperwork";
 import { getGateEvent, personSql } from "./reads";
 import type { Refusal } from "../result";
 import { isUuid } from "@/lib/uuid";
 
-export type CheckInInput = { clientId: string; registrationId: string; scannedAt: Date; ticks: string[] };
-export type CheckInRefusal = "notRegistered" | "cancelled" | "waitingOnly" | "checklist";
+export type CheckInInput = {
+  clientId: string;
+  registrationId: string;
+  scannedAt: Date;
+  ticks: string[];
+  /** An organiser's reason for letting a car in whose paperwork is not complete. */
+  override?: string | null;
+};
+export type CheckInRefusal = "notRegistered" | "cancelled" | "waitingOnly" | "checklist" | "paperwork";
 /**
  * `accepted: false`: an earlier check-in of the car stands (another phone's, or this car was
  * already in); `state` says when and by whom. Refused: why the car may not come in. Null: the
@@ -68,6 +77,33 @@ async function refusal(
   return items.some((item) => item.required && !ticked.has(item.id)) ? "checklist" : null;
 }
 
+type Gate = Awaited<ReturnType<typeof getGateEvent>> & {};
+type Reg = {
+  id: string;
+  secondDriverEmail: string | null;
+  secondDriverName: string | null;
+  driverDetails: DriverDetails | null;
+};
+
+/**
+ * The paperwork must be complete, or an organiser (not gate staff) lets the car in with a reason,
+ * which the audit log keeps with what was missing. Read under the registration's lock.
+ */
+async function paperworkRefusal(tx: Tx, event: Gate, reg: Reg, input: CheckInInput, userId: string) {
+  const { status } = await registrationPaperwork(tx, reg, event);
+  if (status.complete) return null;
+  if (!input.override || !event.mayOverride) return "paperwork" as const;
+  await tx.insert(auditLog).values({
+    eventId: event.id,
+    registrationId: reg.id,
+    actorId: userId,
+    action: "checkInOverride",
+    detail: { missing: status.missing },
+    reason: input.override,
+  });
+  return null;
+}
+
 /** What an unknown registration gets: any registration that is not this event's gets exactly this. */
 const UNKNOWN = { ok: false, error: "notRegistered" } as const;
 
@@ -91,7 +127,14 @@ export async function checkIn(
     const event = await getGateEvent(userId, slug, tx);
     if (!event) return null;
     const [reg] = await tx
-      .select({ id: registrations.id, status: registrations.status, checkedInAt: registrations.checkedInAt })
+      .select({
+        id: registrations.id,
+        status: registrations.status,
+        checkedInAt: registrations.checkedInAt,
+        secondDriverEmail: registrations.secondDriverEmail,
+        secondDriverName: registrations.secondDriverName,
+        driverDetails: registrations.driverDetails,
+      })
       .from(registrations)
       .where(and(eq(registrations.id, input.registrationId), eq(registrations.eventId, event.id)))
       .for("update");
@@ -102,7 +145,8 @@ export async function checkIn(
       if (sent.eventId !== event.id || sent.registrationId !== reg.id) return UNKNOWN;
       return { ok: true, accepted: sent.accepted, state: await stateOf(tx, reg.id) } as const;
     }
-    const refused = await refusal(tx, reg, event.id, input.ticks);
+    const refused =
+      (await refusal(tx, reg, event.id, input.ticks)) ?? (await paperworkRefusal(tx, event, reg, input, userId));
     if (refused) return { ok: false, error: refused } as const;
     const scannedAt = recordedScanTime(input.scannedAt, event.opensAt, now);
     const accepted = isEarlier(scannedAt, reg.checkedInAt);

@@ -89,7 +89,7 @@ export const eventActionRows: ActionRow[] = [
   {
     action: "app/organise/events/[slug]/paperwork/actions.ts#savePaperworkAction",
     args: (s) => [s.event.slug, PREV, f({ waiverEn: "Matrix waiver", waiverDe: "Matrix-Verzicht", intent: "save" })],
-    expect: only(organisers),
+    expect: only(organisers, "refused"),
     effect: (c) =>
       one(c, c.sql`select 1 as n from waiver_versions where event_id = ${c.s.event.id} and text_en = 'Matrix waiver'`),
   },

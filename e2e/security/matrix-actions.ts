@@ -141,7 +141,7 @@ export const actionRows: ActionRow[] = [
   {
     action: "app/registrations/[id]/answers/actions.ts#changeAnswersAction",
     args: (s) => [s.registration, PREV, f({ [`answers.${s.question}`]: "yes" })],
-    expect: only(["owner"]),
+    expect: only(["owner"], "refused"),
     effect: (c) => one(c, c.sql`select 1 as n from registration_answers where registration_id = ${c.s.registration}`),
   },
   {
@@ -185,7 +185,7 @@ export const actionRows: ActionRow[] = [
       PREV,
       f({ fullName: "Matrix Owner", accept: "on", versionId: s.waiverVersion, language: "en" }),
     ],
-    expect: only(["owner"]),
+    expect: only(["owner"], "refused"),
     effect: (c) => one(c, c.sql`select 1 as n from waiver_signatures where registration_id = ${c.s.registration}`),
   },
   {

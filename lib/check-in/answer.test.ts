@@ -18,7 +18,8 @@ const pendingFor = (registrationId: string, scannedAt: string) => ({
 
 function copyWith(...cars: ReturnType<typeof car>[]): CheckInCopy {
   return {
-    event: { id: eventId, slug: "meet", name: "Meet" },
+    event: { id: eventId, slug: "meet", name: "Meet", endsOn: "2031-07-12" },
+    mayOverride: false,
     ticketKey: key,
     sessions: [{ id: "s1", name: "Paddock" }],
     checklist: [],

@@ -80,7 +80,8 @@ describe("merging check-ins from several phones", () => {
   it("applies the server's word to the cars it names and leaves the others", () => {
     const [a, b] = [car(), car()];
     const copy: CheckInCopy = {
-      event: { id: "e", slug: "e", name: "E" },
+      event: { id: "e", slug: "e", name: "E", endsOn: "2031-07-12" },
+      mayOverride: false,
       ticketKey: "k",
       sessions,
       checklist: [],

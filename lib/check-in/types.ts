@@ -1,3 +1,5 @@
+import type { PaperworkStep } from "../paperwork";
+
 /** Plain data shared by the server, the gate phone and its offline copy (JSON-safe: times are ISO strings). */
 
 export type PlaceStatus = "confirmed" | "waiting";
@@ -23,13 +25,19 @@ export type CheckInCar = {
   checkedInAt: string | null;
   /** Who checked it in (their display name), when known. */
   checkedInBy: string | null;
+  /** Meet-day paperwork (null: the event asks none): "Check in" waits until it is complete, unless an organiser overrides. */
+  paperwork: { complete: boolean; missing: PaperworkStep[] } | null;
+  /** The driver's emergency contact: only of a car checked in, and only until the event is over. */
+  emergency: { name: string; phone: string } | null;
 };
 
 export type ChecklistItem = { id: string; label: string; required: boolean };
 
 /** Everything a gate phone needs to work offline for one event, and nothing more. */
 export type CheckInCopy = {
-  event: { id: string; slug: string; name: string };
+  event: { id: string; slug: string; name: string; endsOn: string };
+  /** Organisers and admins may let a car in without its paperwork, with a reason (gate staff may not). */
+  mayOverride: boolean;
   /** The event's ticket key (see lib/ticket.ts eventTicketKey): verifies this event's tickets only. */
   ticketKey: string;
   sessions: CheckInSession[];
@@ -40,7 +48,14 @@ export type CheckInCopy = {
 };
 
 /** A check-in made on this phone and not yet acknowledged by the server. */
-export type PendingCheckIn = { clientId: string; registrationId: string; scannedAt: string; ticks: string[] };
+export type PendingCheckIn = {
+  clientId: string;
+  registrationId: string;
+  scannedAt: string;
+  ticks: string[];
+  /** An organiser's reason for letting the car in without its paperwork. */
+  override?: string;
+};
 
 /** A check-in as the server holds it now: the live poll and the sync answer carry these. */
 export type CheckInState = { registrationId: string; checkedInAt: string | null; checkedInBy: string | null };

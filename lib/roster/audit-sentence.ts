@@ -51,6 +51,10 @@ export function auditSentence(t: Translate, line: AuditLine): string {
       return t("actions.checklistRemove", { actor, item: text(d.label) ?? "?" });
     case "broadcast":
       return t("actions.broadcast", { actor, subject: text(d.subject) ?? "?", count: Number(d.recipients ?? 0) });
+    case "checkInOverride":
+      return t("actions.checkInOverride", { actor, car });
+    case "paperwork.save":
+      return t("actions.paperworkSave", { actor });
     case "mail.retry":
       return t("actions.mailRetry", { actor, subject: text(d.subject) ?? text(d.kind) ?? "?" });
     default:

@@ -17,6 +17,8 @@ export function car(fields: Partial<CheckInCar> = {}): CheckInCar {
     cancelled: false,
     checkedInAt: null,
     checkedInBy: null,
+    paperwork: null,
+    emergency: null,
     ...fields,
   };
 }

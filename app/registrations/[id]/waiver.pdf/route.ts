@@ -1,4 +1,6 @@
+import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { signInPath } from "@/lib/auth-guard";
 import { getSignedWaiver } from "@/db/paperwork/waivers";
 import { waiverPdf } from "@/lib/paperwork-pdf";
 import { formatMoment } from "@/lib/time";
@@ -9,7 +11,8 @@ type Context = { params: Promise<{ id: string }> };
 /** The owner's signed waiver as a PDF: the text as signed, the signature and its record (anyone else: 404). */
 export async function GET(_request: Request, { params }: Context) {
   const [{ id }, user] = await Promise.all([params, currentUser()]);
-  const signed = user ? await getSignedWaiver(user.id, id) : null;
+  if (!user) redirect(signInPath(`/registrations/${id}/waiver.pdf`));
+  const signed = await getSignedWaiver(user.id, id);
   if (!signed) return new Response("Not found", { status: 404 });
   const t = await getTranslations("paperwork.pdf");
   const { signature: s, version, event } = signed;

@@ -19,14 +19,16 @@ export const checkInFormAction = postAction(
       registrationId: form.get("registrationId"),
       q: form.get("q") ?? "",
       ticks: form.getAll("ticks"),
+      override: form.get("override"),
     });
     if (!parsed.success) redirect(checkInPath(slug));
-    const { registrationId, q, ticks } = parsed.data;
+    const { registrationId, q, ticks, override } = parsed.data;
     const outcome = await checkIn(user.id, slug, {
       clientId: randomUUID(),
       registrationId,
       scannedAt: new Date(),
       ticks,
+      override,
     });
     if (!outcome) notFound();
     const params = new URLSearchParams({ q, r: registrationId });

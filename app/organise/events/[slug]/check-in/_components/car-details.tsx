@@ -40,6 +40,17 @@ export function CarDetails({
       </dd>
       <dt className="font-semibold text-muted">{t("fields.plate")}</dt>
       <dd className="font-mono font-bold tracking-wide">{plateText(car)}</dd>
+      {car.emergency ? (
+        <>
+          <dt className="font-semibold text-muted">{t("emergency")}</dt>
+          <dd>
+            {car.emergency.name} ·{" "}
+            <a href={`tel:${car.emergency.phone}`} className="font-semibold text-accent underline">
+              {car.emergency.phone}
+            </a>
+          </dd>
+        </>
+      ) : null}
       <dt className="font-semibold text-muted">{t("fields.sessions")}</dt>
       <dd>
         <ul>
@@ -53,8 +64,22 @@ export function CarDetails({
           ))}
         </ul>
       </dd>
+      {car.paperwork ? (
+        <dd className="col-span-2">
+          <PaperworkLine car={car} />
+        </dd>
+      ) : null}
     </dl>
   );
+}
+
+/** "Paperwork complete", or exactly what is missing; the gate holds a car back on the second. */
+export function PaperworkLine({ car }: { car: CheckInCar }) {
+  const t = useTranslations("checkIn");
+  if (!car.paperwork) return null;
+  if (car.paperwork.complete) return <p className="font-semibold text-success">✓ {t("paperworkComplete")}</p>;
+  const list = car.paperwork.missing.map((m) => t(`missing.${m}`)).join(", ");
+  return <p className="font-bold text-danger">✕ {t("paperworkMissing", { list })}</p>;
 }
 
 /** The same facts on two lines, for a list of search hits. */

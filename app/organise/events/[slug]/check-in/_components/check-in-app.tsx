@@ -49,8 +49,8 @@ export function CheckInApp({ slug, initialQuery, flash, action }: Props) {
     const answer = await answerForTicket(text, copy, pending, new Date());
     setShown(answer.car ? { registrationId: answer.car.registrationId, mine: null, refused: null } : { answer });
   };
-  const checkIn = (registrationId: string, ticks: string[]) => {
-    const item = add(registrationId, ticks);
+  const checkIn = (registrationId: string, ticks: string[], override?: string) => {
+    const item = add(registrationId, ticks, override);
     setShown({ registrationId, mine: item.scannedAt, refused: null });
   };
   const form = (registrationId: string, large = false) => (
@@ -58,6 +58,8 @@ export function CheckInApp({ slug, initialQuery, flash, action }: Props) {
       registrationId={registrationId}
       query={query}
       checklist={copy.checklist}
+      paperwork={copy.cars.find((c) => c.registrationId === registrationId)?.paperwork}
+      mayOverride={copy.mayOverride}
       action={action}
       onCheckIn={checkIn}
       large={large}

@@ -1,6 +1,7 @@
 import { openDB, type DBSchema, type IDBPDatabase } from "idb";
 import { searchKeyOf } from "@/lib/check-in/search";
 import { CHECK_IN_DB } from "@/lib/check-in/storage";
+import { withoutExpiredContacts } from "@/lib/check-in/expiry";
 import type { CheckInCopy, PendingCheckIn } from "@/lib/check-in/types";
 
 // The phone's own copy of each event it worked, and its queue of check-ins not yet sent.
@@ -42,12 +43,13 @@ export async function loadCopy(slug: string): Promise<CheckInCopy | null> {
   if (!stored) return null;
   const { slug: _slug, ...copy } = stored;
   // A copy saved by an older version has no search keys: search it by the names it shows.
-  return { ...copy, cars: copy.cars.map((car) => ({ ...car, searchKey: car.searchKey ?? searchKeyOf(car.driver) })) };
+  const cars = copy.cars.map((car) => ({ ...car, searchKey: car.searchKey ?? searchKeyOf(car.driver) }));
+  return withoutExpiredContacts({ ...copy, cars }, new Date());
 }
 
 export async function saveCopy(slug: string, copy: CheckInCopy): Promise<void> {
   const db = await database();
-  await db?.put("copies", { ...copy, slug }).catch(() => undefined);
+  await db?.put("copies", { ...withoutExpiredContacts(copy, new Date()), slug }).catch(() => undefined);
 }
 
 export async function listPending(slug: string): Promise<PendingCheckIn[]> {

@@ -100,12 +100,13 @@ export function usePendingQueue(slug: string, learn: (states: CheckInState[], at
 
   /** Queues a check-in made now and sends it if the phone is online; returns it at once. */
   const add = useCallback(
-    (registrationId: string, ticks: string[]): PendingCheckIn => {
+    (registrationId: string, ticks: string[], override?: string): PendingCheckIn => {
       const item: PendingCheckIn = {
         clientId: crypto.randomUUID(),
         registrationId,
         scannedAt: new Date().toISOString(),
         ticks,
+        ...(override ? { override } : {}),
       };
       setPending((prev) => [...prev, item]);
       void addPending(slug, item).then(flush);
