@@ -2,7 +2,10 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { devices } from "@playwright/test";
 import { expect, test } from "../fixtures";
+import { seedGate, type GateCar } from "../fixtures/check-in";
+import { insertUser } from "../fixtures/db";
 import type { Sql } from "../fixtures/db";
 import { seedEvent, type SeededEvent } from "../fixtures/events";
 import { registeredOwner } from "../fixtures/registrations";
@@ -82,4 +85,47 @@ test("an owner answers the question, adds an emergency contact and signs the wai
   expect(images.filter((row) => row.trim().split(/\s+/)[2] === "image")).toHaveLength(1);
   // Nobody else gets it: a request without the owner's session is not found.
   expect((await request.get(`/registrations/${owner.registrationId}/waiver.pdf`)).status()).toBe(404);
+});
+
+test("the gate checks in a car whose paperwork is complete, holds back one without, and an organiser overrides", async ({
+  page,
+  browser,
+  sql,
+  loginAs,
+}) => {
+  const world = await seedGate(sql, 2);
+  const [done, missing] = world.cars as [GateCar, GateCar];
+  const [waiver] = await sql<{ id: string }[]>`insert into waiver_versions (event_id, version, text_en, text_de, sha256)
+    values (${world.event.id}, 1, ${WAIVER_EN}, 'Auf eigene Gefahr.', 'e2e') returning id`;
+  await sql`insert into waiver_signatures (registration_id, waiver_version_id, signer, full_name, text_sha256, language)
+    values (${done.registrationId}, ${waiver!.id}, 'driver', 'Done Driver', 'e2e', 'en')`;
+  const organiser = await insertUser(sql, { displayName: `Organiser ${done.plaque}` });
+  await sql`insert into club_members (club_id, user_id, role) select club_id, ${organiser.id}, 'organiser' from events where id = ${world.event.id}`;
+
+  await loginAs(page, world.gate);
+  await page.goto(`/organise/events/${world.event.slug}/check-in`);
+  const search = page.getByRole("searchbox", { name: "Search by plate, name or plaque" });
+  await search.fill(String(done.plaque));
+  const ready = page.getByRole("listitem", { name: new RegExp(done.driver) });
+  await expect(ready).toContainText("Paperwork complete");
+  await ready.getByRole("button", { name: "Check in" }).click();
+  await expect(page.getByRole("status")).toHaveText("Checked in: 1 of 2");
+
+  await search.fill(String(missing.plaque));
+  const held = page.getByRole("listitem", { name: new RegExp(missing.driver) });
+  await expect(held).toContainText("Paperwork missing: driver's waiver");
+  await expect(held).toContainText("an organiser can let the car in with a reason");
+  await expect(held.getByRole("button", { name: /Check in/ })).toHaveCount(0);
+
+  const organiserPage = await browser.newPage({ ...devices["Pixel 7"] });
+  await loginAs(organiserPage, organiser);
+  await organiserPage.goto(`/organise/events/${world.event.slug}/check-in?q=${missing.plaque}`);
+  const item = organiserPage.getByRole("listitem", { name: new RegExp(missing.driver) });
+  await item.getByLabel("Reason").fill("Signed the paper waiver at the gate");
+  await item.getByRole("button", { name: "Override and check in" }).click();
+  await expect(organiserPage.getByRole("status")).toHaveText("Checked in: 2 of 2");
+  const [audit] = await sql<{ reason: string }[]>`
+    select reason from audit_log where registration_id = ${missing.registrationId} and action = 'checkInOverride'`;
+  expect(audit?.reason).toBe("Signed the paper waiver at the gate");
+  await organiserPage.close();
 });

@@ -98,6 +98,7 @@ export function CarSummary({ car, sessions }: { car: CheckInCar; sessions: Check
         <span aria-hidden>·</span>
         <span className="font-mono font-bold">{plateText(car)}</span>
       </p>
+      <PaperworkLine car={car} />
       <p className="text-base text-muted">
         {car.places
           .map((p) => `${names.get(p.sessionId) ?? ""}${p.status === "waiting" ? ` (${t("place.waiting")})` : ""}`)
