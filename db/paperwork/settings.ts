@@ -1,5 +1,5 @@
 import "server-only";
-import { createHash } from "node:crypto";
+import { textSha256 } from "@/lib/sha256";
 import { and, asc, desc, eq, notInArray, sql } from "drizzle-orm";
 import type { PaperworkInput } from "@/lib/schemas/paperwork";
 import { eventFor } from "../access";
@@ -7,8 +7,6 @@ import { db } from "../client";
 import type { Db, Tx } from "../query";
 import { auditLog, eventPaperwork, eventQuestions, waiverSignatures, waiverVersions, type Event } from "../schema";
 
-/** The SHA-256 a signature records: of the exact text the signer read, in their language. */
-export const textSha256 = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
 const versionSha256 = (en: string, de: string) => textSha256(JSON.stringify({ en, de }));
 
 /** The waiver in force (the newest version), or null when the event asks for none. */

@@ -5,7 +5,8 @@ import { myActiveRegistration } from "../registrations/reads";
 import { refuse, type Result } from "../result";
 import { lockActiveOfOwner } from "../registrations/locks";
 import { events, registrations, users, waiverSignatures, waiverVersions } from "../schema";
-import { currentWaiver, textSha256 } from "./settings";
+import { textSha256 } from "@/lib/sha256";
+import { currentWaiver } from "./settings";
 import { isUuid } from "@/lib/uuid";
 
 export type Signing = {

@@ -7,13 +7,18 @@ import { events, eventSessions } from "../schema";
 import { DEMO_EVENT_SLUG, demoSaturday, resetDemo, seedDemo } from "./demo";
 
 describe("demoSaturday", () => {
-  it("is the first Saturday at least 60 days ahead", () => {
-    expect(demoSaturday("2026-11-27")).toBe("2027-01-30");
-    expect(demoSaturday("2026-12-01")).toBe("2027-01-30");
-    expect(demoSaturday("2026-12-02")).toBe("2027-02-06");
+  it("is the first summer weekend (June to September) at least 60 days ahead", () => {
+    expect(demoSaturday("2026-12-06")).toBe("2027-06-05");
+    expect(demoSaturday("2027-04-01")).toBe("2027-06-05");
+    expect(demoSaturday("2027-04-02")).toBe("2027-06-05");
+    expect(demoSaturday("2027-06-10")).toBe("2027-08-14");
+    // 60 days after 2 August is 1 October: past the season, so next June.
+    expect(demoSaturday("2027-08-02")).toBe("2028-06-03");
+    // Saturday 30 September 2028 would have its Sunday in October.
+    expect(demoSaturday("2028-07-30")).toBe("2029-06-02");
   });
 
-  it("is always a Saturday, at least 60 and fewer than 67 days after the day", () => {
+  it("is always a Saturday and Sunday in June to September, at least 60 days after the day, the first such", () => {
     const day = fc
       .date({ min: new Date("2000-01-01T00:00:00Z"), max: new Date("2099-01-01T00:00:00Z"), noInvalidDate: true })
       .map((d) => d.toISOString().slice(0, 10));
@@ -23,7 +28,13 @@ describe("demoSaturday", () => {
         expect(weekday(saturday)).toBe(6);
         const days = (Date.parse(saturday) - Date.parse(today)) / 86_400_000;
         expect(days).toBeGreaterThanOrEqual(60);
-        expect(days).toBeLessThan(67);
+        for (const d of [saturday, addDays(saturday, 1)]) expect(Number(d.slice(5, 7))).toBeGreaterThanOrEqual(6);
+        expect(Number(addDays(saturday, 1).slice(5, 7))).toBeLessThanOrEqual(9);
+        // No earlier Saturday qualified: the one a week before was too soon or out of season.
+        const before = addDays(saturday, -7);
+        const soon = (Date.parse(before) - Date.parse(today)) / 86_400_000 < 60;
+        const month = (d: string) => Number(d.slice(5, 7));
+        expect(soon || month(before) < 6 || month(addDays(before, 1)) > 9).toBe(true);
       }),
       { numRuns: 500 },
     );
@@ -78,25 +89,25 @@ describe("seedDemo / resetDemo (own database)", () => {
     expect(event).toMatchObject({
       name: "1M Meet 2027",
       venue: "Nürburgring",
-      startsOn: "2027-01-30",
-      endsOn: "2027-01-31",
+      startsOn: "2027-06-05",
+      endsOn: "2027-06-06",
       allocation: "fcfs",
       status: "published",
     });
     expect(event!.registrationOpensAt.toISOString()).toBe("2026-11-30T23:00:00.000Z");
-    expect(formatMoment(event!.registrationClosesAt)).toBe(`${addDays("2027-01-30", -7)} 00:00`);
+    expect(formatMoment(event!.registrationClosesAt)).toBe(`${addDays("2027-06-05", -7)} 00:00`);
     const sessions = await scratch.db
       .select()
       .from(eventSessions)
       .where(eq(eventSessions.eventId, event!.id))
       .orderBy(eventSessions.startsAt);
     expect(sessions.map((s) => [s.name, formatMoment(s.startsAt), formatClock(s.endsAt), s.capacity])).toEqual([
-      ["Paddock display", "2027-01-30 09:00", "12:30", 120],
-      ["Photo session, GP straight", "2027-01-30 13:30", "15:00", 105],
-      ["Corso, Nordschleife behind the pace car", "2027-01-30 18:00", "19:00", 105],
-      ["GP track session 1", "2027-01-31 09:00", "09:30", 30],
-      ["GP track session 2", "2027-01-31 10:00", "10:30", 30],
-      ["GP track session 3", "2027-01-31 11:00", "11:30", 30],
+      ["Paddock display", "2027-06-05 09:00", "12:30", 120],
+      ["Photo session, GP straight", "2027-06-05 13:30", "15:00", 105],
+      ["Corso, Nordschleife behind the pace car", "2027-06-05 18:00", "19:00", 105],
+      ["GP track session 1", "2027-06-06 09:00", "09:30", 30],
+      ["GP track session 2", "2027-06-06 10:00", "10:30", 30],
+      ["GP track session 3", "2027-06-06 11:00", "11:30", 30],
     ]);
     for (let i = 1; i < sessions.length; i++)
       expect(sessions[i]!.startsAt.getTime()).toBeGreaterThanOrEqual(sessions[i - 1]!.endsAt.getTime());
@@ -109,6 +120,19 @@ describe("seedDemo / resetDemo (own database)", () => {
     const [cars] =
       await scratch.sql`select count(*)::int as n, count(distinct owner_id)::int as owners from cars where plate <> '' and plate_country <> ''`;
     expect(cars).toEqual({ n: 92, owners: 92 });
+    // Paperwork: owner001–owner080 gave an emergency contact and signed the waiver; the rest did not.
+    const signed =
+      await scratch.sql`select u.email from waiver_signatures w join registrations r on r.id = w.registration_id
+      join users u on u.id = r.owner_id order by u.email`;
+    expect(signed.map((r) => r.email)).toEqual(
+      Array.from({ length: 80 }, (_, i) => `owner${String(i + 1).padStart(3, "0")}@ringmeet.test`),
+    );
+    const [paperwork] =
+      await scratch.sql`select p.require_emergency_contact, v.text_en, v.text_de from event_paperwork p
+      join waiver_versions v on v.event_id = p.event_id`;
+    expect(paperwork).toMatchObject({ require_emergency_contact: true });
+    expect(paperwork!.text_en).toContain("at your own risk");
+    expect(paperwork!.text_de).toContain("auf eigene Gefahr");
   });
 
   it("seeds again after resetDemo", async () => {
@@ -124,10 +148,11 @@ describe("seedDemo / resetDemo (own database)", () => {
     ]) {
       expect(await count(table)).toBe(0);
     }
-    // 23:30 UTC is already the next day in Berlin: the event moves a week later than a UTC reading would put it.
-    expect(await seedDemo(scratch.db, new Date("2026-12-01T23:30:00Z"))).toBe(true);
+    // 22:30 UTC is already the next day in Berlin (summer time): 60 days on is then a Sunday, so the
+    // event moves a week later than a UTC reading would put it.
+    expect(await seedDemo(scratch.db, new Date("2027-04-06T22:30:00Z"))).toBe(true);
     const [event] = await scratch.sql`select starts_on from events where slug = ${DEMO_EVENT_SLUG}`;
-    expect(event!.starts_on).toBe("2027-02-06");
+    expect(event!.starts_on).toBe("2027-06-12");
     await expectDemoData();
   });
 

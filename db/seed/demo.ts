@@ -2,6 +2,7 @@ import { eq, like, sql } from "drizzle-orm";
 import { addDays, dayKey, weekday, zonedMoment } from "@/lib/time";
 import type { Db, Tx } from "../query";
 import * as schema from "../schema";
+import { seedDemoPaperwork } from "./paperwork";
 import { demoOwners } from "./people";
 
 const { cars, clubMembers, clubs, eventSessions, events, registrations, registrationSessions, users } = schema;
@@ -10,10 +11,19 @@ export const DEMO_EVENT_SLUG = "1m-meet";
 const CLUB_SLUG = "1m-owners-club";
 const OWNERS = 92;
 
-/** The first Saturday at least 60 days after `today` (both "yyyy-MM-dd" in Europe/Berlin). */
+/** June to September: the Nordschleife's season for club meets. */
+const inSummer = (day: string) => {
+  const month = Number(day.slice(5, 7));
+  return month >= 6 && month <= 9;
+};
+
+/**
+ * The demo meet's Saturday: the first Saturday at least 60 days after `today` whose Saturday and
+ * Sunday both fall between June and September (both "yyyy-MM-dd" in Europe/Berlin).
+ */
 export function demoSaturday(today: string): string {
   let day = addDays(today, 60);
-  while (weekday(day) !== 6) day = addDays(day, 1);
+  while (weekday(day) !== 6 || !inSummer(day) || !inSummer(addDays(day, 1))) day = addDays(day, 1);
   return day;
 }
 
@@ -122,6 +132,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<boolean> {
       sessions.map((s) => s.id),
       now,
     );
+    await seedDemoPaperwork(tx, event!.id, now);
     return true;
   });
 }

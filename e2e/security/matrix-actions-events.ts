@@ -24,10 +24,11 @@ export const eventActionRows: ActionRow[] = [
   },
   {
     action: "app/organise/events/[slug]/check-in/actions.ts#checkInFormAction",
-    args: (s) => [s.event.slug, f({ registrationId: s.registration, q: "" })],
+    // The other owner's car: its waiver is signed in the scene, so its paperwork is complete.
+    args: (s) => [s.event.slug, f({ registrationId: s.otherRegistration, q: "" })],
     expect: only(clubStaff),
     effect: (c) =>
-      one(c, c.sql`select 1 as n from registrations where id = ${c.s.registration} and checked_in_at is not null`),
+      one(c, c.sql`select 1 as n from registrations where id = ${c.s.otherRegistration} and checked_in_at is not null`),
   },
   {
     action: "app/organise/events/[slug]/checklist/actions.ts#addChecklistItemAction",

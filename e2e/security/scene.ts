@@ -146,6 +146,8 @@ export async function seedScene(sql: Sql): Promise<Scene> {
   await sql`insert into entry_choices (registration_id, session_id, rank) values (${closedEntry}, ${closedLottery.sessions[0]!}, 1)`;
   const [waiver] = await sql<{ id: string }[]>`insert into waiver_versions (event_id, version, text_en, text_de, sha256)
     values (${event.id}, 1, 'At my own risk.', 'Auf eigene Gefahr.', 'matrix') returning id`;
+  await sql`insert into waiver_signatures (registration_id, waiver_version_id, signer, full_name, text_sha256, language)
+    values (${otherRegistration}, ${waiver!.id}, 'driver', 'Other Owner', 'matrix', 'en')`;
   const [question] = await sql<{ id: string }[]>`insert into event_questions (event_id, position, text, kind)
     values (${event.id}, 0, 'Dinner?', 'yes_no') returning id`;
   const [closedWaiver] = await sql<

@@ -35,7 +35,7 @@ async function drawSignature(page: import("@playwright/test").Page) {
 
 test("an owner answers the question, adds an emergency contact and signs the waiver with a drawing", async ({
   page,
-  request,
+  browser,
   sql,
   loginAs,
 }) => {
@@ -83,8 +83,12 @@ test("an owner answers the question, adds an emergency contact and signs the wai
   expect(text).toContain(owner.fullName);
   const images = execFileSync("pdfimages", ["-list", file], { encoding: "utf8" }).split("\n").slice(2);
   expect(images.filter((row) => row.trim().split(/\s+/)[2] === "image")).toHaveLength(1);
-  // Nobody else gets it: a request without the owner's session is not found.
-  expect((await request.get(`/registrations/${owner.registrationId}/waiver.pdf`)).status()).toBe(404);
+  // Nobody else gets it: another owner's session finds nothing there.
+  const stranger = await registeredOwner(sql, event, []);
+  const other = await browser.newPage();
+  await loginAs(other, stranger);
+  expect((await other.request.get(`/registrations/${owner.registrationId}/waiver.pdf`)).status()).toBe(404);
+  await other.close();
 });
 
 test("the gate checks in a car whose paperwork is complete, holds back one without, and an organiser overrides", async ({

@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import { expect, test } from "../fixtures";
 import { GP1, GP2, PADDOCK, seedRosterMeet } from "../fixtures/roster";
 
-const COLUMNS = ["Plaque", "Driver", "Car", "Colour", "Plate", "Sessions", "Status", "Checked in"];
+const COLUMNS = ["Plaque", "Driver", "Car", "Colour", "Plate", "Sessions", "Status", "Paperwork", "Checked in"];
 
 test.describe("the organiser's roster", () => {
   test("search the 92 cars by plate, move one car between GP sessions, and see the audit entry", async ({
