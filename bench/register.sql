@@ -1,6 +1,6 @@
 -- registerCar (db/registrations/writes.ts) as one pgbench transaction, statement for statement and
--- round trip for round trip: in one transaction the five reads sent together (the idempotency
--- look-up, the event, the car FOR SHARE, the sessions, the event's questions; a pipeline, as
+-- round trip for round trip: in one transaction the six reads sent together (the idempotency
+-- look-up, the event, the car FOR SHARE, the sessions, the event's questions, the driver's experience; a pipeline, as
 -- postgres.js sends them), the registration (the bench event asks no questions, so no answers are
 -- inserted, as in the app), two mail jobs, the session row locked FOR UPDATE, the confirmed count, the
 -- place. Prepared statements (-M prepared), as postgres.js uses. Variables from bench/pgbench.ts:
@@ -15,6 +15,7 @@ SELECT * FROM events WHERE id = :event::uuid;
 SELECT * FROM cars WHERE owner_id = concat('bench-owner-', lpad(:c::text, 4, '0')) FOR SHARE;
 SELECT * FROM event_sessions WHERE id = :sid::uuid AND event_id = :event::uuid;
 SELECT id, text, kind, choices, required FROM event_questions WHERE event_id = :event::uuid ORDER BY position;
+SELECT experience FROM users WHERE id = concat('bench-owner-', lpad(:c::text, 4, '0'));
 \endpipeline
 INSERT INTO registrations (event_id, car_id, owner_id, idempotency_key, driver_details)
   VALUES (:event::uuid, NULL, concat('bench-owner-', lpad(:c::text, 4, '0')), concat('pgb-', :k::text),

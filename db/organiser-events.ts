@@ -59,6 +59,7 @@ const sessionColumns = (s: KeptSession) => ({
   endsAt: s.endsAt,
   capacity: s.capacity,
   noiseLimitDb: s.noiseLimitDb,
+  experienceLevels: s.experienceLevels,
 });
 
 /** A new draft event in a club where the user may create events. */

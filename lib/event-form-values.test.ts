@@ -120,7 +120,9 @@ describe("eventToFormValues → eventFormInput → eventSchema", () => {
           maxSessionsPerCar: 2,
           eligibleModels: event.eligibleModels,
         });
-        expect(back.sessions).toEqual(sessions.map((s) => ({ ...s, remove: false, confirmRemoval: false })));
+        expect(back.sessions).toEqual(
+          sessions.map((s) => ({ ...s, experienceLevels: [], remove: false, confirmRemoval: false })),
+        );
       }),
       { numRuns: 300 },
     );

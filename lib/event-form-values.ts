@@ -22,6 +22,7 @@ type SessionLike = {
   endsAt: Date;
   capacity: number;
   noiseLimitDb: number | null;
+  experienceLevels?: string[];
 };
 
 /** A saved event as the editor's flat form values (Europe/Berlin wall-clock times). */
@@ -50,6 +51,7 @@ export function eventToFormValues(event: EventLike, sessions: SessionLike[]): Re
       [`sessions.${i}.end`]: formatClock(s.endsAt),
       [`sessions.${i}.capacity`]: String(s.capacity),
       [`sessions.${i}.noiseLimitDb`]: s.noiseLimitDb?.toString() ?? "",
+      [`sessions.${i}.levels`]: (s.experienceLevels ?? []).join(","),
     });
   });
   return values;

@@ -1,4 +1,5 @@
 import { checkSessionChoice, type Interval } from "./allocation";
+import { mayBookSession, type ExperienceLevel } from "./paperwork";
 import { eventPhase, type EventTimes } from "./event-phase";
 
 // The verdicts of a registration's checks, on rows db/registrations/ has read (under their locks):
@@ -36,6 +37,18 @@ export function sessionsRefusal(
   if (found.length !== unique.length) return refused("sessionIds", "errors.sessionNotInEvent");
   const problem = checkSessionChoice(found, event.maxSessionsPerCar);
   return problem ? refused("sessionIds", problem) : null;
+}
+
+/**
+ * A session limited to experience levels (a run group) the driver's profile does not name: refused
+ * beside the sessions, naming the first such session.
+ */
+export function runGroupRefusal(
+  sessions: readonly { name: string; experienceLevels: readonly string[] }[],
+  experience: ExperienceLevel | null | undefined,
+): Refused | null {
+  const closed = sessions.find((s) => !mayBookSession(s.experienceLevels, experience));
+  return closed ? refused("sessionIds", `errors.sessionExperience?session=${encodeURIComponent(closed.name)}`) : null;
 }
 
 /** A form sent again: the registration it made, if it was this person's; someone else's key is refused. */

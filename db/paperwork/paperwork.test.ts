@@ -15,6 +15,7 @@ import {
   events,
   registrationAnswers,
   registrations,
+  users,
   waiverSignatures,
 } from "../schema";
 import { savePaperwork } from "./settings";
@@ -227,3 +228,22 @@ describe("the roster", () => {
 
 const sessionOf = async (eventId: string) =>
   (await db().select().from(eventSessions).where(eq(eventSessions.eventId, eventId)))[0]?.id;
+
+describe("run groups", () => {
+  it("refuse a session limited to other experience levels, beside the sessions, naming it", async () => {
+    const meet = await clubMeet([{ start: "09:00", end: "10:00", capacity: 5 }]);
+    await db()
+      .update(eventSessions)
+      .set({ experienceLevels: ["nordschleife"] })
+      .where(eq(eventSessions.id, meet.sessions[0]!.id));
+    const [owner] = await ownersWithCars(1);
+    const register = () => registerCar(owner!.ownerId, form(meet.event.id, owner!.carIds[0]!, [meet.sessions[0]!.id]));
+    expect(await register()).toEqual({
+      ok: false,
+      field: "sessionIds",
+      error: `errors.sessionExperience?session=${encodeURIComponent(meet.sessions[0]!.name)}`,
+    });
+    await db().update(users).set({ experience: "nordschleife" }).where(eq(users.id, owner!.ownerId));
+    expect(await register()).toMatchObject({ ok: true });
+  });
+});

@@ -7,8 +7,8 @@ import { insertAnswers, questionsOf } from "../paperwork/answers";
 import { driverDetailsFromProfile } from "../paperwork/details";
 import { checkAnswers } from "@/lib/paperwork";
 import type { Tx } from "../query";
-import { registrations, registrationSessions, type Event } from "../schema";
-import { carRefusal, openOrNull, replayOf, sessionsRefusal } from "@/lib/registration-verdicts";
+import { registrations, registrationSessions, users, type Event } from "../schema";
+import { carRefusal, openOrNull, replayOf, runGroupRefusal, sessionsRefusal } from "@/lib/registration-verdicts";
 import {
   byIdempotencyKey,
   checkSessions,
@@ -46,18 +46,22 @@ export async function registerCar(userId: string, input: RegisterInput, now = ne
       // The four reads go out together (postgres.js pipelines them on the transaction's connection):
       // one round trip instead of four, when hundreds of owners press "Register" at once.
       const unique = [...new Set(input.sessionIds)];
-      const [[replayed], [found], [car], sessions, questions] = await Promise.all([
+      const [[replayed], [found], [car], sessions, questions, [owner]] = await Promise.all([
         byIdempotencyKey(tx, input.idempotencyKey),
         eventById(tx, input.eventId),
         ownCar(tx, userId, input.carId),
         sessionsOf(tx, input.eventId, unique),
         questionsOf(tx, input.eventId),
+        tx.select({ experience: users.experience }).from(users).where(eq(users.id, userId)),
       ]);
       const replay = replayOf(replayed, userId);
       if (replay) return replay;
       const event = openOrNull(found, now, ["fcfs"]);
       if (!event) return fail("form", "errors.registrationClosed");
-      const refused = carRefusal(car, event) ?? sessionsRefusal(sessions, unique, event);
+      const refused =
+        carRefusal(car, event) ??
+        sessionsRefusal(sessions, unique, event) ??
+        runGroupRefusal(sessions, owner?.experience);
       if (refused) return refused;
       const answered = checkAnswers(questions, input.answers ?? {});
       if (!answered.ok) return fail(answered.field, answered.error);

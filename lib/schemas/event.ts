@@ -2,6 +2,7 @@ import { z } from "zod";
 import { catalogue } from "../car-catalogue";
 import { isSlug } from "../slug";
 import { zonedMoment } from "../time";
+import { EXPERIENCE_LEVELS } from "../paperwork";
 import { isCalendarDay, publicName } from "./fields";
 import { LIMITS, tooLong } from "./limits";
 
@@ -41,6 +42,11 @@ export const sessionSchema = z.object({
     .transform(Number)
     .refine((n) => n >= 1 && n <= 2000, "errors.capacity"),
   noiseLimitDb: optionalInt(60, 130, "errors.noiseLimit"),
+  // Run groups: who may book the session; none ticked, everyone.
+  levels: z
+    .array(z.enum(EXPERIENCE_LEVELS, { error: "errors.experienceRequired" }))
+    .max(3)
+    .default([]),
   confirmRemoval: z
     .string()
     .optional()
@@ -157,6 +163,7 @@ export const eventSchema = z
         endsAt: zonedMoment(s.day, s.end),
         capacity: s.capacity,
         noiseLimitDb: s.noiseLimitDb,
+        experienceLevels: [...new Set(s.levels)],
         remove: false as const,
         confirmRemoval: false,
       };
@@ -221,11 +228,17 @@ const eventKeys = [
 export function eventFormInput(entries: Iterable<[string, unknown]>) {
   const flat = new Map<string, string>();
   const models: string[] = [];
+  const levels = new Map<string, string[]>();
   for (const [key, value] of entries) {
     if (typeof value !== "string") continue;
     if (key === "eligibleModels") models.push(value);
+    // Ticked boxes post one value each; the form's own values (refused and shown again) join them with ",".
+    else if (/^sessions\.\d+\.levels$/.test(key))
+      levels.set(key, [...(levels.get(key) ?? []), ...value.split(",").filter(Boolean)]);
     else flat.set(key, value);
   }
+  // A row whose only ticked box is a level still counts as a row.
+  for (const key of levels.keys()) if (!flat.has(key)) flat.set(key, "");
   const rows = Math.min(
     60,
     Math.max(
@@ -236,13 +249,21 @@ export function eventFormInput(entries: Iterable<[string, unknown]>) {
         .map((m) => Number(m![1]) + 1),
     ),
   );
-  const sessions = Array.from({ length: rows }, (_, i) =>
-    Object.fromEntries(sessionKeys.map((k) => [k, flat.get(`sessions.${i}.${k}`)])),
-  );
+  const sessions = Array.from({ length: rows }, (_, i) => ({
+    ...(Object.fromEntries(sessionKeys.map((k) => [k, flat.get(`sessions.${i}.${k}`)])) as Record<
+      (typeof sessionKeys)[number],
+      string | undefined
+    >),
+    levels: levels.get(`sessions.${i}.levels`) ?? [],
+  }));
   const event = Object.fromEntries(eventKeys.map((k) => [k, flat.get(k)]));
   return {
     input: { ...event, eligibleModels: models, sessions },
     rows,
-    values: { ...Object.fromEntries(flat), eligibleModels: models.join(",") },
+    values: {
+      ...Object.fromEntries(flat),
+      ...Object.fromEntries([...levels].map(([k, v]) => [k, v.join(",")])),
+      eligibleModels: models.join(","),
+    },
   };
 }

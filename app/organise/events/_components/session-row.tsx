@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { fieldBinder } from "@/components/form/use-form";
 import { Field, FieldError, SelectField } from "@/components/ui/field";
+import { EXPERIENCE_LEVELS } from "@/lib/paperwork";
 import { sessionKinds } from "@/lib/schemas/event";
 import { LIMITS } from "@/lib/schemas/limits";
 import { Checkbox } from "@/components/ui/checkbox";
@@ -18,6 +19,7 @@ type Props = {
 /** One programme session in the event editor; its inputs are named sessions.N.field. */
 export function SessionRow({ index, values, errors, registered, clash }: Props) {
   const t = useTranslations("organise.session");
+  const tp = useTranslations("paperwork");
   const n = (field: string) => `sessions.${index}.${field}`;
   const v = (field: string) => values[n(field)] ?? "";
   const e = (field: string) => errors[n(field)];
@@ -48,6 +50,19 @@ export function SessionRow({ index, values, errors, registered, clash }: Props) 
         <Field {...f("capacity")} type="number" inputMode="numeric" min={1} max={2000} label={t("capacity")} />
         <Field {...f("noiseLimitDb", "noise")} type="number" inputMode="numeric" label={t("noise")} />
       </div>
+      <fieldset className="flex flex-col gap-1">
+        <legend className="text-sm font-semibold">{tp("runGroup")}</legend>
+        {EXPERIENCE_LEVELS.map((level) => (
+          <Checkbox
+            key={level}
+            name={n("levels")}
+            value={level}
+            defaultChecked={v("levels").split(",").includes(level)}
+          >
+            {tp(`levels.${level}`)}
+          </Checkbox>
+        ))}
+      </fieldset>
       <div className="flex flex-col gap-2">
         <Checkbox
           name={n("remove")}
