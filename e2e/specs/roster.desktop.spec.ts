@@ -71,7 +71,7 @@ test.describe("the organiser's roster", () => {
     expect(lines).toHaveLength(93);
     const first = meet.cars[0]!;
     expect(lines[1]).toBe(
-      `1,${first.driver},BMW 1M Coupé,Alpine White,${first.plate},"${PADDOCK}; Photo session, GP straight; Corso, Nordschleife behind the pace car; ${GP1}",Confirmed,`,
+      `1,${first.driver},BMW 1M Coupé,Alpine White,${first.plate},"${PADDOCK}; Photo session, GP straight; Corso, Nordschleife behind the pace car; ${GP1}",Confirmed,,`,
     );
     expect(lines[2]).toMatch(/^2,"'=HYPERLINK\(""x""\)",/);
 
