@@ -7,7 +7,7 @@ import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
 import { seedCommitment } from "@/lib/lottery";
 import { ensureDatabase } from "@/scripts/embedded-postgres";
-import { createClubRow, openEvent, ownersWithCars } from "@/test/registration";
+import { createClubRow, openEvent } from "@/test/registration";
 import { uniqueSuffix } from "@/test/unique";
 import { MIGRATIONS_FOLDER, migrateDatabase } from "../migrate";
 import * as schema from "../schema";
@@ -38,25 +38,30 @@ describe("migrating events made before draw commitments", () => {
   beforeAll(async () => {
     await ensureDatabase(inject("adminUrl"), url.pathname.slice(1));
     await migrate(drizzle(sql), { migrationsFolder: folder });
-    const { id: clubId } = await createClubRow(database);
-    const lottery = (opensInDays: number, closesInDays: number) =>
-      openEvent(
-        {
-          clubId,
-          allocation: "lottery",
-          registrationOpensAt: new Date(Date.now() + opensInDays * DAY),
-          registrationClosesAt: new Date(Date.now() + closesInDays * DAY),
-        },
-        database,
-      );
+    // Raw SQL naming only the columns of the old schema: the app's own helpers write today's.
+    const tag = uniqueSuffix();
+    const [club] = await sql<
+      { id: string }[]
+    >`insert into clubs (name, slug) values (${`Club ${tag}`}, ${`club-${tag}`}) returning id`;
+    const lottery = async (opensInDays: number, closesInDays: number) => {
+      const slug = `old-${uniqueSuffix()}`;
+      const [event] = await sql<{ id: string }[]>`
+        insert into events (club_id, slug, name, starts_on, ends_on, registration_opens_at, registration_closes_at, allocation, status)
+        values (${club!.id}, ${slug}, ${slug}, current_date + 30, current_date + 31, ${new Date(Date.now() + opensInDays * DAY).toISOString()}::timestamptz,
+          ${new Date(Date.now() + closesInDays * DAY).toISOString()}::timestamptz, 'lottery', 'published') returning id`;
+      return event!.id;
+    };
     const [notOpen, open, published] = [await lottery(1, 7), await lottery(-1, 7), await lottery(-7, -1)];
-    const owners = await ownersWithCars(2, 1, undefined, database);
-    for (const [i, { event }] of [open, published].entries()) {
-      await sql`insert into registrations (event_id, car_id, owner_id) values (${event.id}, ${owners[i]!.carIds[0]!}, ${owners[i]!.ownerId})`;
+    for (const [i, eventId] of [open, published].entries()) {
+      const owner = `old-owner-${uniqueSuffix()}`;
+      await sql`insert into users (id, email) values (${owner}, ${`${owner}@ringmeet.test`})`;
+      const [car] = await sql<{ id: string }[]>`insert into cars (owner_id, model, year, colour, plate, plate_country)
+        values (${owner}, 'bmw-1m-e82', 2011, 'Alpine White', ${`OLD-${i}`}, 'DE') returning id`;
+      await sql`insert into registrations (event_id, car_id, owner_id) values (${eventId}, ${car!.id}, ${owner})`;
       await sql`insert into draws (event_id, seed, algorithm, input_hash, result_hash, stats, result, published_at)
-        values (${event.id}, ${`typed-${i}`}, 'mcf-1', 'in', 'out', '{}', '{}', case when ${i === 1} then now() end)`;
+        values (${eventId}, ${`typed-${i}`}, 'mcf-1', 'in', 'out', '{}', '{}', case when ${i === 1} then now() end)`;
     }
-    Object.assign(ids, { notOpen: notOpen.event.id, open: open.event.id, published: published.event.id });
+    Object.assign(ids, { notOpen, open, published });
     await migrateDatabase(url.href);
   });
 

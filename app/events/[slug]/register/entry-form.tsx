@@ -6,7 +6,7 @@ import { useForm, type BoundFormAction } from "@/components/form/use-form";
 import { FormError } from "@/components/form/form-error";
 import { Button } from "@/components/ui/button";
 import { CarChoice } from "./car-choice";
-import { Questions } from "@/components/questions";
+import { Questions, questionsText } from "@/components/questions";
 import type { Question } from "@/lib/paperwork";
 import { SecondDriverAndRules } from "./second-driver-and-rules";
 
@@ -34,6 +34,7 @@ export function EntryForm({
   questions,
 }: Props) {
   const t = useTranslations("lottery");
+  const tp = useTranslations("paperwork");
   const { action, pending, fieldErrors: errors, values, formError } = useForm(enterAction);
   return (
     <form action={action} noValidate className="flex flex-col gap-5" key={JSON.stringify(values)}>
@@ -53,7 +54,7 @@ export function EntryForm({
           choice: (rank) => t("choice", { rank }),
         }}
       />
-      <Questions questions={questions} values={values} errors={errors} />
+      <Questions questions={questions} values={values} errors={errors} text={questionsText(tp)} />
       <SecondDriverAndRules values={values} errors={errors} rulesText={rulesText} />
       <Button type="submit" disabled={pending}>
         {t("enter")}

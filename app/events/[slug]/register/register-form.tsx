@@ -6,7 +6,7 @@ import { useTranslations } from "next-intl";
 import { useForm, type BoundFormAction } from "@/components/form/use-form";
 import { FormError } from "@/components/form/form-error";
 import { Button } from "@/components/ui/button";
-import { Questions } from "@/components/questions";
+import { Questions, questionsText } from "@/components/questions";
 import { clashes } from "@/lib/clash";
 import type { Question } from "@/lib/paperwork";
 import { formatClock, formatMoment } from "@/lib/time";
@@ -45,6 +45,7 @@ export function RegisterForm({
   questions,
 }: Props) {
   const t = useTranslations("registration");
+  const tp = useTranslations("paperwork");
   const { action, pending, fieldErrors: errors, values, formError } = useForm(registerAction);
   const [ticked, setTicked] = useState<Set<string>>(
     () => new Set((values.sessionIds ?? "").split(",").filter(Boolean)),
@@ -97,7 +98,7 @@ export function RegisterForm({
         })}
         <FieldError id="sessions-error" error={errors.sessionIds} />
       </fieldset>
-      <Questions questions={questions} values={values} errors={errors} />
+      <Questions questions={questions} values={values} errors={errors} text={questionsText(tp)} />
       <SecondDriverAndRules values={values} errors={errors} rulesText={rulesText} />
       <Button type="submit" disabled={pending}>
         {t("register")}

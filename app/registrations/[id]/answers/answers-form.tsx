@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { FormError } from "@/components/form/form-error";
 import { useForm, type BoundFormAction } from "@/components/form/use-form";
-import { Questions } from "@/components/questions";
+import { Questions, questionsText } from "@/components/questions";
 import { Button } from "@/components/ui/button";
 import type { Question } from "@/lib/paperwork";
 
@@ -15,7 +15,7 @@ export function AnswersForm({ action: save, questions, initial }: Props) {
   return (
     <form action={action} className="flex flex-col gap-4" key={JSON.stringify(values)}>
       <FormError message={formError} />
-      <Questions questions={questions} values={values} errors={fieldErrors} />
+      <Questions questions={questions} values={values} errors={fieldErrors} text={questionsText(t)} />
       <Button type="submit" disabled={pending}>
         {t("saveAnswers")}
       </Button>
