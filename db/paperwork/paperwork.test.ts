@@ -9,6 +9,7 @@ import { registerCar } from "../registrations/writes";
 import { getRosterEvent, rosterPage } from "../roster/reads";
 import { DEFAULT_ROSTER_QUERY, type RosterQuery } from "@/lib/roster/query";
 import {
+  cars,
   clubs,
   eventQuestions,
   eventSessions,
@@ -212,7 +213,9 @@ describe("the roster", () => {
     const [other] = await ownersWithCars(1);
     const made = await registerCar(other!.ownerId, form(event.id, other!.carIds[0]!, [(await sessionOf(event.id))!]));
     if (!made.ok) throw new Error(made.error);
-    await savePaperwork(admin.id, event.slug, paperwork({ requireEmergencyContact: false }));
+    await savePaperwork(admin.id, event.slug, paperwork({ requireEmergencyContact: false, noiseLimitDb: 98 }));
+    await db().update(cars).set({ noiseDb: 99 }).where(eq(cars.id, other!.carIds[0]!));
+    await db().update(cars).set({ noiseDb: 98 }).where(eq(cars.id, owner.carIds[0]!));
     await sign(owner.ownerId, registrationId);
     const roster = (await getRosterEvent(admin.id, event.slug))!;
     const page = (q: Partial<RosterQuery>) => rosterPage(roster, { ...DEFAULT_ROSTER_QUERY, ...q });
@@ -220,6 +223,11 @@ describe("the roster", () => {
     expect(Object.fromEntries(all.rows.map((r) => [r.id, r.paperwork]))).toEqual({
       [registrationId]: { complete: true, missing: 0 },
       [made.registrationId]: { complete: false, missing: 1 },
+    });
+    // Marked when over the limit, not at it.
+    expect(Object.fromEntries(all.rows.map((r) => [r.id, r.noiseOver]))).toEqual({
+      [registrationId]: null,
+      [made.registrationId]: 99,
     });
     expect((await page({ paperwork: "missing" })).rows.map((r) => r.id)).toEqual([made.registrationId]);
     expect((await page({ paperwork: "complete" })).rows.map((r) => r.id)).toEqual([registrationId]);

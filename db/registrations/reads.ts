@@ -6,6 +6,7 @@ import { sqlRows } from "../query";
 import type { Question } from "@/lib/paperwork";
 import {
   cars,
+  eventPaperwork,
   eventSessions,
   events,
   registrations,
@@ -112,6 +113,7 @@ export type RegisterPage = {
   cars: Car[];
   registeredCarIds: string[];
   questions: Question[];
+  noiseLimitDb: number | null;
 };
 
 /** What the register form needs: the event, its sessions, and the owner's cars (and which are already in). */
@@ -121,7 +123,7 @@ export async function getRegisterPage(ownerId: string, slug: string): Promise<Re
     .from(events)
     .where(and(eq(events.slug, slug), eq(events.status, "published")));
   if (!event) return null;
-  const [sessions, myCars, taken, questions] = await Promise.all([
+  const [sessions, myCars, taken, questions, [paperwork]] = await Promise.all([
     db().select().from(eventSessions).where(eq(eventSessions.eventId, event.id)).orderBy(asc(eventSessions.startsAt)),
     db().select().from(cars).where(eq(cars.ownerId, ownerId)).orderBy(asc(cars.createdAt)),
     db()
@@ -135,9 +137,13 @@ export async function getRegisterPage(ownerId: string, slug: string): Promise<Re
         ),
       ),
     questionsOf(db(), event.id),
+    db()
+      .select({ noiseLimitDb: eventPaperwork.noiseLimitDb })
+      .from(eventPaperwork)
+      .where(eq(eventPaperwork.eventId, event.id)),
   ]);
   const registeredCarIds = taken.map((t) => t.carId!).filter(Boolean);
-  return { event, sessions, cars: myCars, registeredCarIds, questions };
+  return { event, sessions, cars: myCars, registeredCarIds, questions, noiseLimitDb: paperwork?.noiseLimitDb ?? null };
 }
 
 /** What a printed ticket shows: the event, the plaque and the confirmed places; null once cancelled. */

@@ -48,6 +48,8 @@ export type RosterRow = {
   /** HH:MM in Europe/Berlin, or null. */
   checkedIn: string | null;
   checkedInAt: string | null;
+  /** The car's stationary noise in dB when it is over the event's limit; else null. */
+  noiseOver: number | null;
   /** Null when the event asks for no paperwork; else whether it is complete and how much is missing. */
   paperwork: { complete: boolean; missing: number } | null;
 };
@@ -102,6 +104,7 @@ type RawRow = RawCarFacts & {
   status: RosterStatus;
   checked_in_at: string | null;
   places: RosterPlace[];
+  noise_over: number | null;
 };
 
 /**
@@ -127,6 +130,8 @@ export async function rosterPage(event: RosterEvent, query: RosterQuery, registr
       select json_agg(row_to_json(p) order by p.n) from (
         select m.n, r.id, r.plaque, ${driverSql(event)} as driver, r.owner_id is null as deleted, ${event.canReadDetails ? sql`u.email` : sql`null::text`} as email, ${carFactsSql},
           ${statusSql} as status, r.checked_in_at,
+          case when c.noise_db > (select p.noise_limit_db from event_paperwork p where p.event_id = r.event_id)
+            then c.noise_db end as noise_over,
           coalesce((
             select json_agg(json_build_object('sessionId', es.id, 'name', es.name, 'status', rs.status, 'position',
               case when rs.status = 'waiting' then (select count(*) from registration_sessions w
@@ -159,6 +164,7 @@ function toRow(r: RawRow, paperwork: PaperworkStatus | undefined): RosterRow {
     status: r.status,
     checkedIn: checkedInAt ? formatClock(checkedInAt) : null,
     checkedInAt: checkedInAt?.toISOString() ?? null,
+    noiseOver: r.noise_over,
     paperwork: paperwork?.steps.length ? { complete: paperwork.complete, missing: paperwork.missing.length } : null,
   };
 }

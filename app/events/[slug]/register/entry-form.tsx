@@ -15,7 +15,8 @@ type Props = {
   slug: string;
   eventId: string;
   idempotencyKey: string;
-  cars: { id: string; label: string }[];
+  cars: { id: string; label: string; noiseDb: number | null }[];
+  noiseLimitDb: number | null;
   sessions: ChoiceOption[];
   count: number;
   rulesText: string;
@@ -32,6 +33,7 @@ export function EntryForm({
   count,
   rulesText,
   questions,
+  noiseLimitDb,
 }: Props) {
   const t = useTranslations("lottery");
   const tp = useTranslations("paperwork");
@@ -41,7 +43,7 @@ export function EntryForm({
       <input type="hidden" name="eventId" value={eventId} />
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
       <FormError message={formError} />
-      <CarChoice slug={slug} cars={cars} value={values.carId} error={errors.carId} />
+      <CarChoice slug={slug} cars={cars} value={values.carId} error={errors.carId} noiseLimitDb={noiseLimitDb} />
       <ChoiceSelects
         sessions={sessions}
         count={count}

@@ -54,8 +54,13 @@ export default async function RegisterPage({ params }: { params: Promise<{ slug:
     idempotencyKey: randomUUID(),
     rulesText: event.rulesText,
     sessions,
-    cars: eligible.map((c) => ({ id: c.id, label: `${c.nickname || carModelName(c)} · ${c.plate}` })),
+    cars: eligible.map((c) => ({
+      id: c.id,
+      label: `${c.nickname || carModelName(c)} · ${c.plate}`,
+      noiseDb: c.noiseDb,
+    })),
     questions: data.questions,
+    noiseLimitDb: data.noiseLimitDb,
   };
   const closedText =
     phase === "upcoming" ? t("notOpenYet", { when: formatMoment(event.registrationOpensAt) }) : t("closed");

@@ -25,7 +25,8 @@ type Props = {
   action: BoundFormAction;
   slug: string;
   eventId: string;
-  cars: { id: string; label: string }[];
+  cars: { id: string; label: string; noiseDb: number | null }[];
+  noiseLimitDb: number | null;
   sessions: SessionOption[];
   rulesText: string;
   idempotencyKey: string;
@@ -43,6 +44,7 @@ export function RegisterForm({
   rulesText,
   idempotencyKey,
   questions,
+  noiseLimitDb,
 }: Props) {
   const t = useTranslations("registration");
   const tp = useTranslations("paperwork");
@@ -64,7 +66,7 @@ export function RegisterForm({
       <input type="hidden" name="eventId" value={eventId} />
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
       <FormError message={formError} />
-      <CarChoice slug={slug} cars={cars} value={values.carId} error={errors.carId} />
+      <CarChoice slug={slug} cars={cars} value={values.carId} error={errors.carId} noiseLimitDb={noiseLimitDb} />
       <fieldset className="flex flex-col gap-2" aria-describedby="sessions-error">
         <legend className="mb-1 text-base font-bold">{t("sessions")}</legend>
         {sessions.map((s) => {

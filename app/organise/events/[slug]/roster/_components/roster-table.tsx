@@ -103,7 +103,14 @@ function Row({ row, slug, selectable }: { row: RosterRow; slug: string; selectab
         </Link>
         {row.email ? <span className="hidden truncate text-xs text-muted lg:block">{row.email}</span> : null}
       </th>
-      <td className={`${cell} whitespace-nowrap`}>{row.car}</td>
+      <td className={`${cell} whitespace-nowrap`}>
+        {row.car}
+        {row.noiseOver ? (
+          <span className="ml-2 rounded bg-warning-soft px-1.5 text-sm font-semibold text-warning">
+            {t("noiseOver", { db: row.noiseOver })}
+          </span>
+        ) : null}
+      </td>
       <td className={`${cell} whitespace-nowrap`}>
         <span className="inline-flex items-center gap-2">
           <Swatch colour={row.swatch} />
