@@ -8,7 +8,7 @@ async function fillSession(page: Page, n: number, s: Row) {
   const row = page.getByRole("group", { name: `Session ${n}` });
   await row.getByLabel("Session name").fill(s.name);
   await row.getByLabel("Kind").selectOption(s.kind);
-  await row.getByLabel("Day").fill(s.day);
+  await row.getByLabel("Day", { exact: true }).fill(s.day);
   await row.getByLabel("Start time").fill(s.start);
   await row.getByLabel("End time").fill(s.end);
   await row.getByLabel("Capacity").fill(s.capacity);
