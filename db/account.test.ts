@@ -82,8 +82,15 @@ describe("exportMyData", () => {
       country: "DE",
       phone: "+491512345678",
       language: "de",
+      licenceNumber: null,
+      licenceCountry: null,
+      licenceValidUntil: null,
+      emergencyName: null,
+      emergencyPhone: null,
+      experience: null,
       createdAt: me.owner.createdAt,
     });
+    expect(data.waivers).toEqual([]);
     expect(data.cars.map((c) => c.id)).toEqual([me.car.id, secondCar.id]);
     expect(data.cars[0]).toMatchObject({ vin: me.car.vin, plate: "M-RM 1", nickname: "Orange" });
     for (const car of data.cars) expect(car).not.toHaveProperty("ownerId");

@@ -25,6 +25,8 @@ import {
   signIns,
   users,
   verificationTokens,
+  waiverSignatures,
+  waiverVersions,
   type User,
 } from "./schema";
 
@@ -64,6 +66,12 @@ export async function exportMyData(userId: string) {
       country: users.country,
       phone: users.phone,
       language: users.locale,
+      licenceNumber: users.licenceNumber,
+      licenceCountry: users.licenceCountry,
+      licenceValidUntil: users.licenceValidUntil,
+      emergencyName: users.emergencyName,
+      emergencyPhone: users.emergencyPhone,
+      experience: users.experience,
       createdAt: users.createdAt,
     })
     .from(users)
@@ -114,6 +122,27 @@ export async function exportMyData(userId: string) {
     .select({ id: authenticators.credentialID, deviceType: authenticators.credentialDeviceType })
     .from(authenticators)
     .where(eq(authenticators.userId, userId));
+  // Signed waivers of the user's registrations: the record, and the text's version and hash.
+  const waivers = await db()
+    .select({
+      registrationId: waiverSignatures.registrationId,
+      event: events.name,
+      signer: waiverSignatures.signer,
+      fullName: waiverSignatures.fullName,
+      version: waiverVersions.version,
+      language: waiverSignatures.language,
+      textSha256: waiverSignatures.textSha256,
+      drawn: sql<boolean>`${waiverSignatures.signature} is not null`,
+      signedAt: waiverSignatures.signedAt,
+      ipAddress: waiverSignatures.ipAddress,
+      userAgent: waiverSignatures.userAgent,
+    })
+    .from(waiverSignatures)
+    .innerJoin(registrations, eq(registrations.id, waiverSignatures.registrationId))
+    .innerJoin(events, eq(events.id, registrations.eventId))
+    .innerJoin(waiverVersions, eq(waiverVersions.id, waiverSignatures.waiverVersionId))
+    .where(eq(registrations.ownerId, userId))
+    .orderBy(asc(waiverSignatures.signedAt));
   return {
     exportedAt: new Date().toISOString(),
     profile,
@@ -122,6 +151,7 @@ export async function exportMyData(userId: string) {
       ...r,
       sessions: places.filter((p) => p.registrationId === r.id).map(({ registrationId: _r, ...p }) => p),
     })),
+    waivers,
     signInHistory: history,
     passkeys,
   };

@@ -3,7 +3,8 @@ import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { clubMeet } from "@/test/clubs";
 import { form, ownersWithCars } from "@/test/registration";
-import { updateProfile } from "../account";
+import { exportMyData, updateProfile } from "../account";
+import { purgeExpired } from "../retention";
 import { db } from "../client";
 import { registerCar } from "../registrations/writes";
 import { getRosterEvent, rosterPage } from "../roster/reads";
@@ -103,6 +104,10 @@ describe("paperwork", () => {
     expect(row).toMatchObject({ fullName: "Jonas Müller", language: "de", ipAddress: "192.0.2.7", signer: "driver" });
     // SHA-256 of "Neuer Text.", the German text in force, as the signer read it.
     expect(row!.textSha256).toBe(createHash("sha256").update("Neuer Text.", "utf8").digest("hex"));
+    // "Download my data" holds the record too.
+    expect((await exportMyData(owner.ownerId)).waivers).toMatchObject([
+      { registrationId, signer: "driver", fullName: "Jonas Müller", version: 2, language: "de", drawn: false },
+    ]);
   });
 
   it("cannot be signed for another owner's registration", async () => {
@@ -253,5 +258,37 @@ describe("run groups", () => {
     });
     await db().update(users).set({ experience: "nordschleife" }).where(eq(users.id, owner!.ownerId));
     expect(await register()).toMatchObject({ ok: true });
+  });
+});
+
+describe("the hourly purge", () => {
+  it("erases drivers' details a month after their event, and deletes waivers only past the club's retention", async () => {
+    const { admin, event, club, owner, registrationId } = await meetWithCar();
+    await savePaperwork(admin.id, event.slug, paperwork());
+    await sign(owner.ownerId, registrationId);
+    const details = { emergencyName: "Anna", emergencyPhone: "+491711234567" };
+    await db().update(registrations).set({ driverDetails: details }).where(eq(registrations.id, registrationId));
+    const endedAgo = (days: number) =>
+      db().execute(
+        sql`update events set starts_on = current_date - ${days}::int, ends_on = current_date - ${days}::int where id = ${event.id}`,
+      );
+    const state = async () => {
+      const [reg] = await db().select().from(registrations).where(eq(registrations.id, registrationId));
+      const signed = await db()
+        .select()
+        .from(waiverSignatures)
+        .where(eq(waiverSignatures.registrationId, registrationId));
+      return { details: reg!.driverDetails, signatures: signed.length };
+    };
+    await endedAgo(20);
+    await purgeExpired();
+    expect(await state()).toEqual({ details, signatures: 1 });
+    await endedAgo(40);
+    await purgeExpired();
+    expect(await state()).toEqual({ details: null, signatures: 1 });
+    await db().update(clubs).set({ waiverRetentionYears: 1 }).where(eq(clubs.id, club.id));
+    await endedAgo(400);
+    await purgeExpired();
+    expect(await state()).toEqual({ details: null, signatures: 0 });
   });
 });
