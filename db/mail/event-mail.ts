@@ -28,6 +28,20 @@ export async function composeSessionRemoved(row: MailRow): Promise<Composed> {
   }));
 }
 
+/** "Please sign the waiver again": the organiser changed its text after this driver signed. */
+export async function composeWaiverChanged(row: MailRow): Promise<Composed> {
+  const event = await eventOf(row.eventId);
+  if (!event || !row.registrationId) return null;
+  const version = Number(row.payload.version ?? 0);
+  return written(await localeOf(row.userId), (t) => ({
+    subject: t("paperwork.mail.changedSubject", { event: event.name }),
+    lines: [
+      t("paperwork.mail.changedBody", { event: event.name, version }),
+      appLink(`/registrations/${row.registrationId}/waiver`),
+    ],
+  }));
+}
+
 /** An organiser's broadcast, in the frame of the language the recipient row was written with. */
 export async function composeBroadcast(row: MailRow): Promise<Composed> {
   const broadcastId = String(row.payload.broadcastId ?? "");

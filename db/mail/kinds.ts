@@ -33,6 +33,7 @@ export const mailKinds = [
   ...registrationMailKinds,
   "eventCancelled",
   "sessionRemoved",
+  "waiverChanged",
   "broadcast",
   "invitation",
   "signIn",

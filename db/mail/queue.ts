@@ -76,6 +76,22 @@ export function queueSessionRemoved(tx: Tx, eventId: string, session: { id: stri
   );
 }
 
+/**
+ * "The waiver changed, please sign again" to each owner of an active registration whose driver
+ * signed an earlier version of the event's waiver than `version` (one mail per registration).
+ */
+export function queueWaiverChanged(tx: Tx, eventId: string, version: number): Promise<number> {
+  return queueRows(
+    tx,
+    sql`
+    select distinct on (r.id) 'waiverChanged', jsonb_build_object('version', ${version}::int), u.email, u.id, r.id, r.event_id, null::text
+    from waiver_signatures w join waiver_versions v on v.id = w.waiver_version_id
+    join registrations r on r.id = w.registration_id and r.status = 'active'
+    join users u on u.id = r.owner_id
+    where v.event_id = ${eventId} and v.version < ${version} and w.signer = 'driver' and u.email is not null`,
+  );
+}
+
 /** The broadcast to each of its recipient rows not yet sent to. */
 export function queueBroadcast(tx: Tx | Db, broadcastId: string): Promise<number> {
   return queueRows(

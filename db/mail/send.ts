@@ -7,13 +7,20 @@ import { mailOutbox, type MailRow } from "../schema";
 import { composeInvitation, composeSignIn } from "./account-mail";
 import type { Composer } from "./compose";
 import { deliverMail } from "./deliver";
-import { composeBroadcast, composeEventCancelled, composeSessionRemoved, markBroadcastSent } from "./event-mail";
+import {
+  composeBroadcast,
+  composeEventCancelled,
+  composeSessionRemoved,
+  composeWaiverChanged,
+  markBroadcastSent,
+} from "./event-mail";
 import { registrationMailKinds, type MailKind, type RegistrationMailKind, type SendMailJob } from "./kinds";
 import { composeRegistrationMail } from "./registration";
 
 const composers: Record<Exclude<MailKind, RegistrationMailKind>, Composer> = {
   eventCancelled: composeEventCancelled,
   sessionRemoved: composeSessionRemoved,
+  waiverChanged: composeWaiverChanged,
   broadcast: composeBroadcast,
   invitation: composeInvitation,
   signIn: composeSignIn,

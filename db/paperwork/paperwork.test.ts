@@ -1,9 +1,10 @@
 import { createHash } from "node:crypto";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { clubMeet } from "@/test/clubs";
 import { form, ownersWithCars } from "@/test/registration";
 import { exportMyData, updateProfile } from "../account";
+import { composeWaiverChanged } from "../mail/event-mail";
 import { purgeExpired } from "../retention";
 import { db } from "../client";
 import { registerCar } from "../registrations/writes";
@@ -15,6 +16,7 @@ import {
   eventQuestions,
   eventSessions,
   events,
+  mailOutbox,
   registrationAnswers,
   registrations,
   users,
@@ -88,6 +90,19 @@ describe("paperwork", () => {
       newVersion: 2,
     });
     expect((await statusOf(registrationId)).missing).toEqual(["details", "waiver"]);
+    // The driver who signed the old text is told why, by e-mail, in one job of their own.
+    const told = await db()
+      .select({ kind: mailOutbox.kind, recipient: mailOutbox.recipient, payload: mailOutbox.payload })
+      .from(mailOutbox)
+      .where(and(eq(mailOutbox.registrationId, registrationId), eq(mailOutbox.kind, "waiverChanged")));
+    expect(told).toEqual([{ kind: "waiverChanged", recipient: owner.email, payload: { version: 2 } }]);
+    const [row] = await db()
+      .select()
+      .from(mailOutbox)
+      .where(and(eq(mailOutbox.registrationId, registrationId), eq(mailOutbox.kind, "waiverChanged")));
+    const mail = await composeWaiverChanged(row!);
+    expect(mail?.subject).toMatch(/^Please sign the waiver for .+ again$/);
+    expect(mail?.links[0]).toMatch(new RegExp(`/registrations/${registrationId}/waiver$`));
   });
 
   it("records what was signed, and refuses a signature of a text that changed meanwhile", async () => {

@@ -3,6 +3,7 @@ import { textSha256 } from "@/lib/sha256";
 import { and, asc, desc, eq, notInArray, sql } from "drizzle-orm";
 import type { PaperworkInput } from "@/lib/schemas/paperwork";
 import { eventFor } from "../access";
+import { queueWaiverChanged } from "../mail/queue";
 import { db } from "../client";
 import type { Db, Tx } from "../query";
 import { auditLog, eventPaperwork, eventQuestions, waiverSignatures, waiverVersions, type Event } from "../schema";
@@ -104,6 +105,9 @@ export async function savePaperwork(userId: string, slug: string, input: Paperwo
       .values({ eventId: event.id, ...settings })
       .onConflictDoUpdate({ target: eventPaperwork.eventId, set: settings });
     const newVersion = await saveWaiver(tx, event, input.waiverEn, input.waiverDe);
+    // Those who signed an earlier text are told why their signature no longer counts.
+    if (newVersion && newVersion > 1 && (input.waiverEn || input.waiverDe))
+      await queueWaiverChanged(tx, event.id, newVersion);
     await saveQuestions(tx, event.id, input.questions);
     await tx.insert(auditLog).values({
       eventId: event.id,
