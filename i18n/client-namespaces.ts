@@ -18,6 +18,7 @@ export const CLIENT_NAMESPACES = {
   "/organise": ["organise", "roster", "checkIn", "grid", "broadcast", "paperwork"],
   "/registrations": ["registration", "lottery", "paperwork"],
   "/signin": ["signin"],
+  "/waiver": ["paperwork"],
 } as const satisfies Record<string, readonly Namespace[]>;
 
 export type ClientArea = keyof typeof CLIENT_NAMESPACES;

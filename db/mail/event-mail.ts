@@ -42,6 +42,16 @@ export async function composeWaiverChanged(row: MailRow): Promise<Composed> {
   }));
 }
 
+/** "Please sign the waiver": a second driver's one-time link; its first link opens the signing page. */
+export async function composeWaiverToSign(row: MailRow, token: string | undefined): Promise<Composed> {
+  const event = await eventOf(row.eventId);
+  if (!event || !token) return null;
+  return written("en", (t) => ({
+    subject: t("paperwork.mail.toSignSubject", { event: event.name }),
+    lines: [appLink(`/waiver/${token}`), t("paperwork.mail.toSignBody", { event: event.name })],
+  }));
+}
+
 /** An organiser's broadcast, in the frame of the language the recipient row was written with. */
 export async function composeBroadcast(row: MailRow): Promise<Composed> {
   const broadcastId = String(row.payload.broadcastId ?? "");

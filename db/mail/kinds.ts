@@ -34,6 +34,7 @@ export const mailKinds = [
   "eventCancelled",
   "sessionRemoved",
   "waiverChanged",
+  "waiverToSign",
   "broadcast",
   "invitation",
   "signIn",

@@ -92,6 +92,16 @@ export function queueWaiverChanged(tx: Tx, eventId: string, version: number): Pr
   );
 }
 
+/** A second driver's link to sign the waiver; the token travels only in the job. */
+export function queueWaiverToSign(tx: Tx, registrationId: string, email: string, token: string): Promise<number> {
+  return queueRows(
+    tx,
+    sql`select 'waiverToSign', '{}'::jsonb, ${email}::text, null::text, r.id, r.event_id, null::text
+    from registrations r where r.id = ${registrationId}`,
+    { secret: token },
+  );
+}
+
 /** The broadcast to each of its recipient rows not yet sent to. */
 export function queueBroadcast(tx: Tx | Db, broadcastId: string): Promise<number> {
   return queueRows(

@@ -12,6 +12,7 @@ import {
   composeEventCancelled,
   composeSessionRemoved,
   composeWaiverChanged,
+  composeWaiverToSign,
   markBroadcastSent,
 } from "./event-mail";
 import { registrationMailKinds, type MailKind, type RegistrationMailKind, type SendMailJob } from "./kinds";
@@ -21,6 +22,7 @@ const composers: Record<Exclude<MailKind, RegistrationMailKind>, Composer> = {
   eventCancelled: composeEventCancelled,
   sessionRemoved: composeSessionRemoved,
   waiverChanged: composeWaiverChanged,
+  waiverToSign: composeWaiverToSign,
   broadcast: composeBroadcast,
   invitation: composeInvitation,
   signIn: composeSignIn,

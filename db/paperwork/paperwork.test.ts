@@ -7,6 +7,7 @@ import { exportMyData, updateProfile } from "../account";
 import { composeWaiverChanged } from "../mail/event-mail";
 import { purgeExpired } from "../retention";
 import { db } from "../client";
+import { sqlRows } from "../query";
 import { registerCar } from "../registrations/writes";
 import { getRosterEvent, rosterPage } from "../roster/reads";
 import { DEFAULT_ROSTER_QUERY, type RosterQuery } from "@/lib/roster/query";
@@ -24,6 +25,7 @@ import {
 } from "../schema";
 import { savePaperwork } from "./settings";
 import { registrationPaperwork } from "./status";
+import { getLinkedWaiver, signAsSecondDriver } from "./second-driver";
 import { getWaiverToSign, signWaiver } from "./waivers";
 
 const paperwork = (over: Partial<Parameters<typeof savePaperwork>[2]> = {}) => ({
@@ -305,5 +307,41 @@ describe("the hourly purge", () => {
     await endedAgo(400);
     await purgeExpired();
     expect(await state()).toEqual({ details: null, signatures: 0 });
+  });
+});
+
+describe("a second driver", () => {
+  it("gets a mailed link that signs once, and the car's paperwork then counts the signature", async () => {
+    const meet = await clubMeet([{ start: "09:00", end: "10:00", capacity: 5 }]);
+    await savePaperwork(meet.admin.id, meet.event.slug, paperwork({ requireEmergencyContact: false }));
+    const [owner] = await ownersWithCars(1);
+    const made = await registerCar(
+      owner!.ownerId,
+      form(meet.event.id, owner!.carIds[0]!, [meet.sessions[0]!.id], {
+        secondDriverName: "Mia Beifahrer",
+        secondDriverEmail: "mia@ringmeet.test",
+      }),
+    );
+    if (!made.ok) throw new Error(made.error);
+    const [job] = await sqlRows<{ secret: string; recipient: string }>(
+      db(),
+      sql`select j.payload->>'secret' as secret, m.recipient from graphile_worker._private_jobs j
+        join mail_outbox m on m.id::text = j.payload->>'mailId' where m.kind = 'waiverToSign' and m.registration_id = ${made.registrationId}`,
+    );
+    expect(job!.recipient).toBe("mia@ringmeet.test");
+    const linked = (await getLinkedWaiver(job!.secret))!;
+    expect(linked).toMatchObject({ used: false, registration: { id: made.registrationId } });
+    expect(await statusOf(made.registrationId)).toMatchObject({ missing: ["waiver", "secondDriverWaiver"] });
+    const signing = {
+      fullName: "Mia Beifahrer",
+      signature: null,
+      versionId: linked.waiver.id,
+      language: "en" as const,
+    };
+    expect(await signAsSecondDriver(job!.secret, signing, meta)).toMatchObject({ ok: true });
+    expect(await signAsSecondDriver(job!.secret, signing, meta)).toBeNull();
+    expect(await getLinkedWaiver(job!.secret)).toMatchObject({ used: true });
+    expect(await statusOf(made.registrationId)).toMatchObject({ missing: ["waiver"] });
+    expect(await getLinkedWaiver("x".repeat(32))).toBeNull();
   });
 });

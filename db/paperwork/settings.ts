@@ -4,6 +4,7 @@ import { and, asc, desc, eq, notInArray, sql } from "drizzle-orm";
 import type { PaperworkInput } from "@/lib/schemas/paperwork";
 import { eventFor } from "../access";
 import { queueWaiverChanged } from "../mail/queue";
+import { inviteSecondDrivers } from "./second-driver";
 import { db } from "../client";
 import type { Db, Tx } from "../query";
 import { auditLog, eventPaperwork, eventQuestions, waiverSignatures, waiverVersions, type Event } from "../schema";
@@ -108,6 +109,8 @@ export async function savePaperwork(userId: string, slug: string, input: Paperwo
     // Those who signed an earlier text are told why their signature no longer counts.
     if (newVersion && newVersion > 1 && (input.waiverEn || input.waiverDe))
       await queueWaiverChanged(tx, event.id, newVersion);
+    // Second drivers have no account to find the waiver in: each gets a link to sign it.
+    if (newVersion) await inviteSecondDrivers(tx, event.id);
     await saveQuestions(tx, event.id, input.questions);
     await tx.insert(auditLog).values({
       eventId: event.id,

@@ -9,6 +9,7 @@ import { draws, entryChoices, eventSessions, registrations, type Event } from ".
 import { checkSessions, eligibleCar, fail, findByIdempotencyKey, openEvent, type WriteResult } from "./checks";
 import { checkAnswers } from "@/lib/paperwork";
 import { insertAnswers, questionsOf } from "../paperwork/answers";
+import { inviteSecondDrivers } from "../paperwork/second-driver";
 import { lockOwn } from "./locks";
 import { insertRegistration, notOpen } from "./writes";
 
@@ -52,6 +53,7 @@ export async function enterLottery(userId: string, input: LotteryEntryInput, now
     if (!created) return fail("carId", "errors.carAlreadyRegistered");
     await writeChoices(tx, created.id, input.ranking);
     await insertAnswers(tx, created.id, answered.answers);
+    if (input.secondDriverEmail) await inviteSecondDrivers(tx, event.id, created.id);
     await enqueueMail(tx, { kind: "entryReceived", registrationId: created.id });
     return { ok: true, registrationId: created.id, eventSlug: event.slug } as const;
   });

@@ -5,6 +5,7 @@ import { db } from "../client";
 import { enqueueMail } from "../mail/queue";
 import { insertAnswers, questionsOf } from "../paperwork/answers";
 import { driverDetailsFromProfile } from "../paperwork/details";
+import { inviteSecondDrivers } from "../paperwork/second-driver";
 import { checkAnswers } from "@/lib/paperwork";
 import type { Tx } from "../query";
 import { registrations, registrationSessions, users, type Event } from "../schema";
@@ -68,6 +69,7 @@ export async function registerCar(userId: string, input: RegisterInput, now = ne
       const created = await insertRegistration(tx, event, userId, input);
       if (!created) return fail("carId", "errors.carAlreadyRegistered");
       await insertAnswers(tx, created.id, answered.answers);
+      if (input.secondDriverEmail) await inviteSecondDrivers(tx, event.id, created.id);
       // The mails are queued before the sessions are locked (they are composed when sent, after the
       // commit): every round trip made while holding a session's lock delays every other owner
       // waiting for it. Both go out in one round trip, pipelined on the transaction's connection.

@@ -62,6 +62,12 @@ const paperworkFields = (): Record<string, JsonSchema> => {
 
 export const actionTargets: ActionTarget[] = [
   {
+    action: "app/waiver/[token]/actions.ts#signAsSecondDriverAction",
+    bound: [tokenArg],
+    fields: props(waiverSignSchema),
+    reseedEvery: 10,
+  },
+  {
     action: "app/registrations/[id]/waiver/actions.ts#signWaiverAction",
     bound: [idArg],
     fields: props(waiverSignSchema),

@@ -195,4 +195,19 @@ export const actionRows: ActionRow[] = [
     effect: (c) => one(c, c.sql`select 1 as n from verification_tokens where identifier = ${c.s.people.owner.email}`),
     note: "mails a link to the address typed, whoever asks",
   },
+  {
+    action: "app/waiver/[token]/actions.ts#signAsSecondDriverAction",
+    args: (s) => [
+      s.waiverLinkToken,
+      PREV,
+      f({ fullName: "Matrix Second", accept: "on", versionId: s.waiverVersion, language: "en" }),
+    ],
+    expect: everyone(),
+    note: "whoever holds the mailed link signs as the second driver, once",
+    effect: (c) =>
+      one(
+        c,
+        c.sql`select 1 as n from waiver_signatures where registration_id = ${c.s.registration} and signer = 'second_driver'`,
+      ),
+  },
 ];

@@ -81,6 +81,7 @@ export const pageRows: PageRow[] = [
     path: (s) => `/registrations/${s.registration}/waiver`,
     expect: only(["owner"]),
   },
+  { route: "/waiver/[token]", path: (s) => `/waiver/${s.waiverLinkToken}`, expect: everyone() },
   {
     route: "/registrations/[id]/choices",
     path: (s) => `/registrations/${s.lottery.entry}/choices`,

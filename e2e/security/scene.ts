@@ -32,6 +32,8 @@ export type Scene = {
   /** The event's paperwork: its waiver in force and one optional question (yes or no). */
   waiverVersion: string;
   question: string;
+  /** A second driver's unused link to sign the event's waiver for the owner's registration. */
+  waiverLinkToken: string;
   /** The owner's entry in the closed lottery, whose waiver the owner has signed (its PDF). */
   signedEntry: string;
   /** A lottery open for entries, the owner entered; and one whose entries closed, ready for its draw. */
@@ -156,6 +158,9 @@ export async function seedScene(sql: Sql): Promise<Scene> {
     values (${closedLottery.id}, 1, 'At my own risk.', 'Auf eigene Gefahr.', 'matrix') returning id`;
   await sql`insert into waiver_signatures (registration_id, waiver_version_id, signer, full_name, text_sha256, language)
     values (${closedEntry}, ${closedWaiver!.id}, 'driver', 'Matrix Owner', 'matrix', 'en')`;
+  const waiverLinkToken = randomBytes(24).toString("base64url");
+  await sql`insert into waiver_links (token_hash, registration_id, email)
+    values (${createHash("sha256").update(waiverLinkToken).digest("hex")}, ${registration}, ${`second-${tag}@ringmeet.test`})`;
   const invitationToken = randomBytes(24).toString("base64url");
   await sql`insert into club_invitations (club_id, email, role, token_hash, invited_by, expires_at)
     values (${club!.id}, ${owner!.email}, 'gate', ${createHash("sha256").update(invitationToken).digest("hex")}, ${admin!.id}, now() + interval '7 days')`;
@@ -196,6 +201,7 @@ export async function seedScene(sql: Sql): Promise<Scene> {
     waiverVersion: waiver!.id,
     question: question!.id,
     signedEntry: closedEntry,
+    waiverLinkToken,
     lottery: { ...lottery, entry },
     closedLottery,
     invitationToken,

@@ -133,3 +133,40 @@ test("the gate checks in a car whose paperwork is complete, holds back one witho
   expect(audit?.reason).toBe("Signed the paper waiver at the gate");
   await organiserPage.close();
 });
+
+test("a second driver signs from the mailed link, without an account, once", async ({
+  page,
+  browser,
+  sql,
+  loginAs,
+  mailbox,
+}) => {
+  const event = await seedEvent(sql);
+  const owner = await registeredOwner(sql, event, [{ sessionId: event.sessions[0]!.id, status: "confirmed" }]);
+  const second = `second-${owner.registrationId.slice(0, 8)}@ringmeet.test`;
+  await sql`update registrations set second_driver_name = 'Mia Beifahrer', second_driver_email = ${second} where id = ${owner.registrationId}`;
+  const organiser = await insertUser(sql);
+  await sql`insert into club_members (club_id, user_id, role) select club_id, ${organiser.id}, 'admin' from events where id = ${event.id}`;
+  await loginAs(page, organiser);
+  await page.goto(`/organise/events/${event.slug}/paperwork`);
+  await page.getByLabel("Waiver (English)").fill(WAIVER_EN);
+  await page.getByLabel("Waiver (German)").fill("Ich nehme **auf eigene Gefahr** teil.");
+  await page.getByRole("button", { name: "Save paperwork" }).click();
+  await expect(page.getByText("The paperwork is saved.")).toBeVisible();
+
+  const mail = await mailbox.waitForMessage(second);
+  expect(mail.subject).toMatch(/^Please sign the waiver/);
+  const phone = await browser.newPage({ ...devices["Pixel 7"] });
+  await phone.goto(mail.links[0]!);
+  await expect(phone.getByText("at my own risk")).toBeVisible();
+  await expect(phone.getByLabel("Full name")).toHaveValue("Mia Beifahrer");
+  await phone.getByRole("checkbox", { name: "I have read and accept the waiver" }).check();
+  await phone.getByRole("button", { name: "Sign waiver" }).click();
+  await expect(phone.getByText("Signed. Thank you")).toBeVisible();
+  await phone.goto(mail.links[0]!);
+  await expect(phone.getByText("This link has been used already")).toBeVisible();
+  const [signed] = await sql<{ n: number }[]>`select count(*)::int as n from waiver_signatures
+    where registration_id = ${owner.registrationId} and signer = 'second_driver' and email = ${second}`;
+  expect(signed!.n).toBe(1);
+  await phone.close();
+});
