@@ -8,7 +8,7 @@ import { composeWaiverChanged } from "../mail/event-mail";
 import { purgeExpired } from "../retention";
 import { db } from "../client";
 import { sqlRows } from "../query";
-import { registerCar } from "../registrations/writes";
+import { changeSessions, registerCar } from "../registrations/writes";
 import { getRosterEvent, rosterPage } from "../roster/reads";
 import { DEFAULT_ROSTER_QUERY, type RosterQuery } from "@/lib/roster/query";
 import {
@@ -275,6 +275,31 @@ describe("run groups", () => {
     });
     await db().update(users).set({ experience: "nordschleife" }).where(eq(users.id, owner!.ownerId));
     expect(await register()).toMatchObject({ ok: true });
+  });
+
+  it("bind sessions newly chosen when changing sessions, not a place held before the group was set", async () => {
+    const meet = await clubMeet([
+      { start: "09:00", end: "10:00", capacity: 5 },
+      { start: "11:00", end: "12:00", capacity: 5 },
+    ]);
+    const a = meet.sessions[0]!;
+    const b = meet.sessions[1]!;
+    const [owner] = await ownersWithCars(1);
+    const made = await registerCar(owner!.ownerId, form(meet.event.id, owner!.carIds[0]!, [a.id]));
+    if (!made.ok) throw new Error(made.error);
+    const limit = (id: string) =>
+      db()
+        .update(eventSessions)
+        .set({ experienceLevels: ["first_time"] })
+        .where(eq(eventSessions.id, id));
+    await limit(a.id);
+    await limit(b.id);
+    expect(await changeSessions(owner!.ownerId, made.registrationId, [a.id, b.id])).toEqual({
+      ok: false,
+      field: "sessionIds",
+      error: `errors.sessionExperience?session=${encodeURIComponent(b.name)}`,
+    });
+    expect(await changeSessions(owner!.ownerId, made.registrationId, [a.id])).toMatchObject({ ok: true });
   });
 });
 

@@ -1,9 +1,9 @@
 import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
-import { carRefusal, openOrNull, replayOf, sessionsRefusal } from "@/lib/registration-verdicts";
+import { carRefusal, openOrNull, replayOf, runGroupRefusal, sessionsRefusal } from "@/lib/registration-verdicts";
 import { db } from "../client";
 import type { Tx } from "../query";
-import { cars, eventSessions, events, registrations, type Event } from "../schema";
+import { cars, eventSessions, events, registrations, users, type Event } from "../schema";
 import { refuse, type Refusal, type Result } from "../result";
 
 /**
@@ -57,9 +57,23 @@ export async function eligibleCar(tx: Tx, userId: string, carId: string, event: 
   return carRefusal(car, event);
 }
 
-export async function checkSessions(tx: Tx, event: Event, sessionIds: string[]) {
+/**
+ * The chosen sessions: this event's, within its limits, and (with `runGroups`) open to the
+ * driver's experience; `only` names the sessions to check for that (those newly added).
+ */
+export async function checkSessions(
+  tx: Tx,
+  event: Event,
+  sessionIds: string[],
+  runGroups?: { userId: string; only?: string[] },
+) {
   const unique = [...new Set(sessionIds)];
-  return sessionsRefusal(await sessionsOf(tx, event.id, unique), unique, event);
+  const sessions = await sessionsOf(tx, event.id, unique);
+  const refused = sessionsRefusal(sessions, unique, event);
+  if (refused || !runGroups) return refused;
+  const [owner] = await tx.select({ experience: users.experience }).from(users).where(eq(users.id, runGroups.userId));
+  const checked = runGroups.only ? sessions.filter((s) => runGroups.only!.includes(s.id)) : sessions;
+  return runGroupRefusal(checked, owner?.experience);
 }
 
 export async function findByIdempotencyKey(userId: string, key: string): Promise<WriteResult | null> {

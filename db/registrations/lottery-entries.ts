@@ -13,9 +13,9 @@ import { inviteSecondDrivers } from "../paperwork/second-driver";
 import { lockOwn } from "./locks";
 import { insertRegistration, notOpen } from "./writes";
 
-async function checkRanking(tx: Tx, event: Event, ranking: string[]) {
+async function checkRanking(tx: Tx, event: Event, ranking: string[], userId: string) {
   if (ranking.length > maxChoices(event.maxSessionsPerCar)) return fail("choice1", "errors.sessionsTooMany");
-  const problem = await checkSessions(tx, event, ranking);
+  const problem = await checkSessions(tx, event, ranking, { userId });
   return problem ? fail("choice1", problem.error) : null;
 }
 
@@ -45,7 +45,7 @@ export async function enterLottery(userId: string, input: LotteryEntryInput, now
     const event = await openEvent(tx, input.eventId, now, ["lottery"]);
     if (!event || (await drawHasRun(tx, event.id))) return fail("form", "errors.registrationClosed");
     const refused =
-      (await eligibleCar(tx, userId, input.carId, event)) ?? (await checkRanking(tx, event, input.ranking));
+      (await eligibleCar(tx, userId, input.carId, event)) ?? (await checkRanking(tx, event, input.ranking, userId));
     if (refused) return refused;
     const answered = checkAnswers(await questionsOf(tx, event.id), input.answers ?? {});
     if (!answered.ok) return fail(answered.field, answered.error);
@@ -72,7 +72,7 @@ export async function changeEntry(
   return db().transaction(async (tx) => {
     const own = await lockOwn(tx, userId, registrationId, now, ["lottery"]);
     if (!own || (await drawHasRun(tx, own.event.id))) return notOpen;
-    const refused = await checkRanking(tx, own.event, ranking);
+    const refused = await checkRanking(tx, own.event, ranking, userId);
     if (refused) return refused;
     await writeChoices(tx, registrationId, ranking);
     return { ok: true, registrationId, eventSlug: own.event.slug } as const;

@@ -133,7 +133,13 @@ export async function changeSessions(
     db().transaction(async (tx) => {
       const own = await lockOwn(tx, userId, registrationId, now);
       if (!own) return notOpen;
-      const refused = await checkSessions(tx, own.event, sessionIds);
+      const held = await tx
+        .select({ sessionId: registrationSessions.sessionId })
+        .from(registrationSessions)
+        .where(eq(registrationSessions.registrationId, registrationId));
+      // Run groups bind sessions newly chosen; a place held already stays if a group changed since.
+      const adding = sessionIds.filter((id) => !held.some((h) => h.sessionId === id));
+      const refused = await checkSessions(tx, own.event, sessionIds, { userId, only: adding });
       if (refused) return refused;
       // Which sessions it holds cannot change under the registration's lock; their status can
       // (another transaction may promote it), so the status is read only after the sessions' locks.
