@@ -5,6 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { applyStates } from "@/lib/check-in/merge";
 import type { CheckInCopy, CheckInState } from "@/lib/check-in/types";
 import { checkInKeys, COPY_REFRESH_MS, fetchCopy, fetchLive, LIVE_POLL_MS, sinceFor } from "./check-in-queries";
+import { withoutExpiredContacts } from "@/lib/check-in/expiry";
 import { loadCopy, saveCopy } from "./offline-store";
 
 type Known = { state: CheckInState; at: string };
@@ -57,7 +58,10 @@ export function useOfflineCopy(slug: string) {
       .filter((k) => k.at > base.fetchedAt)
       .sort((a, b) => a.at.localeCompare(b.at));
     const states = newer.map((k) => k.state);
-    return { copy: applyStates(base, states), key: `${base.fetchedAt}|${JSON.stringify(states)}` };
+    // Whatever the copy came from (the server, the phone's store, a page cached on the day), no
+    // emergency contact is shown after the event's last day.
+    const copy = withoutExpiredContacts(applyStates(base, states), new Date());
+    return { copy, key: `${base.fetchedAt}|${JSON.stringify(states)}` };
   }, [base, known, liveData]);
   const copy = merged?.copy ?? null;
 
