@@ -1,14 +1,13 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
-import { textSha256 } from "@/lib/sha256";
 import { db } from "../client";
 import { queueWaiverToSign } from "../mail/queue";
 import type { Tx } from "../query";
 import { refuse, type Result } from "../result";
 import { events, registrations, waiverLinks, waiverSignatures } from "../schema";
 import { currentWaiver } from "./settings";
-import type { Signing, SigningMeta } from "./waivers";
+import { recordSignature, type Signing, type SigningMeta } from "./waivers";
 
 const hashOf = (token: string) => createHash("sha256").update(token).digest("hex");
 
@@ -76,18 +75,7 @@ export async function signAsSecondDriver(
     const waiver = reg ? await currentWaiver(tx, reg.eventId) : null;
     if (!reg || !waiver) return null;
     if (waiver.id !== signing.versionId) return refuse("errors.waiverChanged");
-    await tx.insert(waiverSignatures).values({
-      registrationId: reg.id,
-      waiverVersionId: waiver.id,
-      signer: "second_driver",
-      fullName: signing.fullName,
-      email: link.email,
-      signature: signing.signature,
-      textSha256: textSha256(signing.language === "de" ? waiver.textDe : waiver.textEn),
-      language: signing.language,
-      ipAddress: meta.ipAddress,
-      userAgent: meta.userAgent?.slice(0, 500) ?? null,
-    });
+    await recordSignature(tx, reg.id, waiver, "second_driver", link.email, signing, meta);
     await tx.update(waiverLinks).set({ usedAt: new Date() }).where(eq(waiverLinks.tokenHash, link.tokenHash));
     return { ok: true, registrationId: reg.id };
   });

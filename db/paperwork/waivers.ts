@@ -4,7 +4,8 @@ import { db } from "../client";
 import { myActiveRegistration } from "../registrations/reads";
 import { refuse, type Result } from "../result";
 import { lockActiveOfOwner } from "../registrations/locks";
-import { events, registrations, users, waiverSignatures, waiverVersions } from "../schema";
+import type { Tx } from "../query";
+import { events, registrations, users, waiverSignatures, waiverVersions, type WaiverVersion } from "../schema";
 import { textSha256 } from "@/lib/sha256";
 import { currentWaiver } from "./settings";
 import { isUuid } from "@/lib/uuid";
@@ -39,6 +40,37 @@ export async function getWaiverToSign(userId: string, registrationId: string) {
 }
 
 /**
+ * Stores one signature of `waiver` as signed: the SHA-256 of the text in the signer's language,
+ * the name, the drawing, the address and the browser (the driver's and a second driver's alike).
+ */
+export async function recordSignature(
+  tx: Tx,
+  registrationId: string,
+  waiver: WaiverVersion,
+  signer: "driver" | "second_driver",
+  email: string | null,
+  signing: Signing,
+  meta: SigningMeta,
+): Promise<string> {
+  const [created] = await tx
+    .insert(waiverSignatures)
+    .values({
+      registrationId,
+      waiverVersionId: waiver.id,
+      signer,
+      fullName: signing.fullName,
+      email,
+      signature: signing.signature,
+      textSha256: textSha256(signing.language === "de" ? waiver.textDe : waiver.textEn),
+      language: signing.language,
+      ipAddress: meta.ipAddress,
+      userAgent: meta.userAgent?.slice(0, 500) ?? null,
+    })
+    .returning({ id: waiverSignatures.id });
+  return created!.id;
+}
+
+/**
  * The driver signs the waiver in force. Stored for good (a trigger refuses any change): the
  * version, the SHA-256 of the text in the signer's language, the name, the drawing, the moment,
  * the address and the browser. Signing the same version twice keeps the first signature.
@@ -67,23 +99,8 @@ export async function signWaiver(
       );
     if (done) return { ok: true, signatureId: done.id };
     const [owner] = await tx.select({ email: users.email }).from(users).where(eq(users.id, userId));
-    const text = signing.language === "de" ? waiver.textDe : waiver.textEn;
-    const [created] = await tx
-      .insert(waiverSignatures)
-      .values({
-        registrationId: reg.id,
-        waiverVersionId: waiver.id,
-        signer: "driver",
-        fullName: signing.fullName,
-        email: owner?.email ?? null,
-        signature: signing.signature,
-        textSha256: textSha256(text),
-        language: signing.language,
-        ipAddress: meta.ipAddress,
-        userAgent: meta.userAgent?.slice(0, 500) ?? null,
-      })
-      .returning({ id: waiverSignatures.id });
-    return { ok: true, signatureId: created!.id };
+    const created = await recordSignature(tx, reg.id, waiver, "driver", owner?.email ?? null, signing, meta);
+    return { ok: true, signatureId: created };
   });
 }
 
