@@ -5,7 +5,8 @@ import { form, openEvent, ownersWithCars, sessionPlaces } from "@/test/registrat
 import { registerCar } from "./registrations/writes";
 import { addDays } from "@/lib/time";
 import { createEvent, createOwner, oneM, register, today } from "@/test/owners";
-import { deleteAccount, exportMyData } from "./account";
+import { deleteAccount } from "./account";
+import { exportMyData } from "./account-export";
 import { createCar } from "./cars";
 import { db } from "./client";
 import {

@@ -1,4 +1,4 @@
-import { exportMyData } from "@/db/account";
+import { exportMyData } from "@/db/account-export";
 import { currentUser } from "../../session";
 
 export const dynamic = "force-dynamic";
