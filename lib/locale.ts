@@ -25,3 +25,6 @@ export function localeFromAcceptLanguage(header: string | null | undefined): Loc
 export function resolveLocale(cookie: string | undefined, acceptLanguage: string | null | undefined): Locale {
   return isLocale(cookie) ? cookie : localeFromAcceptLanguage(acceptLanguage);
 }
+
+/** The language that is not `locale`: a mail to someone without a language of their own carries both. */
+export const otherLocale = (locale: Locale): Locale => (locale === "en" ? "de" : "en");

@@ -1,8 +1,10 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { db } from "../client";
-import { broadcastRecipients, broadcasts, events, type MailRow } from "../schema";
-import { appLink, localeOf, localeOr, written, type Composed } from "./compose";
+import { translatorFor } from "@/i18n/messages";
+import { otherLocale } from "@/lib/locale";
+import { broadcastRecipients, broadcasts, events, registrations, type MailRow } from "../schema";
+import { appLink, localeOf, localeOr, written, type Composed, type Translator } from "./compose";
 
 const eventOf = async (id: string | null) =>
   id ? (await db().select().from(events).where(eq(events.id, id)))[0] : undefined;
@@ -42,13 +44,25 @@ export async function composeWaiverChanged(row: MailRow): Promise<Composed> {
   }));
 }
 
-/** "Please sign the waiver": a second driver's one-time link; its first link opens the signing page. */
+/**
+ * "Please sign the waiver": a second driver's one-time link. The second driver has no account and
+ * so no language of their own: the mail is written in the registering owner's language first and
+ * in the other one after it, so either reader finds their words.
+ */
 export async function composeWaiverToSign(row: MailRow, token: string | undefined): Promise<Composed> {
   const event = await eventOf(row.eventId);
-  if (!event || !token) return null;
-  return written("en", (t) => ({
-    subject: t("paperwork.mail.toSignSubject", { event: event.name }),
-    lines: [appLink(`/waiver/${token}`), t("paperwork.mail.toSignBody", { event: event.name })],
+  if (!event || !token || !row.registrationId) return null;
+  const [owner] = await db()
+    .select({ id: registrations.ownerId })
+    .from(registrations)
+    .where(eq(registrations.id, row.registrationId));
+  const first = await localeOf(owner?.id ?? null);
+  const both = [translatorFor(first), translatorFor(otherLocale(first))];
+  const say = (key: "toSignSubject" | "toSignBody") =>
+    both.map((t: Translator) => t(`paperwork.mail.${key}`, { event: event.name }));
+  return written(first, () => ({
+    subject: say("toSignSubject").join(" / "),
+    lines: [appLink(`/waiver/${token}`), ...say("toSignBody")],
   }));
 }
 
