@@ -170,3 +170,39 @@ test("a second driver signs from the mailed link, without an account, once", asy
   expect(signed!.n).toBe(1);
   await phone.close();
 });
+
+test("the gate reads a checked-in driver's emergency contact online and offline, and the cached page holds none", async ({
+  page,
+  sql,
+  loginAs,
+}) => {
+  const world = await seedGate(sql, 1);
+  const [car] = world.cars as [GateCar];
+  const phone = `+49 171 ${String(car.plaque).padStart(3, "0")}${Date.now() % 10000}`;
+  await sql`update registrations set checked_in_at = now(),
+    driver_details = ${sql.json({ emergencyName: "Anna Notfall", emergencyPhone: phone })}
+    where id = ${car.registrationId}`;
+
+  await loginAs(page, world.gate);
+  const gatePath = `/organise/events/${world.event.slug}/check-in`;
+  await page.goto(gatePath);
+  const search = page.getByRole("searchbox", { name: "Search by plate, name or plaque" });
+  await search.fill(String(car.plaque));
+  await expect(page.getByRole("link", { name: phone })).toBeVisible();
+  // The page's HTML, which the service worker keeps for offline use, never carries the contact.
+  expect(await (await page.request.get(gatePath)).text()).not.toContain(phone);
+
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await page.reload(); // the first visit installed the service worker; this one is kept by it
+  await expect
+    .poll(() => page.evaluate(async (p) => !!(await caches.match(p, { ignoreSearch: true })), gatePath))
+    .toBe(true);
+  await page.context().setOffline(true);
+  await page.reload();
+  await expect(page.getByText("Offline: working from this phone's copy")).toBeVisible();
+  await page.getByRole("searchbox", { name: "Search by plate, name or plaque" }).fill(String(car.plaque));
+  await expect(page.getByRole("link", { name: phone })).toBeVisible();
+  await page.context().setOffline(false);
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { withoutExpiredContacts } from "./expiry";
+import { withContactsFrom, withoutContacts, withoutExpiredContacts } from "./expiry";
 import { car } from "./testing/cars";
 import type { CheckInCopy } from "./types";
 
@@ -22,5 +22,26 @@ describe("withoutExpiredContacts", () => {
     });
     const after = withoutExpiredContacts(copy("2031-07-12"), new Date("2031-07-12T22:30:00Z"));
     expect(after.cars.map((c) => c.emergency)).toEqual([null, null]);
+  });
+});
+
+describe("the copy in a page's HTML", () => {
+  it("carries no contact, and gets back those the phone saved for the same event's cars only", () => {
+    const saved = copy("2031-07-12");
+    const html = withoutContacts(saved);
+    expect(html.cars.map((c) => c.emergency)).toEqual([null, null]);
+    expect(JSON.stringify(html)).not.toContain("+49171");
+    expect(withContactsFrom(html, saved).cars.map((c) => c.emergency)).toEqual([
+      { name: "Anna", phone: "+49171" },
+      null,
+    ]);
+    expect(withContactsFrom(html, null).cars[0]!.emergency).toBeNull();
+    const otherEvent = { ...saved, event: { ...saved.event, id: "other" } };
+    expect(withContactsFrom(html, otherEvent).cars[0]!.emergency).toBeNull();
+  });
+
+  it("leaves a copy from the data request as it came", () => {
+    const fetched = { ...copy("2031-07-12"), cars: [car()] };
+    expect(withContactsFrom(fetched, copy("2031-07-12"))).toBe(fetched);
   });
 });

@@ -45,6 +45,8 @@ export type CheckInCopy = {
   cars: CheckInCar[];
   /** The server's clock when the copy was read. */
   fetchedAt: string;
+  /** Set on the copy a page's HTML carries: its cars' contacts were left out (lib/check-in/expiry.ts). */
+  contactsWithheld?: boolean;
 };
 
 /** A check-in made on this phone and not yet acknowledged by the server. */

@@ -9,6 +9,7 @@ import { CheckInApp, type Flash } from "./_components/check-in-app";
 import { checkInKeys, checkInPath, LIVE_POLL_MS, sinceFor } from "./_components/check-in-queries";
 import { LiveQueryProvider } from "@/components/live-query-provider";
 import { isUuid } from "@/lib/uuid";
+import { withoutContacts } from "@/lib/check-in/expiry";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<SearchParams> };
@@ -38,7 +39,9 @@ export default async function CheckInPage({ params, searchParams }: Props) {
   const [copy, t] = await Promise.all([getCheckInCopy(event), getTranslations("checkIn")]);
   const since = sinceFor(copy);
   const queryClient = new QueryClient();
-  queryClient.setQueryData(checkInKeys.copy(slug), copy);
+  // The HTML carries the list without emergency contacts (the service worker keeps this page for
+  // offline use, where nothing would expire them), marked as stale so the phone fetches them at once.
+  queryClient.setQueryData(checkInKeys.copy(slug), withoutContacts(copy), { updatedAt: 0 });
   queryClient.setQueryData(checkInKeys.live(slug, since), await getCheckInLive(event, new Date(since)));
   return (
     <div className="mx-auto flex max-w-xl flex-col gap-4">

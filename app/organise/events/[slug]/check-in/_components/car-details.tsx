@@ -14,6 +14,29 @@ export function PlaqueLabel({ car, className = "" }: { car: CheckInCar; classNam
   return <span className={className}>{car.plaque === null ? t("noPlaque") : t("plaque", { number: car.plaque })}</span>;
 }
 
+/** "Anna Müller · +49 171 …" with the number as a link the phone can call. */
+function ContactLine({ contact }: { contact: NonNullable<CheckInCar["emergency"]> }) {
+  return (
+    <>
+      {contact.name} ·{" "}
+      <a href={`tel:${contact.phone}`} className="inline-block py-2 font-semibold text-accent underline">
+        {contact.phone}
+      </a>
+    </>
+  );
+}
+
+/** A checked-in car's emergency contact in the search list: on the day it is what the gate looks up. */
+export function EmergencyContact({ car }: { car: CheckInCar }) {
+  const t = useTranslations("checkIn");
+  if (!car.emergency) return null;
+  return (
+    <p className="text-base">
+      <span className="font-semibold text-muted">{t("emergency")}:</span> <ContactLine contact={car.emergency} />
+    </p>
+  );
+}
+
 /** What the gate checks against the car in front of it: driver, car, colour, plate, sessions. */
 export function CarDetails({
   car,
@@ -44,10 +67,7 @@ export function CarDetails({
         <>
           <dt className="font-semibold text-muted">{t("emergency")}</dt>
           <dd>
-            {car.emergency.name} ·{" "}
-            <a href={`tel:${car.emergency.phone}`} className="font-semibold text-accent underline">
-              {car.emergency.phone}
-            </a>
+            <ContactLine contact={car.emergency} />
           </dd>
         </>
       ) : null}

@@ -5,7 +5,7 @@ import type { ReactNode } from "react";
 import { buttonClass } from "@/components/ui/button";
 import type { Answer } from "@/lib/check-in/answer";
 import type { CheckInCar, CheckInCopy } from "@/lib/check-in/types";
-import { CarSummary, PlaqueLabel } from "./car-details";
+import { CarSummary, EmergencyContact, PlaqueLabel } from "./car-details";
 
 type Props = {
   action: string;
@@ -98,6 +98,7 @@ function Hit({
         ) : null}
       </div>
       <CarSummary car={car} sessions={copy.sessions} />
+      <EmergencyContact car={car} />
       {answer.kind === "ok" ? form(car.registrationId) : <HitStatus answer={answer} />}
     </li>
   );

@@ -5,7 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { applyStates } from "@/lib/check-in/merge";
 import type { CheckInCopy, CheckInState } from "@/lib/check-in/types";
 import { checkInKeys, COPY_REFRESH_MS, fetchCopy, fetchLive, LIVE_POLL_MS, sinceFor } from "./check-in-queries";
-import { withoutExpiredContacts } from "@/lib/check-in/expiry";
+import { withContactsFrom, withoutExpiredContacts } from "@/lib/check-in/expiry";
 import { loadCopy, saveCopy } from "./offline-store";
 
 type Known = { state: CheckInState; at: string };
@@ -28,7 +28,10 @@ export function useOfflineCopy(slug: string) {
     void loadCopy(slug).then(setSaved);
   }, [slug]);
 
-  const base = newest(server.data ?? null, saved);
+  const base = useMemo(() => {
+    const found = newest(server.data ?? null, saved);
+    return found && withContactsFrom(found, saved);
+  }, [server.data, saved]);
   const live = useQuery({
     queryKey: checkInKeys.live(slug, base ? sinceFor(base) : ""),
     queryFn: () => fetchLive(slug, sinceFor(base!)),
