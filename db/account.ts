@@ -1,4 +1,5 @@
 import "server-only";
+import { settleCharges } from "./payments/charges";
 import { randomBytes } from "node:crypto";
 import { and, asc, eq, gte, inArray, ne, or, sql } from "drizzle-orm";
 import { driverDetailsOf } from "@/lib/paperwork";
@@ -167,6 +168,8 @@ async function cancelUpcoming(tx: Tx, userId: string, now: Date): Promise<void> 
     .delete(registrationSessions)
     .where(inArray(registrationSessions.registrationId, ids))
     .returning({ sessionId: registrationSessions.sessionId, status: registrationSessions.status });
+  // The account is gone: its places' charges are credited, and what was paid shows as owed back.
+  await settleCharges(tx, ids);
   for (const session of locked) {
     if (places.some((p) => p.sessionId === session.id && p.status === "confirmed")) await fillFreePlaces(tx, session);
   }

@@ -1,4 +1,5 @@
 import "server-only";
+import { settleEvent } from "./payments/charges";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { EventInput, KeptSession } from "@/lib/schemas/event";
 import { numberedSlug, slugify } from "@/lib/slug";
@@ -202,6 +203,8 @@ export async function saveEvent(
       else await tx.insert(eventSessions).values({ ...sessionColumns(s), eventId: event.id });
     }
     await refillAfterEdit(tx, kept, byId);
+    // A removed session's places were deleted with it: their charges are credited.
+    if (removed.length > 0) await settleEvent(tx, event.id);
     // Every instance expires the page when this commits: status, dates and programme show at once.
     await announceEventChange(tx, { slug: newSlug, kind: "page" });
     if (newSlug !== event.slug) await announceEventChange(tx, { slug: event.slug, kind: "page" });
@@ -239,6 +242,7 @@ export async function cancelEvent(userId: string, slug: string): Promise<{ event
     if (!event) return null;
     await announceEventChange(tx, { slug: event.slug, kind: "page" });
     const told = await queueEventCancelled(tx, event.id);
+    await settleEvent(tx, event.id);
     await withdrawReminders(tx, event.id);
     return { event, told };
   });

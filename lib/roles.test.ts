@@ -14,6 +14,7 @@ const table: Record<OrganiserAction, Record<Role, boolean>> = {
   readOwnerDetails: { admin: true, organiser: true, gate: false },
   checkIn: { admin: true, organiser: true, gate: true },
   manageMail: { admin: true, organiser: true, gate: false },
+  managePayments: { admin: true, organiser: true, gate: false },
 };
 const roles: Role[] = ["admin", "organiser", "gate"];
 

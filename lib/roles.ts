@@ -12,6 +12,7 @@ export const organiserActions = [
   "readOwnerDetails",
   "checkIn",
   "manageMail",
+  "managePayments",
 ] as const;
 export type OrganiserAction = (typeof organiserActions)[number];
 
@@ -31,6 +32,8 @@ const allowed: Record<OrganiserAction, readonly Role[]> = {
   checkIn: ["admin", "organiser", "gate"],
   // The event's mail that could not be delivered: addresses and the servers' replies, and "Retry".
   manageMail: ["admin", "organiser"],
+  // Prices, the bank account, who paid what, refunds: the treasurer's work, not the gate's.
+  managePayments: ["admin", "organiser"],
 };
 
 export function rolesFor(action: OrganiserAction): Role[] {

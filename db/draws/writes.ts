@@ -1,4 +1,5 @@
 import "server-only";
+import { settleEvent } from "../payments/charges";
 import { and, eq, isNotNull, sql } from "drizzle-orm";
 import { ALGORITHM_VERSION, allocate, drawInputOf, hashInput, hashResult, lotteryStats } from "@/lib/lottery";
 import { eventFor } from "../access";
@@ -168,6 +169,7 @@ export async function publishDraw(userId: string, slug: string, drawId: string, 
         sql`update registrations r set draw_position = v.pos from (values ${sql.join(positions, sql`, `)}) as v(id, pos) where r.id = v.id`,
       );
     await tx.update(draws).set({ publishedAt: now }).where(eq(draws.id, run.id));
+    await settleEvent(tx, event.id);
     for (const e of run.result.entries) await enqueueMail(tx, { kind: "drawResult", registrationId: e.id });
     await tx.insert(auditLog).values({
       eventId: event.id,

@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { pickPromotion, placeFor } from "@/lib/allocation";
 import { enqueueMail } from "../mail/queue";
+import { settleCharges } from "../payments/charges";
 import { sqlRows, type Tx } from "../query";
 import { eventSessions, registrationSessions, type EventSession } from "../schema";
 
@@ -68,7 +69,8 @@ type Candidate = { registration_id: string; wait_seq: number; confirmed: { s: st
 
 /**
  * Fills a locked session's free places from its waiting list, earliest arrival first, skipping
- * anyone whose confirmed places would clash. Each promotion queues a "place confirmed" mail.
+ * anyone whose confirmed places would clash. Each promotion queues a "place confirmed" mail and,
+ * in a paid event, charges the place.
  */
 export async function fillFreePlaces(tx: Tx, session: EventSession): Promise<string[]> {
   const promoted: string[] = [];
@@ -101,6 +103,7 @@ export async function fillFreePlaces(tx: Tx, session: EventSession): Promise<str
       .set({ status: "confirmed", waitSeq: null })
       .where(and(eq(registrationSessions.registrationId, next), eq(registrationSessions.sessionId, session.id)));
     await enqueueMail(tx, { kind: "placeConfirmed", registrationId: next, sessionId: session.id });
+    await settleCharges(tx, next);
     promoted.push(next);
     free--;
   }

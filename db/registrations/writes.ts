@@ -7,6 +7,8 @@ import { insertAnswers, questionsOf } from "../paperwork/answers";
 import { driverDetailsFromProfile } from "../paperwork/details";
 import { inviteSecondDrivers } from "../paperwork/second-driver";
 import { checkAnswers } from "@/lib/paperwork";
+import { newReference } from "@/lib/payments/reference";
+import { settleCancellation, settleCharges } from "../payments/charges";
 import type { Tx } from "../query";
 import { registrations, registrationSessions, users, type Event } from "../schema";
 import { carRefusal, openOrNull, replayOf, runGroupRefusal, sessionsRefusal } from "@/lib/registration-verdicts";
@@ -87,6 +89,7 @@ export async function registerCar(userId: string, input: RegisterInput, now = ne
       ]);
       for (const session of await lockChosenSessions(tx, input.sessionIds))
         await placeInSession(tx, created.id, session);
+      await settleCharges(tx, created.id);
       return { ok: true, registrationId: created.id, eventSlug: event.slug } as const;
     }),
   );
@@ -107,6 +110,7 @@ export async function insertRegistration(tx: Tx, event: Event, userId: string, i
       carId: input.carId,
       ownerId: userId,
       idempotencyKey: input.idempotencyKey,
+      paymentReference: newReference(),
       secondDriverName: input.secondDriverName,
       secondDriverEmail: input.secondDriverEmail,
       driverDetails: driverDetailsFromProfile(userId),
@@ -169,6 +173,7 @@ export async function changeSessions(
         await placeInSession(tx, registrationId, session);
       if (dropped.size > 0)
         for (const session of locked.filter((s) => kept.includes(s.id))) await fillFreePlaces(tx, session);
+      await settleCharges(tx, registrationId);
       // Composed when sent, after this commits: it names the places as they are then.
       await enqueueMail(tx, { kind: "registrationChanged", registrationId });
       return { ok: true, registrationId, eventSlug: own.event.slug } as const;
@@ -209,6 +214,7 @@ export async function cancelRegistration(
       .update(registrations)
       .set({ status: "cancelled", cancelledAt: now })
       .where(eq(registrations.id, registrationId));
+    await settleCancellation(tx, registrationId, now);
     for (const session of locked) {
       if (gone.some((p) => p.sessionId === session.id && p.status === "confirmed")) await fillFreePlaces(tx, session);
     }

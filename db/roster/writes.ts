@@ -4,6 +4,7 @@ import { moveRefusal, organiserPlace, promoteRefusal } from "@/lib/roster/change
 import type { MoveInput, PromoteInput } from "@/lib/schemas/roster";
 import { eventFor } from "../access";
 import { db } from "../client";
+import { settleCharges } from "../payments/charges";
 import { enqueueMail } from "../mail/queue";
 import { sqlRows, type Tx } from "../query";
 import { lockSessions } from "../registrations/places";
@@ -108,6 +109,7 @@ export async function moveRegistrations(userId: string, slug: string, input: Mov
     if (records.length === 0) return fail("form", skipped[0]?.error ?? "roster.errors.nothingSelected");
     if (records.length > 1) for (const r of records) r.detail.bulk = records.length;
     const moved = new Set(records.map((r) => r.registrationId));
+    await settleCharges(tx, [...moved]);
     // Leaving the source may also lift the clash that kept a moved car waiting somewhere else.
     const waitingElsewhere = [...locked.values()].filter(
       (s) =>
@@ -163,6 +165,7 @@ export async function promoteWaiting(
       .set({ status: "confirmed", waitSeq: null })
       .where(and(eq(registrationSessions.registrationId, reg.id), eq(registrationSessions.sessionId, session.id)));
     await enqueueMail(tx, { kind: "placeConfirmed", registrationId: reg.id, sessionId: session.id });
+    await settleCharges(tx, reg.id);
     await writeAudit(tx, [
       {
         eventId: event.id,
@@ -206,6 +209,8 @@ export async function removeRegistrations(
         status: registrationSessions.status,
       });
     await tx.update(registrations).set({ status: "cancelled", cancelledAt: now }).where(inArray(registrations.id, ids));
+    // Removed by the organiser, not cancelled by the owner: everything paid is owed back.
+    await settleCharges(tx, ids);
     const names = new Map(locked.map((s) => [s.id, s.name]));
     const records: AuditRecord[] = regs.map((r) => ({
       eventId: event.id,

@@ -9,6 +9,8 @@ export const clubs = pgTable("clubs", {
   slug: text("slug").notNull().unique(),
   /** How long signed waivers are kept after the event: the German limitation period by default. */
   waiverRetentionYears: integer("waiver_retention_years").notNull().default(3),
+  /** The last receipt number given out: receipts are numbered 1, 2, 3 … per club without a gap. */
+  lastReceiptNumber: integer("last_receipt_number").notNull().default(0),
   createdAt: timestamp("created_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -47,6 +47,8 @@ export const eventSessions = pgTable(
     endsAt: timestamp("ends_at", { mode: "date", withTimezone: true }).notNull(),
     capacity: integer("capacity").notNull(),
     noiseLimitDb: integer("noise_limit_db"),
+    /** What a confirmed place costs, in euro cents (0: included in the entry fee). */
+    priceCents: integer("price_cents").notNull().default(0),
     /** Who may book the session (a run group); empty: every driver. */
     experienceLevels: experienceLevel("experience_levels")
       .array()
@@ -57,6 +59,7 @@ export const eventSessions = pgTable(
     index("event_sessions_event_idx").on(t.eventId, t.startsAt),
     check("event_sessions_time_ck", sql`${t.endsAt} > ${t.startsAt}`),
     check("event_sessions_capacity_ck", sql`${t.capacity} between 1 and 2000`),
+    check("event_sessions_price_ck", sql`${t.priceCents} between 0 and 10000000`),
   ],
 );
 

@@ -10,3 +10,4 @@ export * from "./lottery";
 export * from "./roster";
 export * from "./check-in";
 export * from "./rate-limits";
+export * from "./payments";

@@ -42,6 +42,8 @@ export const registrations = pgTable(
     /** The driver's licence, emergency contact and experience for this event; erased 30 days after it. */
     driverDetails: jsonb("driver_details").$type<DriverDetails>(),
     idempotencyKey: text("idempotency_key").unique(),
+    /** The ISO 11649 reference a bank transfer for this place carries (lib/payments/reference.ts); set once a fee is owed. */
+    paymentReference: text("payment_reference").unique(),
     createdAt: timestamp("created_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
     cancelledAt: timestamp("cancelled_at", { mode: "date", withTimezone: true }),
     checkedInAt: timestamp("checked_in_at", { mode: "date", withTimezone: true }),
