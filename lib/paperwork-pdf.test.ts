@@ -35,6 +35,8 @@ const waiver = (signature: string | null) =>
     record: [
       ["Unterschrieben von", "Jürgen Müßig"],
       ["SHA-256", "a".repeat(64)],
+      ["Beifahrer", "Łukasz Dvořák"],
+      ["Browser", "Mozilla/5.0 (Pixel 7)"],
     ],
   });
 
@@ -46,6 +48,9 @@ describe("the signed waiver PDF read back", () => {
     expect(text).toContain("• Helm tragen");
     expect(text).toContain("Unterschrieben von: Jürgen Müßig");
     expect(text).toContain(`SHA-256: ${"a".repeat(64)}`);
+    // A name beyond the font's letters is printed as its nearest, and the line after it survives.
+    expect(text).toContain("Beifahrer: Lukasz Dvorák");
+    expect(text).toContain("Browser: Mozilla/5.0 (Pixel 7)");
     expect(imagesOf(file)).toHaveLength(1);
   });
 

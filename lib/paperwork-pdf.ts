@@ -1,4 +1,5 @@
 import PDFDocument from "pdfkit";
+import { pdfText } from "./pdf-text";
 import { pngOfDataUrl } from "./png";
 
 // A signed waiver as an A4 PDF: the text as signed, the drawn signature, and the record that
@@ -39,18 +40,27 @@ export function waiverPdf(w: WaiverRecord): Promise<Buffer> {
   const chunks: Buffer[] = [];
   doc.on("data", (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve) => doc.on("end", () => resolve(Buffer.concat(chunks))));
-  doc.font("Helvetica-Bold").fontSize(16).text(w.title);
-  doc.font("Helvetica").fontSize(10).fillColor("#475569").text(w.subtitle).fillColor("#000000").moveDown(1);
-  doc.font("Helvetica").fontSize(11).text(markdownToPlain(w.text), { lineGap: 2 }).moveDown(1.5);
+  doc.font("Helvetica-Bold").fontSize(16).text(pdfText(w.title));
+  doc.font("Helvetica").fontSize(10).fillColor("#475569").text(pdfText(w.subtitle)).fillColor("#000000").moveDown(1);
+  doc
+    .font("Helvetica")
+    .fontSize(11)
+    .text(pdfText(markdownToPlain(w.text)), { lineGap: 2 })
+    .moveDown(1.5);
   if (w.signature) {
     const png = pngOfDataUrl(w.signature);
     if (doc.y + 120 > A4[1] - MARGIN) doc.addPage();
     doc.image(png, { fit: [240, 100] }).moveDown(0.5);
   }
   if (doc.y + 40 + w.record.length * 16 > A4[1] - MARGIN) doc.addPage();
-  doc.font("Helvetica-Bold").fontSize(12).text(w.recordTitle).moveDown(0.3);
+  doc.font("Helvetica-Bold").fontSize(12).text(pdfText(w.recordTitle)).moveDown(0.3);
   for (const [label, value] of w.record) {
-    doc.font("Helvetica-Bold").fontSize(9).text(`${label}: `, { continued: true }).font("Helvetica").text(value);
+    doc
+      .font("Helvetica-Bold")
+      .fontSize(9)
+      .text(pdfText(`${label}: `), { continued: true })
+      .font("Helvetica")
+      .text(pdfText(value));
   }
   doc.end();
   return done;

@@ -4,7 +4,8 @@ import os from "node:os";
 import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { pdfText, receiptPdf, type Receipt } from "./receipt-pdf";
+import { pdfText } from "../pdf-text";
+import { receiptPdf, type Receipt } from "./receipt-pdf";
 
 function saved(pdf: Buffer): string {
   const file = path.join(mkdtempSync(path.join(os.tmpdir(), "receipt-pdf-")), "receipt.pdf");
