@@ -31,6 +31,8 @@ const nextConfig = {
     "pdfkit",
     "rate-limiter-flexible",
   ],
+  // A bank statement (CAMT.053) of a busy month is more than the default 1 MB; lib/schemas/payments.ts checks the same limit.
+  experimental: { serverActions: { bodySizeLimit: "4mb" } },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -24,6 +24,10 @@ const lines: AuditLine[] = [
     car: null,
     detail: { mailId: "m", kind: "eventCancelled", recipient: "x@example.test" },
   },
+  { action: "fees.save", actor: "Ada", car: null, detail: { entryCents: 4500, sessions: 2 } },
+  { action: "payment.mark", actor: "Ada", car: "#3 Jonas (M-AB 1)", detail: { cents: 16500 } },
+  { action: "refund.grant", actor: "Ada", car: "#3 Jonas (M-AB 1)", detail: { cents: 5000 } },
+  { action: "statement.import", actor: "Ada", car: null, detail: { file: "camt053.xml", booked: 7 } },
   { action: "autoPromote", actor: null, car: null, detail: {} },
   { action: "something.new", actor: null, car: null, detail: {} },
 ];
@@ -36,6 +40,18 @@ describe("audit lines", () => {
       expect(sentence, line.action).not.toMatch(/\{|\}|\s[.,:)]|\(\s|“”|„“|\s{2}|^\s|undefined|null|NaN/);
       expect(sentence.length, line.action).toBeGreaterThan(10);
     }
+  });
+
+  it("say amounts of money as money, in each language", () => {
+    const say = (locale: "en" | "de") => {
+      const t = createTranslator({ locale, messages: messagesFor(locale), namespace: "roster" });
+      return auditSentence(
+        (key, values) => t(key as never, values as never),
+        lines.find((l) => l.action === "payment.mark")!,
+      );
+    };
+    expect(say("en")).toBe("Ada marked €165.00 as paid for #3 Jonas (M-AB 1)");
+    expect(say("de").replace(/\s/g, " ")).toBe("Ada hat 165,00 € für #3 Jonas (M-AB 1) als bezahlt markiert");
   });
 
   it("say a published draw is a published draw, with its seed, not a car moving up", () => {

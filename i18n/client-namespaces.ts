@@ -15,7 +15,7 @@ export const CLIENT_NAMESPACES = {
   "/account": ["account", "paperwork"],
   "/events/[slug]/register": ["registration", "lottery", "paperwork"],
   "/garage": ["carForm"],
-  "/organise": ["organise", "roster", "checkIn", "grid", "broadcast", "paperwork"],
+  "/organise": ["organise", "roster", "checkIn", "grid", "broadcast", "paperwork", "fees", "payments"],
   "/registrations": ["registration", "lottery", "paperwork"],
   "/signin": ["signin"],
   "/waiver": ["paperwork"],

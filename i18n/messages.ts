@@ -28,6 +28,10 @@ import deMail from "@/messages/de/mail.json";
 import enMail from "@/messages/en/mail.json";
 import dePaperwork from "@/messages/de/paperwork.json";
 import enPaperwork from "@/messages/en/paperwork.json";
+import deFees from "@/messages/de/fees.json";
+import enFees from "@/messages/en/fees.json";
+import dePayments from "@/messages/de/payments.json";
+import enPayments from "@/messages/en/payments.json";
 
 // One file per area of the app, so features can add strings without touching each other's files.
 // Each area's namespaces must be distinct at the top level.
@@ -46,6 +50,8 @@ export const en = {
   ...enErrorPage,
   ...enMail,
   ...enPaperwork,
+  ...enFees,
+  ...enPayments,
 };
 const de: typeof en = {
   ...deCore,
@@ -62,6 +68,8 @@ const de: typeof en = {
   ...deErrorPage,
   ...deMail,
   ...dePaperwork,
+  ...deFees,
+  ...dePayments,
 };
 
 export type Messages = typeof en;

@@ -1,7 +1,10 @@
 import QRCode from "qrcode";
 
-/** The ticket as a QR code image (SVG data URL: crisp when printed, small on the wire). */
-export async function ticketQrDataUrl(token: string): Promise<string> {
-  const svg = await QRCode.toString(token, { type: "svg", errorCorrectionLevel: "M", margin: 2 });
+/** Text as a QR code image (SVG data URL: crisp when printed, small on the wire); level M, as EPC069-12 asks. */
+export async function qrDataUrl(text: string): Promise<string> {
+  const svg = await QRCode.toString(text, { type: "svg", errorCorrectionLevel: "M", margin: 2 });
   return `data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}`;
 }
+
+/** The ticket as a QR code image. */
+export const ticketQrDataUrl = (token: string) => qrDataUrl(token);

@@ -47,3 +47,9 @@ export function weekday(day: string): number {
 export function formatLocalInput(moment: Date, zone = EVENT_TIME_ZONE): string {
   return format(inZone(moment, zone), "yyyy-MM-dd'T'HH:mm");
 }
+
+/** The instant an <input type="datetime-local"> value ("yyyy-MM-ddTHH:mm") names in the zone. */
+export function parseLocalInput(value: string, zone = EVENT_TIME_ZONE): Date {
+  const [day = "", clock = ""] = value.split("T");
+  return zonedMoment(day, clock, zone);
+}

@@ -10,7 +10,9 @@ export type RegistrationMail =
   | { kind: "movedByOrganiser"; registrationId: string; fromSessionId: string; toSessionId: string }
   // The lottery's: an entry was received; the published draw's result for an entry.
   | { kind: "entryReceived"; registrationId: string }
-  | { kind: "drawResult"; registrationId: string };
+  | { kind: "drawResult"; registrationId: string }
+  // Money came in for the registration (a bank line, a card payment, the organiser's "Mark as paid").
+  | { kind: "paymentReceived"; registrationId: string; cents: number };
 
 export type RegistrationMailKind = RegistrationMail["kind"];
 export const registrationMailKinds = [
@@ -23,6 +25,7 @@ export const registrationMailKinds = [
   "movedByOrganiser",
   "entryReceived",
   "drawResult",
+  "paymentReceived",
 ] as const satisfies readonly RegistrationMailKind[];
 
 /** Who of a registration a mail goes to. */

@@ -1,4 +1,5 @@
 import "server-only";
+import { formatEuro } from "@/lib/payments/money";
 import { eq } from "drizzle-orm";
 import { env } from "@/env";
 import { carModelName } from "@/lib/car-catalogue";
@@ -38,7 +39,7 @@ function placeLines(t: Translator, places: Places): string[] {
 function stillTrue(mail: RegistrationMail, { reg, event, owner }: Loaded): boolean {
   if (!owner) return false; // account deleted since: nobody to tell
   if (mail.kind === "registrationCancelled" || mail.kind === "removedByOrganiser") return true;
-  if (mail.kind === "registrationReceived") return true;
+  if (mail.kind === "registrationReceived" || mail.kind === "paymentReceived") return true;
   // A reminder, a promotion, a move or a draw result for a cancelled registration or event would mislead.
   return reg.status === "active" && event.status !== "cancelled";
 }
@@ -144,6 +145,13 @@ export async function composeRegistrationMail(row: MailRow): Promise<Composed> {
           ...choices.map((c) => `${c.rank}. ${c.name} (${formatMoment(c.startsAt)})`),
           ticket,
         ],
+      }));
+    }
+    case "paymentReceived": {
+      const amount = formatEuro(mail.cents, locale);
+      return written(locale, (t) => ({
+        subject: t("payments.mail.receivedSubject", { amount, event: event.name }),
+        lines: [t("payments.mail.receivedBody", { amount, event: event.name, car: carName }), ticket],
       }));
     }
     case "drawResult": {

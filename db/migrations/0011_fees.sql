@@ -9,6 +9,7 @@ CREATE TABLE "bank_lines" (
 	"booked_on" date NOT NULL,
 	"cents" integer NOT NULL,
 	"name" text,
+	"iban" text,
 	"remittance" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );

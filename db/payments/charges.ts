@@ -1,4 +1,3 @@
-import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { dayKey } from "@/lib/time";
 import { cancellationFee, type LedgerRow } from "@/lib/payments/ledger";
@@ -10,6 +9,8 @@ import { sqlRows, type Tx } from "../query";
 // own transaction. Two transactions may settle one registration at once (an owner's change and a
 // promotion by someone else's cancellation): each row's key counts the item's earlier rows, so
 // the second insert of the same charge meets the first one's key and adds nothing.
+// Steps inside a caller's transaction, deciding nothing about who may: not marked server-only, so
+// the demo seed (a plain script) charges its registrations the same way.
 
 /** A held item's key: "session:<id>" or "entry" (while any place is confirmed). Cancelled registrations and events hold nothing. */
 const settleSql = (which: SQL) => sql`

@@ -129,6 +129,8 @@ export const bankLines = pgTable(
     bookedOn: date("booked_on", { mode: "string" }).notNull(),
     cents: integer("cents").notNull(),
     name: text("name"),
+    /** The payer's account as the bank reported it: where a refund goes back to. */
+    iban: text("iban"),
     remittance: text("remittance"),
     createdAt: timestamp("created_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
   },

@@ -5,6 +5,7 @@ import { addDays, formatClock, formatMoment, weekday } from "@/lib/time";
 import { openScratchDatabase } from "@/test/scratch-database";
 import { events, eventSessions } from "../schema";
 import { DEMO_EVENT_SLUG, demoSaturday, resetDemo, seedDemo } from "./demo";
+import { DEMO_ACCOUNT, demoFee, demoReference } from "./fees";
 
 describe("demoSaturday", () => {
   it("is the first summer weekend (June to September) at least 60 days ahead", () => {
@@ -133,6 +134,19 @@ describe("seedDemo / resetDemo (own database)", () => {
     expect(paperwork).toMatchObject({ require_emergency_contact: true });
     expect(paperwork!.text_en).toContain("at your own risk");
     expect(paperwork!.text_de).toContain("auf eigene Gefahr");
+    // Fees: €45 entry, €120 per GP session; owner001–owner080 paid what they owe, the rest owe it.
+    const [fees] = await scratch.sql`select entry_cents, iban, offer_freed_places, offer_hours from event_fees`;
+    expect(fees).toEqual({ entry_cents: 4500, iban: DEMO_ACCOUNT.iban, offer_freed_places: true, offer_hours: 24 });
+    const prices = await scratch.sql`select kind, price_cents from event_sessions order by starts_at`;
+    expect(prices.map((p) => p.price_cents)).toEqual([0, 0, 0, 12000, 12000, 12000]);
+    const owed = await scratch.sql`
+      select r.plaque, r.payment_reference,
+        sum(case l.kind when 'charge' then l.cents when 'credit' then -l.cents when 'payment' then -l.cents else l.cents end)::int as owed
+      from registrations r join ledger_entries l on l.registration_id = r.id group by r.id order by r.plaque`;
+    expect(owed.map((r) => [r.plaque, r.owed])).toEqual(
+      Array.from({ length: 92 }, (_, i) => [i + 1, i + 1 <= 80 ? 0 : demoFee(i + 1)]),
+    );
+    expect(owed.map((r) => r.payment_reference)).toEqual(owed.map((r) => demoReference(r.plaque)));
   });
 
   it("seeds again after resetDemo", async () => {

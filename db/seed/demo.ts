@@ -2,6 +2,7 @@ import { eq, like, sql } from "drizzle-orm";
 import { addDays, dayKey, weekday, zonedMoment } from "@/lib/time";
 import type { Db, Tx } from "../query";
 import * as schema from "../schema";
+import { seedDemoFees } from "./fees";
 import { seedDemoPaperwork } from "./paperwork";
 import { demoOwners } from "./people";
 
@@ -133,6 +134,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<boolean> {
       now,
     );
     await seedDemoPaperwork(tx, event!.id, now);
+    await seedDemoFees(tx, event!.id, saturday);
     return true;
   });
 }

@@ -36,9 +36,11 @@ export function forge(s: Scene, args: unknown[], secret = identifiers(s)): Forge
   const swap = (value: unknown): unknown => {
     if (typeof value === "string") return swaps.get(value) ?? value;
     if (Array.isArray(value)) return value.map(swap);
+    // A file (an uploaded statement) goes as it is: its content names no id of the scene.
+    if (value instanceof Blob) return value;
     if (value instanceof FormData) {
       const form = new FormData();
-      for (const [k, v] of value.entries()) form.append(k, swap(v) as string);
+      for (const [k, v] of value.entries()) form.append(k, swap(v) as string | Blob);
       return form;
     }
     if (value && typeof value === "object")

@@ -9,6 +9,8 @@ import { eventSchema, sessionSchema } from "../../lib/schemas/event";
 import { entryChangeSchema, lotteryEntrySchema } from "../../lib/schemas/lottery-entry";
 import { QUESTION_KINDS } from "../../lib/paperwork";
 import { paperworkSchema } from "../../lib/schemas/paperwork";
+import { feesSchema } from "../../lib/schemas/fees";
+import { reasonSchema } from "../../lib/schemas/payments";
 import { profileSchema } from "../../lib/schemas/profile";
 import { waiverSignSchema } from "../../lib/schemas/waiver";
 import { carChangeSchema, registrationSchema, sessionChangeSchema } from "../../lib/schemas/registration";
@@ -58,6 +60,23 @@ const paperworkFields = (): Record<string, JsonSchema> => {
   });
   const row = (i: number) => Object.fromEntries(Object.entries(question).map(([k, v]) => [`questions.${i}.${k}`, v]));
   return { ...paperwork, ...row(0), ...row(1), intent: { type: "string", enum: ["save", "addQuestion"] } };
+};
+
+/** The fees form, with values that often pass (so saves reach the database), and prices for a session of the event and of another. */
+const feesFields = (): Record<string, JsonSchema> => {
+  const { price: _, ...fees } = props(feesSchema);
+  const amount = { type: "string", pattern: "^\\d{1,3}(\\.\\d{3})?(,\\d{2})?$" };
+  const count = { type: "string", pattern: "^[1-9]\\d{0,2}$" };
+  return {
+    ...fees,
+    entry: amount,
+    "price.«session0»": amount,
+    "price.«lotterySession»": amount,
+    iban: { type: "string", enum: ["", "DE89370400440532013000", "DE89370400440532013001"] },
+    payWithinDays: count,
+    offerHours: count,
+    transfersUntil: { type: "string", pattern: "^20[3-9]\\d-(0[1-9]|1[0-2])-[0-2]\\dT([01]\\d|2[0-3]):[0-5]\\d$" },
+  };
 };
 
 export const actionTargets: ActionTarget[] = [
@@ -156,6 +175,32 @@ export const actionTargets: ActionTarget[] = [
     action: "app/organise/events/[slug]/grid/[sessionId]/actions.ts#saveOrderAction",
     bound: [gridRefArg, z.array(z.uuid()).max(2000)],
     fields: {},
+  },
+  {
+    action: "app/organise/events/[slug]/fees/actions.ts#saveFeesAction",
+    bound: [slugArg],
+    fields: feesFields(),
+  },
+  {
+    action: "app/organise/events/[slug]/payments/actions.ts#importStatementAction",
+    bound: [slugArg],
+    fields: { statement: text },
+  },
+  {
+    action: "app/organise/events/[slug]/payments/actions.ts#confirmImportAction",
+    bound: [slugArg, idArg],
+    fields: form({ "assign.0": z.uuid(), "assign.1": z.string() }),
+    reseedEvery: 10,
+  },
+  {
+    action: "app/organise/events/[slug]/payments/actions.ts#markPaidAction",
+    bound: [refArg],
+    fields: props(reasonSchema),
+  },
+  {
+    action: "app/organise/events/[slug]/payments/actions.ts#grantRefundAction",
+    bound: [refArg],
+    fields: props(reasonSchema),
   },
   {
     action: "app/organise/events/[slug]/paperwork/actions.ts#savePaperworkAction",

@@ -101,6 +101,13 @@ export const routeTargets: RouteTarget[] = [
   },
   { route: "/registrations/[id]/calendar.ics", path: "/registrations/[id]/calendar.ics", methods: ["GET"] },
   { route: "/registrations/[id]/waiver.pdf", path: "/registrations/[id]/waiver.pdf", methods: ["GET"] },
+  { route: "/registrations/[id]/receipt.pdf", path: "/registrations/[id]/receipt.pdf", methods: ["GET"] },
+  {
+    route: "/organise/events/[slug]/payments.csv",
+    path: "/organise/events/[slug]/payments.csv",
+    methods: ["GET"],
+  },
+  { route: "/organise/events/[slug]/refunds.xml", path: "/organise/events/[slug]/refunds.xml", methods: ["GET"] },
   { route: "/serwist/[path]", path: "/serwist/[path]", methods: ["GET"], segments: ["sw.js", "sw.js.map"] },
 ];
 

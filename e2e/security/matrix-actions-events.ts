@@ -1,5 +1,26 @@
 import { clubStaff, only, organisers } from "./expect";
 import { f, PREV, one, ref, gridRef, eventForm, type ActionRow } from "./matrix-helpers";
+import type { Scene } from "./scene";
+
+/** A bank statement (CSV) with one line paying the owner's registration by its amount and name. */
+const statementForm = (_s: Scene) => {
+  const form = new FormData();
+  const csv = "Date;Amount;Reference;Name\n02.05.2031;35,00;Startgeld;Matrix Owner\n";
+  form.append("statement", new File([csv], "matrix-upload.csv", { type: "text/csv" }));
+  return form;
+};
+
+/** A valid fees form: an entry fee (€43.21, which nothing else writes), a session's price and the account. */
+const feesForm = (s: Scene) =>
+  f({
+    entry: "43,21",
+    [`price.${s.event.sessions[0]}`]: "120",
+    accountHolder: "Matrix Club",
+    iban: "DE89 3704 0044 0532 0130 00",
+    payWithinDays: "14",
+    offerHours: "24",
+    transferRule: "recipient_pays",
+  });
 
 // The matrix rows of the organiser's event pages: the event, its roster, gate, draw, grid, plaques and mail.
 export const eventActionRows: ActionRow[] = [
@@ -86,6 +107,45 @@ export const eventActionRows: ActionRow[] = [
     // The worker may have sent it by the time this looks: the audit line is what stays.
     effect: (c) =>
       one(c, c.sql`select 1 as n from audit_log where action = 'mail.retry' and detail->>'mailId' = ${c.s.failedMail}`),
+  },
+  {
+    action: "app/organise/events/[slug]/fees/actions.ts#saveFeesAction",
+    args: (s) => [s.event.slug, PREV, feesForm(s)],
+    expect: only(organisers, "refused"),
+    effect: (c) => one(c, c.sql`select 1 as n from event_fees where event_id = ${c.s.event.id} and entry_cents = 4321`),
+  },
+  {
+    action: "app/organise/events/[slug]/payments/actions.ts#importStatementAction",
+    args: (s) => [s.event.slug, PREV, statementForm(s)],
+    expect: only(organisers, "refused"),
+    effect: (c) =>
+      one(
+        c,
+        c.sql`select 1 as n from statement_imports where event_id = ${c.s.event.id} and file_name = 'matrix-upload.csv'`,
+      ),
+  },
+  {
+    action: "app/organise/events/[slug]/payments/actions.ts#confirmImportAction",
+    args: (s) => [s.event.slug, s.statementImport, PREV, f({})],
+    expect: only(organisers, "refused"),
+    effect: (c) => one(c, c.sql`select 1 as n from bank_lines where key = ${`matrix-line-${c.s.tag}`}`),
+  },
+  {
+    action: "app/organise/events/[slug]/payments/actions.ts#markPaidAction",
+    args: (s) => [ref(s), PREV, f({ reason: "Paid in cash at the club evening" })],
+    expect: only(organisers, "refused"),
+    effect: (c) =>
+      one(
+        c,
+        c.sql`select 1 as n from ledger_entries where registration_id = ${c.s.registration} and method = 'manual' and reason is not null`,
+      ),
+  },
+  {
+    action: "app/organise/events/[slug]/payments/actions.ts#grantRefundAction",
+    args: (s) => [{ id: s.cancelledPaid, slug: s.event.slug }, PREV, f({ reason: "Broke down on the way" })],
+    expect: only(organisers, "refused"),
+    effect: (c) =>
+      one(c, c.sql`select 1 as n from ledger_entries where registration_id = ${c.s.cancelledPaid} and kind = 'credit'`),
   },
   {
     action: "app/organise/events/[slug]/paperwork/actions.ts#savePaperworkAction",

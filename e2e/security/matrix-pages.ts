@@ -46,7 +46,9 @@ export const pageRows: PageRow[] = [
   { route: "/organise/events/[slug]/check-in", path: (s) => `${e(s)}/check-in`, expect: only(clubStaff) },
   { route: "/organise/events/[slug]/mail", path: (s) => `${e(s)}/mail`, expect: only(organisers) },
   { route: "/organise/events/[slug]/checklist", path: (s) => `${e(s)}/checklist`, expect: only(organisers) },
+  { route: "/organise/events/[slug]/fees", path: (s) => `${e(s)}/fees`, expect: only(organisers) },
   { route: "/organise/events/[slug]/paperwork", path: (s) => `${e(s)}/paperwork`, expect: only(organisers) },
+  { route: "/organise/events/[slug]/payments", path: (s) => `${e(s)}/payments`, expect: only(organisers) },
   {
     route: "/organise/events/[slug]/draw",
     path: (s) => `/organise/events/${s.closedLottery.slug}/draw`,
@@ -157,6 +159,8 @@ export const routeRows: RouteRow[] = [
     expect: only(clubStaff, "404", "404"),
   },
   { route: "/organise/events/[slug]/roster.csv", path: (s) => `${e(s)}/roster.csv`, expect: only(organisers) },
+  { route: "/organise/events/[slug]/payments.csv", path: (s) => `${e(s)}/payments.csv`, expect: only(organisers) },
+  { route: "/organise/events/[slug]/refunds.xml", path: (s) => `${e(s)}/refunds.xml`, expect: only(organisers) },
   {
     route: "/organise/events/[slug]/roster/data",
     path: (s) => `${e(s)}/roster/data`,
@@ -165,6 +169,11 @@ export const routeRows: RouteRow[] = [
   {
     route: "/registrations/[id]/waiver.pdf",
     path: (s) => `/registrations/${s.signedEntry}/waiver.pdf`,
+    expect: only(["owner"]),
+  },
+  {
+    route: "/registrations/[id]/receipt.pdf",
+    path: (s) => `/registrations/${s.registration}/receipt.pdf`,
     expect: only(["owner"]),
   },
   {

@@ -36,6 +36,14 @@ export type Scene = {
   waiverLinkToken: string;
   /** The owner's entry in the closed lottery, whose waiver the owner has signed (its PDF). */
   signedEntry: string;
+  /**
+   * Fees: the event costs €45 entry. The owner has paid €10 of it (a receipt); the other owner
+   * paid €90 from a known account (a refund is due); a cancelled registration of the filler kept
+   * a €10 cancellation fee (a refund may be granted). A previewed bank statement waits to be
+   * confirmed, its one line paying the owner's registration.
+   */
+  statementImport: string;
+  cancelledPaid: string;
   /** A lottery open for entries, the owner entered; and one whose entries closed, ready for its draw. */
   lottery: SeededEvent & { entry: string };
   closedLottery: SeededEvent;
@@ -103,6 +111,54 @@ async function register(
   return row!.id;
 }
 
+async function seedFees(
+  sql: Sql,
+  event: SeededEvent,
+  clubId: string,
+  tag: string,
+  regs: { registration: string; otherRegistration: string; filler: string },
+) {
+  await sql`insert into event_fees (event_id, entry_cents, account_holder, iban, bic)
+    values (${event.id}, 4500, ${`Club ${tag}`}, 'DE89370400440532013000', 'COBADEFFXXX')`;
+  const fillerCar = await insertCar(sql, regs.filler);
+  const cancelledPaid = await register(sql, event.id, regs.filler, fillerCar!.id, [], null);
+  await sql`update registrations set status = 'cancelled', cancelled_at = now() where id = ${cancelledPaid}`;
+  const row = (id: string, kind: string, item: string, cents: number) =>
+    sql`insert into ledger_entries (event_id, registration_id, kind, item, cents, source_key)
+      values (${event.id}, ${id}, ${kind}, ${item}, ${cents}, ${`matrix:${id}:${kind}:${item}`})`;
+  await row(regs.registration, "charge", "entry", 4500);
+  await row(regs.registration, "payment", "manual", 1000);
+  await row(regs.otherRegistration, "charge", "entry", 4500);
+  await row(regs.otherRegistration, "payment", "bank", 9000);
+  await row(cancelledPaid, "charge", "cancellation", 1000);
+  await row(cancelledPaid, "payment", "bank", 1000);
+  await sql`insert into bank_lines (club_id, key, registration_id, booked_on, cents, name, iban)
+    values (${clubId}, ${`matrix-${tag}`}, ${regs.otherRegistration}, current_date, 9000, 'Other Owner', 'DE02120300000000202051')`;
+  const line = {
+    key: `matrix-line-${tag}`,
+    bookedOn: "2031-05-02",
+    cents: 3500,
+    currency: "EUR",
+    remittance: "x",
+    name: "Owner",
+    iban: null,
+  };
+  const preview = [
+    {
+      line,
+      status: "matched",
+      by: "reference",
+      registrationId: regs.registration,
+      candidates: [],
+      fit: "exact",
+      booked: false,
+    },
+  ];
+  const [kept] = await sql<{ id: string }[]>`insert into statement_imports (event_id, file_name, lines)
+    values (${event.id}, 'matrix.xml', ${sql.json(preview)}) returning id`;
+  return { statementImport: kept!.id, cancelledPaid };
+}
+
 export async function seedScene(sql: Sql): Promise<Scene> {
   const tag = uniqueSuffix();
   const [owner, otherOwner, gate, otherOrganiser, organiser, admin, filler] = await Promise.all(
@@ -161,6 +217,11 @@ export async function seedScene(sql: Sql): Promise<Scene> {
   const waiverLinkToken = randomBytes(24).toString("base64url");
   await sql`insert into waiver_links (token_hash, registration_id, email)
     values (${createHash("sha256").update(waiverLinkToken).digest("hex")}, ${registration}, ${`second-${tag}@ringmeet.test`})`;
+  const { statementImport, cancelledPaid } = await seedFees(sql, event, club!.id, tag, {
+    registration,
+    otherRegistration,
+    filler: filler!.id,
+  });
   const invitationToken = randomBytes(24).toString("base64url");
   await sql`insert into club_invitations (club_id, email, role, token_hash, invited_by, expires_at)
     values (${club!.id}, ${owner!.email}, 'gate', ${createHash("sha256").update(invitationToken).digest("hex")}, ${admin!.id}, now() + interval '7 days')`;
@@ -201,6 +262,8 @@ export async function seedScene(sql: Sql): Promise<Scene> {
     waiverVersion: waiver!.id,
     question: question!.id,
     signedEntry: closedEntry,
+    statementImport,
+    cancelledPaid,
     waiverLinkToken,
     lottery: { ...lottery, entry },
     closedLottery,

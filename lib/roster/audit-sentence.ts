@@ -55,6 +55,14 @@ export function auditSentence(t: Translate, line: AuditLine): string {
       return t("actions.checkInOverride", { actor, car });
     case "paperwork.save":
       return t("actions.paperworkSave", { actor });
+    case "fees.save":
+      return t("actions.feesSave", { actor });
+    case "payment.mark":
+      return t("actions.paymentMark", { actor, car, amount: Number(d.cents ?? 0) / 100 });
+    case "refund.grant":
+      return t("actions.refundGrant", { actor, car, amount: Number(d.cents ?? 0) / 100 });
+    case "statement.import":
+      return t("actions.statementImport", { actor, file: text(d.file) ?? "?", count: Number(d.booked ?? 0) });
     case "mail.retry":
       return t("actions.mailRetry", { actor, subject: text(d.subject) ?? text(d.kind) ?? "?" });
     default:

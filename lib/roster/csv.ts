@@ -65,8 +65,9 @@ export function neutraliseCell(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
-function toCsv(records: string[][]): string {
+export function toCsv(records: string[][]): string {
   // csv-stringify quotes delimiters and quotes itself; RFC 4180 wants any line break quoted too.
+  // Every CSV export (roster, session lists, payments) goes through here.
   return stringify(
     records.map((r) => r.map(neutraliseCell)),
     {

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { catalogue } from "../car-catalogue";
 import { isSlug } from "../slug";
-import { zonedMoment } from "../time";
+import { parseLocalInput, zonedMoment } from "../time";
 import { EXPERIENCE_LEVELS } from "../paperwork";
-import { isCalendarDay, publicName } from "./fields";
+import { isCalendarDay, localMoment, publicName } from "./fields";
 import { LIMITS, tooLong } from "./limits";
 
 export const sessionKinds = ["paddock", "photo", "parade", "gp_track", "nordschleife", "other"] as const;
@@ -14,10 +14,6 @@ const day = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, "errors.dateRequired")
   .refine(isCalendarDay, "errors.dateRequired");
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "errors.timeRequired");
-const moment = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/, "errors.momentRequired")
-  .refine(isCalendarDay, "errors.momentRequired");
 const optionalInt = (min: number, max: number, message: string) =>
   z
     .string()
@@ -98,8 +94,8 @@ export const eventSchema = z
       .transform((v) => v ?? ""),
     startsOn: day,
     endsOn: day,
-    registrationOpensAt: moment,
-    registrationClosesAt: moment,
+    registrationOpensAt: localMoment,
+    registrationClosesAt: localMoment,
     allocation: z.enum(["fcfs", "lottery"], { error: "errors.allocationRequired" }),
     maxSessionsPerCar: optionalInt(1, 20, "errors.maxSessions"),
     eligibleModels: z
@@ -122,8 +118,8 @@ export const eventSchema = z
     const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: "custom", path, message });
     if (e.endsOn < e.startsOn) issue(["endsOn"], "errors.endsBeforeStart");
     // Refinements run although a field failed its pattern: a malformed moment has its own error already.
-    const opens = isMoment(e.registrationOpensAt) ? toInstant(e.registrationOpensAt) : null;
-    const closes = isMoment(e.registrationClosesAt) ? toInstant(e.registrationClosesAt) : null;
+    const opens = isMoment(e.registrationOpensAt) ? parseLocalInput(e.registrationOpensAt) : null;
+    const closes = isMoment(e.registrationClosesAt) ? parseLocalInput(e.registrationClosesAt) : null;
     if (opens && closes && closes <= opens) issue(["registrationClosesAt"], "errors.closesBeforeOpens");
     let first: Date | null = null;
     let kept = 0;
@@ -149,8 +145,8 @@ export const eventSchema = z
   })
   .transform((e) => ({
     ...e,
-    registrationOpensAt: toInstant(e.registrationOpensAt),
-    registrationClosesAt: toInstant(e.registrationClosesAt),
+    registrationOpensAt: parseLocalInput(e.registrationOpensAt),
+    registrationClosesAt: parseLocalInput(e.registrationClosesAt),
     sessions: e.sessions.map((raw) => {
       const row = readRow(raw);
       if (row.removed) return { id: row.id, remove: true as const, confirmRemoval: row.confirmRemoval };
@@ -172,7 +168,7 @@ export const eventSchema = z
 
 const isDay = (v: unknown): v is string => typeof v === "string" && day.safeParse(v).success;
 const isClock = (v: unknown): v is string => typeof v === "string" && clock.safeParse(v).success;
-const isMoment = (v: unknown): v is string => typeof v === "string" && moment.safeParse(v).success;
+const isMoment = (v: unknown): v is string => typeof v === "string" && localMoment.safeParse(v).success;
 
 /**
  * A row ticked for removal is read by the lenient schema (only its id matters, so a blank row
@@ -192,11 +188,6 @@ function readRow(raw: unknown) {
 export type EventInput = z.output<typeof eventSchema>;
 export type SessionInput = EventInput["sessions"][number];
 export type KeptSession = Extract<SessionInput, { remove: false }>;
-
-function toInstant(value: string): Date {
-  const [d, t] = value.split("T") as [string, string];
-  return zonedMoment(d, t);
-}
 
 const sessionKeys = [
   "id",

@@ -9,6 +9,12 @@ export function isCalendarDay(text: string): boolean {
   return y >= 1900 && y <= 2999 && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
+/** "yyyy-MM-ddTHH:mm", as a datetime-local input sends it, naming a day that exists. */
+export const localMoment = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/, "errors.momentRequired")
+  .refine(isCalendarDay, "errors.momentRequired");
+
 /** An id from a form; anything else gets `message` (a catalogue key) beside the field. */
 export const uuid = (message: string) => z.string({ error: message }).regex(UUID_PATTERN, message);
 

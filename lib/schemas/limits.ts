@@ -28,6 +28,8 @@ export const LIMITS = {
   waiver: 20000,
   question: 200,
   answer: 500,
+  /** A SEPA creditor's name (pain.001, the GiroCode) holds at most 70 characters. */
+  accountHolder: 70,
 } as const;
 
 /** The catalogue key of "At most N characters." for a field of `max` characters. */

@@ -18,6 +18,7 @@ import { requireUser } from "../../session";
 import { CancelRegistration, ChangeSessions } from "./_forms";
 import { EntryStatus } from "./_lottery";
 import { PaperworkRegion } from "./_paperwork";
+import { PaymentRegion } from "./_payment";
 import { cancelRegistrationAction, changeSessionsAction } from "./actions";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ cancel?: string; saved?: string }> };
@@ -125,6 +126,7 @@ export default async function RegistrationPage({ params, searchParams }: Props) 
           </div>
         ) : null}
       </Card>
+      <PaymentRegion registration={reg} />
       {active ? <PaperworkRegion registration={reg} event={event} /> : null}
       {cancellable ? (
         <Card className="no-print flex flex-col gap-4">

@@ -12,6 +12,8 @@ import { requireUser } from "../../../../session";
 import { cancelEventAction, saveEventAction } from "../../actions";
 import { EventForm } from "../../_components/event-form";
 
+const linkClass = "inline-flex min-h-11 items-center font-semibold text-accent underline underline-offset-4";
+
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ saved?: string; cancel?: string }> };
 
 export default async function EditEventPage({ params, searchParams }: Props) {
@@ -32,68 +34,33 @@ export default async function EditEventPage({ params, searchParams }: Props) {
   const tc = await getTranslations("checkIn");
   const tm = await getTranslations("mailProblems");
   const tw = await getTranslations("paperwork");
+  const tf = await getTranslations("fees");
+  const tpay = await getTranslations("payments");
   const phase = eventPhase(event, new Date());
   const registered = Object.fromEntries(sessions.map((s) => [s.id, s.registered]));
+  const at = `/organise/events/${event.slug}`;
+  const links: (readonly [path: string, label: string])[] = [
+    [`/events/${event.slug}`, t("publicPage")],
+    [`${at}/roster`, tr("openRoster")],
+    [`${at}/paperwork`, tw("link")],
+    [`${at}/fees`, tf("link")],
+    [`${at}/payments`, tpay("title")],
+    [`${at}/plaques`, tp("link")],
+    [`${at}/broadcast`, tb("link")],
+    [`${at}/check-in`, tc("open")],
+    [`${at}/checklist`, tk("link")],
+    [`${at}/mail`, tm("link")],
+    ...(event.allocation === "lottery" ? ([[`${at}/draw`, tl("admin.title")]] as const) : []),
+  ];
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-4">
       <PageHeader title={event.name}>
         <div className="flex flex-wrap gap-x-4">
-          <Link
-            href={`/events/${event.slug}`}
-            className="inline-flex min-h-11 items-center font-semibold text-accent underline underline-offset-4"
-          >
-            {t("publicPage")}
-          </Link>
-          <Link
-            href={`/organise/events/${event.slug}/roster`}
-            className="inline-flex min-h-11 items-center font-semibold text-accent underline underline-offset-4"
-          >
-            {tr("openRoster")}
-          </Link>
-          <Link
-            href={`/organise/events/${event.slug}/paperwork`}
-            className="inline-flex min-h-11 items-center font-semibold text-accent underline underline-offset-4"
-          >
-            {tw("link")}
-          </Link>
-          <Link
-            href={`/organise/events/${event.slug}/plaques`}
-            className="inline-flex min-h-11 items-center font-semibold text-accent underline underline-offset-4"
-          >
-            {tp("link")}
-          </Link>
-          <Link
-            href={`/organise/events/${event.slug}/broadcast`}
-            className="inline-flex min-h-11 items-center font-semibold text-accent underline underline-offset-4"
-          >
-            {tb("link")}
-          </Link>
-          <Link
-            href={`/organise/events/${event.slug}/check-in`}
-            className="inline-flex min-h-11 items-center font-semibold text-accent underline underline-offset-4"
-          >
-            {tc("open")}
-          </Link>
-          <Link
-            href={`/organise/events/${event.slug}/checklist`}
-            className="inline-flex min-h-11 items-center font-semibold text-accent underline underline-offset-4"
-          >
-            {tk("link")}
-          </Link>
-          <Link
-            href={`/organise/events/${event.slug}/mail`}
-            className="inline-flex min-h-11 items-center font-semibold text-accent underline underline-offset-4"
-          >
-            {tm("link")}
-          </Link>
-          {event.allocation === "lottery" ? (
-            <Link
-              href={`/organise/events/${event.slug}/draw`}
-              className="inline-flex min-h-11 items-center font-semibold text-accent underline underline-offset-4"
-            >
-              {tl("admin.title")}
+          {links.map(([path, label]) => (
+            <Link key={path} href={path} className={linkClass}>
+              {label}
             </Link>
-          ) : null}
+          ))}
         </div>
       </PageHeader>
       <p className="text-base">
@@ -119,10 +86,7 @@ export default async function EditEventPage({ params, searchParams }: Props) {
           <ul className="flex flex-wrap gap-x-4">
             {sessions.map((s) => (
               <li key={s.id}>
-                <Link
-                  href={`/organise/events/${event.slug}/grid/${s.id}`}
-                  className="inline-flex min-h-11 items-center font-semibold text-accent underline underline-offset-4"
-                >
+                <Link href={`/organise/events/${event.slug}/grid/${s.id}`} className={linkClass}>
                   {s.name}
                 </Link>
               </li>

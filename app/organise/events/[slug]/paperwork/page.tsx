@@ -1,10 +1,9 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { Notice } from "@/components/ui/notice";
-import { PageHeader } from "@/components/ui/page-header";
 import { getPaperworkSettings } from "@/db/paperwork/settings";
 import { paperworkToFormValues } from "@/lib/schemas/paperwork";
 import { requireUser } from "../../../../session";
+import { SettingsPage } from "../../_components/settings-page";
 import { savePaperworkAction } from "./actions";
 import { PaperworkForm } from "./_components/paperwork-form";
 
@@ -23,23 +22,15 @@ export default async function PaperworkPage({ params, searchParams }: Props) {
     waiverDe: paperwork.waiver?.textDe ?? "",
   });
   const version = Number(saved);
+  const savedText = Number.isInteger(version) && version > 1 ? t("savedNewVersion", { version }) : t("saved");
   return (
-    <div className="mx-auto flex max-w-3xl flex-col gap-4">
-      <PageHeader title={t("title")} />
-      <p className="text-base">
-        {event.name} · {t("intro")}
-      </p>
-      {saved ? (
-        <Notice tone="success" role="status">
-          {Number.isInteger(version) && version > 1 ? t("savedNewVersion", { version }) : t("saved")}
-        </Notice>
-      ) : null}
+    <SettingsPage title={t("title")} eventName={event.name} intro={t("intro")} saved={saved ? savedText : null}>
       {paperwork.waiver ? <p className="text-base text-muted">{t("signedCount", { count: signed })}</p> : null}
       <PaperworkForm
         action={savePaperworkAction.bind(null, slug)}
         initial={initial}
         rows={paperwork.questions.length}
       />
-    </div>
+    </SettingsPage>
   );
 }

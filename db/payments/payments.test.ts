@@ -1,0 +1,61 @@
+import { eq, sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { balanceOf } from "@/lib/payments/ledger";
+import { paidMeet, ENTRY_CENTS, SESSION_CENTS } from "@/test/payments";
+import { form, ownersWithCars } from "@/test/registration";
+import { db } from "../client";
+import { sqlRows } from "../query";
+import { cancelRegistration, registerCar } from "../registrations/writes";
+import { eventFees, ledgerEntries } from "../schema";
+import { ledgerOf } from "./charges";
+import { grantRefund, markAsPaid } from "./payments";
+
+const owedBy = async (id: string) => balanceOf(await db().transaction((tx) => ledgerOf(tx, id))).owed;
+
+async function registered() {
+  const meet = await paidMeet([{ start: "09:00", end: "10:00", capacity: 5 }], [SESSION_CENTS]);
+  const [owner] = await ownersWithCars(1);
+  const made = await registerCar(owner!.ownerId, form(meet.event.id, owner!.carIds[0]!, [meet.sessions[0]!.id]));
+  if (!made.ok) throw new Error(made.error);
+  return { ...meet, owner: owner!, registrationId: made.registrationId };
+}
+
+describe("an organiser's changes to money", () => {
+  it("mark what is owed as paid, with a reason in the audit log and a mail; only once, and not by the gate", async () => {
+    const { admin, gate, event, registrationId } = await registered();
+    expect(await markAsPaid(gate.id, event.slug, registrationId, "Paid in cash")).toBeNull();
+    expect(await markAsPaid(admin.id, event.slug, registrationId, "  ")).toMatchObject({ ok: false, field: "reason" });
+    expect(await markAsPaid(admin.id, event.slug, registrationId, "Paid in cash")).toEqual({
+      ok: true,
+      cents: ENTRY_CENTS + SESSION_CENTS,
+    });
+    expect(await owedBy(registrationId)).toBe(0);
+    expect(await markAsPaid(admin.id, event.slug, registrationId, "Again")).toMatchObject({ ok: false });
+    const [audit] = await sqlRows<{ reason: string; cents: number }>(
+      db(),
+      sql`select reason, (detail->>'cents')::int as cents from audit_log where registration_id = ${registrationId} and action = 'payment.mark'`,
+    );
+    expect(audit).toEqual({ reason: "Paid in cash", cents: ENTRY_CENTS + SESSION_CENTS });
+    const mails = await sqlRows(
+      db(),
+      sql`select 1 from mail_outbox where registration_id = ${registrationId} and kind = 'paymentReceived'`,
+    );
+    expect(mails).toHaveLength(1);
+  });
+
+  it("grant a refund of what a late cancellation kept, once", async () => {
+    const { admin, event, owner, registrationId } = await registered();
+    await db().update(eventFees).set({ fullRefundUntil: "2020-01-01" }).where(eq(eventFees.eventId, event.id));
+    await db()
+      .insert(ledgerEntries)
+      .values({ eventId: event.id, registrationId, kind: "payment", item: "bank", cents: 5000 });
+    await cancelRegistration(owner.ownerId, registrationId);
+    expect(await owedBy(registrationId)).toBe(0);
+    expect(await grantRefund(admin.id, event.slug, registrationId, "Broke down on the A61")).toEqual({
+      ok: true,
+      cents: 5000,
+    });
+    expect(await owedBy(registrationId)).toBe(-5000);
+    expect(await grantRefund(admin.id, event.slug, registrationId, "Twice")).toMatchObject({ ok: false });
+  });
+});

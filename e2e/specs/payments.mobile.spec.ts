@@ -1,0 +1,92 @@
+import { expect, test } from "../fixtures";
+import { insertUser } from "../fixtures/db";
+import { seedEvent, type SeededEvent } from "../fixtures/events";
+import { decodeQr } from "../fixtures/qr";
+import { insertOwner, register } from "../fixtures/registrations";
+import type { Sql } from "../fixtures/db";
+import { parseEpcPayload } from "@/lib/payments/epc-qr";
+import { sampleCamt053 } from "@/lib/payments/statement/sample";
+
+// Paying an entry fee by bank transfer, on a phone: the owner registers for a paid GP session and
+// scans the GiroCode; the organiser imports the bank's statement; the owner's page says "Paid".
+
+const PADDOCK = "Paddock display";
+const GP = "GP track session 1";
+const IBAN = "DE89370400440532013000";
+
+async function paidEvent(sql: Sql): Promise<SeededEvent> {
+  const event = await seedEvent(sql, {
+    sessions: [
+      { name: PADDOCK, start: "09:00", end: "12:30", capacity: 10 },
+      { name: GP, start: "14:00", end: "14:30", capacity: 10 },
+    ],
+  });
+  await sql`insert into event_fees (event_id, entry_cents, account_holder, iban, bic)
+    values (${event.id}, 4500, '1M Owners Club e.V.', ${IBAN}, 'COBADEFFXXX')`;
+  await sql`update event_sessions set price_cents = 12000 where event_id = ${event.id} and name = ${GP}`;
+  return event;
+}
+
+test("an owner pays a GP session by bank transfer and sees it paid once the statement is imported", async ({
+  page,
+  browser,
+  sql,
+  loginAs,
+  mailbox,
+}) => {
+  const event = await paidEvent(sql);
+  const owner = await insertOwner(sql);
+  await loginAs(page, owner);
+  await page.goto(`/events/${event.slug}/register`);
+  await register(page, { sessions: [PADDOCK, GP] });
+  await page.waitForURL(/\/registrations\/[0-9a-f-]{36}/);
+  const payment = page.getByRole("region", { name: "Payment" });
+  await expect(payment.getByRole("status")).toHaveText("Amount due: €165.00");
+  const reference = ((await payment.getByText(/^Reference: /).textContent()) ?? "").replace("Reference: ", "").trim();
+  expect(reference).toMatch(/^RF\d{2}RM[0-9A-Z]{8}$/);
+  const epc = parseEpcPayload(await decodeQr(payment.getByRole("img", { name: "Bank transfer QR code" })));
+  expect(epc).toEqual({ bic: "COBADEFFXXX", holder: "1M Owners Club e.V.", iban: IBAN, cents: 16500, reference });
+
+  const organiser = await insertUser(sql, { displayName: "Treasurer" });
+  await sql`insert into club_members (club_id, user_id, role) select club_id, ${organiser.id}, 'organiser' from events where id = ${event.id}`;
+  const desk = await browser.newPage();
+  await loginAs(desk, organiser);
+  await desk.goto(`/organise/events/${event.slug}/payments`);
+  const statement = sampleCamt053({
+    account: { iban: IBAN, bic: "COBADEFFXXX", holder: "1M Owners Club e.V." },
+    credits: [
+      {
+        bookedOn: "2031-05-02",
+        cents: 16500,
+        name: owner.fullName,
+        remittance: `Startgeld ${reference.toLowerCase()}`,
+      },
+      { bookedOn: "2031-05-02", cents: 3000, name: "Someone", remittance: "Mitgliedsbeitrag" },
+    ],
+    statementId: `E2E-${reference}`,
+    createdAt: new Date(),
+  });
+  await desk.getByLabel("Bank statement (CAMT.053 or CSV)").setInputFiles({
+    name: "statement.xml",
+    mimeType: "application/xml",
+    buffer: Buffer.from(statement),
+  });
+  await desk.getByRole("button", { name: "Import statement" }).click();
+  await expect(desk.getByText(/\(by reference\)/)).toBeVisible();
+  await expect(desk.getByText("No registration of this event")).toBeVisible();
+  await desk.getByRole("button", { name: "Confirm import" }).click();
+  await expect(desk.getByRole("status").filter({ hasText: "1 payment booked." })).toBeVisible();
+  const row = desk.getByRole("row").filter({ hasText: reference });
+  await expect(row.getByRole("cell").nth(5)).toHaveText("Paid");
+  await desk.close();
+
+  await page.reload();
+  await expect(payment.getByRole("status")).toHaveText("Paid");
+  await expect(payment.getByRole("img", { name: "Bank transfer QR code" })).toHaveCount(0);
+  const receipt = await page.request.get(`${new URL(page.url()).pathname}/receipt.pdf`);
+  expect(receipt.status()).toBe(200);
+  expect(receipt.headers()["content-type"]).toBe("application/pdf");
+  await expect
+    .poll(async () => (await mailbox.list(owner.email)).map((m) => m.subject), { timeout: 15_000 })
+    .toContainEqual(expect.stringMatching(/^Payment received: €165\.00 for /));
+});
