@@ -16,7 +16,7 @@ export const CLIENT_NAMESPACES = {
   "/events/[slug]/register": ["registration", "lottery", "paperwork"],
   "/garage": ["carForm"],
   "/organise": ["organise", "roster", "checkIn", "grid", "broadcast", "paperwork", "fees", "payments"],
-  "/registrations": ["registration", "lottery", "paperwork"],
+  "/registrations": ["registration", "lottery", "paperwork", "payments"],
   "/signin": ["signin"],
   "/waiver": ["paperwork"],
 } as const satisfies Record<string, readonly Namespace[]>;

@@ -12,7 +12,11 @@ export type RegistrationMail =
   | { kind: "entryReceived"; registrationId: string }
   | { kind: "drawResult"; registrationId: string }
   // Money came in for the registration (a bank line, a card payment, the organiser's "Mark as paid").
-  | { kind: "paymentReceived"; registrationId: string; cents: number };
+  | { kind: "paymentReceived"; registrationId: string; cents: number }
+  // A freed place of a paid event is offered to this waiting car until the offer expires.
+  | { kind: "placeOffered"; registrationId: string; sessionId: string; offerId: string }
+  // Unpaid after the payment deadline: the registration was cancelled and its places offered on.
+  | { kind: "placeReleased"; registrationId: string };
 
 export type RegistrationMailKind = RegistrationMail["kind"];
 export const registrationMailKinds = [
@@ -26,6 +30,8 @@ export const registrationMailKinds = [
   "entryReceived",
   "drawResult",
   "paymentReceived",
+  "placeOffered",
+  "placeReleased",
 ] as const satisfies readonly RegistrationMailKind[];
 
 /** Who of a registration a mail goes to. */

@@ -1,6 +1,6 @@
 import "server-only";
 import { formatEuro } from "@/lib/payments/money";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { env } from "@/env";
 import { carModelName } from "@/lib/car-catalogue";
 import { ticketTokenFor } from "@/lib/ticket";
@@ -8,7 +8,7 @@ import { formatMoment } from "@/lib/time";
 import { db } from "../client";
 import { choicesOf } from "../registrations/lottery-entries";
 import { placesOf } from "../registrations/reads";
-import { cars, eventSessions, events, registrations, users, type MailRow } from "../schema";
+import { cars, eventSessions, events, placeOffers, registrations, users, type MailRow } from "../schema";
 import { appLink, localeOr, written, type Composed, type Translator } from "./compose";
 import type { RegistrationMail, RegistrationRecipient } from "./kinds";
 
@@ -28,6 +28,16 @@ async function load(registrationId: string) {
 
 const sessionById = async (id: string) => (await db().select().from(eventSessions).where(eq(eventSessions.id, id)))[0];
 
+/** An offer still waiting for its answer, with its session's name; null once answered or expired. */
+async function openOffer(offerId: string) {
+  const [row] = await db()
+    .select({ session: eventSessions.name, expiresAt: placeOffers.expiresAt })
+    .from(placeOffers)
+    .innerJoin(eventSessions, eq(eventSessions.id, placeOffers.sessionId))
+    .where(and(eq(placeOffers.id, offerId), eq(placeOffers.status, "open")));
+  return row ?? null;
+}
+
 function placeLines(t: Translator, places: Places): string[] {
   return places.map(
     (p) =>
@@ -39,7 +49,8 @@ function placeLines(t: Translator, places: Places): string[] {
 function stillTrue(mail: RegistrationMail, { reg, event, owner }: Loaded): boolean {
   if (!owner) return false; // account deleted since: nobody to tell
   if (mail.kind === "registrationCancelled" || mail.kind === "removedByOrganiser") return true;
-  if (mail.kind === "registrationReceived" || mail.kind === "paymentReceived") return true;
+  if (mail.kind === "registrationReceived" || mail.kind === "paymentReceived" || mail.kind === "placeReleased")
+    return true;
   // A reminder, a promotion, a move or a draw result for a cancelled registration or event would mislead.
   return reg.status === "active" && event.status !== "cancelled";
 }
@@ -154,6 +165,26 @@ export async function composeRegistrationMail(row: MailRow): Promise<Composed> {
         lines: [t("payments.mail.receivedBody", { amount, event: event.name, car: carName }), ticket],
       }));
     }
+    case "placeOffered": {
+      const offer = await openOffer(mail.offerId);
+      if (!offer) return null; // answered or expired before the mail went out
+      return written(locale, (t) => ({
+        subject: t("payments.mail.offeredSubject", { session: offer.session, event: event.name }),
+        lines: [
+          t("payments.mail.offeredBody", {
+            session: offer.session,
+            event: event.name,
+            until: formatMoment(offer.expiresAt),
+          }),
+          ticket,
+        ],
+      }));
+    }
+    case "placeReleased":
+      return written(locale, (t) => ({
+        subject: t("payments.mail.releasedSubject", { event: event.name }),
+        lines: [t("payments.mail.releasedBody", { event: event.name, car: carName }), ticket],
+      }));
     case "drawResult": {
       const places = await placesOf(reg.id);
       return written(locale, (t) => ({

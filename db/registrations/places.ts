@@ -4,7 +4,7 @@ import { pickPromotion, placeFor } from "@/lib/allocation";
 import { enqueueMail } from "../mail/queue";
 import { settleCharges } from "../payments/charges";
 import { sqlRows, type Tx } from "../query";
-import { eventSessions, registrationSessions, type EventSession } from "../schema";
+import { eventFees, eventSessions, placeOffers, registrationSessions, type EventSession } from "../schema";
 
 /**
  * Locks the sessions' rows in a fixed order (by id, so two transactions never deadlock). Every
@@ -41,12 +41,17 @@ export async function lockChosenSessions(tx: Tx, sessionIds: string[], chosen = 
   return locked;
 }
 
-async function confirmedCount(tx: Tx, sessionId: string): Promise<number> {
-  const [row] = await tx
-    .select({ n: sql<number>`count(*)::int` })
-    .from(registrationSessions)
-    .where(and(eq(registrationSessions.sessionId, sessionId), eq(registrationSessions.status, "confirmed")));
-  return row?.n ?? 0;
+/**
+ * The session's places taken: confirmed, and offered to a waiting car and not yet answered (an
+ * open offer holds its place, so a place is never offered twice nor taken by a newcomer meanwhile).
+ */
+async function takenCount(tx: Tx, sessionId: string): Promise<number> {
+  const [row] = await sqlRows<{ n: number }>(
+    tx,
+    sql`select (select count(*) from registration_sessions where session_id = ${sessionId} and status = 'confirmed')
+      + (select count(*) from place_offers where session_id = ${sessionId} and status = 'open') as n`,
+  );
+  return Number(row?.n ?? 0);
 }
 
 /** Gives the registration a place in a locked session: confirmed while there is room, else waiting. */
@@ -55,7 +60,7 @@ export async function placeInSession(
   registrationId: string,
   session: EventSession,
 ): Promise<"confirmed" | "waiting"> {
-  const status = placeFor(await confirmedCount(tx, session.id), session.capacity);
+  const status = placeFor(await takenCount(tx, session.id), session.capacity);
   await tx.insert(registrationSessions).values({
     registrationId,
     sessionId: session.id,
@@ -67,37 +72,60 @@ export async function placeInSession(
 
 type Candidate = { registration_id: string; wait_seq: number; confirmed: { s: string; e: string }[] };
 
+/** The next car waiting for a locked session that may take a place: earliest arrival first, no clash, no open offer. */
+async function nextWaiting(tx: Tx, session: EventSession): Promise<string | null> {
+  const rows = await sqlRows<Candidate>(
+    tx,
+    sql`
+    select rs.registration_id, rs.wait_seq,
+      coalesce(json_agg(json_build_object('s', es.starts_at, 'e', es.ends_at)) filter (where es.id is not null), '[]') as confirmed
+    from registration_sessions rs
+    left join registration_sessions other on other.registration_id = rs.registration_id and other.status = 'confirmed'
+    left join event_sessions es on es.id = other.session_id
+    where rs.session_id = ${session.id} and rs.status = 'waiting'
+      and not exists (select 1 from place_offers o where o.registration_id = rs.registration_id and o.session_id = rs.session_id and o.status = 'open')
+    group by rs.registration_id, rs.wait_seq
+    order by rs.wait_seq
+    limit 100`,
+  );
+  return pickPromotion(
+    session,
+    rows.map((r) => ({
+      registrationId: r.registration_id,
+      waitSeq: Number(r.wait_seq),
+      confirmedElsewhere: r.confirmed.map((c) => ({ startsAt: new Date(c.s), endsAt: new Date(c.e) })),
+    })),
+  );
+}
+
+/** How long a freed place is offered for, when the event offers freed places (a paid event's choice); else null. */
+async function offerHours(tx: Tx, eventId: string): Promise<number | null> {
+  const [terms] = await tx
+    .select({ on: eventFees.offerFreedPlaces, hours: eventFees.offerHours })
+    .from(eventFees)
+    .where(eq(eventFees.eventId, eventId));
+  return terms?.on ? terms.hours : null;
+}
+
 /**
  * Fills a locked session's free places from its waiting list, earliest arrival first, skipping
- * anyone whose confirmed places would clash. Each promotion queues a "place confirmed" mail and,
- * in a paid event, charges the place.
+ * anyone whose confirmed places would clash. Each car moved up is told ("place confirmed") and, in
+ * a paid event, charged. When the event offers freed places instead, the next car gets an offer
+ * (db/registrations/offers.ts) that holds the place until answered or expired. Returns the cars
+ * moved up (not those offered a place).
  */
 export async function fillFreePlaces(tx: Tx, session: EventSession): Promise<string[]> {
   const promoted: string[] = [];
-  let free = session.capacity - (await confirmedCount(tx, session.id));
+  const hours = await offerHours(tx, session.eventId);
+  let free = session.capacity - (await takenCount(tx, session.id));
   while (free > 0) {
-    const rows = await sqlRows<Candidate>(
-      tx,
-      sql`
-      select rs.registration_id, rs.wait_seq,
-        coalesce(json_agg(json_build_object('s', es.starts_at, 'e', es.ends_at)) filter (where es.id is not null), '[]') as confirmed
-      from registration_sessions rs
-      left join registration_sessions other on other.registration_id = rs.registration_id and other.status = 'confirmed'
-      left join event_sessions es on es.id = other.session_id
-      where rs.session_id = ${session.id} and rs.status = 'waiting'
-      group by rs.registration_id, rs.wait_seq
-      order by rs.wait_seq
-      limit 100`,
-    );
-    const next = pickPromotion(
-      session,
-      rows.map((r) => ({
-        registrationId: r.registration_id,
-        waitSeq: Number(r.wait_seq),
-        confirmedElsewhere: r.confirmed.map((c) => ({ startsAt: new Date(c.s), endsAt: new Date(c.e) })),
-      })),
-    );
+    const next = await nextWaiting(tx, session);
     if (!next) break;
+    free--;
+    if (hours !== null) {
+      await offerPlace(tx, next, session.id, hours);
+      continue;
+    }
     await tx
       .update(registrationSessions)
       .set({ status: "confirmed", waitSeq: null })
@@ -105,7 +133,18 @@ export async function fillFreePlaces(tx: Tx, session: EventSession): Promise<str
     await enqueueMail(tx, { kind: "placeConfirmed", registrationId: next, sessionId: session.id });
     await settleCharges(tx, next);
     promoted.push(next);
-    free--;
   }
   return promoted;
+}
+
+/** Offers the place: the car is mailed, and a job expires the offer at its hour (job key: one per offer). */
+async function offerPlace(tx: Tx, registrationId: string, sessionId: string, hours: number): Promise<void> {
+  const expiresAt = new Date(Date.now() + hours * 3_600_000);
+  const [offer] = await tx
+    .insert(placeOffers)
+    .values({ registrationId, sessionId, expiresAt })
+    .returning({ id: placeOffers.id });
+  await enqueueMail(tx, { kind: "placeOffered", registrationId, sessionId, offerId: offer!.id });
+  await tx.execute(sql`select graphile_worker.add_job('expireOffer', json_build_object('offerId', ${offer!.id}::text),
+    run_at := ${expiresAt.toISOString()}::timestamptz, job_key := ${`offer:${offer!.id}`}, max_attempts := 10)`);
 }

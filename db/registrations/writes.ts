@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { reminderMoment } from "@/lib/reminder";
 import { db } from "../client";
 import { enqueueMail } from "../mail/queue";
@@ -24,7 +24,8 @@ import {
   type WriteResult,
 } from "./checks";
 import { lockOwn, lockOwnToCancel } from "./locks";
-import { fillFreePlaces, lockChosenSessions, lockSessions, placeInSession, SessionGoneError } from "./places";
+import { vacate } from "./vacate";
+import { fillFreePlaces, lockChosenSessions, placeInSession, SessionGoneError } from "./places";
 
 export type RegisterInput = {
   eventId: string;
@@ -200,26 +201,14 @@ export async function cancelRegistration(
   return db().transaction(async (tx) => {
     const own = await lockOwnToCancel(tx, userId, registrationId, now);
     if (!own) return notOpen;
-    const { places } = own;
-    const locked = await lockSessions(
+    await vacate(
       tx,
-      places.map((p) => p.sessionId),
+      registrationId,
+      own.places.map((p) => p.sessionId),
+      now,
+      () => settleCancellation(tx, registrationId, now),
     );
-    // Read the statuses as the delete sees them, under the locks: a place may have been promoted a moment ago.
-    const gone = await tx
-      .delete(registrationSessions)
-      .where(eq(registrationSessions.registrationId, registrationId))
-      .returning({ sessionId: registrationSessions.sessionId, status: registrationSessions.status });
-    await tx
-      .update(registrations)
-      .set({ status: "cancelled", cancelledAt: now })
-      .where(eq(registrations.id, registrationId));
-    await settleCancellation(tx, registrationId, now);
-    for (const session of locked) {
-      if (gone.some((p) => p.sessionId === session.id && p.status === "confirmed")) await fillFreePlaces(tx, session);
-    }
     await enqueueMail(tx, { kind: "registrationCancelled", registrationId });
-    await tx.execute(sql`select graphile_worker.remove_job(${`reminder:${registrationId}`})`);
     return { ok: true, registrationId, eventSlug: own.event.slug } as const;
   });
 }

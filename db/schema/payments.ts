@@ -17,7 +17,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { clubs } from "./clubs";
-import { events } from "./events";
+import { events, eventSessions } from "./events";
 import { registrations } from "./registrations";
 
 export const ledgerKind = pgEnum("ledger_kind", ["charge", "credit", "payment", "refund"]);
@@ -139,3 +139,34 @@ export const bankLines = pgTable(
 
 export type EventFees = typeof eventFees.$inferSelect;
 export type LedgerEntry = typeof ledgerEntries.$inferSelect;
+
+export const offerStatus = pgEnum("offer_status", ["open", "accepted", "declined", "expired"]);
+
+/**
+ * A freed place in a paid event, offered to the next car waiting for it (lib: the event's "Offer
+ * freed places"). While open it counts as taken, so one place is never offered twice; it is
+ * accepted, declined, or expired by a job at `expiresAt`.
+ */
+export const placeOffers = pgTable(
+  "place_offers",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    registrationId: uuid("registration_id")
+      .notNull()
+      .references(() => registrations.id, { onDelete: "cascade" }),
+    sessionId: uuid("session_id")
+      .notNull()
+      .references(() => eventSessions.id, { onDelete: "cascade" }),
+    status: offerStatus("status").notNull().default("open"),
+    offeredAt: timestamp("offered_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { mode: "date", withTimezone: true }).notNull(),
+    decidedAt: timestamp("decided_at", { mode: "date", withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("place_offers_open_uq")
+      .on(t.registrationId, t.sessionId)
+      .where(sql`${t.status} = 'open'`),
+    index("place_offers_session_idx").on(t.sessionId, t.status),
+  ],
+);
+export type PlaceOffer = typeof placeOffers.$inferSelect;

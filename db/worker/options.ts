@@ -15,12 +15,26 @@ export function mailWorkerOptions(connectionString: string): RunnerOptions {
     pollInterval: 2000,
     logger: workerLogger,
     noHandleSignals: true,
-    // Hourly, at a minute past: expired sign-in links, old development mail and sent mail, spent counters.
-    crontab: "1 * * * * purgeExpired",
+    // Hourly, at a minute past: expired sign-in links, old development mail and sent mail, spent
+    // counters. At five past: places unpaid after their deadline are released. Every ten minutes:
+    // offers whose own job did not run on time (the worker was down) expire.
+    crontab: ["1 * * * * purgeExpired", "5 * * * * releaseUnpaid", "*/10 * * * * expireOverdueOffers"].join("\n"),
     taskList: {
       purgeExpired: async () => {
         const { purgeExpired } = await import("../retention");
         await purgeExpired();
+      },
+      releaseUnpaid: async () => {
+        const { releaseUnpaid } = await import("../payments/release");
+        await releaseUnpaid();
+      },
+      expireOffer: async (payload) => {
+        const { expireOffer } = await import("../registrations/offers");
+        await expireOffer(String((payload as { offerId?: unknown }).offerId ?? ""));
+      },
+      expireOverdueOffers: async () => {
+        const { expireOverdueOffers } = await import("../registrations/offers");
+        await expireOverdueOffers();
       },
       ...mailTasks,
     },

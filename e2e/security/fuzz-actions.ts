@@ -240,6 +240,18 @@ export const actionTargets: ActionTarget[] = [
     fields: props(sessionChangeSchema),
   },
   {
+    action: "app/registrations/[id]/actions.ts#acceptOfferAction",
+    bound: [refArg, idArg],
+    fields: {},
+    reseedEvery: 10,
+  },
+  {
+    action: "app/registrations/[id]/actions.ts#declineOfferAction",
+    bound: [refArg, idArg],
+    fields: {},
+    reseedEvery: 10,
+  },
+  {
     action: "app/registrations/[id]/actions.ts#cancelRegistrationAction",
     bound: [refArg],
     fields: {},

@@ -162,6 +162,18 @@ export const actionRows: ActionRow[] = [
       one(c, c.sql`select 1 as n from registrations where id = ${c.s.registration} and status = 'cancelled'`),
   },
   {
+    action: "app/registrations/[id]/actions.ts#acceptOfferAction",
+    args: (s) => [ref(s), s.offer, PREV, f({})],
+    expect: only(["owner"], "refused"),
+    effect: (c) => one(c, c.sql`select 1 as n from place_offers where id = ${c.s.offer} and status = 'accepted'`),
+  },
+  {
+    action: "app/registrations/[id]/actions.ts#declineOfferAction",
+    args: (s) => [ref(s), s.offer, PREV, f({})],
+    expect: only(["owner"], "refused"),
+    effect: (c) => one(c, c.sql`select 1 as n from place_offers where id = ${c.s.offer} and status = 'declined'`),
+  },
+  {
     action: "app/registrations/[id]/actions.ts#changeCarAction",
     args: (s) => [ref(s), PREV, f({ carId: s.spareCar })],
     expect: only(["owner"], "refused"),

@@ -44,6 +44,8 @@ export type Scene = {
    */
   statementImport: string;
   cancelledPaid: string;
+  /** A place of session 1 offered to the owner's waiting car, open for a day. */
+  offer: string;
   /** A lottery open for entries, the owner entered; and one whose entries closed, ready for its draw. */
   lottery: SeededEvent & { entry: string };
   closedLottery: SeededEvent;
@@ -156,7 +158,9 @@ async function seedFees(
   ];
   const [kept] = await sql<{ id: string }[]>`insert into statement_imports (event_id, file_name, lines)
     values (${event.id}, 'matrix.xml', ${sql.json(preview)}) returning id`;
-  return { statementImport: kept!.id, cancelledPaid };
+  const [offer] = await sql<{ id: string }[]>`insert into place_offers (registration_id, session_id, expires_at)
+    values (${regs.registration}, ${event.sessions[1]!}, now() + interval '1 day') returning id`;
+  return { statementImport: kept!.id, cancelledPaid, offer: offer!.id };
 }
 
 export async function seedScene(sql: Sql): Promise<Scene> {
@@ -217,7 +221,7 @@ export async function seedScene(sql: Sql): Promise<Scene> {
   const waiverLinkToken = randomBytes(24).toString("base64url");
   await sql`insert into waiver_links (token_hash, registration_id, email)
     values (${createHash("sha256").update(waiverLinkToken).digest("hex")}, ${registration}, ${`second-${tag}@ringmeet.test`})`;
-  const { statementImport, cancelledPaid } = await seedFees(sql, event, club!.id, tag, {
+  const { statementImport, cancelledPaid, offer } = await seedFees(sql, event, club!.id, tag, {
     registration,
     otherRegistration,
     filler: filler!.id,
@@ -264,6 +268,7 @@ export async function seedScene(sql: Sql): Promise<Scene> {
     signedEntry: closedEntry,
     statementImport,
     cancelledPaid,
+    offer,
     waiverLinkToken,
     lottery: { ...lottery, entry },
     closedLottery,

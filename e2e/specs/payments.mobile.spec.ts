@@ -1,8 +1,9 @@
+import { devices } from "@playwright/test";
 import { expect, test } from "../fixtures";
 import { insertUser } from "../fixtures/db";
 import { seedEvent, type SeededEvent } from "../fixtures/events";
 import { decodeQr } from "../fixtures/qr";
-import { insertOwner, register } from "../fixtures/registrations";
+import { insertOwner, register, registeredOwner, sessionId } from "../fixtures/registrations";
 import type { Sql } from "../fixtures/db";
 import { parseEpcPayload } from "@/lib/payments/epc-qr";
 import { sampleCamt053 } from "@/lib/payments/statement/sample";
@@ -89,4 +90,37 @@ test("an owner pays a GP session by bank transfer and sees it paid once the stat
   await expect
     .poll(async () => (await mailbox.list(owner.email)).map((m) => m.subject), { timeout: 15_000 })
     .toContainEqual(expect.stringMatching(/^Payment received: €165\.00 for /));
+});
+
+test("a cancellation offers the freed place to the next owner waiting, who accepts it and then owes the fee", async ({
+  page,
+  browser,
+  sql,
+  loginAs,
+  mailbox,
+}) => {
+  const event = await paidEvent(sql);
+  await sql`update event_fees set offer_freed_places = true, offer_hours = 24 where event_id = ${event.id}`;
+  await sql`update event_sessions set capacity = 1 where id = ${sessionId(event, GP)}`;
+  const leaving = await registeredOwner(sql, event, [{ sessionId: sessionId(event, GP), status: "confirmed" }]);
+  const next = await registeredOwner(sql, event, [{ sessionId: sessionId(event, GP), status: "waiting" }]);
+
+  await loginAs(page, leaving);
+  await page.goto(`/registrations/${leaving.registrationId}`);
+  await page.getByRole("button", { name: "Cancel registration" }).click();
+  await page.getByRole("button", { name: "Yes, cancel registration" }).click();
+  await expect(page.getByText("Cancelled", { exact: false }).first()).toBeVisible();
+
+  await expect
+    .poll(async () => (await mailbox.list(next.email)).map((m) => m.subject), { timeout: 15_000 })
+    .toContainEqual(expect.stringMatching(/^A place is free for you/));
+  const phone = await browser.newPage({ ...devices["Pixel 7"] });
+  await loginAs(phone, next);
+  await phone.goto(`/registrations/${next.registrationId}`);
+  await expect(phone.getByText("A place is free for you until")).toContainText(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+  await phone.getByRole("button", { name: "Accept place" }).click();
+  await expect(phone.getByRole("status").filter({ hasText: "The place is yours." })).toBeVisible();
+  await expect(phone.getByRole("listitem").filter({ hasText: GP })).toContainText("Confirmed");
+  await expect(phone.getByRole("region", { name: "Payment" }).getByRole("status")).toHaveText("Amount due: €165.00");
+  await phone.close();
 });

@@ -4,8 +4,9 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { changeEntry } from "@/db/registrations/lottery-entries";
 import type { WriteResult } from "@/db/registrations/checks";
+import { acceptOffer, declineOffer } from "@/db/registrations/offers";
 import { cancelRegistration, changeCar, changeSessions } from "@/db/registrations/writes";
-import { refArg } from "@/lib/schemas/bound";
+import { idArg, refArg } from "@/lib/schemas/bound";
 import { entryChangeSchema } from "@/lib/schemas/lottery-entry";
 import { carChangeSchema, formInput, sessionChangeSchema } from "@/lib/schemas/registration";
 import { formAction } from "../../action";
@@ -50,4 +51,26 @@ export const changeEntryAction = formAction(
   },
   async ({ user, bound: [{ id }] }, { ranking }) =>
     saved(await changeEntry(user.id, id, ranking), `/registrations/${id}?saved=choices`),
+);
+
+/** "Accept place": the offered place becomes the car's (and is charged). */
+export const acceptOfferAction = formAction(
+  { bound: [refArg, idArg], signIn: page() },
+  async ({ user, bound: [{ id }, offerId] }) => {
+    const done = await acceptOffer(user.id, id, offerId);
+    if (!done.ok) return done;
+    revalidatePath(`/registrations/${id}`);
+    redirect(`/registrations/${id}?saved=accepted`);
+  },
+);
+
+/** "Decline": the offered place goes to the next car waiting. */
+export const declineOfferAction = formAction(
+  { bound: [refArg, idArg], signIn: page() },
+  async ({ user, bound: [{ id }, offerId] }) => {
+    const done = await declineOffer(user.id, id, offerId);
+    if (!done.ok) return done;
+    revalidatePath(`/registrations/${id}`);
+    redirect(`/registrations/${id}?saved=declined`);
+  },
 );

@@ -19,6 +19,7 @@ import { CancelRegistration, ChangeSessions } from "./_forms";
 import { EntryStatus } from "./_lottery";
 import { PaperworkRegion } from "./_paperwork";
 import { PaymentRegion } from "./_payment";
+import { OffersRegion } from "./_offers";
 import { cancelRegistrationAction, changeSessionsAction } from "./actions";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ cancel?: string; saved?: string }> };
@@ -28,7 +29,7 @@ export default async function RegistrationPage({ params, searchParams }: Props) 
   const user = await requireUser(`/registrations/${id}`);
   const ticket = await getMyRegistration(user.id, id);
   if (!ticket) notFound();
-  const t = await getTranslations("registration");
+  const [t, tp] = await Promise.all([getTranslations("registration"), getTranslations("payments")]);
   const { registration: reg, event, car, places } = ticket;
   const active = reg.status === "active";
   const now = new Date();
@@ -50,7 +51,7 @@ export default async function RegistrationPage({ params, searchParams }: Props) 
       <h1 className="text-2xl font-extrabold tracking-tight sm:text-3xl">{event.name}</h1>
       {saved ? (
         <Notice tone="success" role="status">
-          {t("saved")}
+          {saved === "accepted" ? tp("offerAccepted") : saved === "declined" ? tp("offerDeclined") : t("saved")}
         </Notice>
       ) : null}
       {!active ? (
@@ -126,6 +127,7 @@ export default async function RegistrationPage({ params, searchParams }: Props) 
           </div>
         ) : null}
       </Card>
+      {active ? <OffersRegion registrationId={reg.id} slug={event.slug} /> : null}
       <PaymentRegion registration={reg} />
       {active ? <PaperworkRegion registration={reg} event={event} /> : null}
       {cancellable ? (
