@@ -52,8 +52,11 @@ export async function getPublicEvent(slug: string): Promise<PublicEvent | null> 
     .where(and(eq(events.slug, slug), visible))
     .limit(1);
   if (!event) return null;
-  const counted = sql<number>`count(${registrations.id}) filter (where ${registrationSessions.status} = 'confirmed')::int`;
-  const waiting = sql<number>`count(${registrations.id}) filter (where ${registrationSessions.status} = 'waiting')::int`;
+  // A place offered to a waiting car (db/registrations/offers.ts) is held for it: counted as taken.
+  const offered = sql`exists (select 1 from place_offers o where o.registration_id = ${registrationSessions.registrationId}
+    and o.session_id = ${registrationSessions.sessionId} and o.status = 'open')`;
+  const counted = sql<number>`count(${registrations.id}) filter (where ${registrationSessions.status} = 'confirmed' or ${offered})::int`;
+  const waiting = sql<number>`count(${registrations.id}) filter (where ${registrationSessions.status} = 'waiting' and not ${offered})::int`;
   const sessionsQuery = db()
     .select({ session: eventSessions, confirmed: counted, waiting })
     .from(eventSessions)

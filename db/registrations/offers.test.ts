@@ -4,6 +4,7 @@ import { balanceOf } from "@/lib/payments/ledger";
 import { paidMeet, ENTRY_CENTS, SESSION_CENTS } from "@/test/payments";
 import { form, ownersWithCars } from "@/test/registration";
 import { db } from "../client";
+import { getPublicEvent } from "../events";
 import { ledgerOf } from "../payments/charges";
 import { releaseUnpaid } from "../payments/release";
 import { sqlRows } from "../query";
@@ -43,6 +44,8 @@ describe("a freed place of a paid event", () => {
     const [offer] = await openOffersOf(regs[1]!);
     expect(offer).toMatchObject({ session: session.name });
     expect(await owed(regs[1]!)).toBe(0);
+    const shown = (await getPublicEvent(event.slug))!.sessions[0]!;
+    expect([shown.confirmed, shown.waiting]).toEqual([1, 1]); // the offered place shows as taken
     const [late] = await ownersWithCars(1);
     const newcomer = await registerCar(late!.ownerId, form(event.id, late!.carIds[0]!, [session.id]));
     if (!newcomer.ok) throw new Error(newcomer.error);
