@@ -27,6 +27,7 @@ const lines: AuditLine[] = [
   { action: "fees.save", actor: "Ada", car: null, detail: { entryCents: 4500, sessions: 2 } },
   { action: "payment.mark", actor: "Ada", car: "#3 Jonas (M-AB 1)", detail: { cents: 16500 } },
   { action: "refund.grant", actor: "Ada", car: "#3 Jonas (M-AB 1)", detail: { cents: 5000 } },
+  { action: "refunds.sent", actor: "Ada", car: null, detail: { count: 3, cents: 49500 } },
   { action: "statement.import", actor: "Ada", car: null, detail: { file: "camt053.xml", booked: 7 } },
   { action: "autoPromote", actor: null, car: null, detail: {} },
   { action: "something.new", actor: null, car: null, detail: {} },

@@ -6,9 +6,10 @@ import { form, ownersWithCars } from "@/test/registration";
 import { db } from "../client";
 import { sqlRows } from "../query";
 import { cancelRegistration, registerCar } from "../registrations/writes";
-import { eventFees, ledgerEntries } from "../schema";
+import { bankLines, eventFees, ledgerEntries } from "../schema";
 import { ledgerOf } from "./charges";
 import { grantRefund, markAsPaid } from "./payments";
+import { recordRefundsSent } from "./refunds";
 
 const owedBy = async (id: string) => balanceOf(await db().transaction((tx) => ledgerOf(tx, id))).owed;
 
@@ -57,5 +58,34 @@ describe("an organiser's changes to money", () => {
     });
     expect(await owedBy(registrationId)).toBe(-5000);
     expect(await grantRefund(admin.id, event.slug, registrationId, "Twice")).toMatchObject({ ok: false });
+  });
+});
+
+describe("refunds sent from the SEPA file", () => {
+  it("are booked once for what is owed back to a known account, and the registration reads Refunded", async () => {
+    const { admin, gate, event, club, owner, registrationId } = await registered();
+    await db()
+      .insert(bankLines)
+      .values({
+        clubId: club.id,
+        key: `refund-test-${registrationId}`,
+        registrationId,
+        bookedOn: "2031-05-02",
+        cents: 20000,
+        name: "Racer",
+        iban: "DE02120300000000202051",
+      });
+    await db()
+      .insert(ledgerEntries)
+      .values({ eventId: event.id, registrationId, kind: "payment", item: "bank", cents: 20000 });
+    expect(await owedBy(registrationId)).toBe(ENTRY_CENTS + SESSION_CENTS - 20000);
+    expect(await recordRefundsSent(gate.id, event.slug)).toBeNull();
+    expect(await recordRefundsSent(admin.id, event.slug)).toBe(1);
+    expect(await owedBy(registrationId)).toBe(0);
+    expect(await recordRefundsSent(admin.id, event.slug)).toBe(0);
+    await cancelRegistration(owner.ownerId, registrationId);
+    expect(await recordRefundsSent(admin.id, event.slug)).toBe(1);
+    const rows = await db().transaction((tx) => ledgerOf(tx, registrationId));
+    expect(balanceOf(rows)).toEqual({ charged: 0, paid: 20000, refunded: 20000, owed: 0 });
   });
 });

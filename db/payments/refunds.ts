@@ -3,7 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { eventFor } from "../access";
 import { db } from "../client";
 import { sqlRows } from "../query";
-import { eventFees } from "../schema";
+import { auditLog, eventFees, ledgerEntries } from "../schema";
 import { paymentRows } from "./event-payments";
 
 export type RefundDue = {
@@ -47,4 +47,45 @@ export async function getRefundsDue(userId: string, slug: string) {
       };
     });
   return { event, fees: fees ?? null, refunds };
+}
+
+/**
+ * "Record refunds as sent", once the treasurer has uploaded the SEPA file: each refund due to a
+ * known account is booked as a bank refund of what is owed back now (so a refund paid meanwhile is
+ * not booked twice), with an audit line. Returns how many were booked; null when not allowed.
+ */
+export async function recordRefundsSent(userId: string, slug: string): Promise<number | null> {
+  return db().transaction(async (tx) => {
+    const event = await eventFor(tx, userId, slug, "managePayments", true);
+    if (!event) return null;
+    const rows = await sqlRows<{ registration_id: string; owed_back: number; refunds: number }>(
+      tx,
+      sql`select r.id as registration_id,
+          sum(case l.kind when 'payment' then l.cents when 'refund' then -l.cents when 'charge' then -l.cents else l.cents end)::int as owed_back,
+          count(*) filter (where l.kind = 'refund')::int as refunds
+        from registrations r join ledger_entries l on l.registration_id = r.id
+        where r.event_id = ${event.id}
+          and exists (select 1 from bank_lines b where b.registration_id = r.id and b.iban is not null)
+        group by r.id having sum(case l.kind when 'payment' then l.cents when 'refund' then -l.cents when 'charge' then -l.cents else l.cents end) > 0`,
+    );
+    for (const r of rows)
+      await tx.insert(ledgerEntries).values({
+        eventId: event.id,
+        registrationId: r.registration_id,
+        kind: "refund",
+        item: "bank",
+        cents: r.owed_back,
+        method: "bank",
+        actorId: userId,
+        sourceKey: `${r.registration_id}:refund:${r.refunds}`,
+      });
+    if (rows.length)
+      await tx.insert(auditLog).values({
+        eventId: event.id,
+        actorId: userId,
+        action: "refunds.sent",
+        detail: { count: rows.length, cents: rows.reduce((n, r) => n + r.owed_back, 0) },
+      });
+    return rows.length;
+  });
 }

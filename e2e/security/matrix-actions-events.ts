@@ -131,6 +131,16 @@ export const eventActionRows: ActionRow[] = [
     effect: (c) => one(c, c.sql`select 1 as n from bank_lines where key = ${`matrix-line-${c.s.tag}`}`),
   },
   {
+    action: "app/organise/events/[slug]/payments/actions.ts#recordRefundsAction",
+    args: (s) => [s.event.slug, PREV, f({})],
+    expect: only(organisers, "refused"),
+    effect: (c) =>
+      one(
+        c,
+        c.sql`select 1 as n from ledger_entries where registration_id = ${c.s.otherRegistration} and kind = 'refund'`,
+      ),
+  },
+  {
     action: "app/organise/events/[slug]/payments/actions.ts#markPaidAction",
     args: (s) => [ref(s), PREV, f({ reason: "Paid in cash at the club evening" })],
     expect: only(organisers, "refused"),

@@ -61,6 +61,8 @@ export function auditSentence(t: Translate, line: AuditLine): string {
       return t("actions.paymentMark", { actor, car, amount: Number(d.cents ?? 0) / 100 });
     case "refund.grant":
       return t("actions.refundGrant", { actor, car, amount: Number(d.cents ?? 0) / 100 });
+    case "refunds.sent":
+      return t("actions.refundsSent", { actor, count: Number(d.count ?? 0), amount: Number(d.cents ?? 0) / 100 });
     case "statement.import":
       return t("actions.statementImport", { actor, file: text(d.file) ?? "?", count: Number(d.booked ?? 0) });
     case "mail.retry":

@@ -2,6 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { markAsPaid, grantRefund } from "@/db/payments/payments";
+import { recordRefundsSent } from "@/db/payments/refunds";
 import { confirmStatement, previewStatement } from "@/db/payments/statements";
 import { refuse } from "@/db/result";
 import { idArg, refArg, slugArg } from "@/lib/schemas/bound";
@@ -61,3 +62,10 @@ export const grantRefundAction = formAction(
     redirect(`${page(ref.slug)}?granted=1`);
   },
 );
+
+/** "Record refunds as sent": after the SEPA file went to the bank, the refunds in it are booked. */
+export const recordRefundsAction = formAction({ bound: [slugArg], signIn: page }, async ({ user, bound: [slug] }) => {
+  const booked = await recordRefundsSent(user.id, slug);
+  if (booked === null) return refuse("errors.notAllowed");
+  redirect(`${page(slug)}?refunded=${booked}`);
+});

@@ -9,12 +9,26 @@ import { formatEuro } from "@/lib/payments/money";
 import { isUuid } from "@/lib/uuid";
 import { requireUser } from "../../../../session";
 import { SettingsPage } from "../../_components/settings-page";
-import { confirmImportAction, grantRefundAction, importStatementAction, markPaidAction } from "./actions";
+import {
+  confirmImportAction,
+  grantRefundAction,
+  importStatementAction,
+  markPaidAction,
+  recordRefundsAction,
+} from "./actions";
 import { ImportPreview } from "./_components/import-preview";
-import { ImportForm, ReasonForm } from "./_components/payment-forms";
+import { ButtonForm, ImportForm, ReasonForm } from "./_components/payment-forms";
 import { PaymentsTable } from "./_components/payments-table";
 
-type Search = { filter?: string; import?: string; row?: string; booked?: string; marked?: string; granted?: string };
+type Search = {
+  filter?: string;
+  import?: string;
+  row?: string;
+  booked?: string;
+  marked?: string;
+  granted?: string;
+  refunded?: string;
+};
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Search> };
 
 const FILTERS: PaymentFilter[] = ["all", "unpaid", "overdue", "refundDue"];
@@ -38,7 +52,9 @@ export default async function PaymentsPage({ params, searchParams }: Props) {
       ? t("markedPaid")
       : search.granted
         ? t("refundGranted")
-        : null;
+        : search.refunded
+          ? t("refundsRecorded", { count: Number(search.refunded) || 0 })
+          : null;
   const { totals } = data;
   return (
     <SettingsPage title={t("title")} eventName={data.event.name} intro={t("intro")} saved={done}>
@@ -91,6 +107,13 @@ export default async function PaymentsPage({ params, searchParams }: Props) {
             : null
         }
       />
+      {totals.refundsDue > 0 ? (
+        <ButtonForm
+          action={recordRefundsAction.bind(null, slug)}
+          button={t("recordRefunds")}
+          hint={t("recordRefundsHint")}
+        />
+      ) : null}
       <div className="flex flex-wrap gap-x-4">
         <a href={`/organise/events/${slug}/payments.csv`} className={link}>
           {t("exportCsv")}
