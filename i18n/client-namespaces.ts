@@ -18,6 +18,7 @@ export const CLIENT_NAMESPACES = {
   "/organise": ["organise", "roster", "checkIn", "grid", "broadcast", "paperwork", "fees", "payments"],
   "/registrations": ["registration", "lottery", "paperwork", "payments"],
   "/signin": ["signin"],
+  "/transfers": ["payments"],
   "/waiver": ["paperwork"],
 } as const satisfies Record<string, readonly Namespace[]>;
 

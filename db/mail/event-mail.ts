@@ -66,6 +66,16 @@ export async function composeWaiverToSign(row: MailRow, token: string | undefine
   }));
 }
 
+/** "Transfer offered": the link to take over another owner's place, in the recipient's language when they have an account. */
+export async function composeTransferOffered(row: MailRow, token: string | undefined): Promise<Composed> {
+  const event = await eventOf(row.eventId);
+  if (!event || !token) return null;
+  return written(await localeOf(row.userId), (t) => ({
+    subject: t("payments.mail.transferSubject", { event: event.name }),
+    lines: [t("payments.mail.transferBody", { event: event.name }), appLink(`/transfers/${token}`)],
+  }));
+}
+
 /** An organiser's broadcast, in the frame of the language the recipient row was written with. */
 export async function composeBroadcast(row: MailRow): Promise<Composed> {
   const broadcastId = String(row.payload.broadcastId ?? "");

@@ -44,6 +44,7 @@ export const mailKinds = [
   "sessionRemoved",
   "waiverChanged",
   "waiverToSign",
+  "transferOffered",
   "broadcast",
   "invitation",
   "signIn",

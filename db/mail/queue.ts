@@ -102,6 +102,16 @@ export function queueWaiverToSign(tx: Tx, registrationId: string, email: string,
   );
 }
 
+/** "Transfer offered": the link to take over a place, to the address the giver named; the token travels only in the job. */
+export function queueTransferOffered(tx: Tx, registrationId: string, email: string, token: string): Promise<number> {
+  return queueRows(
+    tx,
+    sql`select 'transferOffered', '{}'::jsonb, ${email}::text, (select id from users where lower(email) = lower(${email}) limit 1), r.id, r.event_id, null::text
+    from registrations r where r.id = ${registrationId}`,
+    { secret: token },
+  );
+}
+
 /** The broadcast to each of its recipient rows not yet sent to. */
 export function queueBroadcast(tx: Tx | Db, broadcastId: string): Promise<number> {
   return queueRows(

@@ -13,6 +13,7 @@ import {
   composeSessionRemoved,
   composeWaiverChanged,
   composeWaiverToSign,
+  composeTransferOffered,
   markBroadcastSent,
 } from "./event-mail";
 import { registrationMailKinds, type MailKind, type RegistrationMailKind, type SendMailJob } from "./kinds";
@@ -23,6 +24,7 @@ const composers: Record<Exclude<MailKind, RegistrationMailKind>, Composer> = {
   sessionRemoved: composeSessionRemoved,
   waiverChanged: composeWaiverChanged,
   waiverToSign: composeWaiverToSign,
+  transferOffered: composeTransferOffered,
   broadcast: composeBroadcast,
   invitation: composeInvitation,
   signIn: composeSignIn,

@@ -170,3 +170,32 @@ export const placeOffers = pgTable(
   ],
 );
 export type PlaceOffer = typeof placeOffers.$inferSelect;
+
+export const transferStatus = pgEnum("transfer_status", ["open", "accepted", "withdrawn"]);
+
+/**
+ * An owner handing their place to another owner, by e-mail (the token travels only in the mail).
+ * Accepting makes a new registration for the recipient's car that takes over the places and the
+ * plaque; the giver's is cancelled, and money follows the event's transfer rule.
+ */
+export const placeTransfers = pgTable(
+  "place_transfers",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    registrationId: uuid("registration_id")
+      .notNull()
+      .references(() => registrations.id, { onDelete: "cascade" }),
+    email: text("email").notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    status: transferStatus("status").notNull().default("open"),
+    newRegistrationId: uuid("new_registration_id").references(() => registrations.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
+    decidedAt: timestamp("decided_at", { mode: "date", withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("place_transfers_open_uq")
+      .on(t.registrationId)
+      .where(sql`${t.status} = 'open'`),
+  ],
+);
+export type PlaceTransfer = typeof placeTransfers.$inferSelect;

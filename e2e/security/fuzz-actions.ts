@@ -11,6 +11,7 @@ import { QUESTION_KINDS } from "../../lib/paperwork";
 import { paperworkSchema } from "../../lib/schemas/paperwork";
 import { feesSchema } from "../../lib/schemas/fees";
 import { reasonSchema } from "../../lib/schemas/payments";
+import { transferAcceptSchema, transferOfferSchema } from "../../lib/schemas/transfer";
 import { profileSchema } from "../../lib/schemas/profile";
 import { waiverSignSchema } from "../../lib/schemas/waiver";
 import { carChangeSchema, registrationSchema, sessionChangeSchema } from "../../lib/schemas/registration";
@@ -258,6 +259,18 @@ export const actionTargets: ActionTarget[] = [
     reseedEvery: 10,
   },
   { action: "app/registrations/[id]/actions.ts#changeCarAction", bound: [refArg], fields: props(carChangeSchema) },
+  {
+    action: "app/registrations/[id]/transfer/actions.ts#offerTransferAction",
+    bound: [refArg],
+    fields: props(transferOfferSchema),
+    reseedEvery: 10,
+  },
+  {
+    action: "app/transfers/[token]/actions.ts#acceptTransferAction",
+    bound: [tokenArg],
+    fields: props(transferAcceptSchema),
+    reseedEvery: 10,
+  },
   { action: "app/registrations/[id]/actions.ts#changeEntryAction", bound: [refArg], fields: props(entryChangeSchema) },
   { action: "app/signin/actions.ts#requestSignInLinkAction", bound: [], fields: props(signInSchema) },
 ];

@@ -174,6 +174,25 @@ export const actionRows: ActionRow[] = [
     effect: (c) => one(c, c.sql`select 1 as n from place_offers where id = ${c.s.offer} and status = 'declined'`),
   },
   {
+    action: "app/registrations/[id]/transfer/actions.ts#offerTransferAction",
+    args: (s) => [ref(s), PREV, f({ email: `taker-${s.tag}@ringmeet.test` })],
+    expect: only(["owner"], "refused"),
+    effect: (c) =>
+      one(c, c.sql`select 1 as n from place_transfers where registration_id = ${c.s.registration} and status = 'open'`),
+  },
+  {
+    action: "app/transfers/[token]/actions.ts#acceptTransferAction",
+    args: (s) => [s.transferToken, PREV, f({ carId: s.spareCar })],
+    expect: only(["owner"], "refused"),
+    effect: (c) =>
+      one(
+        c,
+        c.sql`select 1 as n from place_transfers where registration_id = ${c.s.otherRegistration} and status = 'accepted'`,
+      ),
+    // The token is the secret: a made-up one must be refused like a real one sent to someone else.
+    secret: (s) => [s.transferToken],
+  },
+  {
     action: "app/registrations/[id]/actions.ts#changeCarAction",
     args: (s) => [ref(s), PREV, f({ carId: s.spareCar })],
     expect: only(["owner"], "refused"),

@@ -85,6 +85,12 @@ export const pageRows: PageRow[] = [
   },
   { route: "/waiver/[token]", path: (s) => `/waiver/${s.waiverLinkToken}`, expect: everyone() },
   {
+    route: "/registrations/[id]/transfer",
+    path: (s) => `/registrations/${s.registration}/transfer`,
+    expect: only(["owner"]),
+  },
+  { route: "/transfers/[token]", path: (s) => `/transfers/${s.transferToken}`, expect: only(["owner"]) },
+  {
     route: "/registrations/[id]/choices",
     path: (s) => `/registrations/${s.lottery.entry}/choices`,
     expect: only(["owner"]),

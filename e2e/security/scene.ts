@@ -46,6 +46,8 @@ export type Scene = {
   cancelledPaid: string;
   /** A place of session 1 offered to the owner's waiting car, open for a day. */
   offer: string;
+  /** The other owner's place, offered to the owner by transfer (the mailed token). */
+  transferToken: string;
   /** A lottery open for entries, the owner entered; and one whose entries closed, ready for its draw. */
   lottery: SeededEvent & { entry: string };
   closedLottery: SeededEvent;
@@ -120,8 +122,8 @@ async function seedFees(
   tag: string,
   regs: { registration: string; otherRegistration: string; filler: string },
 ) {
-  await sql`insert into event_fees (event_id, entry_cents, account_holder, iban, bic)
-    values (${event.id}, 4500, ${`Club ${tag}`}, 'DE89370400440532013000', 'COBADEFFXXX')`;
+  await sql`insert into event_fees (event_id, entry_cents, account_holder, iban, bic, transfers_until)
+    values (${event.id}, 4500, ${`Club ${tag}`}, 'DE89370400440532013000', 'COBADEFFXXX', now() + interval '7 days')`;
   const fillerCar = await insertCar(sql, regs.filler);
   const cancelledPaid = await register(sql, event.id, regs.filler, fillerCar!.id, [], null);
   await sql`update registrations set status = 'cancelled', cancelled_at = now() where id = ${cancelledPaid}`;
@@ -226,6 +228,9 @@ export async function seedScene(sql: Sql): Promise<Scene> {
     otherRegistration,
     filler: filler!.id,
   });
+  const transferToken = randomBytes(24).toString("base64url");
+  await sql`insert into place_transfers (registration_id, email, token_hash)
+    values (${otherRegistration}, ${owner!.email}, ${createHash("sha256").update(transferToken).digest("hex")})`;
   const invitationToken = randomBytes(24).toString("base64url");
   await sql`insert into club_invitations (club_id, email, role, token_hash, invited_by, expires_at)
     values (${club!.id}, ${owner!.email}, 'gate', ${createHash("sha256").update(invitationToken).digest("hex")}, ${admin!.id}, now() + interval '7 days')`;
@@ -269,6 +274,7 @@ export async function seedScene(sql: Sql): Promise<Scene> {
     statementImport,
     cancelledPaid,
     offer,
+    transferToken,
     waiverLinkToken,
     lottery: { ...lottery, entry },
     closedLottery,

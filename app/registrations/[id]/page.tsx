@@ -7,6 +7,8 @@ import { Notice } from "@/components/ui/notice";
 import { carModelName } from "@/components/car-card";
 import { getPublicEvent } from "@/db/events";
 import { getMyRegistration } from "@/db/registrations/reads";
+import { db } from "@/db/client";
+import { transferTerms } from "@/db/payments/transfers";
 import { env } from "@/env";
 import { paintName } from "@/lib/car-catalogue";
 import { eventPhase, mayOwnerCancel } from "@/lib/event-phase";
@@ -41,9 +43,10 @@ export default async function RegistrationPage({ params, searchParams }: Props) 
   // draw) would be turned away at the gate, so it gets no QR code or calendar entry either.
   const hasTicket = active && places.some((p) => p.status === "confirmed");
   const onlyWaiting = active && places.length > 0 && !hasTicket;
-  const [qr, live] = await Promise.all([
+  const [qr, live, transfers] = await Promise.all([
     hasTicket ? ticketQrDataUrl(token) : null,
     changeable ? getPublicEvent(event.slug) : null,
+    active ? transferTerms(db(), event.id, now) : null,
   ]);
   const ref = { id: reg.id, slug: event.slug };
   return (
@@ -51,7 +54,13 @@ export default async function RegistrationPage({ params, searchParams }: Props) 
       <h1 className="text-2xl font-extrabold tracking-tight sm:text-3xl">{event.name}</h1>
       {saved ? (
         <Notice tone="success" role="status">
-          {saved === "accepted" ? tp("offerAccepted") : saved === "declined" ? tp("offerDeclined") : t("saved")}
+          {saved === "accepted"
+            ? tp("offerAccepted")
+            : saved === "declined"
+              ? tp("offerDeclined")
+              : saved === "transferred"
+                ? tp("transferred")
+                : t("saved")}
         </Notice>
       ) : null}
       {!active ? (
@@ -160,6 +169,14 @@ export default async function RegistrationPage({ params, searchParams }: Props) 
               className="inline-flex min-h-11 items-center self-start font-semibold text-accent underline underline-offset-4"
             >
               {t("changeCar")}
+            </Link>
+          ) : null}
+          {transfers ? (
+            <Link
+              href={`/registrations/${reg.id}/transfer`}
+              className="inline-flex min-h-11 items-center self-start font-semibold text-accent underline underline-offset-4"
+            >
+              {tp("transferPlace")}
             </Link>
           ) : null}
           {!changeable ? <p className="text-base text-muted">{t("closedButCancellable")}</p> : null}
