@@ -18,6 +18,20 @@ function errorOf(source: Record<string, string | undefined>): string {
 }
 
 describe("parseEnv", () => {
+  it("turns card payments on only with a Stripe key and its webhook secret, and explains a bad one", () => {
+    expect(parseEnv({ DATABASE_URL: DB }).stripe).toBeNull();
+    expect(
+      parseEnv({ DATABASE_URL: DB, STRIPE_SECRET_KEY: "sk_test_abc", STRIPE_WEBHOOK_SECRET: "whsec_xyz" }).stripe,
+    ).toEqual({
+      secretKey: "sk_test_abc",
+      webhookSecret: "whsec_xyz",
+    });
+    expect(errorOf({ DATABASE_URL: DB, STRIPE_SECRET_KEY: "sk_test_abc" })).toMatch(/STRIPE_WEBHOOK_SECRET/);
+    expect(errorOf({ DATABASE_URL: DB, STRIPE_SECRET_KEY: "pk_test_abc", STRIPE_WEBHOOK_SECRET: "whsec_x" })).toMatch(
+      /STRIPE_SECRET_KEY must be a Stripe secret key/,
+    );
+  });
+
   it("requires DATABASE_URL with one readable line", () => {
     expect(() => parseEnv({})).toThrow(new Error("Configuration error: DATABASE_URL is required."));
     expect(errorOf({ DATABASE_URL: "" })).toBe("Configuration error: DATABASE_URL is required.");

@@ -17,6 +17,14 @@ const envSchema = z.object({
   MAIL_FROM: z.string().min(3).default("Ringmeet <no-reply@ringmeet.test>"),
   DEV_MAILBOX: flag,
   TRUST_PROXY: flag,
+  STRIPE_SECRET_KEY: z
+    .string()
+    .regex(/^(sk|rk)_(test|live)_\w+$/, "STRIPE_SECRET_KEY must be a Stripe secret key (sk_test_… or sk_live_…)")
+    .optional(),
+  STRIPE_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^whsec_\w+$/, "STRIPE_WEBHOOK_SECRET must be a webhook signing secret (whsec_…)")
+    .optional(),
 });
 
 export type AppEnv = {
@@ -30,6 +38,8 @@ export type AppEnv = {
   devMailbox: boolean;
   /** Behind one reverse proxy: the client is the last address it appended to X-Forwarded-For. */
   trustProxy: boolean;
+  /** Card payments (Stripe Checkout), on when both are set; the webhook's secret verifies what Stripe reports. */
+  stripe: { secretKey: string; webhookSecret: string } | null;
 };
 
 /**
@@ -70,6 +80,11 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
       "Configuration error: set SMTP_URL to send mail, or DEV_MAILBOX=1 to keep it in the development mailbox.",
     );
   }
+  // A payment is recorded only from the signed webhook: card payments without its secret would never count.
+  if (e.STRIPE_SECRET_KEY && !e.STRIPE_WEBHOOK_SECRET)
+    throw new Error(
+      "Configuration error: STRIPE_SECRET_KEY needs STRIPE_WEBHOOK_SECRET (the webhook's signing secret, whsec_…): card payments are recorded only from signed webhooks.",
+    );
   const appUrl = (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, "");
   if (devMailbox && !isLocalOrigin(appUrl)) {
     throw new Error(
@@ -87,6 +102,10 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
     mailFrom: e.MAIL_FROM,
     devMailbox,
     trustProxy: e.TRUST_PROXY,
+    stripe:
+      e.STRIPE_SECRET_KEY && e.STRIPE_WEBHOOK_SECRET
+        ? { secretKey: e.STRIPE_SECRET_KEY, webhookSecret: e.STRIPE_WEBHOOK_SECRET }
+        : null,
   };
 }
 

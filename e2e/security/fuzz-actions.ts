@@ -259,6 +259,7 @@ export const actionTargets: ActionTarget[] = [
     reseedEvery: 10,
   },
   { action: "app/registrations/[id]/actions.ts#changeCarAction", bound: [refArg], fields: props(carChangeSchema) },
+  { action: "app/registrations/[id]/actions.ts#payByCardAction", bound: [refArg], fields: {} },
   {
     action: "app/registrations/[id]/transfer/actions.ts#offerTransferAction",
     bound: [refArg],

@@ -60,6 +60,7 @@ export const routeTargets: RouteTarget[] = [
   { route: "/api/events/[slug]/counts", path: "/api/events/[slug]/counts", methods: ["GET"] },
   { route: "/api/health", path: "/api/health", methods: ["GET", "POST"] },
   { route: "/api/me", path: "/api/me", methods: ["GET"] },
+  { route: "/api/stripe/webhook", path: "/api/stripe/webhook", methods: ["GET", "POST"] },
   {
     route: "/events/[slug]/draw/[runId]/[file]",
     path: "/events/[slug]/draw/[runId]/[file]",

@@ -193,6 +193,14 @@ export const actionRows: ActionRow[] = [
     secret: (s) => [s.transferToken],
   },
   {
+    action: "app/registrations/[id]/actions.ts#payByCardAction",
+    args: (s) => [ref(s), PREV, f({})],
+    // Card payments are off in tests (no STRIPE_SECRET_KEY): everyone is refused, nothing is written.
+    expect: only([], "refused"),
+    effect: (c) =>
+      one(c, c.sql`select 1 as n from ledger_entries where registration_id = ${c.s.registration} and method = 'card'`),
+  },
+  {
     action: "app/registrations/[id]/actions.ts#changeCarAction",
     args: (s) => [ref(s), PREV, f({ carId: s.spareCar })],
     expect: only(["owner"], "refused"),

@@ -1,5 +1,8 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
+import { env } from "@/env";
+import { payByCardAction } from "./actions";
+import { ButtonForm } from "@/components/form/button-form";
 import { db } from "@/db/client";
 import { registrationMoney } from "@/db/payments/reads";
 import type { Registration } from "@/db/schema";
@@ -16,7 +19,7 @@ const link = "inline-flex min-h-11 items-center font-semibold text-accent underl
  * What the owner owes and how to pay it: the amount, the club's account, the reference and a
  * GiroCode (EPC069-12) a banking app scans. Nothing for a free event.
  */
-export async function PaymentRegion({ registration }: { registration: Registration }) {
+export async function PaymentRegion({ registration, slug }: { registration: Registration; slug: string }) {
   const [money, t, locale] = await Promise.all([
     registrationMoney(db(), registration),
     getTranslations("payments"),
@@ -25,6 +28,8 @@ export async function PaymentRegion({ registration }: { registration: Registrati
   if (!money) return null;
   const { balance, fees, status, dueAt } = money;
   const euro = (cents: number) => formatEuro(cents, locale);
+  // "Pay by card" only when card payments are on (STRIPE_SECRET_KEY).
+  const card = env().stripe ? { id: registration.id, slug } : null;
   const owes = balance.owed > 0 && fees.iban && fees.accountHolder;
   const qr = owes
     ? await qrDataUrl(
@@ -84,6 +89,7 @@ export async function PaymentRegion({ registration }: { registration: Registrati
             words={{ title: t("transferTitle"), hint: t("transferHint"), qrAlt: t("qrAlt"), reference: t("reference") }}
           />
         ) : null}
+        {owes && card ? <ButtonForm action={payByCardAction.bind(null, card)} button={t("payByCard")} /> : null}
         {balance.paid > 0 ? (
           <a href={`/registrations/${registration.id}/receipt.pdf`} className={link}>
             {t("downloadReceipt")}

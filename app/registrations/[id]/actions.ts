@@ -4,12 +4,14 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { changeEntry } from "@/db/registrations/lottery-entries";
 import type { WriteResult } from "@/db/registrations/checks";
+import { startCardPayment } from "@/db/payments/card";
 import { acceptOffer, declineOffer } from "@/db/registrations/offers";
 import { cancelRegistration, changeCar, changeSessions } from "@/db/registrations/writes";
 import { idArg, refArg } from "@/lib/schemas/bound";
 import { entryChangeSchema } from "@/lib/schemas/lottery-entry";
 import { carChangeSchema, formInput, sessionChangeSchema } from "@/lib/schemas/registration";
 import { formAction } from "../../action";
+import { refuse } from "@/db/result";
 import { revalidateEventPage } from "../../events/revalidate";
 
 const page =
@@ -74,3 +76,10 @@ export const declineOfferAction = formAction(
     redirect(`/registrations/${id}?saved=declined`);
   },
 );
+
+/** "Pay by card": off to Stripe Checkout for what is owed; the payment counts once Stripe's webhook reports it. */
+export const payByCardAction = formAction({ bound: [refArg], signIn: page() }, async ({ user, bound: [{ id }] }) => {
+  const url = await startCardPayment(user.id, id);
+  if (!url) return refuse("payments.errors.cardUnavailable");
+  redirect(url);
+});

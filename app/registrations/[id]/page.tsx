@@ -137,7 +137,7 @@ export default async function RegistrationPage({ params, searchParams }: Props) 
         ) : null}
       </Card>
       {active ? <OffersRegion registrationId={reg.id} slug={event.slug} /> : null}
-      <PaymentRegion registration={reg} />
+      <PaymentRegion registration={reg} slug={event.slug} />
       {active ? <PaperworkRegion registration={reg} event={event} /> : null}
       {cancellable ? (
         <Card className="no-print flex flex-col gap-4">

@@ -17,7 +17,8 @@ import {
   recordRefundsAction,
 } from "./actions";
 import { ImportPreview } from "./_components/import-preview";
-import { ButtonForm, ImportForm, ReasonForm } from "./_components/payment-forms";
+import { ButtonForm } from "@/components/form/button-form";
+import { ImportForm, ReasonForm } from "./_components/payment-forms";
 import { PaymentsTable } from "./_components/payments-table";
 
 type Search = {

@@ -83,25 +83,3 @@ export function ReasonForm({
     </form>
   );
 }
-
-/** One button and what it does, for a change that needs no fields ("Record refunds as sent"). */
-export function ButtonForm({
-  action: buttonAction,
-  button,
-  hint,
-}: {
-  action: BoundFormAction;
-  button: string;
-  hint: string;
-}) {
-  const { action, pending, formError } = useForm(buttonAction);
-  return (
-    <form action={action} className="flex flex-col gap-2">
-      <FormError message={formError} />
-      <p className="text-base text-muted">{hint}</p>
-      <Button type="submit" variant="secondary" disabled={pending} className="self-start">
-        {button}
-      </Button>
-    </form>
-  );
-}
