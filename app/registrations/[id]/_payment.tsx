@@ -80,10 +80,10 @@ export async function PaymentRegion({ registration, slug }: { registration: Regi
           <BankTransfer
             qr={qr!}
             rows={[
-              [t("holder"), fees.accountHolder!],
-              [t("iban"), formatIban(fees.iban!)],
-              ...(fees.bic ? [[t("bic"), fees.bic] as [string, string]] : []),
-              [t("amount"), euro(balance.owed)],
+              [t("holder"), fees.accountHolder!, false],
+              [t("iban"), formatIban(fees.iban!), true],
+              ...(fees.bic ? [[t("bic"), fees.bic, true] as Row] : []),
+              [t("amount"), euro(balance.owed), true],
             ]}
             reference={money.reference}
             words={{ title: t("transferTitle"), hint: t("transferHint"), qrAlt: t("qrAlt"), reference: t("reference") }}
@@ -101,18 +101,10 @@ export async function PaymentRegion({ registration, slug }: { registration: Regi
 }
 
 type Words = { title: string; hint: string; qrAlt: string; reference: string };
+/** Label, value, and whether it is typed character by character (monospace: IBAN, BIC, amount). */
+type Row = [string, string, boolean];
 
-function BankTransfer({
-  qr,
-  rows,
-  reference,
-  words,
-}: {
-  qr: string;
-  rows: [string, string][];
-  reference: string;
-  words: Words;
-}) {
+function BankTransfer({ qr, rows, reference, words }: { qr: string; rows: Row[]; reference: string; words: Words }) {
   return (
     <div className="flex flex-col gap-3 rounded-lg border-2 border-line p-3">
       <h3 className="text-lg font-bold">{words.title}</h3>
@@ -126,10 +118,10 @@ function BankTransfer({
         className="h-56 w-56 self-center rounded-lg bg-white p-2"
       />
       <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-base">
-        {rows.map(([label, value]) => (
+        {rows.map(([label, value, mono]) => (
           <div key={label} className="contents">
             <dt className="font-semibold text-muted">{label}</dt>
-            <dd className="break-all font-mono">{value}</dd>
+            <dd className={mono ? "break-all font-mono" : "break-words"}>{value}</dd>
           </div>
         ))}
       </dl>

@@ -75,6 +75,19 @@ export default async function PaymentsPage({ params, searchParams }: Props) {
           </p>
         ))}
       </Card>
+      <Card className="flex flex-col gap-3">
+        <h2 className="text-xl font-bold">{t("importTitle")}</h2>
+        {kept ? (
+          <ImportPreview
+            lines={kept.lines}
+            names={names}
+            locale={locale}
+            confirm={kept.confirmedAt ? null : confirmImportAction.bind(null, slug, kept.id)}
+          />
+        ) : (
+          <ImportForm action={importStatementAction.bind(null, slug)} />
+        )}
+      </Card>
       <nav aria-label={t("filters")} className="flex flex-wrap gap-x-4">
         {FILTERS.map((f) => (
           <Link key={f} href={`?filter=${f}`} className={link} aria-current={f === filter ? "page" : undefined}>
@@ -123,19 +136,6 @@ export default async function PaymentsPage({ params, searchParams }: Props) {
           {t("downloadSepa")}
         </a>
       </div>
-      <Card className="flex flex-col gap-3">
-        <h2 className="text-xl font-bold">{t("importTitle")}</h2>
-        {kept ? (
-          <ImportPreview
-            lines={kept.lines}
-            names={names}
-            locale={locale}
-            confirm={kept.confirmedAt ? null : confirmImportAction.bind(null, slug, kept.id)}
-          />
-        ) : (
-          <ImportForm action={importStatementAction.bind(null, slug)} />
-        )}
-      </Card>
     </SettingsPage>
   );
 }
