@@ -15,6 +15,8 @@ export type PaymentRow = {
   balance: Balance;
   status: PaymentStatus;
   dueAt: Date | null;
+  /** Whether any of it was paid by card (a refund then goes back through Stripe). */
+  card: boolean;
 };
 export type PaymentFilter = "all" | "unpaid" | "overdue" | "refundDue";
 
@@ -29,6 +31,7 @@ type Raw = {
   refunded: number;
   first_charge: string | null;
   pay_within_days: number;
+  card: boolean;
 };
 
 /** Every registration of the event that holds a place or ever had money on it, with its balance. */
@@ -41,7 +44,8 @@ export async function paymentRows(q: Db | Tx, eventId: string, now = new Date())
       (coalesce(sum(l.cents) filter (where l.kind = 'charge'), 0) - coalesce(sum(l.cents) filter (where l.kind = 'credit'), 0))::int as charged,
       coalesce(sum(l.cents) filter (where l.kind = 'payment'), 0)::int as paid,
       coalesce(sum(l.cents) filter (where l.kind = 'refund'), 0)::int as refunded,
-      (min(l.created_at) filter (where l.kind = 'charge'))::text as first_charge
+      (min(l.created_at) filter (where l.kind = 'charge'))::text as first_charge,
+      coalesce(bool_or(l.kind = 'payment' and l.method = 'card'), false) as card
     from registrations r join event_fees f on f.event_id = r.event_id
     left join users u on u.id = r.owner_id
     left join ledger_entries l on l.registration_id = r.id
@@ -62,6 +66,7 @@ export async function paymentRows(q: Db | Tx, eventId: string, now = new Date())
       balance,
       status: paymentStatus(balance, dueAt, now),
       dueAt,
+      card: r.card,
     };
   });
 }

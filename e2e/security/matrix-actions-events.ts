@@ -141,6 +141,17 @@ export const eventActionRows: ActionRow[] = [
       ),
   },
   {
+    action: "app/organise/events/[slug]/payments/actions.ts#refundByCardAction",
+    args: (s) => [{ id: s.otherRegistration, slug: s.event.slug }, PREV, f({})],
+    // Card payments are off in tests (no STRIPE_SECRET_KEY): refused for everyone, nothing written.
+    expect: only([], "refused"),
+    effect: (c) =>
+      one(
+        c,
+        c.sql`select 1 as n from ledger_entries where registration_id = ${c.s.otherRegistration} and method = 'card'`,
+      ),
+  },
+  {
     action: "app/organise/events/[slug]/payments/actions.ts#markPaidAction",
     args: (s) => [ref(s), PREV, f({ reason: "Paid in cash at the club evening" })],
     expect: only(organisers, "refused"),

@@ -2,6 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { markAsPaid, grantRefund } from "@/db/payments/payments";
+import { refundByCard } from "@/db/payments/card";
 import { recordRefundsSent } from "@/db/payments/refunds";
 import { confirmStatement, previewStatement } from "@/db/payments/statements";
 import { refuse } from "@/db/result";
@@ -68,4 +69,11 @@ export const recordRefundsAction = formAction({ bound: [slugArg], signIn: page }
   const booked = await recordRefundsSent(user.id, slug);
   if (booked === null) return refuse("errors.notAllowed");
   redirect(`${page(slug)}?refunded=${booked}`);
+});
+
+/** "Refund by card": what is owed back on a card payment goes back through Stripe. */
+export const refundByCardAction = formAction({ bound: [refArg], signIn: row }, async ({ user, bound: [ref] }) => {
+  const cents = await refundByCard(user.id, ref.slug, ref.id);
+  if (cents === null) return refuse("payments.errors.cardUnavailable");
+  redirect(`${page(ref.slug)}?cardRefunded=${cents}`);
 });

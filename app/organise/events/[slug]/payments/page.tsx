@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { getEventPayments, type PaymentFilter } from "@/db/payments/event-payments";
 import { getStatementImport } from "@/db/payments/statements";
+import { env } from "@/env";
 import type { Locale } from "@/lib/locale";
 import { formatEuro } from "@/lib/payments/money";
 import { isUuid } from "@/lib/uuid";
@@ -15,6 +16,7 @@ import {
   importStatementAction,
   markPaidAction,
   recordRefundsAction,
+  refundByCardAction,
 } from "./actions";
 import { ImportPreview } from "./_components/import-preview";
 import { ButtonForm } from "@/components/form/button-form";
@@ -29,6 +31,7 @@ type Search = {
   marked?: string;
   granted?: string;
   refunded?: string;
+  cardRefunded?: string;
 };
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Search> };
 
@@ -55,7 +58,9 @@ export default async function PaymentsPage({ params, searchParams }: Props) {
         ? t("refundGranted")
         : search.refunded
           ? t("refundsRecorded", { count: Number(search.refunded) || 0 })
-          : null;
+          : search.cardRefunded
+            ? t("cardRefunded", { amount: euro(Number(search.cardRefunded) || 0) })
+            : null;
   const { totals } = data;
   return (
     <SettingsPage title={t("title")} eventName={data.event.name} intro={t("intro")} saved={done}>
@@ -96,6 +101,11 @@ export default async function PaymentsPage({ params, searchParams }: Props) {
         ))}
       </nav>
       <PaymentsTable
+        cardRefund={
+          env().stripe
+            ? (id) => <ButtonForm action={refundByCardAction.bind(null, { slug, id })} button={t("refundByCard")} />
+            : null
+        }
         rows={data.rows}
         slug={slug}
         locale={locale}

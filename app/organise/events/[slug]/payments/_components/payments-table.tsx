@@ -24,12 +24,15 @@ export async function PaymentsTable({
   slug,
   locale,
   open,
+  cardRefund,
 }: {
   rows: PaymentRow[];
   slug: string;
   locale: Locale;
   /** The row whose action form is open, and that form. */
   open: { id: string; form: ReactNode } | null;
+  /** "Refund by card" for a row owed back on a card payment, when card payments are on. */
+  cardRefund: ((registrationId: string) => ReactNode) | null;
 }) {
   const t = await getTranslations("payments");
   const euro = (cents: number) => formatEuro(cents, locale);
@@ -71,6 +74,8 @@ export async function PaymentsTable({
                   >
                     {r.balance.owed > 0 ? t("markAsPaid") : t("grantRefund")}
                   </Link>
+                ) : r.status === "refundDue" && r.card && cardRefund ? (
+                  cardRefund(r.registrationId)
                 ) : null}
               </td>
             </tr>
