@@ -31,18 +31,26 @@ export type Answer = {
 // the thousands of requests here never use up the per-address limits other tests' browsers share.
 const someAddress = () => `10.${Array.from({ length: 3 }, () => Math.floor(Math.random() * 256)).join(".")}`;
 
-function headersFor(token: string | null, extra: Record<string, string> = {}): Record<string, string> {
+function headersFor(
+  token: string | null,
+  extra: Record<string, string> = {},
+  base = baseURL(),
+): Record<string, string> {
   return {
-    Origin: baseURL(),
+    Origin: base,
     "X-Forwarded-For": someAddress(),
     ...(token ? { Cookie: `${sessionCookie()}=${token}` } : {}),
     ...extra,
   };
 }
 
-async function send(path: string, init: RequestInit & { headers: Record<string, string> }): Promise<Answer> {
+async function send(
+  path: string,
+  init: RequestInit & { headers: Record<string, string> },
+  base = baseURL(),
+): Promise<Answer> {
   const started = performance.now();
-  const res = await fetch(new URL(path, baseURL()), { ...init, redirect: "manual" }).catch((error: Error) => {
+  const res = await fetch(new URL(path, base), { ...init, redirect: "manual" }).catch((error: Error) => {
     // Headers over Node's 16 KB (a huge redirect): an answer no browser's next request survives.
     if ((error.cause as { code?: string } | undefined)?.code === "UND_ERR_HEADERS_OVERFLOW") return null;
     throw new Error(
@@ -82,15 +90,28 @@ export function request(
   return send(path, { method: init.method ?? "GET", body: init.body, headers: headersFor(token, init.headers) });
 }
 
-/** A server action called like the browser's `callServer`: `args` are the bound arguments followed by the call's own. */
-export async function callAction(id: string, args: unknown[], token: string | null, page = "/"): Promise<Answer> {
+/**
+ * A server action called like the browser's `callServer`: `args` are the bound arguments followed
+ * by the call's own. `base`: another instance of the app (E2E_SECOND_URL) than the browser's.
+ */
+export async function callAction(
+  id: string,
+  args: unknown[],
+  token: string | null,
+  page = "/",
+  base = baseURL(),
+): Promise<Answer> {
   const body = await encodeReply(args);
   const type: Record<string, string> = typeof body === "string" ? { "Content-Type": "text/plain;charset=UTF-8" } : {};
-  return send(page, {
-    method: "POST",
-    body,
-    headers: headersFor(token, { "Next-Action": id, Accept: "text/x-component", ...type }),
-  });
+  return send(
+    page,
+    {
+      method: "POST",
+      body,
+      headers: headersFor(token, { "Next-Action": id, Accept: "text/x-component", ...type }, base),
+    },
+    base,
+  );
 }
 
 /**

@@ -1,6 +1,8 @@
 import { devices } from "@playwright/test";
 import { expect, test } from "../fixtures";
-import { insertUser } from "../fixtures/db";
+import { insertSession, insertUser } from "../fixtures/db";
+import { builtActions } from "../security/build";
+import { callAction } from "../security/http";
 import { seedEvent, type SeededEvent } from "../fixtures/events";
 import { decodeQr } from "../fixtures/qr";
 import { insertOwner, register, registeredOwner, sessionId } from "../fixtures/registrations";
@@ -123,4 +125,41 @@ test("a cancellation offers the freed place to the next owner waiting, who accep
   await expect(phone.getByRole("listitem").filter({ hasText: GP })).toContainText("Confirmed");
   await expect(phone.getByRole("region", { name: "Payment" }).getByRole("status")).toHaveText("Amount due: €165.00");
   await phone.close();
+});
+
+test("cancellations at once on both app instances offer each freed place to one waiting car only", async ({ sql }) => {
+  const event = await paidEvent(sql);
+  const gp = sessionId(event, GP);
+  await sql`update event_fees set offer_freed_places = true, offer_hours = 24 where event_id = ${event.id}`;
+  await sql`update event_sessions set capacity = 6 where id = ${gp}`;
+  const owners = [];
+  for (let i = 0; i < 14; i++)
+    owners.push(await registeredOwner(sql, event, [{ sessionId: gp, status: i < 6 ? "confirmed" : "waiting" }]));
+  const cancel = builtActions().get("app/registrations/[id]/actions.ts#cancelRegistrationAction")!;
+  const instances = [process.env.E2E_BASE_URL!, process.env.E2E_SECOND_URL!];
+  const answers = await Promise.all(
+    owners
+      .slice(0, 6)
+      .map(async (o, i) =>
+        callAction(
+          cancel,
+          [{ id: o.registrationId, slug: event.slug }, { ok: true }, new FormData()],
+          await insertSession(sql, o.id),
+          `/registrations/${o.registrationId}`,
+          instances[i % 2],
+        ),
+      ),
+  );
+  expect(answers.map((a) => a.status)).toEqual(Array(6).fill(200));
+  const offers = await sql<{ registration_id: string }[]>`
+    select registration_id from place_offers where session_id = ${gp} and status = 'open'`;
+  expect(offers.map((o) => o.registration_id).sort()).toEqual(
+    owners
+      .slice(6, 12)
+      .map((o) => o.registrationId)
+      .sort(),
+  );
+  const [counted] = await sql<{ confirmed: number }[]>`
+    select count(*)::int as confirmed from registration_sessions where session_id = ${gp} and status = 'confirmed'`;
+  expect(counted!.confirmed).toBe(0);
 });
