@@ -194,6 +194,13 @@ export const actionTargets: ActionTarget[] = [
     reseedEvery: 10,
   },
   {
+    action: "app/organise/events/[slug]/payments/actions.ts#recordRefundsAction",
+    bound: [slugArg],
+    fields: {},
+    reseedEvery: 10,
+  },
+  { action: "app/organise/events/[slug]/payments/actions.ts#refundByCardAction", bound: [refArg], fields: {} },
+  {
     action: "app/organise/events/[slug]/payments/actions.ts#markPaidAction",
     bound: [refArg],
     fields: props(reasonSchema),

@@ -23,9 +23,13 @@ export function useOfflineCopy(slug: string) {
     staleTime: COPY_REFRESH_MS / 2,
   });
   const [saved, setSaved] = useState<CheckInCopy | null>(null);
+  const [loaded, setLoaded] = useState(false);
   const [known, setKnown] = useState<Map<string, Known>>(() => new Map());
   useEffect(() => {
-    void loadCopy(slug).then(setSaved);
+    void loadCopy(slug).then((copy) => {
+      setSaved(copy);
+      setLoaded(true);
+    });
   }, [slug]);
 
   const base = useMemo(() => {
@@ -69,12 +73,14 @@ export function useOfflineCopy(slug: string) {
   const copy = merged?.copy ?? null;
 
   // Written only when something changed, not on every poll: a big event's list is not small.
+  // Nothing is written before the phone's copy was read, nor a copy from the page's HTML (it has no
+  // contacts): either would replace a copy that has them, and offline the contacts would be gone.
   const savedKey = useRef("");
   useEffect(() => {
-    if (!merged || merged.key === savedKey.current) return;
+    if (!merged || !loaded || merged.copy.contactsWithheld || merged.key === savedKey.current) return;
     savedKey.current = merged.key;
     void saveCopy(slug, merged.copy);
-  }, [slug, merged]);
+  }, [slug, merged, loaded]);
 
   return {
     copy,
