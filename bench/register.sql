@@ -2,8 +2,9 @@
 -- round trip for round trip: in one transaction the six reads sent together (the idempotency
 -- look-up, the event, the car FOR SHARE, the sessions, the event's questions, the driver's experience; a pipeline, as
 -- postgres.js sends them), the registration (the bench event asks no questions, so no answers are
--- inserted, as in the app), two mail jobs, the session row locked FOR UPDATE, the confirmed count, the
--- place. Prepared statements (-M prepared), as postgres.js uses. Variables from bench/pgbench.ts:
+-- inserted, as in the app; its payment reference is made in Node), two mail jobs, the session row
+-- locked FOR UPDATE, the places taken (confirmed and offered), the place, and the charges settled
+-- (db/payments/charges.ts; the bench event is free, so it inserts nothing). Prepared statements (-M prepared), as postgres.js uses. Variables from bench/pgbench.ts:
 -- -D event=<uuid> -D sid=<uuid>. The car is left NULL (every bench car is already registered by
 -- the HTTP burst) and the jobs use a task no worker runs, so pgbench measures the transaction alone.
 \set c random(1, 1000)
@@ -17,8 +18,8 @@ SELECT * FROM event_sessions WHERE id = :sid::uuid AND event_id = :event::uuid;
 SELECT id, text, kind, choices, required FROM event_questions WHERE event_id = :event::uuid ORDER BY position;
 SELECT experience FROM users WHERE id = concat('bench-owner-', lpad(:c::text, 4, '0'));
 \endpipeline
-INSERT INTO registrations (event_id, car_id, owner_id, idempotency_key, driver_details)
-  VALUES (:event::uuid, NULL, concat('bench-owner-', lpad(:c::text, 4, '0')), concat('pgb-', :k::text),
+INSERT INTO registrations (event_id, car_id, owner_id, idempotency_key, payment_reference, driver_details)
+  VALUES (:event::uuid, NULL, concat('bench-owner-', lpad(:c::text, 4, '0')), concat('pgb-', :k::text), concat('RF00PGB', :k::text),
     (SELECT jsonb_build_object('licenceNumber', u.licence_number, 'licenceCountry', u.licence_country,
       'licenceValidUntil', u.licence_valid_until::text, 'emergencyName', u.emergency_name, 'emergencyPhone', u.emergency_phone,
       'experience', u.experience::text) FROM users u WHERE u.id = concat('bench-owner-', lpad(:c::text, 4, '0'))))
@@ -28,8 +29,46 @@ SELECT graphile_worker.add_job('bench_mail', json_build_object('kind', 'registra
 SELECT graphile_worker.add_job('bench_mail', json_build_object('kind', 'reminder', 'registrationId', :reg_id::text), run_at := now() + interval '30 days', max_attempts := 10, job_key := concat('reminder:', :reg_id::text));
 \endpipeline
 SELECT id, capacity FROM event_sessions WHERE id = :sid::uuid ORDER BY id FOR UPDATE \gset s_
-SELECT count(*)::int AS confirmed FROM registration_sessions WHERE session_id = :sid::uuid AND status = 'confirmed' \gset
+SELECT (SELECT count(*) FROM registration_sessions WHERE session_id = :sid::uuid AND status = 'confirmed')
+  + (SELECT count(*) FROM place_offers WHERE session_id = :sid::uuid AND status = 'open') AS confirmed \gset
 INSERT INTO registration_sessions (registration_id, session_id, status, wait_seq)
   VALUES (:reg_id::uuid, :sid::uuid, CASE WHEN :confirmed::int < :s_capacity::int THEN 'confirmed' ELSE 'waiting' END::place_status,
           CASE WHEN :confirmed::int < :s_capacity::int THEN NULL ELSE nextval('registration_wait_seq') END);
+WITH reg AS (
+  SELECT r.id, r.event_id, f.entry_cents, r.status = 'active' AND e.status <> 'cancelled' AS live
+  FROM registrations r JOIN events e ON e.id = r.event_id JOIN event_fees f ON f.event_id = r.event_id
+  WHERE r.id IN (:reg_id::uuid)
+),
+held AS (
+  SELECT reg.id AS registration_id, 'session:' || es.id AS item, es.price_cents AS cents
+  FROM reg JOIN registration_sessions rs ON rs.registration_id = reg.id AND rs.status = 'confirmed'
+  JOIN event_sessions es ON es.id = rs.session_id
+  WHERE reg.live AND es.price_cents > 0
+  UNION ALL
+  SELECT reg.id, 'entry', reg.entry_cents FROM reg
+  WHERE reg.live AND reg.entry_cents > 0
+    AND EXISTS (SELECT 1 FROM registration_sessions rs WHERE rs.registration_id = reg.id AND rs.status = 'confirmed')
+),
+items AS (
+  SELECT l.registration_id, l.item,
+    sum(CASE l.kind WHEN 'charge' THEN l.cents ELSE -l.cents END)::int AS net,
+    count(*) FILTER (WHERE l.kind = 'charge')::int AS charges,
+    count(*) FILTER (WHERE l.kind = 'credit')::int AS credits
+  FROM ledger_entries l JOIN reg ON reg.id = l.registration_id
+  WHERE l.kind IN ('charge', 'credit') AND l.item <> 'cancellation'
+  GROUP BY l.registration_id, l.item
+),
+changes AS (
+  SELECT h.registration_id, 'charge'::ledger_kind AS kind, h.item, h.cents, coalesce(i.charges, 0) AS n
+  FROM held h LEFT JOIN items i ON i.registration_id = h.registration_id AND i.item = h.item
+  WHERE coalesce(i.net, 0) = 0
+  UNION ALL
+  SELECT i.registration_id, 'credit'::ledger_kind, i.item, i.net, i.credits
+  FROM items i
+  WHERE i.net > 0 AND NOT EXISTS (SELECT 1 FROM held h WHERE h.registration_id = i.registration_id AND h.item = i.item)
+)
+INSERT INTO ledger_entries (event_id, registration_id, kind, item, cents, source_key)
+SELECT reg.event_id, reg.id, c.kind, c.item, c.cents, reg.id || ':' || c.item || ':' || c.kind || ':' || c.n
+FROM changes c JOIN reg ON reg.id = c.registration_id
+ON CONFLICT (source_key) DO NOTHING;
 COMMIT;
