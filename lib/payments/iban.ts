@@ -1,3 +1,5 @@
+import { mod97 } from "./mod97";
+
 // IBAN length per country from the SWIFT IBAN Registry (ISO 13616). It covers every SEPA member
 // (EU, EEA, CH, GB, AD, MC, SM, VA, GI, and AL, MD, ME, MK, RS admitted since 2024) and the other registered
 // countries, so a typo'd country or a missing character fails here rather than at the bank.
@@ -24,17 +26,6 @@ export function normaliseIban(raw: string): string {
   return raw.replace(/\s+/g, "").toUpperCase();
 }
 
-// ISO 7064 MOD 97-10 over the IBAN with its first four characters moved to the end, letters as 10–35.
-// Folding one character at a time keeps the running value below 97 * 100, so no BigInt is needed.
-function mod97(iban: string): number {
-  let rest = 0;
-  for (const char of iban.slice(4) + iban.slice(0, 4)) {
-    const value = parseInt(char, 36);
-    rest = (rest * (value < 10 ? 10 : 100) + value) % 97;
-  }
-  return rest;
-}
-
 /**
  * True when the IBAN, after normaliseIban, has a registered country, that country's length, only
  * A–Z and 0–9, and a correct check. Spaces and lower case in what a person typed are not errors.
@@ -47,7 +38,8 @@ export function isValidIban(raw: string): boolean {
   // and refusing them means changing any one digit always fails.
   const check = iban.slice(2, 4);
   if (check === "00" || check === "01" || check === "99") return false;
-  return mod97(iban) === 1;
+  // The check runs over the IBAN with its first four characters moved to the end.
+  return mod97(iban.slice(4) + iban.slice(0, 4)) === 1;
 }
 
 /** Groups of four for people to read: "DE89 3704 0044 0532 0130 00". */

@@ -1,3 +1,5 @@
+import { mod97 } from "./mod97";
+
 /**
  * ISO 11649 "RF" creditor references: what a payer types into the remittance line so a bank
  * statement can be matched to a registration. Ours are "RF" + check digits + "RM" + 8 characters.
@@ -15,16 +17,6 @@ function secureRandom(): number {
   const word = new Uint32Array(1);
   globalThis.crypto.getRandomValues(word);
   return word[0]! / 2 ** 32;
-}
-
-/** mod 97 of a reference rearranged as ISO 7064 asks: letters become 10..35, read digit by digit. */
-function mod97(alphanumeric: string): number {
-  let rest = 0;
-  for (const char of alphanumeric) {
-    const value = parseInt(char, 36);
-    rest = value < 10 ? (rest * 10 + value) % 97 : (rest * 100 + value) % 97;
-  }
-  return rest;
 }
 
 function checkDigits(body: string): string {

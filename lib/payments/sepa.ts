@@ -1,5 +1,7 @@
 import { TZDate } from "@date-fns/tz";
-import { Document, validateIBAN } from "sepa";
+import { Document } from "sepa";
+import { isValidIban, normaliseIban } from "./iban";
+import { centsToDecimal } from "./money";
 import { EVENT_TIME_ZONE, inZone } from "../time";
 
 // The refunds a treasurer pays in one go, as a SEPA credit transfer file (pain.001.001.03, the
@@ -71,11 +73,8 @@ function checkId(id: string, what: string): string {
 }
 
 function checkIban(iban: string, what: string): string {
-  const compact = iban.replace(/\s+/g, "").toUpperCase();
-  if (!/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/.test(compact) || !validateIBAN(compact)) {
-    throw new Error(`${what} has an invalid IBAN: "${iban}"`);
-  }
-  return compact;
+  if (!isValidIban(iban)) throw new Error(`${what} has an invalid IBAN: "${iban}"`);
+  return normaliseIban(iban);
 }
 
 /** A BIC is optional in SEPA. One given must match the schema's pattern; the package checks its country. */
@@ -96,11 +95,6 @@ function executionDay(day: string): Date {
   // 2026-02-30 would roll over into March.
   if (date.getFullYear() !== y || date.getMonth() !== m - 1 || date.getDate() !== d) throw invalid;
   return date;
-}
-
-/** Integer cents as the file writes them ("1234.50"), never through floating-point arithmetic. */
-function centsToDecimal(cents: number): string {
-  return `${(cents - (cents % 100)) / 100}.${String(cents % 100).padStart(2, "0")}`;
 }
 
 function addTransfer(info: PaymentInfo, t: RefundTransfer, n: number): void {

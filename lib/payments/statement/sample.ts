@@ -1,4 +1,5 @@
 import { stringify } from "csv-stringify/sync";
+import { centsToDecimal } from "../money";
 
 /** A payment to put into a sample statement; `iban` is the payer's. */
 export type SampleCredit = { bookedOn: string; cents: number; remittance: string; name: string; iban?: string };
@@ -9,9 +10,6 @@ export type SampleStatement = { account: SampleAccount; credits: SampleCredit[];
 const FEE = { cents: 590, text: "Kontoführungsentgelt 05/2024" };
 const OPENING_CENTS = 125_000;
 
-/** Non-negative cents as "1234.50"; a debit's sign is its CdtDbtInd, not a minus. */
-const decimal = (cents: number) => `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, "0")}`;
-
 /** Characters XML 1.0 cannot carry at all are dropped; the five special ones are escaped. */
 function xml(text: string): string {
   const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
@@ -21,7 +19,7 @@ function xml(text: string): string {
 }
 
 function balance(code: "OPBD" | "CLBD", cents: number, date: string): string {
-  return `<Bal><Tp><CdOrPrtry><Cd>${code}</Cd></CdOrPrtry></Tp><Amt Ccy="EUR">${decimal(Math.abs(cents))}</Amt>
+  return `<Bal><Tp><CdOrPrtry><Cd>${code}</Cd></CdOrPrtry></Tp><Amt Ccy="EUR">${centsToDecimal(Math.abs(cents))}</Amt>
 <CdtDbtInd>${cents < 0 ? "DBIT" : "CRDT"}</CdtDbtInd><Dt><Dt>${date}</Dt></Dt></Bal>`;
 }
 
@@ -34,7 +32,7 @@ type EntryInput = SampleCredit & { direction: "CRDT" | "DBIT"; ref: string; fami
 
 function entry(e: EntryInput, account: SampleAccount): string {
   const [domain, family, subFamily] = e.family.split("/");
-  const amount = `<Amt Ccy="EUR">${decimal(e.cents)}</Amt><CdtDbtInd>${e.direction}</CdtDbtInd>`;
+  const amount = `<Amt Ccy="EUR">${centsToDecimal(e.cents)}</Amt><CdtDbtInd>${e.direction}</CdtDbtInd>`;
   const parties =
     e.direction === "CRDT"
       ? party("Dbtr", e.name, e.iban) + party("Cdtr", account.holder, account.iban)
@@ -95,7 +93,7 @@ ${entries(statement, lastDay)
 
 const germanDate = (iso: string) => iso.split("-").reverse().join(".");
 function germanAmount(cents: number): string {
-  const [units, fraction] = decimal(cents).split(".");
+  const [units, fraction] = centsToDecimal(cents).split(".");
   return `${units!.replace(/\B(?=(\d{3})+$)/g, ".")},${fraction}`;
 }
 

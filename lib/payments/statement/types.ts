@@ -1,4 +1,5 @@
 import { textSha256 } from "../../sha256";
+import { decimalToCents as exactCents } from "../money";
 
 /** One incoming payment (a credit) read from a bank statement, whatever the file's format. */
 export type StatementLine = {
@@ -52,13 +53,14 @@ function contentHash(line: Omit<StatementLine, "key">): string {
   return textSha256(JSON.stringify(fields)).slice(0, 32);
 }
 
-/** Exact cents from a plain decimal ("45", "45.5", "45.00"), or null; never through a float. */
+/**
+ * Exact cents from a bank's plain decimal ("45", "45.5", "45.00"), or null; never through a float.
+ * Banks may write more decimals than cents need ("45.000"): zeros past the cents are dropped, and
+ * the rest is money.ts's reading. Statement amounts are never negative (the sign is a field of its own).
+ */
 export function decimalToCents(decimal: string): number | null {
-  const match = /^(\d{1,13})(?:\.(\d+))?$/.exec(decimal);
-  if (!match) return null;
-  const [, units, fraction = ""] = match;
-  if (/[1-9]/.test(fraction.slice(2))) return null;
-  return Number(units) * 100 + Number(fraction.slice(0, 2).padEnd(2, "0"));
+  const trimmed = decimal.replace(/^(\d+\.\d{2})0+$/, "$1");
+  return /^\d{1,13}(?:\.\d+)?$/.test(trimmed) ? exactCents(trimmed) : null;
 }
 
 /** "2024-02-30" and "2024-13-01" are not dates even though they look like one. */
