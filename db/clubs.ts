@@ -1,6 +1,7 @@
 import "server-only";
+import { textSha256 } from "@/lib/sha256";
 import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import type { Role } from "@/lib/roles";
 import { numberedSlug, slugify } from "@/lib/slug";
 import { rateLimitedKey } from "@/lib/rate-limits";
@@ -12,8 +13,6 @@ import { consume, consumeAll } from "./rate-limit";
 import { clubInvitations, clubMembers, clubs, events, users, type Club } from "./schema";
 
 const INVITATION_DAYS = 14;
-const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
-
 /** Whether the user holds any role in any club (shows the "Organise" link). */
 export async function isClubStaff(userId: string): Promise<boolean> {
   const rows = await db()
@@ -127,7 +126,7 @@ export async function inviteMember(
         clubId: club.id,
         email: email.toLowerCase(),
         role,
-        tokenHash: hashToken(token),
+        tokenHash: textSha256(token),
         invitedBy: userId,
         expiresAt,
       })
@@ -148,7 +147,7 @@ export async function acceptInvitation(userId: string, userEmail: string, token:
       .from(clubInvitations)
       .where(
         and(
-          eq(clubInvitations.tokenHash, hashToken(token)),
+          eq(clubInvitations.tokenHash, textSha256(token)),
           isNull(clubInvitations.acceptedAt),
           gt(clubInvitations.expiresAt, new Date()),
         ),

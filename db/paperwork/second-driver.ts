@@ -1,5 +1,6 @@
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
+import { textSha256 } from "@/lib/sha256";
+import { randomBytes } from "node:crypto";
 import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { db } from "../client";
 import { queueWaiverToSign } from "../mail/queue";
@@ -8,8 +9,6 @@ import { refuse, type Result } from "../result";
 import { events, registrations, waiverLinks, waiverSignatures } from "../schema";
 import { currentWaiver } from "./settings";
 import { recordSignature, type Signing, type SigningMeta } from "./waivers";
-
-const hashOf = (token: string) => createHash("sha256").update(token).digest("hex");
 
 /**
  * Mails each second driver of the event (or of one registration) who has not signed the waiver in
@@ -36,7 +35,7 @@ export async function inviteSecondDrivers(tx: Tx, eventId: string, registrationI
     );
   for (const reg of due) {
     const token = randomBytes(24).toString("base64url");
-    await tx.insert(waiverLinks).values({ tokenHash: hashOf(token), registrationId: reg.id, email: reg.email! });
+    await tx.insert(waiverLinks).values({ tokenHash: textSha256(token), registrationId: reg.id, email: reg.email! });
     await queueWaiverToSign(tx, reg.id, reg.email!, token);
   }
   return due.length;
@@ -49,7 +48,7 @@ export async function getLinkedWaiver(token: string) {
     .from(waiverLinks)
     .innerJoin(registrations, eq(registrations.id, waiverLinks.registrationId))
     .innerJoin(events, eq(events.id, registrations.eventId))
-    .where(and(eq(waiverLinks.tokenHash, hashOf(token)), eq(registrations.status, "active")));
+    .where(and(eq(waiverLinks.tokenHash, textSha256(token)), eq(registrations.status, "active")));
   if (!row) return null;
   const waiver = await currentWaiver(db(), row.event.id);
   return waiver ? { ...row, waiver, used: row.link.usedAt !== null } : null;
@@ -65,7 +64,7 @@ export async function signAsSecondDriver(
     const [link] = await tx
       .select()
       .from(waiverLinks)
-      .where(and(eq(waiverLinks.tokenHash, hashOf(token)), isNull(waiverLinks.usedAt)))
+      .where(and(eq(waiverLinks.tokenHash, textSha256(token)), isNull(waiverLinks.usedAt)))
       .for("update");
     if (!link) return null;
     const [reg] = await tx

@@ -1,13 +1,9 @@
 import { sql } from "drizzle-orm";
 import Stripe from "stripe";
 import { describe, expect, it } from "vitest";
-import { balanceOf } from "@/lib/payments/ledger";
-import { paidMeet, ENTRY_CENTS, SESSION_CENTS } from "@/test/payments";
-import { form, ownersWithCars } from "@/test/registration";
+import { ENTRY_CENTS, SESSION_CENTS, owedBy, paidRegistration } from "@/test/payments";
 import { db } from "../client";
 import { sqlRows } from "../query";
-import { registerCar } from "../registrations/writes";
-import { ledgerOf } from "./charges";
 import { handleStripeWebhook } from "./card";
 
 // Stripe cannot be reached from tests: the webhook handler gets payloads signed by the SDK's own
@@ -37,18 +33,9 @@ function paidSession(registrationId: string, id = `evt_${registrationId.slice(0,
 }
 const signed = (payload: string, secret = SECRET) => Stripe.webhooks.generateTestHeaderString({ payload, secret });
 
-async function owing() {
-  const meet = await paidMeet([{ start: "09:00", end: "10:00", capacity: 5 }], [SESSION_CENTS]);
-  const [owner] = await ownersWithCars(1);
-  const made = await registerCar(owner!.ownerId, form(meet.event.id, owner!.carIds[0]!, [meet.sessions[0]!.id]));
-  if (!made.ok) throw new Error(made.error);
-  return made.registrationId;
-}
-const owedBy = async (id: string) => balanceOf(await db().transaction((tx) => ledgerOf(tx, id))).owed;
-
 describe("Stripe's webhook", () => {
   it("books a paid Checkout Session once, however often it is delivered", async () => {
-    const id = await owing();
+    const { registrationId: id } = await paidRegistration();
     const body = paidSession(id);
     expect(await handleStripeWebhook(body, signed(body), SECRET)).toEqual({ status: 200, booked: true });
     expect(await owedBy(id)).toBe(0);
@@ -64,7 +51,7 @@ describe("Stripe's webhook", () => {
   });
 
   it("refuses a forged or altered payload and writes nothing", async () => {
-    const id = await owing();
+    const { registrationId: id } = await paidRegistration();
     const body = paidSession(id);
     expect(await handleStripeWebhook(body, signed(body, "whsec_someone_else"), SECRET)).toEqual({
       status: 400,
@@ -77,7 +64,7 @@ describe("Stripe's webhook", () => {
   });
 
   it("ignores what is not a paid session of a registration", async () => {
-    const id = await owing();
+    const { registrationId: id } = await paidRegistration();
     const unpaid = JSON.parse(paidSession(id));
     unpaid.data.object.payment_status = "unpaid";
     const body = JSON.stringify(unpaid);

@@ -1,13 +1,15 @@
 import "server-only";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
+import { balanceOf } from "@/lib/payments/ledger";
 import Stripe from "stripe";
 import { env } from "@/env";
 import { isUuid } from "@/lib/uuid";
-import { mayDo } from "../access";
+import { eventFor } from "../access";
 import { db } from "../client";
 import { enqueueMail } from "../mail/queue";
 import { sqlRows } from "../query";
 import { events, registrations, users } from "../schema";
+import { ledgerOf } from "./charges";
 import { registrationMoney } from "./reads";
 
 // Card payments through Stripe Checkout, when STRIPE_SECRET_KEY is set. A payment counts only
@@ -105,30 +107,31 @@ async function bookCardPayment(registrationId: string, cents: number, intent: st
 export async function refundByCard(userId: string, slug: string, registrationId: string): Promise<number | null> {
   const keys = env().stripe;
   if (!keys || !isUuid(registrationId)) return null;
-  const [row] = await sqlRows<{ event_id: string; owed_back: number }>(
-    db(),
-    sql`select r.event_id, sum(case l.kind when 'payment' then l.cents when 'refund' then -l.cents when 'charge' then -l.cents else l.cents end)::int as owed_back
-      from registrations r join events e on e.id = r.event_id join ledger_entries l on l.registration_id = r.id
-      where r.id = ${registrationId} and e.slug = ${slug} and ${mayDo(userId, "managePayments", sql`e.club_id`)}
-      group by r.event_id`,
-  );
-  if (!row) return null;
-  if (row.owed_back <= 0) return 0;
+  const event = await eventFor(db(), userId, slug, "managePayments");
+  const [reg] = event
+    ? await db()
+        .select({ id: registrations.id })
+        .from(registrations)
+        .where(and(eq(registrations.id, registrationId), eq(registrations.eventId, event.id)))
+    : [];
+  if (!event || !reg) return null;
+  const owedBack = -balanceOf(await ledgerOf(db(), registrationId)).owed;
+  if (owedBack <= 0) return 0;
   const intents = await sqlRows<{ intent: string; cents: number }>(
     db(),
     sql`select substr(source_key, 6) as intent, cents from ledger_entries
       where registration_id = ${registrationId} and method = 'card' and kind = 'payment' order by id desc`,
   );
-  let left = row.owed_back;
+  let left = owedBack;
   for (const { intent, cents } of intents) {
     if (left <= 0) break;
     const amount = Math.min(left, cents);
     const refund = await stripe(keys.secretKey).refunds.create({ payment_intent: intent, amount });
     await db()
       .execute(sql`insert into ledger_entries (event_id, registration_id, kind, item, cents, method, actor_id, source_key)
-      values (${row.event_id}, ${registrationId}, 'refund', 'card', ${amount}, 'card', ${userId}, ${`card-refund:${refund.id}`})
+      values (${event.id}, ${registrationId}, 'refund', 'card', ${amount}, 'card', ${userId}, ${`card-refund:${refund.id}`})
       on conflict (source_key) do nothing`);
     left -= amount;
   }
-  return row.owed_back - Math.max(0, left);
+  return owedBack - Math.max(0, left);
 }

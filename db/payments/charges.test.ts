@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { balanceOf } from "@/lib/payments/ledger";
-import { paidMeet, ENTRY_CENTS, SESSION_CENTS } from "@/test/payments";
+import { paidMeet, ENTRY_CENTS, SESSION_CENTS, owedBy } from "@/test/payments";
 import { form, ownersWithCars } from "@/test/registration";
 import { db } from "../client";
 import { sqlRows } from "../query";
@@ -9,8 +9,7 @@ import { cancelRegistration, changeSessions, registerCar } from "../registration
 import { eventFees, ledgerEntries } from "../schema";
 import { ledgerOf, settleCharges } from "./charges";
 
-const rowsOf = (registrationId: string) => db().transaction((tx) => ledgerOf(tx, registrationId));
-const owedBy = async (registrationId: string) => balanceOf(await rowsOf(registrationId)).owed;
+const rowsOf = (registrationId: string) => ledgerOf(db(), registrationId);
 const pay = (registrationId: string, eventId: string, cents: number) =>
   db().insert(ledgerEntries).values({ eventId, registrationId, kind: "payment", item: "bank", cents, method: "bank" });
 

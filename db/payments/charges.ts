@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { dayKey } from "@/lib/time";
 import { cancellationFee, type LedgerRow } from "@/lib/payments/ledger";
-import { sqlRows, type Tx } from "../query";
+import { sqlRows, type Db, type Tx } from "../query";
 
 // The ledger's charges follow what registrations hold (lib/payments/ledger.ts `settle`, which a
 // property test holds this SQL to): an item held and not charged is charged at today's price, an
@@ -72,9 +72,9 @@ export async function settleEvent(tx: Tx, eventId: string): Promise<void> {
 }
 
 /** The registration's charges, credits, payments and refunds, oldest first. */
-export const ledgerOf = (tx: Tx, registrationId: string) =>
+export const ledgerOf = (q: Db | Tx, registrationId: string) =>
   sqlRows<LedgerRow>(
-    tx,
+    q,
     sql`select kind, item, cents from ledger_entries where registration_id = ${registrationId} order by id`,
   );
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { paymentStatus, type Balance, type PaymentStatus } from "@/lib/payments/ledger";
+import { paymentDueAt, paymentStatus, type Balance, type PaymentStatus } from "@/lib/payments/ledger";
 import { eventFor } from "../access";
 import { db } from "../client";
 import { sqlRows, type Db, type Tx } from "../query";
@@ -56,7 +56,7 @@ export async function paymentRows(q: Db | Tx, eventId: string, now = new Date())
   );
   return rows.map((r) => {
     const balance = { charged: r.charged, paid: r.paid, refunded: r.refunded, owed: r.charged - r.paid + r.refunded };
-    const dueAt = r.first_charge ? new Date(new Date(r.first_charge).getTime() + r.pay_within_days * 86_400_000) : null;
+    const dueAt = paymentDueAt(r.first_charge, r.pay_within_days);
     return {
       registrationId: r.id,
       reference: r.reference,

@@ -1,29 +1,18 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { balanceOf } from "@/lib/payments/ledger";
-import { paidMeet, ENTRY_CENTS, SESSION_CENTS } from "@/test/payments";
-import { form, ownersWithCars } from "@/test/registration";
+import { ENTRY_CENTS, SESSION_CENTS, owedBy, paidRegistration } from "@/test/payments";
 import { db } from "../client";
 import { sqlRows } from "../query";
-import { cancelRegistration, registerCar } from "../registrations/writes";
+import { cancelRegistration } from "../registrations/writes";
 import { bankLines, eventFees, ledgerEntries } from "../schema";
 import { ledgerOf } from "./charges";
 import { grantRefund, markAsPaid } from "./payments";
 import { recordRefundsSent } from "./refunds";
 
-const owedBy = async (id: string) => balanceOf(await db().transaction((tx) => ledgerOf(tx, id))).owed;
-
-async function registered() {
-  const meet = await paidMeet([{ start: "09:00", end: "10:00", capacity: 5 }], [SESSION_CENTS]);
-  const [owner] = await ownersWithCars(1);
-  const made = await registerCar(owner!.ownerId, form(meet.event.id, owner!.carIds[0]!, [meet.sessions[0]!.id]));
-  if (!made.ok) throw new Error(made.error);
-  return { ...meet, owner: owner!, registrationId: made.registrationId };
-}
-
 describe("an organiser's changes to money", () => {
   it("mark what is owed as paid, with a reason in the audit log and a mail; only once, and not by the gate", async () => {
-    const { admin, gate, event, registrationId } = await registered();
+    const { admin, gate, event, registrationId } = await paidRegistration();
     expect(await markAsPaid(gate.id, event.slug, registrationId, "Paid in cash")).toBeNull();
     expect(await markAsPaid(admin.id, event.slug, registrationId, "  ")).toMatchObject({ ok: false, field: "reason" });
     expect(await markAsPaid(admin.id, event.slug, registrationId, "Paid in cash")).toEqual({
@@ -45,7 +34,7 @@ describe("an organiser's changes to money", () => {
   });
 
   it("grant a refund of what a late cancellation kept, once", async () => {
-    const { admin, event, owner, registrationId } = await registered();
+    const { admin, event, owner, registrationId } = await paidRegistration();
     await db().update(eventFees).set({ fullRefundUntil: "2020-01-01" }).where(eq(eventFees.eventId, event.id));
     await db()
       .insert(ledgerEntries)
@@ -63,7 +52,7 @@ describe("an organiser's changes to money", () => {
 
 describe("refunds sent from the SEPA file", () => {
   it("are booked once for what is owed back to a known account, and the registration reads Refunded", async () => {
-    const { admin, gate, event, club, owner, registrationId } = await registered();
+    const { admin, gate, event, club, owner, registrationId } = await paidRegistration();
     await db()
       .insert(bankLines)
       .values({
@@ -85,7 +74,7 @@ describe("refunds sent from the SEPA file", () => {
     expect(await recordRefundsSent(admin.id, event.slug)).toBe(0);
     await cancelRegistration(owner.ownerId, registrationId);
     expect(await recordRefundsSent(admin.id, event.slug)).toBe(1);
-    const rows = await db().transaction((tx) => ledgerOf(tx, registrationId));
+    const rows = await ledgerOf(db(), registrationId);
     expect(balanceOf(rows)).toEqual({ charged: 0, paid: 20000, refunded: 20000, owed: 0 });
   });
 });

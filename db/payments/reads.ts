@@ -1,6 +1,13 @@
 import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
-import { balanceOf, paymentStatus, type Balance, type LedgerRow, type PaymentStatus } from "@/lib/payments/ledger";
+import {
+  balanceOf,
+  paymentDueAt,
+  paymentStatus,
+  type Balance,
+  type LedgerRow,
+  type PaymentStatus,
+} from "@/lib/payments/ledger";
 import { newReference } from "@/lib/payments/reference";
 import type { Db, Tx } from "../query";
 import { sqlRows } from "../query";
@@ -32,8 +39,7 @@ export async function registrationMoney(q: Db | Tx, registration: Registration):
   ]);
   if (!fees || rows.length === 0) return null;
   const balance = balanceOf(rows);
-  const first = rows[0]?.first_charge;
-  const dueAt = first ? new Date(new Date(first).getTime() + fees.payWithinDays * 86_400_000) : null;
+  const dueAt = paymentDueAt(rows[0]?.first_charge, fees.payWithinDays);
   return {
     fees,
     reference: registration.paymentReference ?? (await giveReference(q, registration.id)),

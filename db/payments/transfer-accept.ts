@@ -1,4 +1,5 @@
 import "server-only";
+import { textSha256 } from "@/lib/sha256";
 import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { balanceOf } from "@/lib/payments/ledger";
@@ -20,7 +21,7 @@ import {
   type Registration,
 } from "../schema";
 import { ledgerOf, settleCharges } from "./charges";
-import { hashOf, transferTerms } from "./transfers";
+import { transferTerms } from "./transfers";
 
 /**
  * The recipient takes the place over with one of their cars: the giver's registration is locked
@@ -41,7 +42,9 @@ export async function acceptTransfer(
       .select({ transfer: placeTransfers })
       .from(placeTransfers)
       .innerJoin(users, sql`lower(${users.email}) = lower(${placeTransfers.email})`)
-      .where(and(eq(placeTransfers.tokenHash, hashOf(token)), eq(users.id, userId), eq(placeTransfers.status, "open")));
+      .where(
+        and(eq(placeTransfers.tokenHash, textSha256(token)), eq(users.id, userId), eq(placeTransfers.status, "open")),
+      );
     if (!found) return refuse("payments.errors.transferGone");
     const [giver] = await tx
       .select()

@@ -1,18 +1,15 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { balanceOf } from "@/lib/payments/ledger";
-import { paidMeet, ENTRY_CENTS, SESSION_CENTS } from "@/test/payments";
+import { paidMeet, ENTRY_CENTS, SESSION_CENTS, owedBy } from "@/test/payments";
 import { form, ownersWithCars } from "@/test/registration";
 import { db } from "../client";
 import { sqlRows } from "../query";
 import { registerCar } from "../registrations/writes";
 import { eventFees, events, ledgerEntries, registrations, registrationSessions } from "../schema";
-import { ledgerOf } from "./charges";
 import { acceptTransfer } from "./transfer-accept";
 import { offerTransfer } from "./transfers";
 
 const FEE = ENTRY_CENTS + SESSION_CENTS;
-const owedBy = async (id: string) => balanceOf(await db().transaction((tx) => ledgerOf(tx, id))).owed;
 const tokenSent = async (registrationId: string) =>
   (
     await sqlRows<{ secret: string }>(

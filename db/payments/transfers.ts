@@ -1,14 +1,13 @@
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
+import { textSha256 } from "@/lib/sha256";
+import { randomBytes } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { db } from "../client";
 import { queueTransferOffered } from "../mail/queue";
 import type { Db, Tx } from "../query";
 import { refuse, type Result } from "../result";
 import { lockActiveOfOwner } from "../registrations/locks";
-import { eventFees, events, placeTransfers, registrations, registrationSessions, users } from "../schema";
-
-export const hashOf = (token: string) => createHash("sha256").update(token).digest("hex");
+import { eventFees, events, placeTransfers, registrations, users } from "../schema";
 
 /** The event's transfer terms while transfers are still allowed (the organiser's cut-off is ahead), else null. */
 export async function transferTerms(tx: Db | Tx, eventId: string, now: Date) {
@@ -45,7 +44,7 @@ export async function offerTransfer(
       .set({ status: "withdrawn", decidedAt: now })
       .where(and(eq(placeTransfers.registrationId, registrationId), eq(placeTransfers.status, "open")));
     const token = randomBytes(24).toString("base64url");
-    await tx.insert(placeTransfers).values({ registrationId, email, tokenHash: hashOf(token) });
+    await tx.insert(placeTransfers).values({ registrationId, email, tokenHash: textSha256(token) });
     await queueTransferOffered(tx, registrationId, email, token);
     return { ok: true, registrationId } as const;
   });
@@ -59,11 +58,6 @@ export async function getTransfer(userId: string, token: string) {
     .innerJoin(registrations, eq(registrations.id, placeTransfers.registrationId))
     .innerJoin(events, eq(events.id, registrations.eventId))
     .innerJoin(users, sql`lower(${users.email}) = lower(${placeTransfers.email})`)
-    .where(and(eq(placeTransfers.tokenHash, hashOf(token)), eq(users.id, userId)));
-  if (!row) return null;
-  const places = await db()
-    .select({ sessionId: registrationSessions.sessionId, status: registrationSessions.status })
-    .from(registrationSessions)
-    .where(eq(registrationSessions.registrationId, row.giver.id));
-  return { ...row, places };
+    .where(and(eq(placeTransfers.tokenHash, textSha256(token)), eq(users.id, userId)));
+  return row ?? null;
 }

@@ -1,11 +1,9 @@
 import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { balanceOf } from "@/lib/payments/ledger";
-import { paidMeet, ENTRY_CENTS, SESSION_CENTS } from "@/test/payments";
+import { paidMeet, ENTRY_CENTS, SESSION_CENTS, owedBy } from "@/test/payments";
 import { form, ownersWithCars } from "@/test/registration";
 import { db } from "../client";
 import { getPublicEvent } from "../events";
-import { ledgerOf } from "../payments/charges";
 import { releaseUnpaid } from "../payments/release";
 import { sqlRows } from "../query";
 import { placeOffers, registrations, registrationSessions } from "../schema";
@@ -34,7 +32,6 @@ const statusOf = async (registrationId: string) =>
     ?.status ?? null;
 const offersOf = (registrationId: string) =>
   db().select().from(placeOffers).where(eq(placeOffers.registrationId, registrationId));
-const owed = async (id: string) => balanceOf(await db().transaction((tx) => ledgerOf(tx, id))).owed;
 
 describe("a freed place of a paid event", () => {
   it("is offered to the next car, held from newcomers, and confirmed and charged when accepted", async () => {
@@ -43,7 +40,7 @@ describe("a freed place of a paid event", () => {
     expect(await statusOf(regs[1]!)).toBe("waiting");
     const [offer] = await openOffersOf(regs[1]!);
     expect(offer).toMatchObject({ session: session.name });
-    expect(await owed(regs[1]!)).toBe(0);
+    expect(await owedBy(regs[1]!)).toBe(0);
     const shown = (await getPublicEvent(event.slug))!.sessions[0]!;
     expect([shown.confirmed, shown.waiting]).toEqual([1, 1]); // the offered place shows as taken
     const [late] = await ownersWithCars(1);
@@ -53,7 +50,7 @@ describe("a freed place of a paid event", () => {
     expect(await acceptOffer(owners[2]!.ownerId, regs[1]!, offer!.id)).toMatchObject({ ok: false });
     expect(await acceptOffer(owners[1]!.ownerId, regs[1]!, offer!.id)).toMatchObject({ ok: true });
     expect(await statusOf(regs[1]!)).toBe("confirmed");
-    expect(await owed(regs[1]!)).toBe(ENTRY_CENTS + SESSION_CENTS);
+    expect(await owedBy(regs[1]!)).toBe(ENTRY_CENTS + SESSION_CENTS);
     expect(await acceptOffer(owners[1]!.ownerId, regs[1]!, offer!.id)).toMatchObject({ ok: false });
   });
 
@@ -104,7 +101,7 @@ describe("an unpaid place after its deadline", () => {
     expect(await releaseUnpaid(new Date(Date.now() + 15 * 86_400_000))).toBeGreaterThanOrEqual(1);
     const [reg] = await db().select().from(registrations).where(eq(registrations.id, regs[0]!));
     expect(reg!.status).toBe("cancelled");
-    expect(await owed(regs[0]!)).toBe(0);
+    expect(await owedBy(regs[0]!)).toBe(0);
     const mails = await sqlRows(
       db(),
       sql`select 1 from mail_outbox where registration_id = ${regs[0]!} and kind = 'placeReleased'`,

@@ -5,6 +5,7 @@ import {
   cancellationFee,
   ENTRY_ITEM,
   grantedRefund,
+  paymentDueAt,
   paymentStatus,
   sessionItem,
   settle,
@@ -163,5 +164,7 @@ describe("the ledger", () => {
     expect(paymentStatus(b(100, 100), due, now)).toBe("paid");
     expect(paymentStatus(b(100, 150), due, now)).toBe("refundDue");
     expect(paymentStatus(b(0, 100, 100), due, now)).toBe("refunded");
+    expect(paymentDueAt("2031-05-17T10:00:00Z", 14)).toEqual(new Date("2031-05-31T10:00:00Z"));
+    expect(paymentDueAt(null, 14)).toBeNull();
   });
 });

@@ -75,6 +75,11 @@ export function grantedRefund(rows: readonly LedgerRow[]): LedgerRow | null {
   return fee > 0 ? { kind: "credit", item: CANCELLATION_ITEM, cents: fee } : null;
 }
 
+/** When payment is due: the first charge plus the event's days to pay; null before anything is charged. */
+export function paymentDueAt(firstCharge: string | Date | null | undefined, payWithinDays: number): Date | null {
+  return firstCharge ? new Date(new Date(firstCharge).getTime() + payWithinDays * 86_400_000) : null;
+}
+
 export type PaymentStatus = "free" | "unpaid" | "overdue" | "paid" | "refundDue" | "refunded";
 
 /** The status the payments page and the owner see; `dueAt` is when payment was due, if anything was charged. */
