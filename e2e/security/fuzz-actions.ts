@@ -5,11 +5,7 @@ import { checklistItemSchema } from "../../lib/schemas/checklist";
 import { broadcastSchema } from "../../lib/schemas/broadcast";
 import { gridRefArg, idArg, positionArg, refArg, slugArg, tokenArg } from "../../lib/schemas/bound";
 import { clubSchema, inviteSchema, roleSchema } from "../../lib/schemas/club";
-import { eventSchema, sessionSchema } from "../../lib/schemas/event";
 import { entryChangeSchema, lotteryEntrySchema } from "../../lib/schemas/lottery-entry";
-import { QUESTION_KINDS } from "../../lib/paperwork";
-import { paperworkSchema } from "../../lib/schemas/paperwork";
-import { feesSchema } from "../../lib/schemas/fees";
 import { reasonSchema } from "../../lib/schemas/payments";
 import { transferAcceptSchema, transferOfferSchema } from "../../lib/schemas/transfer";
 import { profileSchema } from "../../lib/schemas/profile";
@@ -17,7 +13,9 @@ import { waiverSignSchema } from "../../lib/schemas/waiver";
 import { carChangeSchema, registrationSchema, sessionChangeSchema } from "../../lib/schemas/registration";
 import { bulkSchema, moveSchema, promoteSchema, removeSchema } from "../../lib/schemas/roster";
 import { signInSchema } from "../../lib/schemas/sign-in";
-import { jsonSchemaOf, type JsonSchema } from "./arbitraries";
+import { type JsonSchema } from "./arbitraries";
+
+import { eventFields, feesFields, form, paperworkFields, props, text } from "./fuzz-fields";
 
 // What the fuzzer knows of each server action: the schemas of its bound arguments (and any other
 // leading argument) and of the form it reads. Most are the app's own; a form the action reads
@@ -31,53 +29,6 @@ export type ActionTarget = {
   fields: Record<string, JsonSchema>;
   /** A fresh scene after this many inputs: rate limits are per person, event or club, and some actions use the scene up (sign out, delete, cancel). */
   reseedEvery?: number;
-};
-
-const props = (schema: z.ZodType) => jsonSchemaOf(schema).properties ?? {};
-const text = { type: "string" } as const;
-const eventFields = (): Record<string, JsonSchema> => {
-  const { sessions: _, ...event } = props(eventSchema);
-  const row = (i: number) =>
-    Object.fromEntries(Object.entries(props(sessionSchema)).map(([k, v]) => [`sessions.${i}.${k}`, v]));
-  return {
-    ...event,
-    ...row(0),
-    ...row(1),
-    clubId: text,
-    intent: { type: "string", enum: ["save", "publish", "addSession"] },
-  };
-};
-const form = (fields: Record<string, z.ZodType>) => props(z.object(fields));
-const paperworkFields = (): Record<string, JsonSchema> => {
-  const { questions: _, ...paperwork } = props(paperworkSchema);
-  const box = z.enum(["on", ""]);
-  const question = form({
-    id: z.uuid(),
-    text: z.string(),
-    kind: z.enum(QUESTION_KINDS),
-    choices: z.string(),
-    required: box,
-    remove: box,
-  });
-  const row = (i: number) => Object.fromEntries(Object.entries(question).map(([k, v]) => [`questions.${i}.${k}`, v]));
-  return { ...paperwork, ...row(0), ...row(1), intent: { type: "string", enum: ["save", "addQuestion"] } };
-};
-
-/** The fees form, with values that often pass (so saves reach the database), and prices for a session of the event and of another. */
-const feesFields = (): Record<string, JsonSchema> => {
-  const { price: _, ...fees } = props(feesSchema);
-  const amount = { type: "string", pattern: "^\\d{1,3}(\\.\\d{3})?(,\\d{2})?$" };
-  const count = { type: "string", pattern: "^[1-9]\\d{0,2}$" };
-  return {
-    ...fees,
-    entry: amount,
-    "price.«session0»": amount,
-    "price.«lotterySession»": amount,
-    iban: { type: "string", enum: ["", "DE89370400440532013000", "DE89370400440532013001"] },
-    payWithinDays: count,
-    offerHours: count,
-    transfersUntil: { type: "string", pattern: "^20[3-9]\\d-(0[1-9]|1[0-2])-[0-2]\\dT([01]\\d|2[0-3]):[0-5]\\d$" },
-  };
 };
 
 export const actionTargets: ActionTarget[] = [

@@ -1,15 +1,15 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
-import { insertSession, insertUser, uniqueSuffix, type Sql } from "../fixtures/db";
-import { dayFromToday } from "../fixtures/events";
+import { uniqueSuffix, type Sql } from "../fixtures/db";
 import { insertCar } from "../fixtures/garage";
 import { ticketFor } from "../fixtures/check-in";
 import type { Actor } from "./actors";
+import { seedFees } from "./scene-fees";
+import { insertEvent, person, register, type Person, type SeededEvent } from "./scene-rows";
 
 // One self-contained world per matrix cell or fuzz lane: its own clubs, events and people, so
 // tests run in parallel and "did this request write anything?" can be answered per scene.
 
-export type Person = { id: string; email: string; token: string };
-type SeededEvent = { id: string; slug: string; sessions: string[] };
+export type { Person };
 
 export type Scene = {
   tag: string;
@@ -66,104 +66,6 @@ export type Scene = {
 /** The session cookie's value for `actor`, or null when signed out. */
 export const tokenOf = (scene: Scene, actor: Actor): string | null =>
   actor === "anonymous" ? null : scene.people[actor].token;
-
-async function person(sql: Sql): Promise<Person> {
-  const user = await insertUser(sql);
-  return { id: user.id, email: user.email, token: await insertSession(sql, user.id) };
-}
-
-async function insertEvent(
-  sql: Sql,
-  clubId: string,
-  slug: string,
-  allocation: "fcfs" | "lottery",
-  closed: boolean,
-  capacities: number[],
-): Promise<SeededEvent> {
-  const day = dayFromToday(40);
-  const [event] = await sql<{ id: string }[]>`
-    insert into events (club_id, slug, name, starts_on, ends_on, registration_opens_at, registration_closes_at, allocation, status)
-    values (${clubId}, ${slug}, ${`Meet ${slug}`}, ${day}, ${day}, now() - interval '2 days',
-            ${closed ? sql`now() - interval '1 hour'` : sql`${day}::date - 7`}, ${allocation}, 'published')
-    returning id`;
-  const sessions: string[] = [];
-  for (const [i, capacity] of capacities.entries()) {
-    const [row] = await sql<{ id: string }[]>`
-      insert into event_sessions (event_id, name, starts_at, ends_at, capacity)
-      values (${event!.id}, ${`Session ${i + 1}`}, ${day}::date + make_time(${9 + 2 * i}, 0, 0) at time zone 'Europe/Berlin',
-              ${day}::date + make_time(${10 + 2 * i}, 0, 0) at time zone 'Europe/Berlin', ${capacity})
-      returning id`;
-    sessions.push(row!.id);
-  }
-  return { id: event!.id, slug, sessions };
-}
-
-async function register(
-  sql: Sql,
-  eventId: string,
-  ownerId: string,
-  carId: string,
-  places: [string, "confirmed" | "waiting"][],
-  plaque: number | null,
-) {
-  const [row] = await sql<{ id: string }[]>`
-    insert into registrations (event_id, car_id, owner_id, plaque) values (${eventId}, ${carId}, ${ownerId}, ${plaque}) returning id`;
-  for (const [sessionId, status] of places) {
-    await sql`insert into registration_sessions (registration_id, session_id, status, wait_seq)
-      values (${row!.id}, ${sessionId}, ${status}, case when ${status} = 'waiting' then nextval('registration_wait_seq') end)`;
-  }
-  return row!.id;
-}
-
-async function seedFees(
-  sql: Sql,
-  event: SeededEvent,
-  clubId: string,
-  tag: string,
-  regs: { registration: string; otherRegistration: string; filler: string },
-) {
-  await sql`insert into event_fees (event_id, entry_cents, account_holder, iban, bic, transfers_until)
-    values (${event.id}, 4500, ${`Club ${tag}`}, 'DE89370400440532013000', 'COBADEFFXXX', now() + interval '7 days')`;
-  const fillerCar = await insertCar(sql, regs.filler);
-  const cancelledPaid = await register(sql, event.id, regs.filler, fillerCar!.id, [], null);
-  await sql`update registrations set status = 'cancelled', cancelled_at = now() where id = ${cancelledPaid}`;
-  const row = (id: string, kind: string, item: string, cents: number) =>
-    sql`insert into ledger_entries (event_id, registration_id, kind, item, cents, source_key)
-      values (${event.id}, ${id}, ${kind}, ${item}, ${cents}, ${`matrix:${id}:${kind}:${item}`})`;
-  await row(regs.registration, "charge", "entry", 4500);
-  await row(regs.registration, "payment", "manual", 1000);
-  await row(regs.otherRegistration, "charge", "entry", 4500);
-  await row(regs.otherRegistration, "payment", "bank", 9000);
-  await row(cancelledPaid, "charge", "cancellation", 1000);
-  await row(cancelledPaid, "payment", "bank", 1000);
-  await sql`insert into bank_lines (club_id, key, registration_id, booked_on, cents, name, iban)
-    values (${clubId}, ${`matrix-${tag}`}, ${regs.otherRegistration}, current_date, 9000, 'Other Owner', 'DE02120300000000202051')`;
-  const line = {
-    key: `matrix-line-${tag}`,
-    bookedOn: "2031-05-02",
-    cents: 3500,
-    currency: "EUR",
-    remittance: "x",
-    name: "Owner",
-    iban: null,
-  };
-  const preview = [
-    {
-      line,
-      status: "matched",
-      by: "reference",
-      registrationId: regs.registration,
-      candidates: [],
-      fit: "exact",
-      booked: false,
-    },
-  ];
-  const [kept] = await sql<{ id: string }[]>`insert into statement_imports (event_id, file_name, lines)
-    values (${event.id}, 'matrix.xml', ${sql.json(preview)}) returning id`;
-  const [offer] = await sql<{ id: string }[]>`insert into place_offers (registration_id, session_id, expires_at)
-    values (${regs.registration}, ${event.sessions[1]!}, now() + interval '1 day') returning id`;
-  return { statementImport: kept!.id, cancelledPaid, offer: offer!.id };
-}
 
 export async function seedScene(sql: Sql): Promise<Scene> {
   const tag = uniqueSuffix();
