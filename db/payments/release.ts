@@ -6,25 +6,23 @@ import { sqlRows } from "../query";
 import { vacate } from "../registrations/vacate";
 import { registrations, registrationSessions } from "../schema";
 import { settleCharges } from "./charges";
+import { paymentRows } from "./event-payments";
 
 /**
- * Registrations of paid events still owing after their payment deadline (the first charge plus
- * the event's days to pay), while the event is ahead and not cancelled.
+ * The registrations the payments page shows as "Overdue" (still owing after the first charge plus
+ * the event's days to pay), in paid events ahead and not cancelled.
  */
-async function overdue(now: Date) {
-  const at = now.toISOString();
-  return sqlRows<{ id: string }>(
+async function overdue(now: Date): Promise<{ id: string }[]> {
+  const paid = await sqlRows<{ event_id: string }>(
     db(),
-    sql`
-    select r.id from registrations r
-    join events e on e.id = r.event_id and e.status = 'published' and e.starts_on > (${at}::timestamptz at time zone 'Europe/Berlin')::date
-    join event_fees f on f.event_id = r.event_id
-    join ledger_entries l on l.registration_id = r.id
-    where r.status = 'active'
-    group by r.id, f.pay_within_days
-    having sum(case l.kind when 'charge' then l.cents when 'credit' then -l.cents when 'payment' then -l.cents else l.cents end) > 0
-      and min(l.created_at) filter (where l.kind = 'charge') + make_interval(days => f.pay_within_days) < ${at}::timestamptz`,
+    sql`select f.event_id from event_fees f join events e on e.id = f.event_id
+      where e.status = 'published' and e.starts_on > (${now.toISOString()}::timestamptz at time zone 'Europe/Berlin')::date`,
   );
+  const rows = await Promise.all(paid.map((e) => paymentRows(db(), e.event_id, now)));
+  return rows
+    .flat()
+    .filter((r) => r.active && r.status === "overdue")
+    .map((r) => ({ id: r.registrationId }));
 }
 
 /**
