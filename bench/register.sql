@@ -2,11 +2,12 @@
 -- round trip for round trip: in one transaction the six reads sent together (the idempotency
 -- look-up, the event, the car FOR SHARE, the sessions, the event's questions, the driver's experience; a pipeline, as
 -- postgres.js sends them), the registration (the bench event asks no questions, so no answers are
--- inserted, as in the app; its payment reference is made in Node), two mail jobs, the session row
--- locked FOR UPDATE, the places taken (confirmed and offered), the place, and the charges settled
+-- inserted, as in the app; its payment reference is made in Node), its mail (the outbox row and its
+-- pending mark, db/mail/queue.ts: the drain makes the job later, outside), the session row locked FOR UPDATE, the places taken (confirmed and offered), the place, and the charges settled
 -- (db/payments/charges.ts; the bench event is free, so it inserts nothing). Prepared statements (-M prepared), as postgres.js uses. Variables from bench/pgbench.ts:
 -- -D event=<uuid> -D sid=<uuid>. The car is left NULL (every bench car is already registered by
--- the HTTP burst) and the jobs use a task no worker runs, so pgbench measures the transaction alone.
+-- the HTTP burst); the app instances are stopped before pgbench runs, so nothing drains its mails
+-- and pgbench measures the transaction alone.
 \set c random(1, 1000)
 \set k random(1, 9000000000000000000)
 BEGIN;
@@ -24,10 +25,15 @@ INSERT INTO registrations (event_id, car_id, owner_id, idempotency_key, payment_
       'licenceValidUntil', u.licence_valid_until::text, 'emergencyName', u.emergency_name, 'emergencyPhone', u.emergency_phone,
       'experience', u.experience::text) FROM users u WHERE u.id = concat('bench-owner-', lpad(:c::text, 4, '0'))))
   ON CONFLICT DO NOTHING RETURNING id AS reg_id \gset
-\startpipeline
-SELECT graphile_worker.add_job('bench_mail', json_build_object('kind', 'registrationReceived', 'registrationId', :reg_id::text), run_at := now(), max_attempts := 10, job_key := NULL);
-SELECT graphile_worker.add_job('bench_mail', json_build_object('kind', 'reminder', 'registrationId', :reg_id::text), run_at := now() + interval '30 days', max_attempts := 10, job_key := concat('reminder:', :reg_id::text));
-\endpipeline
+WITH m AS (
+  INSERT INTO mail_outbox (kind, payload, recipient, user_id, registration_id, event_id, dedupe_key)
+  SELECT 'registrationReceived', jsonb_build_object('kind', 'registrationReceived', 'registrationId', :reg_id::text)::jsonb || jsonb_build_object('to', t.role), t.email, t.user_id, r.id, r.event_id, NULL::text || ':' || t.role
+  FROM registrations r LEFT JOIN users u ON u.id = r.owner_id
+  CROSS JOIN LATERAL (VALUES ('owner', u.email, u.id), ('secondDriver', r.second_driver_email, NULL::text)) AS t(role, email, user_id)
+  WHERE r.id = :reg_id::uuid AND t.email IS NOT NULL AND (t.role = 'owner' OR 'registrationReceived' = 'registrationReceived')
+  ON CONFLICT (dedupe_key) DO NOTHING
+  RETURNING id)
+INSERT INTO mail_outbox_pending (mail_id) SELECT id FROM m RETURNING mail_id;
 SELECT id, capacity FROM event_sessions WHERE id = :sid::uuid ORDER BY id FOR UPDATE \gset s_
 SELECT (SELECT count(*) FROM registration_sessions WHERE session_id = :sid::uuid AND status = 'confirmed')
   + (SELECT count(*) FROM place_offers WHERE session_id = :sid::uuid AND status = 'open') AS confirmed \gset

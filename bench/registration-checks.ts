@@ -43,7 +43,8 @@ export async function drainMailQueue(databaseUrl: string, seconds: number): Prom
     for (;;) {
       const [row] = await sql<
         { n: number }[]
-      >`select count(*)::int as n from graphile_worker.jobs where task_identifier = 'sendMail' and run_at <= now() and attempts < max_attempts`;
+      >`select (select count(*)::int from graphile_worker.jobs where task_identifier = 'sendMail' and run_at <= now() and attempts < max_attempts)
+        + (select count(*)::int from mail_outbox_pending) as n`;
       if (row!.n === 0 || Date.now() > deadline) return row!.n;
       await new Promise((r) => setTimeout(r, 500));
     }

@@ -9,12 +9,11 @@ import { listBroadcasts, sendBroadcast } from "./broadcasts";
 import { registerCar } from "./registrations/writes";
 import { auditLog, broadcastRecipients, devMail } from "./schema";
 
-/** The broadcast's sendMail jobs: recipient and the transaction that queued each. */
+/** The broadcast's queued mails: recipient and the transaction that queued each. */
 async function broadcastJobs(broadcastId: string) {
   return await sqlRows<{ recipient: string; xmin: string }>(
     db(),
-    sql`select m.recipient, j.xmin::text as xmin from graphile_worker._private_jobs j
-    join mail_outbox m on m.id::text = j.payload->>'mailId' where m.kind = 'broadcast' and m.payload->>'broadcastId' = ${broadcastId} order by m.recipient`,
+    sql`select m.recipient, m.xmin::text as xmin from mail_outbox m where m.kind = 'broadcast' and m.payload->>'broadcastId' = ${broadcastId} order by m.recipient`,
   );
 }
 

@@ -127,7 +127,7 @@ describe("saveEvent: removing a session that has registrations", () => {
     const mails = await queuedMails(saved.event.id, "sessionRemoved");
     expect(mails.map((m) => m.recipient)).toEqual(emails(confirmed.owner, waiting.owner));
     expect(mails.map((m) => m.payload)).toEqual([{ session: "Paddock" }, { session: "Paddock" }]);
-    expect(mails.map((m) => m.jobXmin)).toEqual(Array(2).fill(await eventXmin(saved.event.id)));
+    expect(mails.map((m) => m.xmin)).toEqual(Array(2).fill(await eventXmin(saved.event.id)));
     expect((await loadEvent(saved.event.slug)).sessions.map((s) => s.id)).toEqual([gp!.id]);
   });
 
@@ -280,7 +280,7 @@ describe("cancelEvent", () => {
     expect(result!.told).toBe(2);
     const mails = await queuedMails(saved.event.id, "eventCancelled");
     expect(mails.map((m) => m.recipient)).toEqual(emails(both.owner, waiting.owner));
-    expect(mails.map((m) => m.jobXmin)).toEqual(Array(2).fill(await eventXmin(saved.event.id)));
+    expect(mails.map((m) => m.xmin)).toEqual(Array(2).fill(await eventXmin(saved.event.id)));
     expect(await cancelEvent(admin.id, saved.event.slug)).toBeNull();
   });
 });

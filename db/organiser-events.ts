@@ -6,7 +6,7 @@ import { numberedSlug, slugify } from "@/lib/slug";
 import { announceEventChange } from "./event-changes";
 import { eventFor, mayDo } from "./access";
 import { db } from "./client";
-import { queueEventCancelled, queueSessionRemoved, rescheduleReminders, withdrawReminders } from "./mail/queue";
+import { queueEventCancelled, queueSessionRemoved } from "./mail/queue";
 import { fillFreePlaces } from "./registrations/places";
 import type { Tx } from "./query";
 import {
@@ -130,7 +130,8 @@ export async function getEventForEditing(userId: string, slug: string): Promise<
 /**
  * Saves the editor's form in one transaction. A session that holds registrations is removed only
  * when the organiser confirmed it, and its owners' mails are queued in the same transaction;
- * capacity never drops below the cars already confirmed. A new first day moves the reminders.
+ * capacity never drops below the cars already confirmed. (Reminders follow the first day by
+ * themselves: db/mail/reminders.ts.)
  * `publish` moves a draft to published.
  */
 export async function saveEvent(
@@ -138,7 +139,6 @@ export async function saveEvent(
   slug: string,
   input: EventInput,
   publish: boolean,
-  now = new Date(),
 ): Promise<SaveResult> {
   return db().transaction(async (tx) => {
     const event = await eventFor(tx, userId, slug, "editEvent", true);
@@ -208,8 +208,6 @@ export async function saveEvent(
     // Every instance expires the page when this commits: status, dates and programme show at once.
     await announceEventChange(tx, { slug: newSlug, kind: "page" });
     if (newSlug !== event.slug) await announceEventChange(tx, { slug: event.slug, kind: "page" });
-    if (input.startsOn !== event.startsOn && event.status !== "cancelled")
-      await rescheduleReminders(tx, event.id, input.startsOn, now);
     return { ok: true, slug: newSlug, removedSessions: removed } as const;
   });
 }
@@ -243,7 +241,6 @@ export async function cancelEvent(userId: string, slug: string): Promise<{ event
     await announceEventChange(tx, { slug: event.slug, kind: "page" });
     const told = await queueEventCancelled(tx, event.id);
     await settleEvent(tx, event.id);
-    await withdrawReminders(tx, event.id);
     return { event, told };
   });
 }

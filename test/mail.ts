@@ -3,15 +3,19 @@ import { sql, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
 import { sqlRows } from "@/db/query";
 import type { SendMailJob } from "@/db/mail/kinds";
+import { drainAll } from "@/db/mail/outbox";
 import { mailTasks } from "@/db/mail/tasks";
 
 const quiet = new Logger(() => () => {});
 
+/** Jobs due or running, and mails still waiting for their job (drained meanwhile, as an app process does). */
 async function dueJobs(): Promise<number> {
+  await drainAll(db());
   const [row] = await sqlRows<{ n: number }>(
     db(),
-    sql`select count(*)::int as n from graphile_worker._private_jobs
-    where attempts < max_attempts and (run_at <= now() or locked_at is not null)`,
+    sql`select (select count(*)::int from graphile_worker._private_jobs
+      where attempts < max_attempts and (run_at <= now() or locked_at is not null))
+      + (select count(*)::int from mail_outbox_pending) as n`,
   );
   return row!.n;
 }
@@ -36,6 +40,7 @@ export async function workMailQueue(
   try {
     const until = Date.now() + timeoutMs;
     while (!(await done())) {
+      await drainAll(db());
       if (Date.now() > until) {
         const left = await db()
           .execute(sql`select t.identifier, j.payload, j.attempts, j.max_attempts, j.run_at, j.locked_at, j.last_error from graphile_worker._private_jobs j
@@ -66,14 +71,16 @@ export async function retryNow(): Promise<number> {
 
 /**
  * Sends now, without a worker, the queued mails whose outbox row `m` matches `where`, from their
- * jobs' payloads (secrets included) as the worker would; for tests that read the mailbox.
+ * jobs' payloads (secrets included) as the worker would, or as the drain would make the job of a
+ * mail that has none yet; for tests that read the mailbox.
  */
 export async function sendQueued(where: SQL): Promise<number> {
   const { sendQueuedMail } = await import("@/db/mail/send");
   const jobs = await sqlRows<{ payload: SendMailJob }>(
     db(),
-    sql`select j.payload from graphile_worker._private_jobs j
-    join mail_outbox m on m.id::text = j.payload->>'mailId' where m.status = 'queued' and ${where} order by j.id`,
+    sql`select coalesce(j.payload, json_build_object('mailId', m.id)) as payload from mail_outbox m
+    left join graphile_worker._private_jobs j on j.key = 'mail:' || m.id
+    where m.status = 'queued' and ${where} order by m.created_at, m.id`,
   );
   for (const job of jobs) await sendQueuedMail(job.payload, { attempts: 1, maxAttempts: 10 });
   return jobs.length;
@@ -90,15 +97,14 @@ export type QueuedMail = {
   recipient: string;
   payload: Record<string, unknown>;
   status: string;
-  jobXmin: string | null;
+  xmin: string;
 };
 
-/** The outbox rows about an event (of one kind, when given), by recipient, each with the transaction that queued its job. */
+/** The outbox rows about an event (of one kind, when given), by recipient, each with the transaction that queued it. */
 export async function queuedMails(eventId: string, kind?: string): Promise<QueuedMail[]> {
   return sqlRows<QueuedMail>(
     db(),
-    sql`select m.kind, m.recipient, m.payload, m.status, j.xmin::text as "jobXmin" from mail_outbox m
-    left join graphile_worker._private_jobs j on j.key = 'mail:' || m.id
+    sql`select m.kind, m.recipient, m.payload, m.status, m.xmin::text as "xmin" from mail_outbox m
     where m.event_id = ${eventId} ${kind ? sql`and m.kind = ${kind}` : sql``} order by m.recipient, m.kind`,
   );
 }

@@ -160,9 +160,9 @@ export type MailJobRow = {
 };
 
 /**
- * The graphile-worker jobs queued about one registration, oldest first: each `sendMail` job with
- * its outbox row's kind, role (`to`) and address, and jobs that will queue mail later (a reminder)
- * with their own payload. `xmin` is the transaction that queued the job.
+ * The mails queued about one registration, oldest first: each outbox row (task `sendMail`, whether
+ * the drain has made its job yet or not) with its kind, role (`to`) and address, and jobs that will
+ * queue mail later with their own payload. `xmin` is the transaction that queued it.
  */
 export async function mailJobsFor(registrationId: string, database: Db = db()): Promise<MailJobRow[]> {
   const rows = await sqlRows<{
@@ -175,10 +175,14 @@ export async function mailJobsFor(registrationId: string, database: Db = db()): 
   }>(
     database,
     sql`
-    select t.identifier as task, coalesce(m.payload::json, j.payload) as payload, m.recipient, j.run_at, j.key, j.xmin::text as xmin
-    from graphile_worker._private_jobs j join graphile_worker._private_tasks t on t.id = j.task_id
-    left join mail_outbox m on t.identifier = 'sendMail' and m.id::text = j.payload->>'mailId'
-    where j.payload->>'registrationId' = ${registrationId} or m.registration_id = ${registrationId} order by j.id`,
+    select * from (
+      select 'sendMail' as task, m.payload::json as payload, m.recipient, m.created_at as run_at, 'mail:' || m.id as key, m.xmin::text as xmin
+      from mail_outbox m where m.registration_id = ${registrationId}
+      union all
+      select t.identifier, j.payload, null, j.run_at, j.key, j.xmin::text
+      from graphile_worker._private_jobs j join graphile_worker._private_tasks t on t.id = j.task_id
+      where t.identifier <> 'sendMail' and j.payload->>'registrationId' = ${registrationId}
+    ) q order by run_at, key`,
   );
   return rows.map((r) => ({
     kind: r.payload.kind,

@@ -18,10 +18,13 @@ export type MailProblem = {
 
 /**
  * A mail nobody will send any more: given up on (a 5xx refusal, or the last try failed), or still
- * queued while its job is spent or gone (the process died during the last try). `m` is the outbox row.
+ * queued while its job is spent or gone (the process died during the last try); a mail still
+ * waiting for its job (mail_outbox_pending) is on its way. `m` is the outbox row.
  */
-const stuck = sql`(m.status = 'failed' or (m.status = 'queued' and not exists (
-  select 1 from graphile_worker.jobs j where j.key = 'mail:' || m.id and (j.attempts < j.max_attempts or j.locked_at is not null))))`;
+const stuck = sql`(m.status = 'failed' or (m.status = 'queued'
+  and not exists (select 1 from mail_outbox_pending p where p.mail_id = m.id)
+  and not exists (select 1 from graphile_worker.jobs j where j.key = 'mail:' || m.id
+    and (j.attempts < j.max_attempts or j.locked_at is not null))))`;
 
 /** The event's mail problems, newest first, for its club's organisers and admins; null for anyone else. */
 export async function listMailProblems(

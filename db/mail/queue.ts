@@ -1,6 +1,5 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
-import { reminderMoment } from "@/lib/reminder";
 import { sqlRows, type Db, type Tx } from "../query";
 import type { RegistrationMail, SendMailJob } from "./kinds";
 
@@ -14,20 +13,28 @@ type Options = { maxAttempts?: number; priority?: number; secret?: string };
 
 /**
  * Inserts outbox rows (`rows`: a SELECT of kind, payload, recipient, user_id, registration_id,
- * event_id, dedupe_key) and one `sendMail` job per row, in one statement of the caller's
- * transaction: a mail exists exactly when the change it reports commits, one job per recipient,
- * so a refused address retries only its own mail. A row whose dedupe key exists is not queued again.
+ * event_id, dedupe_key) in one statement of the caller's transaction: a mail exists exactly when
+ * the change it reports commits, one row per recipient, so a refused address retries only its own
+ * mail. A row whose dedupe key exists is not queued again. Its `sendMail` job is made by the drain
+ * (db/mail/outbox.ts) within a second, outside the caller's transaction; a mail carrying a secret
+ * (a link, a token, which only the job may hold) gets its job here, at once.
  */
-async function queueRows(q: Tx | Db, rows: SQL, options: Options = {}): Promise<number> {
-  const secret = options.secret === undefined ? sql`` : sql`, 'secret', ${options.secret}::text`;
-  const queued = await sqlRows(
-    q,
-    sql`with m as (
-      insert into mail_outbox (kind, payload, recipient, user_id, registration_id, event_id, dedupe_key)
+export async function queueRows(q: Tx | Db, rows: SQL, options: Options = {}): Promise<number> {
+  const insert = sql`insert into mail_outbox (kind, payload, recipient, user_id, registration_id, event_id, dedupe_key)
       ${rows}
       on conflict (dedupe_key) do nothing
-      returning id)
-    select graphile_worker.add_job(${SEND_TASK}, json_build_object('mailId', m.id${secret}),
+      returning id`;
+  if (options.secret === undefined) {
+    const pending = await sqlRows(
+      q,
+      sql`with m as (${insert}) insert into mail_outbox_pending (mail_id) select id from m returning mail_id`,
+    );
+    return pending.length;
+  }
+  const queued = await sqlRows(
+    q,
+    sql`with m as (${insert})
+    select graphile_worker.add_job(${SEND_TASK}, json_build_object('mailId', m.id, 'secret', ${options.secret}::text),
       max_attempts := ${options.maxAttempts ?? MAIL_ATTEMPTS}::int, job_key := 'mail:' || m.id, priority := ${options.priority ?? 0}::int) from m`,
   );
   return queued.length;
@@ -152,47 +159,9 @@ export function queueSignIn(q: Db, to: string, link: string, locale: string): Pr
   );
 }
 
-/**
- * Queues a registration's mail in the caller's transaction, so it exists exactly when the change
- * it reports commits (queueRegistrationMail). With `runAt`, a job (keyed by `key`, to be moved or
- * withdrawn) queues it when that moment comes instead.
- */
-export async function enqueueMail(
-  tx: Tx,
-  mail: RegistrationMail,
-  options: { runAt?: Date; key?: string } = {},
-): Promise<void> {
-  if (!options.runAt) {
-    await queueRegistrationMail(tx, mail);
-    return;
-  }
-  await tx.execute(sql`select graphile_worker.add_job('mail', ${JSON.stringify(mail)}::json, run_at := ${options.runAt.toISOString()}::timestamptz,
-    max_attempts := ${MAIL_ATTEMPTS}::int, job_key := ${options.key ?? null})`);
-}
-
-/**
- * After the event's first day changed: every active registration's reminder moves to the new
- * moment, or is withdrawn when that has passed. Registrations that had none because it had passed
- * get one when it is ahead again.
- */
-export async function rescheduleReminders(tx: Tx, eventId: string, startsOn: string, now = new Date()): Promise<void> {
-  const at = reminderMoment(startsOn);
-  // Registrations holding a place: a lottery entry gets its reminder only once the draw gave it places.
-  const ids = sql`select 'reminder:' || r.id as key, r.id from registrations r
-    where r.event_id = ${eventId} and r.status = 'active' and exists (select 1 from registration_sessions rs where rs.registration_id = r.id)`;
-  if (at > now) {
-    await tx.execute(sql`select graphile_worker.add_job('mail', json_build_object('kind', 'reminder', 'registrationId', r.id),
-      run_at := ${at.toISOString()}::timestamptz, max_attempts := ${MAIL_ATTEMPTS}::int, job_key := r.key) from (${ids}) r`);
-  } else {
-    await withdrawReminders(tx, eventId);
-  }
-}
-
-/** Removes the reminder jobs of all the event's registrations (a cancelled event sends none). */
-export async function withdrawReminders(tx: Tx, eventId: string): Promise<void> {
-  await tx.execute(
-    sql`select graphile_worker.remove_job('reminder:' || id) from registrations where event_id = ${eventId}`,
-  );
+/** Queues a registration's mail in the caller's transaction, so it exists exactly when the change it reports commits. */
+export async function enqueueMail(tx: Tx, mail: RegistrationMail): Promise<void> {
+  await queueRegistrationMail(tx, mail);
 }
 
 export type { SendMailJob };

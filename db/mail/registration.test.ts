@@ -1,13 +1,13 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { reminderMoment } from "@/lib/reminder";
 import { sendRegistrationMails } from "@/test/mail";
-import { dayFromToday, form, mailJobsFor, openEvent, ownersWithCars } from "@/test/registration";
+import { form, mailJobsFor, openEvent, ownersWithCars } from "@/test/registration";
 import { uniqueEmail } from "@/test/unique";
 import { db } from "../client";
 import { sqlRows } from "../query";
 import { cancelRegistration, registerCar } from "../registrations/writes";
 import { devMail, events, users } from "../schema";
+import { drainAll } from "./outbox";
 import { queueRegistrationMail } from "./queue";
 
 const mailTo = async (email: string) =>
@@ -22,17 +22,21 @@ async function registered(eventFields: Parameters<typeof openEvent>[0] = {}, ext
 }
 
 describe("mail queued with a registration", () => {
-  it("queues one 'registration received' and a reminder two days before the event (09:00 Berlin)", async () => {
-    const { event, id } = await registered();
-    const jobs = await mailJobsFor(id);
-    expect(jobs.map((j) => [j.task, j.kind, j.to])).toEqual([
-      ["sendMail", "registrationReceived", "owner"],
-      ["mail", "reminder", undefined],
-    ]);
-    expect(jobs[1]!.key).toBe(`reminder:${id}`);
-    expect(jobs[0]!.runAt.getTime()).toBeLessThanOrEqual(Date.now() + 1000);
-    expect(jobs[1]!.runAt).toEqual(reminderMoment(event.startsOn));
-    expect(jobs[0]!.xmin).toBe(jobs[1]!.xmin); // queued in the registering transaction
+  it("queues one 'registration received' in the registering transaction; the drain makes its job", async () => {
+    const { id } = await registered();
+    const [mail, ...rest] = await mailJobsFor(id);
+    expect(rest).toEqual([]);
+    expect([mail!.task, mail!.kind, mail!.to]).toEqual(["sendMail", "registrationReceived", "owner"]);
+    const [reg] = await sqlRows<{ xmin: string }>(db(), sql`select xmin::text from registrations where id = ${id}`);
+    expect(mail!.xmin).toBe(reg!.xmin);
+    await drainAll(db());
+    // Made by the drain, in a transaction of its own: the registration never waited for it.
+    const [job] = await sqlRows<{ xmin: string }>(
+      db(),
+      sql`select xmin::text from graphile_worker._private_jobs where key = ${mail!.key}`,
+    );
+    expect(job!.xmin).not.toBe(reg!.xmin);
+    expect((await mailJobsFor(id))[0]!.xmin).toBe(reg!.xmin); // the drain leaves the mail's row alone
   });
 
   it("queues one job per recipient: the owner's and the second driver's, in the registering transaction", async () => {
@@ -47,19 +51,7 @@ describe("mail queued with a registration", () => {
     expect(mails[0]!.xmin).toBe(mails[1]!.xmin);
   });
 
-  it("keeps the reminder at 09:00 Berlin when the clocks change in the two days before", async () => {
-    // Monday 29 March 2027: summer time began on Sunday, so 48 hours back from 09:00 CEST is 08:00 CET.
-    const { id } = await registered({ startsOn: "2027-03-29", endsOn: "2027-03-29" });
-    const reminder = (await mailJobsFor(id)).find((j) => j.kind === "reminder");
-    expect(reminder?.runAt).toEqual(new Date("2027-03-27T08:00:00Z"));
-  });
-
-  it("queues no reminder when two days before the event has already passed", async () => {
-    const { id } = await registered({ startsOn: dayFromToday(1) });
-    expect((await mailJobsFor(id)).map((j) => j.kind)).toEqual(["registrationReceived"]);
-  });
-
-  it("queues 'cancelled' and withdraws the reminder when the owner cancels", async () => {
+  it("queues 'cancelled' when the owner cancels", async () => {
     const { me, id } = await registered();
     await cancelRegistration(me.ownerId, id);
     expect((await mailJobsFor(id)).map((j) => j.kind)).toEqual(["registrationReceived", "registrationCancelled"]);
@@ -69,13 +61,13 @@ describe("mail queued with a registration", () => {
     const { event, sessions, me } = await registered();
     const again = form(event.id, me.carIds[0]!, [sessions[0]!.id]);
     expect(await registerCar(me.ownerId, again)).toMatchObject({ ok: false, error: "errors.carAlreadyRegistered" });
-    // The event's only mails are the first registration's one, and its reminder.
+    // The event's only mail is the first registration's one, and no job waits to queue more.
     const [row] = await sqlRows<{ mails: number; later: number }>(
       db(),
       sql`select (select count(*) from mail_outbox where event_id = ${event.id})::int as mails,
       (select count(*) from graphile_worker._private_jobs j join registrations r on r.id::text = j.payload->>'registrationId' where r.event_id = ${event.id})::int as later`,
     );
-    expect(row).toEqual({ mails: 1, later: 1 });
+    expect(row).toEqual({ mails: 1, later: 0 });
   });
 });
 

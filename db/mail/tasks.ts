@@ -3,9 +3,9 @@ import type { RegistrationMail, SendMailJob } from "./kinds";
 
 /**
  * The worker's mail tasks. `sendMail` sends one outbox row. The others queue rows when they run:
- * `mail` is a registration's reminder coming due (keyed `reminder:{id}`, so it can be moved or
- * withdrawn until then); it, `lotteryMail`, `broadcast` and `invitationMail` also take jobs queued
- * before mail went one row per recipient. A dedupe key made of the job's id (or the broadcast's
+ * `mail` takes the reminder jobs scheduled per registration before reminders were queued by the
+ * five-minute cron (db/mail/reminders.ts); it, `lotteryMail`, `broadcast` and `invitationMail` also
+ * take jobs queued before mail went one row per recipient. A dedupe key made of the job's id (or the broadcast's
  * recipient) keeps a job that runs twice from queueing its mails twice.
  */
 export const mailTasks: TaskList = {

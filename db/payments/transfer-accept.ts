@@ -4,7 +4,6 @@ import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { balanceOf } from "@/lib/payments/ledger";
 import { newReference } from "@/lib/payments/reference";
-import { reminderMoment } from "@/lib/reminder";
 import { db } from "../client";
 import { enqueueMail } from "../mail/queue";
 import { driverDetailsFromProfile } from "../paperwork/details";
@@ -71,10 +70,6 @@ export async function acceptTransfer(
       .where(eq(placeTransfers.id, found.transfer.id));
     await enqueueMail(tx, { kind: "registrationReceived", registrationId: made });
     await enqueueMail(tx, { kind: "registrationCancelled", registrationId: giver.id });
-    await tx.execute(sql`select graphile_worker.remove_job(${`reminder:${giver.id}`})`);
-    const reminderAt = reminderMoment(event.startsOn);
-    if (reminderAt > now)
-      await enqueueMail(tx, { kind: "reminder", registrationId: made }, { runAt: reminderAt, key: `reminder:${made}` });
     return { ok: true, registrationId: made } as const;
   });
 }

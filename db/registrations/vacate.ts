@@ -1,5 +1,5 @@
 import "server-only";
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Tx } from "../query";
 import { registrations, registrationSessions } from "../schema";
 import { fillFreePlaces, lockSessions } from "./places";
@@ -7,8 +7,7 @@ import { fillFreePlaces, lockSessions } from "./places";
 /**
  * Ends a registration its caller has locked (an owner's cancellation, a release for not paying):
  * its sessions are locked, its places deleted, it is marked cancelled, `settle` books what that
- * means for its money, its reminder is withdrawn, and each confirmed place it held goes to the
- * next car waiting, all in the caller's transaction.
+ * means for its money, and each confirmed place it held goes to the next car waiting, all in the caller's transaction.
  */
 export async function vacate(
   tx: Tx,
@@ -30,5 +29,4 @@ export async function vacate(
   await settle();
   for (const session of locked)
     if (gone.some((p) => p.sessionId === session.id && p.status === "confirmed")) await fillFreePlaces(tx, session);
-  await tx.execute(sql`select graphile_worker.remove_job(${`reminder:${registrationId}`})`);
 }

@@ -1,6 +1,5 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import { reminderMoment } from "@/lib/reminder";
 import { db } from "../client";
 import { enqueueMail } from "../mail/queue";
 import { insertAnswers, questionsOf } from "../paperwork/answers";
@@ -73,21 +72,10 @@ export async function registerCar(userId: string, input: RegisterInput, now = ne
       if (!created) return fail("carId", "errors.carAlreadyRegistered");
       await insertAnswers(tx, created.id, answered.answers);
       if (input.secondDriverEmail) await inviteSecondDrivers(tx, event.id, created.id);
-      // The mails are queued before the sessions are locked (they are composed when sent, after the
+      // The mail is queued before the sessions are locked (it is composed when sent, after the
       // commit): every round trip made while holding a session's lock delays every other owner
-      // waiting for it. Both go out in one round trip, pipelined on the transaction's connection.
-      // 09:00 Berlin two calendar days before, also when the clocks change in between.
-      const reminderAt = reminderMoment(event.startsOn);
-      await Promise.all([
-        enqueueMail(tx, { kind: "registrationReceived", registrationId: created.id }),
-        reminderAt > now
-          ? enqueueMail(
-              tx,
-              { kind: "reminder", registrationId: created.id },
-              { runAt: reminderAt, key: `reminder:${created.id}` },
-            )
-          : null,
-      ]);
+      // waiting for it. Its reminder needs nothing here (db/mail/reminders.ts).
+      await enqueueMail(tx, { kind: "registrationReceived", registrationId: created.id });
       for (const session of await lockChosenSessions(tx, input.sessionIds))
         await placeInSession(tx, created.id, session);
       await settleCharges(tx, created.id);

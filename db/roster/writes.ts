@@ -229,12 +229,6 @@ export async function removeRegistrations(
     const promoted = await refill(tx, freed, { eventId: event.id, actorId: userId, cause: "remove", records });
     for (const id of ids)
       await enqueueMail(tx, { kind: "removedByOrganiser", registrationId: id, reason: input.reason });
-    await tx.execute(
-      sql`select graphile_worker.remove_job(k) from unnest(array[${sql.join(
-        ids.map((id) => sql`${`reminder:${id}`}`),
-        sql`, `,
-      )}]::text[]) as k`,
-    );
     await writeAudit(tx, records);
     return { ok: true, changed: ids, skipped: [], promoted } as const;
   });

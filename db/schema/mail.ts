@@ -65,3 +65,14 @@ export const mailOutbox = pgTable(
 );
 
 export type MailRow = typeof mailOutbox.$inferSelect;
+
+/**
+ * Outbox rows written without their `sendMail` job yet (db/mail/outbox.ts): each app process's
+ * drain turns them into jobs in batches, every half second. Queueing a job costs a busy write (a
+ * few statements in graphile-worker's function, and a NOTIFY that wakes every worker) that a
+ * registration would pay while owners queue behind it; a row here is one index entry.
+ * Deleted as its job is made; the mail's own row is never touched by the drain.
+ */
+export const mailOutboxPending = pgTable("mail_outbox_pending", {
+  mailId: uuid("mail_id").primaryKey(),
+});

@@ -17,8 +17,14 @@ export function mailWorkerOptions(connectionString: string): RunnerOptions {
     noHandleSignals: true,
     // Hourly, at a minute past: expired sign-in links, old development mail and sent mail, spent
     // counters. At five past: places unpaid after their deadline are released. Every ten minutes:
-    // offers whose own job did not run on time (the worker was down) expire.
-    crontab: ["1 * * * * purgeExpired", "5 * * * * releaseUnpaid", "*/10 * * * * expireOverdueOffers"].join("\n"),
+    // offers whose own job did not run on time (the worker was down) expire. Every five minutes:
+    // reminders that have come due are queued.
+    crontab: [
+      "1 * * * * purgeExpired",
+      "5 * * * * releaseUnpaid",
+      "*/10 * * * * expireOverdueOffers",
+      "*/5 * * * * queueDueReminders",
+    ].join("\n"),
     taskList: {
       purgeExpired: async () => {
         const { purgeExpired } = await import("../retention");
@@ -31,6 +37,10 @@ export function mailWorkerOptions(connectionString: string): RunnerOptions {
       expireOffer: async (payload) => {
         const { expireOffer } = await import("../registrations/offers");
         await expireOffer(String((payload as { offerId?: unknown }).offerId ?? ""));
+      },
+      queueDueReminders: async () => {
+        const [{ queueDueReminders }, { db }] = await Promise.all([import("../mail/reminders"), import("../client")]);
+        await queueDueReminders(db());
       },
       expireOverdueOffers: async () => {
         const { expireOverdueOffers } = await import("../registrations/offers");

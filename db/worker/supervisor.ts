@@ -1,5 +1,7 @@
 import { EventEmitter } from "node:events";
 import { makeWorkerUtils, run, type Runner, type RunnerOptions, type WorkerEvents } from "graphile-worker";
+import { db } from "../client";
+import { keepDraining } from "../mail/outbox";
 import { mailWorkerOptions } from "./options";
 
 // graphile-worker reconnects its LISTEN connection by itself, but `run()` fails outright when the
@@ -140,10 +142,23 @@ async function handBack(options: RunnerOptions, workerIds: string[]): Promise<st
 
 const cache = globalThis as unknown as { __ringmeetWorker?: MailWorker };
 
-/** This process's mail worker (one per process, however often it is asked for), supervised. */
+/**
+ * This process's mail worker (one per process, however often it is asked for), supervised, and
+ * the drain that gives queued mails their jobs (db/mail/outbox.ts); `stop()` ends both.
+ */
 export function startMailWorker(connectionString: string): MailWorker {
-  cache.__ringmeetWorker ??= superviseWorker(mailWorkerOptions(connectionString));
+  cache.__ringmeetWorker ??= withDrain(superviseWorker(mailWorkerOptions(connectionString)));
   return cache.__ringmeetWorker;
+}
+
+function withDrain(worker: MailWorker): MailWorker {
+  const drain = keepDraining(db);
+  return {
+    status: worker.status,
+    async stop() {
+      await Promise.all([drain.stop(), worker.stop()]);
+    },
+  };
 }
 
 /** The mail worker's state, for /api/health: "off" when this process runs none (RINGMEET_WORKER=0). */
