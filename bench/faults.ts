@@ -21,7 +21,7 @@ async function prepared(
 ): Promise<{ seed: BurstSeed; forms: Awaited<ReturnType<typeof prepareForms>>["forms"] }> {
   const seed = await seedBurst(stack.databaseUrl);
   const warm = await prepareForms(stack.urls, seed.warmUp.slug, seed.owners.slice(0, 100), CONCURRENCY, 10);
-  await submitForms(warm.forms, seed.warmUp.sessionIds[0]!, CONCURRENCY, 10);
+  await submitForms(warm.forms, seed.warmUp.sessionIds[0]!, { concurrency: CONCURRENCY, seconds: 10 });
   // Every owner gets a form, however slow the machine: the burst is what is measured.
   const { forms } = await prepareForms(stack.urls, seed.burst.slug, seed.owners, CONCURRENCY, 120);
   return { seed, forms };

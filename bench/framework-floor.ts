@@ -48,16 +48,19 @@ async function waitFor(url: string): Promise<void> {
 }
 
 /**
- * What Next itself costs a phone: a hello-world app on this repository's Next and React, built for
- * production and measured exactly as the event page is (first-load JavaScript and Lighthouse
- * mobile). It is built with webpack (`next build --webpack`) because Turbopack will not resolve a
- * node_modules that is a symlink to outside its project folder; the event page's own framework
- * chunks under Turbopack come to about the same (docs/PERFORMANCE.md).
+ * A hello-world app on this repository's Next and React, built for production and started on a
+ * free port: what the benches compare the event page with. Built with webpack (`next build
+ * --webpack`) because Turbopack will not resolve a node_modules that is a symlink to outside its
+ * project folder; the event page's own framework chunks under Turbopack come to about the same
+ * (docs/PERFORMANCE.md). Its page is static, so `next start` serves it from Next's cache.
  */
-export async function benchFrameworkFloor(): Promise<void> {
+export async function startFloorApp(): Promise<{ url: string; stop: () => void }> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "ringmeet-floor-"));
-  const port = await freePort();
   let server: ChildProcess | undefined;
+  const stop = () => {
+    server?.kill("SIGTERM");
+    rmSync(dir, { recursive: true, force: true });
+  };
   try {
     for (const [file, text] of Object.entries(FILES)) {
       mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
@@ -67,27 +70,38 @@ export async function benchFrameworkFloor(): Promise<void> {
     const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" };
     const built = spawnSync(process.execPath, [NEXT_BIN, "build", "--webpack"], { cwd: dir, env, stdio: "ignore" });
     if (built.status !== 0) throw new Error("the hello-world build failed");
+    const port = await freePort();
     server = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port)], { cwd: dir, env, stdio: "ignore" });
     const url = `http://localhost:${port}/`;
     await waitFor(url);
-    const js = await firstLoadJs(url);
+    return { url, stop };
+  } catch (error) {
+    stop();
+    throw error;
+  }
+}
+
+/** What Next itself costs a phone: the hello world measured exactly as the event page is (first-load JavaScript and Lighthouse mobile). */
+export async function benchFrameworkFloor(): Promise<void> {
+  const floor = await startFloorApp();
+  try {
+    const js = await firstLoadJs(floor.url);
     console.log(
-      `\nhello world, Next ${readVersion("next")} + React ${readVersion("react")}: ${js.scripts.length} scripts, ${kb(js.gzip)} KB gzip, ${kb(js.brotli)} KB brotli (event page budget: 120 KB)`,
+      `\nhello world, Next ${readVersion("next")} + React ${readVersion("react")}: ${js.scripts.length} scripts, ${kb(js.gzip)} KB gzip, ${kb(js.brotli)} KB brotli`,
     );
     if (process.env.BENCH_LIGHTHOUSE === "0") return;
     const load = os.loadavg()[0]!.toFixed(1);
-    const lh = runLighthouse(url);
+    const lh = runLighthouse(floor.url);
     console.log(
       `Lighthouse mobile: performance ${lh.performance} (load average ${load})\n  ${Object.entries(lh.metrics)
         .map(([k, v]) => `${k} ${v}`)
         .join(" · ")}`,
     );
   } finally {
-    server?.kill("SIGTERM");
-    rmSync(dir, { recursive: true, force: true });
+    floor.stop();
   }
 }
 
-function readVersion(pkg: string): string {
+export function readVersion(pkg: string): string {
   return (createRequire(import.meta.url)(`${pkg}/package.json`) as { version: string }).version;
 }

@@ -1,8 +1,10 @@
 import os from "node:os";
+import { benchAll } from "./all";
 import { benchEventPage } from "./event-page";
 import { benchEventPageBudget } from "./event-page-budget";
 import { benchPgRestart, benchSigterm } from "./faults";
 import { benchFrameworkFloor } from "./framework-floor";
+import { benchFrameworkFloorAction } from "./framework-floor-action";
 import { benchLottery } from "./lottery";
 import { benchRegistration } from "./registration";
 import { benchRoster } from "./roster";
@@ -28,9 +30,16 @@ const benches: Bench[] = [
     name: "Next's own floor: a hello-world page, first-load JavaScript and Lighthouse (mobile)",
     run: benchFrameworkFloor,
   },
+  {
+    id: "framework-floor-action",
+    name: "Next's own floor for a POST: a signed-in server action that only redirects, two instances",
+    run: benchFrameworkFloorAction,
+  },
   { id: "registration", name: "Registration burst: two instances over HTTP vs pgbench", run: benchRegistration },
   { id: "roster", name: "Roster search over 2,000 registrations (server-side, p50/p95)", run: benchRoster },
   { id: "lottery", name: "Lottery allocation: min-cost flow vs greedy", run: benchLottery },
+  // Issue 20's table: every target against its floor (the page and registration measured again).
+  { id: "all", name: "Every performance target against its floor, one table", run: benchAll, onlyByName: true },
   // Faults (docs/RELIABILITY.md): not part of a plain `npm run bench`; name them to run them.
   {
     id: "faults-sigterm",

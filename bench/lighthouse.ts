@@ -5,7 +5,10 @@ import path from "node:path";
 
 export const LIGHTHOUSE_CHROME_FLAGS = "--headless --no-sandbox --disable-gpu --disable-dev-shm-usage";
 
-type Report = { categories: Record<string, { score: number }>; audits: Record<string, { displayValue?: string }> };
+type Report = {
+  categories: Record<string, { score: number }>;
+  audits: Record<string, { displayValue?: string; numericValue?: number }>;
+};
 
 /**
  * Lighthouse's default (mobile: Moto G Power, slow 4G, 4× CPU slowdown, simulated) on `url`,
@@ -15,6 +18,8 @@ export function runLighthouse(url: string): {
   performance: number;
   accessibility: number;
   metrics: Record<string, string>;
+  /** Largest contentful paint, ms. */
+  lcpMs: number;
 } {
   const dir = mkdtempSync(path.join(os.tmpdir(), "ringmeet-lh-"));
   try {
@@ -41,6 +46,7 @@ export function runLighthouse(url: string): {
     return {
       performance: Math.round(report.categories.performance!.score * 100),
       accessibility: Math.round(report.categories.accessibility!.score * 100),
+      lcpMs: report.audits["largest-contentful-paint"]?.numericValue ?? NaN,
       metrics: {
         FCP: metric("first-contentful-paint"),
         LCP: metric("largest-contentful-paint"),

@@ -1,18 +1,11 @@
+import { phase, type Load } from "./load-phase";
 import type { BurstOwner } from "./registration-seed";
+
+export type { PhaseFigures } from "./load-phase";
 
 const COOKIE = "authjs.session-token";
 
 export type PreparedForm = { owner: BurstOwner; url: string; page: string; fields: [string, string][] };
-export type PhaseFigures = {
-  offered: number;
-  requests: number;
-  seconds: number;
-  reqPerSec: number;
-  p50: number;
-  p99: number;
-  statuses: Map<number, number>;
-  failures: string[];
-};
 
 const ENTITIES: Record<string, string> = { amp: "&", quot: '"', lt: "<", gt: ">", apos: "'", "#39": "'", "#x27": "'" };
 const unescape = (s: string) =>
@@ -33,21 +26,24 @@ function attributes(tag: string): Record<string, string> {
   return out;
 }
 
+/** How the benches find their form in a page: the register form by its idempotency key, the floor's by its mark. */
+export const REGISTER_FORM = 'name="idempotencyKey"';
+export const FLOOR_FORM = 'data-bench="floor"';
+
 /**
- * The hidden fields of the register form as the server rendered it: React's `$ACTION_…` fields
- * (which server action, with its bound arguments) plus eventId and idempotencyKey. What a browser
- * without JavaScript would send back.
+ * The hidden fields of the form (`marker`) as the server rendered it: React's `$ACTION_…` fields
+ * (which server action, with its bound arguments), and the register form's eventId and
+ * idempotencyKey. What a browser without JavaScript would send back.
  */
-export function hiddenFields(html: string): [string, string][] {
-  const form = html.match(/<form\b[^>]*>([\s\S]*?)<\/form>/g)?.find((f) => f.includes('name="idempotencyKey"'));
-  if (!form) throw new Error("no register form in the page");
+export function hiddenFields(html: string, marker = REGISTER_FORM): [string, string][] {
+  const form = html.match(/<form\b[^>]*>([\s\S]*?)<\/form>/g)?.find((f) => f.includes(marker));
+  if (!form) throw new Error(`no form with ${marker} in the page`);
   const fields: [string, string][] = [];
   for (const [tag] of form.matchAll(/<input\b[^>]*>/g)) {
     const a = attributes(tag);
     if (a.type === "hidden" && a.name) fields.push([a.name, a.value ?? ""]);
   }
-  if (!fields.some(([name]) => name.startsWith("$ACTION")))
-    throw new Error("the register form carries no $ACTION field");
+  if (!fields.some(([name]) => name.startsWith("$ACTION"))) throw new Error("the form carries no $ACTION field");
   return fields;
 }
 
@@ -57,91 +53,34 @@ const headers = (owner: BurstOwner, origin: string) => ({
   accept: "text/html",
 });
 
-function percentile(sorted: number[], p: number): number {
-  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : NaN;
-}
-
-/**
- * Runs `work` over `items` with `concurrency` in flight; times each call and the whole phase. After
- * `seconds` no new item starts (those in flight finish), so a slow machine cannot stretch a phase.
- */
-async function phase<T>(
-  items: T[],
-  concurrency: number,
-  seconds: number,
-  work: (item: T) => Promise<{ status: number; failure?: string }>,
-): Promise<PhaseFigures> {
-  const latencies: number[] = [];
-  const statuses = new Map<number, number>();
-  const failures: string[] = [];
-  let next = 0;
-  const started = performance.now();
-  const deadline = started + seconds * 1000;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < items.length && performance.now() < deadline) {
-        const item = items[next++]!;
-        const t0 = performance.now();
-        let outcome: { status: number; failure?: string };
-        try {
-          outcome = await work(item);
-        } catch (error) {
-          outcome = { status: 0, failure: error instanceof Error ? error.message : String(error) };
-        }
-        latencies.push(performance.now() - t0);
-        statuses.set(outcome.status, (statuses.get(outcome.status) ?? 0) + 1);
-        if (outcome.failure && failures.length < 5) failures.push(outcome.failure);
-      }
-    }),
-  );
-  const elapsed = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  return {
-    offered: items.length,
-    requests: latencies.length,
-    seconds: elapsed,
-    reqPerSec: latencies.length / elapsed,
-    p50: percentile(latencies, 50),
-    p99: percentile(latencies, 99),
-    statuses,
-    failures,
-  };
-}
-
-/** GET /events/{slug}/register as each owner (owner i on instance i mod 2) and keep the form's fields. */
+/** GET `page` (by default the event's register page) as each owner (owner i on instance i mod 2) and keep the form's fields. */
 export async function prepareForms(
   urls: string[],
   slug: string,
   owners: BurstOwner[],
   concurrency: number,
   seconds: number,
+  { page = `/events/${slug}/register`, marker = REGISTER_FORM } = {},
 ) {
   const forms: PreparedForm[] = [];
   const figures = await phase(
     owners.map((owner, i) => ({ owner, url: urls[i % urls.length]! })),
-    concurrency,
-    seconds,
+    { concurrency, seconds },
     async ({ owner, url }) => {
-      const page = `/events/${slug}/register`;
       const res = await fetch(`${url}${page}`, { headers: headers(owner, url), redirect: "manual" });
       const html = await res.text();
       if (res.status !== 200)
         return {
           status: res.status,
-          failure: `GET register as ${owner.id}: ${res.status} ${res.headers.get("location") ?? ""}`,
+          failure: `GET ${page} as ${owner.id}: ${res.status} ${res.headers.get("location") ?? ""}`,
         };
-      forms.push({ owner, url, page, fields: hiddenFields(html) });
+      forms.push({ owner, url, page, fields: hiddenFields(html, marker) });
       return { status: res.status };
     },
   );
   return { forms, figures };
 }
 
-/**
- * POSTs each prepared form as multipart/form-data to the page it came from, the way a browser
- * submits a server-action form before (or without) JavaScript. Success is the action's redirect:
- * 303 to /registrations/{id}.
- */
 /** The register form as a browser without JavaScript posts it: its hidden fields, one car, one session, rules accepted. */
 export function registrationBody(
   { owner, fields }: Pick<PreparedForm, "owner" | "fields">,
@@ -157,22 +96,40 @@ export function registrationBody(
   return body;
 }
 
-export async function submitForms(forms: PreparedForm[], sessionId: string, concurrency: number, seconds: number) {
+/** POSTs a prepared form's `body` to the page it came from, as a browser does; `ok` judges the redirect's target. */
+async function post({ owner, url, page }: PreparedForm, body: FormData, ok: (location: string) => boolean) {
+  const res = await fetch(`${url}${page}`, { method: "POST", body, headers: headers(owner, url), redirect: "manual" });
+  await res.arrayBuffer();
+  const location = res.headers.get("location") ?? "";
+  return res.status === 303 && ok(location)
+    ? { status: res.status, location }
+    : { status: res.status, location, failure: `POST ${page} as ${owner.id}: ${res.status} ${location}` };
+}
+
+const registered = (location: string) => location.match(/\/registrations\/([0-9a-f-]{36})/)?.[1];
+
+/**
+ * POSTs each prepared form as multipart/form-data to the page it came from, the way a browser
+ * submits a server-action form before (or without) JavaScript, `concurrency` in flight; or, with
+ * `perSecond`, in an open loop (as owners arrive). Success is the action's redirect: 303 to
+ * /registrations/{id}.
+ */
+export async function submitForms(forms: PreparedForm[], sessionId: string, load: Load) {
   const registrationIds: string[] = [];
-  const figures = await phase(forms, concurrency, seconds, async ({ owner, url, page, fields }) => {
-    const body = registrationBody({ owner, fields }, sessionId);
-    const res = await fetch(`${url}${page}`, {
-      method: "POST",
-      body,
-      headers: headers(owner, url),
-      redirect: "manual",
-    });
-    await res.arrayBuffer();
-    const id = res.headers.get("location")?.match(/\/registrations\/([0-9a-f-]{36})/)?.[1];
+  const figures = await phase(forms, load, async (form) => {
+    const answer = await post(form, registrationBody(form, sessionId), (l) => !!registered(l));
+    const id = registered(answer.location);
     if (id) registrationIds.push(id);
-    return id
-      ? { status: res.status }
-      : { status: res.status, failure: `POST as ${owner.id}: ${res.status} ${res.headers.get("location") ?? ""}` };
+    return answer;
   });
   return { figures, registrationIds };
+}
+
+/** POSTs each prepared floor form (its hidden fields only); success is the action's 303 to /garage. */
+export async function submitFloorForms(forms: PreparedForm[], load: Load) {
+  return phase(forms, load, (form) => {
+    const body = new FormData();
+    for (const [name, value] of form.fields) body.append(name, value);
+    return post(form, body, (l) => l.endsWith("/garage"));
+  });
 }

@@ -6,7 +6,7 @@ export const CAPACITY = 92;
 
 export type BurstOwner = { id: string; carId: string; sessionToken: string };
 export type BurstEvent = { eventId: string; slug: string; sessionIds: string[] };
-export type BurstSeed = { burst: BurstEvent; warmUp: BurstEvent; owners: BurstOwner[] };
+export type BurstSeed = { burst: BurstEvent; warmUp: BurstEvent; openLoop: BurstEvent; owners: BurstOwner[] };
 
 type Sql = postgres.Sql;
 
@@ -30,7 +30,7 @@ async function openEvent(sql: Sql, clubId: string, slug: string, sessionNames: s
 
 /**
  * The burst's event (session 0 for the app, session 1 the row pgbench contends on), a warm-up
- * event, and OWNERS owners `bench-owner-0001`… (the id pgbench's script finds a car by), each with
+ * event, an event for the open-loop phase, and OWNERS owners `bench-owner-0001`… (the id pgbench's script finds a car by), each with
  * a full name, one car and a signed-in database session (the `authjs.session-token` cookie).
  */
 export async function seedBurst(databaseUrl: string): Promise<BurstSeed> {
@@ -42,6 +42,7 @@ export async function seedBurst(databaseUrl: string): Promise<BurstSeed> {
     >`insert into clubs (name, slug) values (${`Bench Club ${suffix}`}, ${`bench-club-${suffix}`}) returning id`;
     const burst = await openEvent(sql, club!.id, `bench-burst-${suffix}`, ["Paddock display", "pgbench row"]);
     const warmUp = await openEvent(sql, club!.id, `bench-warm-up-${suffix}`, ["Warm-up"]);
+    const openLoop = await openEvent(sql, club!.id, `bench-open-loop-${suffix}`, ["Open loop"]);
     await sql`
       insert into users (id, email, email_verified, name, full_name, display_name, country, locale)
       select 'bench-owner-' || lpad(n::text, 4, '0'), 'bench-owner-' || lpad(n::text, 4, '0') || '-' || ${suffix} || '@ringmeet.test',
@@ -59,7 +60,7 @@ export async function seedBurst(databaseUrl: string): Promise<BurstSeed> {
       returning user_id as "userId", session_token as token`;
     const carOf = new Map(cars.map((c) => [c.ownerId, c.id]));
     const owners = tokens.map((t) => ({ id: t.userId, carId: carOf.get(t.userId)!, sessionToken: t.token }));
-    return { burst, warmUp, owners };
+    return { burst, warmUp, openLoop, owners };
   } finally {
     await sql.end();
   }

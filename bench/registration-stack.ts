@@ -17,6 +17,8 @@ export type TwoInstances = {
   pids: { apps: number[]; postgres: number };
   apps: ChildProcess[];
   postgres: RunningPostgres;
+  /** Stops the two app processes, leaving PostgreSQL up (pgbench then runs on a quiet database). */
+  stopApps: () => Promise<void>;
   stop: () => Promise<void>;
 };
 
@@ -33,13 +35,16 @@ export async function startTwoInstances(): Promise<TwoInstances> {
   const dataDir = path.join(workDir, "pg");
   const pg = await startEmbeddedPostgres({ dataDir, port: await freePort(), flags: ["-c", "max_connections=200"] });
   const apps: ChildProcess[] = [];
-  const stop = async () => {
+  const stopApps = async () => {
     for (const app of apps) app.kill("SIGTERM");
     await Promise.all(
       apps.map((app) =>
         app.exitCode === null && app.signalCode === null ? new Promise((r) => app.once("exit", r)) : null,
       ),
     );
+  };
+  const stop = async () => {
+    await stopApps();
     await pg.stop();
     rmSync(workDir, { recursive: true, force: true });
   };
@@ -69,6 +74,7 @@ export async function startTwoInstances(): Promise<TwoInstances> {
       pids: { apps: apps.map((a) => a.pid!), postgres: postgresPid },
       apps,
       postgres: pg,
+      stopApps,
       stop,
     };
   } catch (error) {

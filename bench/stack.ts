@@ -35,6 +35,8 @@ export function benchEnv(databaseUrl: string): NodeJS.ProcessEnv {
     DATABASE_URL: databaseUrl,
     AUTH_SECRET: randomBytes(32).toString("base64url"),
     DEV_MAILBOX: "1",
+    // The floor page and action (app/bench/floor-action) for `framework-floor-action`.
+    RINGMEET_BENCH_FLOOR: "1",
   };
 }
 

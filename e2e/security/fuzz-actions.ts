@@ -57,6 +57,7 @@ export const actionTargets: ActionTarget[] = [
   },
   { action: "app/account/actions.ts#removePasskeyAction", bound: [], fields: form({ credentialId: z.string() }) },
   { action: "app/account/actions.ts#deleteAccountAction", bound: [], fields: {}, reseedEvery: 10 },
+  { action: "app/bench/floor-action/actions.ts#floorAction", bound: [], fields: {} },
   {
     action: "app/events/[slug]/register/actions.ts#registerAction",
     bound: [slugArg],

@@ -48,6 +48,13 @@ export const actionRows: ActionRow[] = [
       c.actor !== "anonymous" && !(await one(c, c.sql`select 1 as n from users where id = ${me(c)}`)),
   },
   {
+    action: "app/bench/floor-action/actions.ts#floorAction",
+    args: () => [f({})],
+    expect: only([], "404"),
+    effect: async () => false,
+    note: "the benches' floor (app/bench/floor-action): off unless RINGMEET_BENCH_FLOOR=1, as in production",
+  },
+  {
     action: "app/events/[slug]/register/actions.ts#registerAction",
     expect: only(["owner"], "refused"),
     secret: (s) => [s.spareCar],

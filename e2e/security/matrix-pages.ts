@@ -15,6 +15,12 @@ export const pageRows: PageRow[] = [
   { route: "/", path: () => "/", expect: everyone() },
   { route: "/account", path: () => "/account", expect: only(signedIn) },
   {
+    route: "/bench/floor-action",
+    path: () => "/bench/floor-action",
+    expect: only([], "404", "404"),
+    note: "the benches' floor: off unless RINGMEET_BENCH_FLOOR=1, as in production",
+  },
+  {
     route: "/dev/mail",
     path: () => "/dev/mail",
     expect: everyone(),
