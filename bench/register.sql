@@ -1,13 +1,14 @@
 -- registerCar (db/registrations/writes.ts) as one pgbench transaction, statement for statement and
--- round trip for round trip: in one transaction the six reads sent together (the idempotency
--- look-up, the event, the car FOR SHARE, the sessions, the event's questions, the driver's experience; a pipeline, as
--- postgres.js sends them), the registration (the bench event asks no questions, so no answers are
--- inserted, as in the app; its payment reference is made in Node), its mail (the outbox row and its
--- pending mark, db/mail/queue.ts: the drain makes the job later, outside), the session row locked FOR UPDATE, the places taken (confirmed and offered), the place, and the charges settled
--- (db/payments/charges.ts; the bench event is free, so it inserts nothing). Prepared statements (-M prepared), as postgres.js uses. Variables from bench/pgbench.ts:
--- -D event=<uuid> -D sid=<uuid>. The car is left NULL (every bench car is already registered by
--- the HTTP burst); the app instances are stopped before pgbench runs, so nothing drains its mails
--- and pgbench measures the transaction alone.
+-- round trip for round trip, with prepared statements (-M prepared) as postgres.js uses them:
+-- the six reads sent together (the idempotency look-up, the event, the car FOR SHARE, the
+-- sessions, the event's questions, the driver's experience; a pipeline, as postgres.js sends
+-- them); the registration (the bench event asks no questions, so no answers are inserted, as in
+-- the app; its payment reference is made in Node); its mail (the outbox row and its pending mark,
+-- db/mail/queue.ts: the drain makes the job later, outside); then under the session's lock the
+-- place and the charges (db/payments/charges.ts; the bench event is free, so none are inserted).
+-- Variables from bench/pgbench.ts: -D event=<uuid> -D sid=<uuid>. The car is left NULL (every
+-- bench car is already registered by the HTTP burst); the app instances are stopped before
+-- pgbench runs, so nothing drains its mails and pgbench measures the transaction alone.
 \set c random(1, 1000)
 \set k random(1, 9000000000000000000)
 BEGIN;
@@ -34,12 +35,19 @@ WITH m AS (
   ON CONFLICT (dedupe_key) DO NOTHING
   RETURNING id)
 INSERT INTO mail_outbox_pending (mail_id) SELECT id FROM m RETURNING mail_id;
-SELECT id, capacity FROM event_sessions WHERE id = :sid::uuid ORDER BY id FOR UPDATE \gset s_
-SELECT (SELECT count(*) FROM registration_sessions WHERE session_id = :sid::uuid AND status = 'confirmed')
-  + (SELECT count(*) FROM place_offers WHERE session_id = :sid::uuid AND status = 'open') AS confirmed \gset
+-- Under the session's lock, two round trips as in the app (db/registrations/places.ts placeNewRegistration):
+-- the lock with the places taken, then the place with the charges. pgbench cannot read a result
+-- inside a pipeline (\gset), so where the app counts beside the lock and decides in Node, the
+-- place's INSERT counts itself: the same statements' work in the same round trips.
+SELECT id, capacity FROM event_sessions WHERE id IN (:sid::uuid) ORDER BY id FOR UPDATE;
+\startpipeline
 INSERT INTO registration_sessions (registration_id, session_id, status, wait_seq)
-  VALUES (:reg_id::uuid, :sid::uuid, CASE WHEN :confirmed::int < :s_capacity::int THEN 'confirmed' ELSE 'waiting' END::place_status,
-          CASE WHEN :confirmed::int < :s_capacity::int THEN NULL ELSE nextval('registration_wait_seq') END);
+  SELECT :reg_id::uuid, s.id, t.status, CASE WHEN t.status = 'waiting' THEN nextval('registration_wait_seq') END
+  FROM event_sessions s CROSS JOIN LATERAL (SELECT CASE WHEN
+      (SELECT count(*) FROM registration_sessions WHERE session_id = s.id AND status = 'confirmed')
+      + (SELECT count(*) FROM place_offers WHERE session_id = s.id AND status = 'open') < s.capacity
+    THEN 'confirmed' ELSE 'waiting' END::place_status AS status) t
+  WHERE s.id = :sid::uuid;
 WITH reg AS (
   SELECT r.id, r.event_id, f.entry_cents, r.status = 'active' AND e.status <> 'cancelled' AS live
   FROM registrations r JOIN events e ON e.id = r.event_id JOIN event_fees f ON f.event_id = r.event_id
@@ -77,4 +85,5 @@ INSERT INTO ledger_entries (event_id, registration_id, kind, item, cents, source
 SELECT reg.event_id, reg.id, c.kind, c.item, c.cents, reg.id || ':' || c.item || ':' || c.kind || ':' || c.n
 FROM changes c JOIN reg ON reg.id = c.registration_id
 ON CONFLICT (source_key) DO NOTHING;
+\endpipeline
 COMMIT;

@@ -21,3 +21,16 @@ export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export async function sqlRows<T = Record<string, unknown>>(q: Db | Tx, query: SQL): Promise<T[]> {
   return (await q.execute(query)) as T[];
 }
+
+/**
+ * Starts lazy Drizzle queries (query builders, `tx.execute(sql)`, not yet awaited) now, in this
+ * order: postgres.js sends them back to back on the transaction's connection, one round trip, and
+ * the server runs them in that order, each a statement with its own snapshot, so a later one sees
+ * what an earlier one wrote or waited for (a lock). `Promise.all` of the same queries, or of async
+ * functions that build them, may start them in another order.
+ */
+export function pipelined<const T extends readonly PromiseLike<unknown>[]>(
+  ...queries: T
+): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
+  return Promise.all(queries.map((q) => new Promise((resolve, reject) => void q.then(resolve, reject)))) as never;
+}

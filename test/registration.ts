@@ -182,7 +182,7 @@ export async function mailJobsFor(registrationId: string, database: Db = db()): 
       select t.identifier, j.payload, null, j.run_at, j.key, j.xmin::text
       from graphile_worker._private_jobs j join graphile_worker._private_tasks t on t.id = j.task_id
       where t.identifier <> 'sendMail' and j.payload->>'registrationId' = ${registrationId}
-    ) q order by run_at, key`,
+    ) q order by run_at, payload->>'to', key`,
   );
   return rows.map((r) => ({
     kind: r.payload.kind,

@@ -20,37 +20,45 @@ type Options = { maxAttempts?: number; priority?: number; secret?: string };
  * (a link, a token, which only the job may hold) gets its job here, at once.
  */
 export async function queueRows(q: Tx | Db, rows: SQL, options: Options = {}): Promise<number> {
-  const insert = sql`insert into mail_outbox (kind, payload, recipient, user_id, registration_id, event_id, dedupe_key)
-      ${rows}
-      on conflict (dedupe_key) do nothing
-      returning id`;
-  if (options.secret === undefined) {
-    const pending = await sqlRows(
-      q,
-      sql`with m as (${insert}) insert into mail_outbox_pending (mail_id) select id from m returning mail_id`,
-    );
-    return pending.length;
-  }
+  if (options.secret === undefined) return (await pendingRows(q, rows)).length;
   const queued = await sqlRows(
     q,
-    sql`with m as (${insert})
+    sql`with m as (${outboxInsert(rows)})
     select graphile_worker.add_job(${SEND_TASK}, json_build_object('mailId', m.id, 'secret', ${options.secret}::text),
       max_attempts := ${options.maxAttempts ?? MAIL_ATTEMPTS}::int, job_key := 'mail:' || m.id, priority := ${options.priority ?? 0}::int) from m`,
   );
   return queued.length;
 }
 
+const outboxInsert = (
+  rows: SQL,
+) => sql`insert into mail_outbox (kind, payload, recipient, user_id, registration_id, event_id, dedupe_key)
+  ${rows}
+  on conflict (dedupe_key) do nothing
+  returning id`;
+
+/** The outbox rows and their pending marks, as one lazy statement (for a pipeline, db/query.ts). */
+const pendingRows = (q: Tx | Db, rows: SQL) =>
+  q.execute(
+    sql`with m as (${outboxInsert(rows)}) insert into mail_outbox_pending (mail_id) select id from m returning mail_id`,
+  );
+
 /**
  * A mail about one registration: to its owner's address, and for "registration received" also to
  * the second driver's (each its own row and job). `dedupe` keys the rows when the caller may run
  * twice (a scheduled reminder's job).
  */
-export function queueRegistrationMail(
+export async function queueRegistrationMail(
   tx: Tx | Db,
   mail: RegistrationMail,
   dedupe: string | null = null,
 ): Promise<number> {
-  return queueRows(
+  return (await registrationMail(tx, mail, dedupe)).length;
+}
+
+/** queueRegistrationMail as one lazy statement, for a write that sends it in a pipeline (db/query.ts). */
+export const registrationMail = (tx: Tx | Db, mail: RegistrationMail, dedupe: string | null = null) =>
+  pendingRows(
     tx,
     sql`
     select ${mail.kind}, ${JSON.stringify(mail)}::jsonb || jsonb_build_object('to', t.role), t.email, t.user_id, r.id, r.event_id, ${dedupe}::text || ':' || t.role
@@ -58,7 +66,6 @@ export function queueRegistrationMail(
     cross join lateral (values ('owner', u.email, u.id), ('secondDriver', r.second_driver_email, null::text)) as t(role, email, user_id)
     where r.id = ${mail.registrationId} and t.email is not null and (t.role = 'owner' or ${mail.kind} = 'registrationReceived')`,
   );
-}
 
 /** "Event cancelled" to each owner with an active registration (once however many cars). */
 export function queueEventCancelled(tx: Tx, eventId: string): Promise<number> {

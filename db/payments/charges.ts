@@ -56,15 +56,19 @@ const settleSql = (which: SQL) => sql`
 export async function settleCharges(tx: Tx, registrationIds: string | string[]): Promise<void> {
   const ids = typeof registrationIds === "string" ? [registrationIds] : [...new Set(registrationIds)];
   if (ids.length === 0) return;
-  await tx.execute(
+  await settleOne(tx, ids);
+}
+
+/** settleCharges as a lazy statement, for a caller that sends it in a pipeline (db/query.ts `pipelined`). */
+export const settleOne = (tx: Tx, ids: string | string[]) =>
+  tx.execute(
     settleSql(
       sql`r.id in (${sql.join(
-        ids.map((id) => sql`${id}::uuid`),
+        (typeof ids === "string" ? [ids] : ids).map((id) => sql`${id}::uuid`),
         sql`, `,
       )})`,
     ),
   );
-}
 
 /** Every registration of an event (its cancellation credits them all). */
 export async function settleEvent(tx: Tx, eventId: string): Promise<void> {

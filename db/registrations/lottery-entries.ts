@@ -49,7 +49,7 @@ export async function enterLottery(userId: string, input: LotteryEntryInput, now
     if (refused) return refused;
     const answered = checkAnswers(await questionsOf(tx, event.id), input.answers ?? {});
     if (!answered.ok) return fail(answered.field, answered.error);
-    const created = await insertRegistration(tx, event, userId, input);
+    const [created] = await insertRegistration(tx, event, userId, input);
     if (!created) return fail("carId", "errors.carAlreadyRegistered");
     await writeChoices(tx, created.id, input.ranking);
     await insertAnswers(tx, created.id, answered.answers);

@@ -8,7 +8,8 @@ import { createClubRow, form, openEvent, ownersWithCars, skipCommitFlush, type G
 import { db } from "../client";
 import { sqlRows } from "../query";
 import { placesOf } from "./reads";
-import { cancelRegistration, changeCar, changeSessions, registerCar } from "./writes";
+import { changeCar } from "./change-car";
+import { cancelRegistration, changeSessions, registerCar } from "./writes";
 
 skipCommitFlush();
 const RUNS = 1000;

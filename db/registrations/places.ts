@@ -2,8 +2,9 @@ import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { pickPromotion, placeFor } from "@/lib/allocation";
 import { enqueueMail } from "../mail/queue";
-import { settleCharges } from "../payments/charges";
-import { sqlRows, type Tx } from "../query";
+import { settleCharges, settleOne } from "../payments/charges";
+import { pipelined, sqlRows, type Tx } from "../query";
+import { fail, type WriteResult } from "./checks";
 import { eventFees, eventSessions, placeOffers, registrationSessions, type EventSession } from "../schema";
 
 /**
@@ -11,8 +12,8 @@ import { eventFees, eventSessions, placeOffers, registrationSessions, type Event
  * change to a session's places happens under this lock: capacity is checked and written in the
  * same transaction, never read first and written later.
  */
-export async function lockSessions(tx: Tx, sessionIds: string[]): Promise<EventSession[]> {
-  if (sessionIds.length === 0) return [];
+export function lockSessions(tx: Tx, sessionIds: string[]): PromiseLike<EventSession[]> {
+  if (sessionIds.length === 0) return Promise.resolve([]);
   const query = tx
     .select()
     .from(eventSessions)
@@ -46,13 +47,58 @@ export async function lockChosenSessions(tx: Tx, sessionIds: string[], chosen = 
  * open offer holds its place, so a place is never offered twice nor taken by a newcomer meanwhile).
  */
 async function takenCount(tx: Tx, sessionId: string): Promise<number> {
-  const [row] = await sqlRows<{ n: number }>(
-    tx,
-    sql`select (select count(*) from registration_sessions where session_id = ${sessionId} and status = 'confirmed')
-      + (select count(*) from place_offers where session_id = ${sessionId} and status = 'open') as n`,
-  );
+  const [row] = await takenCounts(tx, [sessionId]);
   return Number(row?.n ?? 0);
 }
+
+/**
+ * The sessions locked (by id) and the places each has taken, as two lazy statements for one round
+ * trip: the count runs once the lock is granted, so it sees every place committed before. Send
+ * them with `pipelined` (db/query.ts), after any statement that should share the round trip.
+ */
+export const lockAndCount = (tx: Tx, sessionIds: string[]) =>
+  [lockSessions(tx, sessionIds), takenCounts(tx, sessionIds)] as const;
+
+type Taken = Awaited<ReturnType<typeof takenCounts>>;
+
+/**
+ * A new registration's places in the sessions lockAndCount locked (confirmed while there is room,
+ * else waiting), sent with its charges settled: one round trip, since each one made holding the
+ * locks delays every owner queued behind them.
+ */
+export async function placeLocked(
+  tx: Tx,
+  registrationId: string,
+  sessionIds: string[],
+  locked: EventSession[],
+  taken: Taken,
+) {
+  if (!sessionIds.every((id) => locked.some((s) => s.id === id))) throw new SessionGoneError();
+  const counts = new Map(taken.map((t) => [t.id as string, Number(t.n)]));
+  const places = locked.map((s) => {
+    const status = placeFor(counts.get(s.id) ?? 0, s.capacity);
+    const waitSeq = status === "waiting" ? sql`nextval('registration_wait_seq')` : null;
+    return { registrationId, sessionId: s.id, status, waitSeq };
+  });
+  await pipelined(tx.insert(registrationSessions).values(places), settleOne(tx, registrationId));
+}
+
+/** A new registration's places: two round trips under the sessions' locks (lockAndCount, placeLocked). */
+export async function placeNewRegistration(tx: Tx, registrationId: string, sessionIds: string[]): Promise<void> {
+  const unique = [...new Set(sessionIds)];
+  const [locked, taken] = await pipelined(...lockAndCount(tx, unique));
+  await placeLocked(tx, registrationId, unique, locked, taken);
+}
+
+/** The places taken in each session, as one lazy statement (for a pipeline). */
+const takenCounts = (tx: Tx, sessionIds: string[]) =>
+  tx.execute(sql`select s.id,
+      (select count(*) from registration_sessions where session_id = s.id and status = 'confirmed')
+      + (select count(*) from place_offers where session_id = s.id and status = 'open') as n
+    from event_sessions s where s.id in (${sql.join(
+      sessionIds.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    )})`);
 
 /** Gives the registration a place in a locked session: confirmed while there is room, else waiting. */
 export async function placeInSession(
@@ -147,4 +193,14 @@ async function offerPlace(tx: Tx, registrationId: string, sessionId: string, hou
   await enqueueMail(tx, { kind: "placeOffered", registrationId, sessionId, offerId: offer!.id });
   await tx.execute(sql`select graphile_worker.add_job('expireOffer', json_build_object('offerId', ${offer!.id}::text),
     run_at := ${expiresAt.toISOString()}::timestamptz, job_key := ${`offer:${offer!.id}`}, max_attempts := 10)`);
+}
+
+/** A session deleted under a write (lockChosenSessions) rolled it back: the person is told beside the sessions. */
+export async function sessionsStillThere(write: () => Promise<WriteResult>): Promise<WriteResult> {
+  try {
+    return await write();
+  } catch (error) {
+    if (error instanceof SessionGoneError) return fail("sessionIds", "errors.sessionNotInEvent");
+    throw error;
+  }
 }

@@ -7,7 +7,8 @@ import { db } from "../client";
 import { sqlRows } from "../query";
 import { eventSessions, registrations } from "../schema";
 import { placesOf } from "./reads";
-import { cancelRegistration, changeCar, changeSessions, registerCar } from "./writes";
+import { changeCar } from "./change-car";
+import { cancelRegistration, changeSessions, registerCar } from "./writes";
 
 const listOf = async (sessionId: string) =>
   (await sessionPlaces(sessionId)).map((p) => [p.registrationId, p.status, p.position]);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { form, holdRowLocks, openEvent, ownersWithCars, sessionPlaces, waitForWaiters } from "@/test/registration";
-import { cancelRegistration, changeCar, changeSessions, registerCar } from "./writes";
+import { changeCar } from "./change-car";
+import { cancelRegistration, changeSessions, registerCar } from "./writes";
 
 const listOf = async (sessionId: string) =>
   (await sessionPlaces(sessionId)).map((p) => [p.registrationId, p.status, p.position]);

@@ -8,7 +8,7 @@ import { openScratchDatabase } from "@/test/scratch-database";
 // file runs on a database of its own where no parallel test file writes.
 type Helpers = typeof import("@/test/registration");
 let scratch: Awaited<ReturnType<typeof openScratchDatabase>>;
-let writes: typeof import("./writes");
+let writes: typeof import("./writes") & typeof import("./change-car");
 let h: Helpers;
 
 beforeAll(async () => {
@@ -16,7 +16,7 @@ beforeAll(async () => {
   const url = new URL(inject("adminUrl"));
   url.pathname = `/${scratch.name}`;
   await pointAppAt(url.href);
-  writes = await import("./writes");
+  writes = { ...(await import("./writes")), ...(await import("./change-car")) };
   h = await import("@/test/registration");
 });
 afterAll(async () => {

@@ -1,20 +1,20 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { db } from "../client";
-import { enqueueMail } from "../mail/queue";
+import { enqueueMail, registrationMail } from "../mail/queue";
 import { insertAnswers, questionsOf } from "../paperwork/answers";
 import { driverDetailsFromProfile } from "../paperwork/details";
 import { inviteSecondDrivers } from "../paperwork/second-driver";
 import { checkAnswers } from "@/lib/paperwork";
 import { newReference } from "@/lib/payments/reference";
 import { settleCancellation, settleCharges } from "../payments/charges";
-import type { Tx } from "../query";
+import { pipelined, type Tx } from "../query";
 import { registrations, registrationSessions, users, type Event } from "../schema";
 import { carRefusal, openOrNull, replayOf, runGroupRefusal, sessionsRefusal } from "@/lib/registration-verdicts";
 import {
   byIdempotencyKey,
   checkSessions,
-  eligibleCar,
   eventById,
   fail,
   findByIdempotencyKey,
@@ -24,7 +24,15 @@ import {
 } from "./checks";
 import { lockOwn, lockOwnToCancel } from "./locks";
 import { vacate } from "./vacate";
-import { fillFreePlaces, lockChosenSessions, placeInSession, SessionGoneError } from "./places";
+import {
+  fillFreePlaces,
+  lockAndCount,
+  lockChosenSessions,
+  placeInSession,
+  placeLocked,
+  placeNewRegistration,
+  sessionsStillThere,
+} from "./places";
 
 export type RegisterInput = {
   eventId: string;
@@ -68,18 +76,26 @@ export async function registerCar(userId: string, input: RegisterInput, now = ne
       if (refused) return refused;
       const answered = checkAnswers(questions, input.answers ?? {});
       if (!answered.ok) return fail(answered.field, answered.error);
-      const created = await insertRegistration(tx, event, userId, input);
-      if (!created) return fail("carId", "errors.carAlreadyRegistered");
-      await insertAnswers(tx, created.id, answered.answers);
-      if (input.secondDriverEmail) await inviteSecondDrivers(tx, event.id, created.id);
-      // The mail is queued before the sessions are locked (it is composed when sent, after the
-      // commit): every round trip made while holding a session's lock delays every other owner
-      // waiting for it. Its reminder needs nothing here (db/mail/reminders.ts).
-      await enqueueMail(tx, { kind: "registrationReceived", registrationId: created.id });
-      for (const session of await lockChosenSessions(tx, input.sessionIds))
-        await placeInSession(tx, created.id, session);
-      await settleCharges(tx, created.id);
-      return { ok: true, registrationId: created.id, eventSlug: event.slug } as const;
+      // The row and its mail (composed when sent, after the commit; its reminder needs nothing
+      // here, db/mail/reminders.ts) go out in one round trip, with the sessions' lock and count
+      // when nothing else is written first: statements ahead of the lock do not hold it.
+      const id = randomUUID();
+      const written = [
+        insertRegistration(tx, event, userId, input, id),
+        registrationMail(tx, { kind: "registrationReceived", registrationId: id }),
+      ] as const;
+      if (answered.answers.length === 0 && !input.secondDriverEmail) {
+        const [created, , locked, taken] = await pipelined(...written, ...lockAndCount(tx, unique));
+        if (created.length === 0) return fail("carId", "errors.carAlreadyRegistered");
+        await placeLocked(tx, id, unique, locked, taken);
+      } else {
+        const [created] = await pipelined(...written);
+        if (created.length === 0) return fail("carId", "errors.carAlreadyRegistered");
+        await insertAnswers(tx, id, answered.answers);
+        if (input.secondDriverEmail) await inviteSecondDrivers(tx, event.id, id);
+        await placeNewRegistration(tx, id, unique);
+      }
+      return { ok: true, registrationId: id, eventSlug: event.slug } as const;
     }),
   );
   // A conflict may have been the same form racing itself rather than the car being taken.
@@ -90,11 +106,12 @@ export async function registerCar(userId: string, input: RegisterInput, now = ne
 
 type NewRegistration = Pick<RegisterInput, "carId" | "idempotencyKey" | "secondDriverName" | "secondDriverEmail">;
 
-/** The registration row; null when the car already holds one in the event (or the form raced itself). */
-export async function insertRegistration(tx: Tx, event: Event, userId: string, input: NewRegistration) {
-  const [created] = await tx
+/** The registration row, as a lazy statement: no row back when the car already holds one in the event (or the form raced itself). */
+export function insertRegistration(tx: Tx, event: Event, userId: string, input: NewRegistration, id = randomUUID()) {
+  return tx
     .insert(registrations)
     .values({
+      id,
       eventId: event.id,
       carId: input.carId,
       ownerId: userId,
@@ -106,7 +123,6 @@ export async function insertRegistration(tx: Tx, event: Event, userId: string, i
     })
     .onConflictDoNothing()
     .returning({ id: registrations.id });
-  return created ?? null;
 }
 
 export const notOpen = fail("form", "errors.registrationNotChangeable");
@@ -170,16 +186,6 @@ export async function changeSessions(
   );
 }
 
-/** A session deleted under a write (lockChosenSessions) rolled it back: the person is told beside the sessions. */
-async function sessionsStillThere(write: () => Promise<WriteResult>): Promise<WriteResult> {
-  try {
-    return await write();
-  } catch (error) {
-    if (error instanceof SessionGoneError) return fail("sessionIds", "errors.sessionNotInEvent");
-    throw error;
-  }
-}
-
 /** Cancels the owner's registration (or withdraws a lottery entry); every confirmed place it held goes to the next car waiting. */
 export async function cancelRegistration(
   userId: string,
@@ -199,47 +205,4 @@ export async function cancelRegistration(
     await enqueueMail(tx, { kind: "registrationCancelled", registrationId });
     return { ok: true, registrationId, eventSlug: own.event.slug } as const;
   });
-}
-
-/** Swaps the car; the places (and the ticket) stay. */
-export async function changeCar(
-  userId: string,
-  registrationId: string,
-  carId: string,
-  now = new Date(),
-): Promise<WriteResult> {
-  try {
-    return await db().transaction(async (tx) => {
-      const own = await lockOwn(tx, userId, registrationId, now, ["fcfs", "lottery"]);
-      if (!own) return notOpen;
-      const refused = await eligibleCar(tx, userId, carId, own.event);
-      if (refused) return refused;
-      const [taken] = await tx
-        .select({ id: registrations.id })
-        .from(registrations)
-        .where(
-          and(
-            eq(registrations.eventId, own.event.id),
-            eq(registrations.carId, carId),
-            eq(registrations.status, "active"),
-          ),
-        );
-      if (taken && taken.id !== registrationId) return fail("carId", "errors.carAlreadyRegistered");
-      if (own.reg.carId === carId) return { ok: true, registrationId } as const;
-      await tx.update(registrations).set({ carId }).where(eq(registrations.id, registrationId));
-      await enqueueMail(tx, { kind: "registrationChanged", registrationId });
-      return { ok: true, registrationId, eventSlug: own.event.slug } as const;
-    });
-  } catch (error) {
-    // Two registrations swapped to the same car at once: the unique index lets only one through.
-    if (violates(error, "registrations_event_car_uq")) return fail("carId", "errors.carAlreadyRegistered");
-    throw error;
-  }
-}
-
-function violates(error: unknown, constraint: string): boolean {
-  const cause =
-    (error as { cause?: { code?: string; constraint_name?: string } })?.cause ??
-    (error as { code?: string; constraint_name?: string });
-  return cause?.code === "23505" && cause.constraint_name === constraint;
 }
