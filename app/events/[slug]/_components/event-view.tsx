@@ -1,6 +1,5 @@
 import type { ReactNode } from "react";
 import { formatMoment } from "@/lib/time";
-import { dehydrate, QueryClient } from "@tanstack/react-query";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { liveCountsFrom } from "@/app/events/live-counts";
 import { calendarDay } from "@/components/event-dates";
@@ -13,8 +12,8 @@ import { countText } from "@/lib/count-text";
 import { countryName } from "@/lib/countries";
 import type { Locale } from "@/lib/locale";
 import { groupByDay } from "@/lib/programme";
-import { LiveQueryProvider } from "@/components/live-query-provider";
-import { COUNTS_POLL_MS, eventKeys } from "./event-queries";
+import { CountsProvider } from "./counts-provider";
+import { COUNTS_POLL_MS } from "./event-queries";
 import { CarsRegistered, ColourCounts, CountryCounts } from "./live-counts";
 import { ProgrammeDay, type ProgrammeSession } from "./programme-day";
 
@@ -52,7 +51,7 @@ function Summary({
       {event.status === "cancelled" ? <Notice tone="danger">{tp("cancelled")}</Notice> : null}
       {event.status === "finished" ? <Notice>{tp("finished")}</Notice> : null}
       {ballot}
-      <CarsRegistered slug={event.slug} text={countText((count) => t("carsRegistered", { count }))} />
+      <CarsRegistered text={countText((count) => t("carsRegistered", { count }))} />
       <div className="flex flex-wrap items-center gap-3">
         {event.status === "published" ? (
           // A plain link: the cached page's root layout must not outlive it (see LocaleHtml).
@@ -70,8 +69,9 @@ function Summary({
 
 /**
  * The public event page, the same for every visitor of one language: no session, cookie or
- * header is read here, so the cached route can serve it to everybody. The counts are prefetched
- * into TanStack Query, so the first paint is complete without JavaScript and then stays live.
+ * header is read here, so the cached route can serve it to everybody. The counts are rendered
+ * with the page, so the first paint is complete without JavaScript, and then kept live by
+ * CountsProvider (not TanStack Query: see counts-provider.tsx).
  */
 export async function EventView({ data, locale }: { data: PublicEvent; locale: Locale }) {
   const { event, sessions } = data;
@@ -91,8 +91,6 @@ export async function EventView({ data, locale }: { data: PublicEvent; locale: L
       </Notice>
     ) : null;
   const counts = liveCountsFrom(data);
-  const queryClient = new QueryClient();
-  await queryClient.prefetchQuery({ queryKey: eventKeys.counts(event.slug), queryFn: () => counts });
   const countryNames = Object.fromEntries(
     counts.countries.map(({ country }) => [country, countryName(country, locale)]),
   );
@@ -101,7 +99,7 @@ export async function EventView({ data, locale }: { data: PublicEvent; locale: L
     timeZone: "UTC",
   });
   return (
-    <LiveQueryProvider state={dehydrate(queryClient)} pollMs={COUNTS_POLL_MS}>
+    <CountsProvider slug={event.slug} initial={counts} pollMs={COUNTS_POLL_MS}>
       <article className="flex flex-col gap-5">
         <Summary event={event} t={t} tp={tp} dates={dates} ballot={ballot} />
         {event.description ? <p className="whitespace-pre-line text-base">{event.description}</p> : null}
@@ -110,27 +108,20 @@ export async function EventView({ data, locale }: { data: PublicEvent; locale: L
             {t("programme")}
           </h2>
           {groupByDay(withClashes(sessions), event.timeZone).map(({ day, sessions: list }) => (
-            <ProgrammeDay
-              key={day}
-              day={day}
-              sessions={list}
-              timeZone={event.timeZone}
-              locale={locale}
-              slug={event.slug}
-            />
+            <ProgrammeDay key={day} day={day} sessions={list} timeZone={event.timeZone} locale={locale} />
           ))}
         </section>
         <div className="grid gap-4 sm:grid-cols-2">
           <Card>
             <h2 className="mb-3 text-xl font-bold">{t("colours")}</h2>
-            <ColourCounts slug={event.slug} label={t("colours")} noCars={tp("noCars")} />
+            <ColourCounts label={t("colours")} noCars={tp("noCars")} />
           </Card>
           <Card>
             <h2 className="mb-3 text-xl font-bold">{t("countries")}</h2>
-            <CountryCounts slug={event.slug} label={t("countries")} names={countryNames} noCars={tp("noCars")} />
+            <CountryCounts label={t("countries")} names={countryNames} noCars={tp("noCars")} />
           </Card>
         </div>
       </article>
-    </LiveQueryProvider>
+    </CountsProvider>
   );
 }

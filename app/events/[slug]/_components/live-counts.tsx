@@ -1,30 +1,14 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
-import type { LiveCounts } from "@/app/events/live-counts";
 import { renderCount, type CountText } from "@/lib/count-text";
-import { COUNTS_POLL_MS, countsUrl, eventKeys } from "./event-queries";
 import { Swatch } from "@/components/ui/swatch";
-
-async function fetchCounts(slug: string): Promise<LiveCounts> {
-  const response = await fetch(countsUrl(slug));
-  if (!response.ok) throw new Error(`counts: HTTP ${response.status}`);
-  return (await response.json()) as LiveCounts;
-}
-
-function useCounts(slug: string): LiveCounts | undefined {
-  return useQuery({
-    queryKey: eventKeys.counts(slug),
-    queryFn: () => fetchCounts(slug),
-    refetchInterval: COUNTS_POLL_MS,
-  }).data;
-}
+import { useCounts } from "./counts-provider";
 
 // No next-intl here: the words come from the server (lib/count-text), so the cached public page
 // ships no message parser and does no locale work while it hydrates.
 
-export function CarsRegistered({ slug, text }: { slug: string; text: CountText }) {
-  const counts = useCounts(slug);
+export function CarsRegistered({ text }: { text: CountText }) {
+  const counts = useCounts();
   return (
     <p className="text-lg font-semibold" data-testid="cars-registered">
       {renderCount(text, counts?.carsRegistered ?? 0)}
@@ -34,8 +18,8 @@ export function CarsRegistered({ slug, text }: { slug: string; text: CountText }
 
 export type PlacesLeftText = { placesLeft: CountText; full: string };
 
-export function PlacesLeft({ slug, sessionId, text }: { slug: string; sessionId: string; text: PlacesLeftText }) {
-  const session = useCounts(slug)?.sessions.find((s) => s.id === sessionId);
+export function PlacesLeft({ sessionId, text }: { sessionId: string; text: PlacesLeftText }) {
+  const session = useCounts()?.sessions.find((s) => s.id === sessionId);
   if (!session) return null;
   return (
     <p
@@ -47,8 +31,8 @@ export function PlacesLeft({ slug, sessionId, text }: { slug: string; sessionId:
   );
 }
 
-export function ColourCounts({ slug, label, noCars }: { slug: string; label: string; noCars: string }) {
-  const rows = useCounts(slug)?.colours ?? [];
+export function ColourCounts({ label, noCars }: { label: string; noCars: string }) {
+  const rows = useCounts()?.colours ?? [];
   if (rows.length === 0) return <p className="text-base text-muted">{noCars}</p>;
   return (
     <ul aria-label={label} className="flex flex-col gap-2">
@@ -65,17 +49,15 @@ export function ColourCounts({ slug, label, noCars }: { slug: string; label: str
 
 /** `names`: the country names in the page's language, worked out on the server for the codes it saw. */
 export function CountryCounts({
-  slug,
   label,
   names,
   noCars,
 }: {
-  slug: string;
   label: string;
   names: Record<string, string>;
   noCars: string;
 }) {
-  const rows = useCounts(slug)?.countries ?? [];
+  const rows = useCounts()?.countries ?? [];
   if (rows.length === 0) return <p className="text-base text-muted">{noCars}</p>;
   return (
     <ul aria-label={label} className="flex flex-col gap-2">

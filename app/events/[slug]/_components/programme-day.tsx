@@ -18,13 +18,11 @@ export async function ProgrammeDay({
   sessions,
   timeZone,
   locale,
-  slug,
 }: {
   day: string;
   sessions: ProgrammeSession[];
   timeZone: string;
   locale: Locale;
-  slug: string;
 }) {
   const [t, tp, format] = await Promise.all([
     getTranslations({ locale, namespace: "event" }),
@@ -59,7 +57,7 @@ export async function ProgrammeDay({
                 </p>
               ) : null}
             </div>
-            <PlacesLeft slug={slug} sessionId={s.id} text={placesLeft} />
+            <PlacesLeft sessionId={s.id} text={placesLeft} />
           </li>
         ))}
       </ul>

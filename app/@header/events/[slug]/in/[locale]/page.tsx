@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
-import { PublicSiteHeader } from "@/components/site-header";
+import { PublicSiteHeader } from "@/components/public-site-header";
 import { isLocale } from "@/lib/locale";
-import { headerActions } from "../../../../_components/request-header";
+import { headerActions } from "../../../../_components/header-actions";
 
 // The header of the cached event page: rendered once per language, like the page itself.
 export const dynamic = "force-static";
