@@ -1,6 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
+import { rmSync } from "node:fs";
 import { drizzle } from "drizzle-orm/postgres-js";
 import { migrate } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
@@ -9,23 +7,12 @@ import { seedCommitment } from "@/lib/lottery";
 import { ensureDatabase } from "@/scripts/embedded-postgres";
 import { createClubRow, openEvent } from "@/test/registration";
 import { uniqueSuffix } from "@/test/unique";
-import { MIGRATIONS_FOLDER, migrateDatabase } from "../migrate";
+import { migrationsUpTo } from "@/test/migrations";
+import { migrateDatabase } from "../migrate";
 import * as schema from "../schema";
 
 const DAY = 24 * 3600_000;
 const BEFORE_COMMITMENTS = "0004_check_in";
-
-/** The committed migrations up to and including `lastTag`, in a folder of their own. */
-function migrationsUpTo(lastTag: string) {
-  const folder = mkdtempSync(path.join(os.tmpdir(), "ringmeet-migrations-"));
-  cpSync(MIGRATIONS_FOLDER, folder, { recursive: true });
-  const journalPath = path.join(folder, "meta", "_journal.json");
-  const journal = JSON.parse(readFileSync(journalPath, "utf8")) as { entries: { tag: string }[] };
-  const last = journal.entries.findIndex((e) => e.tag === lastTag);
-  expect(last).toBeGreaterThanOrEqual(0);
-  writeFileSync(journalPath, JSON.stringify({ ...journal, entries: journal.entries.slice(0, last + 1) }));
-  return folder;
-}
 
 describe("migrating events made before draw commitments", () => {
   const url = new URL(inject("adminUrl"));
