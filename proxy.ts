@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { isServedFromCache } from "@/app/events/public-slugs";
-import { LOCALE_COOKIE, resolveLocale } from "@/lib/locale";
+import { isLocale, LOCALE_COOKIE, resolveLocale } from "@/lib/locale";
 import { isSlug } from "@/lib/slug";
 
 // Cheap, per-request work only: the CSP and the choice of cached page. Authorisation happens in server code.
@@ -33,14 +33,23 @@ function contentSecurityPolicy(scriptSrc: string): string {
 async function cachedEventPage(request: NextRequest): Promise<NextResponse | null> {
   if (request.method !== "GET" && request.method !== "HEAD") return null;
   const [, first, slug, ...rest] = request.nextUrl.pathname.split("/");
-  if (first !== "events" || !slug || rest.length > 0 || !isSlug(slug)) return null;
+  if (first !== "events" || !slug || !isSlug(slug)) return null;
+  // The shared copy itself (/events/{slug}/in/{locale}): reached by the rewrite below, which Next
+  // may pass through this proxy again (the demo, served on 127.0.0.1, does), or asked for
+  // directly. Either way it is the one HTML for everybody: no nonce may be baked into it, and the
+  // answer keeps the shared page's policy.
+  if (rest.length === 2 && rest[0] === "in" && isLocale(rest[1])) return withSharedPolicy(NextResponse.next());
+  if (rest.length > 0) return null;
   // Only a public event's page is shared: anything else is answered per request, so a "not found"
   // is never cached (here or by a CDN) and a just-published meet is found by its first visitor.
   if (!(await isServedFromCache(slug))) return null;
   const locale = resolveLocale(request.cookies.get(LOCALE_COOKIE)?.value, request.headers.get("accept-language"));
   const url = request.nextUrl.clone();
   url.pathname = `/events/${slug}/in/${locale}`;
-  const response = NextResponse.rewrite(url);
+  return withSharedPolicy(NextResponse.rewrite(url));
+}
+
+function withSharedPolicy(response: NextResponse): NextResponse {
   response.headers.set("Content-Security-Policy", contentSecurityPolicy("'self' 'unsafe-inline'"));
   return response;
 }

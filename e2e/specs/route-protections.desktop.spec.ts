@@ -107,5 +107,15 @@ test.describe("Content-Security-Policy", () => {
       "frame-ancestors 'none'",
     ])
       expect(csp).toContain(directive);
+    // The shared copy behind the rewrite, asked for directly (as Next does when the rewrite passes
+    // through the proxy again): the same policy, and no nonce baked into the one HTML for everybody
+    // (one would block every script of a page sent with another nonce, or none).
+    for (const path of [`/events/${event.slug}/in/en`, `/events/${event.slug}`]) {
+      const shared = await page.request.get(path);
+      expect(scriptSrc(shared.headers()["content-security-policy"] ?? ""), path).toBe(
+        "script-src 'self' 'unsafe-inline'",
+      );
+      expect(await shared.text(), path).not.toMatch(/nonce="/);
+    }
   });
 });
