@@ -1,15 +1,8 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { clubWith } from "@/test/clubs";
-import {
-  form,
-  holdRowLocks,
-  mailJobsFor,
-  openEvent,
-  ownersWithCars,
-  sessionPlaces,
-  waitForWaiters,
-} from "@/test/registration";
+import { form, holdRowLocks, openEvent, ownersWithCars, sessionPlaces, waitForWaiters } from "@/test/registration";
+import { mailJobsFor } from "@/test/mail";
 import { deleteAccount } from "./account";
 import { db, sqlClient } from "./client";
 import { cancelEvent } from "./organiser-events";

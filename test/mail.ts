@@ -1,7 +1,7 @@
 import { Logger, run } from "graphile-worker";
 import { sql, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
-import { sqlRows } from "@/db/query";
+import { sqlRows, type Db } from "@/db/query";
 import type { SendMailJob } from "@/db/mail/kinds";
 import { drainAll } from "@/db/mail/outbox";
 import { mailTasks } from "@/db/mail/tasks";
@@ -113,4 +113,51 @@ export async function queuedMails(eventId: string, kind?: string): Promise<Queue
 export async function eventXmin(eventId: string): Promise<string> {
   const [row] = await sqlRows<{ xmin: string }>(db(), sql`select xmin::text from events where id = ${eventId}`);
   return row!.xmin;
+}
+
+export type MailJobRow = {
+  kind: string;
+  sessionId?: string;
+  task: string;
+  runAt: Date;
+  key: string | null;
+  xmin: string;
+  to?: string;
+  recipient?: string;
+};
+
+/**
+ * The mails queued about one registration, oldest first: each outbox row (task `sendMail`, whether
+ * the drain has made its job yet or not) with its kind, role (`to`) and address, and jobs that will
+ * queue mail later with their own payload. `xmin` is the transaction that queued it.
+ */
+export async function mailJobsFor(registrationId: string, database: Db = db()): Promise<MailJobRow[]> {
+  const rows = await sqlRows<{
+    task: string;
+    payload: { kind: string; sessionId?: string; to?: string };
+    recipient: string | null;
+    run_at: string;
+    key: string | null;
+    xmin: string;
+  }>(
+    database,
+    sql`
+    select * from (
+      select 'sendMail' as task, m.payload::json as payload, m.recipient, m.created_at as run_at, 'mail:' || m.id as key, m.xmin::text as xmin
+      from mail_outbox m where m.registration_id = ${registrationId}
+      union all
+      select t.identifier, j.payload, null, j.run_at, j.key, j.xmin::text
+      from graphile_worker._private_jobs j join graphile_worker._private_tasks t on t.id = j.task_id
+      where t.identifier <> 'sendMail' and j.payload->>'registrationId' = ${registrationId}
+    ) q order by run_at, payload->>'to', key`,
+  );
+  return rows.map((r) => ({
+    kind: r.payload.kind,
+    sessionId: r.payload.sessionId,
+    task: r.task,
+    runAt: new Date(r.run_at),
+    key: r.key,
+    xmin: r.xmin,
+    ...(r.recipient ? { to: r.payload.to, recipient: r.recipient } : {}),
+  }));
 }

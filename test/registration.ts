@@ -148,53 +148,6 @@ export async function sessionPlaces(sessionId: string, database: Db = db()): Pro
   }));
 }
 
-export type MailJobRow = {
-  kind: string;
-  sessionId?: string;
-  task: string;
-  runAt: Date;
-  key: string | null;
-  xmin: string;
-  to?: string;
-  recipient?: string;
-};
-
-/**
- * The mails queued about one registration, oldest first: each outbox row (task `sendMail`, whether
- * the drain has made its job yet or not) with its kind, role (`to`) and address, and jobs that will
- * queue mail later with their own payload. `xmin` is the transaction that queued it.
- */
-export async function mailJobsFor(registrationId: string, database: Db = db()): Promise<MailJobRow[]> {
-  const rows = await sqlRows<{
-    task: string;
-    payload: { kind: string; sessionId?: string; to?: string };
-    recipient: string | null;
-    run_at: string;
-    key: string | null;
-    xmin: string;
-  }>(
-    database,
-    sql`
-    select * from (
-      select 'sendMail' as task, m.payload::json as payload, m.recipient, m.created_at as run_at, 'mail:' || m.id as key, m.xmin::text as xmin
-      from mail_outbox m where m.registration_id = ${registrationId}
-      union all
-      select t.identifier, j.payload, null, j.run_at, j.key, j.xmin::text
-      from graphile_worker._private_jobs j join graphile_worker._private_tasks t on t.id = j.task_id
-      where t.identifier <> 'sendMail' and j.payload->>'registrationId' = ${registrationId}
-    ) q order by run_at, payload->>'to', key`,
-  );
-  return rows.map((r) => ({
-    kind: r.payload.kind,
-    sessionId: r.payload.sessionId,
-    task: r.task,
-    runAt: new Date(r.run_at),
-    key: r.key,
-    xmin: r.xmin,
-    ...(r.recipient ? { to: r.payload.to, recipient: r.recipient } : {}),
-  }));
-}
-
 /**
  * Holds the row locks of some sessions (or cars) on a connection of its own until `release()` is
  * called, so a test can line transactions up behind it. `pid` is the holding backend.

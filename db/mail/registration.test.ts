@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { sendRegistrationMails } from "@/test/mail";
-import { form, mailJobsFor, openEvent, ownersWithCars } from "@/test/registration";
+import { mailJobsFor, sendRegistrationMails } from "@/test/mail";
+import { form, openEvent, ownersWithCars } from "@/test/registration";
 import { uniqueEmail } from "@/test/unique";
 import { db } from "../client";
 import { sqlRows } from "../query";

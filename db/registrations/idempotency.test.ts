@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { form, mailJobsFor, openEvent, ownersWithCars, sessionPlaces } from "@/test/registration";
+import { form, openEvent, ownersWithCars, sessionPlaces } from "@/test/registration";
+import { mailJobsFor } from "@/test/mail";
 import { db } from "../client";
 import { registrations } from "../schema";
 import { cancelRegistration, registerCar } from "./writes";

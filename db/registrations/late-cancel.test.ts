@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { zonedMoment } from "@/lib/time";
 import { ballot, enterAll } from "@/test/lottery";
-import { form, mailJobsFor, openEvent, ownersWithCars } from "@/test/registration";
+import { form, openEvent, ownersWithCars } from "@/test/registration";
+import { mailJobsFor } from "@/test/mail";
 import { publishDraw, runDraw } from "../draws/writes";
 import { placesOf } from "./reads";
 import { cancelRegistration, changeSessions } from "./writes";

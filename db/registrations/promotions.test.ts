@@ -1,7 +1,8 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { zonedMoment } from "@/lib/time";
-import { form, mailJobsFor, openEvent, ownersWithCars, registerInOrder, sessionPlaces } from "@/test/registration";
+import { form, openEvent, ownersWithCars, registerInOrder, sessionPlaces } from "@/test/registration";
+import { mailJobsFor } from "@/test/mail";
 import { deleteCar } from "../cars";
 import { db } from "../client";
 import { sqlRows } from "../query";

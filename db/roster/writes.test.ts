@@ -1,8 +1,8 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { clubWith } from "@/test/clubs";
-import { sendRegistrationMails } from "@/test/mail";
-import { mailJobsFor, ownersWithCars, registerInOrder, sessionPlaces } from "@/test/registration";
+import { mailJobsFor, sendRegistrationMails } from "@/test/mail";
+import { ownersWithCars, registerInOrder, sessionPlaces } from "@/test/registration";
 import { auditOf, rosterEvent } from "@/test/roster";
 import { db } from "../client";
 import { sqlRows } from "../query";
