@@ -1,3 +1,4 @@
+import type { EventSession } from "@/db/schema";
 import { eventSchema } from "@/lib/schemas/event";
 
 export type SessionForm = Record<string, string | undefined>;
@@ -65,4 +66,10 @@ export function formEntries(form: EventForm): [string, string][] {
       if (value !== undefined) entries.push([`sessions.${i}.${key}`, value]);
   });
   return entries;
+}
+
+/** The editor's form for a saved event (its two default rows carrying their ids), with changes. */
+export function edited(saved: { sessions: EventSession[] }, rows: SessionForm[] = [], extra: Partial<EventForm> = {}) {
+  const sessions = eventForm().sessions.map((row, i) => ({ ...row, id: saved.sessions[i]!.id, ...rows[i] }));
+  return eventInput({ sessions: [...sessions, ...rows.slice(sessions.length)], ...extra });
 }

@@ -72,3 +72,20 @@ export async function register(
     await db().insert(registrationSessions).values({ registrationId: reg!.id, sessionId, status: "confirmed" });
   return reg!;
 }
+
+/** An owner with an active registration holding a place (confirmed unless said) in the session. */
+export async function registrant(
+  eventId: string,
+  sessionId: string,
+  status: "confirmed" | "waiting" = "confirmed",
+  locale: string | null = null,
+) {
+  const owner = await createOwner("driver", { locale });
+  const reg = await register(eventId, owner.id, null);
+  await db()
+    .insert(registrationSessions)
+    .values({ registrationId: reg.id, sessionId, status, waitSeq: status === "waiting" ? 1 : null });
+  return { owner, reg };
+}
+/** Their addresses, sorted: how queued mails are compared. */
+export const emails = (...owners: { email: string | null }[]) => owners.map((o) => o.email!).sort();
