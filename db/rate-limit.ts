@@ -3,27 +3,30 @@ import { createHash } from "node:crypto";
 import { RateLimiterDrizzle, RateLimiterRes } from "rate-limiter-flexible";
 import { RATE_LIMITS, retryAfterSeconds, type LimitName } from "@/lib/rate-limits";
 import { db } from "./client";
+import type { Db, Tx } from "./query";
 import { rateLimits } from "./schema";
 
 export type Limited = { ok: true } | { ok: false; retryAfter: number };
 
 const limiters = new Map<LimitName, RateLimiterDrizzle>();
 
+/** A limiter counting in `storeClient`: the pool, or a transaction that counts along with its writes. */
+function newLimiter(name: LimitName, storeClient: Db | Tx): RateLimiterDrizzle {
+  const { points, seconds } = RATE_LIMITS[name];
+  // Expired rows are purged by the retention job (db/retention.ts), not by a timer per limiter.
+  return new RateLimiterDrizzle({
+    storeClient,
+    schema: rateLimits,
+    keyPrefix: name,
+    points,
+    duration: seconds,
+    clearExpiredByTimeout: false,
+  });
+}
+
 function limiter(name: LimitName): RateLimiterDrizzle {
   let found = limiters.get(name);
-  if (!found) {
-    const { points, seconds } = RATE_LIMITS[name];
-    // Expired rows are purged by the retention job (db/retention.ts), not by a timer per limiter.
-    found = new RateLimiterDrizzle({
-      storeClient: db(),
-      schema: rateLimits,
-      keyPrefix: name,
-      points,
-      duration: seconds,
-      clearExpiredByTimeout: false,
-    });
-    limiters.set(name, found);
-  }
+  if (!found) limiters.set(name, (found = newLimiter(name, db())));
   return found;
 }
 
@@ -34,9 +37,23 @@ const hashed = (key: string) => createHash("sha256").update(key).digest("base64u
  * Counts one attempt against `name` for `key` in Postgres, so the limit holds across instances.
  * Refused attempts count too: hammering past the limit does not shorten the wait.
  */
-export async function consume(name: LimitName, key: string): Promise<Limited> {
+export function consume(name: LimitName, key: string): Promise<Limited> {
+  return counted(limiter(name), key);
+}
+
+/**
+ * The same count as one more statement of the caller's transaction, sent with its first reads (no
+ * round trip or wait for a pooled connection of its own, docs/PERFORMANCE.md). It counts only if
+ * the transaction commits, and it holds the key's row until then, so one person's attempts on
+ * this limit queue behind each other.
+ */
+export function consumeIn(tx: Tx, name: LimitName, key: string): Promise<Limited> {
+  return counted(newLimiter(name, tx), key);
+}
+
+async function counted(limiter: RateLimiterDrizzle, key: string): Promise<Limited> {
   try {
-    await limiter(name).consume(hashed(key.toLowerCase()));
+    await limiter.consume(hashed(key.toLowerCase()));
     return { ok: true };
   } catch (outcome) {
     if (outcome instanceof RateLimiterRes) return { ok: false, retryAfter: retryAfterSeconds(outcome.msBeforeNext) };

@@ -8,8 +8,10 @@ import { driverDetailsFromProfile } from "../paperwork/details";
 import { inviteSecondDrivers } from "../paperwork/second-driver";
 import { checkAnswers } from "@/lib/paperwork";
 import { newReference } from "@/lib/payments/reference";
+import { rateLimitedKey, type LimitName } from "@/lib/rate-limits";
 import { settleCancellation, settleCharges } from "../payments/charges";
 import { pipelined, type Tx } from "../query";
+import { consumeIn } from "../rate-limit";
 import { registrations, registrationSessions, users, type Event } from "../schema";
 import { carRefusal, openOrNull, replayOf, runGroupRefusal, sessionsRefusal } from "@/lib/registration-verdicts";
 import {
@@ -49,22 +51,31 @@ export type RegisterInput = {
  * First come, first served registration of one car. Everything happens in one transaction: the
  * sessions are locked, each gets a confirmed place while it has room or a waiting place, and the
  * "registration received" mail is queued. A replayed form (same idempotency key) returns the
- * registration it already made.
+ * registration it already made. An attempt over `limit` is refused before anything is written,
+ * and counted all the same.
  */
-export async function registerCar(userId: string, input: RegisterInput, now = new Date()): Promise<WriteResult> {
+export async function registerCar(
+  userId: string,
+  input: RegisterInput,
+  now = new Date(),
+  limit?: LimitName,
+): Promise<WriteResult> {
   const result = await sessionsStillThere(() =>
     db().transaction(async (tx) => {
-      // The four reads go out together (postgres.js pipelines them on the transaction's connection):
-      // one round trip instead of four, when hundreds of owners press "Register" at once.
+      // The reads, and the attempt counted against `limit` (the action's rate limit), go out
+      // together (postgres.js pipelines them on the transaction's connection): one round trip
+      // instead of seven, when hundreds of owners press "Register" at once.
       const unique = [...new Set(input.sessionIds)];
-      const [[replayed], [found], [car], sessions, questions, [owner]] = await Promise.all([
+      const [[replayed], [found], [car], sessions, questions, [owner], limited] = await Promise.all([
         byIdempotencyKey(tx, input.idempotencyKey),
         eventById(tx, input.eventId),
         ownCar(tx, userId, input.carId),
         sessionsOf(tx, input.eventId, unique),
         questionsOf(tx, input.eventId),
         tx.select({ experience: users.experience }).from(users).where(eq(users.id, userId)),
+        limit ? consumeIn(tx, limit, userId) : null,
       ]);
+      if (limited && !limited.ok) return fail("form", rateLimitedKey(limited.retryAfter));
       const replay = replayOf(replayed, userId);
       if (replay) return replay;
       const event = openOrNull(found, now, ["fcfs"]);

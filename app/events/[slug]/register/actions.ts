@@ -31,7 +31,7 @@ export const registerAction = formAction(
     bound: [slugArg],
     signIn: registerPage,
     schema: registrationSchema,
-    limit: "registrationsPerUser",
+    // Counted inside registerCar's transaction, with its first reads (docs/PERFORMANCE.md).
     input: (form) => formInput(form.entries()),
     echo: (input) => ({
       ...Object.fromEntries(
@@ -40,7 +40,8 @@ export const registerAction = formAction(
       ...answerValues(input),
     }),
   },
-  async ({ user }, registration) => opened(await registerCar(user.id, registration)),
+  async ({ user }, registration) =>
+    opened(await registerCar(user.id, registration, new Date(), "registrationsPerUser")),
 );
 
 /** A ballot entry: the same checks, ranked choices instead of ticked sessions. */
