@@ -60,7 +60,8 @@ export async function runPgbench(
       child.on("exit", (code) => {
         clearTimeout(guard);
         if (code === 0) resolve(text);
-        else reject(new Error(`pgbench exited with ${code}:\n${text.trim().split("\n").slice(-8).join("\n")}`));
+        // Its first error says why (a client's error comes long before the summary's last lines).
+        else reject(new Error(`pgbench exited with ${code}:\n${errorsFirst(text)}`));
       });
     });
     const number = (re: RegExp) => Number(output.match(re)?.[1] ?? NaN);
@@ -85,3 +86,8 @@ export async function runPgbench(
     rmSync(logDir, { recursive: true, force: true });
   }
 }
+
+const errorsFirst = (text: string) => {
+  const lines = text.trim().split("\n");
+  return [...lines.filter((l) => /error/i.test(l)).slice(0, 3), ...lines.slice(-8)].join("\n");
+};
