@@ -1,8 +1,9 @@
 -- registerCar (db/registrations/writes.ts) as one pgbench transaction, statement for statement and
 -- round trip for round trip, with prepared statements (-M prepared) as postgres.js uses them:
--- the six reads sent together (the idempotency look-up, the event, the car FOR SHARE, the
+-- BEGIN and the six reads sent together (db/pipelined-begin.ts) (the idempotency look-up, the event, the car FOR SHARE, the
 -- sessions, the event's questions, the driver's experience; a pipeline, as postgres.js sends
--- them); the registration (the bench event asks no questions, so no answers are inserted, as in
+-- them) with the attempt counted against the rate limit (db/rate-limit.ts consumeIn, the upsert
+-- of rate-limiter-flexible's Drizzle store); the registration (the bench event asks no questions, so no answers are inserted, as in
 -- the app; its payment reference is made in Node); its mail (the outbox row and its pending mark,
 -- db/mail/queue.ts: the drain makes the job later, outside); then under the session's lock the
 -- place and the charges (db/payments/charges.ts; the bench event is free, so none are inserted).
@@ -11,14 +12,21 @@
 -- pgbench runs, so nothing drains its mails and pgbench measures the transaction alone.
 \set c random(1, 1000)
 \set k random(1, 9000000000000000000)
-BEGIN;
 \startpipeline
+BEGIN;
 SELECT id, owner_id FROM registrations WHERE idempotency_key = concat('pgb-', :k::text);
 SELECT * FROM events WHERE id = :event::uuid;
 SELECT * FROM cars WHERE owner_id = concat('bench-owner-', lpad(:c::text, 4, '0')) FOR SHARE;
 SELECT * FROM event_sessions WHERE id = :sid::uuid AND event_id = :event::uuid;
 SELECT id, text, kind, choices, required FROM event_questions WHERE event_id = :event::uuid ORDER BY position;
 SELECT experience FROM users WHERE id = concat('bench-owner-', lpad(:c::text, 4, '0'));
+-- The key's colon stands apart: pgbench would read ':pgb' inside the literal as a variable.
+INSERT INTO rate_limits (key, points, expire)
+  VALUES (concat('registrationsPerUser', ':', 'pgb-', :c::text), 1, now() + interval '60 seconds')
+  ON CONFLICT (key) DO UPDATE SET
+    points = CASE WHEN rate_limits.expire <= now() THEN 1 ELSE rate_limits.points + 1 END,
+    expire = CASE WHEN rate_limits.expire <= now() THEN now() + interval '60 seconds' ELSE rate_limits.expire END
+  RETURNING key, points, expire;
 \endpipeline
 INSERT INTO registrations (event_id, car_id, owner_id, idempotency_key, payment_reference, driver_details)
   VALUES (:event::uuid, NULL, concat('bench-owner-', lpad(:c::text, 4, '0')), concat('pgb-', :k::text), concat('RF00PGB', :k::text),
