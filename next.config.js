@@ -31,15 +31,8 @@ const nextConfig = {
     "pdfkit",
     "rate-limiter-flexible",
   ],
-  experimental: {
-    // A bank statement (CAMT.053) of a busy month is more than the default 1 MB; lib/schemas/payments.ts checks the same limit.
-    serverActions: { bodySizeLimit: "4mb" },
-    // The stylesheet in a <style> of the HTML, not a render-blocking request of its own: a phone on
-    // slow 4G paints the meet from the first response (Lighthouse LCP, docs/PERFORMANCE.md). Costs
-    // about 12 KB gzip per full page load (Next also puts the CSS in the RSC payload); client-side
-    // navigations still fetch the cached file.
-    inlineCss: true,
-  },
+  // A bank statement (CAMT.053) of a busy month is more than the default 1 MB; lib/schemas/payments.ts checks the same limit.
+  experimental: { serverActions: { bodySizeLimit: "4mb" } },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

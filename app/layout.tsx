@@ -10,11 +10,6 @@ const inter = localFont({
   src: "../node_modules/@fontsource-variable/inter/files/inter-latin-wght-normal.woff2",
   variable: "--font-inter",
   display: "swap",
-  // Neither preloaded (a preloaded font holds the first paint until it arrives) nor given a
-  // metric-adjusted `local("Arial")` fallback (looking it up added 10–25 ms to the first layout):
-  // the page paints at once in the system font and swaps Inter in (docs/PERFORMANCE.md, LCP).
-  preload: false,
-  adjustFontFallback: false,
 });
 
 export async function generateMetadata(): Promise<Metadata> {
