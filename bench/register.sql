@@ -1,19 +1,20 @@
 -- registerCar (db/registrations/writes.ts) as one pgbench transaction, statement for statement and
 -- round trip for round trip, with prepared statements (-M prepared) as postgres.js uses them:
--- BEGIN and the six reads sent together (db/pipelined-begin.ts) (the idempotency look-up, the event, the car FOR SHARE, the
+-- the six reads sent together (the idempotency look-up, the event, the car FOR SHARE, the
 -- sessions, the event's questions, the driver's experience; a pipeline, as postgres.js sends
 -- them) with the attempt counted against the rate limit (db/rate-limit.ts consumeIn, the upsert
--- of rate-limiter-flexible's Drizzle store); the registration (the bench event asks no questions, so no answers are inserted, as in
--- the app; its payment reference is made in Node); its mail (the outbox row and its pending mark,
--- db/mail/queue.ts: the drain makes the job later, outside); then under the session's lock the
--- place and the charges (db/payments/charges.ts; the bench event is free, so none are inserted).
+-- of rate-limiter-flexible's Drizzle store); the registration (the bench event asks no
+-- questions, so no answers are inserted, as in the app; its payment reference is made in Node);
+-- its mail (the outbox row and its pending mark, db/mail/queue.ts: the drain makes the job
+-- later, outside); then under the session's lock the place and the charges
+-- (db/payments/charges.ts; the bench event is free, so none are inserted).
 -- Variables from bench/pgbench.ts: -D event=<uuid> -D sid=<uuid>. The car is left NULL (every
 -- bench car is already registered by the HTTP burst); the app instances are stopped before
 -- pgbench runs, so nothing drains its mails and pgbench measures the transaction alone.
 \set c random(1, 1000)
 \set k random(1, 9000000000000000000)
-\startpipeline
 BEGIN;
+\startpipeline
 SELECT id, owner_id FROM registrations WHERE idempotency_key = concat('pgb-', :k::text);
 SELECT * FROM events WHERE id = :event::uuid;
 SELECT * FROM cars WHERE owner_id = concat('bench-owner-', lpad(:c::text, 4, '0')) FOR SHARE;

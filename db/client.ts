@@ -2,11 +2,10 @@ import "server-only";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { env } from "@/env";
-import { withPipelinedBegin } from "./pipelined-begin";
-import type { Db, Tx } from "./query";
+import type { Db } from "./query";
 import * as schema from "./schema";
 
-type Cache = { sql?: postgres.Sql; db?: Db; pipelined?: Db; probe?: postgres.Sql };
+type Cache = { sql?: postgres.Sql; db?: Db; probe?: postgres.Sql };
 // Cached on globalThis so dev-mode hot reloads do not open a new pool each time.
 const cache = globalThis as unknown as { __ringmeetDb?: Cache };
 
@@ -76,14 +75,4 @@ export function db(): Db {
   const c = (cache.__ringmeetDb ??= {});
   c.db ??= drizzle(sqlClient(), { schema });
   return c.db;
-}
-
-/**
- * `db().transaction(run)` with BEGIN sent along with the transaction's first statements rather
- * than awaited alone (db/pipelined-begin.ts): for the transactions hundreds of owners run at once.
- */
-export function pipelinedTransaction<T>(run: (tx: Tx) => Promise<T>): Promise<T> {
-  const c = (cache.__ringmeetDb ??= {});
-  c.pipelined ??= drizzle(withPipelinedBegin(sqlClient()), { schema });
-  return c.pipelined.transaction(run);
 }

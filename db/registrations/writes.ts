@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
-import { db, pipelinedTransaction } from "../client";
+import { db } from "../client";
 import { enqueueMail, registrationMail } from "../mail/queue";
 import { insertAnswers, questionsOf } from "../paperwork/answers";
 import { driverDetailsFromProfile } from "../paperwork/details";
@@ -61,8 +61,8 @@ export async function registerCar(
   limit?: LimitName,
 ): Promise<WriteResult> {
   const result = await sessionsStillThere(() =>
-    pipelinedTransaction(async (tx) => {
-      // BEGIN, the reads, and the attempt counted against `limit` (the action's rate limit), go out
+    db().transaction(async (tx) => {
+      // The reads, and the attempt counted against `limit` (the action's rate limit), go out
       // together (postgres.js pipelines them on the transaction's connection): one round trip
       // instead of seven, when hundreds of owners press "Register" at once.
       const unique = [...new Set(input.sessionIds)];
