@@ -1,4 +1,5 @@
 import type { RunnerOptions } from "graphile-worker";
+import { DATABASE_TIMEOUTS } from "../client";
 import { mailTasks } from "../mail/tasks";
 import { workerLogger } from "./logger";
 
@@ -9,7 +10,7 @@ import { workerLogger } from "./logger";
  */
 export function mailWorkerOptions(connectionString: string): RunnerOptions {
   return {
-    connectionString,
+    connectionString: withTimeouts(connectionString),
     concurrency: 2,
     maxPoolSize: 3,
     pollInterval: 2000,
@@ -49,4 +50,15 @@ export function mailWorkerOptions(connectionString: string): RunnerOptions {
       ...mailTasks,
     },
   };
+}
+
+/**
+ * The worker's connection string with the app pool's timeouts (db/client.ts) as start-up options
+ * of each connection, so a stuck query of the worker cannot hold a lock (and the registrations
+ * behind it) for long either. An `options` the address already carries is the operator's: kept.
+ */
+export function withTimeouts(connectionString: string): string {
+  if (/[?&]options=/.test(connectionString)) return connectionString;
+  const settings = Object.entries(DATABASE_TIMEOUTS).map(([name, ms]) => `-c ${name}=${ms}`);
+  return `${connectionString}${connectionString.includes("?") ? "&" : "?"}options=${encodeURIComponent(settings.join(" "))}`;
 }
