@@ -61,6 +61,8 @@ export type SessionCount = {
   capacity: number;
   confirmed: number;
   waiting: number;
+  /** Places held for a waiting car by an open offer (db/registrations/offers.ts): taken, not confirmed. */
+  offered: number;
 };
 export type RosterFacets = {
   sessions: SessionCount[];
@@ -177,7 +179,7 @@ type RawFacets = {
   checkedIn: number;
 };
 
-/** Per-session counts (confirmed / capacity / waiting) and the filter choices, in one statement. */
+/** Per-session counts (confirmed / capacity / waiting / offered) and the filter choices, in one statement. */
 export async function rosterFacets(event: RosterEvent): Promise<RosterFacets> {
   const eventId = event.id;
   const [row] = await sqlRows<RawFacets>(
@@ -187,7 +189,8 @@ export async function rosterFacets(event: RosterEvent): Promise<RosterFacets> {
       coalesce((select json_agg(s order by s."startsAt", s.name) from (
         select es.id, es.name, es.starts_at as "startsAt", es.ends_at as "endsAt", es.capacity,
           (count(rs.session_id) filter (where rs.status = 'confirmed'))::int as confirmed,
-          (count(rs.session_id) filter (where rs.status = 'waiting'))::int as waiting
+          (count(rs.session_id) filter (where rs.status = 'waiting'))::int as waiting,
+          (select count(*) from place_offers o where o.session_id = es.id and o.status = 'open')::int as offered
         from event_sessions es left join registration_sessions rs on rs.session_id = es.id
         where es.event_id = ${eventId} group by es.id) s), '[]') as sessions,
       coalesce((select json_agg(distinct ${paintSql}) from registrations r join cars c on c.id = r.car_id where r.event_id = ${eventId}), '[]') as colours,

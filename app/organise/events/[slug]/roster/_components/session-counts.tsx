@@ -62,9 +62,15 @@ export function SessionCounts({ slug, query, csvBase }: { slug: string; query: R
                 </span>
               </th>
               <td
-                className={`${cell} text-right font-bold whitespace-nowrap tabular-nums ${s.confirmed >= s.capacity ? "text-danger" : "text-success"}`}
+                className={`${cell} text-right font-bold whitespace-nowrap tabular-nums ${s.confirmed + s.offered >= s.capacity ? "text-danger" : "text-success"}`}
               >
                 {t("sessionCount", { confirmed: s.confirmed, capacity: s.capacity })}
+                {/* A place offered to a waiting car is taken until the offer is answered or expires. */}
+                {s.offered > 0 ? (
+                  <span className="block text-sm font-normal text-muted">
+                    {t("sessionOffered", { count: s.offered })}
+                  </span>
+                ) : null}
               </td>
               <td className={`${cell} text-right tabular-nums`}>{s.waiting}</td>
               {csvBase ? (
