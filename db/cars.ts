@@ -3,7 +3,7 @@ import { and, asc, eq, gte, sql } from "drizzle-orm";
 import type { CarInput } from "@/lib/schemas/car";
 import { dayKey } from "@/lib/time";
 import { db } from "./client";
-import type { Result } from "./result";
+import { isUniqueViolation, type Result } from "./result";
 import { cars, events, registrations, type Car } from "./schema";
 
 /** Saved; refused beside the VIN when another car has it; null when the car is not the owner's. */
@@ -85,13 +85,6 @@ async function writeCar(write: () => Promise<Car[]>): Promise<CarWriteResult> {
     if (isUniqueViolation(error, "cars_vin_unique")) return { ok: false, field: "vin", error: "errors.vinTaken" };
     throw error;
   }
-}
-
-function isUniqueViolation(error: unknown, constraint: string): boolean {
-  const cause =
-    (error as { cause?: { code?: string; constraint_name?: string } })?.cause ??
-    (error as { code?: string; constraint_name?: string });
-  return cause?.code === "23505" && cause.constraint_name === constraint;
 }
 
 export function isUuid(value: string): boolean {

@@ -18,3 +18,11 @@ export function refuseAll(errors: Record<string, string>): Refusal {
 
 /** A write's answer: done (with what the caller needs), refused, or null for not found. */
 export type Result<T extends object = object> = ({ ok: true } & T) | Refusal;
+
+/** A write refused by the unique index `constraint` (Drizzle wraps the driver's error in `cause`). */
+export function isUniqueViolation(error: unknown, constraint: string): boolean {
+  const cause =
+    (error as { cause?: { code?: string; constraint_name?: string } })?.cause ??
+    (error as { code?: string; constraint_name?: string });
+  return cause?.code === "23505" && cause.constraint_name === constraint;
+}

@@ -60,11 +60,11 @@ export async function settleCharges(tx: Tx, registrationIds: string | string[]):
 }
 
 /** settleCharges as a lazy statement, for a caller that sends it in a pipeline (db/query.ts `pipelined`). */
-export const settleOne = (tx: Tx, ids: string | string[]) =>
+export const settleOne = (tx: Tx, ids: string[]) =>
   tx.execute(
     settleSql(
       sql`r.id in (${sql.join(
-        (typeof ids === "string" ? [ids] : ids).map((id) => sql`${id}::uuid`),
+        ids.map((id) => sql`${id}::uuid`),
         sql`, `,
       )})`,
     ),

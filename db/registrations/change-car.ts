@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import { db } from "../client";
 import { enqueueMail } from "../mail/queue";
+import { isUniqueViolation } from "../result";
 import { registrations } from "../schema";
 import { eligibleCar, fail, type WriteResult } from "./checks";
 import { lockOwn } from "./locks";
@@ -38,14 +39,7 @@ export async function changeCar(
     });
   } catch (error) {
     // Two registrations swapped to the same car at once: the unique index lets only one through.
-    if (violates(error, "registrations_event_car_uq")) return fail("carId", "errors.carAlreadyRegistered");
+    if (isUniqueViolation(error, "registrations_event_car_uq")) return fail("carId", "errors.carAlreadyRegistered");
     throw error;
   }
-}
-
-function violates(error: unknown, constraint: string): boolean {
-  const cause =
-    (error as { cause?: { code?: string; constraint_name?: string } })?.cause ??
-    (error as { code?: string; constraint_name?: string });
-  return cause?.code === "23505" && cause.constraint_name === constraint;
 }

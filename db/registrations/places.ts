@@ -80,7 +80,7 @@ export async function placeLocked(
     const waitSeq = status === "waiting" ? sql`nextval('registration_wait_seq')` : null;
     return { registrationId, sessionId: s.id, status, waitSeq };
   });
-  await pipelined(tx.insert(registrationSessions).values(places), settleOne(tx, registrationId));
+  await pipelined(tx.insert(registrationSessions).values(places), settleOne(tx, [registrationId]));
 }
 
 /** A new registration's places: two round trips under the sessions' locks (lockAndCount, placeLocked). */
