@@ -13,6 +13,7 @@ describe("localeFromAcceptLanguage", () => {
     ["en;q=0.5, de", "de"],
     ["fr-FR, fr;q=0.9, de;q=0.3, en;q=0.2", "de"],
     ["fr, es;q=0.5", "en"],
+    ["de, en;q=2", "de"], // a q-value above 1 counts as 1: the first of equals wins
     ["de;q=0, en;q=0.1", "en"],
     ["de;q=0", "en"],
     ["de;q=abc, en;q=0.2", "en"],

@@ -15,7 +15,8 @@ export function localeFromAcceptLanguage(header: string | null | undefined): Loc
     .map((part) => {
       const [tag = "", ...params] = part.trim().split(";");
       const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
-      return { lang: tag.trim().toLowerCase().split("-")[0] ?? "", q: q ? Number(q.slice(2)) || 0 : 1 };
+      // A q-value is at most 1 (RFC 9110): a larger one ranks no higher than none.
+      return { lang: tag.trim().toLowerCase().split("-")[0] ?? "", q: q ? Math.min(Number(q.slice(2)) || 0, 1) : 1 };
     })
     .filter((entry) => entry.q > 0)
     .sort((a, b) => b.q - a.q);
