@@ -1,7 +1,14 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
-import { REQUEST_ID_HEADER, requestFailed, requestsInFlight, stopServing, trackRequests } from "./requests";
+import {
+  NOT_FOUND_CACHE_CONTROL,
+  REQUEST_ID_HEADER,
+  requestFailed,
+  requestsInFlight,
+  stopServing,
+  trackRequests,
+} from "./requests";
 
 // A plain Node server stands in for Next's: the hooks see every server through the same channel.
 trackRequests();
@@ -85,6 +92,29 @@ describe("a request that fails because the database is unavailable", () => {
 });
 
 // Last in this file: draining is for good, like the process it belongs to.
+describe("a not found answer", () => {
+  it("is kept by no CDN or browser, whatever cache header the page sent; other answers keep theirs", async () => {
+    const shared = "s-maxage=3600, stale-while-revalidate=31532400";
+    const { server, port } = await listen((req, res) => {
+      // As Next answers the shared event page's copy: its Cache-Control set before the status.
+      res.setHeader("cache-control", shared);
+      if (req.url === "/head") res.writeHead(404, { "content-type": "text/html" }).end("gone");
+      else {
+        res.statusCode = req.url === "/found" ? 200 : 404;
+        res.end("page");
+      }
+    });
+    try {
+      expect((await get(port, "/missing")).headers["cache-control"]).toBe(NOT_FOUND_CACHE_CONTROL);
+      expect((await get(port, "/head")).headers["cache-control"]).toBe(NOT_FOUND_CACHE_CONTROL);
+      expect((await get(port, "/found")).headers["cache-control"]).toBe(shared);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
+});
+
 describe("stopServing", () => {
   it("refuses new connections, lets the request in flight finish, and closes its connection after it", async () => {
     let release!: () => void;

@@ -10,6 +10,8 @@ import { unavailablePage } from "./unavailable-page";
 
 /** Our own request header: a number per request, replacing any value a client sent. */
 export const REQUEST_ID_HEADER = "x-ringmeet-request";
+/** What Next sends with a per-request page: kept by nobody. */
+export const NOT_FOUND_CACHE_CONTROL = "private, no-cache, no-store, max-age=0, must-revalidate";
 /** Seconds a client is asked to wait before trying again after a 503. */
 export const RETRY_AFTER_SECONDS = 5;
 
@@ -73,6 +75,9 @@ function answer503WhenUnavailable(request: IncomingMessage, response: ServerResp
   const decide = (statusCode: number) => {
     if (decided) return;
     decided = true;
+    // A "not found" may become found (a meet published): no CDN or browser keeps it. The shared
+    // event page's copy sends one with s-maxage (app/events/[slug]/in/[locale]/page.tsx).
+    if (statusCode === 404) response.setHeader("cache-control", NOT_FOUND_CACHE_CONTROL);
     if (statusCode !== 500 || !state.unavailable.has(response)) return;
     unavailable = true;
     response.setHeader("retry-after", String(RETRY_AFTER_SECONDS));
