@@ -2,46 +2,30 @@ import { NextResponse, type NextRequest } from "next/server";
 import { isServedFromCache } from "@/app/events/public-slugs";
 import { isLocale, LOCALE_COOKIE, resolveLocale } from "@/lib/locale";
 import { isSlug } from "@/lib/slug";
+import { contentSecurityPolicy, SHARED_CONTENT_SECURITY_POLICY } from "@/lib/content-security-policy";
 
 // Cheap, per-request work only: the CSP and the choice of cached page. Authorisation happens in server code.
 
-function contentSecurityPolicy(scriptSrc: string): string {
-  const https = (process.env.APP_URL ?? "").startsWith("https:");
-  return [
-    "default-src 'self'",
-    `script-src ${scriptSrc}`,
-    // Inline style attributes (colour swatches) need this; scripts are governed above.
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "font-src 'self'",
-    "connect-src 'self'",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-    ...(https ? ["upgrade-insecure-requests"] : []),
-  ].join("; ");
-}
-
 /**
  * GET /events/{slug} is served from Next's cache: rewritten to /events/{slug}/in/{locale}, which
- * is rendered once per event and language and shared by everybody. One HTML for everybody cannot
- * carry a per-request nonce, so its scripts are allowed by origin and as inline ('self'
- * 'unsafe-inline'; see docs/ARCHITECTURE.md for why that is acceptable there). Server actions
- * (POST) are not rewritten: they reach the per-request route, which follows the cookie they set.
+ * is rendered once per event and language and shared by everybody. next.config.js's rewrites do
+ * that for most visits without this proxy; it is reached only when the language must be ranked
+ * from Accept-Language (or the slug is not one). One HTML for everybody cannot carry a
+ * per-request nonce, so its scripts are allowed by origin and as inline ('self' 'unsafe-inline';
+ * see docs/ARCHITECTURE.md for why that is acceptable there). Server actions (POST) are not
+ * rewritten: they reach the per-request route, which follows the cookie they set.
  */
 async function cachedEventPage(request: NextRequest): Promise<NextResponse | null> {
   if (request.method !== "GET" && request.method !== "HEAD") return null;
   const [, first, slug, ...rest] = request.nextUrl.pathname.split("/");
   if (first !== "events" || !slug || !isSlug(slug)) return null;
-  // The shared copy itself (/events/{slug}/in/{locale}): reached by the rewrite below, which Next
-  // may pass through this proxy again (the demo, served on 127.0.0.1, does), or asked for
-  // directly. Either way it is the one HTML for everybody: no nonce may be baked into it, and the
-  // answer keeps the shared page's policy.
+  // The shared copy itself (/events/{slug}/in/{locale}) is left out of the matcher (next.config.js
+  // gives it its policy), but Next may pass this proxy's own rewrite through it again (the demo,
+  // served on 127.0.0.1, does): no nonce may be baked into the one HTML for everybody.
   if (rest.length === 2 && rest[0] === "in" && isLocale(rest[1])) return withSharedPolicy(NextResponse.next());
   if (rest.length > 0) return null;
-  // Only a public event's page is shared: anything else is answered per request, so a "not found"
-  // is never cached (here or by a CDN) and a just-published meet is found by its first visitor.
+  // Only a public event's page is sent to the shared copy from here: anything else is answered per
+  // request (the rewrites in next.config.js send every slug; the copy answers "not found" itself).
   if (!(await isServedFromCache(slug))) return null;
   const locale = resolveLocale(request.cookies.get(LOCALE_COOKIE)?.value, request.headers.get("accept-language"));
   const url = request.nextUrl.clone();
@@ -50,7 +34,7 @@ async function cachedEventPage(request: NextRequest): Promise<NextResponse | nul
 }
 
 function withSharedPolicy(response: NextResponse): NextResponse {
-  response.headers.set("Content-Security-Policy", contentSecurityPolicy("'self' 'unsafe-inline'"));
+  response.headers.set("Content-Security-Policy", SHARED_CONTENT_SECURITY_POLICY);
   return response;
 }
 
@@ -98,7 +82,8 @@ export async function proxy(request: NextRequest) {
   if (cached) return cached;
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const dev = process.env.NODE_ENV !== "production";
-  const csp = contentSecurityPolicy(`'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`);
+  const https = (process.env.APP_URL ?? "").startsWith("https:");
+  const csp = contentSecurityPolicy(`'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`, https);
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", csp);
@@ -107,17 +92,31 @@ export async function proxy(request: NextRequest) {
   return response;
 }
 
+// The matcher must be a literal (Next reads it at build time). For /events/{slug} it is the
+// complement of next.config.js's rewrites to the shared copy: proxy.test.ts checks the two.
 export const config = {
   matcher: [
     {
-      source: "/((?!api/|_next/static|_next/image|favicon.ico|icon|manifest|robots.txt).*)",
+      source:
+        "/((?!api/|_next/static|_next/image|favicon.ico|icon|manifest|robots.txt|events/[^/]+(?:/in/(?:en|de))?$).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },
       ],
     },
-    // Prefetches of an event page must reach the same cached route as the visit.
-    "/events/:slug",
+    // An event page next.config.js leaves to this proxy: a request with a body (a form's POST),
+    { source: "/events/:slug", has: [{ type: "header", key: "content-type" }] },
+    // a language to rank from Accept-Language (no cookie, and the first choice not plainly ours),
+    {
+      source: "/events/:slug",
+      has: [{ type: "header", key: "accept-language" }],
+      missing: [
+        { type: "cookie", key: "NEXT_LOCALE", value: "(?:en|de)" },
+        { type: "header", key: "accept-language", value: "(?:en|de)(?:-[A-Za-z0-9]+)*\\s*(?:,.*)?" },
+      ],
+    },
+    // or a path that is no slug (refused or not found here, per request).
+    "/events/:slug((?![a-z0-9][a-z0-9-]{0,59}$)[^/]+)",
     // The development mailbox's JSON takes an address from the query: a NUL there is refused here too.
     "/api/dev/:path*",
   ],

@@ -9,6 +9,7 @@ const DEPLOYED = [
   "package.json",
   "package-lock.json",
   "next.config.js",
+  "lib/content-security-policy.js",
   "scripts/start.mjs",
   "db/migrations",
   "public",

@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import { applyEventChange } from "./cache-sync";
-import { EVENTS_TAG, eventTag } from "./cache-tags";
+import { EVENTS_TAG, eventTag, pathTag, sharedCopyPaths } from "./cache-tags";
 
 // Next's own check, as its file-system cache runs it on every read of a cached page or datum.
 const next = createRequire(import.meta.url)("next/dist/server/lib/incremental-cache/tags-manifest.external.js") as {
@@ -17,6 +17,17 @@ describe("applyEventChange", () => {
     expect(next.areTagsExpired([eventTag("another-event"), EVENTS_TAG], renderedAt)).toBe(false);
     await new Promise((resolve) => setTimeout(resolve, 5));
     expect(next.areTagsExpired([eventTag("changed-page")], Date.now())).toBe(false); // a copy rendered afterwards is fresh
+  });
+
+  it("expires the shared copies' paths for a page change: a 'not found' rendered before publishing has no event tag", () => {
+    const renderedAt = Date.now() - 1000;
+    const [en, de] = sharedCopyPaths("published-now").map(pathTag);
+    expect([en, de]).toEqual(["_N_T_/events/published-now/in/en", "_N_T_/events/published-now/in/de"]);
+    applyEventChange({ slug: "published-now", kind: "counts" });
+    expect(next.areTagsExpired([en!], renderedAt)).toBe(false);
+    applyEventChange({ slug: "published-now", kind: "page" });
+    expect(next.areTagsExpired([en!], renderedAt) && next.areTagsExpired([de!], renderedAt)).toBe(true);
+    expect(next.areTagsExpired([pathTag("/events/another-event/in/en")], renderedAt)).toBe(false);
   });
 
   it("only marks the page stale for a counts change (served once more while it renders anew)", () => {

@@ -2,7 +2,7 @@ import "server-only";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { listenForEventChanges, type EventChange } from "@/db/event-changes";
-import { EVENTS_TAG, eventTag } from "./cache-tags";
+import { EVENTS_TAG, eventTag, pathTag, sharedCopyPaths } from "./cache-tags";
 import { forgetLiveCounts } from "./live-counts";
 import { forgetPublicSlug } from "./public-slugs";
 
@@ -29,6 +29,12 @@ export function applyEventChange(change: EventChange, now = Date.now()): void {
   const tag = eventTag(change.slug);
   const state = manifest.get(tag) ?? {};
   manifest.set(tag, change.kind === "page" ? { ...state, stale: now, expired: now } : { ...state, stale: now });
+  // A "not found" copy rendered before publishing carries only its path's tag.
+  if (change.kind === "page")
+    for (const path of sharedCopyPaths(change.slug)) {
+      const key = pathTag(path);
+      manifest.set(key, { ...(manifest.get(key) ?? {}), stale: now, expired: now });
+    }
   forgetLiveCounts(change.slug);
   if (change.kind === "page") forgetPublicSlug(change.slug);
 }

@@ -1,6 +1,19 @@
+import { locales } from "@/lib/locale";
+
 // Tags on the cached event pages and their data; revalidate.ts and the organiser actions use them.
 export const EVENTS_TAG = "events";
 
 export function eventTag(slug: string): string {
   return `event:${slug}`;
 }
+
+/**
+ * The shared copies of an event's page, one per language. A copy rendered while the event was not
+ * public ("not found") carries no event tag, only Next's tag of its path: publishing expires those.
+ */
+export function sharedCopyPaths(slug: string): string[] {
+  return locales.map((locale) => `/events/${slug}/in/${locale}`);
+}
+
+/** Next's tag of a rendered path (NEXT_CACHE_IMPLICIT_TAG_ID), which revalidatePath expires. */
+export const pathTag = (path: string) => `_N_T_${path}`;

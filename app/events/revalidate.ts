@@ -1,8 +1,8 @@
 import "server-only";
-import { revalidateTag, updateTag } from "next/cache";
+import { revalidatePath, revalidateTag, updateTag } from "next/cache";
 import { announceEventChange } from "@/db/event-changes";
 import { db } from "@/db/client";
-import { eventTag } from "./cache-tags";
+import { eventTag, sharedCopyPaths } from "./cache-tags";
 import { forgetLiveCounts } from "./live-counts";
 import { forgetPublicSlug } from "./public-slugs";
 
@@ -42,6 +42,7 @@ export function revalidateEventPage(slug: string): void {
  */
 export function expireEventPage(slug: string): void {
   updateTag(eventTag(slug));
+  for (const path of sharedCopyPaths(slug)) revalidatePath(path);
   forgetLiveCounts(slug);
   forgetPublicSlug(slug);
 }

@@ -1,0 +1,139 @@
+import { createRequire } from "node:module";
+import fc from "fast-check";
+import { unstable_doesMiddlewareMatch, unstable_getResponseFromNextConfig } from "next/experimental/testing/server";
+import { describe, expect, it } from "vitest";
+import nextConfig from "./next.config.js";
+import { config } from "./proxy";
+import { LOCALE_COOKIE, resolveLocale } from "./lib/locale";
+
+// next.config.js sends most visits of /events/{slug} to the shared copy without running proxy.ts;
+// proxy.ts's matcher must catch every other one (or the language would be wrong, or a form's POST
+// would reach the cached page). Both are checked with Next's own matching code.
+type Visit = { path: string; cookie?: string; acceptLanguage?: string; contentType?: string };
+
+// Next's own matching functions, applied to the rewrites as its router does (resolve-routes.js:
+// the path, then `has`/`missing`, whose named groups join the parameters); Next's test helper for
+// next.config.js drops those groups, so it is used for the headers only.
+const nextFile = createRequire(import.meta.url);
+const { matchHas, prepareDestination } = nextFile("next/dist/shared/lib/router/utils/prepare-destination.js");
+const { getPathMatch } = nextFile("next/dist/shared/lib/router/utils/path-match.js");
+const { beforeFiles } = (await nextConfig.rewrites!()) as { beforeFiles: Rewrite[] };
+type Rewrite = { source: string; destination: string; has?: unknown[]; missing?: unknown[] };
+
+function rewrite(path: string, headers: Record<string, string>, cookies: Record<string, string>): string | null {
+  for (const rule of beforeFiles) {
+    const params = getPathMatch(rule.source, {
+      removeUnnamedParams: true,
+      strict: true,
+      sensitive: nextConfig.experimental?.caseSensitiveRoutes,
+    })(path);
+    const hasParams = params && matchHas({ headers, cookies }, {}, rule.has, rule.missing);
+    if (!hasParams) continue;
+    const { newUrl } = prepareDestination({
+      appendParamsToQuery: false,
+      destination: rule.destination,
+      params: { ...params, ...hasParams },
+      query: {},
+    });
+    return newUrl as string;
+  }
+  return null;
+}
+
+async function route({ path, cookie, acceptLanguage, contentType }: Visit) {
+  const url = `http://localhost${path}`;
+  const headers = {
+    ...(acceptLanguage !== undefined ? { "accept-language": acceptLanguage } : {}),
+    ...(contentType !== undefined ? { "content-type": contentType } : {}),
+  };
+  const cookies: Record<string, string> = cookie !== undefined ? { [LOCALE_COOKIE]: cookie } : {};
+  const response = await unstable_getResponseFromNextConfig({
+    url,
+    nextConfig: { ...nextConfig, rewrites: undefined },
+    headers,
+    cookies,
+  });
+  return {
+    rewrittenTo: rewrite(path, headers, cookies),
+    policy: response.headers.get("content-security-policy"),
+    proxy: unstable_doesMiddlewareMatch({ config, url, headers, cookies }),
+  };
+}
+
+const slug = fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,20}$/);
+const tag = fc.constantFrom("en", "de", "fr", "en-GB", "de-AT", "DE", "*", "de_DE", "", "nl-BE");
+const entry = fc
+  .tuple(tag, fc.option(fc.constantFrom("0", "0.5", "1", "2", "x", "0.9")))
+  .map(([t, q]) => (q === null ? t : `${t};q=${q}`));
+const acceptLanguage = fc.option(
+  fc
+    .array(entry, { minLength: 1, maxLength: 4 })
+    .map((entries) => entries.join(fc.sample(fc.constantFrom(",", ", "), 1)[0])),
+  { nil: undefined },
+);
+const cookie = fc.option(fc.constantFrom("en", "de", "fr", "", "DE", "english", "xde"), { nil: undefined });
+const contentType = fc.option(fc.constantFrom("multipart/form-data; boundary=x", "text/plain;charset=UTF-8"), {
+  nil: undefined,
+});
+
+describe("GET /events/{slug}: next.config.js's rewrites and proxy.ts's matcher", () => {
+  it("either rewrites to the shared copy in the language lib/locale.ts picks, or leaves the visit to the proxy", async () => {
+    await fc.assert(
+      fc.asyncProperty(slug, cookie, acceptLanguage, async (s, c, al) => {
+        const { rewrittenTo, proxy, policy } = await route({ path: `/events/${s}`, cookie: c, acceptLanguage: al });
+        expect(rewrittenTo === null).toBe(proxy);
+        if (rewrittenTo) {
+          expect(rewrittenTo).toBe(`/events/${s}/in/${resolveLocale(c, al ?? null)}`);
+          expect(policy).toContain("script-src 'self' 'unsafe-inline';");
+        } else expect(policy).toBeNull(); // the proxy sets the per-request policy with its nonce
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("agrees on the headers where a plain reading of the first choice would go wrong", async () => {
+    for (const al of [
+      "de, en;q=2",
+      "en;q=0.1, de",
+      "de-DE,de;q=0.9,en;q=0.8",
+      "fr, de",
+      "DE",
+      "de_DE, en",
+      " de",
+      "de , en",
+    ]) {
+      const { rewrittenTo, proxy } = await route({ path: "/events/x", acceptLanguage: al });
+      expect(rewrittenTo === null, al).toBe(proxy);
+      if (rewrittenTo) expect(rewrittenTo, al).toBe(`/events/x/in/${resolveLocale(undefined, al)}`);
+    }
+  });
+
+  it("sends a request with a body (a form's POST, a server action) to the proxy and the per-request page", async () => {
+    await fc.assert(
+      fc.asyncProperty(slug, cookie, acceptLanguage, contentType, async (s, c, al, ct) => {
+        fc.pre(ct !== undefined);
+        const { rewrittenTo, proxy } = await route({
+          path: `/events/${s}`,
+          cookie: c,
+          acceptLanguage: al,
+          contentType: ct,
+        });
+        expect(rewrittenTo).toBeNull();
+        expect(proxy).toBe(true);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it("leaves what is no slug to the proxy (refused or not found per request), and the shared copy itself to neither", async () => {
+    for (const path of ["/events/%zz", "/events/Caps", "/events/caf%C3%A9", "/events/-dash"]) {
+      const { rewrittenTo, proxy } = await route({ path });
+      expect({ path, rewrittenTo, proxy }).toEqual({ path, rewrittenTo: null, proxy: true });
+    }
+    const copy = await route({ path: "/events/1m-meet/in/de" });
+    expect(copy).toMatchObject({ rewrittenTo: null, proxy: false });
+    expect(copy.policy).toContain("script-src 'self' 'unsafe-inline';");
+    for (const path of ["/events/1m-meet/register", "/events", "/garage"])
+      expect((await route({ path, acceptLanguage: "de" })).proxy).toBe(true);
+  });
+});
