@@ -33,7 +33,13 @@ export default async function RosterEntryPage({ params, searchParams }: Props) {
   const changeable = event.canChange && event.status !== "cancelled" && row.status !== "cancelled";
   const option = (s: (typeof sessions)[number]) => ({
     id: s.id,
-    label: td("sessionOption", { session: s.name, confirmed: s.confirmed, capacity: s.capacity, waiting: s.waiting }),
+    label: td("sessionOption", {
+      session: s.name,
+      confirmed: s.confirmed,
+      capacity: s.capacity,
+      offered: s.offered,
+      waiting: s.waiting,
+    }),
   });
   const held = new Set(row.places.map((p) => p.sessionId));
   const facts: [string, string | null][] = [
