@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { eventToFormValues, newEventFormValues, withSessionRowAdded } from "./event-form-values";
-import { eventFormInput, eventSchema } from "./schemas/event";
+import { eventSchema } from "./schemas/event";
+import { eventFormInput } from "./schemas/event-form-input";
 import { dayKey, zonedMoment } from "./time";
 
 type Session = Parameters<typeof eventToFormValues>[1][number];

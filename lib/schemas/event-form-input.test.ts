@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { eventForm, formEntries, sessionForm } from "@/test/event-form";
-import { eventFormInput, eventSchema } from "./event";
+import { eventSchema } from "./event";
+import { eventFormInput } from "./event-form-input";
 
 describe("eventFormInput", () => {
   it("turns the posted entries into the shape eventSchema parses, and parses like the form itself", () => {

@@ -7,7 +7,8 @@ import { cancelEvent, createEvent, saveEvent } from "@/db/organiser-events";
 import { refuse } from "@/db/result";
 import { withSessionRowAdded } from "@/lib/event-form-values";
 import { slugArg } from "@/lib/schemas/bound";
-import { eventFormInput, eventSchema } from "@/lib/schemas/event";
+import { eventSchema } from "@/lib/schemas/event";
+import { eventFormInput } from "@/lib/schemas/event-form-input";
 import { formAction, postAction } from "../../action";
 
 const editPage = (slug: string | null) => (slug ? `/organise/events/${slug}/edit` : "/organise/events/new");
