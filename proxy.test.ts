@@ -135,5 +135,9 @@ describe("GET /events/{slug}: next.config.js's rewrites and proxy.ts's matcher",
     expect(copy.policy).toContain("script-src 'self' 'unsafe-inline';");
     for (const path of ["/events/1m-meet/register", "/events", "/garage"])
       expect((await route({ path, acceptLanguage: "de" })).proxy).toBe(true);
+    // Under /api/ only a multipart POST (checked for a body that parses) and the development mailbox.
+    expect((await route({ path: "/api/events/x/counts" })).proxy).toBe(false);
+    expect((await route({ path: "/api/nothing", contentType: "multipart/form-data; boundary=x" })).proxy).toBe(true);
+    expect((await route({ path: "/api/nothing", contentType: "application/json" })).proxy).toBe(false);
   });
 });
