@@ -69,8 +69,12 @@ export async function faultFigures(
   }
 }
 
-/** The issue's invariants over the figures; each name says what must hold. */
-export function faultChecks(f: FaultFigures): Record<string, boolean> {
+/**
+ * The issue's invariants over the figures; each name says what must hold. `inFlight`: mails that
+ * may go out twice, those being handed over when the fault struck (docs/RELIABILITY.md, "What
+ * exactly once means here": the mailbox took one, its `sent` mark did not commit).
+ */
+export function faultChecks(f: FaultFigures, inFlight = 0): Record<string, boolean> {
   return {
     [`confirmed ≤ capacity (${f.confirmed} of ${CAPACITY}), the rest waiting`]:
       f.confirmed <= CAPACITY && f.confirmed + f.waiting === f.registrations,
@@ -78,7 +82,10 @@ export function faultChecks(f: FaultFigures): Record<string, boolean> {
     "one registration per car and per 303, none twice":
       f.distinctIds === f.registered && f.registrations === f.registered,
     "every form got its 303 in the end (after retries)": f.unanswered === 0,
-    "every registration's mail sent exactly once, none left queued or locked":
-      f.mailsSent === f.registrations && f.mailsTwice === 0 && f.jobsLeft === 0 && f.jobsLocked === 0,
+    [`every registration's mail sent, ${inFlight ? `a second time only if in flight at the fault (≤ ${inFlight})` : "exactly once"}, none left queued or locked`]:
+      f.mailsSent - f.mailsTwice === f.registrations &&
+      f.mailsTwice <= inFlight &&
+      f.jobsLeft === 0 &&
+      f.jobsLocked === 0,
   };
 }
