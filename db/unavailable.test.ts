@@ -1,8 +1,10 @@
+import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { describe, expect, it } from "vitest";
 import { freePort } from "@/scripts/embedded-postgres";
 import { holdRowLocks, openEvent } from "@/test/registration";
 import { db, sqlClient } from "./client";
+import { sqlRows, type Tx } from "./query";
 import { eventSessions } from "./schema";
 import { isDatabaseUnavailable } from "./unavailable";
 
@@ -20,6 +22,19 @@ describe("the app's pool", () => {
       await sqlClient()`select current_setting('statement_timeout') as statement, current_setting('lock_timeout') as lock,
       current_setting('idle_in_transaction_session_timeout') as idle`;
     expect(row).toEqual({ statement: "15s", lock: "10s", idle: "15s" });
+  });
+
+  it("fails a transaction whose connection is lost as unavailable, then serves the next ones", async () => {
+    const one = (tx: Tx) => sqlRows(tx, sql`select 1 as one`).then((rows) => rows.length);
+    const lost = db().transaction(async (tx) => {
+      const [me] = await sqlRows<{ pid: number }>(tx, sql`select pg_backend_pid() as pid`);
+      await db().execute(sql`select pg_terminate_backend(${me!.pid})`);
+      return one(tx);
+    });
+    expect(isDatabaseUnavailable(await failure(lost))).toBe(true);
+    // More transactions than the pool has connections, in turn and then at once.
+    for (let i = 0; i < 12; i++) expect(await db().transaction(one)).toBe(1);
+    expect(await Promise.all(Array.from({ length: 12 }, () => db().transaction(one)))).toEqual(Array(12).fill(1));
   });
 });
 
