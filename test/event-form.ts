@@ -1,5 +1,6 @@
 import type { EventSession } from "@/db/schema";
-import { eventSchema } from "@/lib/schemas/event";
+import { fieldErrorKeys } from "@/lib/form-result";
+import { eventSchema, type KeptSession, type SessionInput } from "@/lib/schemas/event";
 
 export type SessionForm = Record<string, string | undefined>;
 export type EventForm = Record<string, string | string[] | SessionForm[] | undefined> & { sessions: SessionForm[] };
@@ -73,3 +74,15 @@ export function edited(saved: { sessions: EventSession[] }, rows: SessionForm[] 
   const sessions = eventForm().sessions.map((row, i) => ({ ...row, id: saved.sessions[i]!.id, ...rows[i] }));
   return eventInput({ sessions: [...sessions, ...rows.slice(sessions.length)], ...extra });
 }
+
+/** The field errors the editor would show for this form (none when it parses). */
+export function eventFormErrors(form: EventForm): Record<string, string> {
+  const result = eventSchema.safeParse(form);
+  return result.success ? {} : fieldErrorKeys(result.error.issues);
+}
+
+/** The parsed rows that stay (not ticked for removal). */
+export const keptSessions = (sessions: SessionInput[]) => sessions.filter((s): s is KeptSession => !s.remove);
+
+/** A valid event form with these programme rows. */
+export const eventWithSessions = (...sessions: SessionForm[]) => eventForm({ sessions });
