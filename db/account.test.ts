@@ -1,13 +1,11 @@
-import { randomBytes } from "node:crypto";
 import { and, eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { carOf, ownerWithHistory } from "@/test/account-history";
 import { form, openEvent, ownersWithCars, sessionPlaces } from "@/test/registration";
 import { registerCar } from "./registrations/writes";
-import { addDays } from "@/lib/time";
-import { createEvent, createOwner, oneM, register, today } from "@/test/owners";
+import { createOwner, register } from "@/test/owners";
 import { deleteAccount } from "./account";
 import { exportMyData } from "./account-export";
-import { createCar } from "./cars";
 import { db } from "./client";
 import {
   authenticators,
@@ -19,113 +17,6 @@ import {
   users,
   verificationTokens,
 } from "./schema";
-import { recordSignIn } from "./users";
-
-async function addPasskey(userId: string) {
-  const credentialID = randomBytes(16).toString("base64url");
-  await db().insert(authenticators).values({
-    credentialID,
-    userId,
-    providerAccountId: credentialID,
-    credentialPublicKey: "pk",
-    counter: 0,
-    credentialDeviceType: "multiDevice",
-    credentialBackedUp: true,
-  });
-  return credentialID;
-}
-
-async function carOf(ownerId: string, overrides: Record<string, string> = {}) {
-  const created = await createCar(ownerId, oneM(overrides));
-  if (!created.ok) throw new Error("create failed");
-  return created.car;
-}
-
-/** An owner with a car, a sign-in session, a passkey, and registrations for a past and an upcoming event. */
-async function ownerWithHistory(prefix: string) {
-  const owner = await createOwner(prefix, {
-    fullName: "Jonas Müller",
-    displayName: "Jonas M.",
-    country: "DE",
-    phone: "+491512345678",
-    locale: "de",
-  });
-  const car = await carOf(owner.id, { nickname: "Orange" });
-  const past = await createEvent(addDays(today(), -60), addDays(today(), -59));
-  const upcoming = await createEvent(addDays(today(), 45), addDays(today(), 46));
-  const secondDriver = { secondDriverName: "Lena Müller", secondDriverEmail: `${prefix}-lena@example.test` };
-  const pastReg = await register(past.event.id, owner.id, car.id, past.session.id, { plaque: 3, ...secondDriver });
-  const upcomingReg = await register(upcoming.event.id, owner.id, car.id, upcoming.session.id, {
-    plaque: 3,
-    ...secondDriver,
-  });
-  const sessionToken = randomBytes(16).toString("hex");
-  await db()
-    .insert(sessions)
-    .values({ sessionToken, userId: owner.id, expires: new Date(Date.now() + 86_400_000) });
-  const passkey = await addPasskey(owner.id);
-  await recordSignIn(owner.id, "email");
-  await recordSignIn(owner.id, "passkey");
-  return { owner, car, past, upcoming, pastReg, upcomingReg, sessionToken, passkey };
-}
-
-describe("exportMyData", () => {
-  it("returns the profile, cars, registrations with their places, sign-ins and passkeys", async () => {
-    const me = await ownerWithHistory("export");
-    const secondCar = await carOf(me.owner.id, { colour: "Alpine White" });
-    const data = await exportMyData(me.owner.id);
-
-    expect(Date.parse(data.exportedAt)).toBeGreaterThan(Date.now() - 60_000);
-    expect(data.profile).toEqual({
-      email: me.owner.email,
-      fullName: "Jonas Müller",
-      displayName: "Jonas M.",
-      country: "DE",
-      phone: "+491512345678",
-      language: "de",
-      licenceNumber: null,
-      licenceCountry: null,
-      licenceValidUntil: null,
-      emergencyName: null,
-      emergencyPhone: null,
-      experience: null,
-      createdAt: me.owner.createdAt,
-    });
-    expect(data.waivers).toEqual([]);
-    expect(data.cars.map((c) => c.id)).toEqual([me.car.id, secondCar.id]);
-    expect(data.cars[0]).toMatchObject({ vin: me.car.vin, plate: "M-RM 1", nickname: "Orange" });
-    for (const car of data.cars) expect(car).not.toHaveProperty("ownerId");
-    expect(JSON.stringify(data.cars)).not.toContain(me.owner.id);
-
-    expect(data.registrations.map((r) => r.id)).toEqual([me.pastReg.id, me.upcomingReg.id]);
-    expect(data.registrations[1]).toMatchObject({
-      event: me.upcoming.event.name,
-      eventSlug: me.upcoming.event.slug,
-      startsOn: me.upcoming.event.startsOn,
-      status: "active",
-      plaque: 3,
-      carId: me.car.id,
-      secondDriverName: "Lena Müller",
-    });
-    expect(data.registrations[1]!.sessions).toEqual([
-      { session: me.upcoming.session.name, status: "confirmed", startsAt: me.upcoming.session.startsAt },
-    ]);
-    expect(data.registrations[0]!.sessions.map((s) => s.session)).toEqual([me.past.session.name]);
-
-    expect(data.signInHistory.map((s) => s.method)).toEqual(["email", "passkey"]);
-    expect(data.passkeys).toEqual([{ id: me.passkey, deviceType: "multiDevice" }]);
-    expect(JSON.parse(JSON.stringify(data)).profile.email).toBe(me.owner.email);
-  });
-
-  it("holds nothing of another user", async () => {
-    const me = await createOwner("quiet");
-    const other = await ownerWithHistory("busy");
-    const data = await exportMyData(me.id);
-    expect(data).toMatchObject({ cars: [], registrations: [], signInHistory: [], passkeys: [] });
-    expect(JSON.stringify(data)).not.toContain(other.owner.id);
-    expect(JSON.stringify(data)).not.toContain(other.car.vin);
-  });
-});
 
 describe("deleteAccount", () => {
   it("removes the user, their cars, sessions, passkeys, sign-ins and unused sign-in links", async () => {

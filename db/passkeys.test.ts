@@ -1,24 +1,10 @@
-import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { addPasskey } from "@/test/account-history";
 import { createOwner } from "@/test/owners";
 import { db } from "./client";
 import { deletePasskey, listPasskeys } from "./passkeys";
 import { authenticators } from "./schema";
-
-async function addPasskey(userId: string, deviceType = "singleDevice", backedUp = false) {
-  const credentialID = randomBytes(16).toString("base64url");
-  await db().insert(authenticators).values({
-    credentialID,
-    userId,
-    providerAccountId: credentialID,
-    credentialPublicKey: "pk",
-    counter: 0,
-    credentialDeviceType: deviceType,
-    credentialBackedUp: backedUp,
-  });
-  return credentialID;
-}
 
 describe("listPasskeys", () => {
   it("lists only the user's own passkeys", async () => {
