@@ -3,6 +3,16 @@ import { cancelRegistration } from "@/db/registrations/writes";
 import { ownersWithCars, registerInOrder } from "./registration";
 import { describeCar, rosterEvent, setRegistration } from "./roster";
 
+/** A's row as both readers of the roster show it (the organiser's adds more). */
+export const ANNA_ROW = {
+  plaque: 1,
+  driver: "Anna Zeller",
+  car: "BMW 1M Coupé",
+  colour: "Valencia Orange",
+  plate: "M-AZ 1011",
+  status: "confirmed",
+} as const;
+
 /**
  * The roster tests' event (db/roster/reads.test.ts, access.test.ts): A, B, C confirmed in the
  * paddock (capacity 3), D and E waiting there in that order; A and D also confirmed in the GP

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Garage } from "@/test/registration";
 import { describeCar, query } from "@/test/roster";
-import { rosterWorld } from "@/test/roster-world";
+import { ANNA_ROW, rosterWorld } from "@/test/roster-world";
 import { getRoster } from "./reads";
 
 // Reading, searching, filtering and counting the roster, as its organiser (test/roster-world.ts
@@ -27,15 +27,7 @@ describe("reading the roster", () => {
     expect(data.rows.map((r) => r.id)).toEqual([ids.a, ids.b, ids.c, ids.d, ids.e, ids.f]);
     expect(data.total).toBe(6);
     const [a, b, , d, e, f] = data.rows;
-    expect(a).toMatchObject({
-      plaque: 1,
-      driver: "Anna Zeller",
-      car: "BMW 1M Coupé",
-      colour: "Valencia Orange",
-      plate: "M-AZ 1011",
-      status: "confirmed",
-      checkedIn: null,
-    });
+    expect(a).toMatchObject({ ...ANNA_ROW, checkedIn: null });
     expect(b).toMatchObject({ status: "confirmed", checkedIn: "08:17" });
     expect(d!.places.map((p) => [p.status, p.position])).toEqual([
       ["waiting", 1],
