@@ -1,5 +1,7 @@
 import "server-only";
 import { unstable_cache } from "next/cache";
+import { cache } from "react";
+import { isPublicEvent } from "@/db/event-changes";
 import { getPublicEvent, type PublicEvent } from "@/db/events";
 import { isSlug } from "@/lib/slug";
 import { EVENTS_TAG, eventTag } from "../cache-tags";
@@ -43,3 +45,12 @@ function revive(event: Record<string, unknown>): Partial<PublicEvent["event"]> {
     PublicEvent["event"]
   >;
 }
+
+/**
+ * The event when it is public, else null; asked of the database first, uncached: every
+ * /events/{slug} that looks like a slug reaches a page, and a draft or made-up one must not leave
+ * a "not found" entry in the data cache. Once per render (the page and its metadata share it).
+ */
+export const getPublicEventIfListed = cache(async (slug: string): Promise<PublicEvent | null> =>
+  isSlug(slug) && (await isPublicEvent(slug)) ? getCachedPublicEvent(slug) : null,
+);

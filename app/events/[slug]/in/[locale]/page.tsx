@@ -1,11 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { cache } from "react";
-import { isPublicEvent } from "@/db/event-changes";
 import { isLocale } from "@/lib/locale";
-import { isSlug } from "@/lib/slug";
 import { EventView } from "../../_components/event-view";
-import { getCachedPublicEvent } from "../../event-data";
+import { getPublicEventIfListed } from "../../event-data";
 import { eventMetadata } from "../../event-metadata";
 
 // The cached public event page: next.config.js (or proxy.ts) rewrites GET /events/{slug} here with
@@ -21,23 +18,19 @@ export async function generateStaticParams() {
 
 type Params = Promise<{ slug: string; locale: string }>;
 
-// Asked uncached, before the data cache: every /events/{slug} that looks like a slug comes here,
-// and a made-up or draft one must not leave a "not found" entry in it. Its "not found" page is
-// kept by Next for this path (in memory; publishing expires it, app/events/revalidate.ts) and
-// sent as private (server/requests.ts), so no CDN keeps it.
-const publicEvent = cache(async (slug: string, locale: string) =>
-  isLocale(locale) && isSlug(slug) && (await isPublicEvent(slug)) ? getCachedPublicEvent(slug) : null,
-);
+// A draft's or made-up slug's "not found" is kept by Next for this path (in memory; publishing
+// expires it, app/events/revalidate.ts) and sent as private (server/requests.ts), so no CDN keeps it.
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { slug, locale } = await params;
   if (!isLocale(locale)) return {};
-  return eventMetadata(await publicEvent(slug, locale), locale);
+  return eventMetadata(await getPublicEventIfListed(slug), locale);
 }
 
 export default async function CachedEventPage({ params }: { params: Params }) {
   const { slug, locale } = await params;
-  const data = await publicEvent(slug, locale);
-  if (!data || !isLocale(locale)) notFound();
+  if (!isLocale(locale)) notFound();
+  const data = await getPublicEventIfListed(slug);
+  if (!data) notFound();
   return <EventView data={data} locale={locale} />;
 }
