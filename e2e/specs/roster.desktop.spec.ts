@@ -142,6 +142,10 @@ test.describe("the organiser's roster", () => {
     const meet = await seedRosterMeet(sql, 10);
     await loginAs(page, meet.organiser);
     await page.goto(`/organise/events/${meet.event.slug}/roster`);
+    // The bulk move's choices carry each session's counts (one value missing printed the message's key).
+    await expect(page.getByLabel("To session").locator("option", { hasText: PADDOCK })).toHaveText(
+      `${PADDOCK} · 10/120, 0 waiting`,
+    );
     for (const car of meet.cars.slice(0, 2)) await page.getByRole("checkbox", { name: `Select ${car.driver}` }).check();
     await page.getByLabel("Action").selectOption("remove");
     await page.getByLabel("Reason", { exact: true }).fill("Entry fee not paid");

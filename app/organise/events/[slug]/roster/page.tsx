@@ -43,6 +43,7 @@ export default async function RosterPage({ params, searchParams }: Props) {
       session: s.name,
       confirmed: s.confirmed,
       capacity: s.capacity,
+      offered: s.offered,
       waiting: s.waiting,
     }),
   }));
