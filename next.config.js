@@ -12,13 +12,15 @@ const securityHeaders = [
   ...(production ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains; preload" }] : []),
 ];
 
-// GET /events/{slug} is served from Next's cache, one copy per event and language
-// (app/events/[slug]/in/[locale]). These rules send it there without running proxy.ts, whose
-// middleware adapter cost as much as serving the page (docs/PERFORMANCE.md); each rule is a case
-// in which the language is certain: the language cookie, or an Accept-Language whose first choice
-// (no q-value, so the highest) is ours, or neither at all. Every other request to the page (a form's
-// POST carries a Content-Type, or a header only lib/locale.ts can rank) goes through proxy.ts, whose
-// matcher is the complement of these rules (proxy.test.ts checks both against lib/locale.ts).
+// GET /events/{slug} is served from Next's cache, one copy per event and language: English at
+// that address itself (app/events/[slug]/page.tsx), German at /events/{slug}/in/de. A rewrite costs
+// Next about a tenth of a cache hit (docs/PERFORMANCE.md), so English, the language of visitors
+// who send none, needs none. These rules rewrite to German without running proxy.ts, whose
+// middleware adapter cost as much as serving the page, in each case where German is certain: the
+// language cookie, or an Accept-Language whose first choice (no q-value, so the highest) is German.
+// Every other request to the page whose language is not certainly English (a form's POST carries a
+// Content-Type; a header only lib/locale.ts can rank) goes through proxy.ts, whose matcher is the
+// complement of these rules and of English's cases (proxy.test.ts checks both against lib/locale.ts).
 const eventPage = "/events/:slug([a-z0-9][a-z0-9-]{0,59})";
 const noBody = { type: "header", key: "content-type" };
 const cookie = (value) => ({ type: "cookie", key: "NEXT_LOCALE", value });
@@ -27,14 +29,11 @@ const firstChoice = (locale) => ({
   key: "accept-language",
   value: `${locale}(?:-[A-Za-z0-9]+)*\\s*(?:,.*)?`,
 });
-const noAcceptLanguage = { type: "header", key: "accept-language" };
-// Each visit matches one rule at most, in the order browsers send them most. Next compiles every
-// rewrite's pattern on each page request (its route module's handleRewrites): three rules, not more.
-const sharedCopies = [
-  { has: [firstChoice("(?<locale>en|de)")], missing: [cookie("(?:en|de)")], locale: ":locale" },
-  { has: [cookie("(?<locale>en|de)")], locale: ":locale" },
-  { missing: [noAcceptLanguage, cookie("(?:en|de)")], locale: "en" },
-].map(({ has = [], missing = [], locale }) => ({ has, missing: [...missing, noBody], locale }));
+// Next compiles every rewrite's pattern on each page request (its route module's handleRewrites): two rules.
+const toGerman = [
+  { has: [firstChoice("de")], missing: [cookie("(?:en|de)"), noBody] },
+  { has: [cookie("de")], missing: [noBody] },
+];
 const sharedPolicy = [
   {
     key: "Content-Security-Policy",
@@ -71,17 +70,18 @@ const nextConfig = {
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },
-      ...sharedCopies.map(({ has, missing }) => ({ source: eventPage, has, missing, headers: sharedPolicy })),
+      // Every GET of a copy, rewritten or not (proxy.ts sets the same policy on the ones it rewrites).
+      { source: eventPage, missing: [noBody], headers: sharedPolicy },
       { source: "/events/:slug/in/:locale(en|de)", headers: sharedPolicy },
     ];
   },
   async rewrites() {
     return {
-      beforeFiles: sharedCopies.map(({ has, missing, locale }) => ({
+      beforeFiles: toGerman.map(({ has, missing }) => ({
         source: eventPage,
         has,
         missing,
-        destination: `/events/:slug/in/${locale}`,
+        destination: "/events/:slug/in/de",
       })),
     };
   },

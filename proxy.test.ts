@@ -1,14 +1,21 @@
 import { createRequire } from "node:module";
 import fc from "fast-check";
-import { unstable_doesMiddlewareMatch, unstable_getResponseFromNextConfig } from "next/experimental/testing/server";
+import {
+  getRewrittenUrl,
+  unstable_doesMiddlewareMatch,
+  unstable_getResponseFromNextConfig,
+} from "next/experimental/testing/server";
+import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 import nextConfig from "./next.config.js";
-import { config } from "./proxy";
-import { LOCALE_COOKIE, resolveLocale } from "./lib/locale";
+import { config, proxy } from "./proxy";
+import { isLocale, LOCALE_COOKIE, resolveLocale } from "./lib/locale";
+import { isSlug } from "./lib/slug";
 
-// next.config.js sends most visits of /events/{slug} to the shared copy without running proxy.ts;
-// proxy.ts's matcher must catch every other one (or the language would be wrong, or a form's POST
-// would reach the cached page). Both are checked with Next's own matching code.
+// English visits of /events/{slug} reach the English copy at that address as they come, and
+// next.config.js rewrites German ones to theirs, without running proxy.ts; proxy.ts's matcher must
+// catch every other one (or the language would be wrong, or a form's POST would reach a cached
+// copy). The rules are checked with Next's own matching code, and the proxy by calling it.
 type Visit = { path: string; cookie?: string; acceptLanguage?: string; contentType?: string };
 
 // Next's own matching functions, applied to the rewrites as its router does (resolve-routes.js:
@@ -76,16 +83,36 @@ const contentType = fc.option(fc.constantFrom("multipart/form-data; boundary=x",
   nil: undefined,
 });
 
-describe("GET /events/{slug}: next.config.js's rewrites and proxy.ts's matcher", () => {
-  it("either rewrites to the shared copy in the language lib/locale.ts picks, or leaves the visit to the proxy", async () => {
+/** Where a visit ends: the German copy, the English one (its own address), or the proxy's choice. */
+async function servedBy(visit: Visit): Promise<string> {
+  const { rewrittenTo, proxy: proxied } = await route(visit);
+  if (!proxied) return rewrittenTo ?? visit.path;
+  expect(rewrittenTo).toBeNull();
+  const headers = new Headers();
+  if (visit.acceptLanguage !== undefined) headers.set("accept-language", visit.acceptLanguage);
+  if (visit.contentType !== undefined) headers.set("content-type", visit.contentType);
+  if (visit.cookie !== undefined) headers.set("cookie", `${LOCALE_COOKIE}=${visit.cookie}`);
+  // A POST with a form that parses (the proxy refuses a multipart body that does not).
+  const body = visit.contentType ? '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--x--\r\n' : null;
+  const method = body ? "POST" : "GET";
+  const response = await proxy(new NextRequest(`http://localhost${visit.path}`, { method, headers, body }));
+  const url = getRewrittenUrl(response);
+  return url ? new URL(url).pathname : visit.path;
+}
+
+describe("GET /events/{slug}: next.config.js's rewrites and proxy.ts", () => {
+  it("reaches the shared copy in the language lib/locale.ts picks, and the proxy only when the language must be ranked", async () => {
     await fc.assert(
       fc.asyncProperty(slug, cookie, acceptLanguage, async (s, c, al) => {
-        const { rewrittenTo, proxy, policy } = await route({ path: `/events/${s}`, cookie: c, acceptLanguage: al });
-        expect(rewrittenTo === null).toBe(proxy);
-        if (rewrittenTo) {
-          expect(rewrittenTo).toBe(`/events/${s}/in/${resolveLocale(c, al ?? null)}`);
-          expect(policy).toContain("script-src 'self' 'unsafe-inline';");
-        } else expect(policy).toBeNull(); // the proxy sets the per-request policy with its nonce
+        const visit = { path: `/events/${s}`, cookie: c, acceptLanguage: al };
+        const { proxy: proxied, policy } = await route(visit);
+        const locale = resolveLocale(c, al ?? null);
+        const copy = locale === "en" ? `/events/${s}` : `/events/${s}/in/${locale}`;
+        // What the rules' pattern takes but no slug is ("a-", "a--b") is "not found" wherever it goes.
+        if (isSlug(s)) expect(await servedBy(visit)).toBe(copy);
+        else expect([copy, `/events/${s}/per-request`]).toContain(await servedBy(visit));
+        if (proxied) expect(!isLocale(c) && al !== undefined).toBe(true);
+        expect(policy).toContain("script-src 'self' 'unsafe-inline';");
       }),
       { numRuns: 300 },
     );
@@ -102,13 +129,14 @@ describe("GET /events/{slug}: next.config.js's rewrites and proxy.ts's matcher",
       " de",
       "de , en",
     ]) {
-      const { rewrittenTo, proxy } = await route({ path: "/events/x", acceptLanguage: al });
-      expect(rewrittenTo === null, al).toBe(proxy);
-      if (rewrittenTo) expect(rewrittenTo, al).toBe(`/events/x/in/${resolveLocale(undefined, al)}`);
+      const locale = resolveLocale(undefined, al);
+      expect(await servedBy({ path: "/events/x", acceptLanguage: al }), al).toBe(
+        locale === "en" ? "/events/x" : "/events/x/in/de",
+      );
     }
   });
 
-  it("sends a request with a body (a form's POST, a server action) to the proxy and the per-request page", async () => {
+  it("sends a request with a body (a form's POST, a server action) through the proxy to the per-request page", async () => {
     await fc.assert(
       fc.asyncProperty(slug, cookie, acceptLanguage, contentType, async (s, c, al, ct) => {
         fc.pre(ct !== undefined);
@@ -120,6 +148,9 @@ describe("GET /events/{slug}: next.config.js's rewrites and proxy.ts's matcher",
         });
         expect(rewrittenTo).toBeNull();
         expect(proxy).toBe(true);
+        expect(await servedBy({ path: `/events/${s}`, cookie: c, acceptLanguage: al, contentType: ct })).toBe(
+          `/events/${s}/per-request`,
+        );
       }),
       { numRuns: 100 },
     );
@@ -130,6 +161,7 @@ describe("GET /events/{slug}: next.config.js's rewrites and proxy.ts's matcher",
       const { rewrittenTo, proxy } = await route({ path });
       expect({ path, rewrittenTo, proxy }).toEqual({ path, rewrittenTo: null, proxy: true });
     }
+    for (const path of ["/events/Caps", "/events/-dash"]) expect(await servedBy({ path })).toBe(`${path}/per-request`);
     const copy = await route({ path: "/events/1m-meet/in/de" });
     expect(copy).toMatchObject({ rewrittenTo: null, proxy: false });
     expect(copy.policy).toContain("script-src 'self' 'unsafe-inline';");

@@ -1,5 +1,4 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { isServedFromCache } from "@/app/events/public-slugs";
 import { isLocale, LOCALE_COOKIE, resolveLocale } from "@/lib/locale";
 import { isSlug } from "@/lib/slug";
 import { contentSecurityPolicy, SHARED_CONTENT_SECURITY_POLICY } from "@/lib/content-security-policy";
@@ -7,30 +6,40 @@ import { contentSecurityPolicy, SHARED_CONTENT_SECURITY_POLICY } from "@/lib/con
 // Cheap, per-request work only: the CSP and the choice of cached page. Authorisation happens in server code.
 
 /**
- * GET /events/{slug} is served from Next's cache: rewritten to /events/{slug}/in/{locale}, which
- * is rendered once per event and language and shared by everybody. next.config.js's rewrites do
- * that for most visits without this proxy; it is reached only when the language must be ranked
- * from Accept-Language (or the slug is not one). One HTML for everybody cannot carry a
- * per-request nonce, so its scripts are allowed by origin and as inline ('self' 'unsafe-inline';
- * see docs/ARCHITECTURE.md for why that is acceptable there). Server actions (POST) are not
- * rewritten: they reach the per-request route, which follows the cookie they set.
+ * GET /events/{slug} is served from Next's cache, one copy per event and language: English at that
+ * address itself, German rewritten to /events/{slug}/in/de. next.config.js's rewrites do that for
+ * most visits without this proxy; it is reached only when the language must be ranked from
+ * Accept-Language. One HTML for everybody cannot carry a per-request nonce, so its scripts are
+ * allowed by origin and as inline ('self' 'unsafe-inline'; see docs/ARCHITECTURE.md for why that
+ * is acceptable there). Every slug goes to a copy, which answers "not found" itself.
  */
-async function cachedEventPage(request: NextRequest): Promise<NextResponse | null> {
+function cachedEventPage(request: NextRequest): NextResponse | null {
   if (request.method !== "GET" && request.method !== "HEAD") return null;
   const [, first, slug, ...rest] = request.nextUrl.pathname.split("/");
   if (first !== "events" || !slug || !isSlug(slug)) return null;
-  // The shared copy itself (/events/{slug}/in/{locale}) is left out of the matcher (next.config.js
+  // The German copy itself (/events/{slug}/in/de) is left out of the matcher (next.config.js
   // gives it its policy), but Next may pass this proxy's own rewrite through it again (the demo,
   // served on 127.0.0.1, does): no nonce may be baked into the one HTML for everybody.
   if (rest.length === 2 && rest[0] === "in" && isLocale(rest[1])) return withSharedPolicy(NextResponse.next());
   if (rest.length > 0) return null;
-  // Only a public event's page is sent to the shared copy from here: anything else is answered per
-  // request (the rewrites in next.config.js send every slug; the copy answers "not found" itself).
-  if (!(await isServedFromCache(slug))) return null;
   const locale = resolveLocale(request.cookies.get(LOCALE_COOKIE)?.value, request.headers.get("accept-language"));
+  if (locale === "en") return withSharedPolicy(NextResponse.next());
   const url = request.nextUrl.clone();
   url.pathname = `/events/${slug}/in/${locale}`;
   return withSharedPolicy(NextResponse.rewrite(url));
+}
+
+/**
+ * What /events/{x} must answer per request, rewritten to app/events/[slug]/per-request: a POST (a
+ * server action, whose answer must follow the cookie it may just have set, which a cached copy
+ * would not) and a path that is no slug ("not found", cached by nobody).
+ */
+function perRequestEventPage(request: NextRequest): URL | null {
+  const [, first, slug, ...rest] = request.nextUrl.pathname.split("/");
+  if (first !== "events" || !slug || rest.length > 0) return null;
+  const url = request.nextUrl.clone();
+  url.pathname = `/events/${slug}/per-request`;
+  return url;
 }
 
 function withSharedPolicy(response: NextResponse): NextResponse {
@@ -78,7 +87,7 @@ const badRequest = () =>
 
 export async function proxy(request: NextRequest) {
   if (isMalformed(request) || (await isUnparsableForm(request))) return badRequest();
-  const cached = await cachedEventPage(request);
+  const cached = cachedEventPage(request);
   if (cached) return cached;
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const dev = process.env.NODE_ENV !== "production";
@@ -87,13 +96,17 @@ export async function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", csp);
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  const perRequest = perRequestEventPage(request);
+  const response = perRequest
+    ? NextResponse.rewrite(perRequest, { request: { headers: requestHeaders } })
+    : NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
   return response;
 }
 
 // The matcher must be a literal (Next reads it at build time). For /events/{slug} it is the
-// complement of next.config.js's rewrites to the shared copy: proxy.test.ts checks the two.
+// complement of next.config.js's rewrites to German and of the visits certainly English, which the
+// English copy answers as they come: proxy.test.ts checks the three.
 export const config = {
   matcher: [
     {

@@ -20,7 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#0b4fb3" };
 
 // `header` is the @header slot: the per-request SiteHeader everywhere, except on pages cached
-// for everybody (app/@header/events/[slug]/in/[locale]), which get one that reads no cookie.
+// for everybody (app/@header/events/[slug]), which get one that reads no cookie.
 export default async function RootLayout({ children, header }: { children: ReactNode; header: ReactNode }) {
   const locale = await getLocale();
   return (

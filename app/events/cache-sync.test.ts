@@ -21,13 +21,17 @@ describe("applyEventChange", () => {
 
   it("expires the shared copies' paths for a page change: a 'not found' rendered before publishing has no event tag", () => {
     const renderedAt = Date.now() - 1000;
-    const [en, de] = sharedCopyPaths("published-now").map(pathTag);
-    expect([en, de]).toEqual(["_N_T_/events/published-now/in/en", "_N_T_/events/published-now/in/de"]);
+    const tags = sharedCopyPaths("published-now").map(pathTag);
+    expect(tags).toEqual([
+      "_N_T_/events/published-now",
+      "_N_T_/events/published-now/in/en",
+      "_N_T_/events/published-now/in/de",
+    ]);
     applyEventChange({ slug: "published-now", kind: "counts" });
-    expect(next.areTagsExpired([en!], renderedAt)).toBe(false);
+    expect(next.areTagsExpired([tags[0]!], renderedAt)).toBe(false);
     applyEventChange({ slug: "published-now", kind: "page" });
-    expect(next.areTagsExpired([en!], renderedAt) && next.areTagsExpired([de!], renderedAt)).toBe(true);
-    expect(next.areTagsExpired([pathTag("/events/another-event/in/en")], renderedAt)).toBe(false);
+    expect(tags.every((tag) => next.areTagsExpired([tag], renderedAt))).toBe(true);
+    expect(next.areTagsExpired([pathTag("/events/another-event")], renderedAt)).toBe(false);
   });
 
   it("only marks the page stale for a counts change (served once more while it renders anew)", () => {

@@ -4,7 +4,6 @@ import path from "node:path";
 import { listenForEventChanges, type EventChange } from "@/db/event-changes";
 import { EVENTS_TAG, eventTag, pathTag, sharedCopyPaths } from "./cache-tags";
 import { forgetLiveCounts } from "./live-counts";
-import { forgetPublicSlug } from "./public-slugs";
 
 type TagState = { stale?: number; expired?: number };
 
@@ -36,7 +35,6 @@ export function applyEventChange(change: EventChange, now = Date.now()): void {
       manifest.set(key, { ...(manifest.get(key) ?? {}), stale: now, expired: now });
     }
   forgetLiveCounts(change.slug);
-  if (change.kind === "page") forgetPublicSlug(change.slug);
 }
 
 /**
@@ -50,7 +48,6 @@ export async function startEventCacheSync(): Promise<{ stop: () => Promise<void>
     const manifest = tagsManifest();
     const now = Date.now();
     manifest.set(EVENTS_TAG, { ...(manifest.get(EVENTS_TAG) ?? {}), stale: now, expired: now });
-    forgetPublicSlug();
   });
   return { stop: unlisten };
 }

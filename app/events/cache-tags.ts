@@ -8,11 +8,12 @@ export function eventTag(slug: string): string {
 }
 
 /**
- * The shared copies of an event's page, one per language. A copy rendered while the event was not
+ * The paths of an event page's shared copies: English at its own address, and one per language
+ * under in/ (where proxy.ts and next.config.js send German). A copy rendered while the event was not
  * public ("not found") carries no event tag, only Next's tag of its path: publishing expires those.
  */
 export function sharedCopyPaths(slug: string): string[] {
-  return locales.map((locale) => `/events/${slug}/in/${locale}`);
+  return [`/events/${slug}`, ...locales.map((locale) => `/events/${slug}/in/${locale}`)];
 }
 
 /** Next's tag of a rendered path (NEXT_CACHE_IMPLICIT_TAG_ID), which revalidatePath expires. */

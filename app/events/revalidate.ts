@@ -4,7 +4,6 @@ import { announceEventChange } from "@/db/event-changes";
 import { db } from "@/db/client";
 import { eventTag, sharedCopyPaths } from "./cache-tags";
 import { forgetLiveCounts } from "./live-counts";
-import { forgetPublicSlug } from "./public-slugs";
 
 // Other instances hear of count changes at most every two seconds per event: a burst of
 // registrations costs each of them one stale mark, not one per registration.
@@ -44,5 +43,4 @@ export function expireEventPage(slug: string): void {
   updateTag(eventTag(slug));
   for (const path of sharedCopyPaths(slug)) revalidatePath(path);
   forgetLiveCounts(slug);
-  forgetPublicSlug(slug);
 }

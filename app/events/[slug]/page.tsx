@@ -1,24 +1,26 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { getLocale } from "next-intl/server";
-import type { Locale } from "@/lib/locale";
-import { EventView } from "./_components/event-view";
-import { getPublicEventIfListed } from "./event-data";
-import { eventMetadata } from "./event-metadata";
+import { sharedCopyMetadata, SharedCopy } from "./shared-copy";
 
-// Reached when neither next.config.js nor proxy.ts sends a request to the cached copy (in/[locale]): server actions
-// such as the language switch post here, and the answer must follow the cookie they just set;
-// and a slug the proxy's matcher takes (a language it ranks, or no slug), answered per request.
+// The cached public event page in English, served at its own address: a visitor whose language is
+// English (or unknown) reaches it with no rewrite at all, which Next serves fastest
+// (docs/PERFORMANCE.md). German visitors are rewritten to in/de; a form's POST to this address is
+// rewritten by proxy.ts to per-request/, which follows the cookie an action just set.
+export const dynamic = "force-static";
+export const revalidate = 3600;
+
+// Nothing is built ahead: each event is rendered on its first request, then cached.
+export async function generateStaticParams() {
+  return [];
+}
+
 type Params = Promise<{ slug: string }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const [{ slug }, locale] = await Promise.all([params, getLocale()]);
-  return eventMetadata(await getPublicEventIfListed(slug), locale as Locale);
+  const { slug } = await params;
+  return sharedCopyMetadata(slug, "en");
 }
 
-export default async function EventPage({ params }: { params: Params }) {
-  const [{ slug }, locale] = await Promise.all([params, getLocale()]);
-  const data = await getPublicEventIfListed(slug);
-  if (!data) notFound();
-  return <EventView data={data} locale={locale as Locale} />;
+export default async function EnglishEventPage({ params }: { params: Params }) {
+  const { slug } = await params;
+  return <SharedCopy slug={slug} locale="en" />;
 }

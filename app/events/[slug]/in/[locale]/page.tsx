@@ -1,13 +1,8 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { isLocale } from "@/lib/locale";
-import { EventView } from "../../_components/event-view";
-import { getPublicEventIfListed } from "../../event-data";
-import { eventMetadata } from "../../event-metadata";
+import { sharedCopyMetadata, SharedCopy } from "../../shared-copy";
 
-// The cached public event page: next.config.js (or proxy.ts) rewrites GET /events/{slug} here with
-// the visitor's language, so Next renders it once per event and language and serves that copy to
-// everybody until revalidateTag(`event:{slug}`) marks it stale (see app/events/revalidate.ts).
+// The cached public event page in another language than English: next.config.js (or proxy.ts)
+// rewrites GET /events/{slug} here when the visitor reads German (see ../../shared-copy.tsx).
 export const dynamic = "force-static";
 export const revalidate = 3600;
 
@@ -18,19 +13,12 @@ export async function generateStaticParams() {
 
 type Params = Promise<{ slug: string; locale: string }>;
 
-// A draft's or made-up slug's "not found" is kept by Next for this path (in memory; publishing
-// expires it, app/events/revalidate.ts) and sent as private (server/requests.ts), so no CDN keeps it.
-
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { slug, locale } = await params;
-  if (!isLocale(locale)) return {};
-  return eventMetadata(await getPublicEventIfListed(slug), locale);
+  return sharedCopyMetadata(slug, locale);
 }
 
 export default async function CachedEventPage({ params }: { params: Params }) {
   const { slug, locale } = await params;
-  if (!isLocale(locale)) notFound();
-  const data = await getPublicEventIfListed(slug);
-  if (!data) notFound();
-  return <EventView data={data} locale={locale} />;
+  return <SharedCopy slug={slug} locale={locale} />;
 }
