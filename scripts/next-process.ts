@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import { createInterface } from "node:readline";
 
 export const NEXT_BIN = path.resolve("node_modules/next/dist/bin/next");
 
@@ -7,12 +8,27 @@ export const NEXT_BIN = path.resolve("node_modules/next/dist/bin/next");
  * Serves the production build; resolves once it answers on /api/health. `host` binds one address
  * (the demo: 127.0.0.1); without it Next listens on every interface. On SIGTERM or SIGINT the app
  * drains its requests and stops its mail worker before it exits (server/shutdown.ts, which
- * NEXT_MANUAL_SIG_HANDLE hands the signals to).
+ * NEXT_MANUAL_SIG_HANDLE hands the signals to). `onLine`, if given, also reads each line the app
+ * writes (still printed).
  */
-export async function startNext(port: number, env: NodeJS.ProcessEnv, host?: string): Promise<ChildProcess> {
+export async function startNext(
+  port: number,
+  env: NodeJS.ProcessEnv,
+  host?: string,
+  onLine?: (line: string) => void,
+): Promise<ChildProcess> {
   const args = [NEXT_BIN, "start", "-p", String(port), ...(host ? ["-H", host] : [])];
   const childEnv = { ...env, NEXT_TELEMETRY_DISABLED: "1", NEXT_MANUAL_SIG_HANDLE: "1" };
-  const child = spawn(process.execPath, args, { stdio: ["ignore", "inherit", "inherit"], env: childEnv });
+  const output = onLine ? "pipe" : "inherit";
+  const child = spawn(process.execPath, args, { stdio: ["ignore", output, output], env: childEnv });
+  if (onLine)
+    for (const [from, to] of [
+      [child.stdout, process.stdout],
+      [child.stderr, process.stderr],
+    ] as const) {
+      from?.pipe(to, { end: false });
+      if (from) createInterface({ input: from, crlfDelay: Infinity }).on("line", onLine);
+    }
   const origin = `http://${reachableHost(host)}:${port}`;
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {

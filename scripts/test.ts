@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -24,6 +24,16 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.e
   const result = spawnSync(command, args, { stdio: "inherit", env });
   if (result.status !== 0)
     throw new Error(`${command} ${args.join(" ")} failed (exit ${result.status ?? result.signal})`);
+}
+
+/** As run(), without blocking this process: the apps' output it reads (watchMessages) keeps flowing meanwhile. */
+function runWhileAppsRun(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  const child = spawn(command, args, { stdio: "inherit", env });
+  return new Promise((resolve, reject) =>
+    child.once("exit", (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} failed (exit ${code ?? signal})`)),
+    ),
+  );
 }
 
 const bin = (name: string) => path.resolve("node_modules/.bin", name);
@@ -57,6 +67,14 @@ chmodSync(workDir, 0o755);
 let stopPg: (() => Promise<void>) | undefined;
 let stopApp: (() => Promise<void>) | undefined;
 let failed = false;
+// next-intl logs a message it could not render, and the page shows the message's key instead:
+// the end-to-end stage fails on any (a call that forgot one of a message's values printed the key).
+const messageErrors = new Set<string>();
+const NEXT_INTL_ERROR =
+  /^Error: (MISSING_MESSAGE|MISSING_FORMAT|FORMATTING_ERROR|INVALID_MESSAGE|INVALID_KEY|INSUFFICIENT_PATH):/;
+const watchMessages = (line: string) => {
+  if (NEXT_INTL_ERROR.test(line)) messageErrors.add(line);
+};
 try {
   await stage("Chromium and pdftotext", ensureSystemTools);
   if (!only || only === "static") {
@@ -116,11 +134,11 @@ try {
         env.TRUST_PROXY = "1";
         // Every interface (no host), so e2e/specs/dev-mailbox.spec.ts can call from this machine's
         // network address the way another computer would; the mailbox answers loopback only.
-        const app = await startNext(port, env);
+        const app = await startNext(port, env, undefined, watchMessages);
         // A second instance on the same database, as behind a load balancer: tests of what one
         // instance's change means for the other (e2e/specs/two-instances.desktop.spec.ts).
         const secondPort = await freePort();
-        const second = await startNext(secondPort, { ...env, PORT: String(secondPort) });
+        const second = await startNext(secondPort, { ...env, PORT: String(secondPort) }, undefined, watchMessages);
         env.E2E_SECOND_URL = `http://localhost:${secondPort}`;
         // The apps first, then their database: each drains, stops its mail worker and closes its pool.
         const stop = async (child: typeof app) => {
@@ -146,8 +164,12 @@ try {
           ]
         : playwrightArgs;
       await stage(fuzz ? "Fuzzing (playwright)" : "End-to-end (playwright)", () =>
-        run(bin("playwright"), ["test", ...args], { ...env, E2E_BASE_URL: env.APP_URL }),
+        runWhileAppsRun(bin("playwright"), ["test", ...args], { ...env, E2E_BASE_URL: env.APP_URL }),
       );
+      if (messageErrors.size > 0)
+        throw new Error(
+          `the apps could not render ${messageErrors.size} message(s) (next-intl showed their keys):\n  ${[...messageErrors].join("\n  ")}`,
+        );
     }
   }
 } catch (error) {
