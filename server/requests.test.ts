@@ -115,6 +115,29 @@ describe("a not found answer", () => {
   });
 });
 
+describe("the public event page's address", () => {
+  it("varies on the cookie and Accept-Language (its language), even when the app rewrote the request's URL", async () => {
+    const { server, port } = await listen((req, res) => {
+      // As Next does: its router rewrites /events/{slug} to a copy, and writes its own Vary with the head.
+      if (req.url === "/events/1m-meet") req.url = "/events/1m-meet/in/de";
+      res.setHeader("vary", "rsc, Accept-Encoding");
+      res.statusCode = req.url?.endsWith("/gone") ? 404 : 200;
+      res.end("page");
+    });
+    const vary = async (path: string) => (await get(port, path)).headers["vary"];
+    try {
+      expect(await vary("/events/1m-meet")).toBe("rsc, Accept-Encoding, Cookie, Accept-Language");
+      expect(await vary("/events/1m-meet?ref=mail")).toBe("rsc, Accept-Encoding, Cookie, Accept-Language");
+      // Its copies' own addresses name the language; other pages are per request; a 404 is kept by nobody.
+      for (const path of ["/events/1m-meet/in/de", "/events/1m-meet/register", "/events", "/events/x/gone"])
+        expect(await vary(path), path).toBe("rsc, Accept-Encoding");
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
+});
+
 describe("stopServing", () => {
   it("refuses new connections, lets the request in flight finish, and closes its connection after it", async () => {
     let release!: () => void;

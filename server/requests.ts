@@ -59,12 +59,26 @@ export function trackRequests(): void {
   });
 }
 
+/** Addresses that answer in the visitor's language from copies cached for everybody (app/events/[slug]/shared-copy.tsx). */
+const CHOSEN_LANGUAGE = /^\/events\/[^/?]+\/?(?:\?|$)/;
+
+/**
+ * /events/{slug} is English or German by the cookie and Accept-Language, and says `s-maxage`: a
+ * shared cache must key on both. Next writes its own Vary with the head, replacing next.config.js's.
+ */
+function varyOnLanguage(method: string | undefined, address: string, response: ServerResponse): void {
+  if ((method !== "GET" && method !== "HEAD") || !CHOSEN_LANGUAGE.test(address)) return;
+  const vary = response.getHeader("vary");
+  response.setHeader("vary", vary ? `${String(vary)}, Cookie, Accept-Language` : "Cookie, Accept-Language");
+}
+
 /**
  * A 500 caused by an unavailable database becomes 503 with Retry-After: "try again", not "broken".
  * A page (HTML) gets unavailablePage() instead of Next's empty error shell; anything else (the
  * RSC payload of a navigation or server action, which the browser's router reads; JSON) keeps its body.
  */
 function answer503WhenUnavailable(request: IncomingMessage, response: ServerResponse): void {
+  const address = request.url ?? "/"; // as asked: Next may rewrite request.url later
   const writeHead = response.writeHead as (...args: unknown[]) => ServerResponse;
   const write = response.write as (...args: unknown[]) => boolean;
   const end = response.end as (...args: unknown[]) => ServerResponse;
@@ -76,8 +90,9 @@ function answer503WhenUnavailable(request: IncomingMessage, response: ServerResp
     if (decided) return;
     decided = true;
     // A "not found" may become found (a meet published): no CDN or browser keeps it. The shared
-    // event page's copy sends one with s-maxage (app/events/[slug]/in/[locale]/page.tsx).
+    // event page's copies send one with s-maxage (app/events/[slug]/shared-copy.tsx).
     if (statusCode === 404) response.setHeader("cache-control", NOT_FOUND_CACHE_CONTROL);
+    if (statusCode === 200) varyOnLanguage(request.method, address, response);
     if (statusCode !== 500 || !state.unavailable.has(response)) return;
     unavailable = true;
     response.setHeader("retry-after", String(RETRY_AFTER_SECONDS));

@@ -6,7 +6,7 @@ import { uniqueSuffix } from "../fixtures/db";
 // works on the first (E2E_BASE_URL), a visitor reads from the second right after each change.
 const second = process.env.E2E_SECOND_URL!;
 type Request = { get: (url: string, options?: { headers: Record<string, string> }) => Promise<APIResponse> };
-// English (the shared copy through next.config.js's rewrite), German, and a language only the proxy ranks.
+// English (the copy at its own address), German (next.config.js's rewrite), and a language only the proxy ranks.
 const languages: Record<string, string>[] = [
   {},
   { "accept-language": "de-DE,de;q=0.9" },
@@ -56,6 +56,8 @@ test.describe("a change on one instance is seen on the other at the very next re
       const published = await visit(request, slug, headers);
       expect(published.status(), JSON.stringify(headers)).toBe(200);
       expect(await published.text()).toContain(name);
+      // The same address answers in each language: a shared cache must key on what picks it.
+      expect(published.headers()["vary"] ?? "", JSON.stringify(headers)).toMatch(/Cookie, Accept-Language/);
     }
     expect((await visit(request, slug)).headers()["x-nextjs-cache"]).toBe("HIT");
 
