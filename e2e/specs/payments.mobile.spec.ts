@@ -163,3 +163,22 @@ test("cancellations at once on both app instances offer each freed place to one 
     select count(*)::int as confirmed from registration_sessions where session_id = ${gp} and status = 'confirmed'`;
   expect(counted!.confirmed).toBe(0);
 });
+
+test("the organiser's payments list fits a phone: a card per registration, each amount labelled, no sideways scrolling", async ({
+  page,
+  sql,
+  loginAs,
+}) => {
+  const event = await paidEvent(sql);
+  await registeredOwner(sql, event, [{ sessionId: sessionId(event, PADDOCK), status: "confirmed" }]);
+  const organiser = await insertUser(sql, { displayName: "Treasurer" });
+  await sql`insert into club_members (club_id, user_id, role) select club_id, ${organiser.id}, 'organiser' from events where id = ${event.id}`;
+  await loginAs(page, organiser);
+  await page.goto(`/organise/events/${event.slug}/payments`);
+  const row = page.getByRole("row").nth(1); // the one registration, under the header row
+  await expect(row.getByRole("cell")).toHaveCount(7); // still one table for screen readers
+  await expect(page.getByRole("columnheader")).toHaveCount(7);
+  const box = page.locator("div:has(> table)");
+  expect(await box.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+  for (const label of ["Owed", "Paid", "Refunded"]) await expect(row.getByText(label, { exact: true })).toBeVisible();
+});

@@ -8,6 +8,15 @@ import type { PaymentStatus } from "@/lib/payments/ledger";
 
 const COLUMNS = ["reference", "driver", "owed", "paid", "refunded", "status"] as const;
 const AMOUNTS = new Set<string>(["owed", "paid", "refunded"]);
+// Right-aligned in the table's columns; on a phone three labelled amounts side by side.
+const AMOUNT_CELL = "sm:text-right max-sm:flex max-sm:flex-col max-sm:py-1";
+
+/** A cell's column name shown above its value on a phone, where the header row is hidden (screen readers hear the header). */
+const PhoneLabel = ({ children }: { children: ReactNode }) => (
+  <span aria-hidden="true" className="text-sm text-muted sm:hidden">
+    {children}
+  </span>
+);
 const TONE: Partial<Record<PaymentStatus, string>> = {
   overdue: "text-danger",
   unpaid: "text-warning",
@@ -18,6 +27,8 @@ const TONE: Partial<Record<PaymentStatus, string>> = {
 /**
  * Per registration what its places cost ("Owed"), what came in and what went back, and the
  * status; each row links to its own actions (`?row=<id>`), so the table works without script.
+ * On a phone each row is a card (driver, reference, the three amounts labelled, status, action)
+ * instead of seven columns to scroll sideways; it stays one table for screen readers.
  */
 export async function PaymentsTable({
   rows,
@@ -38,8 +49,8 @@ export async function PaymentsTable({
   const euro = (cents: number) => formatEuro(cents, locale);
   return (
     <div className="relative overflow-x-auto rounded-lg border-2 border-line bg-white">
-      <table className="w-full min-w-[40rem] text-left text-base">
-        <thead className="bg-surface text-sm text-muted">
+      <table className="w-full text-left text-base max-sm:block sm:min-w-[40rem]">
+        <thead className="bg-surface text-sm text-muted max-sm:sr-only">
           <tr>
             {COLUMNS.map((c) => (
               <th key={c} scope="col" className={`px-3 py-2 font-semibold ${AMOUNTS.has(c) ? "text-right" : ""}`}>
@@ -51,20 +62,27 @@ export async function PaymentsTable({
             </th>
           </tr>
         </thead>
-        <tbody className="divide-y divide-line">
+        <tbody className="divide-y divide-line max-sm:block">
           {rows.map((r) => (
-            <tr key={r.registrationId}>
-              <td className="px-3 py-2 font-mono text-sm">{r.reference ?? "—"}</td>
-              <td className="px-3 py-2">
+            <tr key={r.registrationId} className="max-sm:grid max-sm:grid-cols-3 max-sm:py-2">
+              <td className="px-3 py-2 font-mono text-sm max-sm:col-span-3 max-sm:row-start-2 max-sm:py-0 max-sm:text-muted">
+                {r.reference ?? "—"}
+              </td>
+              <td className="px-3 py-2 max-sm:col-span-3 max-sm:row-start-1 max-sm:pb-0 max-sm:font-semibold">
                 {r.plaque ? <span className="text-muted">#{r.plaque} </span> : null}
                 {r.driver}
-                {r.active ? null : <span className="block text-sm text-muted">{t("cancelledPlace")}</span>}
+                {r.active ? null : <span className="block text-sm font-normal text-muted">{t("cancelledPlace")}</span>}
               </td>
-              <td className="px-3 py-2 text-right tabular-nums">{euro(r.balance.charged)}</td>
-              <td className="px-3 py-2 text-right tabular-nums">{euro(r.balance.paid)}</td>
-              <td className="px-3 py-2 text-right tabular-nums">{euro(r.balance.refunded)}</td>
-              <td className={`px-3 py-2 font-semibold ${TONE[r.status] ?? ""}`}>{t(`statuses.${r.status}`)}</td>
-              <td className="min-w-56 px-3 py-2" id={`row-${r.registrationId}`}>
+              {(["owed", "paid", "refunded"] as const).map((column) => (
+                <td key={column} className={`px-3 py-2 tabular-nums ${AMOUNT_CELL}`}>
+                  <PhoneLabel>{t(`columns.${column}`)}</PhoneLabel>
+                  {euro(column === "owed" ? r.balance.charged : r.balance[column])}
+                </td>
+              ))}
+              <td className={`px-3 py-2 font-semibold max-sm:col-span-3 max-sm:py-1 ${TONE[r.status] ?? ""}`}>
+                {t(`statuses.${r.status}`)}
+              </td>
+              <td className="px-3 py-2 max-sm:col-span-3 max-sm:py-0 sm:min-w-56" id={`row-${r.registrationId}`}>
                 {open?.id === r.registrationId ? (
                   open.form
                 ) : r.balance.owed > 0 || (!r.active && r.balance.charged > 0) ? (
