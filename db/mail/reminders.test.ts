@@ -19,7 +19,7 @@ async function meet() {
   const garages = await ownersWithCars(2);
   const ids: string[] = [];
   for (const g of garages) {
-    const r = await registerCar(g.ownerId, form(event.id, g.carIds[0]!, [sessions[0]!.id]), whileOpen);
+    const r = await registerCar(g.ownerId, form(event.id, g.carIds[0]!, [sessions[0]!.id]), { now: whileOpen });
     if (!r.ok) throw new Error(r.error);
     ids.push(r.registrationId);
   }

@@ -21,12 +21,12 @@ describe("registration attempts of one person within a minute", () => {
     const tooEarly = form(closed.event.id, me!.carIds[0]!, [closed.sessions[0]!.id]);
     for (let i = 0; i < points; i++)
       expect(
-        await registerCar(me!.ownerId, { ...tooEarly, idempotencyKey: randomUUID() }, new Date(), LIMIT),
+        await registerCar(me!.ownerId, { ...tooEarly, idempotencyKey: randomUUID() }, { limit: LIMIT }),
       ).toMatchObject({
         ok: false,
         error: "errors.registrationClosed",
       });
-    const over = await registerCar(me!.ownerId, form(event.id, me!.carIds[1]!, [sessions[0]!.id]), new Date(), LIMIT);
+    const over = await registerCar(me!.ownerId, form(event.id, me!.carIds[1]!, [sessions[0]!.id]), { limit: LIMIT });
     expect(over).toMatchObject({
       ok: false,
       field: "form",
@@ -39,9 +39,9 @@ describe("registration attempts of one person within a minute", () => {
     const { event, sessions } = await openEvent();
     const [me] = await ownersWithCars(1);
     const input = form(event.id, me!.carIds[0]!, [sessions[0]!.id]);
-    for (let i = 0; i < points; i++) await registerCar(me!.ownerId, input, new Date(), LIMIT);
+    for (let i = 0; i < points; i++) await registerCar(me!.ownerId, input, { limit: LIMIT });
     expect(await registerCar(me!.ownerId, input)).toMatchObject({ ok: true });
-    expect(await registerCar(me!.ownerId, input, new Date(), LIMIT)).toMatchObject({ ok: false });
+    expect(await registerCar(me!.ownerId, input, { limit: LIMIT })).toMatchObject({ ok: false });
   });
 
   it("lets exactly the limit's number through when the attempts race", async () => {
@@ -49,7 +49,7 @@ describe("registration attempts of one person within a minute", () => {
     const [me] = await ownersWithCars(1);
     const input = form(event.id, me!.carIds[0]!, [sessions[0]!.id]);
     const results = await Promise.all(
-      Array.from({ length: points + 5 }, () => registerCar(me!.ownerId, { ...input }, new Date(), LIMIT)),
+      Array.from({ length: points + 5 }, () => registerCar(me!.ownerId, { ...input }, { limit: LIMIT })),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(points);
     expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.error)).toEqual(

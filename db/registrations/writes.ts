@@ -57,8 +57,7 @@ export type RegisterInput = {
 export async function registerCar(
   userId: string,
   input: RegisterInput,
-  now = new Date(),
-  limit?: LimitName,
+  { now = new Date(), limit }: { now?: Date; limit?: LimitName } = {},
 ): Promise<WriteResult> {
   const result = await sessionsStillThere(() =>
     db().transaction(async (tx) => {

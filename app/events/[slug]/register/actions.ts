@@ -40,8 +40,7 @@ export const registerAction = formAction(
       ...answerValues(input),
     }),
   },
-  async ({ user }, registration) =>
-    opened(await registerCar(user.id, registration, new Date(), "registrationsPerUser")),
+  async ({ user }, registration) => opened(await registerCar(user.id, registration, { limit: "registrationsPerUser" })),
 );
 
 /** A ballot entry: the same checks, ranked choices instead of ticked sessions. */
