@@ -1,5 +1,5 @@
 import { parseEnv } from "./lib/env";
-import { trackPeerAddresses } from "./peer-address";
+import { trackPeerAddresses } from "./server/peer-address";
 import { requestFailed, trackRequests } from "./server/requests";
 import { closeOnShutdown, handleShutdownSignals } from "./server/shutdown";
 

@@ -1,6 +1,6 @@
 /**
  * The request header that carries the address of the TCP connection a request came on. Our own
- * server sets it (peer-address.ts), replacing whatever a client sent under that name; unlike
+ * server sets it (server/peer-address.ts), replacing whatever a client sent under that name; unlike
  * X-Forwarded-For, which Next.js passes through from the client when it is present.
  */
 export const PEER_ADDRESS_HEADER = "x-ringmeet-peer-address";

@@ -19,7 +19,6 @@ const SOURCES = [
   "auth.ts",
   "proxy.ts",
   "env.ts",
-  "peer-address.ts",
   "instrumentation.ts",
   "instrumentation-node.ts",
   "server",

@@ -1,7 +1,7 @@
 import "server-only";
 import { headers } from "next/headers";
 import { env } from "@/env";
-import { isLoopbackRequest } from "@/peer-address";
+import { isLoopbackRequest } from "@/server/peer-address";
 
 /**
  * The development mailbox shows working sign-in links: it answers only when it is on and the
