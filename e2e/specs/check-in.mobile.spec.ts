@@ -34,7 +34,20 @@ test.describe("gate check-in on a phone", () => {
       await page.getByRole("button", { name: "Scan ticket" }).click();
       const verdict = page.getByRole("alert").filter({ hasText: `Plaque ${car.plaque}` });
       // Decoding camera frames is the slow part on a busy two-core machine; a phone takes well under a second.
-      await expect(verdict).toContainText("Admit", { timeout: 30_000 });
+      await expect(verdict)
+        .toContainText("Admit", { timeout: 30_000 })
+        .catch(async (error: Error) => {
+          // It failed once in many CI runs with the scanner shown: say what the camera's video was doing.
+          const video = await page.locator("video").evaluateAll((all: HTMLVideoElement[]) =>
+            all.map((v) => ({
+              width: v.videoWidth,
+              height: v.videoHeight,
+              readyState: v.readyState,
+              paused: v.paused,
+            })),
+          );
+          throw new Error(`${error.message}\nvideo elements: ${JSON.stringify(video)}`);
+        });
       await page.getByRole("region", { name: /Admit/ }).getByRole("button", { name: "Check in" }).click();
       await expect(verdict).toContainText("Checked in");
       await expect(page.getByRole("status")).toHaveText("Checked in: 1 of 3");
