@@ -1,8 +1,9 @@
 import "server-only";
-import { and, eq, inArray } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { carRefusal, openOrNull, replayOf, runGroupRefusal, sessionsRefusal } from "@/lib/registration-verdicts";
 import { db } from "../client";
 import type { Tx } from "../query";
+import { readRows, rowReader } from "../row-reader";
 import { cars, eventSessions, events, registrations, users, type Event } from "../schema";
 import { refuse, type Refusal, type Result } from "../result";
 
@@ -15,25 +16,33 @@ export const fail = (field: string, error: string) => refuse(error, field) as Re
 
 export type Allocation = Event["allocation"];
 
+const EVENT = rowReader(events, "e");
+const CAR = rowReader(cars, "c");
+export const SESSION = rowReader(eventSessions, "s");
+/** Ids as a list of parameters, for `in (…)`. */
+export const idList = (ids: string[]) =>
+  sql.join(
+    ids.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
+
 // Each check is a query and a verdict on its rows, so that registerCar can send its queries together.
 
 // FOR SHARE: the organiser's cancellation (an UPDATE of the row) waits until this registration has
 // committed, and so tells its owner; or, cancelled first, this read waits and sees "cancelled".
+// These three read whole rows on every registration: their select lists are built once (db/row-reader.ts).
 export const eventById = (tx: Tx, eventId: string) =>
-  tx.select().from(events).where(eq(events.id, eventId)).for("share");
+  readRows(tx, sql`select ${EVENT.columns} from events e where e.id = ${eventId} for share`, EVENT);
 // FOR SHARE: the owner cannot delete the car while it is being registered.
 export const ownCar = (tx: Tx, userId: string, carId: string) =>
-  tx
-    .select()
-    .from(cars)
-    .where(and(eq(cars.id, carId), eq(cars.ownerId, userId)))
-    .for("share");
+  readRows(tx, sql`select ${CAR.columns} from cars c where c.id = ${carId} and c.owner_id = ${userId} for share`, CAR);
 export const sessionsOf = (tx: Tx, eventId: string, unique: string[]) =>
   unique.length
-    ? tx
-        .select()
-        .from(eventSessions)
-        .where(and(inArray(eventSessions.id, unique), eq(eventSessions.eventId, eventId)))
+    ? readRows(
+        tx,
+        sql`select ${SESSION.columns} from event_sessions s where s.id in (${idList(unique)}) and s.event_id = ${eventId}`,
+        SESSION,
+      )
     : Promise.resolve([]);
 export const byIdempotencyKey = (q: Tx | ReturnType<typeof db>, key: string) =>
   q

@@ -1,11 +1,12 @@
 import "server-only";
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { pickPromotion, placeFor } from "@/lib/allocation";
 import { enqueueMail } from "../mail/queue";
 import { settleCharges, settleOne } from "../payments/charges";
 import { pipelined, sqlRows, type Tx } from "../query";
-import { fail, type WriteResult } from "./checks";
-import { eventFees, eventSessions, placeOffers, registrationSessions, type EventSession } from "../schema";
+import { readRows } from "../row-reader";
+import { fail, idList, SESSION, type WriteResult } from "./checks";
+import { eventFees, placeOffers, registrationSessions, type EventSession } from "../schema";
 
 /**
  * Locks the sessions' rows in a fixed order (by id, so two transactions never deadlock). Every
@@ -14,14 +15,11 @@ import { eventFees, eventSessions, placeOffers, registrationSessions, type Event
  */
 export function lockSessions(tx: Tx, sessionIds: string[]): PromiseLike<EventSession[]> {
   if (sessionIds.length === 0) return Promise.resolve([]);
-  const query = tx
-    .select()
-    .from(eventSessions)
-    .where(inArray(eventSessions.id, sessionIds))
-    .orderBy(asc(eventSessions.id));
   // The control run of the concurrency test removes the lock to prove the test can fail.
-  if (process.env.NODE_ENV === "test" && process.env.RINGMEET_TEST_WITHOUT_SESSION_LOCK === "1") return query;
-  return query.for("update");
+  const unlocked = process.env.NODE_ENV === "test" && process.env.RINGMEET_TEST_WITHOUT_SESSION_LOCK === "1";
+  const query = sql`select ${SESSION.columns} from event_sessions s where s.id in (${idList(sessionIds)})
+    order by s.id${unlocked ? sql`` : sql` for update`}`;
+  return readRows(tx, query, SESSION);
 }
 
 /** A chosen session was deleted (the organiser removed it) after the write read it, before it locked it. */
@@ -95,10 +93,7 @@ const takenCounts = (tx: Tx, sessionIds: string[]) =>
   tx.execute(sql`select s.id,
       (select count(*) from registration_sessions where session_id = s.id and status = 'confirmed')
       + (select count(*) from place_offers where session_id = s.id and status = 'open') as n
-    from event_sessions s where s.id in (${sql.join(
-      sessionIds.map((id) => sql`${id}::uuid`),
-      sql`, `,
-    )})`);
+    from event_sessions s where s.id in (${idList(sessionIds)})`);
 
 /** Gives the registration a place in a locked session: confirmed while there is room, else waiting. */
 export async function placeInSession(
