@@ -1,6 +1,6 @@
 -- registerCar (db/registrations/writes.ts) as one pgbench transaction, statement for statement and
 -- round trip for round trip, with prepared statements (-M prepared) as postgres.js uses them:
--- the six reads sent together (the idempotency look-up, the event, the car FOR SHARE, the
+-- the six reads sent together (the idempotency look-up, the event and the car FOR SHARE, the
 -- sessions, the event's questions, the driver's experience; a pipeline, as postgres.js sends
 -- them) with the attempt counted against the rate limit (db/rate-limit.ts consumeIn, the upsert
 -- of rate-limiter-flexible's Drizzle store); the registration (the bench event asks no
@@ -16,7 +16,7 @@
 BEGIN;
 \startpipeline
 SELECT id, owner_id FROM registrations WHERE idempotency_key = concat('pgb-', :k::text);
-SELECT * FROM events WHERE id = :event::uuid;
+SELECT * FROM events WHERE id = :event::uuid FOR SHARE;
 SELECT * FROM cars WHERE owner_id = concat('bench-owner-', lpad(:c::text, 4, '0')) FOR SHARE;
 SELECT * FROM event_sessions WHERE id = :sid::uuid AND event_id = :event::uuid;
 SELECT id, text, kind, choices, required FROM event_questions WHERE event_id = :event::uuid ORDER BY position;
