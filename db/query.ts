@@ -23,6 +23,14 @@ export async function sqlRows<T = Record<string, unknown>>(q: Db | Tx, query: SQ
 }
 
 /**
+ * sqlRows's reading, still lazy: the statement is sent when first awaited, so it keeps its place in
+ * a pipeline (`pipelined`, below) as a query builder does. The same caveats on `T`.
+ */
+export function lazyRows<T = Record<string, unknown>>(q: Db | Tx, query: SQL): PromiseLike<T[]> {
+  return q.execute(query) as unknown as PromiseLike<T[]>;
+}
+
+/**
  * Starts lazy Drizzle queries (query builders, `tx.execute(sql)`, not yet awaited) now, in this
  * order: postgres.js sends them back to back on the transaction's connection, one round trip, and
  * the server runs them in that order, each a statement with its own snapshot, so a later one sees
