@@ -1,8 +1,8 @@
-import type { SQL } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import type * as schema from "./schema";
 
-// Types only and one helper, no pool: scripts, seeds and tests import this without db/client.ts.
+// Types and small SQL helpers, no pool: scripts, seeds and tests import this without db/client.ts.
 
 /** The app's database: the pool (db/client.ts `db()`), or a script's or test's own connection. */
 export type Db = PostgresJsDatabase<typeof schema>;
@@ -21,6 +21,13 @@ export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export async function sqlRows<T = Record<string, unknown>>(q: Db | Tx, query: SQL): Promise<T[]> {
   return (await q.execute(query)) as T[];
 }
+
+/** Ids as a list of uuid parameters, for `… in (${idList(ids)})`. */
+export const idList = (ids: readonly string[]): SQL =>
+  sql.join(
+    ids.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
 
 /**
  * sqlRows's reading, still lazy: the statement is sent when first awaited, so it keeps its place in

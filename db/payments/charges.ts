@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { dayKey } from "@/lib/time";
 import { cancellationFee, type LedgerRow } from "@/lib/payments/ledger";
-import { sqlRows, type Db, type Tx } from "../query";
+import { idList, sqlRows, type Db, type Tx } from "../query";
 
 // The ledger's charges follow what registrations hold (lib/payments/ledger.ts `settle`, which a
 // property test holds this SQL to): an item held and not charged is charged at today's price, an
@@ -60,15 +60,7 @@ export async function settleCharges(tx: Tx, registrationIds: string | string[]):
 }
 
 /** settleCharges as a lazy statement, for a caller that sends it in a pipeline (db/query.ts `pipelined`). */
-export const settleOne = (tx: Tx, ids: string[]) =>
-  tx.execute(
-    settleSql(
-      sql`r.id in (${sql.join(
-        ids.map((id) => sql`${id}::uuid`),
-        sql`, `,
-      )})`,
-    ),
-  );
+export const settleOne = (tx: Tx, ids: string[]) => tx.execute(settleSql(sql`r.id in (${idList(ids)})`));
 
 /** Every registration of an event (its cancellation credits them all). */
 export async function settleEvent(tx: Tx, eventId: string): Promise<void> {

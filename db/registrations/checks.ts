@@ -2,7 +2,7 @@ import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { carRefusal, openOrNull, replayOf, runGroupRefusal, sessionsRefusal } from "@/lib/registration-verdicts";
 import { db } from "../client";
-import type { Tx } from "../query";
+import { idList, type Tx } from "../query";
 import { readRows, rowReader } from "../row-reader";
 import { cars, eventSessions, events, registrations, users, type Event } from "../schema";
 import { refuse, type Refusal, type Result } from "../result";
@@ -19,12 +19,6 @@ export type Allocation = Event["allocation"];
 const EVENT = rowReader(events, "e");
 const CAR = rowReader(cars, "c");
 export const SESSION = rowReader(eventSessions, "s");
-/** Ids as a list of parameters, for `in (…)`. */
-export const idList = (ids: string[]) =>
-  sql.join(
-    ids.map((id) => sql`${id}::uuid`),
-    sql`, `,
-  );
 
 // Each check is a query and a verdict on its rows, so that registerCar can send its queries together.
 

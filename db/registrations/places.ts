@@ -3,9 +3,9 @@ import { and, eq, sql } from "drizzle-orm";
 import { pickPromotion, placeFor } from "@/lib/allocation";
 import { enqueueMail } from "../mail/queue";
 import { settleCharges, settleOne } from "../payments/charges";
-import { pipelined, sqlRows, type Tx } from "../query";
+import { idList, pipelined, sqlRows, type Tx } from "../query";
 import { readRows } from "../row-reader";
-import { fail, idList, SESSION, type WriteResult } from "./checks";
+import { fail, SESSION, type WriteResult } from "./checks";
 import { eventFees, placeOffers, registrationSessions, type EventSession } from "../schema";
 
 /**

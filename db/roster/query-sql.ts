@@ -3,7 +3,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { RosterQuery, RosterSort } from "@/lib/roster/query";
 import { namesMatch, rosterSearch, type RosterSearch } from "@/lib/roster/search";
 import { db } from "../client";
-import { sqlRows } from "../query";
+import { idList, sqlRows } from "../query";
 import type { RosterEvent } from "./reads";
 
 // The roster's SQL pieces: its computed columns, search, filters and order. What a viewer may not
@@ -64,13 +64,7 @@ export async function nameMatches(event: RosterEvent, search: RosterSearch | nul
 export function searchSql(event: RosterEvent, search: RosterSearch | null, named: string[]): SQL | null {
   if (!search) return null;
   const parts: SQL[] = [];
-  if (named.length)
-    parts.push(
-      sql`r.id in (${sql.join(
-        named.map((id) => sql`${id}::uuid`),
-        sql`, `,
-      )})`,
-    );
+  if (named.length) parts.push(sql`r.id in (${idList(named)})`);
   if (search.plaque !== null) parts.push(sql`r.plaque = ${search.plaque}`);
   if (search.plate)
     parts.push(sql`regexp_replace(upper(c.plate), '[^[:alnum:]]', '', 'g') like ${`%${likeEscaped(search.plate)}%`}`);
