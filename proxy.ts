@@ -5,6 +5,14 @@ import { contentSecurityPolicy, SHARED_CONTENT_SECURITY_POLICY } from "@/lib/con
 
 // Cheap, per-request work only: the CSP and the choice of cached page. Authorisation happens in server code.
 
+/** /events/{slug}/…: the slug's segment as sent, and the segments after it. */
+type EventPath = { slug: string; rest: string[] };
+
+function eventPath(pathname: string): EventPath | null {
+  const [, first, slug, ...rest] = pathname.split("/");
+  return first === "events" && slug ? { slug, rest } : null;
+}
+
 /**
  * GET /events/{slug} is served from Next's cache, one copy per event and language: English at that
  * address itself, German rewritten to /events/{slug}/in/de. next.config.js's rewrites do that for
@@ -13,10 +21,8 @@ import { contentSecurityPolicy, SHARED_CONTENT_SECURITY_POLICY } from "@/lib/con
  * allowed by origin and as inline ('self' 'unsafe-inline'; see docs/ARCHITECTURE.md for why that
  * is acceptable there). Every slug goes to a copy, which answers "not found" itself.
  */
-function cachedEventPage(request: NextRequest): NextResponse | null {
-  if (request.method !== "GET" && request.method !== "HEAD") return null;
-  const [, first, slug, ...rest] = request.nextUrl.pathname.split("/");
-  if (first !== "events" || !slug || !isSlug(slug)) return null;
+function cachedEventPage(request: NextRequest, { slug, rest }: EventPath): NextResponse | null {
+  if ((request.method !== "GET" && request.method !== "HEAD") || !isSlug(slug)) return null;
   // The German copy itself (/events/{slug}/in/de) is left out of the matcher (next.config.js
   // gives it its policy), but Next may pass this proxy's own rewrite through it again (the demo,
   // served on 127.0.0.1, does): no nonce may be baked into the one HTML for everybody.
@@ -34,9 +40,8 @@ function cachedEventPage(request: NextRequest): NextResponse | null {
  * server action, whose answer must follow the cookie it may just have set, which a cached copy
  * would not) and a path that is no slug ("not found", cached by nobody).
  */
-function perRequestEventPage(request: NextRequest): URL | null {
-  const [, first, slug, ...rest] = request.nextUrl.pathname.split("/");
-  if (first !== "events" || !slug || rest.length > 0) return null;
+function perRequestEventPage(request: NextRequest, { slug, rest }: EventPath): URL | null {
+  if (rest.length > 0) return null;
   const url = request.nextUrl.clone();
   url.pathname = `/events/${slug}/per-request`;
   return url;
@@ -87,7 +92,8 @@ const badRequest = () =>
 
 export async function proxy(request: NextRequest) {
   if (isMalformed(request) || (await isUnparsableForm(request))) return badRequest();
-  const cached = cachedEventPage(request);
+  const event = eventPath(request.nextUrl.pathname);
+  const cached = event && cachedEventPage(request, event);
   if (cached) return cached;
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const dev = process.env.NODE_ENV !== "production";
@@ -96,7 +102,7 @@ export async function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", csp);
-  const perRequest = perRequestEventPage(request);
+  const perRequest = event && perRequestEventPage(request, event);
   const response = perRequest
     ? NextResponse.rewrite(perRequest, { request: { headers: requestHeaders } })
     : NextResponse.next({ request: { headers: requestHeaders } });

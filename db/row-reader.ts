@@ -1,5 +1,5 @@
 import { getTableColumns, sql, type InferSelectModel, type SQL, type Table } from "drizzle-orm";
-import type { Db, Tx } from "./query";
+import { lazyRows, type Db, type Tx } from "./query";
 
 // Drizzle's query builder spends 50–90 µs building each select of a whole row, every call; the
 // registration runs several per POST (docs/PERFORMANCE.md). A table's select list is the same every
@@ -36,9 +36,6 @@ export function readRows<T extends Table>(
   query: SQL,
   reader: RowReader<T>,
 ): PromiseLike<InferSelectModel<T>[]> {
-  const raw = tx.execute(query);
-  return {
-    then: (resolve, reject) =>
-      raw.then((rows) => (rows as unknown as Record<string, unknown>[]).map(reader.read)).then(resolve, reject),
-  };
+  const raw = lazyRows(tx, query);
+  return { then: (resolve, reject) => raw.then((rows) => rows.map(reader.read)).then(resolve, reject) };
 }

@@ -7,7 +7,8 @@ import { formatEuro } from "@/lib/payments/money";
 import type { PaymentStatus } from "@/lib/payments/ledger";
 
 const COLUMNS = ["reference", "driver", "owed", "paid", "refunded", "status"] as const;
-const AMOUNTS = new Set<string>(["owed", "paid", "refunded"]);
+const AMOUNT_COLUMNS = ["owed", "paid", "refunded"] as const;
+const AMOUNTS = new Set<string>(AMOUNT_COLUMNS);
 // Right-aligned in the table's columns; on a phone three amounts side by side, each under its
 // column's name (data-label): generated content, so it is neither in the cell's text nor read out
 // twice (the empty alternative after "/"; screen readers hear the column header).
@@ -69,7 +70,7 @@ export async function PaymentsTable({
                 {r.driver}
                 {r.active ? null : <span className="block text-sm font-normal text-muted">{t("cancelledPlace")}</span>}
               </td>
-              {(["owed", "paid", "refunded"] as const).map((column) => (
+              {AMOUNT_COLUMNS.map((column) => (
                 <td
                   key={column}
                   data-label={t(`columns.${column}`)}
