@@ -2,6 +2,7 @@ import "server-only";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { env } from "@/env";
+import { preparedStatements } from "./prepared";
 import type { Db } from "./query";
 import * as schema from "./schema";
 
@@ -73,6 +74,7 @@ export async function closeDatabasePool(seconds = 5): Promise<void> {
 
 export function db(): Db {
   const c = (cache.__ringmeetDb ??= {});
-  c.db ??= drizzle(sqlClient(), { schema });
+  // Prepared, so statements sent together share a round trip (db/prepared.ts).
+  c.db ??= drizzle(preparedStatements(sqlClient()), { schema });
   return c.db;
 }
