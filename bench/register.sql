@@ -6,8 +6,10 @@
 -- of rate-limiter-flexible's Drizzle store); the registration (the bench event asks no
 -- questions, so no answers are inserted, as in the app; its payment reference is made in Node);
 -- its mail (the outbox row and its pending mark, db/mail/queue.ts: the drain makes the job
--- later, outside); then under the session's lock the place and the charges
--- (db/payments/charges.ts; the bench event is free, so none are inserted).
+-- later, outside), the session's lock, the place and the charges (db/payments/charges.ts; the
+-- bench event is free, so none are inserted), all five sent together as the app does
+-- (db/registrations/places.ts placeNewRegistration). The app makes the registration's id in
+-- Node; here it is made from :k (md5 as a uuid) so that no statement waits for another's result.
 -- Variables from bench/pgbench.ts: -D event=<uuid> -D sid=<uuid>. The car is left NULL (every
 -- bench car is already registered by the HTTP burst); the app instances are stopped before
 -- pgbench runs, so nothing drains its mails and pgbench measures the transaction alone.
@@ -29,38 +31,34 @@ INSERT INTO rate_limits (key, points, expire)
     expire = CASE WHEN rate_limits.expire <= now() THEN now() + interval '60 seconds' ELSE rate_limits.expire END
   RETURNING key, points, expire;
 \endpipeline
-INSERT INTO registrations (event_id, car_id, owner_id, idempotency_key, payment_reference, driver_details)
-  VALUES (:event::uuid, NULL, concat('bench-owner-', lpad(:c::text, 4, '0')), concat('pgb-', :k::text), concat('RF00PGB', :k::text),
+\startpipeline
+INSERT INTO registrations (id, event_id, car_id, owner_id, idempotency_key, payment_reference, driver_details)
+  VALUES (md5(concat('pgb-', :k::text))::uuid, :event::uuid, NULL, concat('bench-owner-', lpad(:c::text, 4, '0')), concat('pgb-', :k::text), concat('RF00PGB', :k::text),
     (SELECT jsonb_build_object('licenceNumber', u.licence_number, 'licenceCountry', u.licence_country,
       'licenceValidUntil', u.licence_valid_until::text, 'emergencyName', u.emergency_name, 'emergencyPhone', u.emergency_phone,
       'experience', u.experience::text) FROM users u WHERE u.id = concat('bench-owner-', lpad(:c::text, 4, '0'))))
-  ON CONFLICT DO NOTHING RETURNING id AS reg_id \gset
+  ON CONFLICT DO NOTHING RETURNING id;
 WITH m AS (
   INSERT INTO mail_outbox (kind, payload, recipient, user_id, registration_id, event_id, dedupe_key)
-  SELECT 'registrationReceived', jsonb_build_object('kind', 'registrationReceived', 'registrationId', :reg_id::text)::jsonb || jsonb_build_object('to', t.role), t.email, t.user_id, r.id, r.event_id, NULL::text || ':' || t.role
+  SELECT 'registrationReceived', jsonb_build_object('kind', 'registrationReceived', 'registrationId', md5(concat('pgb-', :k::text))::uuid::text)::jsonb || jsonb_build_object('to', t.role), t.email, t.user_id, r.id, r.event_id, NULL::text || ':' || t.role
   FROM registrations r LEFT JOIN users u ON u.id = r.owner_id
   CROSS JOIN LATERAL (VALUES ('owner', u.email, u.id), ('secondDriver', r.second_driver_email, NULL::text)) AS t(role, email, user_id)
-  WHERE r.id = :reg_id::uuid AND t.email IS NOT NULL AND (t.role = 'owner' OR 'registrationReceived' = 'registrationReceived')
+  WHERE r.id = md5(concat('pgb-', :k::text))::uuid AND t.email IS NOT NULL AND (t.role = 'owner' OR 'registrationReceived' = 'registrationReceived')
   ON CONFLICT (dedupe_key) DO NOTHING
   RETURNING id)
 INSERT INTO mail_outbox_pending (mail_id) SELECT id FROM m RETURNING mail_id;
--- Under the session's lock, two round trips as in the app (db/registrations/places.ts placeNewRegistration):
--- the lock with the places taken, then the place with the charges. pgbench cannot read a result
--- inside a pipeline (\gset), so where the app counts beside the lock and decides in Node, the
--- place's INSERT counts itself: the same statements' work in the same round trips.
 SELECT id, capacity FROM event_sessions WHERE id IN (:sid::uuid) ORDER BY id FOR UPDATE;
-\startpipeline
 INSERT INTO registration_sessions (registration_id, session_id, status, wait_seq)
-  SELECT :reg_id::uuid, s.id, t.status, CASE WHEN t.status = 'waiting' THEN nextval('registration_wait_seq') END
-  FROM event_sessions s CROSS JOIN LATERAL (SELECT CASE WHEN
+  SELECT r.id, s.id, t.status, CASE WHEN t.status = 'waiting' THEN nextval('registration_wait_seq') END
+  FROM registrations r JOIN event_sessions s ON s.id IN (:sid::uuid) CROSS JOIN LATERAL (SELECT CASE WHEN
       (SELECT count(*) FROM registration_sessions WHERE session_id = s.id AND status = 'confirmed')
       + (SELECT count(*) FROM place_offers WHERE session_id = s.id AND status = 'open') < s.capacity
     THEN 'confirmed' ELSE 'waiting' END::place_status AS status) t
-  WHERE s.id = :sid::uuid;
+  WHERE r.id = md5(concat('pgb-', :k::text))::uuid;
 WITH reg AS (
   SELECT r.id, r.event_id, f.entry_cents, r.status = 'active' AND e.status <> 'cancelled' AS live
   FROM registrations r JOIN events e ON e.id = r.event_id JOIN event_fees f ON f.event_id = r.event_id
-  WHERE r.id IN (:reg_id::uuid)
+  WHERE r.id IN (md5(concat('pgb-', :k::text))::uuid)
 ),
 held AS (
   SELECT reg.id AS registration_id, 'session:' || es.id AS item, es.price_cents AS cents

@@ -1,9 +1,9 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, sql, type SQL } from "drizzle-orm";
 import { pickPromotion, placeFor } from "@/lib/allocation";
 import { enqueueMail } from "../mail/queue";
 import { settleCharges, settleOne } from "../payments/charges";
-import { idList, pipelined, sqlRows, type Tx } from "../query";
+import { idList, sqlRows, type Tx } from "../query";
 import { readRows } from "../row-reader";
 import { fail, SESSION, type WriteResult } from "./checks";
 import { eventFees, placeOffers, registrationSessions, type EventSession } from "../schema";
@@ -45,55 +45,41 @@ export async function lockChosenSessions(tx: Tx, sessionIds: string[], chosen = 
  * open offer holds its place, so a place is never offered twice nor taken by a newcomer meanwhile).
  */
 async function takenCount(tx: Tx, sessionId: string): Promise<number> {
-  const [row] = await takenCounts(tx, [sessionId]);
+  const [row] = await sqlRows<{ n: string }>(tx, sql`select ${takenIn(sql`${sessionId}::uuid`)} as n`);
   return Number(row?.n ?? 0);
 }
 
-/**
- * The sessions locked (by id) and the places each has taken, as two lazy statements for one round
- * trip: the count runs once the lock is granted, so it sees every place committed before. Send
- * them with `pipelined` (db/query.ts), after any statement that should share the round trip.
- */
-export const lockAndCount = (tx: Tx, sessionIds: string[]) =>
-  [lockSessions(tx, sessionIds), takenCounts(tx, sessionIds)] as const;
-
-type Taken = Awaited<ReturnType<typeof takenCounts>>;
+/** The places taken in a session (`sessionId`, an SQL expression): confirmed, and offered but not yet answered. */
+const takenIn = (sessionId: SQL) =>
+  sql`((select count(*) from registration_sessions where session_id = ${sessionId} and status = 'confirmed')
+    + (select count(*) from place_offers where session_id = ${sessionId} and status = 'open'))`;
 
 /**
- * A new registration's places in the sessions lockAndCount locked (confirmed while there is room,
- * else waiting), sent with its charges settled: one round trip, since each one made holding the
- * locks delays every owner queued behind them.
+ * A new registration's places in its chosen sessions, as lazy statements for one round trip (send
+ * them with `pipelined`, db/query.ts, after the registration's row): the sessions locked (by id),
+ * then a place in each, confirmed while the session has room, else waiting, then the charges
+ * settled. The places are counted in a statement of their own, after the lock: it sees every place
+ * committed before it was granted. Its verdict is lib/allocation's placeFor, written in SQL so that
+ * nothing need come back before the places are written, each round trip made holding the locks
+ * delaying every owner queued behind them. No place is written if the row is not there (its insert
+ * found the car registered). Pass what the lock returned to `allLocked`.
  */
-export async function placeLocked(
-  tx: Tx,
-  registrationId: string,
-  sessionIds: string[],
-  locked: EventSession[],
-  taken: Taken,
-) {
+export const placeNewRegistration = (tx: Tx, registrationId: string, sessionIds: string[]) =>
+  [
+    lockSessions(tx, sessionIds),
+    tx.execute(sql`insert into registration_sessions (registration_id, session_id, status, wait_seq)
+      select r.id, s.id, p.status, case when p.status = 'waiting' then nextval('registration_wait_seq') end
+      from registrations r
+      join event_sessions s on s.id in (${idList(sessionIds)})
+      cross join lateral (select (case when ${takenIn(sql`s.id`)} < s.capacity then 'confirmed' else 'waiting' end)::place_status as status) p
+      where r.id = ${registrationId}`),
+    settleOne(tx, [registrationId]),
+  ] as const;
+
+/** Every chosen session was still there once locked; else SessionGoneError rolls the transaction back. */
+export function allLocked(sessionIds: string[], locked: EventSession[]): void {
   if (!sessionIds.every((id) => locked.some((s) => s.id === id))) throw new SessionGoneError();
-  const counts = new Map(taken.map((t) => [t.id as string, Number(t.n)]));
-  const places = locked.map((s) => {
-    const status = placeFor(counts.get(s.id) ?? 0, s.capacity);
-    const waitSeq = status === "waiting" ? sql`nextval('registration_wait_seq')` : null;
-    return { registrationId, sessionId: s.id, status, waitSeq };
-  });
-  await pipelined(tx.insert(registrationSessions).values(places), settleOne(tx, [registrationId]));
 }
-
-/** A new registration's places: two round trips under the sessions' locks (lockAndCount, placeLocked). */
-export async function placeNewRegistration(tx: Tx, registrationId: string, sessionIds: string[]): Promise<void> {
-  const unique = [...new Set(sessionIds)];
-  const [locked, taken] = await pipelined(...lockAndCount(tx, unique));
-  await placeLocked(tx, registrationId, unique, locked, taken);
-}
-
-/** The places taken in each session, as one lazy statement (for a pipeline). */
-const takenCounts = (tx: Tx, sessionIds: string[]) =>
-  tx.execute(sql`select s.id,
-      (select count(*) from registration_sessions where session_id = s.id and status = 'confirmed')
-      + (select count(*) from place_offers where session_id = s.id and status = 'open') as n
-    from event_sessions s where s.id in (${idList(sessionIds)})`);
 
 /** Gives the registration a place in a locked session: confirmed while there is room, else waiting. */
 export async function placeInSession(

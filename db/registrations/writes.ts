@@ -27,11 +27,10 @@ import {
 import { lockOwn, lockOwnToCancel } from "./locks";
 import { vacate } from "./vacate";
 import {
+  allLocked,
   fillFreePlaces,
-  lockAndCount,
   lockChosenSessions,
   placeInSession,
-  placeLocked,
   placeNewRegistration,
   sessionsStillThere,
 } from "./places";
@@ -87,7 +86,7 @@ export async function registerCar(
       const answered = checkAnswers(questions, input.answers ?? {});
       if (!answered.ok) return fail(answered.field, answered.error);
       // The row and its mail (composed when sent, after the commit; its reminder needs nothing
-      // here, db/mail/reminders.ts) go out in one round trip, with the sessions' lock and count
+      // here, db/mail/reminders.ts) go out in one round trip, with the sessions' lock and the places
       // when nothing else is written first: statements ahead of the lock do not hold it.
       const id = randomUUID();
       const written = [
@@ -95,15 +94,16 @@ export async function registerCar(
         registrationMail(tx, { kind: "registrationReceived", registrationId: id }),
       ] as const;
       if (answered.answers.length === 0 && !input.secondDriverEmail) {
-        const [created, , locked, taken] = await pipelined(...written, ...lockAndCount(tx, unique));
+        const [created, , locked] = await pipelined(...written, ...placeNewRegistration(tx, id, unique));
         if (created.length === 0) return fail("carId", "errors.carAlreadyRegistered");
-        await placeLocked(tx, id, unique, locked, taken);
+        allLocked(unique, locked);
       } else {
         const [created] = await pipelined(...written);
         if (created.length === 0) return fail("carId", "errors.carAlreadyRegistered");
         await insertAnswers(tx, id, answered.answers);
         if (input.secondDriverEmail) await inviteSecondDrivers(tx, event.id, id);
-        await placeNewRegistration(tx, id, unique);
+        const [locked] = await pipelined(...placeNewRegistration(tx, id, unique));
+        allLocked(unique, locked);
       }
       return { ok: true, registrationId: id, eventSlug: event.slug } as const;
     }),
