@@ -9,9 +9,11 @@ type Unsafe = postgres.Sql["unsafe"];
  * values (its README: "costs a round trip"). Statements meant to go out together (db/query.ts
  * `pipelined`) so went one round trip each: about twenty for a registration. Prepared, a text is
  * described once for the pool and statements go out together, in one write. postgres.js keeps at
- * most 1,000 statements per connection (closing the least recently used), and prepares again
- * when a column changes type. Transactions and savepoints hand Drizzle a client of their own,
- * wrapped the same way.
+ * most 1,000 statements per connection (closing the least recently used). If a column changes
+ * type while the app runs, a statement prepared before fails once and is prepared again (retried
+ * by itself outside a transaction; inside one, the error is the transaction's): migrations run
+ * before the app starts. Transactions and savepoints hand Drizzle a client of their own, wrapped
+ * the same way.
  */
 export function preparedStatements(client: postgres.Sql): postgres.Sql {
   return new Proxy(client, {
