@@ -36,7 +36,7 @@ export class SessionGoneError extends Error {
  */
 export async function lockChosenSessions(tx: Tx, sessionIds: string[], chosen = sessionIds): Promise<EventSession[]> {
   const locked = await lockSessions(tx, [...new Set(sessionIds)]);
-  if (!chosen.every((id) => locked.some((s) => s.id === id))) throw new SessionGoneError();
+  allLocked(chosen, locked);
   return locked;
 }
 
