@@ -1,27 +1,31 @@
--- registerCar (db/registrations/writes.ts) as one pgbench transaction, statement for statement and
--- round trip for round trip, with prepared statements (-M prepared) as postgres.js uses them:
--- the six reads sent together (the idempotency look-up, the event and the car FOR SHARE, the
--- sessions, the event's questions, the driver's experience; a pipeline, as postgres.js sends
--- them) with the attempt counted against the rate limit (db/rate-limit.ts consumeIn, the upsert
--- of rate-limiter-flexible's Drizzle store); the registration (the bench event asks no
--- questions, so no answers are inserted, as in the app; its payment reference is made in Node);
--- its mail (the outbox row and its pending mark, db/mail/queue.ts: the drain makes the job
--- later, outside), the session's lock, the place and the charges (db/payments/charges.ts; the
--- bench event is free, so none are inserted), all five sent together as the app does
--- (db/registrations/places.ts placeNewRegistration). The app makes the registration's id in
--- Node; here it is made from :k (md5 as a uuid) so that no statement waits for another's result.
--- Variables from bench/pgbench.ts: -D event=<uuid> -D sid=<uuid>. The car is left NULL (every
--- bench car is already registered by the HTTP burst); the app instances are stopped before
--- pgbench runs, so nothing drains its mails and pgbench measures the transaction alone.
+-- registerCar (db/registrations/writes.ts and batched.ts) as pgbench runs it, statement for
+-- statement and round trip for round trip, with prepared statements (-M prepared) as postgres.js
+-- uses them. No transaction of its own: two batches, each one implicit transaction (pgbench ends a
+-- pipeline with one Sync, as postgres.js's sql.batch does). First the reads (the idempotency
+-- look-up, the event and the car with their xmin, the sessions, the event's questions, the
+-- driver's experience) with the attempt counted against the rate limit (db/rate-limit.ts, the
+-- upsert of rate-limiter-flexible's Drizzle store; the app sends it on a pooled connection of its
+-- own at the same moment, here it rides in the reads' pipeline: one commit either way). Then the
+-- writes: the event and the car locked FOR SHARE and checked unchanged since read (ringmeet_expect;
+-- pgbench cannot carry a value read in a pipeline into the next, so each check reads the row's
+-- xmin a second time, one index look-up more than the app), the registration (the bench event asks
+-- no questions, so no answers are inserted, as in the app; its payment reference is made in
+-- Node), its mail (the outbox row and its pending mark, db/mail/queue.ts: the drain makes the job
+-- later, outside), the sessions locked and checked all there, the place, and the charges
+-- (db/payments/charges.ts; the bench event is free, so none are inserted). The app makes the
+-- registration's id in Node; here it is made from :k (md5 as a uuid) so that no statement waits
+-- for another's result. Variables from bench/pgbench.ts: -D event=<uuid> -D sid=<uuid>. The car is
+-- left NULL (every bench car is already registered by the HTTP burst) and its check reads the
+-- bench owner's first car; the app instances are stopped before pgbench runs, so nothing drains
+-- its mails and pgbench measures the registration alone.
 \set c random(1, 1000)
 \set k random(1, 9000000000000000000)
-BEGIN;
 \startpipeline
 SELECT id, owner_id FROM registrations WHERE idempotency_key = concat('pgb-', :k::text);
-SELECT * FROM events WHERE id = :event::uuid FOR SHARE;
-SELECT * FROM cars WHERE owner_id = concat('bench-owner-', lpad(:c::text, 4, '0')) FOR SHARE;
-SELECT * FROM event_sessions WHERE id = :sid::uuid AND event_id = :event::uuid;
-SELECT id, text, kind, choices, required FROM event_questions WHERE event_id = :event::uuid ORDER BY position;
+SELECT *, xmin::text AS version FROM events WHERE id = :event::uuid;
+SELECT *, xmin::text AS version FROM cars WHERE owner_id = concat('bench-owner-', lpad(:c::text, 4, '0'));
+SELECT * FROM event_sessions WHERE id IN (:sid::uuid) AND event_id = :event::uuid;
+SELECT * FROM event_questions WHERE event_id = :event::uuid ORDER BY position;
 SELECT experience FROM users WHERE id = concat('bench-owner-', lpad(:c::text, 4, '0'));
 -- The key's colon stands apart: pgbench would read ':pgb' inside the literal as a variable.
 INSERT INTO rate_limits (key, points, expire)
@@ -32,6 +36,10 @@ INSERT INTO rate_limits (key, points, expire)
   RETURNING key, points, expire;
 \endpipeline
 \startpipeline
+SELECT ringmeet_expect((SELECT xmin FROM events WHERE id = :event::uuid FOR SHARE)::text
+  = (SELECT xmin::text FROM events WHERE id = :event::uuid), 'event');
+SELECT ringmeet_expect((SELECT xmin FROM cars WHERE owner_id = concat('bench-owner-', lpad(:c::text, 4, '0')) ORDER BY id LIMIT 1 FOR SHARE)::text
+  = (SELECT xmin::text FROM cars WHERE owner_id = concat('bench-owner-', lpad(:c::text, 4, '0')) ORDER BY id LIMIT 1), 'car');
 INSERT INTO registrations (id, event_id, car_id, owner_id, idempotency_key, payment_reference, driver_details)
   VALUES (md5(concat('pgb-', :k::text))::uuid, :event::uuid, NULL, concat('bench-owner-', lpad(:c::text, 4, '0')), concat('pgb-', :k::text), concat('RF00PGB', :k::text),
     (SELECT jsonb_build_object('licenceNumber', u.licence_number, 'licenceCountry', u.licence_country,
@@ -47,7 +55,7 @@ WITH m AS (
   ON CONFLICT (dedupe_key) DO NOTHING
   RETURNING id)
 INSERT INTO mail_outbox_pending (mail_id) SELECT id FROM m RETURNING mail_id;
-SELECT id, capacity FROM event_sessions WHERE id IN (:sid::uuid) ORDER BY id FOR UPDATE;
+SELECT ringmeet_expect(count(*) = 1, 'sessions') FROM (SELECT id FROM event_sessions WHERE id IN (:sid::uuid) ORDER BY id FOR UPDATE) l;
 INSERT INTO registration_sessions (registration_id, session_id, status, wait_seq)
   SELECT r.id, s.id, t.status, CASE WHEN t.status = 'waiting' THEN nextval('registration_wait_seq') END
   FROM registrations r JOIN event_sessions s ON s.id IN (:sid::uuid) CROSS JOIN LATERAL (SELECT CASE WHEN
@@ -93,4 +101,3 @@ SELECT reg.event_id, reg.id, c.kind, c.item, c.cents, reg.id || ':' || c.item ||
 FROM changes c JOIN reg ON reg.id = c.registration_id
 ON CONFLICT (source_key) DO NOTHING;
 \endpipeline
-COMMIT;

@@ -3,15 +3,15 @@ import { createHash } from "node:crypto";
 import { RateLimiterDrizzle, RateLimiterRes } from "rate-limiter-flexible";
 import { RATE_LIMITS, retryAfterSeconds, type LimitName } from "@/lib/rate-limits";
 import { db } from "./client";
-import type { Db, Tx } from "./query";
+import type { Db } from "./query";
 import { rateLimits } from "./schema";
 
 export type Limited = { ok: true } | { ok: false; retryAfter: number };
 
 const limiters = new Map<LimitName, RateLimiterDrizzle>();
 
-/** A limiter counting in `storeClient`: the pool, or a transaction that counts along with its writes. */
-function newLimiter(name: LimitName, storeClient: Db | Tx): RateLimiterDrizzle {
+/** A limiter counting in `storeClient`, the pool. */
+function newLimiter(name: LimitName, storeClient: Db): RateLimiterDrizzle {
   const { points, seconds } = RATE_LIMITS[name];
   // Expired rows are purged by the retention job (db/retention.ts), not by a timer per limiter.
   return new RateLimiterDrizzle({
@@ -39,16 +39,6 @@ const hashed = (key: string) => createHash("sha256").update(key).digest("base64u
  */
 export function consume(name: LimitName, key: string): Promise<Limited> {
   return counted(limiter(name), key);
-}
-
-/**
- * The same count as one more statement of the caller's transaction, sent with its first reads (no
- * round trip or wait for a pooled connection of its own, docs/PERFORMANCE.md). It counts only if
- * the transaction commits, and it holds the key's row until then, so one person's attempts on
- * this limit queue behind each other.
- */
-export function consumeIn(tx: Tx, name: LimitName, key: string): Promise<Limited> {
-  return counted(newLimiter(name, tx), key);
 }
 
 async function counted(limiter: RateLimiterDrizzle, key: string): Promise<Limited> {

@@ -37,11 +37,12 @@ const outboxInsert = (
   on conflict (dedupe_key) do nothing
   returning id`;
 
-/** The outbox rows and their pending marks, as one lazy statement (for a pipeline, db/query.ts). */
-const pendingRows = (q: Tx | Db, rows: SQL) =>
-  q.execute(
-    sql`with m as (${outboxInsert(rows)}) insert into mail_outbox_pending (mail_id) select id from m returning mail_id`,
-  );
+/** The outbox rows and their pending marks, as one statement. */
+const pendingSql = (rows: SQL) =>
+  sql`with m as (${outboxInsert(rows)}) insert into mail_outbox_pending (mail_id) select id from m returning mail_id`;
+
+/** pendingSql as one lazy statement (for a pipeline, db/query.ts). */
+const pendingRows = (q: Tx | Db, rows: SQL) => q.execute(pendingSql(rows));
 
 /**
  * A mail about one registration: to its owner's address, and for "registration received" also to
@@ -58,8 +59,11 @@ export async function queueRegistrationMail(
 
 /** queueRegistrationMail as one lazy statement, for a write that sends it in a pipeline (db/query.ts). */
 export const registrationMail = (tx: Tx | Db, mail: RegistrationMail, dedupe: string | null = null) =>
-  pendingRows(
-    tx,
+  tx.execute(registrationMailSql(mail, dedupe));
+
+/** queueRegistrationMail's statement, for a batch (db/batch.ts). */
+export const registrationMailSql = (mail: RegistrationMail, dedupe: string | null = null) =>
+  pendingSql(
     sql`
     select ${mail.kind}, ${JSON.stringify(mail)}::jsonb || jsonb_build_object('to', t.role), t.email, t.user_id, r.id, r.event_id, ${dedupe}::text || ':' || t.role
     from registrations r left join users u on u.id = r.owner_id

@@ -60,7 +60,10 @@ export async function settleCharges(tx: Tx, registrationIds: string | string[]):
 }
 
 /** settleCharges as a lazy statement, for a caller that sends it in a pipeline (db/query.ts `pipelined`). */
-export const settleOne = (tx: Tx, ids: string[]) => tx.execute(settleSql(sql`r.id in (${idList(ids)})`));
+export const settleOne = (tx: Tx, ids: string[]) => tx.execute(settleOneSql(ids));
+
+/** settleCharges's statement, for a batch (db/batch.ts). */
+export const settleOneSql = (ids: string[]) => settleSql(sql`r.id in (${idList(ids)})`);
 
 /** Every registration of an event (its cancellation credits them all). */
 export async function settleEvent(tx: Tx, eventId: string): Promise<void> {

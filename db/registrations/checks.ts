@@ -16,8 +16,8 @@ export const fail = (field: string, error: string) => refuse(error, field) as Re
 
 export type Allocation = Event["allocation"];
 
-const EVENT = rowReader(events, "e");
-const CAR = rowReader(cars, "c");
+export const EVENT = rowReader(events, "e");
+export const CAR = rowReader(cars, "c");
 export const SESSION = rowReader(eventSessions, "s");
 
 // Each check is a query and a verdict on its rows, so that registerCar can send its queries together.

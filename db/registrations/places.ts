@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import { pickPromotion, placeFor } from "@/lib/allocation";
+import { expectThat } from "../batch";
 import { enqueueMail } from "../mail/queue";
 import { settleCharges, settleOne } from "../payments/charges";
 import { idList, sqlRows, type Tx } from "../query";
@@ -15,12 +16,23 @@ import { eventFees, placeOffers, registrationSessions, type EventSession } from 
  */
 export function lockSessions(tx: Tx, sessionIds: string[]): PromiseLike<EventSession[]> {
   if (sessionIds.length === 0) return Promise.resolve([]);
+  return readRows(tx, sessionsLocked(sql`${SESSION.columns}`, sessionIds), SESSION);
+}
+
+/** The sessions' rows (`columns` of them) locked by id, lockSessions's statement. */
+const sessionsLocked = (columns: SQL, sessionIds: string[]) => {
   // The control run of the concurrency test removes the lock to prove the test can fail.
   const unlocked = process.env.NODE_ENV === "test" && process.env.RINGMEET_TEST_WITHOUT_SESSION_LOCK === "1";
-  const query = sql`select ${SESSION.columns} from event_sessions s where s.id in (${idList(sessionIds)})
+  return sql`select ${columns} from event_sessions s where s.id in (${idList(sessionIds)})
     order by s.id${unlocked ? sql`` : sql` for update`}`;
-  return readRows(tx, query, SESSION);
-}
+};
+
+/**
+ * lockChosenSessions for a batch (db/batch.ts): the sessions locked by id, and the batch failed
+ * (ChangedSinceRead) unless every one of them is still there.
+ */
+export const lockAllChosen = (sessionIds: string[]) =>
+  expectThat(sql`count(*) = ${sessionIds.length}`, sql`(${sessionsLocked(sql`s.id`, sessionIds)}) l`, "sessions");
 
 /** A chosen session was deleted (the organiser removed it) after the write read it, before it locked it. */
 export class SessionGoneError extends Error {
@@ -67,14 +79,18 @@ const takenIn = (sessionId: SQL) =>
 export const placeNewRegistration = (tx: Tx, registrationId: string, sessionIds: string[]) =>
   [
     lockSessions(tx, sessionIds),
-    tx.execute(sql`insert into registration_sessions (registration_id, session_id, status, wait_seq)
-      select r.id, s.id, p.status, case when p.status = 'waiting' then nextval('registration_wait_seq') end
-      from registrations r
-      join event_sessions s on s.id in (${idList(sessionIds)})
-      cross join lateral (select (case when ${takenIn(sql`s.id`)} < s.capacity then 'confirmed' else 'waiting' end)::place_status as status) p
-      where r.id = ${registrationId}`),
+    tx.execute(newPlaces(registrationId, sessionIds)),
     settleOne(tx, [registrationId]),
   ] as const;
+
+/** placeNewRegistration's places: one in each session, confirmed while it has room, else waiting. */
+export const newPlaces = (registrationId: string, sessionIds: string[]) =>
+  sql`insert into registration_sessions (registration_id, session_id, status, wait_seq)
+    select r.id, s.id, p.status, case when p.status = 'waiting' then nextval('registration_wait_seq') end
+    from registrations r
+    join event_sessions s on s.id in (${idList(sessionIds)})
+    cross join lateral (select (case when ${takenIn(sql`s.id`)} < s.capacity then 'confirmed' else 'waiting' end)::place_status as status) p
+    where r.id = ${registrationId}`;
 
 /** Every chosen session was still there once locked; else SessionGoneError rolls the transaction back. */
 export function allLocked(sessionIds: string[], locked: EventSession[]): void {

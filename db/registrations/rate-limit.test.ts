@@ -7,8 +7,8 @@ import { db } from "../client";
 import { registrations } from "../schema";
 import { registerCar } from "./writes";
 
-// The register action's rate limit is counted inside registerCar's transaction (with its reads),
-// not by the action before it: these check it still limits, counts refusals, and holds under races.
+// The register action's rate limit is counted by registerCar (beside its reads), not by the action
+// before it: these check it still limits, counts refusals, and holds under races.
 const LIMIT = "registrationsPerUser";
 const { points } = RATE_LIMITS[LIMIT];
 const rowsOf = (eventId: string) => db().select().from(registrations).where(eq(registrations.eventId, eventId));

@@ -6,14 +6,12 @@ import { enqueueMail, registrationMail } from "../mail/queue";
 import { insertAnswers, questionsOf } from "../paperwork/answers";
 import { driverDetailsFromProfile } from "../paperwork/details";
 import { inviteSecondDrivers } from "../paperwork/second-driver";
-import { checkAnswers } from "@/lib/paperwork";
 import { newReference } from "@/lib/payments/reference";
 import { rateLimitedKey, type LimitName } from "@/lib/rate-limits";
 import { settleCancellation, settleCharges } from "../payments/charges";
 import { lazyRows, pipelined, type Tx } from "../query";
-import { consumeIn } from "../rate-limit";
+import { consume } from "../rate-limit";
 import { registrationSessions, users, type Event } from "../schema";
-import { carRefusal, openOrNull, replayOf, runGroupRefusal, sessionsRefusal } from "@/lib/registration-verdicts";
 import {
   byIdempotencyKey,
   checkSessions,
@@ -26,6 +24,7 @@ import {
 } from "./checks";
 import { lockOwn, lockOwnToCancel } from "./locks";
 import { vacate } from "./vacate";
+import { readRegistration, registrationVerdict, writeRegistration } from "./batched";
 import {
   allLocked,
   fillFreePlaces,
@@ -47,44 +46,55 @@ export type RegisterInput = {
 };
 
 /**
- * First come, first served registration of one car. Everything happens in one transaction: the
- * sessions are locked, each gets a confirmed place while it has room or a waiting place, and the
- * "registration received" mail is queued. A replayed form (same idempotency key) returns the
- * registration it already made. An attempt over `limit` is refused before anything is written,
- * and counted all the same.
+ * First come, first served registration of one car: the row, a confirmed place in each chosen
+ * session while it has room or a waiting place, and the "registration received" mail, all or
+ * nothing. A replayed form (same idempotency key) returns the registration it already made. An
+ * attempt over `limit` is refused before anything is written, and counted all the same. The
+ * common case takes two round trips (db/registrations/batched.ts); answers, a second driver or a
+ * row changed under it take the transaction (registerInTransaction).
  */
 export async function registerCar(
   userId: string,
   input: RegisterInput,
   { now = new Date(), limit }: { now?: Date; limit?: LimitName } = {},
 ): Promise<WriteResult> {
-  const result = await sessionsStillThere(() =>
+  const [limited, reads] = await Promise.all([limit ? consume(limit, userId) : null, readRegistration(userId, input)]);
+  if (limited && !limited.ok) return fail("form", rateLimitedKey(limited.retryAfter));
+  const verdict = registrationVerdict(reads, userId, input, now);
+  if ("ok" in verdict) return verdict;
+  const { found, car } = reads;
+  const simple = verdict.answers.length === 0 && !input.secondDriverEmail && found && car;
+  // Null from the batch: a row changed since the reads, and nothing was written.
+  const batched = simple ? await writeRegistration({ found, car }, userId, input) : null;
+  const result = batched ?? (await registerInTransaction(userId, input, now));
+  // A conflict may have been the same form racing itself rather than the car being taken.
+  if (!result.ok && result.error === "errors.carAlreadyRegistered")
+    return (await findByIdempotencyKey(userId, input.idempotencyKey)) ?? result;
+  return result;
+}
+
+/** registerCar in one transaction, the event and the car read FOR SHARE, the sessions then locked. */
+async function registerInTransaction(userId: string, input: RegisterInput, now: Date): Promise<WriteResult> {
+  return sessionsStillThere(() =>
     db().transaction(async (tx) => {
-      // The reads, and the attempt counted against `limit` (the action's rate limit), go out
-      // together (postgres.js pipelines them on the transaction's connection): one round trip
-      // instead of seven, when hundreds of owners press "Register" at once.
+      // The reads go out together (postgres.js pipelines them on the transaction's connection).
       const unique = [...new Set(input.sessionIds)];
-      const [[replayed], [found], [car], sessions, questions, [owner], limited] = await Promise.all([
+      const [[replayed], [found], [car], sessions, questions, [experience]] = await Promise.all([
         byIdempotencyKey(tx, input.idempotencyKey),
         eventById(tx, input.eventId),
         ownCar(tx, userId, input.carId),
         sessionsOf(tx, input.eventId, unique),
         questionsOf(tx, input.eventId),
         tx.select({ experience: users.experience }).from(users).where(eq(users.id, userId)),
-        limit ? consumeIn(tx, limit, userId) : null,
       ]);
-      if (limited && !limited.ok) return fail("form", rateLimitedKey(limited.retryAfter));
-      const replay = replayOf(replayed, userId);
-      if (replay) return replay;
-      const event = openOrNull(found, now, ["fcfs"]);
-      if (!event) return fail("form", "errors.registrationClosed");
-      const refused =
-        carRefusal(car, event) ??
-        sessionsRefusal(sessions, unique, event) ??
-        runGroupRefusal(sessions, owner?.experience);
-      if (refused) return refused;
-      const answered = checkAnswers(questions, input.answers ?? {});
-      if (!answered.ok) return fail(answered.field, answered.error);
+      const verdict = registrationVerdict(
+        { replayed, found, car, sessions, questions, experience },
+        userId,
+        input,
+        now,
+      );
+      if ("ok" in verdict) return verdict;
+      const { event, answers } = verdict;
       // The row and its mail (composed when sent, after the commit; its reminder needs nothing
       // here, db/mail/reminders.ts) go out in one round trip, with the sessions' lock and the places
       // when nothing else is written first: statements ahead of the lock do not hold it.
@@ -93,14 +103,14 @@ export async function registerCar(
         insertRegistration(tx, event, userId, input, id),
         registrationMail(tx, { kind: "registrationReceived", registrationId: id }),
       ] as const;
-      if (answered.answers.length === 0 && !input.secondDriverEmail) {
+      if (answers.length === 0 && !input.secondDriverEmail) {
         const [created, , locked] = await pipelined(...written, ...placeNewRegistration(tx, id, unique));
         if (created.length === 0) return fail("carId", "errors.carAlreadyRegistered");
         allLocked(unique, locked);
       } else {
         const [created] = await pipelined(...written);
         if (created.length === 0) return fail("carId", "errors.carAlreadyRegistered");
-        await insertAnswers(tx, id, answered.answers);
+        await insertAnswers(tx, id, answers);
         if (input.secondDriverEmail) await inviteSecondDrivers(tx, event.id, id);
         const [locked] = await pipelined(...placeNewRegistration(tx, id, unique));
         allLocked(unique, locked);
@@ -108,30 +118,29 @@ export async function registerCar(
       return { ok: true, registrationId: id, eventSlug: event.slug } as const;
     }),
   );
-  // A conflict may have been the same form racing itself rather than the car being taken.
-  if (!result.ok && result.error === "errors.carAlreadyRegistered")
-    return (await findByIdempotencyKey(userId, input.idempotencyKey)) ?? result;
-  return result;
 }
 
 type NewRegistration = Pick<RegisterInput, "carId" | "idempotencyKey" | "secondDriverName" | "secondDriverEmail">;
 
 /**
  * The registration row, as a lazy statement: no row back when the car already holds one in the
- * event (or the form raced itself). Written as SQL, not with the query builder, which spent about
+ * event (or the form raced itself).
+ */
+export function insertRegistration(tx: Tx, event: Event, userId: string, input: NewRegistration, id = randomUUID()) {
+  return lazyRows<{ id: string }>(tx, registrationRow(event.id, userId, input, id));
+}
+
+/**
+ * insertRegistration's statement. Written as SQL, not with the query builder, which spent about
  * 0.1 ms building it on every registration (docs/PERFORMANCE.md); every other column keeps its
  * database default.
  */
-export function insertRegistration(tx: Tx, event: Event, userId: string, input: NewRegistration, id = randomUUID()) {
-  return lazyRows<{ id: string }>(
-    tx,
-    sql`insert into registrations (id, event_id, car_id, owner_id, idempotency_key, payment_reference,
+export const registrationRow = (eventId: string, userId: string, input: NewRegistration, id: string) =>
+  sql`insert into registrations (id, event_id, car_id, owner_id, idempotency_key, payment_reference,
       second_driver_name, second_driver_email, driver_details)
-    values (${id}, ${event.id}, ${input.carId}, ${userId}, ${input.idempotencyKey}, ${newReference()},
+    values (${id}, ${eventId}, ${input.carId}, ${userId}, ${input.idempotencyKey}, ${newReference()},
       ${input.secondDriverName}, ${input.secondDriverEmail}, ${driverDetailsFromProfile(userId)})
-    on conflict do nothing returning id`,
-  );
-}
+    on conflict do nothing returning id`;
 
 export const notOpen = fail("form", "errors.registrationNotChangeable");
 
