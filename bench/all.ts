@@ -91,7 +91,9 @@ function registrationRows(reg: Awaited<ReturnType<typeof benchRegistration>>): R
     },
     {
       target: "burst p99 ≤ 1.5 × (100 ÷ throughput), a fair queue",
-      floor: ms(fair),
+      // The floor action measured the same way, against the same bound of its own throughput: the
+      // part of the tail that is the framework's (its POST reads a session and redirects, nothing else).
+      floor: `${ms(fair)}; floor action ${ms(reg.floor.post.p99)} against its ${ms(1.5 * (100 / reg.floor.post.reqPerSec) * 1000)}`,
       today: ms(reg.post.p99),
       ok: reg.post.p99 <= fair,
       load,
