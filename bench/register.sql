@@ -3,9 +3,9 @@
 -- uses them. No transaction of its own: two batches, each one implicit transaction (pgbench ends a
 -- pipeline with one Sync, as postgres.js's sql.batch does). First the reads (the idempotency
 -- look-up, the event and the car with their xmin, the sessions, the event's questions, the
--- driver's experience) with the attempt counted against the rate limit (db/rate-limit.ts, the
--- upsert of rate-limiter-flexible's Drizzle store; the app sends it on a pooled connection of its
--- own at the same moment, here it rides in the reads' pipeline: one commit either way). Then the
+-- driver's experience) with the attempt counted against the rate limit (db/rate-limit.ts
+-- countIn, the upsert of rate-limiter-flexible's Drizzle store, the first statement of the app's
+-- read batch, last here). Then the
 -- writes: the event and the car locked FOR SHARE and checked unchanged since read (ringmeet_expect;
 -- pgbench cannot carry a value read in a pipeline into the next, so each check reads the row's
 -- xmin a second time, one index look-up more than the app), the registration (the bench event asks

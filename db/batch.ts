@@ -58,7 +58,7 @@ export async function batch<const T extends readonly Batched<unknown>[]>(...stat
   const client = sqlClient();
   const queries = statements.map(({ query }) => {
     const { sql: text, params } = dialect.sqlToQuery(query);
-    return client.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare: true });
+    return client.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare: true, simple: false });
   });
   try {
     const results = await client.batch(queries);

@@ -4,7 +4,8 @@ import { RateLimiterDrizzle } from "rate-limiter-flexible";
 import { describe, expect, inject, it } from "vitest";
 import { RATE_LIMITS } from "@/lib/rate-limits";
 import { uniqueEmail } from "@/test/unique";
-import { consume, consumeAll } from "./rate-limit";
+import { batch } from "./batch";
+import { consume, consumeAll, countIn } from "./rate-limit";
 import { rateLimits } from "./schema";
 import { db } from "./client";
 
@@ -69,5 +70,31 @@ describe("rate limits", () => {
       ]),
     ).toMatchObject({ ok: false });
     expect(await consume("signInPerIp", ip)).toEqual({ ok: true });
+  });
+});
+
+describe("a count sent in a batch (countIn)", () => {
+  it("counts on rate-limiter-flexible's row: the two together reach the limit", async () => {
+    const key = uniqueEmail("batched");
+    const { points } = RATE_LIMITS.registrationsPerUser;
+    const counted = async () => (await batch(countIn("registrationsPerUser", key)))[0];
+    for (let i = 0; i < points; i++)
+      expect(await (i % 2 ? counted() : consume("registrationsPerUser", key))).toEqual({ ok: true });
+    const refused = await counted();
+    expect(refused).toMatchObject({ ok: false });
+    expect(!refused.ok && refused.retryAfter).toBeGreaterThan(50);
+    expect(!refused.ok && refused.retryAfter).toBeLessThanOrEqual(60);
+    expect(await consume("registrationsPerUser", key.toUpperCase())).toMatchObject({ ok: false });
+  });
+
+  it("starts again at one once the window is over", async () => {
+    const key = uniqueEmail("expired");
+    const { points, seconds } = RATE_LIMITS.registrationsPerUser;
+    const past = new Date(Date.now() - 2 * seconds * 1000);
+    for (let i = 0; i <= points; i++) await batch(countIn("registrationsPerUser", key, past));
+    expect((await batch(countIn("registrationsPerUser", key, past)))[0]).toMatchObject({ ok: false });
+    // The window opened at `past` is over: the next attempt is the first of a new one.
+    expect((await batch(countIn("registrationsPerUser", key)))[0]).toEqual({ ok: true });
+    expect(await consume("registrationsPerUser", key)).toEqual({ ok: true });
   });
 });

@@ -2,11 +2,13 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { checkAnswers, type Answer, type ExperienceLevel, type Question } from "@/lib/paperwork";
+import type { LimitName } from "@/lib/rate-limits";
 import { carRefusal, openOrNull, replayOf, runGroupRefusal, sessionsRefusal } from "@/lib/registration-verdicts";
-import { batch, ChangedSinceRead, expectUnchanged, readWith, rows } from "../batch";
+import { batch, ChangedSinceRead, expectUnchanged, readWith, rows, type Batched } from "../batch";
 import { registrationMailSql } from "../mail/queue";
 import { settleOneSql } from "../payments/charges";
 import { idList } from "../query";
+import { countIn, type Limited } from "../rate-limit";
 import { rowReader } from "../row-reader";
 import { eventQuestions, type Car, type Event, type EventSession } from "../schema";
 import { CAR, EVENT, fail, SESSION, type WriteResult } from "./checks";
@@ -25,6 +27,8 @@ const versioned =
   <T>(read: (row: Record<string, unknown>) => T) =>
   (row: Record<string, unknown>): Versioned<T> => ({ ...read(row), version: String(row.version) });
 
+const notCounted: Batched<Limited> = { query: sql`select`, read: () => ({ ok: true }) };
+
 /** What a registration reads: the rows its verdict needs (lib/registration-verdicts). */
 export type RegistrationReads = {
   replayed?: { id: string; ownerId: string | null };
@@ -39,9 +43,12 @@ export type RegistrationReads = {
 export async function readRegistration(
   userId: string,
   input: RegisterInput,
-): Promise<RegistrationReads & { found?: Versioned<Event>; car?: Versioned<Car> }> {
+  limit?: LimitName,
+): Promise<RegistrationReads & { found?: Versioned<Event>; car?: Versioned<Car>; limited: Limited }> {
   const unique = [...new Set(input.sessionIds)];
-  const [replayed, found, car, sessions, questions, experience] = await batch(
+  const [limited, replayed, found, car, sessions, questions, experience] = await batch(
+    // The attempt counted against `limit` (the action's rate limit), whatever the reads find.
+    limit ? countIn(limit, userId) : notCounted,
     rows<{ id: string; ownerId: string | null }>(
       sql`select id, owner_id as "ownerId" from registrations where idempotency_key = ${input.idempotencyKey}`,
     ),
@@ -65,7 +72,15 @@ export async function readRegistration(
     ),
     rows<{ experience: ExperienceLevel | null }>(sql`select experience from users where id = ${userId}`),
   );
-  return { replayed: replayed[0], found: found[0], car: car[0], sessions, questions, experience: experience[0] };
+  return {
+    limited,
+    replayed: replayed[0],
+    found: found[0],
+    car: car[0],
+    sessions,
+    questions,
+    experience: experience[0],
+  };
 }
 
 /** The reads' verdict: a refusal or replay to answer, or the open event and the answers to write. */

@@ -7,7 +7,7 @@ import { db } from "../client";
 import { registrations } from "../schema";
 import { registerCar } from "./writes";
 
-// The register action's rate limit is counted by registerCar (beside its reads), not by the action
+// The register action's rate limit is counted by registerCar (in its reads' batch), not by the action
 // before it: these check it still limits, counts refusals, and holds under races.
 const LIMIT = "registrationsPerUser";
 const { points } = RATE_LIMITS[LIMIT];

@@ -10,7 +10,6 @@ import { newReference } from "@/lib/payments/reference";
 import { rateLimitedKey, type LimitName } from "@/lib/rate-limits";
 import { settleCancellation, settleCharges } from "../payments/charges";
 import { lazyRows, pipelined, type Tx } from "../query";
-import { consume } from "../rate-limit";
 import { registrationSessions, users, type Event } from "../schema";
 import {
   byIdempotencyKey,
@@ -58,8 +57,8 @@ export async function registerCar(
   input: RegisterInput,
   { now = new Date(), limit }: { now?: Date; limit?: LimitName } = {},
 ): Promise<WriteResult> {
-  const [limited, reads] = await Promise.all([limit ? consume(limit, userId) : null, readRegistration(userId, input)]);
-  if (limited && !limited.ok) return fail("form", rateLimitedKey(limited.retryAfter));
+  const reads = await readRegistration(userId, input, limit);
+  if (!reads.limited.ok) return fail("form", rateLimitedKey(reads.limited.retryAfter));
   const verdict = registrationVerdict(reads, userId, input, now);
   if ("ok" in verdict) return verdict;
   const { found, car } = reads;

@@ -31,7 +31,7 @@ export const registerAction = formAction(
     bound: [slugArg],
     signIn: registerPage,
     schema: registrationSchema,
-    // Counted inside registerCar's transaction, with its first reads (docs/PERFORMANCE.md).
+    // Counted by registerCar, in its reads' batch (docs/PERFORMANCE.md).
     input: (form) => formInput(form.entries()),
     echo: (input) => ({
       ...Object.fromEntries(
