@@ -37,10 +37,6 @@ export function sqlClient(): postgres.Sql {
   // After a lost connection (a restart, an outage) postgres.js opens a new one for the next query.
   c.sql ??= postgres(env().databaseUrl, {
     max: Number(process.env.DATABASE_POOL_MAX ?? 10),
-    // One query or batch in flight per connection, the rest wait their turn in the pool (first
-    // come, first served): pipelined behind a registration's batch waiting on a session's lock, a
-    // quick read waited for that lock too, and a burst's slowest owners twice as long.
-    max_pipeline: 1,
     idle_timeout: 30,
     connect_timeout: 5,
     backoff: reconnectDelay,

@@ -4,7 +4,7 @@ import { sql } from "drizzle-orm";
 import { checkAnswers, type Answer, type ExperienceLevel, type Question } from "@/lib/paperwork";
 import type { LimitName } from "@/lib/rate-limits";
 import { carRefusal, openOrNull, replayOf, runGroupRefusal, sessionsRefusal } from "@/lib/registration-verdicts";
-import { batch, ChangedSinceRead, expectUnchanged, readWith, rows, type Batched } from "../batch";
+import { batch, batchAlone, ChangedSinceRead, expectUnchanged, readWith, rows, type Batched } from "../batch";
 import { registrationMailSql } from "../mail/queue";
 import { settleOneSql } from "../payments/charges";
 import { idList } from "../query";
@@ -119,7 +119,8 @@ export async function writeRegistration(
   const { found: event, car } = reads;
   const id = randomUUID();
   try {
-    const [, , created] = await batch(
+    // Alone on its connection: it waits on the sessions' lock behind every owner ahead.
+    const [, , created] = await batchAlone(
       expectUnchanged(sql`select e.xmin from events e where e.id = ${event.id} for share`, event.version, "event"),
       expectUnchanged(
         sql`select c.xmin from cars c where c.id = ${car.id} and c.owner_id = ${userId} for share`,
