@@ -53,31 +53,9 @@ type Results<T extends readonly Batched<unknown>[]> = { -readonly [K in keyof T]
  * Sends the statements as one batch on the app's pool, prepared (as db/prepared.ts does for
  * Drizzle), and reads their rows. Throws ChangedSinceRead when a check failed: nothing was written.
  */
-export function batch<const T extends readonly Batched<unknown>[]>(...statements: T): Promise<Results<T>> {
+export async function batch<const T extends readonly Batched<unknown>[]>(...statements: T): Promise<Results<T>> {
   db(); // Drizzle sets the pool's date parsers when it wraps it: rows are read as Drizzle reads them.
-  return sent(sqlClient(), statements);
-}
-
-/**
- * batch on a connection of its own, for a batch that may wait on a lock: the pool pipelines a
- * query on a busy connection, and one sent behind a batch waiting on a lock would wait for that
- * lock too (postgres.js's README says so). It waits its turn for a free connection, in arrival
- * order, as a transaction does.
- */
-export async function batchAlone<const T extends readonly Batched<unknown>[]>(...statements: T): Promise<Results<T>> {
-  db();
-  const reserved = await sqlClient().reserve();
-  try {
-    return await sent(reserved, statements);
-  } finally {
-    reserved.release();
-  }
-}
-
-async function sent<const T extends readonly Batched<unknown>[]>(
-  client: Pick<postgres.Sql, "unsafe" | "batch">,
-  statements: T,
-) {
+  const client = sqlClient();
   const queries = statements.map(({ query }) => {
     const { sql: text, params } = dialect.sqlToQuery(query);
     return client.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare: true, simple: false });

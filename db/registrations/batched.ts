@@ -4,7 +4,7 @@ import { sql } from "drizzle-orm";
 import { checkAnswers, type Answer, type ExperienceLevel, type Question } from "@/lib/paperwork";
 import type { LimitName } from "@/lib/rate-limits";
 import { carRefusal, openOrNull, replayOf, runGroupRefusal, sessionsRefusal } from "@/lib/registration-verdicts";
-import { batch, batchAlone, ChangedSinceRead, expectUnchanged, readWith, rows, type Batched } from "../batch";
+import { batch, ChangedSinceRead, expectUnchanged, readWith, rows, type Batched } from "../batch";
 import { registrationMailSql } from "../mail/queue";
 import { settleOneSql } from "../payments/charges";
 import { idList } from "../query";
@@ -119,8 +119,9 @@ export async function writeRegistration(
   const { found: event, car } = reads;
   const id = randomUUID();
   try {
-    // Alone on its connection: it waits on the sessions' lock behind every owner ahead.
-    const [, , created] = await batchAlone(
+    // Pipelined on the pool like any query, though it may wait on the sessions' lock: a reserved
+    // connection of its own cost the open loop its tail (docs/PERFORMANCE.md).
+    const [, , created] = await batch(
       expectUnchanged(sql`select e.xmin from events e where e.id = ${event.id} for share`, event.version, "event"),
       expectUnchanged(
         sql`select c.xmin from cars c where c.id = ${car.id} and c.owner_id = ${userId} for share`,
