@@ -13,7 +13,8 @@ import { rowReader } from "../row-reader";
 import { eventQuestions, type Car, type Event, type EventSession } from "../schema";
 import { CAR, EVENT, fail, SESSION, type WriteResult } from "./checks";
 import { lockAllChosen, newPlaces } from "./places";
-import { registrationRow, type RegisterInput } from "./writes";
+import { registrationRow } from "./row";
+import type { RegisterInput } from "./writes";
 
 // registerCar's common case, two round trips and no transaction of its own (db/batch.ts): its reads
 // in one batch, then, when it needs nothing but its row, its mail and its places, those written in

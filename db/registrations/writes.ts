@@ -1,12 +1,10 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { db } from "../client";
 import { enqueueMail, registrationMail } from "../mail/queue";
 import { insertAnswers, questionsOf } from "../paperwork/answers";
-import { driverDetailsFromProfile } from "../paperwork/details";
 import { inviteSecondDrivers } from "../paperwork/second-driver";
-import { newReference } from "@/lib/payments/reference";
 import { rateLimitedKey, type LimitName } from "@/lib/rate-limits";
 import { settleCancellation, settleCharges } from "../payments/charges";
 import { lazyRows, pipelined, type Tx } from "../query";
@@ -24,6 +22,7 @@ import {
 import { lockOwn, lockOwnToCancel } from "./locks";
 import { vacate } from "./vacate";
 import { readRegistration, registrationVerdict, writeRegistration } from "./batched";
+import { registrationRow, type NewRegistration } from "./row";
 import {
   allLocked,
   fillFreePlaces,
@@ -119,8 +118,6 @@ async function registerInTransaction(userId: string, input: RegisterInput, now: 
   );
 }
 
-type NewRegistration = Pick<RegisterInput, "carId" | "idempotencyKey" | "secondDriverName" | "secondDriverEmail">;
-
 /**
  * The registration row, as a lazy statement: no row back when the car already holds one in the
  * event (or the form raced itself).
@@ -128,18 +125,6 @@ type NewRegistration = Pick<RegisterInput, "carId" | "idempotencyKey" | "secondD
 export function insertRegistration(tx: Tx, event: Event, userId: string, input: NewRegistration, id = randomUUID()) {
   return lazyRows<{ id: string }>(tx, registrationRow(event.id, userId, input, id));
 }
-
-/**
- * insertRegistration's statement. Written as SQL, not with the query builder, which spent about
- * 0.1 ms building it on every registration (docs/PERFORMANCE.md); every other column keeps its
- * database default.
- */
-export const registrationRow = (eventId: string, userId: string, input: NewRegistration, id: string) =>
-  sql`insert into registrations (id, event_id, car_id, owner_id, idempotency_key, payment_reference,
-      second_driver_name, second_driver_email, driver_details)
-    values (${id}, ${eventId}, ${input.carId}, ${userId}, ${input.idempotencyKey}, ${newReference()},
-      ${input.secondDriverName}, ${input.secondDriverEmail}, ${driverDetailsFromProfile(userId)})
-    on conflict do nothing returning id`;
 
 export const notOpen = fail("form", "errors.registrationNotChangeable");
 
