@@ -7,11 +7,10 @@ import { carRefusal, openOrNull, replayOf, runGroupRefusal, sessionsRefusal } fr
 import { batch, ChangedSinceRead, expectUnchanged, readWith, rows, type Batched } from "../batch";
 import { registrationMailSql } from "../mail/queue";
 import { settleOneSql } from "../payments/charges";
-import { idList } from "../query";
 import { countIn, type Limited } from "../rate-limit";
 import { rowReader } from "../row-reader";
 import { eventQuestions, type Car, type Event, type EventSession } from "../schema";
-import { CAR, EVENT, fail, SESSION, type WriteResult } from "./checks";
+import { CAR, EVENT, fail, SESSION, sessionsIn, type WriteResult } from "./checks";
 import { lockAllChosen, newPlaces } from "./places";
 import { registrationRow } from "./row";
 import type { RegisterInput } from "./writes";
@@ -61,12 +60,7 @@ export async function readRegistration(
       sql`select ${CAR.columns}, c.xmin::text as version from cars c where c.id = ${input.carId} and c.owner_id = ${userId}`,
       versioned(CAR.read),
     ),
-    readWith(
-      // None chosen: none read (an empty `in ()` is no SQL), and the verdict refuses the form.
-      sql`select ${SESSION.columns} from event_sessions s
-        where s.id in (${unique.length ? idList(unique) : sql`null`}) and s.event_id = ${input.eventId}`,
-      SESSION.read,
-    ),
+    readWith(sessionsIn(input.eventId, unique), SESSION.read),
     readWith(
       sql`select ${QUESTION.columns} from event_questions q where q.event_id = ${input.eventId} order by q.position`,
       QUESTION.read,

@@ -31,13 +31,11 @@ export const eventById = (tx: Tx, eventId: string) =>
 export const ownCar = (tx: Tx, userId: string, carId: string) =>
   readRows(tx, sql`select ${CAR.columns} from cars c where c.id = ${carId} and c.owner_id = ${userId} for share`, CAR);
 export const sessionsOf = (tx: Tx, eventId: string, unique: string[]) =>
-  unique.length
-    ? readRows(
-        tx,
-        sql`select ${SESSION.columns} from event_sessions s where s.id in (${idList(unique)}) and s.event_id = ${eventId}`,
-        SESSION,
-      )
-    : Promise.resolve([]);
+  unique.length ? readRows(tx, sessionsIn(eventId, unique), SESSION) : Promise.resolve([]);
+/** sessionsOf's statement (none chosen, none read: an empty `in ()` is no SQL). */
+export const sessionsIn = (eventId: string, unique: string[]) =>
+  sql`select ${SESSION.columns} from event_sessions s
+    where s.id in (${unique.length ? idList(unique) : sql`null`}) and s.event_id = ${eventId}`;
 export const byIdempotencyKey = (q: Tx | ReturnType<typeof db>, key: string) =>
   q
     .select({ id: registrations.id, ownerId: registrations.ownerId })
