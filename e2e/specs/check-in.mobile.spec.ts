@@ -18,7 +18,7 @@ const CLOCK = /\d\d:\d\d/;
 
 test.describe("gate check-in on a phone", () => {
   // Scanning: Chromium's fake camera films a generated QR image (a Y4M file given at launch, so this
-  // test opens a browser of its own); with no BarcodeDetector on Linux, @zxing/browser decodes it.
+  // test opens a browser of its own); with no BarcodeDetector on Linux, jsQR (lib/check-in/read-qr.ts) decodes it.
   test("scanning a ticket with the camera checks the car in; a second scan says already checked in", async ({
     sql,
     loginAs,
@@ -37,7 +37,8 @@ test.describe("gate check-in on a phone", () => {
       await expect(verdict)
         .toContainText("Admit", { timeout: 30_000 })
         .catch(async (error: Error) => {
-          // It failed once in many CI runs with the scanner shown: say what the camera's video was doing.
+          // It failed once in many CI runs with the scanner shown, when zxing-js read the codes (it could
+          // never read about one ticket in three hundred): if it fails again, say what the video was doing.
           const video = await page.locator("video").evaluateAll((all: HTMLVideoElement[]) =>
             all.map((v) => ({
               width: v.videoWidth,

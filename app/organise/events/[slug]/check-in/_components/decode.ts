@@ -1,9 +1,9 @@
 "use client";
 
-import type { BrowserQRCodeReader } from "@zxing/browser";
-
 // Reads QR codes: the browser's own BarcodeDetector where it has one (Android Chrome: fast, in
-// hardware), else @zxing/browser, loaded only then so phones with a detector never download it.
+// hardware), else lib/check-in/read-qr.ts (jsQR), loaded only then so phones with a detector never
+// download it. The service worker precaches every static chunk, this one too, so a phone that loses
+// signal before its first scan still has it.
 
 type Detected = { rawValue: string }[];
 type Detector = { detect(source: ImageBitmapSource): Promise<Detected> };
@@ -24,61 +24,49 @@ function nativeDetector(): Promise<Detector | null> {
   return native;
 }
 
-let zxing: Promise<BrowserQRCodeReader> | null = null;
-const zxingReader = () =>
-  (zxing ??= import("@zxing/browser").then(({ BrowserQRCodeReader }) => new BrowserQRCodeReader()));
+let reader: Promise<typeof import("@/lib/check-in/read-qr")> | null = null;
+const readQrModule = () => (reader ??= import("@/lib/check-in/read-qr"));
 
-/**
- * The picture turned by `quarterTurns` × 90°. zxing misses about one in eight of our (version
- * 10) ticket codes in one orientation and reads them in another, so each attempt turns the
- * picture a further quarter: a code held still is read within four attempts.
- */
-function turned(source: CanvasImageSource, width: number, height: number, quarterTurns: number): HTMLCanvasElement {
-  const canvas = document.createElement("canvas");
-  const sideways = quarterTurns % 2 === 1;
-  canvas.width = sideways ? height : width;
-  canvas.height = sideways ? width : height;
-  const context = canvas.getContext("2d", { willReadFrequently: true })!;
-  context.translate(canvas.width / 2, canvas.height / 2);
-  context.rotate((quarterTurns * Math.PI) / 2);
-  context.drawImage(source, -width / 2, -height / 2);
-  return canvas;
-}
+// How each kind of picture is read. `longest`: the side it is scaled down to. A phone photo is 12
+// megapixels, and a ticket filling a fifth of it still has a few pixels per module at 1,600.
+// Camera frames come every 60 ms, so they are kept smaller (a ticket held up fills the frame) and
+// not also read inverted (a dark-mode screenshot is a photo's case).
+const READING = { photo: { longest: 1600, inverted: true }, frame: { longest: 960, inverted: false } };
 
-async function zxingRead(
-  source: CanvasImageSource,
-  width: number,
-  height: number,
-  quarterTurns: number,
-): Promise<string | null> {
+/** The picture's pixels, scaled down to at most its kind's longest side, read by jsQR. */
+async function softwareRead(source: CanvasImageSource, width: number, height: number, kind: keyof typeof READING) {
   if (!width || !height) return null;
-  try {
-    return (await zxingReader()).decodeFromCanvas(turned(source, width, height, quarterTurns)).getText();
-  } catch {
-    return null; // nothing found in this picture: the normal case between codes
-  }
+  const { longest, inverted } = READING[kind];
+  const scale = Math.min(1, longest / Math.max(width, height));
+  const canvas = document.createElement("canvas");
+  canvas.width = Math.round(width * scale);
+  canvas.height = Math.round(height * scale);
+  const context = canvas.getContext("2d", { willReadFrequently: true })!;
+  context.drawImage(source, 0, 0, canvas.width, canvas.height);
+  const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+  return (await readQrModule()).readQr(data, canvas.width, canvas.height, inverted);
 }
 
 /** One attempt at the video's current frame. */
-async function readFrame(video: HTMLVideoElement, attempt: number): Promise<string | null> {
+async function readFrame(video: HTMLVideoElement): Promise<string | null> {
   const detector = await nativeDetector();
   if (detector) return (await detector.detect(video).catch((): Detected => []))[0]?.rawValue ?? null;
-  return zxingRead(video, video.videoWidth, video.videoHeight, attempt % 4);
+  return softwareRead(video, video.videoWidth, video.videoHeight, "frame");
 }
 
 /** Reads the playing video until a QR code turns up; calls `onText` once. Returns a stop function. */
 export function watchVideo(video: HTMLVideoElement, onText: (text: string) => void): () => void {
   let stopped = false;
   let timer = 0;
-  const tick = async (attempt: number) => {
-    const text = stopped ? null : await readFrame(video, attempt);
+  const tick = async () => {
+    const text = stopped ? null : await readFrame(video);
     if (stopped) return;
     if (text) {
       stopped = true;
       onText(text);
-    } else timer = window.setTimeout(() => void tick(attempt + 1), 60);
+    } else timer = window.setTimeout(() => void tick(), 60);
   };
-  void tick(0);
+  void tick();
   return () => {
     stopped = true;
     window.clearTimeout(timer);
@@ -91,9 +79,5 @@ export async function decodeImage(file: Blob): Promise<string | null> {
   if (!bitmap) return null;
   const detector = await nativeDetector();
   if (detector) return (await detector.detect(bitmap).catch((): Detected => []))[0]?.rawValue ?? null;
-  for (let turns = 0; turns < 4; turns++) {
-    const text = await zxingRead(bitmap, bitmap.width, bitmap.height, turns);
-    if (text) return text;
-  }
-  return null;
+  return softwareRead(bitmap, bitmap.width, bitmap.height, "photo");
 }
