@@ -1,6 +1,6 @@
 import { parseEnv } from "./lib/env";
 import { trackPeerAddresses } from "./server/peer-address";
-import { requestFailed, trackRequests } from "./server/requests";
+import { requestFailed, serveAtOnce, trackRequests } from "./server/requests";
 import { closeOnShutdown, handleShutdownSignals } from "./server/shutdown";
 
 // First, before any request is handled: the development mailbox answers loopback only; requests
@@ -13,6 +13,7 @@ trackRequests();
 if (process.env.NEXT_PHASE !== "phase-production-build") {
   try {
     const env = parseEnv(process.env);
+    serveAtOnce(env.maxInFlight);
     // What to close on SIGTERM, in the order it started (closed newest first: server/shutdown.ts).
     const { closeDatabasePool } = await import("./db/client");
     closeOnShutdown("database pool", () => closeDatabasePool());

@@ -32,6 +32,18 @@ describe("parseEnv", () => {
     );
   });
 
+  it("queues requests beyond twelve per server process unless told another number (0: no queue)", () => {
+    expect(parseEnv({ DATABASE_URL: DB }).maxInFlight).toBe(12);
+    expect(parseEnv({ DATABASE_URL: DB, RINGMEET_MAX_IN_FLIGHT: "0" }).maxInFlight).toBe(0);
+    expect(parseEnv({ DATABASE_URL: DB, RINGMEET_MAX_IN_FLIGHT: "40" }).maxInFlight).toBe(40);
+    expect(errorOf({ DATABASE_URL: DB, RINGMEET_MAX_IN_FLIGHT: "many" })).toBe(
+      "Configuration error: RINGMEET_MAX_IN_FLIGHT must be a whole number.",
+    );
+    expect(errorOf({ DATABASE_URL: DB, RINGMEET_MAX_IN_FLIGHT: "-1" })).toBe(
+      "Configuration error: RINGMEET_MAX_IN_FLIGHT must be 0 (no queue) or more.",
+    );
+  });
+
   it("requires DATABASE_URL with one readable line", () => {
     expect(() => parseEnv({})).toThrow(new Error("Configuration error: DATABASE_URL is required."));
     expect(errorOf({ DATABASE_URL: "" })).toBe("Configuration error: DATABASE_URL is required.");

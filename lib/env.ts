@@ -5,6 +5,14 @@ const flag = z
   .optional()
   .transform((v) => v === "1" || v === "true");
 
+/**
+ * Requests one server process works on at once, the rest waiting in arrival order
+ * (server/admission.ts). Measured on two cores with two instances: 12 kept a registration burst's
+ * p99 within a fair queue's bound at most of the throughput; 4 was fairer and slower; no queue, four
+ * times the bound (docs/PERFORMANCE.md, "Admission in order").
+ */
+export const DEFAULT_MAX_IN_FLIGHT = 12;
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -25,6 +33,12 @@ const envSchema = z.object({
     .string()
     .regex(/^whsec_\w+$/, "STRIPE_WEBHOOK_SECRET must be a webhook signing secret (whsec_…)")
     .optional(),
+  RINGMEET_MAX_IN_FLIGHT: z.coerce
+    .number({ error: "RINGMEET_MAX_IN_FLIGHT must be a whole number" })
+    .int("RINGMEET_MAX_IN_FLIGHT must be a whole number")
+    .min(0, "RINGMEET_MAX_IN_FLIGHT must be 0 (no queue) or more")
+    .max(10_000)
+    .default(DEFAULT_MAX_IN_FLIGHT),
 });
 
 export type AppEnv = {
@@ -40,6 +54,8 @@ export type AppEnv = {
   trustProxy: boolean;
   /** Card payments (Stripe Checkout), on when both are set; the webhook's secret verifies what Stripe reports. */
   stripe: { secretKey: string; webhookSecret: string } | null;
+  /** Requests served at once per server process, the rest queued in arrival order; 0: no queue. */
+  maxInFlight: number;
 };
 
 /**
@@ -106,6 +122,7 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
       e.STRIPE_SECRET_KEY && e.STRIPE_WEBHOOK_SECRET
         ? { secretKey: e.STRIPE_SECRET_KEY, webhookSecret: e.STRIPE_WEBHOOK_SECRET }
         : null,
+    maxInFlight: e.RINGMEET_MAX_IN_FLIGHT,
   };
 }
 

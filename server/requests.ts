@@ -1,6 +1,7 @@
 import { subscribe } from "node:diagnostics_channel";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { isDatabaseUnavailable } from "@/db/unavailable";
+import { admitInOrder } from "./admission";
 import { unavailablePage } from "./unavailable-page";
 
 // What the server process knows about its HTTP traffic, learnt from Node's diagnostics channel
@@ -23,6 +24,8 @@ type State = {
   unavailable: WeakSet<ServerResponse>;
   seq: number;
   idle: Set<() => void>;
+  /** Requests each server serves at once, the rest queued (server/admission.ts); 0: no queue. */
+  maxInFlight: number;
 };
 const state = ((globalThis as { __ringmeetRequests?: State }).__ringmeetRequests ??= {
   installed: false,
@@ -32,6 +35,7 @@ const state = ((globalThis as { __ringmeetRequests?: State }).__ringmeetRequests
   unavailable: new WeakSet(),
   seq: 0,
   idle: new Set(),
+  maxInFlight: 0,
 });
 
 type RequestStart = { request: IncomingMessage; response: ServerResponse; server: Server };
@@ -42,6 +46,8 @@ export function trackRequests(): void {
   state.installed = true;
   subscribe("http.server.request.start", (message) => {
     const { request, response, server } = message as RequestStart;
+    // Published just before the server hands the request to its listeners: queued from the first.
+    if (!state.servers.has(server) && state.maxInFlight > 0) admitInOrder(server, state.maxInFlight);
     state.servers.add(server);
     const id = String(++state.seq);
     request.headers[REQUEST_ID_HEADER] = id;
@@ -57,6 +63,11 @@ export function trackRequests(): void {
     if (state.draining) response.setHeader("connection", "close");
     answer503WhenUnavailable(request, response);
   });
+}
+
+/** How many requests each server of this process serves at once (RINGMEET_MAX_IN_FLIGHT); set before the first request. */
+export function serveAtOnce(limit: number): void {
+  state.maxInFlight = limit;
 }
 
 /** Addresses that answer in the visitor's language from copies cached for everybody (app/events/[slug]/shared-copy.tsx). */

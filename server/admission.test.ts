@@ -1,0 +1,131 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterEach, describe, expect, it } from "vitest";
+import { admitInOrder } from "./admission";
+import { serveAtOnce, trackRequests } from "./requests";
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A server whose handler records each request it is handed and answers only when told. */
+async function heldServer(limit: number) {
+  const started: string[] = [];
+  const held = new Map<string, http.ServerResponse>();
+  const server = http.createServer((request, response) => {
+    started.push(request.url!);
+    held.set(request.url!, response);
+  });
+  admitInOrder(server, limit);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const port = (server.address() as AddressInfo).port;
+  const answer = (path: string) => held.get(path)!.end(path);
+  return { server, port, started, answer };
+}
+
+/** GET on a connection of its own; resolves with the body. */
+function get(port: number, path: string, signal?: AbortSignal): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const request = http.get({ host: "127.0.0.1", port, path, agent: false, signal }, (res) => {
+      let body = "";
+      res.on("data", (chunk) => (body += chunk));
+      res.on("end", () => resolve(body));
+    });
+    request.on("error", reject);
+  });
+}
+
+const servers: http.Server[] = [];
+afterEach(() => {
+  for (const server of servers.splice(0)) {
+    server.closeAllConnections();
+    server.close();
+  }
+});
+
+describe("admitInOrder (server/admission.ts)", () => {
+  it("hands the server at most `limit` requests at once, the others in the order they came", async () => {
+    const { server, port, started, answer } = await heldServer(2);
+    servers.push(server);
+    const answers: Promise<string>[] = [];
+    for (const path of ["/a", "/b", "/c", "/d", "/e"]) {
+      answers.push(get(port, path));
+      await sleep(30); // each arrives before the next is sent
+    }
+    expect(started).toEqual(["/a", "/b"]);
+    answer("/b");
+    await sleep(30);
+    expect(started).toEqual(["/a", "/b", "/c"]);
+    answer("/a");
+    answer("/c");
+    await sleep(30);
+    expect(started).toEqual(["/a", "/b", "/c", "/d", "/e"]);
+    answer("/d");
+    answer("/e");
+    expect(await Promise.all(answers)).toEqual(["/a", "/b", "/c", "/d", "/e"]);
+  });
+
+  it("lets static files and the health probe past a full queue", async () => {
+    const { server, port, started, answer } = await heldServer(1);
+    servers.push(server);
+    void get(port, "/register");
+    await sleep(30);
+    void get(port, "/garage");
+    await sleep(30);
+    void get(port, "/_next/static/chunks/app.js");
+    void get(port, "/api/health");
+    void get(port, "/api/healthy-looking");
+    await sleep(50);
+    expect(started).toEqual(["/register", "/_next/static/chunks/app.js", "/api/health"]);
+    answer("/register");
+    await sleep(30);
+    expect(started.slice(3)).toEqual(["/garage"]);
+  });
+
+  it("never starts a request whose client left while it waited, and gives its turn to the next", async () => {
+    const { server, port, started, answer } = await heldServer(1);
+    servers.push(server);
+    void get(port, "/first");
+    await sleep(30);
+    const leaving = new AbortController();
+    get(port, "/gone", leaving.signal).catch(() => undefined);
+    await sleep(30);
+    const last = get(port, "/last");
+    await sleep(30);
+    leaving.abort();
+    await sleep(30);
+    answer("/first");
+    await sleep(30);
+    expect(started).toEqual(["/first", "/last"]);
+    answer("/last");
+    expect(await last).toBe("/last");
+  });
+
+  // How the server process uses it (instrumentation-node.ts): the queue goes in front of a server's
+  // listeners when its first request is published, and that first request already counts.
+  it("is put in front of each server trackRequests sees, from its first request", async () => {
+    trackRequests();
+    serveAtOnce(1);
+    try {
+      const started: string[] = [];
+      const held: http.ServerResponse[] = [];
+      const server = http.createServer((request, response) => {
+        started.push(request.url!);
+        held.push(response);
+      });
+      servers.push(server);
+      await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+      const port = (server.address() as AddressInfo).port;
+      const first = get(port, "/one");
+      await sleep(30);
+      const second = get(port, "/two");
+      await sleep(50);
+      expect(started).toEqual(["/one"]);
+      held[0]!.end("1");
+      await sleep(30);
+      expect(started).toEqual(["/one", "/two"]);
+      held[1]!.end("2");
+      expect([await first, await second]).toEqual(["1", "2"]);
+    } finally {
+      serveAtOnce(0);
+    }
+  });
+});

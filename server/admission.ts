@@ -1,0 +1,51 @@
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
+
+// Requests served at once by one server process; the rest wait in arrival order. Without it,
+// when registration opens and a hundred owners press "Register" together, Next starts all of
+// them at once and they share the one thread: each takes as long as the whole crowd, and which
+// finish first is luck (the floor action's p99 was four times a fair queue's). Admitted a few at
+// a time, they finish about in the order they came (docs/PERFORMANCE.md, "Admission in order").
+
+/** Paths that never wait: static files, and the health probe a load balancer must see answered during a burst. */
+const NEVER_WAITS = /^\/(?:_next\/static\/|api\/health(?:[/?]|$))/;
+
+type Listener = (request: IncomingMessage, response: ServerResponse) => void;
+
+/**
+ * Puts a queue in front of `server`'s request listeners (Next's, for the server Next starts):
+ * at most `limit` requests are in their hands at once, the others wait in the order they came.
+ * A request leaves when its response closes (sent, or its client gone); one whose client leaves
+ * while waiting is never started.
+ */
+export function admitInOrder(server: Server, limit: number): void {
+  const listeners = server.listeners("request") as Listener[];
+  server.removeAllListeners("request");
+  let inside = 0;
+  const waiting = new Set<() => void>(); // a Set keeps the order of arrival
+  const admitNext = () => {
+    for (const admit of waiting) {
+      if (inside >= limit) return;
+      waiting.delete(admit);
+      admit();
+    }
+  };
+  server.on("request", (request: IncomingMessage, response: ServerResponse) => {
+    const serve = () => {
+      for (const listener of listeners) listener.call(server, request, response);
+    };
+    if (NEVER_WAITS.test(request.url ?? "")) return serve();
+    let admitted = false;
+    const admit = () => {
+      admitted = true;
+      inside++;
+      serve();
+    };
+    response.once("close", () => {
+      if (!admitted) return void waiting.delete(admit);
+      inside--;
+      admitNext();
+    });
+    if (inside < limit && waiting.size === 0) admit();
+    else waiting.add(admit);
+  });
+}
