@@ -7,11 +7,11 @@ const flag = z
 
 /**
  * Requests one server process works on at once, the rest waiting in arrival order
- * (server/admission.ts). Measured on two cores with two instances: 12 kept a registration burst's
- * p99 within a fair queue's bound at most of the throughput; 4 was fairer and slower; no queue, four
- * times the bound (docs/PERFORMANCE.md, "Admission in order").
+ * (server/admission.ts). Off (0) by default: with it on, the end-to-end security matrix's server
+ * action calls hung (docs/PERFORMANCE.md, "Admission in order"); measured on two cores with two
+ * instances, 12 kept a registration burst's p99 near a fair queue's bound.
  */
-export const DEFAULT_MAX_IN_FLIGHT = 12;
+export const DEFAULT_MAX_IN_FLIGHT = 0;
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),

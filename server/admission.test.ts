@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
@@ -130,5 +131,25 @@ describe("admitInOrder (server/admission.ts)", () => {
     } finally {
       serveAtOnce(0);
     }
+  });
+
+  // Failed before: the waiting request was started inside the 'close' of the one before it, and
+  // so ran in that request's AsyncLocalStorage stores (where Next keeps a request's cookies): the
+  // matrix tests hung in CI.
+  it("starts a waiting request in its own async context, not in the one whose close let it in", async () => {
+    const store = new AsyncLocalStorage<string>();
+    const seen: (string | undefined)[] = [];
+    const server = http.createServer((request, response) => {
+      seen.push(store.getStore());
+      store.run(request.url!, () => setTimeout(() => response.end("done"), 20));
+    });
+    servers.push(server);
+    admitInOrder(server, 1);
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const port = (server.address() as AddressInfo).port;
+    const first = get(port, "/first");
+    await sleep(5);
+    await Promise.all([first, get(port, "/second")]);
+    expect(seen).toEqual([undefined, undefined]);
   });
 });

@@ -1,3 +1,4 @@
+import { AsyncResource } from "node:async_hooks";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 
 // Requests served at once by one server process; the rest wait in arrival order. Without it,
@@ -35,11 +36,14 @@ export function admitInOrder(server: Server, limit: number): void {
     };
     if (NEVER_WAITS.test(request.url ?? "")) return serve();
     let admitted = false;
-    const admit = () => {
+    // Bound to this request's own async context: a waiting request is started from the 'close'
+    // of another, and would otherwise run inside that one's AsyncLocalStorage stores (Next keeps
+    // a request's work, cookies and headers there).
+    const admit = AsyncResource.bind(() => {
       admitted = true;
       inside++;
       serve();
-    };
+    });
     response.once("close", () => {
       if (!admitted) return void waiting.delete(admit);
       inside--;
