@@ -152,4 +152,37 @@ describe("admitInOrder (server/admission.ts)", () => {
     await Promise.all([first, get(port, "/second")]);
     expect(seen).toEqual([undefined, undefined]);
   });
+
+  // Failed before: with the queue full of action calls each waiting for its forwarded copy, the
+  // copies queued behind them and nothing moved (the security matrix hung).
+  it("lets a server action Next forwards to itself past a full queue", async () => {
+    const { server, port, started, answer } = await heldServer(1);
+    servers.push(server);
+    leaveOpen(port, "/outer");
+    await sleep(30);
+    const forwarded = new Promise<string>((resolve, reject) => {
+      const request = http.request(
+        {
+          host: "127.0.0.1",
+          port,
+          path: "/forwarded",
+          method: "POST",
+          agent: false,
+          headers: { "x-action-forwarded": "1" },
+        },
+        (res) => {
+          let body = "";
+          res.on("data", (chunk) => (body += chunk));
+          res.on("end", () => resolve(body));
+        },
+      );
+      request.on("error", reject);
+      request.end();
+    });
+    await sleep(50);
+    expect(started).toEqual(["/outer", "/forwarded"]);
+    answer("/forwarded");
+    expect(await forwarded).toBe("/forwarded");
+    answer("/outer");
+  });
 });

@@ -13,6 +13,14 @@ const NEVER_WAITS = /^\/(?:_next\/static\/|api\/health(?:[/?]|$))/;
 type Listener = (request: IncomingMessage, response: ServerResponse) => void;
 
 /**
+ * Next forwards a server action posted to a page that does not hold it to one that does, by
+ * fetching this same server (header x-action-forwarded). That request is part of one already
+ * admitted, which waits for it: queued behind it, both would wait for ever (the security
+ * matrix's action calls, posted to "/", hung so).
+ */
+const isForwardedAction = (request: IncomingMessage) => request.headers["x-action-forwarded"] !== undefined;
+
+/**
  * Puts a queue in front of `server`'s request listeners (Next's, for the server Next starts):
  * at most `limit` requests are in their hands at once, the others wait in the order they came.
  * A request leaves when its response closes (sent, or its client gone); one whose client leaves
@@ -34,7 +42,7 @@ export function admitInOrder(server: Server, limit: number): void {
     const serve = () => {
       for (const listener of listeners) listener.call(server, request, response);
     };
-    if (NEVER_WAITS.test(request.url ?? "")) return serve();
+    if (NEVER_WAITS.test(request.url ?? "") || isForwardedAction(request)) return serve();
     let admitted = false;
     // Bound to this request's own async context: a waiting request is started from the 'close'
     // of another, and would otherwise run inside that one's AsyncLocalStorage stores (Next keeps
