@@ -11,7 +11,7 @@ const flag = z
  * action calls hung (docs/PERFORMANCE.md, "Admission in order"); measured on two cores with two
  * instances, 12 kept a registration burst's p99 near a fair queue's bound.
  */
-export const DEFAULT_MAX_IN_FLIGHT = 0;
+const DEFAULT_MAX_IN_FLIGHT = 0;
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
