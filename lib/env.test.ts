@@ -32,8 +32,8 @@ describe("parseEnv", () => {
     );
   });
 
-  it("queues requests in arrival order only when told how many to serve at once (0: no queue)", () => {
-    expect(parseEnv({ DATABASE_URL: DB }).maxInFlight).toBe(0);
+  it("queues requests in arrival order beyond twelve at once unless told otherwise (0: no queue)", () => {
+    expect(parseEnv({ DATABASE_URL: DB }).maxInFlight).toBe(12);
     expect(parseEnv({ DATABASE_URL: DB, RINGMEET_MAX_IN_FLIGHT: "0" }).maxInFlight).toBe(0);
     expect(parseEnv({ DATABASE_URL: DB, RINGMEET_MAX_IN_FLIGHT: "40" }).maxInFlight).toBe(40);
     expect(errorOf({ DATABASE_URL: DB, RINGMEET_MAX_IN_FLIGHT: "many" })).toBe(

@@ -7,11 +7,10 @@ const flag = z
 
 /**
  * Requests one server process works on at once, the rest waiting in arrival order
- * (server/admission.ts). Off (0) by default: with it on, the end-to-end security matrix's server
- * action calls hung (docs/PERFORMANCE.md, "Admission in order"); measured on two cores with two
- * instances, 12 kept a registration burst's p99 near a fair queue's bound.
+ * (server/admission.ts); 0 turns the queue off. Measured on two cores with two instances, 12 kept
+ * a registration burst's p99 near a fair queue's bound (docs/PERFORMANCE.md, "Admission in order").
  */
-const DEFAULT_MAX_IN_FLIGHT = 0;
+const DEFAULT_MAX_IN_FLIGHT = 12;
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
