@@ -22,6 +22,7 @@ export default defineConfig({
       "app/**/*.test.ts",
       "i18n/**/*.test.ts",
       "server/**/*.test.ts",
+      "scripts/**/*.test.ts",
     ],
     exclude: ["e2e/**", "node_modules/**", ".next/**"],
     environment: "node",

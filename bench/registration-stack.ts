@@ -1,4 +1,4 @@
-import type { ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -14,10 +14,11 @@ import { BENCH_DIST_DIR, benchEnv } from "./stack";
 export type TwoInstances = {
   urls: string[];
   databaseUrl: string;
-  pids: { apps: number[]; postgres: number };
+  /** `worker`: the mail worker's own process, when it runs apart from the apps (see below). */
+  pids: { apps: number[]; worker?: number; postgres: number };
   apps: ChildProcess[];
   postgres: RunningPostgres;
-  /** Stops the two app processes, leaving PostgreSQL up (pgbench then runs on a quiet database). */
+  /** Stops the two app processes and the mail worker, leaving PostgreSQL up (pgbench then runs on a quiet database). */
   stopApps: () => Promise<void>;
   stop: () => Promise<void>;
 };
@@ -25,7 +26,10 @@ export type TwoInstances = {
 /**
  * One embedded PostgreSQL (max_connections=200, in a temporary folder) and two `next start`
  * processes on it: same DATABASE_URL and AUTH_SECRET, each with its own origin as APP_URL and
- * AUTH_URL, each working the mail queue like a production instance. `stop()` ends all three.
+ * AUTH_URL; the mail queue worked by a process of its own (`npm run worker`, the apps started
+ * with RINGMEET_WORKER=0), as a deployment of several instances runs it. BENCH_MAIL_WORKER=in-app
+ * has each app work the queue instead (the default of a single `npm start`); RINGMEET_WORKER=0
+ * runs no worker at all. `stop()` ends them all.
  * BENCH_PORT_BASE (e.g. 3700) pins the two app ports to BASE and BASE+1; else free ports.
  */
 export async function startTwoInstances(): Promise<TwoInstances> {
@@ -35,10 +39,11 @@ export async function startTwoInstances(): Promise<TwoInstances> {
   const dataDir = path.join(workDir, "pg");
   const pg = await startEmbeddedPostgres({ dataDir, port: await freePort(), flags: ["-c", "max_connections=200"] });
   const apps: ChildProcess[] = [];
+  const workers: ChildProcess[] = [];
   const stopApps = async () => {
-    for (const app of apps) app.kill("SIGTERM");
+    for (const app of [...apps, ...workers]) app.kill("SIGTERM");
     await Promise.all(
-      apps.map((app) =>
+      [...apps, ...workers].map((app) =>
         app.exitCode === null && app.signalCode === null ? new Promise((r) => app.once("exit", r)) : null,
       ),
     );
@@ -64,14 +69,23 @@ export async function startTwoInstances(): Promise<TwoInstances> {
     }
     // Auth.js and the server-action origin check both go by the request's host: localhost, as in `npm test`.
     const urls = ports.map((port) => `http://localhost:${port}`);
+    const apart = process.env.BENCH_MAIL_WORKER !== "in-app" && process.env.RINGMEET_WORKER !== "0";
     for (const [i, port] of ports.entries()) {
-      apps.push(await startNext(port, { ...shared, PORT: String(port), APP_URL: urls[i], AUTH_URL: urls[i] }));
+      const appEnv = { ...shared, PORT: String(port), APP_URL: urls[i], AUTH_URL: urls[i] };
+      apps.push(await startNext(port, apart ? { ...appEnv, RINGMEET_WORKER: "0" } : appEnv));
     }
+    if (apart)
+      workers.push(
+        spawn(process.execPath, [path.resolve("scripts/worker.mjs")], {
+          env: { ...shared, APP_URL: urls[0] },
+          stdio: ["ignore", "inherit", "inherit"],
+        }),
+      );
     const postgresPid = Number(readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
     return {
       urls,
       databaseUrl,
-      pids: { apps: apps.map((a) => a.pid!), postgres: postgresPid },
+      pids: { apps: apps.map((a) => a.pid!), worker: workers[0]?.pid, postgres: postgresPid },
       apps,
       postgres: pg,
       stopApps,

@@ -63,20 +63,25 @@ export function build(env: NodeJS.ProcessEnv = process.env): void {
 }
 
 /**
- * `npm start` must run where only the runtime packages are installed (no tsx, no TypeScript):
- * its TypeScript (scripts/serve-production.ts, which shares the database and migration code
- * with the demo) is bundled into plain JavaScript in the build folder, with every npm package
- * left as an import (all of them runtime dependencies). scripts/start.mjs runs it.
+ * `npm start` and `npm run worker` must run where only the runtime packages are installed (no
+ * tsx, no TypeScript): their TypeScript (scripts/serve-production.ts, which shares the database
+ * and migration code with the demo; scripts/mail-worker.ts) is bundled into plain JavaScript in
+ * the build folder, with every npm package left as an import (all of them runtime dependencies).
+ * scripts/start.mjs and scripts/worker.mjs run them.
  */
 export function bundleLauncher(distDir: string): void {
-  buildSync({
-    entryPoints: [path.resolve("scripts/serve-production.ts")],
-    outfile: path.resolve(distDir, "serve-production.mjs"),
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    packages: "external",
-    logLevel: "warning",
-  });
+  for (const name of ["serve-production", "mail-worker"])
+    buildSync({
+      entryPoints: [path.resolve(`scripts/${name}.ts`)],
+      outfile: path.resolve(distDir, `${name}.mjs`),
+      bundle: true,
+      platform: "node",
+      format: "esm",
+      target: "node20",
+      packages: "external",
+      // `server-only` throws unless loaded under React's server condition, which only Next sets;
+      // the mail worker's modules import it, and outside Next no browser can reach them.
+      alias: { "server-only": path.resolve("node_modules/server-only/empty.js") },
+      logLevel: "warning",
+    });
 }

@@ -11,6 +11,7 @@ const DEPLOYED = [
   "next.config.js",
   "lib/content-security-policy.js",
   "scripts/start.mjs",
+  "scripts/worker.mjs",
   "db/migrations",
   "public",
 ];
@@ -87,6 +88,32 @@ export async function checkDeployment(options: { distDir: string; dir: string; d
     console.log(`  npm start on runtime packages: ${PAGES.join(", ")} answered 200; the mailbox is off.`);
   } finally {
     await stopGroup(server);
+  }
+  await checkWorker(dir, env);
+}
+
+/** `npm run worker` on the same install reaches the database and works the mail queue. */
+async function checkWorker(dir: string, env: NodeJS.ProcessEnv): Promise<void> {
+  const worker = spawn("npm", ["run", "--silent", "worker"], {
+    cwd: dir,
+    env,
+    detached: true,
+    stdio: ["ignore", "inherit", "pipe"],
+  });
+  let said = "";
+  worker.stderr!.on("data", (chunk: Buffer) => {
+    said += chunk;
+    process.stderr.write(chunk);
+  });
+  try {
+    for (const deadline = Date.now() + 60_000; !said.includes("working the mail queue");) {
+      if (worker.exitCode !== null) throw new Error(`npm run worker exited with code ${worker.exitCode}`);
+      if (Date.now() > deadline) throw new Error("npm run worker did not reach the database within 60 s");
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    console.log("  npm run worker on runtime packages: working the mail queue.");
+  } finally {
+    await stopGroup(worker);
   }
 }
 
