@@ -26,10 +26,9 @@ export type TwoInstances = {
 /**
  * One embedded PostgreSQL (max_connections=200, in a temporary folder) and two `next start`
  * processes on it: same DATABASE_URL and AUTH_SECRET, each with its own origin as APP_URL and
- * AUTH_URL; the mail queue worked by a process of its own (`npm run worker`, the apps started
- * with RINGMEET_WORKER=0), as a deployment of several instances runs it. BENCH_MAIL_WORKER=in-app
- * has each app work the queue instead (the default of a single `npm start`); RINGMEET_WORKER=0
- * runs no worker at all. `stop()` ends them all.
+ * AUTH_URL, each working the mail queue like a production instance. BENCH_MAIL_WORKER=apart
+ * runs the queue in a process of its own instead (`npm run worker`, the apps started with
+ * RINGMEET_WORKER=0); RINGMEET_WORKER=0 runs no worker at all. `stop()` ends them all.
  * BENCH_PORT_BASE (e.g. 3700) pins the two app ports to BASE and BASE+1; else free ports.
  */
 export async function startTwoInstances(): Promise<TwoInstances> {
@@ -69,7 +68,9 @@ export async function startTwoInstances(): Promise<TwoInstances> {
     }
     // Auth.js and the server-action origin check both go by the request's host: localhost, as in `npm test`.
     const urls = ports.map((port) => `http://localhost:${port}`);
-    const apart = process.env.BENCH_MAIL_WORKER !== "in-app" && process.env.RINGMEET_WORKER !== "0";
+    // On these two cores a worker apart sends the burst's mails at once, beside it: slower
+    // (docs/PERFORMANCE.md, "The mail worker in a process of its own").
+    const apart = process.env.BENCH_MAIL_WORKER === "apart" && process.env.RINGMEET_WORKER !== "0";
     for (const [i, port] of ports.entries()) {
       const appEnv = { ...shared, PORT: String(port), APP_URL: urls[i], AUTH_URL: urls[i] };
       apps.push(await startNext(port, apart ? { ...appEnv, RINGMEET_WORKER: "0" } : appEnv));
