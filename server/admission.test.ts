@@ -1,8 +1,8 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import http from "node:http";
+import http, { type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { admitInOrder } from "./admission";
+import { admitInOrder, isForwardedAction } from "./admission";
 import { serveAtOnce, trackRequests } from "./requests";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -184,5 +184,22 @@ describe("admitInOrder (server/admission.ts)", () => {
     answer("/forwarded");
     expect(await forwarded).toBe("/forwarded");
     answer("/outer");
+  });
+
+  it("takes the forwarded-action header only from this machine: a client elsewhere waits its turn", () => {
+    const from = (remoteAddress: string, forwarded = true) =>
+      ({
+        headers: forwarded ? { "x-action-forwarded": "1" } : {},
+        socket: { remoteAddress },
+      }) as unknown as IncomingMessage;
+    const own = () => new Set(["127.0.0.1", "10.0.0.5"]);
+    expect(isForwardedAction(from("127.0.0.1"), own)).toBe(true);
+    expect(isForwardedAction(from("10.0.0.5"), own)).toBe(true);
+    expect(isForwardedAction(from("203.0.113.9"), own)).toBe(false);
+    expect(isForwardedAction(from("127.0.0.1", false), own)).toBe(false);
+    // The machine's own addresses by default: loopback in either notation.
+    expect(isForwardedAction(from("127.0.0.1"))).toBe(true);
+    expect(isForwardedAction(from("::ffff:127.0.0.1"))).toBe(true);
+    expect(isForwardedAction(from("203.0.113.9"))).toBe(false);
   });
 });

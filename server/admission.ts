@@ -1,5 +1,6 @@
 import { AsyncResource } from "node:async_hooks";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import { networkInterfaces } from "node:os";
 
 // Requests served at once by one server process; the rest wait in arrival order. Without it,
 // when registration opens and a hundred owners press "Register" together, Next starts all of
@@ -16,9 +17,19 @@ type Listener = (request: IncomingMessage, response: ServerResponse) => void;
  * Next forwards a server action posted to a page that does not hold it to one that does, by
  * fetching this same server (header x-action-forwarded). That request is part of one already
  * admitted, which waits for it: queued behind it, both would wait for ever (the security
- * matrix's action calls, posted to "/", hung so).
+ * matrix's action calls, posted to "/", hung so). Only a request from this machine itself can
+ * be one: a client elsewhere sending the header waits like everyone else.
  */
-const isForwardedAction = (request: IncomingMessage) => request.headers["x-action-forwarded"] !== undefined;
+export const isForwardedAction = (request: IncomingMessage, ownAddresses = machineAddresses) =>
+  request.headers["x-action-forwarded"] !== undefined && ownAddresses().has(request.socket.remoteAddress ?? "");
+
+/** This machine's addresses (loopback included), as a socket reports its peer's. */
+function machineAddresses(): Set<string> {
+  const own = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
+  for (const address of Object.values(networkInterfaces()).flat())
+    if (address) own.add(address.address).add(`::ffff:${address.address}`);
+  return own;
+}
 
 /**
  * Puts a queue in front of `server`'s request listeners (Next's, for the server Next starts):
