@@ -7,6 +7,8 @@ export type PhaseFigures = {
   p99: number;
   statuses: Map<number, number>;
   failures: string[];
+  /** Latencies per group of requests (say, per instance), when the phase was given `groupOf`. */
+  groups?: Map<string, { requests: number; p50: number; p99: number }>;
 };
 
 /**
@@ -23,9 +25,15 @@ export function percentile(sorted: number[], p: number): number {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : NaN;
 }
 
-/** Runs `work` over `items` as `load` says; times each call and the whole phase. */
-export async function phase<T>(items: T[], load: Load, work: (item: T) => Promise<Outcome>): Promise<PhaseFigures> {
+/** Runs `work` over `items` as `load` says; times each call and the whole phase (and each `groupOf` group). */
+export async function phase<T>(
+  items: T[],
+  load: Load,
+  work: (item: T) => Promise<Outcome>,
+  groupOf?: (item: T) => string,
+): Promise<PhaseFigures> {
   const latencies: number[] = [];
+  const grouped = new Map<string, number[]>();
   const statuses = new Map<number, number>();
   const failures: string[] = [];
   const started = performance.now();
@@ -37,7 +45,13 @@ export async function phase<T>(items: T[], load: Load, work: (item: T) => Promis
     } catch (error) {
       outcome = { status: 0, failure: error instanceof Error ? error.message : String(error) };
     }
-    latencies.push(performance.now() - from);
+    const latency = performance.now() - from;
+    latencies.push(latency);
+    if (groupOf) {
+      const key = groupOf(item);
+      if (!grouped.has(key)) grouped.set(key, []);
+      grouped.get(key)!.push(latency);
+    }
     statuses.set(outcome.status, (statuses.get(outcome.status) ?? 0) + 1);
     if (outcome.failure && failures.length < 5) failures.push(outcome.failure);
   };
@@ -69,5 +83,15 @@ export async function phase<T>(items: T[], load: Load, work: (item: T) => Promis
     p99: percentile(latencies, 99),
     statuses,
     failures,
+    groups: groupOf ? summarise(grouped) : undefined,
   };
+}
+
+function summarise(grouped: Map<string, number[]>) {
+  const groups = new Map<string, { requests: number; p50: number; p99: number }>();
+  for (const [key, values] of grouped) {
+    values.sort((a, b) => a - b);
+    groups.set(key, { requests: values.length, p50: percentile(values, 50), p99: percentile(values, 99) });
+  }
+  return groups;
 }

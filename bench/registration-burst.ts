@@ -116,12 +116,17 @@ const registered = (location: string) => location.match(/\/registrations\/([0-9a
  */
 export async function submitForms(forms: PreparedForm[], sessionId: string, load: Load) {
   const registrationIds: string[] = [];
-  const figures = await phase(forms, load, async (form) => {
-    const answer = await post(form, registrationBody(form, sessionId), (l) => !!registered(l));
-    const id = registered(answer.location);
-    if (id) registrationIds.push(id);
-    return answer;
-  });
+  const figures = await phase(
+    forms,
+    load,
+    async (form) => {
+      const answer = await post(form, registrationBody(form, sessionId), (l) => !!registered(l));
+      const id = registered(answer.location);
+      if (id) registrationIds.push(id);
+      return answer;
+    },
+    (form) => form.url,
+  );
   return { figures, registrationIds };
 }
 

@@ -87,6 +87,9 @@ export async function benchRegistration(): Promise<RegistrationFigures> {
     console.log(`\n${"".padEnd(34)}${"done".padStart(10)}${"time".padStart(10)}${"rate".padStart(9)}`);
     console.log(phaseLine("GET register form (not timed)", prepared.figures));
     console.log(phaseLine("POST register (server action)", post));
+    // One instance falling behind shows as its own tail (each queues only its own requests).
+    for (const [url, g] of post.groups ?? [])
+      console.log(`  on ${url}: ${g.requests} POSTs, p50 ${g.p50.toFixed(0)} ms, p99 ${g.p99.toFixed(0)} ms`);
     for (const failure of [...prepared.figures.failures, ...post.failures]) console.log(`  ${failure}`);
     console.log(
       `CPU per registration: ${cpuFigures.app.toFixed(1)} ms in the two app processes and ${cpuFigures.postgres.toFixed(1)} ms in PostgreSQL during the burst` +
