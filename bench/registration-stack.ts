@@ -77,7 +77,7 @@ export async function startTwoInstances(): Promise<TwoInstances> {
     }
     if (apart)
       workers.push(
-        spawn(process.execPath, [path.resolve("scripts/worker.mjs")], {
+        spawn(process.execPath, [path.resolve("scripts/start.mjs"), "mail-worker"], {
           env: { ...shared, APP_URL: urls[0] },
           stdio: ["ignore", "inherit", "inherit"],
         }),

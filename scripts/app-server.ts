@@ -67,7 +67,7 @@ export function build(env: NodeJS.ProcessEnv = process.env): void {
  * tsx, no TypeScript): their TypeScript (scripts/serve-production.ts, which shares the database
  * and migration code with the demo; scripts/mail-worker.ts) is bundled into plain JavaScript in
  * the build folder, with every npm package left as an import (all of them runtime dependencies).
- * scripts/start.mjs and scripts/worker.mjs run them.
+ * scripts/start.mjs runs them.
  */
 export function bundleLauncher(distDir: string): void {
   for (const name of ["serve-production", "mail-worker"])

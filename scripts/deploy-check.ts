@@ -11,7 +11,6 @@ const DEPLOYED = [
   "next.config.js",
   "lib/content-security-policy.js",
   "scripts/start.mjs",
-  "scripts/worker.mjs",
   "db/migrations",
   "public",
 ];

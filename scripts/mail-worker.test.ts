@@ -27,7 +27,7 @@ describe("the mail worker in a process of its own", () => {
   it("sends a queued sign-in link and exits 0 on SIGTERM", { timeout: 60_000 }, async () => {
     const to = `worker-${Date.now()}@example.test`;
     await queueSignIn(database.db, to, "http://localhost:3000/signin/confirm?token=abc", "en");
-    const child = spawn(process.execPath, [path.resolve("scripts/worker.mjs")], {
+    const child = spawn(process.execPath, [path.resolve("scripts/start.mjs"), "mail-worker"], {
       env: { PATH: process.env.PATH, NODE_ENV: "development", NEXT_DIST_DIR: distDir, DATABASE_URL: database.url },
       stdio: ["ignore", "inherit", "pipe"],
     });

@@ -1,7 +1,7 @@
 // The mail queue worked by a process of its own (`npm run worker`), for deployments that send
 // mail from another machine, their app instances started with RINGMEET_WORKER=0 (on the
 // instances' own machine it slows a rush: docs/PERFORMANCE.md). npm run build bundles this file
-// beside the build (scripts/app-server.ts, bundleLauncher); scripts/worker.mjs runs it.
+// beside the build (scripts/app-server.ts, bundleLauncher); `scripts/start.mjs mail-worker` runs it.
 import { parseEnv } from "../lib/env";
 import { closeDatabasePool } from "../db/client";
 import { startMailWorker } from "../db/worker/supervisor";
