@@ -55,20 +55,24 @@ export function admitInOrder(server: Server, limit: number): void {
     };
     if (NEVER_WAITS.test(request.url ?? "") || isForwardedAction(request)) return serve();
     let admitted = false;
-    // Bound to this request's own async context: a waiting request is started from the 'close'
-    // of another, and would otherwise run inside that one's AsyncLocalStorage stores (Next keeps
-    // a request's work, cookies and headers there).
-    const admit = AsyncResource.bind(() => {
+    const admit = () => {
       admitted = true;
       inside++;
       serve();
-    });
+    };
+    // A waiting request is started from the 'close' of another, so it keeps the async context it
+    // arrived in, captured now (Next keeps a request's work, cookies and headers in
+    // AsyncLocalStorage). One let in at once is already in its own and needs none (and
+    // AsyncResource.bind would also wrap a deprecation getter per call, which showed in the profile).
+    let queued = () => {};
     response.once("close", () => {
-      if (!admitted) return void waiting.delete(admit);
+      if (!admitted) return void waiting.delete(queued);
       inside--;
       admitNext();
     });
-    if (inside < limit && waiting.size === 0) admit();
-    else waiting.add(admit);
+    if (inside < limit && waiting.size === 0) return admit();
+    const context = new AsyncResource("ringmeet.admission");
+    queued = () => context.runInAsyncScope(admit);
+    waiting.add(queued);
   });
 }
