@@ -23,6 +23,7 @@ export default defineConfig({
       "i18n/**/*.test.ts",
       "server/**/*.test.ts",
       "scripts/**/*.test.ts",
+      "bench/**/*.test.ts",
     ],
     exclude: ["e2e/**", "node_modules/**", ".next/**"],
     environment: "node",

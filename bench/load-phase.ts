@@ -7,7 +7,7 @@ export type PhaseFigures = {
   p99: number;
   statuses: Map<number, number>;
   failures: string[];
-  /** Latencies per group of requests (say, per instance), when the phase was given `groupOf`. */
+  /** Latencies per group of requests (say, per instance), when the work named each one's group. */
   groups?: Map<string, { requests: number; p50: number; p99: number }>;
 };
 
@@ -19,19 +19,15 @@ export type PhaseFigures = {
  */
 export type Load = { concurrency: number; seconds: number } | { perSecond: number; seconds: number };
 
-type Outcome = { status: number; failure?: string };
+/** How a request ended; `group` (say, the instance that answered it) gets latencies of its own. */
+type Outcome = { status: number; failure?: string; group?: string };
 
 export function percentile(sorted: number[], p: number): number {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : NaN;
 }
 
-/** Runs `work` over `items` as `load` says; times each call and the whole phase (and each `groupOf` group). */
-export async function phase<T>(
-  items: T[],
-  load: Load,
-  work: (item: T) => Promise<Outcome>,
-  groupOf?: (item: T) => string,
-): Promise<PhaseFigures> {
+/** Runs `work` over `items` as `load` says; times each call and the whole phase (and each group). */
+export async function phase<T>(items: T[], load: Load, work: (item: T) => Promise<Outcome>): Promise<PhaseFigures> {
   const latencies: number[] = [];
   const grouped = new Map<string, number[]>();
   const statuses = new Map<number, number>();
@@ -47,10 +43,9 @@ export async function phase<T>(
     }
     const latency = performance.now() - from;
     latencies.push(latency);
-    if (groupOf) {
-      const key = groupOf(item);
-      if (!grouped.has(key)) grouped.set(key, []);
-      grouped.get(key)!.push(latency);
+    if (outcome.group !== undefined) {
+      if (!grouped.has(outcome.group)) grouped.set(outcome.group, []);
+      grouped.get(outcome.group)!.push(latency);
     }
     statuses.set(outcome.status, (statuses.get(outcome.status) ?? 0) + 1);
     if (outcome.failure && failures.length < 5) failures.push(outcome.failure);
@@ -83,7 +78,7 @@ export async function phase<T>(
     p99: percentile(latencies, 99),
     statuses,
     failures,
-    groups: groupOf ? summarise(grouped) : undefined,
+    groups: grouped.size ? summarise(grouped) : undefined,
   };
 }
 

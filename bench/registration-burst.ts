@@ -1,3 +1,4 @@
+import { Balancer } from "./balancer";
 import { phase, type Load } from "./load-phase";
 import type { BurstOwner } from "./registration-seed";
 
@@ -96,45 +97,61 @@ export function registrationBody(
   return body;
 }
 
-/** POSTs a prepared form's `body` to the page it came from, as a browser does; `ok` judges the redirect's target. */
-async function post({ owner, url, page }: PreparedForm, body: FormData, ok: (location: string) => boolean) {
-  const res = await fetch(`${url}${page}`, { method: "POST", body, headers: headers(owner, url), redirect: "manual" });
-  await res.arrayBuffer();
-  const location = res.headers.get("location") ?? "";
-  return res.status === 303 && ok(location)
-    ? { status: res.status, location }
-    : { status: res.status, location, failure: `POST ${page} as ${owner.id}: ${res.status} ${location}` };
+/**
+ * POSTs a prepared form's `body` to its page on the instance `balancer` picks (a form works on any
+ * instance of one build), as a browser does; `ok` judges the redirect's target. The answer's
+ * `group` is the instance that answered.
+ */
+async function post(
+  balancer: Balancer,
+  { owner, url: home, page }: PreparedForm,
+  body: FormData,
+  ok: (location: string) => boolean,
+) {
+  const { url, answer } = await balancer.send(home, async (url) => {
+    const res = await fetch(`${url}${page}`, {
+      method: "POST",
+      body,
+      headers: headers(owner, url),
+      redirect: "manual",
+    });
+    await res.arrayBuffer();
+    return { status: res.status, location: res.headers.get("location") ?? "" };
+  });
+  const { status, location } = answer;
+  return status === 303 && ok(location)
+    ? { status, location, group: url }
+    : { status, location, group: url, failure: `POST ${page} on ${url} as ${owner.id}: ${status} ${location}` };
 }
+
+const balancerFor = (forms: PreparedForm[]) => new Balancer([...new Set(forms.map((f) => f.url))]);
 
 const registered = (location: string) => location.match(/\/registrations\/([0-9a-f-]{36})/)?.[1];
 
 /**
- * POSTs each prepared form as multipart/form-data to the page it came from, the way a browser
+ * POSTs each prepared form as multipart/form-data to its page (on the instance the balancer picks), the way a browser
  * submits a server-action form before (or without) JavaScript, `concurrency` in flight; or, with
  * `perSecond`, in an open loop (as owners arrive). Success is the action's redirect: 303 to
  * /registrations/{id}.
  */
 export async function submitForms(forms: PreparedForm[], sessionId: string, load: Load) {
   const registrationIds: string[] = [];
-  const figures = await phase(
-    forms,
-    load,
-    async (form) => {
-      const answer = await post(form, registrationBody(form, sessionId), (l) => !!registered(l));
-      const id = registered(answer.location);
-      if (id) registrationIds.push(id);
-      return answer;
-    },
-    (form) => form.url,
-  );
+  const balancer = balancerFor(forms);
+  const figures = await phase(forms, load, async (form) => {
+    const answer = await post(balancer, form, registrationBody(form, sessionId), (l) => !!registered(l));
+    const id = registered(answer.location);
+    if (id) registrationIds.push(id);
+    return answer;
+  });
   return { figures, registrationIds };
 }
 
 /** POSTs each prepared floor form (its hidden fields only); success is the action's 303 to /garage. */
 export async function submitFloorForms(forms: PreparedForm[], load: Load) {
+  const balancer = balancerFor(forms);
   return phase(forms, load, (form) => {
     const body = new FormData();
     for (const [name, value] of form.fields) body.append(name, value);
-    return post(form, body, (l) => l.endsWith("/garage"));
+    return post(balancer, form, body, (l) => l.endsWith("/garage"));
   });
 }

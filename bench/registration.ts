@@ -1,4 +1,5 @@
 import os from "node:os";
+import { balancerMode } from "./balancer";
 import { cpuMs, reapedChildrenMs } from "./cpu";
 import { floorPhase, type FloorFigures } from "./framework-floor-action";
 import { runPgbench, type PgbenchFigures } from "./pgbench";
@@ -42,7 +43,7 @@ const serverErrors = (...phases: PhaseFigures[]) =>
 
 /**
  * 1,000 owners register through the real server action over HTTP against two `next start`
- * instances on one database (half on each, 100 in flight), after the floor action measured the
+ * instances on one database (bench/balancer.ts spreads them, 100 in flight), after the floor action measured the
  * same way; then owners arrive in an open loop at half the burst's rate; then pgbench runs
  * registerCar's SQL on the same database with the apps stopped. CPU time per registration is
  * measured from /proc, since on a shared machine the rates alone say little. bench/all.ts judges
@@ -57,7 +58,9 @@ export async function benchRegistration(): Promise<RegistrationFigures> {
   const mailSent = async () => (process.env.RINGMEET_WORKER === "0" ? 0 : drainMailQueue(stack.databaseUrl, 60));
   try {
     const seed = await seedBurst(stack.databaseUrl);
-    console.log(`two instances: ${stack.urls.join(", ")}; ${OWNERS} owners, one session of ${CAPACITY} places`);
+    console.log(
+      `two instances: ${stack.urls.join(", ")} behind a ${balancerMode() === "least" ? "least-outstanding" : "round-robin"} balancer; ${OWNERS} owners, one session of ${CAPACITY} places`,
+    );
     // JIT, module loading and the routes' first renders, on an event of its own.
     const warmOwners = seed.owners.slice(0, WARM_UP_OWNERS);
     const warm = await prepareForms(stack.urls, seed.warmUp.slug, warmOwners, CONCURRENCY, 10);
@@ -87,7 +90,7 @@ export async function benchRegistration(): Promise<RegistrationFigures> {
     console.log(`\n${"".padEnd(34)}${"done".padStart(10)}${"time".padStart(10)}${"rate".padStart(9)}`);
     console.log(phaseLine("GET register form (not timed)", prepared.figures));
     console.log(phaseLine("POST register (server action)", post));
-    // One instance falling behind shows as its own tail (each queues only its own requests).
+    // How the balancer spread the POSTs, and each instance's tail (each queues only its own requests).
     for (const [url, g] of post.groups ?? [])
       console.log(`  on ${url}: ${g.requests} POSTs, p50 ${g.p50.toFixed(0)} ms, p99 ${g.p99.toFixed(0)} ms`);
     for (const failure of [...prepared.figures.failures, ...post.failures]) console.log(`  ${failure}`);
