@@ -51,3 +51,46 @@ describe("Balancer (bench/balancer.ts)", () => {
     onB.answer();
   });
 });
+
+describe("Balancer in queue mode (HAProxy's maxconn and backend queue)", () => {
+  it("holds requests past each instance's limit in one queue, handing each freed place to the oldest", async () => {
+    const balancer = new Balancer([A, B], "queue", 1);
+    const [onA, onB, third, fourth] = [held(), held(), held(), held()];
+    const order: string[] = [];
+    const run = (name: string, hold: ReturnType<typeof held>) =>
+      balancer.send(A, async (url) => {
+        order.push(`${name}@${url}`);
+        await hold.done;
+      });
+    const sent = [run("1", onA), run("2", onB), run("3", third), run("4", fourth)];
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(order).toEqual(["1@http://a", "2@http://b"]);
+    expect(balancer.pick(A)).toBeNull();
+    onB.answer(); // B frees first: the oldest waiting goes there, whatever its form's instance
+    await sent[1];
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(order).toEqual(["1@http://a", "2@http://b", "3@http://b"]);
+    onA.answer();
+    await sent[0];
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(order).toEqual(["1@http://a", "2@http://b", "3@http://b", "4@http://a"]);
+    third.answer();
+    fourth.answer();
+    await Promise.all(sent);
+    // All answered: both instances free again.
+    expect([balancer.pick(A), balancer.pick(A)]).toEqual([A, B]);
+  });
+
+  it("lets a new request in at once while an instance has room", async () => {
+    const balancer = new Balancer([A, B], "queue", 2);
+    const hold = held();
+    const sent = [
+      balancer.send(A, () => hold.done),
+      balancer.send(A, () => hold.done),
+      balancer.send(A, () => hold.done),
+    ];
+    expect(balancer.pick(A)).toBe(B); // A holds two (its limit) or B one: B still has room
+    hold.answer();
+    expect((await Promise.all(sent)).map((s) => s.url).sort()).toEqual([A, A, B]);
+  });
+});

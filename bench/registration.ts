@@ -1,5 +1,5 @@
 import os from "node:os";
-import { balancerMode } from "./balancer";
+import { balancerMode, describeBalancer } from "./balancer";
 import { cpuMs, reapedChildrenMs } from "./cpu";
 import { floorPhase, type FloorFigures } from "./framework-floor-action";
 import { runPgbench, type PgbenchFigures } from "./pgbench";
@@ -59,7 +59,7 @@ export async function benchRegistration(): Promise<RegistrationFigures> {
   try {
     const seed = await seedBurst(stack.databaseUrl);
     console.log(
-      `two instances: ${stack.urls.join(", ")} behind a ${balancerMode() === "least" ? "least-outstanding" : "round-robin"} balancer; ${OWNERS} owners, one session of ${CAPACITY} places`,
+      `two instances: ${stack.urls.join(", ")} behind ${describeBalancer(balancerMode())}; ${OWNERS} owners, one session of ${CAPACITY} places`,
     );
     // JIT, module loading and the routes' first renders, on an event of its own.
     const warmOwners = seed.owners.slice(0, WARM_UP_OWNERS);
@@ -72,12 +72,14 @@ export async function benchRegistration(): Promise<RegistrationFigures> {
     const prepared = await prepareForms(stack.urls, seed.burst.slug, seed.owners, CONCURRENCY, PHASE_SECONDS);
     console.log(`load average before the burst: ${loadAverage()}`);
     const before = cpu();
+    const perInstanceBefore = apps.map((pid) => cpuMs([pid]));
     const submitted = await submitForms(prepared.forms, seed.burst.sessionIds[0]!, {
       concurrency: CONCURRENCY,
       seconds: PHASE_SECONDS,
     });
     const post = submitted.figures;
     const during = cpu();
+    const perInstance = apps.map((pid, i) => cpuMs([pid]) - perInstanceBefore[i]!);
     const left = await mailSent();
     const after = cpu();
     const per = (a: number, b: number) => (a - b) / post.requests;
@@ -91,8 +93,12 @@ export async function benchRegistration(): Promise<RegistrationFigures> {
     console.log(phaseLine("GET register form (not timed)", prepared.figures));
     console.log(phaseLine("POST register (server action)", post));
     // How the balancer spread the POSTs, and each instance's tail (each queues only its own requests).
-    for (const [url, g] of post.groups ?? [])
-      console.log(`  on ${url}: ${g.requests} POSTs, p50 ${g.p50.toFixed(0)} ms, p99 ${g.p99.toFixed(0)} ms`);
+    for (const [url, g] of post.groups ?? []) {
+      const used = perInstance[stack.urls.indexOf(url)]!;
+      console.log(
+        `  on ${url}: ${g.requests} POSTs, p50 ${g.p50.toFixed(0)} ms, p99 ${g.p99.toFixed(0)} ms; ${(used / g.requests).toFixed(1)} ms of its CPU per POST`,
+      );
+    }
     for (const failure of [...prepared.figures.failures, ...post.failures]) console.log(`  ${failure}`);
     console.log(
       `CPU per registration: ${cpuFigures.app.toFixed(1)} ms in the two app processes and ${cpuFigures.postgres.toFixed(1)} ms in PostgreSQL during the burst` +
