@@ -1,4 +1,5 @@
 import { parseEnv } from "./lib/env";
+import { rushing } from "./server/admission";
 import { trackPeerAddresses } from "./server/peer-address";
 import { requestFailed, serveAtOnce, trackRequests } from "./server/requests";
 import { closeOnShutdown, handleShutdownSignals } from "./server/shutdown";
@@ -17,10 +18,11 @@ if (process.env.NEXT_PHASE !== "phase-production-build") {
     // What to close on SIGTERM, in the order it started (closed newest first: server/shutdown.ts).
     const { closeDatabasePool } = await import("./db/client");
     closeOnShutdown("database pool", () => closeDatabasePool());
-    // The mail queue is worked by the app's own processes (RINGMEET_WORKER=0 opts an instance out).
+    // The mail queue is worked by the app's own processes (RINGMEET_WORKER=0 opts an instance out);
+    // in a rush of requests its outbox waits a few seconds, so the mails do not slow the rush.
     if (process.env.RINGMEET_WORKER !== "0") {
       const { startMailWorker } = await import("./db/worker/supervisor");
-      const worker = startMailWorker(env.databaseUrl);
+      const worker = startMailWorker(env.databaseUrl, { deferDrainWhile: rushing });
       closeOnShutdown("mail worker", () => worker.stop());
     }
     // Every instance hears when an event's page changed elsewhere and expires its own copy.

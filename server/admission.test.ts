@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import http, { type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { admitInOrder, isForwardedAction } from "./admission";
+import { admitInOrder, isForwardedAction, rushing } from "./admission";
 import { serveAtOnce, trackRequests } from "./requests";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -65,6 +65,20 @@ describe("admitInOrder (server/admission.ts)", () => {
     answer("/d");
     answer("/e");
     expect(await Promise.all(answers)).toEqual(["/a", "/b", "/c", "/d", "/e"]);
+  });
+
+  it("calls it a rush while as many requests wait as the server serves at once", async () => {
+    const { server, port, answer } = await heldServer(2);
+    servers.push(server);
+    for (const path of ["/a", "/b", "/c"]) leaveOpen(port, path);
+    await sleep(50);
+    expect(rushing()).toBe(false); // two served, one waiting
+    leaveOpen(port, "/d");
+    await sleep(50);
+    expect(rushing()).toBe(true);
+    answer("/a"); // /c goes in: one waiting
+    await sleep(50);
+    expect(rushing()).toBe(false);
   });
 
   it("lets static files and the health probe past a full queue", async () => {

@@ -31,6 +31,16 @@ function machineAddresses(): Set<string> {
   return own;
 }
 
+/** Each queue's length and limit, for rushing(). */
+const queues = new Set<{ waiting: Set<unknown>; limit: number }>();
+
+/**
+ * A rush: some server of this process has at least as many requests waiting as it serves at once
+ * (registration just opened). Work that can wait a few seconds waits it out (the mail outbox's
+ * drain, db/mail/outbox.ts). Never true without a queue (RINGMEET_MAX_IN_FLIGHT=0).
+ */
+export const rushing = (): boolean => [...queues].some((queue) => queue.waiting.size >= queue.limit);
+
 /**
  * Puts a queue in front of `server`'s request listeners (Next's, for the server Next starts):
  * at most `limit` requests are in their hands at once, the others wait in the order they came.
@@ -42,6 +52,9 @@ export function admitInOrder(server: Server, limit: number): void {
   server.removeAllListeners("request");
   let inside = 0;
   const waiting = new Set<() => void>(); // a Set keeps the order of arrival
+  const queue = { waiting, limit };
+  queues.add(queue);
+  server.once("close", () => queues.delete(queue));
   const admitNext = () => {
     for (const admit of waiting) {
       if (inside >= limit) return;

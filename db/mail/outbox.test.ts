@@ -1,10 +1,10 @@
 import { sql } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { openEvent } from "@/test/registration";
 import { uniqueEmail } from "@/test/unique";
 import { db } from "../client";
 import { sqlRows } from "../query";
-import { drainAll, drainOutbox } from "./outbox";
+import { drainAll, drainOutbox, keepDraining } from "./outbox";
 import { queueRows } from "./queue";
 
 /** `n` "event cancelled" mails about a fresh event, queued as a write would queue them; their ids. */
@@ -59,5 +59,45 @@ describe("the outbox drain", () => {
     await drainAll(db());
     const rows = await sqlRows(db(), sql`select 1 from mail_outbox where event_id = ${event.id}`);
     expect(rows).toEqual([]);
+  });
+});
+
+describe("keepDraining in a rush", () => {
+  beforeEach(() => void vi.useFakeTimers());
+  afterEach(() => void vi.useRealTimers());
+  const pass = (ms: number) => vi.advanceTimersByTimeAsync(ms);
+
+  /** keepDraining with a stand-in drain that counts its calls, every 10 ms. */
+  function counted(deferWhile: () => boolean, deferAtMostMs: number) {
+    let drains = 0;
+    const drain = keepDraining(db, {
+      everyMs: 10,
+      deferWhile,
+      deferAtMostMs,
+      drain: async () => void drains++,
+    });
+    return { drains: () => drains, stop: () => drain.stop() };
+  }
+
+  it("drains on every tick while there is no rush", async () => {
+    const loop = counted(() => false, 60_000);
+    await pass(100);
+    await loop.stop();
+    expect(loop.drains()).toBe(10);
+  });
+
+  it("waits while the rush lasts, but never longer than deferAtMostMs since the last drain", async () => {
+    let rush = true;
+    const loop = counted(() => rush, 300);
+    await pass(290);
+    expect(loop.drains()).toBe(0);
+    await pass(20); // 300 ms since it started: one drain, then waiting again
+    expect(loop.drains()).toBe(1);
+    await pass(280);
+    expect(loop.drains()).toBe(1);
+    rush = false; // over: every tick again
+    await pass(50);
+    await loop.stop();
+    expect(loop.drains()).toBe(6);
   });
 });

@@ -36,19 +36,47 @@ export async function drainAll(q: Db, batch = DRAIN_BATCH): Promise<number> {
 
 export type Drain = { stop: () => Promise<void> };
 
+/** How long a rush may hold the drain back: its mails go out at most this late (sign-in links never wait). */
+export const DEFER_AT_MOST_MS = 10_000;
+
+export type DrainOptions = {
+  everyMs?: number;
+  log?: (message: string) => void;
+  /** True while the process is in a rush (server/admission.ts `rushing`): the drain then waits. */
+  deferWhile?: () => boolean;
+  deferAtMostMs?: number;
+  /** One drain (drainAll on the pool; a test's stand-in). */
+  drain?: () => Promise<unknown>;
+};
+
 /**
  * Drains every `everyMs` until stopped (each app process that works the mail queue runs one). A
  * failed drain (the database away) is logged and tried again on the next tick; nothing is lost,
- * since a pending row leaves only with its job, in one transaction.
+ * since a pending row leaves only with its job, in one transaction. While `deferWhile` says the
+ * process is in a rush, the drain waits (at most `deferAtMostMs` since the last one): mails sent
+ * during a burst of registrations took CPU from the registrations themselves and slowed the burst
+ * by a quarter (docs/PERFORMANCE.md, "The outbox waits out a rush"). Sign-in links have their
+ * jobs from the start (db/mail/queue.ts) and are not held.
  */
-export function keepDraining(q: () => Db, everyMs = 500, log = (m: string) => console.error(`[outbox] ${m}`)): Drain {
+export function keepDraining(
+  q: () => Db,
+  {
+    everyMs = 500,
+    log = (m: string) => console.error(`[outbox] ${m}`),
+    deferWhile = () => false,
+    deferAtMostMs = DEFER_AT_MOST_MS,
+    drain = () => drainAll(q()),
+  }: DrainOptions = {},
+): Drain {
   let running: Promise<unknown> = Promise.resolve();
   let busy = false;
   let failing = false;
+  let last = Date.now();
   const tick = () => {
-    if (busy) return;
+    if (busy || (deferWhile() && Date.now() - last < deferAtMostMs)) return;
     busy = true;
-    running = drainAll(q())
+    last = Date.now();
+    running = drain()
       .then(() => {
         if (failing) log("draining again");
         failing = false;

@@ -144,15 +144,20 @@ const cache = globalThis as unknown as { __ringmeetWorker?: MailWorker };
 
 /**
  * This process's mail worker (one per process, however often it is asked for), supervised, and
- * the drain that gives queued mails their jobs (db/mail/outbox.ts); `stop()` ends both.
+ * the drain that gives queued mails their jobs (db/mail/outbox.ts); `stop()` ends both. The drain
+ * waits while `deferDrainWhile` says the process is in a rush (an app instance passes its
+ * admission queue's `rushing`).
  */
-export function startMailWorker(connectionString: string): MailWorker {
-  cache.__ringmeetWorker ??= withDrain(superviseWorker(mailWorkerOptions(connectionString)));
+export function startMailWorker(
+  connectionString: string,
+  { deferDrainWhile }: { deferDrainWhile?: () => boolean } = {},
+): MailWorker {
+  cache.__ringmeetWorker ??= withDrain(superviseWorker(mailWorkerOptions(connectionString)), deferDrainWhile);
   return cache.__ringmeetWorker;
 }
 
-function withDrain(worker: MailWorker): MailWorker {
-  const drain = keepDraining(db);
+function withDrain(worker: MailWorker, deferWhile?: () => boolean): MailWorker {
+  const drain = keepDraining(db, { deferWhile });
   return {
     status: worker.status,
     async stop() {
