@@ -19,10 +19,10 @@ if (process.env.NEXT_PHASE !== "phase-production-build") {
     const { closeDatabasePool } = await import("./db/client");
     closeOnShutdown("database pool", () => closeDatabasePool());
     // The mail queue is worked by the app's own processes (RINGMEET_WORKER=0 opts an instance out);
-    // in a rush of requests its outbox waits a few seconds, so the mails do not slow the rush.
+    // in a rush of requests its mails wait up to ten seconds, so that they do not slow the rush.
     if (process.env.RINGMEET_WORKER !== "0") {
       const { startMailWorker } = await import("./db/worker/supervisor");
-      const worker = startMailWorker(env.databaseUrl, { deferDrainWhile: rushing });
+      const worker = startMailWorker(env.databaseUrl, { holdMailWhile: rushing });
       closeOnShutdown("mail worker", () => worker.stop());
     }
     // Every instance hears when an event's page changed elsewhere and expires its own copy.

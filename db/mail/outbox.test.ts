@@ -65,39 +65,36 @@ describe("the outbox drain", () => {
 describe("keepDraining in a rush", () => {
   beforeEach(() => void vi.useFakeTimers());
   afterEach(() => void vi.useRealTimers());
-  const pass = (ms: number) => vi.advanceTimersByTimeAsync(ms);
 
-  /** keepDraining with a stand-in drain that counts its calls, every 10 ms. */
-  function counted(deferWhile: () => boolean, deferAtMostMs: number) {
-    let drains = 0;
+  it("drains everything while there is no rush, and only mails older than holdMs during one", async () => {
+    let rush = false;
+    const asked: (number | undefined)[] = [];
     const drain = keepDraining(db, {
       everyMs: 10,
-      deferWhile,
-      deferAtMostMs,
-      drain: async () => void drains++,
+      holdWhile: () => rush,
+      holdMs: 300,
+      drain: async (olderThanMs) => void asked.push(olderThanMs),
     });
-    return { drains: () => drains, stop: () => drain.stop() };
-  }
-
-  it("drains on every tick while there is no rush", async () => {
-    const loop = counted(() => false, 60_000);
-    await pass(100);
-    await loop.stop();
-    expect(loop.drains()).toBe(10);
+    await vi.advanceTimersByTimeAsync(20);
+    rush = true;
+    await vi.advanceTimersByTimeAsync(20);
+    rush = false;
+    await vi.advanceTimersByTimeAsync(10);
+    await drain.stop();
+    expect(asked).toEqual([undefined, undefined, 300, 300, undefined]);
   });
+});
 
-  it("waits while the rush lasts, but never longer than deferAtMostMs since the last drain", async () => {
-    let rush = true;
-    const loop = counted(() => rush, 300);
-    await pass(290);
-    expect(loop.drains()).toBe(0);
-    await pass(20); // 300 ms since it started: one drain, then waiting again
-    expect(loop.drains()).toBe(1);
-    await pass(280);
-    expect(loop.drains()).toBe(1);
-    rush = false; // over: every tick again
-    await pass(50);
-    await loop.stop();
-    expect(loop.drains()).toBe(6);
+describe("drainOutbox with olderThanMs (a rush)", () => {
+  it("makes jobs only for mails queued at least that long ago, and leaves the others pending", async () => {
+    const ids = await queued(4);
+    const [old1, old2] = ids;
+    await db().execute(
+      sql`update mail_outbox set created_at = now() - interval '11 seconds' where id in (${old1}, ${old2})`,
+    );
+    await drainAll(db(), 500, 10_000);
+    expect((await jobsOf(ids)).map((j) => j.payload.mailId).sort()).toEqual([old1, old2].sort());
+    await drainAll(db(), 500);
+    expect((await jobsOf(ids)).map((j) => j.payload.mailId).sort()).toEqual([...ids].sort());
   });
 });

@@ -9,14 +9,20 @@ export const DRAIN_BATCH = 500;
  * Makes the `sendMail` jobs of up to `batch` outbox rows written without one (mail_outbox_pending),
  * in one statement and one graphile-worker call: one NOTIFY for the batch, where queueing each job
  * in its writer's transaction woke every worker once per mail. Rows another process is draining
- * are skipped (SKIP LOCKED), so each mail gets one job whichever instances drain. Returns how many.
+ * are skipped (SKIP LOCKED), so each mail gets one job whichever instances drain. With
+ * `olderThanMs`, only mails queued at least that long ago. Returns how many.
  */
-export async function drainOutbox(q: Db, batch = DRAIN_BATCH): Promise<number> {
+export async function drainOutbox(q: Db, batch = DRAIN_BATCH, olderThanMs?: number): Promise<number> {
+  const taken =
+    olderThanMs === undefined
+      ? sql`select mail_id from mail_outbox_pending order by mail_id limit ${batch} for update skip locked`
+      : sql`select p.mail_id from mail_outbox_pending p join mail_outbox m on m.id = p.mail_id
+          where m.created_at < now() - make_interval(secs => ${olderThanMs / 1000})
+          order by p.mail_id limit ${batch} for update of p skip locked`;
   const [row] = await sqlRows<{ n: number }>(
     q,
     sql`with taken as (
-      delete from mail_outbox_pending where mail_id in (
-        select mail_id from mail_outbox_pending order by mail_id limit ${batch} for update skip locked)
+      delete from mail_outbox_pending where mail_id in (${taken})
       returning mail_id
     ), specs as (
       select array_agg((${SEND_TASK}, json_build_object('mailId', mail_id), null, null, ${MAIL_ATTEMPTS}::int,
@@ -27,56 +33,54 @@ export async function drainOutbox(q: Db, batch = DRAIN_BATCH): Promise<number> {
   return row!.n;
 }
 
-/** Drains until a batch comes back short: everything pending when it was called has its job. */
-export async function drainAll(q: Db, batch = DRAIN_BATCH): Promise<number> {
+/** Drains until a batch comes back short: everything pending (and old enough) when it was called has its job. */
+export async function drainAll(q: Db, batch = DRAIN_BATCH, olderThanMs?: number): Promise<number> {
   let total = 0;
-  for (let n = batch; n === batch; total += n) n = await drainOutbox(q, batch);
+  for (let n = batch; n === batch; total += n) n = await drainOutbox(q, batch, olderThanMs);
   return total;
 }
 
 export type Drain = { stop: () => Promise<void> };
 
-/** How long a rush may hold the drain back: its mails go out at most this late (sign-in links never wait). */
-export const DEFER_AT_MOST_MS = 10_000;
+/** How long a mail may wait in a rush before its job is made (sign-in links never wait). */
+export const HOLD_IN_A_RUSH_MS = 10_000;
 
 export type DrainOptions = {
   everyMs?: number;
   log?: (message: string) => void;
-  /** True while the process is in a rush (server/admission.ts `rushing`): the drain then waits. */
-  deferWhile?: () => boolean;
-  deferAtMostMs?: number;
-  /** One drain (drainAll on the pool; a test's stand-in). */
-  drain?: () => Promise<unknown>;
+  /** True while the process is in a rush (server/admission.ts `rushing`): mails then wait. */
+  holdWhile?: () => boolean;
+  holdMs?: number;
+  /** One drain of the mails queued at least `olderThanMs` ago, or of all (drainAll; a test's stand-in). */
+  drain?: (olderThanMs?: number) => Promise<unknown>;
 };
 
 /**
  * Drains every `everyMs` until stopped (each app process that works the mail queue runs one). A
  * failed drain (the database away) is logged and tried again on the next tick; nothing is lost,
- * since a pending row leaves only with its job, in one transaction. While `deferWhile` says the
- * process is in a rush, the drain waits (at most `deferAtMostMs` since the last one): mails sent
- * during a burst of registrations took CPU from the registrations themselves and slowed the burst
- * by a quarter (docs/PERFORMANCE.md, "The outbox waits out a rush"). Sign-in links have their
- * jobs from the start (db/mail/queue.ts) and are not held.
+ * since a pending row leaves only with its job, in one transaction. While `holdWhile` says the
+ * process is in a rush, only mails at least `holdMs` old get their jobs: mails sent during a burst
+ * of registrations took CPU from the registrations themselves and slowed the burst (docs/
+ * PERFORMANCE.md, "The outbox waits out a rush"); a rush longer than that still sends each mail
+ * at most `holdMs` late. Sign-in links have their jobs from the start (db/mail/queue.ts).
  */
 export function keepDraining(
   q: () => Db,
   {
     everyMs = 500,
     log = (m: string) => console.error(`[outbox] ${m}`),
-    deferWhile = () => false,
-    deferAtMostMs = DEFER_AT_MOST_MS,
-    drain = () => drainAll(q()),
+    holdWhile = () => false,
+    holdMs = HOLD_IN_A_RUSH_MS,
+    drain = (olderThanMs) => drainAll(q(), DRAIN_BATCH, olderThanMs),
   }: DrainOptions = {},
 ): Drain {
   let running: Promise<unknown> = Promise.resolve();
   let busy = false;
   let failing = false;
-  let last = Date.now();
   const tick = () => {
-    if (busy || (deferWhile() && Date.now() - last < deferAtMostMs)) return;
+    if (busy) return;
     busy = true;
-    last = Date.now();
-    running = drain()
+    running = drain(holdWhile() ? holdMs : undefined)
       .then(() => {
         if (failing) log("draining again");
         failing = false;

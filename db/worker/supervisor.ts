@@ -144,20 +144,20 @@ const cache = globalThis as unknown as { __ringmeetWorker?: MailWorker };
 
 /**
  * This process's mail worker (one per process, however often it is asked for), supervised, and
- * the drain that gives queued mails their jobs (db/mail/outbox.ts); `stop()` ends both. The drain
- * waits while `deferDrainWhile` says the process is in a rush (an app instance passes its
- * admission queue's `rushing`).
+ * the drain that gives queued mails their jobs (db/mail/outbox.ts); `stop()` ends both. While
+ * `holdMailWhile` says the process is in a rush (an app instance passes its admission queue's
+ * `rushing`), mails wait up to ten seconds.
  */
 export function startMailWorker(
   connectionString: string,
-  { deferDrainWhile }: { deferDrainWhile?: () => boolean } = {},
+  { holdMailWhile }: { holdMailWhile?: () => boolean } = {},
 ): MailWorker {
-  cache.__ringmeetWorker ??= withDrain(superviseWorker(mailWorkerOptions(connectionString)), deferDrainWhile);
+  cache.__ringmeetWorker ??= withDrain(superviseWorker(mailWorkerOptions(connectionString)), holdMailWhile);
   return cache.__ringmeetWorker;
 }
 
-function withDrain(worker: MailWorker, deferWhile?: () => boolean): MailWorker {
-  const drain = keepDraining(db, { deferWhile });
+function withDrain(worker: MailWorker, holdWhile?: () => boolean): MailWorker {
+  const drain = keepDraining(db, { holdWhile });
   return {
     status: worker.status,
     async stop() {
