@@ -1,5 +1,4 @@
 import { parseEnv } from "./lib/env";
-import { rushing } from "./server/admission";
 import { trackPeerAddresses } from "./server/peer-address";
 import { requestFailed, serveAtOnce, trackRequests } from "./server/requests";
 import { closeOnShutdown, handleShutdownSignals } from "./server/shutdown";
@@ -18,11 +17,10 @@ if (process.env.NEXT_PHASE !== "phase-production-build") {
     // What to close on SIGTERM, in the order it started (closed newest first: server/shutdown.ts).
     const { closeDatabasePool } = await import("./db/client");
     closeOnShutdown("database pool", () => closeDatabasePool());
-    // The mail queue is worked by the app's own processes (RINGMEET_WORKER=0 opts an instance out);
-    // in a rush of requests its mails wait up to ten seconds, so that they do not slow the rush.
+    // The mail queue is worked by the app's own processes (RINGMEET_WORKER=0 opts an instance out).
     if (process.env.RINGMEET_WORKER !== "0") {
       const { startMailWorker } = await import("./db/worker/supervisor");
-      const worker = startMailWorker(env.databaseUrl, { holdMailWhile: rushing });
+      const worker = startMailWorker(env.databaseUrl);
       closeOnShutdown("mail worker", () => worker.stop());
     }
     // Every instance hears when an event's page changed elsewhere and expires its own copy.

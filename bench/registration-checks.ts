@@ -52,3 +52,21 @@ export async function drainMailQueue(databaseUrl: string, seconds: number): Prom
     await sql.end();
   }
 }
+
+/**
+ * How many mails about the event's registrations had been sent, and how many had their jobs, by
+ * now: asked right after the burst, what the mail worker did during it (its CPU counts in the
+ * burst's; docs/PERFORMANCE.md, "Mails held back in a rush").
+ */
+export async function mailsSentSoFar(databaseUrl: string, eventId: string) {
+  const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  try {
+    const [row] = await sql<{ sent: number; jobs: number }[]>`
+      select count(*) filter (where m.status = 'sent')::int as sent,
+        count(*) filter (where not exists (select 1 from mail_outbox_pending p where p.mail_id = m.id))::int as jobs
+      from mail_outbox m join registrations r on r.id = m.registration_id where r.event_id = ${eventId}`;
+    return row!;
+  } finally {
+    await sql.end();
+  }
+}

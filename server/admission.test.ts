@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import http, { type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { admitInOrder, isForwardedAction, rushing } from "./admission";
+import { admitInOrder, isForwardedAction } from "./admission";
 import { serveAtOnce, trackRequests } from "./requests";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -38,17 +38,11 @@ function get(port: number, path: string, signal?: AbortSignal): Promise<string> 
 const leaveOpen = (port: number, path: string) => void get(port, path).catch(() => undefined);
 
 const servers: http.Server[] = [];
-// Closed before the next test, so a full server of one test is not another's rush.
-afterEach(async () => {
-  await Promise.all(
-    servers.splice(0).map(
-      (server) =>
-        new Promise((resolve) => {
-          server.closeAllConnections();
-          server.close(resolve);
-        }),
-    ),
-  );
+afterEach(() => {
+  for (const server of servers.splice(0)) {
+    server.closeAllConnections();
+    server.close();
+  }
 });
 
 describe("admitInOrder (server/admission.ts)", () => {
@@ -71,22 +65,6 @@ describe("admitInOrder (server/admission.ts)", () => {
     answer("/d");
     answer("/e");
     expect(await Promise.all(answers)).toEqual(["/a", "/b", "/c", "/d", "/e"]);
-  });
-
-  it("calls it a rush while a server has all its places taken, and for a second after", async () => {
-    const { server, port, answer } = await heldServer(2);
-    servers.push(server);
-    leaveOpen(port, "/a");
-    await sleep(50);
-    expect(rushing()).toBe(false); // one place of two taken
-    leaveOpen(port, "/b");
-    await sleep(50);
-    expect(rushing()).toBe(true); // full, though nobody waits (a balancer may hold the queue)
-    answer("/a");
-    answer("/b");
-    await sleep(50);
-    expect(rushing()).toBe(true);
-    expect(rushing(Date.now() + 1000)).toBe(false);
   });
 
   it("lets static files and the health probe past a full queue", async () => {

@@ -31,19 +31,6 @@ function machineAddresses(): Set<string> {
   return own;
 }
 
-/** When each server last had all its places taken, for rushing(). */
-const queues = new Set<{ fullAt: number }>();
-/** How long after its places were last all taken a server still counts as in a rush. */
-const RUSH_LINGERS_MS = 1000;
-
-/**
- * A rush: some server of this process had all its places taken within the last second
- * (registration just opened; behind a balancer that queues, an instance in a rush is simply
- * full, with nobody waiting in it). Work that can wait a few seconds waits it out (the mail
- * outbox's drain, db/mail/outbox.ts). Never true without a queue (RINGMEET_MAX_IN_FLIGHT=0).
- */
-export const rushing = (now = Date.now()): boolean => [...queues].some((queue) => now - queue.fullAt < RUSH_LINGERS_MS);
-
 /**
  * Puts a queue in front of `server`'s request listeners (Next's, for the server Next starts):
  * at most `limit` requests are in their hands at once, the others wait in the order they came.
@@ -55,9 +42,6 @@ export function admitInOrder(server: Server, limit: number): void {
   server.removeAllListeners("request");
   let inside = 0;
   const waiting = new Set<() => void>(); // a Set keeps the order of arrival
-  const queue = { fullAt: -Infinity };
-  queues.add(queue);
-  server.once("close", () => queues.delete(queue));
   const admitNext = () => {
     for (const admit of waiting) {
       if (inside >= limit) return;
@@ -73,7 +57,7 @@ export function admitInOrder(server: Server, limit: number): void {
     let admitted = false;
     const admit = () => {
       admitted = true;
-      if (++inside >= limit) queue.fullAt = Date.now();
+      inside++;
       serve();
     };
     // A waiting request is started from the 'close' of another, so it keeps the async context it
@@ -87,7 +71,6 @@ export function admitInOrder(server: Server, limit: number): void {
       admitNext();
     });
     if (inside < limit && waiting.size === 0) return admit();
-    queue.fullAt = Date.now();
     const context = new AsyncResource("ringmeet.admission");
     queued = () => context.runInAsyncScope(admit);
     waiting.add(queued);

@@ -1,10 +1,10 @@
 import { sql } from "drizzle-orm";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { openEvent } from "@/test/registration";
 import { uniqueEmail } from "@/test/unique";
 import { db } from "../client";
 import { sqlRows } from "../query";
-import { drainAll, drainOutbox, keepDraining } from "./outbox";
+import { drainAll, drainOutbox } from "./outbox";
 import { queueRows } from "./queue";
 
 /** `n` "event cancelled" mails about a fresh event, queued as a write would queue them; their ids. */
@@ -59,42 +59,5 @@ describe("the outbox drain", () => {
     await drainAll(db());
     const rows = await sqlRows(db(), sql`select 1 from mail_outbox where event_id = ${event.id}`);
     expect(rows).toEqual([]);
-  });
-});
-
-describe("keepDraining in a rush", () => {
-  beforeEach(() => void vi.useFakeTimers());
-  afterEach(() => void vi.useRealTimers());
-
-  it("drains everything while there is no rush, and only mails older than holdMs during one", async () => {
-    let rush = false;
-    const asked: (number | undefined)[] = [];
-    const drain = keepDraining(db, {
-      everyMs: 10,
-      holdWhile: () => rush,
-      holdMs: 300,
-      drain: async (olderThanMs) => void asked.push(olderThanMs),
-    });
-    await vi.advanceTimersByTimeAsync(20);
-    rush = true;
-    await vi.advanceTimersByTimeAsync(20);
-    rush = false;
-    await vi.advanceTimersByTimeAsync(10);
-    await drain.stop();
-    expect(asked).toEqual([undefined, undefined, 300, 300, undefined]);
-  });
-});
-
-describe("drainOutbox with olderThanMs (a rush)", () => {
-  it("makes jobs only for mails queued at least that long ago, and leaves the others pending", async () => {
-    const ids = await queued(4);
-    const [old1, old2] = ids;
-    await db().execute(
-      sql`update mail_outbox set created_at = now() - interval '11 seconds' where id in (${old1}, ${old2})`,
-    );
-    await drainAll(db(), 500, 10_000);
-    expect((await jobsOf(ids)).map((j) => j.payload.mailId).sort()).toEqual([old1, old2].sort());
-    await drainAll(db(), 500);
-    expect((await jobsOf(ids)).map((j) => j.payload.mailId).sort()).toEqual([...ids].sort());
   });
 });

@@ -9,20 +9,14 @@ export const DRAIN_BATCH = 500;
  * Makes the `sendMail` jobs of up to `batch` outbox rows written without one (mail_outbox_pending),
  * in one statement and one graphile-worker call: one NOTIFY for the batch, where queueing each job
  * in its writer's transaction woke every worker once per mail. Rows another process is draining
- * are skipped (SKIP LOCKED), so each mail gets one job whichever instances drain. With
- * `olderThanMs`, only mails queued at least that long ago. Returns how many.
+ * are skipped (SKIP LOCKED), so each mail gets one job whichever instances drain. Returns how many.
  */
-export async function drainOutbox(q: Db, batch = DRAIN_BATCH, olderThanMs?: number): Promise<number> {
-  const taken =
-    olderThanMs === undefined
-      ? sql`select mail_id from mail_outbox_pending order by mail_id limit ${batch} for update skip locked`
-      : sql`select p.mail_id from mail_outbox_pending p join mail_outbox m on m.id = p.mail_id
-          where m.created_at < now() - make_interval(secs => ${olderThanMs / 1000})
-          order by p.mail_id limit ${batch} for update of p skip locked`;
+export async function drainOutbox(q: Db, batch = DRAIN_BATCH): Promise<number> {
   const [row] = await sqlRows<{ n: number }>(
     q,
     sql`with taken as (
-      delete from mail_outbox_pending where mail_id in (${taken})
+      delete from mail_outbox_pending where mail_id in (
+        select mail_id from mail_outbox_pending order by mail_id limit ${batch} for update skip locked)
       returning mail_id
     ), specs as (
       select array_agg((${SEND_TASK}, json_build_object('mailId', mail_id), null, null, ${MAIL_ATTEMPTS}::int,
@@ -33,54 +27,28 @@ export async function drainOutbox(q: Db, batch = DRAIN_BATCH, olderThanMs?: numb
   return row!.n;
 }
 
-/** Drains until a batch comes back short: everything pending (and old enough) when it was called has its job. */
-export async function drainAll(q: Db, batch = DRAIN_BATCH, olderThanMs?: number): Promise<number> {
+/** Drains until a batch comes back short: everything pending when it was called has its job. */
+export async function drainAll(q: Db, batch = DRAIN_BATCH): Promise<number> {
   let total = 0;
-  for (let n = batch; n === batch; total += n) n = await drainOutbox(q, batch, olderThanMs);
+  for (let n = batch; n === batch; total += n) n = await drainOutbox(q, batch);
   return total;
 }
 
 export type Drain = { stop: () => Promise<void> };
 
-/** How long a mail may wait in a rush before its job is made (sign-in links never wait). */
-export const HOLD_IN_A_RUSH_MS = 10_000;
-
-export type DrainOptions = {
-  everyMs?: number;
-  log?: (message: string) => void;
-  /** True while the process is in a rush (server/admission.ts `rushing`): mails then wait. */
-  holdWhile?: () => boolean;
-  holdMs?: number;
-  /** One drain of the mails queued at least `olderThanMs` ago, or of all (drainAll; a test's stand-in). */
-  drain?: (olderThanMs?: number) => Promise<unknown>;
-};
-
 /**
  * Drains every `everyMs` until stopped (each app process that works the mail queue runs one). A
  * failed drain (the database away) is logged and tried again on the next tick; nothing is lost,
- * since a pending row leaves only with its job, in one transaction. While `holdWhile` says the
- * process is in a rush, only mails at least `holdMs` old get their jobs: mails sent during a burst
- * of registrations took CPU from the registrations themselves and slowed the burst (docs/
- * PERFORMANCE.md, "The outbox waits out a rush"); a rush longer than that still sends each mail
- * at most `holdMs` late. Sign-in links have their jobs from the start (db/mail/queue.ts).
+ * since a pending row leaves only with its job, in one transaction.
  */
-export function keepDraining(
-  q: () => Db,
-  {
-    everyMs = 500,
-    log = (m: string) => console.error(`[outbox] ${m}`),
-    holdWhile = () => false,
-    holdMs = HOLD_IN_A_RUSH_MS,
-    drain = (olderThanMs) => drainAll(q(), DRAIN_BATCH, olderThanMs),
-  }: DrainOptions = {},
-): Drain {
+export function keepDraining(q: () => Db, everyMs = 500, log = (m: string) => console.error(`[outbox] ${m}`)): Drain {
   let running: Promise<unknown> = Promise.resolve();
   let busy = false;
   let failing = false;
   const tick = () => {
     if (busy) return;
     busy = true;
-    running = drain(holdWhile() ? holdMs : undefined)
+    running = drainAll(q())
       .then(() => {
         if (failing) log("draining again");
         failing = false;

@@ -144,20 +144,15 @@ const cache = globalThis as unknown as { __ringmeetWorker?: MailWorker };
 
 /**
  * This process's mail worker (one per process, however often it is asked for), supervised, and
- * the drain that gives queued mails their jobs (db/mail/outbox.ts); `stop()` ends both. While
- * `holdMailWhile` says the process is in a rush (an app instance passes its admission queue's
- * `rushing`), mails wait up to ten seconds.
+ * the drain that gives queued mails their jobs (db/mail/outbox.ts); `stop()` ends both.
  */
-export function startMailWorker(
-  connectionString: string,
-  { holdMailWhile }: { holdMailWhile?: () => boolean } = {},
-): MailWorker {
-  cache.__ringmeetWorker ??= withDrain(superviseWorker(mailWorkerOptions(connectionString)), holdMailWhile);
+export function startMailWorker(connectionString: string): MailWorker {
+  cache.__ringmeetWorker ??= withDrain(superviseWorker(mailWorkerOptions(connectionString)));
   return cache.__ringmeetWorker;
 }
 
-function withDrain(worker: MailWorker, holdWhile?: () => boolean): MailWorker {
-  const drain = keepDraining(db, { holdWhile });
+function withDrain(worker: MailWorker): MailWorker {
+  const drain = keepDraining(db);
   return {
     status: worker.status,
     async stop() {
