@@ -1,3 +1,5 @@
+import { DEFAULT_MAX_IN_FLIGHT } from "../lib/env";
+
 /**
  * The load balancer in front of the bench's instances, for the POST phases.
  * - "queue" (the default): at most `perInstance` requests on each instance (the instances' own
@@ -18,8 +20,8 @@ export const balancerMode = (): BalancerMode => {
   throw new Error(`BENCH_BALANCER must be queue, least or round, not ${mode}`);
 };
 
-/** What each instance admits at once: RINGMEET_MAX_IN_FLIGHT, passed on to the instances, or its default. */
-const admittedAtOnce = () => Number(process.env.RINGMEET_MAX_IN_FLIGHT || 12) || Infinity;
+/** What each instance admits at once: RINGMEET_MAX_IN_FLIGHT, passed on to the instances, or the app's default (0: no limit). */
+const admittedAtOnce = () => Number(process.env.RINGMEET_MAX_IN_FLIGHT || DEFAULT_MAX_IN_FLIGHT) || Infinity;
 
 export const describeBalancer = (mode: BalancerMode) =>
   ({

@@ -129,8 +129,8 @@ const balancerFor = (forms: PreparedForm[]) => new Balancer([...new Set(forms.ma
 const registered = (location: string) => location.match(/\/registrations\/([0-9a-f-]{36})/)?.[1];
 
 /**
- * POSTs each prepared form as multipart/form-data to its page (on the instance the balancer picks), the way a browser
- * submits a server-action form before (or without) JavaScript, `concurrency` in flight; or, with
+ * POSTs each prepared form as multipart/form-data to its page, on the instance the balancer
+ * picks, the way a browser submits a server-action form before (or without) JavaScript, `concurrency` in flight; or, with
  * `perSecond`, in an open loop (as owners arrive). Success is the action's redirect: 303 to
  * /registrations/{id}.
  */

@@ -43,8 +43,8 @@ const serverErrors = (...phases: PhaseFigures[]) =>
 
 /**
  * 1,000 owners register through the real server action over HTTP against two `next start`
- * instances on one database (bench/balancer.ts spreads them, 100 in flight), after the floor action measured the
- * same way; then owners arrive in an open loop at half the burst's rate; then pgbench runs
+ * instances on one database (bench/balancer.ts spreads them, 100 in flight), after the floor
+ * action measured the same way; then owners arrive in an open loop at half the burst's rate; then pgbench runs
  * registerCar's SQL on the same database with the apps stopped. CPU time per registration is
  * measured from /proc, since on a shared machine the rates alone say little. bench/all.ts judges
  * the figures against the issue's targets.
@@ -79,8 +79,8 @@ export async function benchRegistration(): Promise<RegistrationFigures> {
     });
     const post = submitted.figures;
     const during = cpu();
-    const mailsDuring = await mailsSentSoFar(stack.databaseUrl, seed.burst.eventId);
     const perInstance = apps.map((pid, i) => cpuMs([pid]) - perInstanceBefore[i]!);
+    const mailsDuring = await mailsSentSoFar(stack.databaseUrl, seed.burst.eventId);
     const left = await mailSent();
     const after = cpu();
     const per = (a: number, b: number) => (a - b) / post.requests;
@@ -107,7 +107,7 @@ export async function benchRegistration(): Promise<RegistrationFigures> {
         `${cpuFigures.appWithMail.toFixed(1)} (apps and worker) and ${cpuFigures.postgresWithMail.toFixed(1)} ms until its mails were sent${left ? ` (${left} still queued)` : ""}`,
     );
     console.log(
-      `mails of the burst's registrations by its end: ${mailsDuring.sent} sent, ${mailsDuring.jobs} given their jobs (a sent mail costs the instances about 3.5 ms of CPU)`,
+      `mails of the burst's registrations by its end: ${mailsDuring.sent} sent, ${mailsDuring.jobs} given their jobs`,
     );
     const checks: Record<string, boolean> = {
       ...(await verify(stack.databaseUrl, seed.burst, submitted.registrationIds)),

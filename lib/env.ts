@@ -10,7 +10,7 @@ const flag = z
  * (server/admission.ts); 0 turns the queue off. Measured on two cores with two instances, 12 kept
  * a registration burst's p99 near a fair queue's bound (docs/PERFORMANCE.md, "Admission in order").
  */
-const DEFAULT_MAX_IN_FLIGHT = 12;
+export const DEFAULT_MAX_IN_FLIGHT = 12;
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
