@@ -54,10 +54,14 @@ export function needsBuild(): boolean {
 
 /** `next build`, then the production launcher bundled beside it (see bundleLauncher). */
 export function build(env: NodeJS.ProcessEnv = process.env): void {
+  // `next build` adds its build folder's types to tsconfig.json; a build into a folder of one's
+  // own (BENCH_DIST_DIR=.next-try) must not leave the tree changed, so the file is put back.
+  const tsconfig = readFileSync("tsconfig.json", "utf8");
   const result = spawnSync(process.execPath, [NEXT_BIN, "build"], {
     stdio: "inherit",
     env: { ...env, NEXT_TELEMETRY_DISABLED: "1" },
   });
+  if (readFileSync("tsconfig.json", "utf8") !== tsconfig) writeFileSync("tsconfig.json", tsconfig);
   if (result.status !== 0) throw new Error("next build failed");
   bundleLauncher(env.NEXT_DIST_DIR || ".next");
 }
