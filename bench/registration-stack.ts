@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { migrateDatabase } from "../db/migrate";
 import { build, needsBuild, startNext } from "../scripts/app-server";
+import { stopProcess } from "../scripts/next-process";
 import { ensureDatabase, freePort, startEmbeddedPostgres, type RunningPostgres } from "../scripts/embedded-postgres";
 import { BENCH_DIST_DIR, benchEnv } from "./stack";
 
@@ -40,12 +41,7 @@ export async function startTwoInstances(): Promise<TwoInstances> {
   const apps: ChildProcess[] = [];
   const workers: ChildProcess[] = [];
   const stopApps = async () => {
-    for (const app of [...apps, ...workers]) app.kill("SIGTERM");
-    await Promise.all(
-      [...apps, ...workers].map((app) =>
-        app.exitCode === null && app.signalCode === null ? new Promise((r) => app.once("exit", r)) : null,
-      ),
-    );
+    await Promise.all([...apps, ...workers].map((app) => stopProcess(app)));
   };
   const stop = async () => {
     await stopApps();

@@ -9,6 +9,7 @@ import { migrateDatabase } from "../db/migrate";
 import * as schema from "../db/schema";
 import { seedDemo } from "../db/seed/demo";
 import { build, needsBuild, startNext } from "../scripts/app-server";
+import { stopProcess } from "../scripts/next-process";
 import { ensureDatabase, freePort, startEmbeddedPostgres } from "../scripts/embedded-postgres";
 
 export type Stack = { url: string; databaseUrl: string; distDir: string; stop: () => Promise<void> };
@@ -51,7 +52,7 @@ export async function startStack(): Promise<Stack> {
   });
   let app: ChildProcess | undefined;
   const stop = async () => {
-    app?.kill("SIGTERM");
+    if (app) await stopProcess(app);
     await pg.stop();
     rmSync(workDir, { recursive: true, force: true });
     withPublicMtimeKept(() => rmSync(STATIC_FILE.path, { force: true }));

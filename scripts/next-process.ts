@@ -50,3 +50,17 @@ function reachableHost(host: string | undefined): string {
   if (!host || host === "0.0.0.0" || host === "::") return "127.0.0.1";
   return host.includes(":") ? `[${host}]` : host;
 }
+
+/**
+ * SIGTERM, then resolves once the process has exited (SIGKILL after `graceMs`). Stop an app this
+ * way before its database: it drains its requests, stops its mail worker and closes its pool
+ * (server/shutdown.ts) while the database is still there.
+ */
+export async function stopProcess(child: ChildProcess, graceMs = 45_000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGTERM");
+  const timer = setTimeout(() => child.kill("SIGKILL"), graceMs);
+  await exited;
+  clearTimeout(timer);
+}
