@@ -26,6 +26,9 @@ export const medianOf = (runs: Lighthouse[]) => ({
   load: median(runs.map((r) => r.load)),
 });
 
+const seen = (r: Lighthouse) =>
+  `${r.performance} (LCP ${Math.round(r.lcpMs)} ms, seen at ${Math.round(r.observedLcpMs)} ms)`;
+
 function lighthouse(url: string): Lighthouse {
   const load = os.loadavg()[0]!;
   const { performance, lcpMs, observedLcpMs } = runLighthouse(url);
@@ -60,8 +63,6 @@ export async function measurePage(): Promise<PageFigures> {
       for (let i = 0; i < RUNS; i++) {
         runs.floor.push(lighthouse(floor.url));
         runs.page.push(lighthouse(pageUrl));
-        const seen = (r: Lighthouse) =>
-          `${r.performance} (LCP ${Math.round(r.lcpMs)} ms, seen at ${Math.round(r.observedLcpMs)} ms)`;
         console.log(`Lighthouse run ${i + 1}: hello world ${seen(runs.floor[i]!)}, event page ${seen(runs.page[i]!)}`);
       }
     return { js, lighthouse: runs, load: { page, file, hello, loadAverage } };

@@ -130,9 +130,9 @@ const registered = (location: string) => location.match(/\/registrations\/([0-9a
 
 /**
  * POSTs each prepared form as multipart/form-data to its page, on the instance the balancer
- * picks, the way a browser submits a server-action form before (or without) JavaScript, `concurrency` in flight; or, with
- * `perSecond`, in an open loop (as owners arrive). Success is the action's redirect: 303 to
- * /registrations/{id}.
+ * picks, the way a browser submits a server-action form before (or without) JavaScript,
+ * `concurrency` in flight; or, with `perSecond`, in an open loop (as owners arrive). Success is
+ * the action's redirect: 303 to /registrations/{id}.
  */
 export async function submitForms(forms: PreparedForm[], sessionId: string, load: Load) {
   const registrationIds: string[] = [];

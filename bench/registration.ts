@@ -44,10 +44,10 @@ const serverErrors = (...phases: PhaseFigures[]) =>
 /**
  * 1,000 owners register through the real server action over HTTP against two `next start`
  * instances on one database (bench/balancer.ts spreads them, 100 in flight), after the floor
- * action measured the same way; then owners arrive in an open loop at half the burst's rate; then pgbench runs
- * registerCar's SQL on the same database with the apps stopped. CPU time per registration is
- * measured from /proc, since on a shared machine the rates alone say little. bench/all.ts judges
- * the figures against the issue's targets.
+ * action measured the same way; then owners arrive in an open loop at half the burst's rate;
+ * then pgbench runs registerCar's SQL on the same database with the apps stopped. CPU time per
+ * registration is measured from /proc, since on a shared machine the rates alone say little.
+ * bench/all.ts judges the figures against the issue's targets.
  */
 export async function benchRegistration(): Promise<RegistrationFigures> {
   const stack = await startTwoInstances();

@@ -4,7 +4,7 @@ import { migrateDatabase } from "../db/migrate";
 import { parseEnv } from "../lib/env";
 import { openDatabase, type Database } from "./database";
 import { handleSignalsYourself } from "./embedded-postgres";
-import { startNext } from "./next-process";
+import { startNext, stopProcess } from "./next-process";
 
 // What `npm run demo` and `npm start` share. It is bundled into the build for `npm start`
 // (scripts/app-server.ts bundleLauncher), so it imports no development package.
@@ -54,13 +54,7 @@ export async function serve(options: ServeOptions): Promise<void> {
     // The app first: it finishes its requests (20 s at most), stops its mail worker and closes its
     // pool (server/shutdown.ts); only then the database. On Ctrl-C the terminal has signalled the
     // app too (the embedded database runs in a process group of its own and was not).
-    if (app && app.exitCode === null && app.signalCode === null) {
-      const exited = new Promise((resolve) => app!.once("exit", resolve));
-      app.kill("SIGTERM");
-      const timer = setTimeout(() => app?.kill("SIGKILL"), 45_000);
-      await exited;
-      clearTimeout(timer);
-    }
+    if (app) await stopProcess(app);
     await database?.stop();
     process.exit(code);
   }
