@@ -173,3 +173,29 @@ describe("GET /events/{slug}: next.config.js's rewrites and proxy.ts", () => {
     expect((await route({ path: "/api/nothing", contentType: "application/json" })).proxy).toBe(false);
   });
 });
+
+describe("a form's POST the proxy refuses before Next's action decoder", () => {
+  const post = (fields: [string, string][] | string) => {
+    const body = typeof fields === "string" ? fields : new FormData();
+    if (typeof fields !== "string") for (const [k, v] of fields) (body as FormData).append(k, v);
+    const headers = typeof fields === "string" ? { "content-type": "multipart/form-data; boundary=x" } : undefined;
+    return proxy(new NextRequest("http://localhost/signin", { method: "POST", body, headers }));
+  };
+  const bound = (args: string): [string, string][] => [
+    ["$ACTION_REF_1", ""],
+    ["$ACTION_1:0", JSON.stringify({ id: "7fc51ed3e44c53835140b227c138d1758264f864ab", bound: "$@1" })],
+    ["$ACTION_1:1", args],
+    ["email", "a@example.com"],
+  ];
+
+  it("answers 400 to a body that does not parse and to a bound action's envelope React cannot read", async () => {
+    for (const body of ["x", bound("nojson"), bound('["$Q5"]'), bound("null")])
+      expect((await post(body)).status, JSON.stringify(body)).toBe(400);
+  });
+
+  it("passes the envelope React writes (a form's useActionState) on to Next", async () => {
+    const response = await post(bound('[{"ok":false,"message":"$$5 off"}]'));
+    expect(response.status).toBe(200);
+    expect(response.headers.get("x-middleware-next")).toBe("1");
+  });
+});

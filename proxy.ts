@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { isForgedEnvelope } from "@/lib/action-envelope";
 import { isLocale, LOCALE_COOKIE, resolveLocale } from "@/lib/locale";
 import { isSlug } from "@/lib/slug";
 import { contentSecurityPolicy, SHARED_CONTENT_SECURITY_POLICY } from "@/lib/content-security-policy";
@@ -69,19 +70,19 @@ function isMalformed(request: NextRequest): boolean {
 }
 
 /**
- * A POST whose multipart body does not parse: Next reads any multipart POST as a server action
- * (a form posted before JavaScript) and fails with a 500 on a body it cannot parse, before any code
- * of ours runs (the fuzzer found it). No browser sends one, so it is a bad request here.
+ * A POST whose multipart body Next cannot read: Next reads any multipart POST as a server action
+ * (a form posted before JavaScript) and fails with a 500 on a body that does not parse (the fuzzer
+ * found it), or on a bound action's envelope React's decoder cannot read (lib/action-envelope.ts),
+ * before any code of ours runs. No page of ours sends either, so it is a bad request here.
  */
-async function isUnparsableForm(request: NextRequest): Promise<boolean> {
+async function isUnreadableForm(request: NextRequest): Promise<boolean> {
   if (
     request.method !== "POST" ||
     !request.headers.get("content-type")?.toLowerCase().startsWith("multipart/form-data")
   )
     return false;
   try {
-    await request.clone().formData();
-    return false;
+    return isForgedEnvelope(await request.clone().formData());
   } catch {
     return true;
   }
@@ -91,7 +92,7 @@ const badRequest = () =>
   new NextResponse("Bad request", { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 
 export async function proxy(request: NextRequest) {
-  if (isMalformed(request) || (await isUnparsableForm(request))) return badRequest();
+  if (isMalformed(request) || (await isUnreadableForm(request))) return badRequest();
   const event = eventPath(request.nextUrl.pathname);
   const cached = event && cachedEventPage(request, event);
   if (cached) return cached;

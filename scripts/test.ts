@@ -6,6 +6,7 @@ import path from "node:path";
 import { migrateDatabase } from "../db/migrate";
 import { tallyTable } from "../e2e/security/fuzz-report";
 import { build, startNext } from "./app-server";
+import { stopProcess } from "./next-process";
 import { checkDeployment } from "./deploy-check";
 import { ensureDatabase, freePort, startEmbeddedPostgres } from "./embedded-postgres";
 
@@ -140,14 +141,10 @@ try {
         const secondPort = await freePort();
         const second = await startNext(secondPort, { ...env, PORT: String(secondPort) }, undefined, watchMessages);
         env.E2E_SECOND_URL = `http://localhost:${secondPort}`;
-        // The apps first, then their database: each drains, stops its mail worker and closes its pool.
-        const stop = async (child: typeof app) => {
-          const exited = new Promise((resolve) => child.once("exit", resolve));
-          if (child.exitCode === null && child.signalCode === null && child.kill("SIGTERM"))
-            await Promise.race([exited, new Promise((r) => setTimeout(r, 45_000))]);
-        };
+        // The apps first, then their database: each drains, stops its mail worker and closes its
+        // pool; one still running after the grace time is killed, so no server outlives the run.
         stopApp = async () => {
-          await Promise.all([stop(app), stop(second)]);
+          await Promise.all([stopProcess(app), stopProcess(second)]);
         };
       });
       if (fuzz)

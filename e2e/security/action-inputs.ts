@@ -26,7 +26,19 @@ export type ActionInput = {
   /** Arguments cut off the end (a call with too few) or added after it. */
   cut: number;
   extra: unknown[];
+  /** A no-JS form's bound-action fields as React writes them, or written by hand (proxy.ts refuses what React's decoder cannot read). */
+  envelope: typeof KEEP | Envelope;
 };
+export type Envelope = { meta?: string; args?: string };
+
+// A hand-made envelope: hostile text, any JSON, or arguments with "$…" marks React never writes unescaped.
+const envelopeText = fc.oneof(
+  hostileString,
+  fc.json({ maxDepth: 2 }),
+  fc
+    .array(fc.oneof(hostileString, fc.constantFrom("$Q1", "$@9", "$", "$nx", "$K1", "$D")), { maxLength: 3 })
+    .map((a) => JSON.stringify(a)),
+);
 
 /** The arbitrary of one target's inputs; `who` are the callers the action is meant for (most inputs come from them). */
 export function actionInput(target: ActionTarget, who: readonly Actor[]): fc.Arbitrary<ActionInput> {
@@ -73,6 +85,10 @@ export function actionInput(target: ActionTarget, who: readonly Actor[]): fc.Arb
       { weight: 12, arbitrary: fc.constant<unknown[]>([]) },
       { weight: 1, arbitrary: fc.array(wrongType, { minLength: 1, maxLength: 2 }) },
     ),
+    envelope: fc.oneof(
+      { weight: 3, arbitrary: fc.constant<typeof KEEP>(KEEP) },
+      { weight: 1, arbitrary: fc.record({ meta: envelopeText, args: envelopeText }, { requiredKeys: [] }) },
+    ),
   });
 }
 
@@ -91,7 +107,13 @@ function formOf(valid: FormData | undefined, f: Form): unknown {
   return out;
 }
 
-export type Call = { via: ActionInput["via"]; bound: unknown[]; args: unknown[]; fields: [string, string | Blob][] };
+export type Call = {
+  via: ActionInput["via"];
+  bound: unknown[];
+  args: unknown[];
+  fields: [string, string | Blob][];
+  envelope?: Envelope;
+};
 
 /** The call `input` describes, made from `valid` (the page's own arguments for this scene). */
 export function buildCall(input: ActionInput, valid: unknown[], s: Scene): Call {
@@ -108,12 +130,13 @@ export function buildCall(input: ActionInput, valid: unknown[], s: Scene): Call 
     bound: [...bound, ...prev],
     args: [...args.slice(0, args.length - input.cut), ...resolve(input.extra, s)],
     fields,
+    envelope: input.envelope === KEEP ? undefined : input.envelope,
   };
 }
 
 export async function sendCall(id: string, call: Call, actor: Actor, s: Scene, page: string): Promise<Answer> {
   const token = tokenOf(s, actor);
-  if (call.via === "no-js form") return postForm(id, call.bound, call.fields, token, page);
+  if (call.via === "no-js form") return postForm(id, call.bound, call.fields, token, page, call.envelope);
   const answer = await callAction(id, call.args, token);
   // A 200 the browser's router cannot read: Next answers "{}" when it fails to render the page an
   // action redirected to (an address too long for its own request, for one).

@@ -117,7 +117,8 @@ export async function callAction(
 /**
  * The same action posted by a `<form>` before JavaScript loaded (progressive enhancement): the
  * bound arguments go in hidden fields, encoded by React's reply encoder as the server-rendered page
- * writes them (a hand-made encoding with an unescaped "$…" string is a decoder error inside Next).
+ * writes them, or, `forged`, the envelope's fields written by hand (proxy.ts answers 400 to one
+ * React's decoder cannot read).
  */
 export async function postForm(
   id: string,
@@ -125,13 +126,14 @@ export async function postForm(
   fields: [string, string | Blob][],
   token: string | null,
   page = "/",
+  forged?: { meta?: string; args?: string },
 ): Promise<Answer> {
   const form = new FormData();
-  if (bound.length === 0) form.set(`$ACTION_ID_${id}`, "");
+  if (bound.length === 0 && !forged) form.set(`$ACTION_ID_${id}`, "");
   else {
     form.set("$ACTION_REF_1", "");
-    form.set("$ACTION_1:0", JSON.stringify({ id, bound: "$@1" }));
-    const encoded = await encodeReply(bound);
+    form.set("$ACTION_1:0", forged?.meta ?? JSON.stringify({ id, bound: "$@1" }));
+    const encoded = forged?.args ?? (await encodeReply(bound));
     if (typeof encoded === "string") form.set("$ACTION_1:1", encoded);
     else for (const [k, v] of encoded.entries()) form.append(`$ACTION_1:${k}`, v);
   }

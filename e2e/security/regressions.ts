@@ -13,6 +13,7 @@ const call = (over: Partial<ActionInput>): ActionInput => ({
   form: { kind: "mutated", set: [], drop: [] },
   cut: 0,
   extra: [],
+  envelope: KEEP,
   ...over,
 });
 const get = (over: Partial<RouteInput>): RouteInput => ({
@@ -55,6 +56,16 @@ export const actionRegressions: { action: string; why: string; input: ActionInpu
     action: "app/organise/events/[slug]/broadcast/actions.ts#broadcastAction",
     why: "a forged sessionId beside another audience: a uuid column refused it",
     input: call({ form: { kind: "mutated", set: [["sessionId", "uWIV]s"]], drop: [] } }),
+  },
+  {
+    action: "app/garage/actions.ts#saveCarAction",
+    why: "a no-JS form whose bound arguments are not JSON: a 500 from Next's action decoder",
+    input: call({ actor: "owner", via: "no-js form", envelope: { args: "nojson" } }),
+  },
+  {
+    action: "app/signin/actions.ts#requestSignInLinkAction",
+    why: "a no-JS form's state referring to a Map it does not hold: a 500 from Next's action decoder",
+    input: call({ actor: "anonymous", via: "no-js form", envelope: { args: '["$Q5"]' } }),
   },
   {
     action: "app/organise/events/[slug]/plaques/actions.ts#changePlaqueAction",

@@ -1,0 +1,130 @@
+import { spawnSync } from "node:child_process";
+import { createRequire } from "node:module";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { isForgedEnvelope } from "./action-envelope";
+
+const require = createRequire(import.meta.url);
+// React's own encoder, as the server-rendered page writes a bound action's hidden fields.
+const { encodeReply } = require("next/dist/compiled/react-server-dom-turbopack/client.edge.js") as {
+  encodeReply: (value: unknown[]) => Promise<string | FormData>;
+};
+
+const ID = "7f00000000000000000000000000000000000000aa";
+type Fields = [string, string][];
+
+/** The fields of a form posting action ID bound to `args`, as React writes them. */
+async function envelope(args: unknown[]): Promise<Fields> {
+  const encoded = await encodeReply(args);
+  if (typeof encoded !== "string") throw new Error("a plain value was encoded as FormData");
+  return [
+    ["$ACTION_REF_1", ""],
+    ["$ACTION_1:0", JSON.stringify({ id: ID, bound: "$@1" })],
+    ["$ACTION_1:1", encoded],
+    ["email", "a@example.com"],
+  ];
+}
+
+// React's decoder as Next runs it, in a process of its own (it needs the react-server condition):
+// for each form, whether decodeAction failed for any reason other than the action's own.
+const DECODER = `
+const { decodeAction } = require("next/dist/compiled/react-server-dom-turbopack/server.node.js");
+globalThis.__next_require__ = () => ({ act: () => undefined });
+const manifest = { ${JSON.stringify(ID)}: { id: "m", name: "act", chunks: [] } };
+let input = "";
+process.stdin.on("data", (d) => (input += d)).on("end", async () => {
+  const out = [];
+  for (const fields of JSON.parse(input)) {
+    const form = new FormData();
+    for (const [k, v] of fields) form.append(k, v);
+    try { await decodeAction(form, manifest); out.push(false); } catch { out.push(true); }
+  }
+  process.stdout.write(JSON.stringify(out));
+});`;
+
+function reactFails(forms: Fields[]): boolean[] {
+  const run = spawnSync(process.execPath, ["--conditions=react-server", "-e", DECODER], {
+    input: JSON.stringify(forms),
+    encoding: "utf8",
+    cwd: process.cwd(),
+  });
+  if (run.status !== 0) throw new Error(run.stderr);
+  return JSON.parse(run.stdout) as boolean[];
+}
+
+const meta = (bound: unknown) => JSON.stringify({ id: ID, bound });
+const withArgs = (args: string, bound: unknown = "$@1"): Fields => [
+  ["$ACTION_REF_1", ""],
+  ["$ACTION_1:0", meta(bound)],
+  ["$ACTION_1:1", args],
+];
+
+// Each of these was a 500 from the running app (curl against a production build).
+const FORGED: Fields[] = [
+  withArgs("nojson"),
+  withArgs('["$Q5"]'),
+  withArgs('"$"'),
+  withArgs("null"),
+  withArgs('["x"]', "$Q9"),
+  withArgs('["x"]', "$@7"),
+];
+
+// A form's value: anything JSON holds, with strings React must escape and values it marks.
+const value = fc.letrec<{ v: unknown }>((tie) => ({
+  v: fc.oneof(
+    { depthSize: "small" },
+    fc.string(),
+    fc.constantFrom("$", "$$", "$@1", "$Q1", "$K", "$undefined", "$1:a"),
+    fc.stringMatching(/^\$[A-Za-z@$-]?.{0,6}$/),
+    fc.double(),
+    fc.integer(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.constant(undefined),
+    fc.date({ noInvalidDate: true }),
+    fc.array(tie("v"), { maxLength: 4 }),
+    fc.dictionary(fc.string({ maxLength: 6 }), tie("v"), { maxKeys: 4, noNullPrototype: true }),
+  ),
+})).v;
+
+describe("isForgedEnvelope", () => {
+  it("passes what React writes for any plain value an action is bound to, and React reads it", async () => {
+    const forms = await Promise.all(fc.sample(fc.array(value, { maxLength: 4 }), 300).map(envelope));
+    expect(forms.filter((f) => isForgedEnvelope(f))).toEqual([]);
+    expect(reactFails(forms).filter(Boolean)).toEqual([]);
+  });
+
+  it("refuses the envelopes React's decoder failed on", () => {
+    expect(reactFails(FORGED)).toEqual(FORGED.map(() => true));
+    for (const form of FORGED) expect(isForgedEnvelope(form), JSON.stringify(form)).toBe(true);
+  });
+
+  it("leaves a form without a bound action to Next", () => {
+    expect(isForgedEnvelope([[`$ACTION_ID_${ID}`, ""]])).toBe(false);
+    expect(isForgedEnvelope([["email", "$Q5"]])).toBe(false);
+  });
+
+  it("refuses every hand-made envelope React's decoder fails on (differential)", () => {
+    const field = fc.oneof(
+      fc.string(),
+      fc.json(),
+      value.map((v) => JSON.stringify([v]) ?? "[]"),
+      fc.constantFrom('["$@1"]', '["$1"]', '{"a":"$Q0"}', "[]", "1", '"x"', '["$n12"]', '["$nx"]'),
+    );
+    const bound = fc.oneof(fc.constantFrom("$@1", "$@2", "$@0", "$@a", null, "$Q1", 1), fc.string());
+    const forms = fc.sample(
+      fc
+        .record({ bound, args: field, second: field, id: fc.constantFrom(ID, 5, null) })
+        .map(({ bound, args, second, id }): Fields => [
+          ["$ACTION_REF_1", ""],
+          ["$ACTION_1:0", JSON.stringify({ id, bound })],
+          ["$ACTION_1:1", args],
+          ["$ACTION_1:2", second],
+        ]),
+      400,
+    );
+    const failed = reactFails(forms);
+    const missed = forms.filter((form, i) => failed[i] && !isForgedEnvelope(form));
+    expect(missed).toEqual([]);
+  });
+});
