@@ -188,8 +188,16 @@ describe("a form's POST the proxy refuses before Next's action decoder", () => {
     ["email", "a@example.com"],
   ];
 
-  it("answers 400 to a body that does not parse and to a bound action's envelope React cannot read", async () => {
-    for (const body of ["x", bound("nojson"), bound('["$Q5"]'), bound("null")])
+  it("answers 400 to a body that does not parse, a name Next's parser refuses, and an envelope React cannot read", async () => {
+    const named = (name: string): [string, string][] => [...bound("[]"), [name, "1"]];
+    for (const body of [
+      "x",
+      named("a\u0001b"),
+      named("x".repeat(20_000)),
+      bound("nojson"),
+      bound('["$Q5"]'),
+      bound("null"),
+    ])
       expect((await post(body)).status, JSON.stringify(body)).toBe(400);
   });
 

@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { isForgedEnvelope } from "@/lib/action-envelope";
+import { isUnreadableActionForm } from "@/lib/action-form";
 import { isLocale, LOCALE_COOKIE, resolveLocale } from "@/lib/locale";
 import { isSlug } from "@/lib/slug";
 import { contentSecurityPolicy, SHARED_CONTENT_SECURITY_POLICY } from "@/lib/content-security-policy";
@@ -72,8 +72,9 @@ function isMalformed(request: NextRequest): boolean {
 /**
  * A POST whose multipart body Next cannot read: Next reads any multipart POST as a server action
  * (a form posted before JavaScript) and fails with a 500 on a body that does not parse (the fuzzer
- * found it), or on a bound action's envelope React's decoder cannot read (lib/action-envelope.ts),
- * before any code of ours runs. No page of ours sends either, so it is a bad request here.
+ * found it), on a part header its parser refuses, or on a bound action's envelope React's decoder
+ * cannot read (lib/action-form.ts), before any code of ours runs. No page of ours sends any of
+ * them, so it is a bad request here.
  */
 async function isUnreadableForm(request: NextRequest): Promise<boolean> {
   if (
@@ -82,7 +83,7 @@ async function isUnreadableForm(request: NextRequest): Promise<boolean> {
   )
     return false;
   try {
-    return isForgedEnvelope(await request.clone().formData());
+    return isUnreadableActionForm(await request.clone().formData());
   } catch {
     return true;
   }

@@ -68,6 +68,11 @@ export const actionRegressions: { action: string; why: string; input: ActionInpu
     input: call({ actor: "anonymous", via: "no-js form", envelope: { args: '["$Q5"]' } }),
   },
   {
+    action: "app/garage/actions.ts#deleteCarAction",
+    why: "a field named with a NUL: Next's multipart parser refused the part header and the action threw",
+    input: call({ actor: "anonymous", form: { kind: "fresh", fields: [["a\u0000b", ""]] } }),
+  },
+  {
     action: "app/organise/events/[slug]/plaques/actions.ts#changePlaqueAction",
     why: "10 kB typed into the plaque came back in a 30 kB redirect",
     input: call({ via: "no-js form", form: { kind: "mutated", set: [["plaque", "{".repeat(10_000)]], drop: [] } }),

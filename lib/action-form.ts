@@ -1,10 +1,15 @@
-// A form posted before JavaScript names its server action in hidden fields React wrote: either
-// `$ACTION_ID_{id}`, or, for an action with bound arguments (`action.bind(null, slug)`, the state
-// of `useActionState`), `$ACTION_REF_{n}` with `$ACTION_{n}:0` = {"id", "bound": "$@k"} and the
-// arguments in `$ACTION_{n}:k`, encoded by React's reply encoder. Next decodes that envelope before
-// any code of ours runs, and a hand-made one its decoder cannot read (not JSON, a reference to a
-// field that is not there, a Map or a chunk no form of ours sends) is a 500. No page of ours
-// writes one, so the proxy answers it as a bad request: `isForgedEnvelope` says which it is.
+// Next reads any multipart POST as a server action, and fails with a 500 (or an action that
+// "threw") on two things in a form before any code of ours runs; no page of ours sends either, so
+// the proxy answers them as a bad request (`isUnreadableActionForm`):
+// - A part header its multipart parser (busboy) refuses: a field or file name holding a control
+//   character other than a tab, CR or LF (which a sender escapes, as it does '"'), or longer than
+//   its 16 kB of part headers.
+// - A bound action's envelope its decoder cannot read. A form posted before JavaScript names its
+//   action in hidden fields React wrote: `$ACTION_ID_{id}`, or, for an action with bound
+//   arguments (`action.bind(null, slug)`, the state of `useActionState`), `$ACTION_REF_{n}` with
+//   `$ACTION_{n}:0` = {"id", "bound": "$@k"} and the arguments in `$ACTION_{n}:k`, encoded by
+//   React's reply encoder. A hand-made one (not JSON, a reference to a field that is not there, a
+//   Map or a chunk no form of ours sends) fails to decode.
 
 /** A form's fields as the proxy reads them (name, and the value if it is text). */
 export type FormFields = Iterable<[string, unknown]>;
@@ -58,7 +63,7 @@ function isReadableEnvelope(fields: Map<string, unknown>, ref: string): boolean 
  * Whether a form's action envelope is one no page of ours writes and Next's decoder would fail on.
  * A form without one (no `$ACTION_REF_` field) is left to Next, which answers it itself.
  */
-export function isForgedEnvelope(form: FormFields): boolean {
+function isForgedEnvelope(form: FormFields): boolean {
   const fields = new Map<string, unknown>();
   const refs: string[] = [];
   for (const [name, value] of form) {
@@ -67,4 +72,24 @@ export function isForgedEnvelope(form: FormFields): boolean {
     if (name.startsWith(REF)) refs.push(name.slice(REF.length));
   }
   return refs.some((ref) => !isReadableEnvelope(fields, ref));
+}
+
+// Control characters busboy refuses in a header value. A tab it takes; CR and LF a sender escapes
+// (%0D, %0A), which is how it reads them, while the proxy's parser gives them back unescaped.
+// And a bound on a name well inside its 16 kB of part headers (no form of ours has a name of more
+// than a few dozen bytes).
+const REFUSED_IN_HEADER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const MAX_NAME_BYTES = 4_000;
+
+const isUnreadableName = (name: string) => REFUSED_IN_HEADER.test(name) || Buffer.byteLength(name) > MAX_NAME_BYTES;
+
+/** Whether Next would fail on this multipart form before any code of ours runs (see above). */
+export function isUnreadableActionForm(form: FormFields): boolean {
+  const fields: [string, unknown][] = [];
+  for (const [name, value] of form) {
+    if (isUnreadableName(name)) return true;
+    if (value instanceof File && isUnreadableName(value.name)) return true;
+    fields.push([name, value]);
+  }
+  return isForgedEnvelope(fields);
 }

@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isForgedEnvelope } from "./action-envelope";
+import { isUnreadableActionForm } from "./action-form";
 
 const require = createRequire(import.meta.url);
 // React's own encoder, as the server-rendered page writes a bound action's hidden fields.
@@ -87,21 +87,21 @@ const value = fc.letrec<{ v: unknown }>((tie) => ({
   ),
 })).v;
 
-describe("isForgedEnvelope", () => {
+describe("isUnreadableActionForm: a bound action's envelope", () => {
   it("passes what React writes for any plain value an action is bound to, and React reads it", async () => {
     const forms = await Promise.all(fc.sample(fc.array(value, { maxLength: 4 }), 300).map(envelope));
-    expect(forms.filter((f) => isForgedEnvelope(f))).toEqual([]);
+    expect(forms.filter((f) => isUnreadableActionForm(f))).toEqual([]);
     expect(reactFails(forms).filter(Boolean)).toEqual([]);
   });
 
   it("refuses the envelopes React's decoder failed on", () => {
     expect(reactFails(FORGED)).toEqual(FORGED.map(() => true));
-    for (const form of FORGED) expect(isForgedEnvelope(form), JSON.stringify(form)).toBe(true);
+    for (const form of FORGED) expect(isUnreadableActionForm(form), JSON.stringify(form)).toBe(true);
   });
 
   it("leaves a form without a bound action to Next", () => {
-    expect(isForgedEnvelope([[`$ACTION_ID_${ID}`, ""]])).toBe(false);
-    expect(isForgedEnvelope([["email", "$Q5"]])).toBe(false);
+    expect(isUnreadableActionForm([[`$ACTION_ID_${ID}`, ""]])).toBe(false);
+    expect(isUnreadableActionForm([["email", "$Q5"]])).toBe(false);
   });
 
   it("refuses every hand-made envelope React's decoder fails on (differential)", () => {
@@ -124,7 +124,81 @@ describe("isForgedEnvelope", () => {
       400,
     );
     const failed = reactFails(forms);
-    const missed = forms.filter((form, i) => failed[i] && !isForgedEnvelope(form));
+    const missed = forms.filter((form, i) => failed[i] && !isUnreadableActionForm(form));
     expect(missed).toEqual([]);
+  });
+});
+
+// Next's multipart parser (busboy), as its action handler runs it: whether it fails on the body a
+// FormData with these fields is sent as.
+const busboy = require("next/dist/compiled/busboy") as (opts: {
+  headers: Record<string, string>;
+}) => NodeJS.WritableStream & {
+  on(event: string, listener: (...a: unknown[]) => void): unknown;
+};
+
+/** The body a FormData of these fields is sent as, and the form the proxy parses back from it. */
+async function sent(fields: [string, string | File][]) {
+  const form = new FormData();
+  for (const [k, v] of fields) form.append(k, v);
+  const request = new Request("http://x/", { method: "POST", body: form });
+  const body = Buffer.from(await request.arrayBuffer());
+  const type = request.headers.get("content-type")!;
+  const parsed = await new Request("http://x/", { method: "POST", body, headers: { "content-type": type } }).formData();
+  return { body, type, parsed };
+}
+
+function busboyFails({ body, type }: { body: Buffer; type: string }): Promise<boolean> {
+  return new Promise((resolve) => {
+    const parser = busboy({ headers: { "content-type": type } });
+    parser.on("file", (_name, stream) => (stream as NodeJS.ReadableStream).resume());
+    parser.on("error", () => resolve(true));
+    parser.on("close", () => resolve(false));
+    parser.end(body);
+  });
+}
+
+describe("isUnreadableActionForm: part headers", () => {
+  const name = fc.oneof(
+    fc.string({ unit: "binary", maxLength: 12 }),
+    fc.constantFrom("a\u0000b", "\t", "a\u007f", "é", "x".repeat(20_000), "é".repeat(6_000), "x".repeat(3_000)),
+  );
+
+  it("refuses every field and file name busboy fails on, and passes those it reads (differential)", async () => {
+    const forms = fc.sample(
+      fc
+        .tuple(name, fc.boolean())
+        .map(([n, file]): [string, string | File][] => [
+          ["email", "a@example.com"],
+          file ? ["statement", new File(["x"], n)] : [n, "1"],
+        ]),
+      300,
+    );
+    const mismatched = [];
+    let failures = 0;
+    for (const form of forms) {
+      const body = await sent(form);
+      const fails = await busboyFails(body);
+      if (fails) failures++;
+      const refused = isUnreadableActionForm(body.parsed);
+      // Refusing a name busboy reads is allowed only for names no form of ours has (over 4,000 bytes).
+      const long = [...body.parsed].some(([k, v]) => Buffer.byteLength(v instanceof File ? v.name : k) > 4_000);
+      if (fails ? !refused : refused && !long)
+        mismatched.push({
+          fails,
+          names: form.map(([k, v]) => JSON.stringify(v instanceof File ? v.name : k).slice(0, 40)),
+        });
+    }
+    expect(mismatched).toEqual([]);
+    expect(failures).toBeGreaterThan(10);
+  });
+
+  it("passes the names of our forms", () => {
+    const form: [string, string][] = [
+      ["$ACTION_ID_7f00", ""],
+      ["sessionIds", "a"],
+      ["answers.q1", "Yes"],
+    ];
+    expect(isUnreadableActionForm(form)).toBe(false);
   });
 });
