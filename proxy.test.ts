@@ -167,10 +167,15 @@ describe("GET /events/{slug}: next.config.js's rewrites and proxy.ts", () => {
     expect(copy.policy).toContain("script-src 'self' 'unsafe-inline';");
     for (const path of ["/events/1m-meet/register", "/events", "/garage"])
       expect((await route({ path, acceptLanguage: "de" })).proxy).toBe(true);
-    // Under /api/ only a multipart POST (checked for a body that parses) and the development mailbox.
+    // Under /api/ only a multipart POST (checked for a body Next can read), the development mailbox,
     expect((await route({ path: "/api/events/x/counts" })).proxy).toBe(false);
     expect((await route({ path: "/api/nothing", contentType: "multipart/form-data; boundary=x" })).proxy).toBe(true);
     expect((await route({ path: "/api/nothing", contentType: "application/json" })).proxy).toBe(false);
+    // and a path with an escape (a slug or id of ours has none), refused when it does not decode.
+    for (const path of ["/api/events/%zz/counts", "/api/x/%C3%28", "/api/events/caf%C3%A9/counts"])
+      expect((await route({ path })).proxy, path).toBe(true);
+    for (const path of ["/api/events/%zz/counts", "/api/x/%C3%28"])
+      expect((await proxy(new NextRequest(`http://localhost${path}`))).status, path).toBe(400);
   });
 });
 

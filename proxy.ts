@@ -140,6 +140,9 @@ export const config = {
     "/events/:slug((?![a-z0-9][a-z0-9-]{0,59}$)[^/]+)",
     // The development mailbox's JSON takes an address from the query: a NUL there is refused here too.
     "/api/dev/:path*",
+    // A path under /api/ with an escape in it, so that one that does not decode is refused here
+    // too. No slug or id of ours is escaped, so the polled live counts never pass the proxy.
+    "/api/:path(.*%.*)",
     // A multipart POST under /api/ where no route handler takes it is read by Next as a server
     // action on the not-found page (the fuzzer found it): its body is checked here too. Next's own
     // test for such a POST is as case-sensitive as this one.

@@ -187,40 +187,24 @@ export function routeInput(t: RouteTarget, who: readonly Actor[]): fc.Arbitrary<
 
 /**
  * Percent-encoded whole, or only what would break the URL (so "..", "%00" and "%2f" arrive as
- * typed). Under /api/ a segment must still decode: the proxy, which answers 400 for one that does
- * not, does not run there, and Next's router then fails with a 500 (docs/SECURITY.md, framework limits).
+ * typed, and "%zz" as a segment that does not decode, which the proxy answers 400).
  */
-function encodeSegment(value: string, whole: boolean, api: boolean): string {
+function encodeSegment(value: string, whole: boolean): string {
   const v = value.toWellFormed();
-  const raw = v.replace(/[^\w\-.~%!$&'()*+,;=:@/]/gu, (c) => encodeURIComponent(c));
-  if (whole || (api && !decodes(raw))) return encodeURIComponent(v);
-  return raw;
+  if (whole) return encodeURIComponent(v);
+  return v.replace(/[^\w\-.~%!$&'()*+,;=:@/]/gu, (c) => encodeURIComponent(c));
 }
 
-const decodes = (text: string) => {
-  try {
-    decodeURIComponent(text);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
-/** At most `max` characters, not ending inside an escape (or, under /api/, inside a character). */
-function capped(url: string, max: number, api: boolean): string {
-  let cut = url.slice(0, max).replace(/%[0-9a-f]?$/i, "");
-  while (api && !decodes(cut)) cut = cut.slice(0, cut.lastIndexOf("%"));
-  return cut;
-}
+/** At most `max` characters, not ending inside an escape. */
+const capped = (url: string, max: number): string => url.slice(0, max).replace(/%[0-9a-f]?$/i, "");
 
 export function sendRoute(t: RouteTarget, input: RouteInput, s: Scene): Promise<Answer> {
   let path = t.path;
-  const api = path.startsWith("/api/");
   for (const [i, name] of params(t).entries()) {
     const value = input.params[i] === KEEP ? keptOf(t)[name]! : input.params[i]!;
     path = path.replace(
       name,
-      encodeSegment(resolve(value, s), input.encode || value.startsWith("«"), api).replaceAll(
+      encodeSegment(resolve(value, s), input.encode || value.startsWith("«")).replaceAll(
         "%2F",
         name.startsWith("[...") ? "/" : "%2F",
       ),
@@ -230,7 +214,7 @@ export function sendRoute(t: RouteTarget, input: RouteInput, s: Scene): Promise<
     input.query.map(([k, v]) => [resolve(k, s).toWellFormed(), resolve(v, s).toWellFormed()]),
   );
   // At most 8,000 characters: longer URLs are refused by Node's HTTP server (431) or its client, not the app.
-  const url = capped(`${path}${query.size ? `?${query}` : ""}`, 8000, api);
+  const url = capped(`${path}${query.size ? `?${query}` : ""}`, 8000);
   const withBody = input.body && !["GET", "HEAD"].includes(input.method);
   return request(url, tokenOf(s, input.actor), {
     method: input.method,

@@ -154,6 +154,11 @@ export const routeRegressions: { route: string; why: string; input: RouteInput }
     }),
   },
   {
+    route: "/api/events/[slug]/counts",
+    why: "a slug that does not decode under /api/, where the proxy did not run: a 500 from Next's router",
+    input: get({ actor: "anonymous", params: ["%zz"] }),
+  },
+  {
     route: "/organise/events/[slug]/roster.csv",
     why: "a long query echoed into the sign-in redirect (5,079 characters)",
     input: get({ actor: "anonymous", params: [KEPT], query: [["", "\u0001".repeat(1000)]] }),
