@@ -11,7 +11,7 @@
 //   React's reply encoder. A hand-made one (not JSON, a reference to a field that is not there, a
 //   Map or a chunk no form of ours sends) fails to decode.
 
-/** A form's fields as the proxy reads them (name, and the value if it is text). */
+/** A form's fields as the proxy reads them: each name with its text or file. */
 export type FormFields = Iterable<[string, unknown]>;
 
 const REF = "$ACTION_REF_";
