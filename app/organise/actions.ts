@@ -2,9 +2,9 @@
 
 import { refresh, revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { acceptInvitation, createClub, getMyClub, inviteMember, setMemberRole } from "@/db/clubs";
+import { createClub, getMyClub, inviteMember, setMemberRole } from "@/db/clubs";
 import { refuse } from "@/db/result";
-import { slugArg, tokenArg } from "@/lib/schemas/bound";
+import { slugArg } from "@/lib/schemas/bound";
 import { clubSchema, inviteSchema, roleSchema } from "@/lib/schemas/club";
 import { formAction, postAction } from "../action";
 
@@ -50,15 +50,5 @@ export const setRoleAction = postAction(
     if (result?.ok) revalidatePath(clubPage(slug));
     // Refused like an unknown club (back to the page), so a member without the right learns nothing more.
     else redirect(`${clubPage(slug)}${result ? `?error=${errorParam(result.error)}` : ""}`);
-  },
-);
-
-export const acceptInvitationAction = postAction(
-  { bound: [tokenArg], signIn: (token) => `/invitations/${token}` },
-  async ({ user, bound: [token] }) => {
-    const result = await acceptInvitation(user.id, user.email, token);
-    if (!result.ok) redirect(`/invitations/${token}?error=${errorParam(result.error)}`);
-    refresh();
-    redirect(clubPage(result.club.slug));
   },
 );

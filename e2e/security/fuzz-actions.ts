@@ -79,7 +79,12 @@ export const actionTargets: ActionTarget[] = [
   { action: "app/organise/actions.ts#createClubAction", bound: [], fields: props(clubSchema), reseedEvery: 15 },
   { action: "app/organise/actions.ts#inviteAction", bound: [slugArg], fields: props(inviteSchema), reseedEvery: 15 },
   { action: "app/organise/actions.ts#setRoleAction", bound: [slugArg], fields: props(roleSchema) },
-  { action: "app/organise/actions.ts#acceptInvitationAction", bound: [tokenArg], fields: {}, reseedEvery: 10 },
+  {
+    action: "app/invitations/[token]/actions.ts#acceptInvitationAction",
+    bound: [tokenArg],
+    fields: {},
+    reseedEvery: 10,
+  },
   { action: "app/organise/events/actions.ts#saveEventAction", bound: [slugArg.nullable()], fields: eventFields() },
   { action: "app/organise/events/actions.ts#cancelEventAction", bound: [slugArg], fields: {}, reseedEvery: 10 },
   {

@@ -135,7 +135,7 @@ export const actionRows: ActionRow[] = [
       ),
   },
   {
-    action: "app/organise/actions.ts#acceptInvitationAction",
+    action: "app/invitations/[token]/actions.ts#acceptInvitationAction",
     args: (s) => [s.invitationToken],
     expect: only(["owner"], "refused"),
     secret: null,

@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
-import { acceptInvitationAction } from "../../organise/actions";
+import { acceptInvitationAction } from "./actions";
 import { requireUser } from "../../session";
 
 type Props = { params: Promise<{ token: string }>; searchParams: Promise<{ error?: string }> };
