@@ -167,11 +167,11 @@ describe("GET /events/{slug}: next.config.js's rewrites and proxy.ts", () => {
     expect(copy.policy).toContain("script-src 'self' 'unsafe-inline';");
     for (const path of ["/events/1m-meet/register", "/events", "/garage"])
       expect((await route({ path, acceptLanguage: "de" })).proxy).toBe(true);
-    // Under /api/ only a multipart POST (checked for a body Next can read), the development mailbox,
+    // Under /api/ only a multipart POST (checked for a body Next can read), the development mailbox
+    // and a path with an escape (a slug or id of ours has none), refused when it does not decode.
     expect((await route({ path: "/api/events/x/counts" })).proxy).toBe(false);
     expect((await route({ path: "/api/nothing", contentType: "multipart/form-data; boundary=x" })).proxy).toBe(true);
     expect((await route({ path: "/api/nothing", contentType: "application/json" })).proxy).toBe(false);
-    // and a path with an escape (a slug or id of ours has none), refused when it does not decode.
     for (const path of ["/api/events/%zz/counts", "/api/x/%C3%28", "/api/events/caf%C3%A9/counts"])
       expect((await route({ path })).proxy, path).toBe(true);
     for (const path of ["/api/events/%zz/counts", "/api/x/%C3%28"])
@@ -180,11 +180,15 @@ describe("GET /events/{slug}: next.config.js's rewrites and proxy.ts", () => {
 });
 
 describe("a form's POST the proxy refuses before Next's action decoder", () => {
+  // A FormData sets its own multipart type; a raw body is sent as one.
   const post = (fields: [string, string][] | string) => {
-    const body = typeof fields === "string" ? fields : new FormData();
-    if (typeof fields !== "string") for (const [k, v] of fields) (body as FormData).append(k, v);
-    const headers = typeof fields === "string" ? { "content-type": "multipart/form-data; boundary=x" } : undefined;
-    return proxy(new NextRequest("http://localhost/signin", { method: "POST", body, headers }));
+    if (typeof fields === "string") {
+      const headers = { "content-type": "multipart/form-data; boundary=x" };
+      return proxy(new NextRequest("http://localhost/signin", { method: "POST", body: fields, headers }));
+    }
+    const body = new FormData();
+    for (const [k, v] of fields) body.append(k, v);
+    return proxy(new NextRequest("http://localhost/signin", { method: "POST", body }));
   };
   const bound = (args: string): [string, string][] => [
     ["$ACTION_REF_1", ""],

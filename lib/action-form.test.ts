@@ -13,16 +13,18 @@ const { encodeReply } = require("next/dist/compiled/react-server-dom-turbopack/c
 const ID = "7f00000000000000000000000000000000000000aa";
 type Fields = [string, string][];
 
+/** A bound action's envelope: its id and reference to the arguments, and the arguments' field. */
+const withArgs = (args: string, bound: unknown = "$@1", id: unknown = ID): Fields => [
+  ["$ACTION_REF_1", ""],
+  ["$ACTION_1:0", JSON.stringify({ id, bound })],
+  ["$ACTION_1:1", args],
+];
+
 /** The fields of a form posting action ID bound to `args`, as React writes them. */
 async function envelope(args: unknown[]): Promise<Fields> {
   const encoded = await encodeReply(args);
   if (typeof encoded !== "string") throw new Error("a plain value was encoded as FormData");
-  return [
-    ["$ACTION_REF_1", ""],
-    ["$ACTION_1:0", JSON.stringify({ id: ID, bound: "$@1" })],
-    ["$ACTION_1:1", encoded],
-    ["email", "a@example.com"],
-  ];
+  return [...withArgs(encoded), ["email", "a@example.com"]];
 }
 
 // React's decoder as Next runs it, in a process of its own (it needs the react-server condition):
@@ -51,13 +53,6 @@ function reactFails(forms: Fields[]): boolean[] {
   if (run.status !== 0) throw new Error(run.stderr);
   return JSON.parse(run.stdout) as boolean[];
 }
-
-const meta = (bound: unknown) => JSON.stringify({ id: ID, bound });
-const withArgs = (args: string, bound: unknown = "$@1"): Fields => [
-  ["$ACTION_REF_1", ""],
-  ["$ACTION_1:0", meta(bound)],
-  ["$ACTION_1:1", args],
-];
 
 // Each of these was a 500 from the running app (curl against a production build).
 const FORGED: Fields[] = [
@@ -115,12 +110,7 @@ describe("isUnreadableActionForm: a bound action's envelope", () => {
     const forms = fc.sample(
       fc
         .record({ bound, args: field, second: field, id: fc.constantFrom(ID, 5, null) })
-        .map(({ bound, args, second, id }): Fields => [
-          ["$ACTION_REF_1", ""],
-          ["$ACTION_1:0", JSON.stringify({ id, bound })],
-          ["$ACTION_1:1", args],
-          ["$ACTION_1:2", second],
-        ]),
+        .map(({ bound, args, second, id }): Fields => [...withArgs(args, bound, id), ["$ACTION_1:2", second]]),
       400,
     );
     const failed = reactFails(forms);

@@ -59,21 +59,6 @@ function isReadableEnvelope(fields: Map<string, unknown>, ref: string): boolean 
   return args.ok && Array.isArray(args.value) && args.value.length <= 1000 && isPlainValue(args.value);
 }
 
-/**
- * Whether a form's action envelope is one no page of ours writes and Next's decoder would fail on.
- * A form without one (no `$ACTION_REF_` field) is left to Next, which answers it itself.
- */
-function isForgedEnvelope(form: FormFields): boolean {
-  const fields = new Map<string, unknown>();
-  const refs: string[] = [];
-  for (const [name, value] of form) {
-    // React reads a field's first value (FormData.get); later ones of the same name are ignored.
-    if (!fields.has(name)) fields.set(name, value);
-    if (name.startsWith(REF)) refs.push(name.slice(REF.length));
-  }
-  return refs.some((ref) => !isReadableEnvelope(fields, ref));
-}
-
 // Control characters busboy refuses in a header value. A tab it takes; CR and LF a sender escapes
 // (%0D, %0A), which is how it reads them, while the proxy's parser gives them back unescaped.
 // And a bound on a name well inside its 16 kB of part headers (no form of ours has a name of more
@@ -85,11 +70,14 @@ const isUnreadableName = (name: string) => REFUSED_IN_HEADER.test(name) || Buffe
 
 /** Whether Next would fail on this multipart form before any code of ours runs (see above). */
 export function isUnreadableActionForm(form: FormFields): boolean {
-  const fields: [string, unknown][] = [];
+  const fields = new Map<string, unknown>();
+  const refs: string[] = [];
   for (const [name, value] of form) {
-    if (isUnreadableName(name)) return true;
-    if (value instanceof File && isUnreadableName(value.name)) return true;
-    fields.push([name, value]);
+    if (isUnreadableName(name) || (value instanceof File && isUnreadableName(value.name))) return true;
+    // React reads a field's first value (FormData.get); later ones of the same name are ignored.
+    if (!fields.has(name)) fields.set(name, value);
+    if (name.startsWith(REF)) refs.push(name.slice(REF.length));
   }
-  return isForgedEnvelope(fields);
+  // A form without an envelope (no `$ACTION_REF_` field) is left to Next, which answers it itself.
+  return refs.some((ref) => !isReadableEnvelope(fields, ref));
 }

@@ -3,7 +3,7 @@ import { ACTORS, type Actor } from "./actors";
 import { formFields, jsonSchemaOf, valueOf, type Field } from "./arbitraries";
 import type { ActionTarget } from "./fuzz-actions";
 import { hostileString, wrongType } from "./hostile";
-import { callAction, postForm, type Answer } from "./http";
+import { callAction, postForm, type Answer, type Envelope } from "./http";
 import { PREV } from "./matrix-actions";
 import { REFS, resolve } from "./refs";
 import { tokenOf, type Scene } from "./scene";
@@ -29,7 +29,6 @@ export type ActionInput = {
   /** A no-JS form's bound-action fields as React writes them, or written by hand (proxy.ts refuses what React's decoder cannot read). */
   envelope: typeof KEEP | Envelope;
 };
-export type Envelope = { meta?: string; args?: string };
 
 // A hand-made envelope: hostile text, any JSON, or arguments with "$…" marks React never writes unescaped.
 const envelopeText = fc.oneof(

@@ -114,6 +114,9 @@ export async function callAction(
   );
 }
 
+/** A bound action's envelope written by hand: its first field (id and reference), its arguments' field. */
+export type Envelope = { meta?: string; args?: string };
+
 /**
  * The same action posted by a `<form>` before JavaScript loaded (progressive enhancement): the
  * bound arguments go in hidden fields, encoded by React's reply encoder as the server-rendered page
@@ -126,7 +129,7 @@ export async function postForm(
   fields: [string, string | Blob][],
   token: string | null,
   page = "/",
-  forged?: { meta?: string; args?: string },
+  forged?: Envelope,
 ): Promise<Answer> {
   const form = new FormData();
   if (bound.length === 0 && !forged) form.set(`$ACTION_ID_${id}`, "");
