@@ -3,6 +3,13 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 
 export const NEXT_BIN = path.resolve("node_modules/next/dist/bin/next");
+/**
+ * How long an idle keep-alive connection stays open. Node's 5 s is shorter than its clients keep
+ * theirs (a load balancer's 60 s, a Node agent's "until closed"): a request sent on a connection
+ * the server is closing at that instant is reset, and no Node client retries it. Longer than the
+ * client's, the client closes first. Shutdown closes idle connections at once (server/requests.ts).
+ */
+export const KEEP_ALIVE_MS = 65_000;
 
 /**
  * Serves the production build; resolves once it answers on /api/health. `host` binds one address
@@ -17,7 +24,8 @@ export async function startNext(
   host?: string,
   onLine?: (line: string) => void,
 ): Promise<ChildProcess> {
-  const args = [NEXT_BIN, "start", "-p", String(port), ...(host ? ["-H", host] : [])];
+  const args = [NEXT_BIN, "start", "-p", String(port), "--keepAliveTimeout", String(KEEP_ALIVE_MS)];
+  if (host) args.push("-H", host);
   const childEnv = { ...env, NEXT_TELEMETRY_DISABLED: "1", NEXT_MANUAL_SIG_HANDLE: "1" };
   const output = onLine ? "pipe" : "inherit";
   const child = spawn(process.execPath, args, { stdio: ["ignore", output, output], env: childEnv });
