@@ -6,7 +6,7 @@ import { expect, test } from "@playwright/test";
 // it. Node closes an idle connection after 5 s; a request sent in that instant is reset
 // (ECONNRESET), which a Node client does not retry. The app keeps idle connections for 65 s
 // (scripts/next-process.ts), longer than such clients keep theirs, so the client is the one that
-// closes. (Node's fetch reads the Keep-Alive header's timeout and closes a second early.)
+// closes. (Node's fetch reads the Keep-Alive header's timeout and closes two seconds early.)
 
 const HEALTH = (host: string) => `GET /api/health HTTP/1.1\r\nHost: ${host}\r\nConnection: keep-alive\r\n\r\n`;
 
