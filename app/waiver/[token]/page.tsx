@@ -6,7 +6,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { WaiverText } from "@/components/paperwork/waiver-text";
 import { getLinkedWaiver } from "@/db/paperwork/second-driver";
 import { tokenArg } from "@/lib/schemas/bound";
-import { WaiverForm } from "../../registrations/[id]/waiver/_components/waiver-form";
+import { WaiverForm } from "@/components/paperwork/waiver-form";
 import { signAsSecondDriverAction } from "./actions";
 
 type Props = { params: Promise<{ token: string }>; searchParams: Promise<{ signed?: string }> };
