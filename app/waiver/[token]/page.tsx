@@ -6,7 +6,10 @@ import { PageHeader } from "@/components/ui/page-header";
 import { WaiverText } from "@/components/paperwork/waiver-text";
 import { getLinkedWaiver } from "@/db/paperwork/second-driver";
 import { tokenArg } from "@/lib/schemas/bound";
-import { WaiverForm } from "@/components/paperwork/waiver-form";
+// The owner's signing form, shared: it translates with next-intl's "paperwork" messages, which
+// both routes' providers give, and components/ takes its words as props instead
+// (i18n/client-namespaces.test.ts), so it stays beside the owner's route.
+import { WaiverForm } from "../../registrations/[id]/waiver/_components/waiver-form";
 import { signAsSecondDriverAction } from "./actions";
 
 type Props = { params: Promise<{ token: string }>; searchParams: Promise<{ signed?: string }> };

@@ -10,7 +10,7 @@ import { getWaiverToSign } from "@/db/paperwork/waivers";
 import { formatMoment } from "@/lib/time";
 import { requireUser } from "../../../session";
 import { signWaiverAction } from "./actions";
-import { WaiverForm } from "@/components/paperwork/waiver-form";
+import { WaiverForm } from "./_components/waiver-form";
 
 type Props = { params: Promise<{ id: string }> };
 
