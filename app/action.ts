@@ -143,6 +143,13 @@ export async function refusalAnswer(
 }
 
 /**
+ * A refusal carried back to `page` in its address, for a plain post (it works without JavaScript):
+ * `?error=` and the key's last part ("invitation.otherEmail" → "otherEmail"), which the page names.
+ */
+export const pageWithRefusal = (page: string, refusal: Refusal): string =>
+  `${page}?error=${refusal.error.split(".").pop()}`;
+
+/**
  * A plain post or button (`<form action={x.bind(null, slug)}>`): `(...bound, ...args, form?)`.
  * `args` are what a client calls it with beyond the bound ones (a dragged order), checked alike.
  */

@@ -6,11 +6,9 @@ import { createClub, getMyClub, inviteMember, setMemberRole } from "@/db/clubs";
 import { refuse } from "@/db/result";
 import { slugArg } from "@/lib/schemas/bound";
 import { clubSchema, inviteSchema, roleSchema } from "@/lib/schemas/club";
-import { formAction, postAction } from "../action";
+import { formAction, pageWithRefusal, postAction } from "../action";
 
 const clubPage = (slug: string) => `/organise/clubs/${slug}`;
-/** The page's name of a refusal ("invitation.otherEmail" → ?error=otherEmail). */
-const errorParam = (error: string) => error.split(".").pop()!;
 
 export const createClubAction = formAction(
   { bound: [], signIn: () => "/organise/clubs/new", schema: clubSchema, fields: ["name"] },
@@ -49,6 +47,6 @@ export const setRoleAction = postAction(
     );
     if (result?.ok) revalidatePath(clubPage(slug));
     // Refused like an unknown club (back to the page), so a member without the right learns nothing more.
-    else redirect(`${clubPage(slug)}${result ? `?error=${errorParam(result.error)}` : ""}`);
+    else redirect(result ? pageWithRefusal(clubPage(slug), result) : clubPage(slug));
   },
 );

@@ -4,11 +4,10 @@ import { revalidatePath } from "next/cache";
 import { notFound, redirect } from "next/navigation";
 import { publishDraw, runDraw } from "@/db/draws/writes";
 import { idArg, slugArg } from "@/lib/schemas/bound";
-import { postAction } from "../../../../action";
+import { pageWithRefusal, postAction } from "../../../../action";
 import { revalidateEventPage } from "../../../../events/revalidate";
 
 const page = (slug: string) => `/organise/events/${slug}/draw`;
-const withError = (slug: string, error: string) => `${page(slug)}?error=${error.split(".").pop()}`;
 
 /**
  * Runs the draw with the event's committed seed (nobody chooses it). Errors come back in the URL
@@ -18,7 +17,7 @@ export const runDrawAction = postAction({ bound: [slugArg], signIn: page }, asyn
   const result = await runDraw(user.id, slug);
   if (!result) notFound();
   if (result.ok) revalidatePath(`/events/${slug}/draw`);
-  redirect(result.ok ? page(slug) : withError(slug, result.error));
+  redirect(result.ok ? page(slug) : pageWithRefusal(page(slug), result));
 });
 
 export const publishDrawAction = postAction(
@@ -26,7 +25,7 @@ export const publishDrawAction = postAction(
   async ({ user, bound: [slug, drawId] }) => {
     const result = await publishDraw(user.id, slug, drawId);
     if (!result) notFound();
-    if (!result.ok) redirect(withError(slug, result.error));
+    if (!result.ok) redirect(pageWithRefusal(page(slug), result));
     revalidateEventPage(slug);
     revalidatePath(`/events/${slug}/draw`);
     redirect(`${page(slug)}?published=1`);
