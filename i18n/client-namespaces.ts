@@ -19,7 +19,6 @@ export const CLIENT_NAMESPACES = {
   "/registrations": ["registration", "lottery", "paperwork", "payments"],
   "/signin": ["signin"],
   "/transfers": ["payments"],
-  "/waiver": ["paperwork"],
 } as const satisfies Record<string, readonly Namespace[]>;
 
 export type ClientArea = keyof typeof CLIENT_NAMESPACES;

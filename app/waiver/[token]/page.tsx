@@ -3,13 +3,11 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
+import { WaiverForm } from "@/components/paperwork/waiver-form";
+import { waiverFormText } from "@/components/paperwork/waiver-form-text";
 import { WaiverText } from "@/components/paperwork/waiver-text";
 import { getLinkedWaiver } from "@/db/paperwork/second-driver";
 import { tokenArg } from "@/lib/schemas/bound";
-// The owner's signing form, shared: it translates with next-intl's "paperwork" messages, which
-// both routes' providers give, and components/ takes its words as props instead
-// (i18n/client-namespaces.test.ts), so it stays beside the owner's route.
-import { WaiverForm } from "../../registrations/[id]/waiver/_components/waiver-form";
 import { signAsSecondDriverAction } from "./actions";
 
 type Props = { params: Promise<{ token: string }>; searchParams: Promise<{ signed?: string }> };
@@ -39,6 +37,7 @@ export default async function SecondDriverWaiverPage({ params, searchParams }: P
               versionId={data.waiver.id}
               language={language}
               name={data.registration.secondDriverName ?? ""}
+              text={waiverFormText(t)}
             />
           </Card>
         </>

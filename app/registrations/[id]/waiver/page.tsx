@@ -4,13 +4,14 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
+import { WaiverForm } from "@/components/paperwork/waiver-form";
+import { waiverFormText } from "@/components/paperwork/waiver-form-text";
 import { WaiverText } from "@/components/paperwork/waiver-text";
 import { getProfile } from "@/db/account";
 import { getWaiverToSign } from "@/db/paperwork/waivers";
 import { formatMoment } from "@/lib/time";
 import { requireUser } from "../../../session";
 import { signWaiverAction } from "./actions";
-import { WaiverForm } from "./_components/waiver-form";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -47,6 +48,7 @@ export default async function WaiverPage({ params }: Props) {
             versionId={waiver.id}
             language={language}
             name={profile?.fullName ?? ""}
+            text={waiverFormText(t)}
           />
         </Card>
       )}

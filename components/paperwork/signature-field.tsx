@@ -1,17 +1,22 @@
 "use client";
 
-import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
 import SignaturePad from "signature_pad";
 import { FieldError } from "@/components/ui/field";
+import type { WaiverFormText } from "./waiver-form-text";
 
 /**
  * A drawing area for the signature, written into a hidden field as a PNG data URL when a stroke
  * ends. Optional: without JavaScript, or for someone who cannot draw on a screen, the typed full
  * name signs alone.
  */
-export function SignatureField({ error }: { error?: string }) {
-  const t = useTranslations("paperwork");
+export function SignatureField({
+  error,
+  text,
+}: {
+  error?: string;
+  text: Pick<WaiverFormText, "signature" | "signatureHint" | "clear">;
+}) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const input = useRef<HTMLInputElement>(null);
   const pad = useRef<SignaturePad | null>(null);
@@ -36,7 +41,7 @@ export function SignatureField({ error }: { error?: string }) {
   return (
     <div className="flex flex-col gap-1.5">
       <span id="signature-label" className="text-sm font-semibold text-ink">
-        {t("signature")}
+        {text.signature}
       </span>
       <canvas
         ref={canvas}
@@ -47,14 +52,14 @@ export function SignatureField({ error }: { error?: string }) {
       />
       <input ref={input} type="hidden" name="signature" />
       <p id="signature-hint" className="text-sm text-muted">
-        {t("signatureHint")}
+        {text.signatureHint}
       </p>
       <button
         type="button"
         onClick={clear}
         className="inline-flex min-h-11 items-center self-start font-semibold text-accent underline underline-offset-4"
       >
-        {t("clear")}
+        {text.clear}
       </button>
       <FieldError id="signature-error" error={error} />
     </div>
