@@ -1,6 +1,7 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
+import { calendarDay } from "@/components/event-dates";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { listMyClubs } from "@/db/clubs";
@@ -14,8 +15,7 @@ export async function generateMetadata() {
 export default async function OrganisePage() {
   const user = await requireUser("/organise");
   const [t, clubs] = await Promise.all([getTranslations("organise"), listMyClubs(user.id)]);
-  const tr = await getTranslations("roster");
-  const tc = await getTranslations("checkIn");
+  const [tr, tc, format] = await Promise.all([getTranslations("roster"), getTranslations("checkIn"), getFormatter()]);
   const canCreate = clubs.some((c) => can(c.role, "createEvent"));
   return (
     <div className="flex flex-col gap-4">
@@ -36,7 +36,10 @@ export default async function OrganisePage() {
         <Card key={club.id}>
           <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
             <h2 className="text-xl font-bold">
-              <Link href={`/organise/clubs/${club.slug}`} className="text-accent hover:underline">
+              <Link
+                href={`/organise/clubs/${club.slug}`}
+                className="inline-flex min-h-11 items-center text-accent hover:underline"
+              >
                 {club.name}
               </Link>
             </h2>
@@ -51,7 +54,8 @@ export default async function OrganisePage() {
                 <span className="text-base font-semibold">{e.name}</span>
                 <span className="flex flex-wrap items-center gap-2 text-sm">
                   <span className="text-muted">
-                    {e.startsOn} · {t(`status.${e.status as "draft"}`)}
+                    {format.dateTime(calendarDay(e.startsOn), { dateStyle: "medium", timeZone: "UTC" })} ·{" "}
+                    {t(`status.${e.status as "draft"}`)}
                   </span>
                   {can(club.role, "editEvent") ? (
                     <Link
