@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, gte, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { db } from "./client";
 import {
   cars,
@@ -12,15 +12,6 @@ import {
 } from "./schema";
 
 const visible = inArray(events.status, ["published", "finished", "cancelled"]);
-
-/** Published events that have not ended, soonest first. */
-export async function listUpcomingEvents(today: string): Promise<Event[]> {
-  return db()
-    .select()
-    .from(events)
-    .where(and(eq(events.status, "published"), gte(events.endsOn, today)))
-    .orderBy(asc(events.startsOn), asc(events.name));
-}
 
 export type SessionWithCounts = EventSession & { confirmed: number; waiting: number };
 

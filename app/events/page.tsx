@@ -2,9 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
+import { SearchRow } from "@/components/ui/search-row";
 import { PageHeader } from "@/components/ui/page-header";
-import { listUpcomingEvents } from "@/db/events";
+import { listUpcomingEvents } from "@/db/event-list";
 import { env } from "@/env";
+import { eventsListPath, eventsListSchema } from "@/lib/events-list";
 import { dayKey } from "@/lib/time";
 import { calendarDay } from "@/components/event-dates";
 
@@ -20,16 +22,25 @@ export async function generateMetadata(): Promise<Metadata> {
   };
 }
 
-export default async function EventsPage() {
-  const [t, format, events] = await Promise.all([
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** Upcoming events, soonest first, in pages of a thousand, with a search that works without JavaScript. */
+export default async function EventsPage({ searchParams }: Props) {
+  const query = eventsListSchema.parse(await searchParams);
+  const [t, format, page] = await Promise.all([
     getTranslations("events"),
     getFormatter(),
-    listUpcomingEvents(dayKey(new Date())),
+    listUpcomingEvents(dayKey(new Date()), query),
   ]);
+  const { events, more } = page;
+  const searched = query.q !== "" || query.after !== null;
   return (
-    <div>
+    <div className="flex flex-col gap-4">
       <PageHeader title={t("title")} />
-      {events.length === 0 ? <p className="text-base text-muted">{t("none")}</p> : null}
+      {events.length > 0 || searched ? <EventSearch q={query.q} /> : null}
+      {events.length === 0 ? (
+        <p className="text-base text-muted">{query.q ? t("noMatch", { query: query.q }) : t("none")}</p>
+      ) : null}
       <ul className="grid gap-3 sm:grid-cols-2">
         {events.map((event) => (
           <li key={event.id}>
@@ -42,12 +53,38 @@ export default async function EventsPage() {
                     timeZone: "UTC",
                   })}
                 </p>
-                <p className="text-base text-muted">{event.venue}</p>
+                <p className="text-base text-muted">
+                  {event.venue} · {event.clubName}
+                </p>
               </Card>
             </Link>
           </li>
         ))}
       </ul>
+      <div className="flex flex-wrap gap-x-6">
+        {searched ? (
+          <Link href="/events" className={LINK}>
+            {t("allEvents")}
+          </Link>
+        ) : null}
+        {more ? (
+          <Link href={eventsListPath({ q: query.q, after: events.at(-1)!.id })} className={LINK} rel="next">
+            {t("later")}
+          </Link>
+        ) : null}
+      </div>
     </div>
+  );
+}
+
+const LINK = "inline-flex min-h-11 items-center font-semibold text-accent underline underline-offset-4";
+
+/** A GET form: it searches before (and without) JavaScript, and the address keeps the search. */
+async function EventSearch({ q }: { q: string }) {
+  const t = await getTranslations("events");
+  return (
+    <form method="get" action="/events" role="search" aria-label={t("search")}>
+      <SearchRow id="events-q" label={t("search")} hint={t("searchHint")} q={q} button={t("searchButton")} />
+    </form>
   );
 }

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
-import { Field, SelectField } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/field";
+import { SearchRow } from "@/components/ui/search-row";
 import type { RosterFacets } from "@/db/roster/reads";
 import { ROSTER_SORTS, type RosterQuery } from "@/lib/roster/query";
 import { rosterPath } from "./roster-queries";
@@ -31,22 +32,13 @@ export async function RosterFilters({
       aria-label={t("filters")}
       className="flex flex-col gap-3"
     >
-      <div className="flex flex-col gap-3 sm:flex-row sm:items-end">
-        <Field
-          name="q"
-          id="roster-q"
-          type="text"
-          enterKeyHint="search"
-          label={t("search")}
-          hint={t(detailed ? "searchHint" : "searchHintGate")}
-          defaultValue={query.q}
-          className="flex-1"
-          autoComplete="off"
-        />
-        <button type="submit" className={buttonClass("primary", "sm:mb-7")}>
-          {t("apply")}
-        </button>
-      </div>
+      <SearchRow
+        id="roster-q"
+        label={t("search")}
+        hint={t(detailed ? "searchHint" : "searchHintGate")}
+        q={query.q}
+        button={t("apply")}
+      />
       <details
         className="rounded-lg border border-line bg-white p-3"
         open={Boolean(filtered) || query.sort !== "plaque" || query.dir !== "asc"}
