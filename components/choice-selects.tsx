@@ -1,5 +1,5 @@
 import { SelectField } from "@/components/ui/field";
-import { formatClock, formatMoment } from "@/lib/time";
+import { formatSessionTime } from "@/lib/time";
 
 export type ChoiceOption = { id: string; name: string; startsAt: string; endsAt: string };
 /** Its words, from the form that shows it (shared components translate nothing themselves). */
@@ -15,12 +15,15 @@ export function ChoiceSelects({
   values,
   errors,
   text,
+  locale,
 }: {
   sessions: ChoiceOption[];
   count: number;
   values: Record<string, string>;
   errors: Record<string, string>;
   text: ChoiceText;
+  /** The reader's language, for the sessions' times. */
+  locale: string;
 }) {
   return (
     <fieldset className="flex flex-col gap-3">
@@ -37,7 +40,7 @@ export function ChoiceSelects({
           <option value="">{text.notChosen}</option>
           {sessions.map((s) => (
             <option key={s.id} value={s.id}>
-              {s.name} · {formatMoment(new Date(s.startsAt))}–{formatClock(new Date(s.endsAt))}
+              {s.name} · {formatSessionTime(new Date(s.startsAt), new Date(s.endsAt), locale)}
             </option>
           ))}
         </SelectField>

@@ -1,6 +1,16 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { addDays, dayKey, EVENT_TIME_ZONE, formatClock, formatMoment, weekday, zonedMoment } from "./time";
+import {
+  addDays,
+  dayKey,
+  EVENT_TIME_ZONE,
+  formatClock,
+  formatMoment,
+  formatSessionTime,
+  formatWhen,
+  weekday,
+  zonedMoment,
+} from "./time";
 
 const pad = (n: number) => String(n).padStart(2, "0");
 const calendarDay = fc
@@ -88,6 +98,34 @@ describe("addDays / weekday", () => {
         expect(weekday(addDays(day, n))).toBe((((weekday(day) + n) % 7) + 7) % 7);
         expect(addDays(day, n)).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       }),
+    );
+  });
+});
+
+describe("formatWhen / formatSessionTime", () => {
+  it("reads in the owner's language, in Berlin, on a 24-hour clock", () => {
+    const start = zonedMoment("2027-06-05", "09:00");
+    const end = zonedMoment("2027-06-05", "12:30");
+    expect(formatWhen(start, "en")).toBe("Sat, Jun 5, 2027, 09:00");
+    expect(formatWhen(start, "de")).toBe("Sa., 5. Juni 2027, 09:00");
+    expect(formatSessionTime(start, end, "en")).toBe("Sat, Jun 5, 09:00–12:30");
+    expect(formatSessionTime(start, end, "de")).toBe("Sa., 5. Juni, 09:00–12:30");
+    // After midnight in Berlin, still the evening before in UTC.
+    expect(formatWhen(zonedMoment("2027-01-01", "00:30"), "de")).toBe("Fr., 1. Jan. 2027, 00:30");
+  });
+
+  it("shows the Berlin clock and year of any moment, whatever the device's zone", () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date("2000-01-01"), max: new Date("2099-12-31"), noInvalidDate: true }),
+        (moment) => {
+          for (const locale of ["en", "de"]) {
+            expect(formatWhen(moment, locale).endsWith(formatClock(moment))).toBe(true);
+            expect(formatWhen(moment, locale)).toContain(dayKey(moment).slice(0, 4));
+            expect(formatWhen(moment, locale, { year: false })).not.toContain(dayKey(moment).slice(0, 4));
+          }
+        },
+      ),
     );
   });
 });

@@ -23,6 +23,36 @@ export function formatMoment(moment: Date, zone = EVENT_TIME_ZONE): string {
   return format(inZone(moment, zone), "yyyy-MM-dd HH:mm");
 }
 
+const whenFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A moment as an owner reads it, in their language and the event's zone, on a 24-hour clock:
+ * "Sat, Jun 5, 2027, 09:00", "Sa., 5. Juni 2027, 09:00"; without the year beside a session in
+ * its event. (formatMoment's "2027-06-05 09:00" stays for lists that are sorted or exported.)
+ */
+export function formatWhen(moment: Date, locale: string, { year = true } = {}, zone = EVENT_TIME_ZONE): string {
+  const key = `${locale}|${year}|${zone}`;
+  let formatter = whenFormats.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locale, {
+      weekday: "short",
+      day: "numeric",
+      month: "short",
+      ...(year ? { year: "numeric" } : {}),
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+      timeZone: zone,
+    });
+    whenFormats.set(key, formatter);
+  }
+  return formatter.format(moment);
+}
+
+/** A session's time as an owner reads it: "Sat, Jun 5, 09:00–12:30" (Berlin, whatever the device). */
+export const formatSessionTime = (startsAt: Date, endsAt: Date, locale: string): string =>
+  `${formatWhen(startsAt, locale, { year: false })}–${formatClock(endsAt)}`;
+
 /** The instant that a wall-clock date and time in the zone names ("2026-10-25", "02:30"). */
 export function zonedMoment(day: string, clock: string, zone = EVENT_TIME_ZONE): Date {
   const [y, m, d] = day.split("-").map(Number) as [number, number, number];

@@ -1,9 +1,9 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { listMyRegistrations } from "@/db/registrations/reads";
-import { formatMoment } from "@/lib/time";
+import { formatWhen } from "@/lib/time";
 import { requireUser } from "../session";
 
 export async function generateMetadata() {
@@ -12,7 +12,11 @@ export async function generateMetadata() {
 
 export default async function MyRegistrationsPage() {
   const user = await requireUser("/registrations");
-  const [t, list] = await Promise.all([getTranslations("registrations"), listMyRegistrations(user.id)]);
+  const [t, list, locale] = await Promise.all([
+    getTranslations("registrations"),
+    listMyRegistrations(user.id),
+    getLocale(),
+  ]);
   return (
     <div>
       <PageHeader title={t("title")} />
@@ -42,7 +46,8 @@ export default async function MyRegistrationsPage() {
                 {r.places.map((p) => (
                   <li key={p.sessionId} className="flex flex-wrap justify-between gap-2 text-base">
                     <span>
-                      {p.name} <span className="text-muted tabular-nums">{formatMoment(p.startsAt)}</span>
+                      {p.name}{" "}
+                      <span className="text-muted tabular-nums">{formatWhen(p.startsAt, locale, { year: false })}</span>
                     </span>
                     <span
                       className={p.status === "confirmed" ? "font-semibold text-success" : "font-semibold text-warning"}

@@ -1,9 +1,9 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Notice } from "@/components/ui/notice";
 import { choicesOf } from "@/db/registrations/lottery-entries";
 import type { Event, Registration } from "@/db/schema";
-import { formatClock, formatMoment } from "@/lib/time";
+import { formatSessionTime, formatWhen } from "@/lib/time";
 
 /** A ballot entry on its ticket page: the ranked choices until the draw, then the draw position. */
 export async function EntryStatus({
@@ -15,8 +15,9 @@ export async function EntryStatus({
   event: Event;
   changeable: boolean;
 }) {
-  const [t, choices] = await Promise.all([
+  const [t, locale, choices] = await Promise.all([
     getTranslations("lottery"),
+    getLocale(),
     registration.drawPosition ? [] : choicesOf(registration.id),
   ]);
   if (registration.drawPosition) {
@@ -32,7 +33,7 @@ export async function EntryStatus({
   }
   return (
     <div className="flex flex-col gap-3">
-      <Notice tone="info">{t("awaitingDraw", { closes: formatMoment(event.registrationClosesAt) })}</Notice>
+      <Notice tone="info">{t("awaitingDraw", { closes: formatWhen(event.registrationClosesAt, locale) })}</Notice>
       <h2 className="text-base font-bold">{t("yourChoices")}</h2>
       <ol className="flex flex-col gap-1" aria-label={t("yourChoices")}>
         {choices.map((c) => (
@@ -40,9 +41,7 @@ export async function EntryStatus({
             <span className="font-semibold">
               {t("choice", { rank: c.rank })}: {c.name}
             </span>{" "}
-            <span className="text-sm text-muted tabular-nums">
-              {formatMoment(c.startsAt)}–{formatClock(c.endsAt)}
-            </span>
+            <span className="text-sm text-muted tabular-nums">{formatSessionTime(c.startsAt, c.endsAt, locale)}</span>
           </li>
         ))}
       </ol>

@@ -1,7 +1,7 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Notice } from "@/components/ui/notice";
 import { openOffersOf } from "@/db/registrations/offers";
-import { formatMoment } from "@/lib/time";
+import { formatWhen } from "@/lib/time";
 import { acceptOfferAction, declineOfferAction } from "./actions";
 import { OfferAnswer } from "./_offer-forms";
 
@@ -9,7 +9,7 @@ import { OfferAnswer } from "./_offer-forms";
 export async function OffersRegion({ registrationId, slug }: { registrationId: string; slug: string }) {
   const offers = await openOffersOf(registrationId);
   if (offers.length === 0) return null;
-  const t = await getTranslations("payments");
+  const [t, locale] = await Promise.all([getTranslations("payments"), getLocale()]);
   const ref = { id: registrationId, slug };
   return (
     <>
@@ -17,7 +17,7 @@ export async function OffersRegion({ registrationId, slug }: { registrationId: s
         <Notice key={o.id} tone="warning" role="status">
           <span className="block text-lg font-bold">{t("offerTitle", { session: o.session })}</span>
           <span className="mb-2 block">
-            {t("offerUntil")} {formatMoment(o.expiresAt)}
+            {t("offerUntil")} {formatWhen(o.expiresAt, locale)}
           </span>
           <OfferAnswer
             accept={acceptOfferAction.bind(null, ref, o.id)}

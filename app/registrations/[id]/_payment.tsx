@@ -10,7 +10,7 @@ import { epcPayload } from "@/lib/payments/epc-qr";
 import { formatIban } from "@/lib/payments/iban";
 import { formatEuro } from "@/lib/payments/money";
 import { qrDataUrl } from "@/lib/ticket-qr";
-import { formatMoment } from "@/lib/time";
+import { formatWhen } from "@/lib/time";
 import type { Locale } from "@/lib/locale";
 
 const link = "inline-flex min-h-11 items-center font-semibold text-accent underline underline-offset-4";
@@ -72,8 +72,8 @@ export async function PaymentRegion({ registration, slug }: { registration: Regi
         {owes && dueAt ? (
           <p className={`text-base ${status === "overdue" ? "font-bold text-danger" : ""}`}>
             {status === "overdue"
-              ? t("overdue", { date: formatMoment(dueAt) })
-              : t("payBy", { date: formatMoment(dueAt) })}
+              ? t("overdue", { date: formatWhen(dueAt, locale) })
+              : t("payBy", { date: formatWhen(dueAt, locale) })}
           </p>
         ) : null}
         {owes ? (

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
@@ -15,7 +15,7 @@ import { eventPhase, mayOwnerCancel } from "@/lib/event-phase";
 import { placesLeft } from "@/lib/programme";
 import { ticketTokenFor } from "@/lib/ticket";
 import { ticketQrDataUrl } from "@/lib/ticket-qr";
-import { formatClock, formatMoment } from "@/lib/time";
+import { formatSessionTime } from "@/lib/time";
 import { requireUser } from "../../session";
 import { CancelRegistration, ChangeSessions } from "./_forms";
 import { EntryStatus } from "./_lottery";
@@ -31,7 +31,11 @@ export default async function RegistrationPage({ params, searchParams }: Props) 
   const user = await requireUser(`/registrations/${id}`);
   const ticket = await getMyRegistration(user.id, id);
   if (!ticket) notFound();
-  const [t, tp] = await Promise.all([getTranslations("registration"), getTranslations("payments")]);
+  const [t, tp, locale] = await Promise.all([
+    getTranslations("registration"),
+    getTranslations("payments"),
+    getLocale(),
+  ]);
   const { registration: reg, event, car, places } = ticket;
   const active = reg.status === "active";
   const now = new Date();
@@ -92,7 +96,7 @@ export default async function RegistrationPage({ params, searchParams }: Props) 
                 <span className="text-base">
                   <span className="font-semibold">{p.name}</span>{" "}
                   <span className="text-sm text-muted tabular-nums">
-                    {formatMoment(p.startsAt)}–{formatClock(p.endsAt)}
+                    {formatSessionTime(p.startsAt, p.endsAt, locale)}
                   </span>
                 </span>
                 <span className={`text-base font-bold ${p.status === "confirmed" ? "text-success" : "text-warning"}`}>
@@ -158,7 +162,7 @@ export default async function RegistrationPage({ params, searchParams }: Props) 
                   id: s.id,
                   name: s.name,
                   checked: Boolean(held),
-                  detail: `${formatMoment(s.startsAt)}–${formatClock(s.endsAt)} · ${standing}`,
+                  detail: `${formatSessionTime(s.startsAt, s.endsAt, locale)} · ${standing}`,
                 };
               })}
             />

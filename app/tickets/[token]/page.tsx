@@ -1,11 +1,11 @@
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { getTicketHolder } from "@/db/registrations/reads";
 import { env } from "@/env";
 import { readTicketToken } from "@/lib/ticket";
 import { ticketQrDataUrl } from "@/lib/ticket-qr";
-import { formatClock, formatMoment } from "@/lib/time";
+import { formatSessionTime } from "@/lib/time";
 
 export const metadata = { robots: { index: false } };
 
@@ -15,7 +15,7 @@ export default async function TicketPage({ params }: { params: Promise<{ token: 
   const claims = readTicketToken(env().authSecret, decodeURIComponent(token), new Date());
   const holder = claims ? await getTicketHolder(claims.registrationId, claims.eventId) : null;
   if (!claims || !holder) notFound();
-  const t = await getTranslations("registration");
+  const [t, locale] = await Promise.all([getTranslations("registration"), getLocale()]);
   const confirmed = holder.places.filter((p) => p.status === "confirmed");
   // No confirmed place yet (only waiting lists): the gate would turn the car away, so no QR code.
   const qr = confirmed.length ? await ticketQrDataUrl(decodeURIComponent(token)) : null;
@@ -33,7 +33,7 @@ export default async function TicketPage({ params }: { params: Promise<{ token: 
         <ul className="w-full text-left">
           {confirmed.map((p) => (
             <li key={p.sessionId} className="border-t border-line py-2 text-base">
-              {p.name} · {formatMoment(p.startsAt)}–{formatClock(p.endsAt)}
+              {p.name} · {formatSessionTime(p.startsAt, p.endsAt, locale)}
             </li>
           ))}
         </ul>

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { formatMoment } from "@/lib/time";
+import { formatWhen } from "@/lib/time";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { liveCountsFrom } from "@/app/events/live-counts";
 import { calendarDay } from "@/components/event-dates";
@@ -84,7 +84,7 @@ export async function EventView({ data, locale }: { data: PublicEvent; locale: L
   const ballot =
     event.allocation === "lottery" ? (
       <Notice>
-        {tl("ballot", { closes: formatMoment(event.registrationClosesAt) })}{" "}
+        {tl("ballot", { closes: formatWhen(event.registrationClosesAt, locale) })}{" "}
         <a href={`/events/${event.slug}/draw`} className="font-semibold text-accent underline underline-offset-4">
           {tl("drawLink")}
         </a>

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { randomUUID } from "node:crypto";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -12,7 +12,7 @@ import { getRegisterPage } from "@/db/registrations/reads";
 import { carModelName } from "@/components/car-card";
 import { eventPhase } from "@/lib/event-phase";
 import { placesLeft } from "@/lib/programme";
-import { formatMoment } from "@/lib/time";
+import { formatWhen } from "@/lib/time";
 import { requireUser } from "../../../session";
 import { maxChoices } from "@/lib/lottery/types";
 import { enterLotteryAction, registerAction } from "./actions";
@@ -25,10 +25,11 @@ export default async function RegisterPage({ params }: { params: Promise<{ slug:
   const user = await requireUser(here);
   const profile = await getProfile(user.id);
   if (!profile?.fullName) redirect(`/account?returnTo=${encodeURIComponent(here)}`);
-  const [data, live, t] = await Promise.all([
+  const [data, live, t, locale] = await Promise.all([
     getRegisterPage(user.id, slug),
     getPublicEvent(slug),
     getTranslations("registration"),
+    getLocale(),
   ]);
   const tl = await getTranslations("lottery");
   if (!data || !live) notFound();
@@ -63,7 +64,7 @@ export default async function RegisterPage({ params }: { params: Promise<{ slug:
     noiseLimitDb: data.noiseLimitDb,
   };
   const closedText =
-    phase === "upcoming" ? t("notOpenYet", { when: formatMoment(event.registrationOpensAt) }) : t("closed");
+    phase === "upcoming" ? t("notOpenYet", { when: formatWhen(event.registrationOpensAt, locale) }) : t("closed");
   return (
     <div className="mx-auto flex max-w-2xl flex-col gap-4">
       <PageHeader title={t("title", { event: event.name })} />
@@ -73,7 +74,7 @@ export default async function RegisterPage({ params }: { params: Promise<{ slug:
         </Notice>
       ) : null}
       {phase === "open" && event.allocation === "lottery" ? (
-        <Notice tone="info">{tl("ballot", { closes: formatMoment(event.registrationClosesAt) })}</Notice>
+        <Notice tone="info">{tl("ballot", { closes: formatWhen(event.registrationClosesAt, locale) })}</Notice>
       ) : null}
       {phase === "open" && eligible.length === 0 ? (
         <Card className="flex flex-col gap-3">

@@ -1,12 +1,12 @@
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { db } from "@/db/client";
 import { openTransferOf, transferTerms } from "@/db/payments/transfers";
 import { getMyRegistration } from "@/db/registrations/reads";
-import { formatMoment } from "@/lib/time";
+import { formatWhen } from "@/lib/time";
 import { requireUser } from "../../../session";
 import { offerTransferAction } from "./actions";
 import { TransferForm } from "./transfer-form";
@@ -20,10 +20,11 @@ export default async function TransferPage({ params, searchParams }: Props) {
   const ticket = await getMyRegistration(user.id, id);
   if (!ticket || ticket.registration.status !== "active") notFound();
   const { event, registration } = ticket;
-  const [terms, open, t] = await Promise.all([
+  const [terms, open, t, locale] = await Promise.all([
     transferTerms(db(), event.id, new Date()),
     openTransferOf(registration.id),
     getTranslations("payments"),
+    getLocale(),
   ]);
   return (
     <div className="mx-auto flex max-w-xl flex-col gap-4">
@@ -39,7 +40,7 @@ export default async function TransferPage({ params, searchParams }: Props) {
         <Card className="flex flex-col gap-4">
           <p className="text-base text-muted">
             {t(terms.transferRule === "moves_as_paid" ? "transferMovesAsPaid" : "transferRecipientPays")}{" "}
-            {t("transferUntil", { until: formatMoment(terms.transfersUntil) })}
+            {t("transferUntil", { until: formatWhen(terms.transfersUntil, locale) })}
           </p>
           <TransferForm action={offerTransferAction.bind(null, { id: registration.id, slug: event.slug })} />
         </Card>

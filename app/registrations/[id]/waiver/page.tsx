@@ -9,7 +9,7 @@ import { waiverFormText } from "@/components/paperwork/waiver-form-text";
 import { WaiverText } from "@/components/paperwork/waiver-text";
 import { getProfile } from "@/db/account";
 import { getWaiverToSign } from "@/db/paperwork/waivers";
-import { formatMoment } from "@/lib/time";
+import { formatWhen } from "@/lib/time";
 import { requireUser } from "../../../session";
 import { signWaiverAction } from "./actions";
 
@@ -36,7 +36,7 @@ export default async function WaiverPage({ params }: Props) {
       <WaiverText text={text} />
       {signed ? (
         <Notice tone="success" role="status">
-          {t("signedOn", { name: signed.fullName, date: formatMoment(signed.signedAt) })}{" "}
+          {t("signedOn", { name: signed.fullName, date: formatWhen(signed.signedAt, locale) })}{" "}
           <a href={`/registrations/${id}/waiver.pdf`} className="font-semibold underline">
             {t("download")}
           </a>
