@@ -25,10 +25,14 @@ describe("the events list's query string", () => {
 
   it("gives back the query it was built from", () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 30 }).map((s) => s.trim()), fc.uuid(), (q, after) => {
-        const url = new URL(eventsListPath({ q, after }), "http://x");
-        expect(eventsListSchema.parse(Object.fromEntries(url.searchParams))).toEqual({ q, after });
-      }),
+      fc.property(
+        fc.string({ maxLength: 30 }).map((s) => s.trim()),
+        fc.uuid(),
+        (q, after) => {
+          const url = new URL(eventsListPath({ q, after }), "http://x");
+          expect(eventsListSchema.parse(Object.fromEntries(url.searchParams))).toEqual({ q, after });
+        },
+      ),
     );
     expect(eventsListPath({ q: "", after: null })).toBe("/events");
   });

@@ -108,8 +108,8 @@ describe("formatWhen / formatSessionTime", () => {
     const end = zonedMoment("2027-06-05", "12:30");
     expect(formatWhen(start, "en")).toBe("Sat, Jun 5, 2027, 09:00");
     expect(formatWhen(start, "de")).toBe("Sa., 5. Juni 2027, 09:00");
-    expect(formatSessionTime(start, end, "en")).toBe("Sat, Jun 5, 09:00–12:30");
-    expect(formatSessionTime(start, end, "de")).toBe("Sa., 5. Juni, 09:00–12:30");
+    expect(formatSessionTime(start, end, "en")).toBe("Sat, Jun 5, 09:00\u2060–\u206012:30");
+    expect(formatSessionTime(start, end, "de")).toBe("Sa., 5. Juni, 09:00\u2060–\u206012:30");
     // After midnight in Berlin, still the evening before in UTC.
     expect(formatWhen(zonedMoment("2027-01-01", "00:30"), "de")).toBe("Fr., 1. Jan. 2027, 00:30");
   });
