@@ -1,7 +1,7 @@
 import { SelectField } from "@/components/ui/field";
-import { formatSessionTime } from "@/lib/time";
 
-export type ChoiceOption = { id: string; name: string; startsAt: string; endsAt: string };
+/** A session to rank, its time already in the reader's language (lib/time.ts formatSessionTime). */
+export type ChoiceOption = { id: string; name: string; time: string };
 /** Its words, from the form that shows it (shared components translate nothing themselves). */
 export type ChoiceText = { legend: string; hint: string; notChosen: string; choice: (rank: number) => string };
 
@@ -15,15 +15,12 @@ export function ChoiceSelects({
   values,
   errors,
   text,
-  locale,
 }: {
   sessions: ChoiceOption[];
   count: number;
   values: Record<string, string>;
   errors: Record<string, string>;
   text: ChoiceText;
-  /** The reader's language, for the sessions' times. */
-  locale: string;
 }) {
   return (
     <fieldset className="flex flex-col gap-3">
@@ -40,7 +37,7 @@ export function ChoiceSelects({
           <option value="">{text.notChosen}</option>
           {sessions.map((s) => (
             <option key={s.id} value={s.id}>
-              {s.name} · {formatSessionTime(new Date(s.startsAt), new Date(s.endsAt), locale)}
+              {s.name} · {s.time}
             </option>
           ))}
         </SelectField>

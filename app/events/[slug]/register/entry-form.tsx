@@ -1,6 +1,6 @@
 "use client";
 
-import { useLocale, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { ChoiceSelects, type ChoiceOption } from "@/components/choice-selects";
 import { useForm, type BoundFormAction } from "@/components/form/use-form";
 import { FormError } from "@/components/form/form-error";
@@ -36,7 +36,6 @@ export function EntryForm({
   noiseLimitDb,
 }: Props) {
   const t = useTranslations("lottery");
-  const locale = useLocale();
   const tp = useTranslations("paperwork");
   const { action, pending, fieldErrors: errors, values, formError } = useForm(enterAction);
   return (
@@ -46,7 +45,6 @@ export function EntryForm({
       <FormError message={formError} />
       <CarChoice slug={slug} cars={cars} value={values.carId} error={errors.carId} noiseLimitDb={noiseLimitDb} />
       <ChoiceSelects
-        locale={locale}
         sessions={sessions}
         count={count}
         values={values}

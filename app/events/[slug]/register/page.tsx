@@ -12,7 +12,7 @@ import { getRegisterPage } from "@/db/registrations/reads";
 import { carModelName } from "@/components/car-card";
 import { eventPhase } from "@/lib/event-phase";
 import { placesLeft } from "@/lib/programme";
-import { formatWhen } from "@/lib/time";
+import { formatSessionTime, formatWhen } from "@/lib/time";
 import { requireUser } from "../../../session";
 import { maxChoices } from "@/lib/lottery/types";
 import { enterLotteryAction, registerAction } from "./actions";
@@ -45,6 +45,8 @@ export default async function RegisterPage({ params }: { params: Promise<{ slug:
     name: s.name,
     startsAt: s.startsAt.toISOString(),
     endsAt: s.endsAt.toISOString(),
+    // Formatted here, not in the browser: its Intl may spell a month otherwise than the server's.
+    time: formatSessionTime(s.startsAt, s.endsAt, locale),
     placesLeft: placesLeft(s),
     noiseLimitDb: s.noiseLimitDb,
   }));

@@ -2,14 +2,13 @@
 
 import { FieldError } from "@/components/ui/field";
 import { useState } from "react";
-import { useLocale, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { useForm, type BoundFormAction } from "@/components/form/use-form";
 import { FormError } from "@/components/form/form-error";
 import { Button } from "@/components/ui/button";
 import { Questions, questionsText } from "@/components/questions";
 import { clashes } from "@/lib/clash";
 import type { Question } from "@/lib/paperwork";
-import { formatSessionTime } from "@/lib/time";
 import { CarChoice } from "./car-choice";
 import { SecondDriverAndRules } from "./second-driver-and-rules";
 
@@ -18,6 +17,8 @@ export type SessionOption = {
   name: string;
   startsAt: string;
   endsAt: string;
+  /** "Sat, Jun 5, 09:00–12:30", in the reader's language (lib/time.ts formatSessionTime). */
+  time: string;
   placesLeft: number;
   noiseLimitDb: number | null;
 };
@@ -48,7 +49,6 @@ export function RegisterForm({
 }: Props) {
   const t = useTranslations("registration");
   const tp = useTranslations("paperwork");
-  const locale = useLocale();
   const { action, pending, fieldErrors: errors, values, formError } = useForm(registerAction);
   const [ticked, setTicked] = useState<Set<string>>(
     () => new Set((values.sessionIds ?? "").split(",").filter(Boolean)),
@@ -90,8 +90,7 @@ export function RegisterForm({
               <span className="flex flex-col">
                 <span className="text-base font-semibold">{s.name}</span>
                 <span id={`session-${s.id}-info`} className="text-sm text-muted">
-                  {formatSessionTime(new Date(s.startsAt), new Date(s.endsAt), locale)} ·{" "}
-                  {s.placesLeft > 0 ? t("placesLeft", { count: s.placesLeft }) : t("fullWaitingList")}
+                  {s.time} · {s.placesLeft > 0 ? t("placesLeft", { count: s.placesLeft }) : t("fullWaitingList")}
                   {s.noiseLimitDb ? ` · ${t("noise", { db: s.noiseLimitDb })}` : ""}
                   {blocked ? ` · ${t("clashes")}` : ""}
                 </span>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useLocale, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { ChoiceSelects, type ChoiceOption } from "@/components/choice-selects";
 import { useForm, type BoundFormAction } from "@/components/form/use-form";
 import { FormError } from "@/components/form/form-error";
@@ -10,13 +10,11 @@ type Props = { action: BoundFormAction; sessions: ChoiceOption[]; count: number;
 
 export function ChoicesForm({ action: changeEntry, sessions, count, current }: Props) {
   const t = useTranslations("lottery");
-  const locale = useLocale();
   const { action, pending, fieldErrors, values, formError } = useForm(changeEntry, { initialValues: current });
   return (
     <form action={action} noValidate className="flex flex-col gap-5" key={JSON.stringify(values)}>
       <FormError message={formError} />
       <ChoiceSelects
-        locale={locale}
         sessions={sessions}
         count={count}
         values={values}

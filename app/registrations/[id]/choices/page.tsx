@@ -1,5 +1,5 @@
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getPublicEvent } from "@/db/events";
@@ -7,6 +7,7 @@ import { choicesOf } from "@/db/registrations/lottery-entries";
 import { getMyRegistration } from "@/db/registrations/reads";
 import { eventPhase } from "@/lib/event-phase";
 import { maxChoices } from "@/lib/lottery/types";
+import { formatSessionTime } from "@/lib/time";
 import { requireUser } from "../../../session";
 import { changeEntryAction } from "../actions";
 import { ChoicesForm } from "./choices-form";
@@ -23,10 +24,11 @@ export default async function ChoicesPage({ params }: { params: Promise<{ id: st
     eventPhase(ticket.event, new Date()) !== "open"
   )
     notFound();
-  const [live, choices, t] = await Promise.all([
+  const [live, choices, t, locale] = await Promise.all([
     getPublicEvent(ticket.event.slug),
     choicesOf(id),
     getTranslations("lottery"),
+    getLocale(),
   ]);
   if (!live) notFound();
   const current = Object.fromEntries(choices.map((c) => [`choice${c.rank}`, c.sessionId]));
@@ -41,8 +43,7 @@ export default async function ChoicesPage({ params }: { params: Promise<{ id: st
           sessions={live.sessions.map((s) => ({
             id: s.id,
             name: s.name,
-            startsAt: s.startsAt.toISOString(),
-            endsAt: s.endsAt.toISOString(),
+            time: formatSessionTime(s.startsAt, s.endsAt, locale),
           }))}
         />
       </Card>
