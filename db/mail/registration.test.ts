@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { mailJobsFor, sendRegistrationMails } from "@/test/mail";
 import { form, openEvent, ownersWithCars } from "@/test/registration";
 import { uniqueEmail } from "@/test/unique";
+import { formatWhen } from "@/lib/time";
 import { db } from "../client";
 import { sqlRows } from "../query";
 import { cancelRegistration, registerCar } from "../registrations/writes";
@@ -97,9 +98,11 @@ describe("composing a queued mail when it is sent", () => {
     await cancelRegistration(first!.ownerId, a.registrationId);
     await sendRegistrationMails(b.registrationId, "placeConfirmed");
     await sendRegistrationMails(a.registrationId, "registrationCancelled");
-    expect((await mailTo(second!.email)).map((m) => m.subject)).toEqual([
-      `Dein Platz ist bestätigt: ${sessions[0]!.name}`,
-    ]);
+    const promoted = await mailTo(second!.email);
+    expect(promoted.map((m) => m.subject)).toEqual([`Dein Platz ist bestätigt: ${sessions[0]!.name}`]);
+    // The session's start as a German reader reads it, in Berlin: "Sa., 14. Juni, 09:00".
+    expect(promoted[0]!.text).toContain(formatWhen(sessions[0]!.startsAt, "de", { year: false }));
+    expect(promoted[0]!.text).toMatch(/\b[A-Z][a-z]\., \d{1,2}\. [A-Z][a-zä]+\.?, 09:00\b/);
     expect((await mailTo(first!.email)).map((m) => m.subject)).toEqual([`Registration cancelled: ${event.name}`]);
   });
 

@@ -4,7 +4,8 @@ import { and, eq } from "drizzle-orm";
 import { env } from "@/env";
 import { carModelName } from "@/lib/car-catalogue";
 import { ticketTokenFor } from "@/lib/ticket";
-import { formatMoment } from "@/lib/time";
+import type { Locale } from "@/lib/locale";
+import { formatWhen } from "@/lib/time";
 import { db } from "../client";
 import { choicesOf } from "../registrations/lottery-entries";
 import { placesOf } from "../registrations/reads";
@@ -38,10 +39,10 @@ async function openOffer(offerId: string) {
   return row ?? null;
 }
 
-function placeLines(t: Translator, places: Places): string[] {
+function placeLines(t: Translator, locale: Locale, places: Places): string[] {
   return places.map(
     (p) =>
-      `${p.name} (${formatMoment(p.startsAt)}): ${p.status === "confirmed" ? t("registration.confirmed") : t("registration.waitingPosition", { position: p.position ?? 0 })}`,
+      `${p.name} (${formatWhen(p.startsAt, locale, { year: false })}): ${p.status === "confirmed" ? t("registration.confirmed") : t("registration.waitingPosition", { position: p.position ?? 0 })}`,
   );
 }
 
@@ -78,7 +79,7 @@ export async function composeRegistrationMail(row: MailRow): Promise<Composed> {
         subject: t("registration.mail.receivedSubject", { event: event.name }),
         lines: [
           t("registration.mail.receivedBody", { event: event.name, car: carName }),
-          ...placeLines(t, places),
+          ...placeLines(t, locale, places),
           ticket,
         ],
       }));
@@ -92,7 +93,7 @@ export async function composeRegistrationMail(row: MailRow): Promise<Composed> {
           t("registration.mail.promotedBody", {
             session: session.name,
             event: event.name,
-            when: formatMoment(session.startsAt),
+            when: formatWhen(session.startsAt, locale, { year: false }),
           }),
           ticket,
         ],
@@ -104,7 +105,7 @@ export async function composeRegistrationMail(row: MailRow): Promise<Composed> {
         subject: t("registration.mail.changedSubject", { event: event.name }),
         lines: [
           t("registration.mail.changedBody", { event: event.name, car: carName }),
-          ...placeLines(t, places),
+          ...placeLines(t, locale, places),
           ticket,
         ],
       }));
@@ -133,9 +134,9 @@ export async function composeRegistrationMail(row: MailRow): Promise<Composed> {
             event: event.name,
             from: from?.name ?? "",
             to: to.name,
-            when: formatMoment(to.startsAt),
+            when: formatWhen(to.startsAt, locale, { year: false }),
           }),
-          ...placeLines(t, [place]),
+          ...placeLines(t, locale, [place]),
           ticket,
         ],
       }));
@@ -144,7 +145,7 @@ export async function composeRegistrationMail(row: MailRow): Promise<Composed> {
       const places = await placesOf(reg.id);
       return written(locale, (t) => ({
         subject: t("registration.mail.reminderSubject", { event: event.name }),
-        lines: [t("registration.mail.reminderBody", { event: event.name }), ...placeLines(t, places), ticket],
+        lines: [t("registration.mail.reminderBody", { event: event.name }), ...placeLines(t, locale, places), ticket],
       }));
     }
     case "entryReceived": {
@@ -152,8 +153,8 @@ export async function composeRegistrationMail(row: MailRow): Promise<Composed> {
       return written(locale, (t) => ({
         subject: t("lottery.mail.entrySubject", { event: event.name }),
         lines: [
-          t("lottery.mail.entryBody", { event: event.name, closes: formatMoment(event.registrationClosesAt) }),
-          ...choices.map((c) => `${c.rank}. ${c.name} (${formatMoment(c.startsAt)})`),
+          t("lottery.mail.entryBody", { event: event.name, closes: formatWhen(event.registrationClosesAt, locale) }),
+          ...choices.map((c) => `${c.rank}. ${c.name} (${formatWhen(c.startsAt, locale, { year: false })})`),
           ticket,
         ],
       }));
@@ -174,7 +175,7 @@ export async function composeRegistrationMail(row: MailRow): Promise<Composed> {
           t("payments.mail.offeredBody", {
             session: offer.session,
             event: event.name,
-            until: formatMoment(offer.expiresAt),
+            until: formatWhen(offer.expiresAt, locale),
           }),
           ticket,
         ],
@@ -191,7 +192,7 @@ export async function composeRegistrationMail(row: MailRow): Promise<Composed> {
         subject: t("lottery.mail.resultSubject", { event: event.name }),
         lines: [
           t("lottery.mail.resultBody", { event: event.name, position: reg.drawPosition ?? 0 }),
-          ...placeLines(t, places),
+          ...placeLines(t, locale, places),
           ticket,
           appLink(`/events/${event.slug}/draw`),
         ],
