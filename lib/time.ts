@@ -18,7 +18,7 @@ export function dayKey(moment: Date, zone = EVENT_TIME_ZONE): string {
   return format(inZone(moment, zone), "yyyy-MM-dd");
 }
 
-/** "yyyy-MM-dd HH:mm" in the zone, for lists and mail headers. */
+/** "yyyy-MM-dd HH:mm" in the zone, for lists that are sorted, exported or audited (formatWhen for owners). */
 export function formatMoment(moment: Date, zone = EVENT_TIME_ZONE): string {
   return format(inZone(moment, zone), "yyyy-MM-dd HH:mm");
 }
