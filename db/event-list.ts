@@ -42,9 +42,10 @@ export async function listUpcomingEvents(
     const start = after ? found.findIndex((e) => e.id === after) + 1 : 0;
     return pageOf(found.slice(start, start + limit + 1), limit);
   }
+  // Past the cursor: no cursor event at or after this one (so a cursor gone since starts again).
   const cursor = after
-    ? sql`and (not exists (select from events a where a.id = ${after}::uuid)
-           or (e.starts_on, e.name, e.id) > (select a.starts_on, a.name, a.id from events a where a.id = ${after}::uuid))`
+    ? sql`and not exists (select from events a
+           where a.id = ${after}::uuid and (a.starts_on, a.name, a.id) >= (e.starts_on, e.name, e.id))`
     : sql``;
   return pageOf(await sqlRows<EventCard>(db(), sql`${upcoming(today, cursor)} limit ${limit + 1}`), limit);
 }

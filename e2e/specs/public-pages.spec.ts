@@ -16,29 +16,6 @@ test.describe("public event pages", () => {
     await expect(page.getByRole("heading", { level: 1, name: event.name })).toBeVisible();
   });
 
-  test("/events finds an event by its club, without JavaScript, and says when nothing matches", async ({
-    browser,
-    sql,
-  }) => {
-    const event = await seedEvent(sql);
-    const suffix = event.slug.replace("e2e-meet-", "");
-    const context = await browser.newContext({ javaScriptEnabled: false });
-    const page = await context.newPage();
-    await page.goto("/events");
-    // The club's name, in other case: the search folds case and accents.
-    await page.getByRole("textbox", { name: "Search events" }).fill(`E2E CLUB ${suffix.toUpperCase()}`);
-    await page.getByRole("button", { name: "Search" }).click();
-    await expect(page).toHaveURL(/\/events\?q=E2E/);
-    await expect(page.getByRole("link", { name: new RegExp(event.name) })).toHaveCount(1);
-    await expect(page.getByRole("main").getByRole("listitem")).toHaveCount(1);
-    await page.getByRole("textbox", { name: "Search events" }).fill(`no such meet ${suffix}`);
-    await page.getByRole("button", { name: "Search" }).click();
-    await expect(page.getByText(`No upcoming event matches “no such meet ${suffix}”.`)).toBeVisible();
-    await page.getByRole("link", { name: "All events" }).click();
-    await expect(page).toHaveURL(/\/events$/);
-    await context.close();
-  });
-
   test("a draft event is neither listed nor shown", async ({ page, sql }) => {
     const event = await seedEvent(sql);
     await sql`update events set status = 'draft' where id = ${event.id}`;
@@ -90,5 +67,26 @@ test.describe("public event pages", () => {
     await expect(row).toContainText("09:00–09:30");
     await expect(row).toContainText("Full");
     await expect(page.getByText("1 car registered", { exact: true })).toBeVisible();
+  });
+});
+
+test.describe("the events list without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("finds an event by its club and says when nothing matches", async ({ page, sql }) => {
+    const event = await seedEvent(sql);
+    const suffix = event.slug.replace("e2e-meet-", "");
+    await page.goto("/events");
+    // The club's name, in other case: the search folds case and accents.
+    await page.getByRole("textbox", { name: "Search events" }).fill(`E2E CLUB ${suffix.toUpperCase()}`);
+    await page.getByRole("button", { name: "Search" }).click();
+    await expect(page).toHaveURL(/\/events\?q=E2E/);
+    await expect(page.getByRole("link", { name: new RegExp(event.name) })).toHaveCount(1);
+    await expect(page.getByRole("main").getByRole("listitem")).toHaveCount(1);
+    await page.getByRole("textbox", { name: "Search events" }).fill(`no such meet ${suffix}`);
+    await page.getByRole("button", { name: "Search" }).click();
+    await expect(page.getByText(`No upcoming event matches “no such meet ${suffix}”.`)).toBeVisible();
+    await page.getByRole("link", { name: "All events" }).click();
+    await expect(page).toHaveURL(/\/events$/);
   });
 });
