@@ -1,29 +1,11 @@
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import QRCode from "qrcode";
 import { describe, expect, it } from "vitest";
+import { pdfImageRows, pdfToText } from "@/test/poppler";
 import { markdownToPlain, waiverPdf } from "./paperwork-pdf";
 import { isReadablePng, pngOfDataUrl } from "./png";
 
 // A real PNG data URL, as a signature pad's toDataURL gives one.
 const pngUrl = () => QRCode.toDataURL("signature", { type: "image/png" });
-
-function saved(pdf: Buffer): string {
-  const file = path.join(mkdtempSync(path.join(os.tmpdir(), "waiver-pdf-")), "waiver.pdf");
-  writeFileSync(file, pdf);
-  return file;
-}
-const textOf = (file: string) =>
-  execFileSync("pdftotext", ["-raw", "-enc", "UTF-8", file, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
-/** The images `pdfimages -list` finds (its "image" rows; an alpha channel is listed apart as "smask"). */
-const imagesOf = (file: string) =>
-  execFileSync("pdfimages", ["-list", file], { encoding: "utf8" })
-    .trim()
-    .split("\n")
-    .slice(2)
-    .filter((row) => row.trim().split(/\s+/)[2] === "image");
 
 const waiver = (signature: string | null) =>
   waiverPdf({
@@ -42,8 +24,8 @@ const waiver = (signature: string | null) =>
 
 describe("the signed waiver PDF read back", () => {
   it("shows the text as signed, the record and the drawn signature", async () => {
-    const file = saved(await waiver(await pngUrl()));
-    const text = textOf(file);
+    const pdf = await waiver(await pngUrl());
+    const text = pdfToText(pdf);
     expect(text).toContain("Ich fahre auf eigene Gefahr über die Nordschleife.");
     expect(text).toContain("• Helm tragen");
     expect(text).toContain("Unterschrieben von: Jürgen Müßig");
@@ -51,13 +33,13 @@ describe("the signed waiver PDF read back", () => {
     // A name beyond the font's letters is printed as its nearest, and the line after it survives.
     expect(text).toContain("Beifahrer: Lukasz Dvorák");
     expect(text).toContain("Browser: Mozilla/5.0 (Pixel 7)");
-    expect(imagesOf(file)).toHaveLength(1);
+    expect(pdfImageRows(pdf)).toHaveLength(1);
   });
 
   it("has no image when the typed name signed alone", async () => {
-    const file = saved(await waiver(null));
-    expect(textOf(file)).toContain("Jürgen Müßig");
-    expect(imagesOf(file)).toHaveLength(0);
+    const pdf = await waiver(null);
+    expect(pdfToText(pdf)).toContain("Jürgen Müßig");
+    expect(pdfImageRows(pdf)).toHaveLength(0);
   });
 });
 

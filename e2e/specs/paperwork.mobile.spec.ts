@@ -1,7 +1,3 @@
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { devices } from "@playwright/test";
 import { expect, test } from "../fixtures";
 import { seedGate, type GateCar } from "../fixtures/check-in";
@@ -9,6 +5,7 @@ import { insertUser } from "../fixtures/db";
 import type { Sql } from "../fixtures/db";
 import { seedEvent, type SeededEvent } from "../fixtures/events";
 import { registeredOwner } from "../fixtures/registrations";
+import { pdfImageRows, pdfToText } from "@/test/poppler";
 
 // Meet-day paperwork on a phone: the event asks an emergency contact, a question and the waiver;
 // the owner does each from the registration page and downloads the signed waiver.
@@ -76,13 +73,11 @@ test("an owner answers the question, adds an emergency contact and signs the wai
 
   const pdf = await page.request.get(`/registrations/${owner.registrationId}/waiver.pdf`);
   expect(pdf.headers()["content-type"]).toBe("application/pdf");
-  const file = path.join(mkdtempSync(path.join(os.tmpdir(), "e2e-waiver-")), "waiver.pdf");
-  writeFileSync(file, await pdf.body());
-  const text = execFileSync("pdftotext", ["-raw", "-enc", "UTF-8", file, "-"], { encoding: "utf8" });
+  const body = await pdf.body();
+  const text = pdfToText(body);
   expect(text).toContain("I take part at my own risk on the Nordschleife.");
   expect(text).toContain(owner.fullName);
-  const images = execFileSync("pdfimages", ["-list", file], { encoding: "utf8" }).split("\n").slice(2);
-  expect(images.filter((row) => row.trim().split(/\s+/)[2] === "image")).toHaveLength(1);
+  expect(pdfImageRows(body)).toHaveLength(1);
   // Nobody else gets it: another owner's session finds nothing there.
   const stranger = await registeredOwner(sql, event, []);
   const other = await browser.newPage();

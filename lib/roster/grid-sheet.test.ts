@@ -1,9 +1,6 @@
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { gridCsv, gridPdf, type SheetLine } from "./grid-sheet";
+import { pdfToText } from "@/test/poppler";
 
 const labels = {
   position: "Position",
@@ -59,11 +56,7 @@ describe("grid sheets", () => {
 
 /** The PDF's text as poppler's pdftotext reads it (in content order), whitespace collapsed and a name wrapped after its hyphen joined again. */
 function pdfText(pdf: Buffer): string {
-  const file = path.join(mkdtempSync(path.join(os.tmpdir(), "grid-pdf-")), "grid.pdf");
-  writeFileSync(file, pdf);
-  return execFileSync("pdftotext", ["-raw", "-enc", "UTF-8", file, "-"], { encoding: "utf8" })
-    .replace(/\s+/g, " ")
-    .replace(/- /g, "-");
+  return pdfToText(pdf).replace(/- /g, "-");
 }
 
 describe("the grid PDF read back", () => {
