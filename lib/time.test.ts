@@ -7,6 +7,7 @@ import {
   formatClock,
   formatMoment,
   formatSessionTime,
+  formatDay,
   formatWhen,
   weekday,
   zonedMoment,
@@ -97,6 +98,22 @@ describe("addDays / weekday", () => {
         expect(weekday(addDays(day, 7 * Math.trunc(n / 7)))).toBe(weekday(day));
         expect(weekday(addDays(day, n))).toBe((((weekday(day) + n) % 7) + 7) % 7);
         expect(addDays(day, n)).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      }),
+    );
+  });
+});
+
+describe("formatDay", () => {
+  it("reads a calendar day in the owner's language, the same day whatever the device's zone", () => {
+    expect(formatDay("2026-12-21", "en")).toBe("Mon, Dec 21, 2026");
+    expect(formatDay("2026-12-21", "de")).toBe("Mo., 21. Dez. 2026");
+    fc.assert(
+      fc.property(calendarDay, (day) => {
+        // The day of the month and the year printed are the day's own, never its neighbour's.
+        const [y, , d] = day.split("-");
+        expect(formatDay(day, "de")).toContain(`${Number(d)}.`);
+        expect(formatDay(day, "en")).toContain(y!);
+        expect(formatDay(day, "en").startsWith(formatWhen(zonedMoment(day, "12:00"), "en").slice(0, 3))).toBe(true);
       }),
     );
   });

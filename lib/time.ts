@@ -49,6 +49,20 @@ export function formatWhen(moment: Date, locale: string, { year = true } = {}, z
   return formatter.format(moment);
 }
 
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A calendar day ("2027-06-05") as an owner reads it: "Sat, Jun 5, 2027", "Sa., 5. Juni 2027". */
+export function formatDay(day: string, locale: string): string {
+  let formatter = dayFormats.get(locale);
+  if (!formatter) {
+    const style = { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone: "UTC" } as const;
+    formatter = new Intl.DateTimeFormat(locale, style);
+    dayFormats.set(locale, formatter);
+  }
+  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+  return formatter.format(new Date(Date.UTC(y, m - 1, d)));
+}
+
 /**
  * A session's time as an owner reads it: "Sat, Jun 5, 09:00–12:30" (Berlin, whatever the device).
  * Word joiners (U+2060) keep "09:00–12:30" on one line: a phone would otherwise break after the dash.

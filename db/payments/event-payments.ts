@@ -1,6 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { paymentDueAt, paymentStatus, type Balance, type PaymentStatus } from "@/lib/payments/ledger";
+import { paymentDueOn, paymentStatus, type Balance, type PaymentStatus } from "@/lib/payments/ledger";
 import { eventFor } from "../access";
 import { db } from "../client";
 import { sqlRows, type Db, type Tx } from "../query";
@@ -14,7 +14,8 @@ export type PaymentRow = {
   active: boolean;
   balance: Balance;
   status: PaymentStatus;
-  dueAt: Date | null;
+  /** The day payment is due (Europe/Berlin), once anything was charged. */
+  dueOn: string | null;
   /** Whether any of it was paid by card (a refund then goes back through Stripe). */
   card: boolean;
 };
@@ -56,7 +57,7 @@ export async function paymentRows(q: Db | Tx, eventId: string, now = new Date())
   );
   return rows.map((r) => {
     const balance = { charged: r.charged, paid: r.paid, refunded: r.refunded, owed: r.charged - r.paid + r.refunded };
-    const dueAt = paymentDueAt(r.first_charge, r.pay_within_days);
+    const dueOn = paymentDueOn(r.first_charge, r.pay_within_days);
     return {
       registrationId: r.id,
       reference: r.reference,
@@ -64,8 +65,8 @@ export async function paymentRows(q: Db | Tx, eventId: string, now = new Date())
       plaque: r.plaque,
       active: r.active,
       balance,
-      status: paymentStatus(balance, dueAt, now),
-      dueAt,
+      status: paymentStatus(balance, dueOn, now),
+      dueOn,
       card: r.card,
     };
   });

@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import {
   balanceOf,
-  paymentDueAt,
+  paymentDueOn,
   paymentStatus,
   type Balance,
   type LedgerRow,
@@ -19,7 +19,8 @@ export type RegistrationMoney = {
   balance: Balance;
   status: PaymentStatus;
   /** When payment is due: the first charge plus the event's days to pay; null before anything is charged. */
-  dueAt: Date | null;
+  /** The day payment is due (Europe/Berlin), once anything was charged. */
+  dueOn: string | null;
 };
 
 type Summary = { kind: LedgerRow["kind"]; item: string; cents: number; first_charge: string | null };
@@ -39,13 +40,13 @@ export async function registrationMoney(q: Db | Tx, registration: Registration):
   ]);
   if (!fees || rows.length === 0) return null;
   const balance = balanceOf(rows);
-  const dueAt = paymentDueAt(rows[0]?.first_charge, fees.payWithinDays);
+  const dueOn = paymentDueOn(rows[0]?.first_charge, fees.payWithinDays);
   return {
     fees,
     reference: registration.paymentReference ?? (await giveReference(q, registration.id)),
     balance,
-    status: paymentStatus(balance, dueAt, new Date()),
-    dueAt,
+    status: paymentStatus(balance, dueOn, new Date()),
+    dueOn,
   };
 }
 

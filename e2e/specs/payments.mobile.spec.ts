@@ -9,6 +9,7 @@ import { insertOwner, register, registeredOwner, sessionId } from "../fixtures/r
 import type { Sql } from "../fixtures/db";
 import { parseEpcPayload } from "@/lib/payments/epc-qr";
 import { sampleCamt053 } from "@/lib/payments/statement/sample";
+import { formatDay } from "@/lib/time";
 
 // Paying an entry fee by bank transfer, on a phone: the owner registers for a paid GP session and
 // scans the GiroCode; the organiser imports the bank's statement; the owner's page says "Paid".
@@ -45,6 +46,13 @@ test("an owner pays a GP session by bank transfer and sees it paid once the stat
   await page.waitForURL(/\/registrations\/[0-9a-f-]{36}/);
   const payment = page.getByRole("region", { name: "Payment" });
   await expect(payment.getByRole("status")).toHaveText("Amount due: €165.00");
+  // Due by a day, fourteen Berlin days after the charge, with no hour (a transfer is due by a date).
+  const [due] = await sql<
+    { day: string }[]
+  >`select (((min(l.created_at) at time zone 'Europe/Berlin')::date + 14))::text as day
+    from ledger_entries l join registrations r on r.id = l.registration_id
+    where r.event_id = ${event.id} and r.owner_id = ${owner.id} and l.kind = 'charge'`;
+  await expect(payment.getByText(`Please pay by ${formatDay(due!.day, "en")}.`, { exact: true })).toBeVisible();
   const reference = ((await payment.getByText(/^Reference: /).textContent()) ?? "").replace("Reference: ", "").trim();
   expect(reference).toMatch(/^RF\d{2}RM[0-9A-Z]{8}$/);
   const epc = parseEpcPayload(await decodeQr(payment.getByRole("img", { name: "Bank transfer QR code" })));

@@ -5,13 +5,14 @@ import {
   cancellationFee,
   ENTRY_ITEM,
   grantedRefund,
-  paymentDueAt,
+  paymentDueOn,
   paymentStatus,
   sessionItem,
   settle,
   type HeldItem,
   type LedgerRow,
 } from "./ledger";
+import { addDays, zonedMoment } from "../time";
 
 // The ledger's rules against a model that keeps no ledger at all: which items are held now, what
 // each cost when it was taken, and the money that moved. Random sequences of what owners and
@@ -151,7 +152,7 @@ describe("the ledger", () => {
 
   it("names the status from the balance and the deadline", () => {
     const now = new Date("2031-06-01T10:00:00Z");
-    const due = new Date("2031-05-31T10:00:00Z");
+    const due = "2031-05-31";
     const b = (charged: number, paid: number, refunded = 0) => ({
       charged,
       paid,
@@ -159,12 +160,34 @@ describe("the ledger", () => {
       owed: charged - paid + refunded,
     });
     expect(paymentStatus(b(0, 0), null, now)).toBe("free");
-    expect(paymentStatus(b(100, 0), new Date("2031-06-02T00:00:00Z"), now)).toBe("unpaid");
+    expect(paymentStatus(b(100, 0), "2031-06-01", now)).toBe("unpaid");
     expect(paymentStatus(b(100, 50), due, now)).toBe("overdue");
     expect(paymentStatus(b(100, 100), due, now)).toBe("paid");
     expect(paymentStatus(b(100, 150), due, now)).toBe("refundDue");
     expect(paymentStatus(b(0, 100, 100), due, now)).toBe("refunded");
-    expect(paymentDueAt("2031-05-17T10:00:00Z", 14)).toEqual(new Date("2031-05-31T10:00:00Z"));
-    expect(paymentDueAt(null, 14)).toBeNull();
+    expect(paymentDueOn(null, 14)).toBeNull();
+  });
+
+  it("makes payment due by a Berlin day, overdue only once that whole day has passed", () => {
+    // 00:30 on 18 May in Berlin is still the 17th in UTC: the days count from Berlin's.
+    expect(paymentDueOn("2031-05-17T22:30:00Z", 14)).toBe("2031-06-01");
+    // Across the change to summer time (30 March 2031) fourteen days are still fourteen days.
+    expect(paymentDueOn("2031-03-20T12:00:00+01:00", 14)).toBe("2031-04-03");
+    const owing = { charged: 100, paid: 0, refunded: 0, owed: 100 };
+    expect(paymentStatus(owing, "2031-06-01", new Date("2031-06-01T21:59:59Z"))).toBe("unpaid");
+    expect(paymentStatus(owing, "2031-06-01", new Date("2031-06-01T22:00:00Z"))).toBe("overdue");
+    // Any charge, any days to pay: unpaid through the last minute of the due day (Berlin),
+    // overdue from the first minute after it, and never due before the days have passed.
+    const moment = fc.integer({ min: Date.UTC(2026, 0, 1), max: Date.UTC(2040, 0, 1) }).map((ms) => new Date(ms));
+    fc.assert(
+      fc.property(moment, fc.integer({ min: 1, max: 365 }), (charged, days) => {
+        const dueOn = paymentDueOn(charged, days)!;
+        const lastMinute = zonedMoment(dueOn, "23:59");
+        const nextDay = zonedMoment(addDays(dueOn, 1), "00:00");
+        expect(paymentStatus(owing, dueOn, lastMinute)).toBe("unpaid");
+        expect(paymentStatus(owing, dueOn, nextDay)).toBe("overdue");
+        expect(nextDay.getTime() - charged.getTime()).toBeGreaterThan(days * 86_400_000 - 3_600_000);
+      }),
+    );
   });
 });

@@ -2,6 +2,8 @@
 // database's writes follow (db/payments/charges.ts) stated as plain functions, so a property test
 // can hold the SQL to them.
 
+import { addDays, dayKey } from "../time";
+
 export type LedgerKind = "charge" | "credit" | "payment" | "refund";
 export type LedgerRow = { kind: LedgerKind; item: string; cents: number };
 /** Something a registration holds that costs money: the entry fee, a confirmed place in a priced session. */
@@ -75,17 +77,21 @@ export function grantedRefund(rows: readonly LedgerRow[]): LedgerRow | null {
   return fee > 0 ? { kind: "credit", item: CANCELLATION_ITEM, cents: fee } : null;
 }
 
-/** When payment is due: the first charge plus the event's days to pay; null before anything is charged. */
-export function paymentDueAt(firstCharge: string | Date | null | undefined, payWithinDays: number): Date | null {
-  return firstCharge ? new Date(new Date(firstCharge).getTime() + payWithinDays * 86_400_000) : null;
+/**
+ * The day payment is due ("2027-05-31", Europe/Berlin): the first charge's day plus the event's
+ * days to pay; null before anything is charged. A bank transfer is due by a day, not an hour:
+ * the place is released only once that whole day has passed.
+ */
+export function paymentDueOn(firstCharge: string | Date | null | undefined, payWithinDays: number): string | null {
+  return firstCharge ? addDays(dayKey(new Date(firstCharge)), payWithinDays) : null;
 }
 
 export type PaymentStatus = "free" | "unpaid" | "overdue" | "paid" | "refundDue" | "refunded";
 
-/** The status the payments page and the owner see; `dueAt` is when payment was due, if anything was charged. */
-export function paymentStatus(b: Balance, dueAt: Date | null, now: Date): PaymentStatus {
+/** The status the payments page and the owner see; `dueOn` is the day payment was due, if anything was charged. */
+export function paymentStatus(b: Balance, dueOn: string | null, now: Date): PaymentStatus {
   if (b.owed < 0) return "refundDue";
-  if (b.owed > 0) return dueAt && now > dueAt ? "overdue" : "unpaid";
+  if (b.owed > 0) return dueOn && dayKey(now) > dueOn ? "overdue" : "unpaid";
   if (b.charged > 0) return "paid";
   return b.refunded > 0 ? "refunded" : "free";
 }

@@ -10,7 +10,7 @@ import { epcPayload } from "@/lib/payments/epc-qr";
 import { formatIban } from "@/lib/payments/iban";
 import { formatEuro } from "@/lib/payments/money";
 import { qrDataUrl } from "@/lib/ticket-qr";
-import { formatWhen } from "@/lib/time";
+import { formatDay } from "@/lib/time";
 import type { Locale } from "@/lib/locale";
 
 const link = "inline-flex min-h-11 items-center font-semibold text-accent underline underline-offset-4";
@@ -26,7 +26,7 @@ export async function PaymentRegion({ registration, slug }: { registration: Regi
     getLocale() as Promise<Locale>,
   ]);
   if (!money) return null;
-  const { balance, fees, status, dueAt } = money;
+  const { balance, fees, status, dueOn } = money;
   const euro = (cents: number) => formatEuro(cents, locale);
   // "Pay by card" only when card payments are on (STRIPE_SECRET_KEY).
   const card = env().stripe ? { id: registration.id, slug } : null;
@@ -69,11 +69,11 @@ export async function PaymentRegion({ registration, slug }: { registration: Regi
         {owes && balance.paid > balance.refunded ? (
           <p className="text-base">{t("partPaid", { amount: euro(balance.paid - balance.refunded) })}</p>
         ) : null}
-        {owes && dueAt ? (
+        {owes && dueOn ? (
           <p className={`text-base ${status === "overdue" ? "font-bold text-danger" : ""}`}>
             {status === "overdue"
-              ? t("overdue", { date: formatWhen(dueAt, locale) })
-              : t("payBy", { date: formatWhen(dueAt, locale) })}
+              ? t("overdue", { date: formatDay(dueOn, locale) })
+              : t("payBy", { date: formatDay(dueOn, locale) })}
           </p>
         ) : null}
         {owes ? (

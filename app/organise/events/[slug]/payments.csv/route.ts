@@ -5,7 +5,6 @@ import { getEventPayments } from "@/db/payments/event-payments";
 import { signInPath } from "@/lib/auth-guard";
 import { centsToDecimal } from "@/lib/payments/money";
 import { toCsv } from "@/lib/roster/csv";
-import { dayKey } from "@/lib/time";
 
 /**
  * GET /organise/events/{slug}/payments.csv: one row per registration with money on it, for the
@@ -41,7 +40,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
     centsToDecimal(Math.max(0, r.balance.owed)),
     centsToDecimal(Math.max(0, -r.balance.owed)),
     t(`statuses.${r.status}`),
-    r.dueAt ? dayKey(r.dueAt) : "",
+    r.dueOn ?? "",
   ]);
   return new Response(toCsv([header, ...rows]), {
     headers: {
