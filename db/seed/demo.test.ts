@@ -137,6 +137,10 @@ describe("seedDemo / resetDemo (own database)", () => {
     // Fees: €45 entry, €120 per GP session; owner001–owner080 paid what they owe, the rest owe it.
     const [fees] = await scratch.sql`select entry_cents, iban, offer_freed_places, offer_hours from event_fees`;
     expect(fees).toEqual({ entry_cents: 4500, iban: DEMO_ACCOUNT.iban, offer_freed_places: true, offer_hours: 24 });
+    // Transfers close when registration does, a week before at midnight in Berlin.
+    const [deadlines] = await scratch.sql`select f.transfers_until = e.registration_closes_at as same
+      from event_fees f join events e on e.id = f.event_id`;
+    expect(deadlines).toEqual({ same: true });
     const prices = await scratch.sql`select kind, price_cents from event_sessions order by starts_at`;
     expect(prices.map((p) => p.price_cents)).toEqual([0, 0, 0, 12000, 12000, 12000]);
     const owed = await scratch.sql`

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { newReference } from "@/lib/payments/reference";
-import { addDays } from "@/lib/time";
+import { addDays, zonedMoment } from "@/lib/time";
 import { settleEvent } from "../payments/charges";
 import type { Tx } from "../query";
 import { eventFees, eventSessions, ledgerEntries, registrations } from "../schema";
@@ -35,7 +35,8 @@ export async function seedDemoFees(tx: Tx, eventId: string, saturday: string): P
     fullRefundUntil: addDays(saturday, -30),
     offerFreedPlaces: true,
     offerHours: 24,
-    transfersUntil: new Date(`${addDays(saturday, -7)}T22:00:00Z`),
+    // When registration closes (a week before, 00:00 Berlin): one deadline for both.
+    transfersUntil: zonedMoment(addDays(saturday, -7), "00:00"),
   });
   await tx
     .update(eventSessions)
