@@ -28,7 +28,10 @@ test("an organiser creates a club and an event with three sessions on two days, 
   await page.getByRole("button", { name: "Create club" }).click();
   await expect(page.getByRole("heading", { name: `E2E Club ${suffix}` })).toBeVisible();
 
-  await page.goto("/organise/events/new");
+  // The club's page leads on to its first event, with the club chosen.
+  await page.getByRole("link", { name: "New event" }).click();
+  await expect(page).toHaveURL(/\/organise\/events\/new\?club=e2e-club-/);
+  await expect(page.getByLabel("Club", { exact: true }).locator("option:checked")).toHaveText(`E2E Club ${suffix}`);
   const name = `Spring Sprint ${suffix}`;
   await page.getByLabel("Event name").fill(name);
   await page.getByLabel("Starts on").fill("2031-10-25");

@@ -1,5 +1,7 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
@@ -21,7 +23,14 @@ export default async function ClubPage({ params, searchParams }: Props) {
   const members = admin ? await listMembers(user.id, club.id) : [];
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-4">
-      <PageHeader title={club.name} />
+      <PageHeader title={club.name}>
+        {/* The next step after creating a club: its first event, with this club chosen. */}
+        {can(club.role, "createEvent") ? (
+          <Link href={`/organise/events/new?club=${encodeURIComponent(club.slug)}`} className={buttonClass("primary")}>
+            {t("newEvent")}
+          </Link>
+        ) : null}
+      </PageHeader>
       <p className="text-base">{t("yourRole", { role: t(`roles.${club.role}`) })}</p>
       {error === "lastAdmin" ? (
         <Notice tone="danger" role="alert">
