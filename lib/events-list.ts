@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { foldForSearch } from "@/lib/fold";
-import { UUID_PATTERN } from "@/lib/uuid";
+import { searchTextParam, uuidParam } from "@/lib/search-params";
 
 /**
  * /events in pages, so that a request's work is bounded however many clubs publish
@@ -11,32 +11,14 @@ import { UUID_PATTERN } from "@/lib/uuid";
 export const EVENTS_PAGE_SIZE = 1000;
 const MAX_SEARCH = 100;
 
-// A repeated parameter (?q=a&q=b) counts by its first value, as on the roster.
-const one = (value: unknown) => (Array.isArray(value) ? value[0] : value);
-
 /**
  * The list's query string: `q` searches the event's name, venue and club; `after` is the last event
  * of the page before (its id). A hand-edited or stale link falls back to the first page, unsearched,
  * rather than an error.
  */
 export const eventsListSchema = z.object({
-  // Cut rather than dropped: a long paste still searches on its first 100 characters.
-  q: z
-    .preprocess(
-      one,
-      z.string().transform((s) => Array.from(s.trim()).slice(0, MAX_SEARCH).join("").trim()),
-    )
-    .catch(""),
-  after: z
-    .preprocess(
-      one,
-      z
-        .string()
-        .regex(UUID_PATTERN)
-        .transform((s) => s.toLowerCase())
-        .nullable(),
-    )
-    .catch(null),
+  q: searchTextParam(MAX_SEARCH),
+  after: uuidParam(),
 });
 
 export type EventsListQuery = z.output<typeof eventsListSchema>;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { UUID_PATTERN } from "@/lib/uuid";
+import { queryParam as param, searchTextParam, uuidParam } from "@/lib/search-params";
 
 export type PlaceStatus = "confirmed" | "waiting";
 export type RosterStatus = PlaceStatus | "cancelled";
@@ -30,9 +30,6 @@ export const ROSTER_PAGE_SIZE = 50;
 export const ROSTER_MAX_PAGE_SIZE = 200;
 const MAX_SEARCH = 100;
 
-// A repeated parameter (?q=a&q=b) counts by its first value.
-const one = (value: unknown) => (Array.isArray(value) ? value[0] : value);
-const param = <T extends z.ZodType>(schema: T) => z.preprocess(one, schema);
 const optionalText = param(z.string().trim().min(1).max(MAX_SEARCH).nullable()).catch(null);
 
 /**
@@ -40,15 +37,8 @@ const optionalText = param(z.string().trim().min(1).max(MAX_SEARCH).nullable()).
  * hand-edited or stale link shows the roster rather than an error page.
  */
 export const rosterQuerySchema = z.object({
-  // Cut rather than dropped: a long paste still searches on its first 100 characters.
-  q: param(z.string().transform((s) => Array.from(s.trim()).slice(0, MAX_SEARCH).join("").trim())).catch(""),
-  session: param(
-    z
-      .string()
-      .regex(UUID_PATTERN)
-      .transform((s) => s.toLowerCase())
-      .nullable(),
-  ).catch(null),
+  q: searchTextParam(MAX_SEARCH),
+  session: uuidParam(),
   status: param(z.enum(["confirmed", "waiting", "cancelled"]).nullable()).catch(null),
   checkedIn: param(z.enum(["yes", "no"]).nullable()).catch(null),
   paperwork: param(z.enum(["complete", "missing"]).nullable()).catch(null),
