@@ -11,6 +11,7 @@ import { choicesOf } from "../registrations/lottery-entries";
 import { placesOf } from "../registrations/reads";
 import { cars, eventSessions, events, placeOffers, registrations, users, type MailRow } from "../schema";
 import { appLink, localeOr, written, type Composed, type Translator } from "./compose";
+import { toDoLines, toDoOf } from "./to-do";
 import type { RegistrationMail, RegistrationRecipient } from "./kinds";
 
 type Places = Awaited<ReturnType<typeof placesOf>>;
@@ -74,12 +75,17 @@ export async function composeRegistrationMail(row: MailRow): Promise<Composed> {
   const carName = car ? `${car.nickname || carModelName(car)} (${car.plate})` : "";
   switch (mail.kind) {
     case "registrationReceived": {
-      const places = await placesOf(reg.id);
+      // The second driver neither pays nor fills in the owner's paperwork: no to-do for them.
+      const [places, toDo] = await Promise.all([
+        placesOf(reg.id),
+        mail.to === "secondDriver" ? null : toDoOf(reg, event),
+      ]);
       return written(locale, (t) => ({
         subject: t("registration.mail.receivedSubject", { event: event.name }),
         lines: [
           t("registration.mail.receivedBody", { event: event.name, car: carName }),
           ...placeLines(t, locale, places),
+          ...(toDo ? toDoLines(t, locale, toDo) : []),
           ticket,
         ],
       }));
@@ -100,12 +106,13 @@ export async function composeRegistrationMail(row: MailRow): Promise<Composed> {
       }));
     }
     case "registrationChanged": {
-      const places = await placesOf(reg.id);
+      const [places, toDo] = await Promise.all([placesOf(reg.id), toDoOf(reg, event)]);
       return written(locale, (t) => ({
         subject: t("registration.mail.changedSubject", { event: event.name }),
         lines: [
           t("registration.mail.changedBody", { event: event.name, car: carName }),
           ...placeLines(t, locale, places),
+          ...toDoLines(t, locale, toDo),
           ticket,
         ],
       }));
@@ -142,10 +149,15 @@ export async function composeRegistrationMail(row: MailRow): Promise<Composed> {
       }));
     }
     case "reminder": {
-      const places = await placesOf(reg.id);
+      const [places, toDo] = await Promise.all([placesOf(reg.id), toDoOf(reg, event)]);
       return written(locale, (t) => ({
         subject: t("registration.mail.reminderSubject", { event: event.name }),
-        lines: [t("registration.mail.reminderBody", { event: event.name }), ...placeLines(t, locale, places), ticket],
+        lines: [
+          t("registration.mail.reminderBody", { event: event.name }),
+          ...placeLines(t, locale, places),
+          ...toDoLines(t, locale, toDo),
+          ticket,
+        ],
       }));
     }
     case "entryReceived": {

@@ -18,7 +18,6 @@ export type RegistrationMoney = {
   reference: string;
   balance: Balance;
   status: PaymentStatus;
-  /** When payment is due: the first charge plus the event's days to pay; null before anything is charged. */
   /** The day payment is due (Europe/Berlin), once anything was charged. */
   dueOn: string | null;
 };
