@@ -1,10 +1,11 @@
-import { devices } from "@playwright/test";
+import { devices, type Page } from "@playwright/test";
 import { expect, test } from "../fixtures";
 import { insertSession, insertUser } from "../fixtures/db";
 import { builtActions } from "../security/build";
 import { callAction } from "../security/http";
 import { seedEvent, type SeededEvent } from "../fixtures/events";
 import { decodeQr } from "../fixtures/qr";
+import { SiteHeader } from "../pages/site-header";
 import { insertOwner, register, registeredOwner, sessionId } from "../fixtures/registrations";
 import type { Sql } from "../fixtures/db";
 import { parseEpcPayload } from "@/lib/payments/epc-qr";
@@ -17,6 +18,18 @@ import { formatDay } from "@/lib/time";
 const PADDOCK = "Paddock display";
 const GP = "GP track session 1";
 const IBAN = "DE89370400440532013000";
+
+/** On how many lines each group of the shown IBAN lies. */
+const ibanGroupLines = (page: Page) =>
+  page.getByText("DE89 3704 0044 0532 0130 00", { exact: true }).evaluate((dd) => {
+    const text = dd.firstChild!;
+    return [...(text.textContent ?? "").matchAll(/\S+/g)].map((group) => {
+      const range = document.createRange();
+      range.setStart(text, group.index);
+      range.setEnd(text, group.index + group[0].length);
+      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+    });
+  });
 
 async function paidEvent(sql: Sql): Promise<SeededEvent> {
   const event = await seedEvent(sql, {
@@ -57,6 +70,14 @@ test("an owner pays a GP session by bank transfer and sees it paid once the stat
   expect(reference).toMatch(/^RF\d{2}RM[0-9A-Z]{8}$/);
   const epc = parseEpcPayload(await decodeQr(payment.getByRole("img", { name: "Bank transfer QR code" })));
   expect(epc).toEqual({ bic: "COBADEFFXXX", holder: "1M Owners Club e.V.", iban: IBAN, cents: 16500, reference });
+  // Typed from the phone's screen: each group of the IBAN stays on one line, however it wraps
+  // (German's longer labels leave it less room).
+  expect(await ibanGroupLines(page)).toEqual([1, 1, 1, 1, 1, 1]);
+  await new SiteHeader(page).languageButton("Deutsch").click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "de");
+  expect(await ibanGroupLines(page)).toEqual([1, 1, 1, 1, 1, 1]);
+  await new SiteHeader(page).languageButton("English").click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
 
   const organiser = await insertUser(sql, { displayName: "Treasurer" });
   await sql`insert into club_members (club_id, user_id, role) select club_id, ${organiser.id}, 'organiser' from events where id = ${event.id}`;

@@ -117,11 +117,12 @@ function BankTransfer({ qr, rows, reference, words }: { qr: string; rows: Row[];
         height={220}
         className="h-56 w-56 self-center rounded-lg bg-white p-2"
       />
-      <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-base">
+      <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-1 text-base">
         {rows.map(([label, value, mono]) => (
           <div key={label} className="contents">
             <dt className="font-semibold text-muted">{label}</dt>
-            <dd className={mono ? "break-all font-mono" : "break-words"}>{value}</dd>
+            {/* An IBAN wraps between its groups of four, never inside one (someone types it from here). */}
+            <dd className={`break-words ${mono ? "font-mono" : ""}`}>{value}</dd>
           </div>
         ))}
       </dl>
