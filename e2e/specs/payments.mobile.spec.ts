@@ -6,6 +6,7 @@ import { callAction } from "../security/http";
 import { seedEvent, type SeededEvent } from "../fixtures/events";
 import { decodeQr } from "../fixtures/qr";
 import { SiteHeader } from "../pages/site-header";
+import { linesPerWord } from "../fixtures/text-lines";
 import { insertOwner, register, registeredOwner, sessionId } from "../fixtures/registrations";
 import type { Sql } from "../fixtures/db";
 import { parseEpcPayload } from "@/lib/payments/epc-qr";
@@ -20,16 +21,7 @@ const GP = "GP track session 1";
 const IBAN = "DE89370400440532013000";
 
 /** On how many lines each group of the shown IBAN lies. */
-const ibanGroupLines = (page: Page) =>
-  page.getByText("DE89 3704 0044 0532 0130 00", { exact: true }).evaluate((dd) => {
-    const text = dd.firstChild!;
-    return [...(text.textContent ?? "").matchAll(/\S+/g)].map((group) => {
-      const range = document.createRange();
-      range.setStart(text, group.index);
-      range.setEnd(text, group.index + group[0].length);
-      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
-    });
-  });
+const ibanGroupLines = (page: Page) => linesPerWord(page.getByText("DE89 3704 0044 0532 0130 00", { exact: true }));
 
 async function paidEvent(sql: Sql): Promise<SeededEvent> {
   const event = await seedEvent(sql, {

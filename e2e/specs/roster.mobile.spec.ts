@@ -1,6 +1,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "../fixtures";
 import { seedRosterMeet } from "../fixtures/roster";
+import { linesPerWord } from "../fixtures/text-lines";
+import { SiteHeader } from "../pages/site-header";
 
 test.use({ viewport: { width: 390, height: 844 } });
 
@@ -58,6 +60,25 @@ test("the roster is usable on a 390 px phone: the table scrolls, plaque and driv
   await page.getByRole("button", { name: "Show" }).first().click();
   await expect(page.getByTestId("roster-total")).toHaveText("1 car");
   await expect(page.getByTestId("roster-row")).toContainText(meet.cars[33]!.driver);
+});
+
+test("each session's time wraps after its date, never inside its hours, on any phone in German", async ({
+  page,
+  sql,
+  loginAs,
+}) => {
+  const meet = await seedRosterMeet(sql, 3);
+  await loginAs(page, meet.organiser);
+  await page.goto(`/organise/events/${meet.event.slug}/roster`);
+  await new SiteHeader(page).languageButton("Deutsch").click();
+  await expect(page.getByTestId("roster-total")).toHaveText("3 Autos");
+  const times = await page.getByTestId("roster-session").locator("th span").all();
+  expect(times).toHaveLength(6);
+  // Phones from 360 to 430 px wide: the column's width, and where it wraps, moves with them.
+  for (let width = 360; width <= 430; width += 10) {
+    await page.setViewportSize({ width, height: 844 });
+    for (const time of times) expect(await linesPerWord(time), `${width} px`).toEqual([1, 1]);
+  }
 });
 
 test("axe finds no WCAG 2.1 AA violations on the roster on a phone", async ({ page, sql, loginAs }) => {

@@ -58,7 +58,8 @@ export function SessionCounts({ slug, query, csvBase }: { slug: string; query: R
                   {s.name}
                 </Link>
                 <span className="block text-xs text-muted tabular-nums">
-                  {formatMoment(new Date(s.startsAt))}–{formatClock(new Date(s.endsAt))}
+                  {/* Word joiners: a narrow column breaks after the date, never inside "09:00–12:30". */}
+                  {`${formatMoment(new Date(s.startsAt))}\u2060–\u2060${formatClock(new Date(s.endsAt))}`}
                 </span>
               </th>
               <td
