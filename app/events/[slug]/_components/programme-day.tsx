@@ -45,8 +45,10 @@ export async function ProgrammeDay({
             <div className="min-w-0 flex-1">
               <p className="text-base font-semibold">{s.name}</p>
               <p className="text-base tabular-nums text-muted">
-                <time dateTime={s.startsAt.toISOString()}>{formatClock(s.startsAt, timeZone)}</time>–
-                <time dateTime={s.endsAt.toISOString()}>{formatClock(s.endsAt, timeZone)}</time>
+                <span className="whitespace-nowrap">
+                  <time dateTime={s.startsAt.toISOString()}>{formatClock(s.startsAt, timeZone)}</time>–
+                  <time dateTime={s.endsAt.toISOString()}>{formatClock(s.endsAt, timeZone)}</time>
+                </span>
                 {" · "}
                 {t("capacity", { count: s.capacity })}
                 {s.noiseLimitDb ? ` · ${tp("noiseLimit", { db: s.noiseLimitDb })}` : null}
