@@ -3,20 +3,17 @@ import { textSha256 } from "@/lib/sha256";
 import type { Tx } from "../query";
 import { eventPaperwork, registrations, users, waiverSignatures, waiverVersions } from "../schema";
 
-const WAIVER_EN = `## Participation at your own risk
-
-I take part in the 1M Meet on the Nürburgring **at my own risk**. I drive within the rules of the
-track and the instructions of the marshals and the pace car.
-
-- I hold a valid driving licence, and my car is roadworthy and insured.
-- I release the 1M Owners Club and its helpers from claims, except for intent and gross negligence.`;
-const WAIVER_DE = `## Teilnahme auf eigene Gefahr
-
-Ich nehme am 1M-Treffen auf dem Nürburgring **auf eigene Gefahr** teil. Ich fahre nach den
-Regeln der Strecke und den Anweisungen der Streckenposten und des Führungsfahrzeugs.
-
-- Ich habe einen gültigen Führerschein; mein Auto ist verkehrssicher und versichert.
-- Ich stelle den 1M Owners Club und seine Helfer von Ansprüchen frei, außer bei Vorsatz und grober Fahrlässigkeit.`;
+// One line per paragraph: the organiser edits this text in a text area, which wraps it itself.
+const WAIVER_EN = [
+  "## Participation at your own risk",
+  "I take part in the 1M Meet on the Nürburgring **at my own risk**. I drive within the rules of the track and the instructions of the marshals and the pace car.",
+  "- I hold a valid driving licence, and my car is roadworthy and insured.\n- I release the 1M Owners Club and its helpers from claims, except for intent and gross negligence.",
+].join("\n\n");
+const WAIVER_DE = [
+  "## Teilnahme auf eigene Gefahr",
+  "Ich nehme am 1M-Treffen auf dem Nürburgring **auf eigene Gefahr** teil. Ich fahre nach den Regeln der Strecke und den Anweisungen der Streckenposten und des Führungsfahrzeugs.",
+  "- Ich habe einen gültigen Führerschein; mein Auto ist verkehrssicher und versichert.\n- Ich stelle den 1M Owners Club und seine Helfer von Ansprüchen frei, außer bei Vorsatz und grober Fahrlässigkeit.",
+].join("\n\n");
 
 /** How many of the demo's cars have done their paperwork: owner001–owner080 (the rest have not). */
 export const DEMO_PAPERWORK_DONE = 80;
