@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { clubMeet } from "@/test/clubs";
 import { sendRegistrationMails } from "@/test/mail";
 import { paidMeet, SESSION_CENTS } from "@/test/payments";
 import { paperwork } from "@/test/paperwork";
@@ -75,6 +76,18 @@ describe("the to-do in a registration's mails", () => {
     const [reminder] = await textTo(owner.email);
     expect(reminder).not.toContain("Amount due");
     expect(reminder).toContain("Paperwork: 2 of 2 to do.");
+  });
+
+  it("asks a free event's waiver alone, without money", async () => {
+    const meet = await clubMeet([{ start: "09:00", end: "10:00", capacity: 5 }]);
+    await savePaperwork(meet.admin.id, meet.event.slug, paperwork({ requireEmergencyContact: false, questions: [] }));
+    const [owner] = await ownersWithCars(1);
+    const made = await registerCar(owner!.ownerId, form(meet.event.id, owner!.carIds[0]!, [meet.sessions[0]!.id]));
+    if (!made.ok) throw new Error(made.error);
+    await sendRegistrationMails(made.registrationId);
+    const [text] = await textTo(owner!.email);
+    expect(text).toContain("Paperwork: 1 of 1 to do.");
+    expect(text).not.toContain("Amount due");
   });
 
   it("says nothing of either for a free event without paperwork", async () => {

@@ -1,10 +1,12 @@
 import "server-only";
+import { sql } from "drizzle-orm";
 import type { Locale } from "@/lib/locale";
 import { formatEuro } from "@/lib/payments/money";
 import { formatDay } from "@/lib/time";
 import { db } from "../client";
 import { registrationPaperwork } from "../paperwork/status";
 import { registrationMoney } from "../payments/reads";
+import { sqlRows } from "../query";
 import type { events, registrations } from "../schema";
 import type { Translator } from "./compose";
 
@@ -22,16 +24,25 @@ export async function toDoOf(
   reg: typeof registrations.$inferSelect,
   event: Pick<typeof events.$inferSelect, "id" | "startsOn">,
 ): Promise<ToDo> {
-  const [money, { status }] = await Promise.all([
-    registrationMoney(db(), reg),
-    registrationPaperwork(db(), reg, event),
+  // Most events ask neither money nor paperwork: one read says so, before the seven that would.
+  const [asks] = await sqlRows<{ fees: boolean; paperwork: boolean }>(
+    db(),
+    sql`select exists (select 1 from event_fees where event_id = ${event.id}) as fees,
+      exists (select 1 from event_paperwork where event_id = ${event.id})
+        or exists (select 1 from waiver_versions where event_id = ${event.id})
+        or exists (select 1 from event_questions where event_id = ${event.id}) as paperwork`,
+  );
+  const [money, paperwork] = await Promise.all([
+    asks?.fees ? registrationMoney(db(), reg) : null,
+    asks?.paperwork ? registrationPaperwork(db(), reg, event) : null,
   ]);
+  const missing = paperwork?.status.missing.length ?? 0;
   return {
     owed:
       money && money.balance.owed > 0 && money.dueOn
         ? { cents: money.balance.owed, dueOn: money.dueOn, reference: money.reference }
         : null,
-    paperwork: status.missing.length > 0 ? { missing: status.missing.length, total: status.steps.length } : null,
+    paperwork: missing > 0 ? { missing, total: paperwork!.status.steps.length } : null,
   };
 }
 
