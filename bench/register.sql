@@ -72,10 +72,10 @@ held AS (
   SELECT reg.id AS registration_id, 'session:' || es.id AS item, es.price_cents AS cents
   FROM reg JOIN registration_sessions rs ON rs.registration_id = reg.id AND rs.status = 'confirmed'
   JOIN event_sessions es ON es.id = rs.session_id
-  WHERE reg.live AND es.price_cents > 0
+  WHERE reg.live
   UNION ALL
   SELECT reg.id, 'entry', reg.entry_cents FROM reg
-  WHERE reg.live AND reg.entry_cents > 0
+  WHERE reg.live
     AND EXISTS (SELECT 1 FROM registration_sessions rs WHERE rs.registration_id = reg.id AND rs.status = 'confirmed')
 ),
 items AS (
@@ -90,7 +90,7 @@ items AS (
 changes AS (
   SELECT h.registration_id, 'charge'::ledger_kind AS kind, h.item, h.cents, coalesce(i.charges, 0) AS n
   FROM held h LEFT JOIN items i ON i.registration_id = h.registration_id AND i.item = h.item
-  WHERE coalesce(i.net, 0) = 0
+  WHERE coalesce(i.net, 0) = 0 AND h.cents > 0
   UNION ALL
   SELECT i.registration_id, 'credit'::ledger_kind, i.item, i.net, i.credits
   FROM items i

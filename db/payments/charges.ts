@@ -5,7 +5,8 @@ import { idList, sqlRows, type Db, type Tx } from "../query";
 
 // The ledger's charges follow what registrations hold (lib/payments/ledger.ts `settle`, which a
 // property test holds this SQL to): an item held and not charged is charged at today's price, an
-// item charged and no longer held is credited. Every write that changes places calls it in its
+// item charged and no longer held is credited. An item held keeps its charge when its price changes,
+// even to nothing: a free item is still held, it is only never charged. Every write that changes places calls it in its
 // own transaction. Two transactions may settle one registration at once (an owner's change and a
 // promotion by someone else's cancellation): each row's key counts the item's earlier rows, so
 // the second insert of the same charge meets the first one's key and adds nothing.
@@ -23,10 +24,10 @@ const settleSql = (which: SQL) => sql`
     select reg.id as registration_id, 'session:' || es.id as item, es.price_cents as cents
     from reg join registration_sessions rs on rs.registration_id = reg.id and rs.status = 'confirmed'
     join event_sessions es on es.id = rs.session_id
-    where reg.live and es.price_cents > 0
+    where reg.live
     union all
     select reg.id, 'entry', reg.entry_cents from reg
-    where reg.live and reg.entry_cents > 0
+    where reg.live
       and exists (select 1 from registration_sessions rs where rs.registration_id = reg.id and rs.status = 'confirmed')
   ),
   items as (
@@ -41,7 +42,7 @@ const settleSql = (which: SQL) => sql`
   changes as (
     select h.registration_id, 'charge'::ledger_kind as kind, h.item, h.cents, coalesce(i.charges, 0) as n
     from held h left join items i on i.registration_id = h.registration_id and i.item = h.item
-    where coalesce(i.net, 0) = 0
+    where coalesce(i.net, 0) = 0 and h.cents > 0
     union all
     select i.registration_id, 'credit'::ledger_kind, i.item, i.net, i.credits
     from items i
