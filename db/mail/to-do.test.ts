@@ -78,6 +78,18 @@ describe("the to-do in a registration's mails", () => {
     expect(reminder).toContain("Paperwork: 2 of 2 to do.");
   });
 
+  it("writes nothing when composing: a registration without a reference keeps none, and the mail points to the page", async () => {
+    const { owner, reg } = await paidWithPaperwork();
+    await db().update(registrations).set({ paymentReference: null }).where(eq(registrations.id, reg.id));
+    const [before] = await db().select().from(registrations).where(eq(registrations.id, reg.id));
+    await sendRegistrationMails(reg.id);
+    const [after] = await db().select().from(registrations).where(eq(registrations.id, reg.id));
+    expect(after).toEqual(before);
+    const [text] = await textTo(owner.email);
+    expect(text).toContain("Amount due: €165.00, by ");
+    expect(text).toContain("your registration page has the account, the reference and a QR code");
+  });
+
   it("asks a free event's waiver alone, without money", async () => {
     const meet = await clubMeet([{ start: "09:00", end: "10:00", capacity: 5 }]);
     await savePaperwork(meet.admin.id, meet.event.slug, paperwork({ requireEmergencyContact: false, questions: [] }));

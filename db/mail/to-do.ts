@@ -5,20 +5,22 @@ import { formatEuro } from "@/lib/payments/money";
 import { formatDay } from "@/lib/time";
 import { db } from "../client";
 import { registrationPaperwork } from "../paperwork/status";
-import { registrationMoney } from "../payments/reads";
+import { registrationBalance } from "../payments/reads";
 import { sqlRows } from "../query";
 import type { events, registrations } from "../schema";
 import type { Translator } from "./compose";
 
 export type ToDo = {
-  owed: { cents: number; dueOn: string; reference: string } | null;
+  /** The reference is null for a registration made before its event had fees (the page gives it one). */
+  owed: { cents: number; dueOn: string; reference: string | null } | null;
   paperwork: { missing: number; total: number } | null;
 };
 
 /**
  * What an owner still has to do for a registration, read when its mail is sent: the amount due
- * with its day and the transfer's reference, and the paperwork left. The registration page shows
- * the same (app/registrations/[id]); the mail says it so that nobody has to go looking.
+ * with its day and the transfer's reference, and the paperwork left, as the registration page
+ * shows them (app/registrations/[id]), so that nobody has to go looking. It only reads: a worker
+ * composing a mail changes nothing (a missing reference is given by the registration page).
  */
 export async function toDoOf(
   reg: typeof registrations.$inferSelect,
@@ -33,14 +35,14 @@ export async function toDoOf(
         or exists (select 1 from event_questions where event_id = ${event.id}) as paperwork`,
   );
   const [money, paperwork] = await Promise.all([
-    asks?.fees ? registrationMoney(db(), reg) : null,
+    asks?.fees ? registrationBalance(db(), reg) : null,
     asks?.paperwork ? registrationPaperwork(db(), reg, event) : null,
   ]);
   const missing = paperwork?.status.missing.length ?? 0;
   return {
     owed:
       money && money.balance.owed > 0 && money.dueOn
-        ? { cents: money.balance.owed, dueOn: money.dueOn, reference: money.reference }
+        ? { cents: money.balance.owed, dueOn: money.dueOn, reference: reg.paymentReference }
         : null,
     paperwork: missing > 0 ? { missing, total: paperwork!.status.steps.length } : null,
   };
@@ -51,11 +53,16 @@ export function toDoLines(t: Translator, locale: Locale, { owed, paperwork }: To
   return [
     ...(owed
       ? [
-          t("registration.mail.amountDue", {
-            amount: formatEuro(owed.cents, locale),
-            date: formatDay(owed.dueOn, locale),
-            reference: owed.reference,
-          }),
+          owed.reference
+            ? t("registration.mail.amountDue", {
+                amount: formatEuro(owed.cents, locale),
+                date: formatDay(owed.dueOn, locale),
+                reference: owed.reference,
+              })
+            : t("registration.mail.amountDueSeePage", {
+                amount: formatEuro(owed.cents, locale),
+                date: formatDay(owed.dueOn, locale),
+              }),
         ]
       : []),
     ...(paperwork ? [t("registration.mail.paperworkToDo", { count: paperwork.missing, total: paperwork.total })] : []),

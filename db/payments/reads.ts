@@ -29,6 +29,18 @@ type Summary = { kind: LedgerRow["kind"]; item: string; cents: number; first_cha
  * (nothing to pay and nothing ever charged). The caller has authorised the registration.
  */
 export async function registrationMoney(q: Db | Tx, registration: Registration): Promise<RegistrationMoney | null> {
+  const money = await registrationBalance(q, registration);
+  return money && { ...money, reference: registration.paymentReference ?? (await giveReference(q, registration.id)) };
+}
+
+/**
+ * The same without the transfer's reference, and so without writing: for readers that must not
+ * change the registration (a mail composed by the worker), which use its reference if it has one.
+ */
+export async function registrationBalance(
+  q: Db | Tx,
+  registration: Registration,
+): Promise<Omit<RegistrationMoney, "reference"> | null> {
   const [[fees], rows] = await Promise.all([
     q.select().from(eventFees).where(eq(eventFees.eventId, registration.eventId)),
     sqlRows<Summary>(
@@ -40,13 +52,7 @@ export async function registrationMoney(q: Db | Tx, registration: Registration):
   if (!fees || rows.length === 0) return null;
   const balance = balanceOf(rows);
   const dueOn = paymentDueOn(rows[0]?.first_charge, fees.payWithinDays);
-  return {
-    fees,
-    reference: registration.paymentReference ?? (await giveReference(q, registration.id)),
-    balance,
-    status: paymentStatus(balance, dueOn, new Date()),
-    dueOn,
-  };
+  return { fees, balance, status: paymentStatus(balance, dueOn, new Date()), dueOn };
 }
 
 /** Registrations made before fees existed have no reference yet: each gets one, once. */
