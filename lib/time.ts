@@ -64,11 +64,14 @@ export function formatDay(day: string, locale: string): string {
 }
 
 /**
- * A session's time as an owner reads it: "Sat, Jun 5, 09:00–12:30" (Berlin, whatever the device).
- * Word joiners (U+2060) keep "09:00–12:30" on one line: a phone would otherwise break after the dash.
+ * "from–to" joined by word joiners (U+2060), which keep "09:00–12:30" on one line: a narrow
+ * column or a phone would otherwise break after the dash.
  */
+export const timeRange = (from: string, to: string): string => `${from}\u2060–\u2060${to}`;
+
+/** A session's time as an owner reads it: "Sat, Jun 5, 09:00–12:30" (Berlin, whatever the device). */
 export const formatSessionTime = (startsAt: Date, endsAt: Date, locale: string): string =>
-  `${formatWhen(startsAt, locale, { year: false })}\u2060–\u2060${formatClock(endsAt)}`;
+  timeRange(formatWhen(startsAt, locale, { year: false }), formatClock(endsAt));
 
 /** The instant that a wall-clock date and time in the zone names ("2026-10-25", "02:30"). */
 export function zonedMoment(day: string, clock: string, zone = EVENT_TIME_ZONE): Date {

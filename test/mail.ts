@@ -1,12 +1,17 @@
 import { Logger, run } from "graphile-worker";
-import { sql, type SQL } from "drizzle-orm";
+import { eq, sql, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
 import { sqlRows, type Db } from "@/db/query";
 import type { SendMailJob } from "@/db/mail/kinds";
 import { drainAll } from "@/db/mail/outbox";
 import { mailTasks } from "@/db/mail/tasks";
+import { devMail } from "@/db/schema";
 
 const quiet = new Logger(() => () => {});
+
+/** The development mailbox's messages to one address, oldest first. */
+export const devMailTo = (email: string) =>
+  db().select().from(devMail).where(eq(devMail.to, email.toLowerCase())).orderBy(devMail.createdAt);
 
 /** Jobs due or running, and mails still waiting for their job (drained meanwhile, as an app process does). */
 async function dueJobs(): Promise<number> {

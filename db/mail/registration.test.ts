@@ -1,18 +1,15 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { mailJobsFor, sendRegistrationMails } from "@/test/mail";
+import { devMailTo, mailJobsFor, sendRegistrationMails } from "@/test/mail";
 import { form, openEvent, ownersWithCars } from "@/test/registration";
 import { uniqueEmail } from "@/test/unique";
 import { formatWhen } from "@/lib/time";
 import { db } from "../client";
 import { sqlRows } from "../query";
 import { cancelRegistration, registerCar } from "../registrations/writes";
-import { devMail, events, users } from "../schema";
+import { events, users } from "../schema";
 import { drainAll } from "./outbox";
 import { queueRegistrationMail } from "./queue";
-
-const mailTo = async (email: string) =>
-  db().select().from(devMail).where(eq(devMail.to, email.toLowerCase())).orderBy(devMail.createdAt);
 
 async function registered(eventFields: Parameters<typeof openEvent>[0] = {}, extra: Parameters<typeof form>[3] = {}) {
   const { event, sessions } = await openEvent(eventFields);
@@ -77,11 +74,11 @@ describe("composing a queued mail when it is sent", () => {
     const coDriver = uniqueEmail("co");
     const { event, me, id } = await registered({}, { secondDriverName: "Co Driver", secondDriverEmail: coDriver });
     expect(await sendRegistrationMails(id)).toBe(2);
-    const mine = await mailTo(me.email);
+    const mine = await devMailTo(me.email);
     expect(mine.map((m) => m.subject)).toEqual([`Registration received: ${event.name}`]);
     expect(mine[0]!.text).toContain("Confirmed");
     expect(mine[0]!.links.some((l) => l.endsWith(`/registrations/${id}`))).toBe(true);
-    const theirs = await mailTo(coDriver);
+    const theirs = await devMailTo(coDriver);
     expect(theirs.map((m) => m.subject)).toEqual([`Registration received: ${event.name}`]);
     expect(theirs[0]!.links.some((l) => l.includes("/tickets/RM1."))).toBe(true);
     expect(theirs[0]!.links.some((l) => l.includes("/registrations/"))).toBe(false);
@@ -98,12 +95,12 @@ describe("composing a queued mail when it is sent", () => {
     await cancelRegistration(first!.ownerId, a.registrationId);
     await sendRegistrationMails(b.registrationId, "placeConfirmed");
     await sendRegistrationMails(a.registrationId, "registrationCancelled");
-    const promoted = await mailTo(second!.email);
+    const promoted = await devMailTo(second!.email);
     expect(promoted.map((m) => m.subject)).toEqual([`Dein Platz ist bestätigt: ${sessions[0]!.name}`]);
     // The session's start as a German reader reads it, in Berlin: "Sa., 14. Juni, 09:00".
     expect(promoted[0]!.text).toContain(formatWhen(sessions[0]!.startsAt, "de", { year: false }));
     expect(promoted[0]!.text).toMatch(/\b[A-Z][a-z]\., \d{1,2}\. [A-Z][a-zä]+\.?, 09:00\b/);
-    expect((await mailTo(first!.email)).map((m) => m.subject)).toEqual([`Registration cancelled: ${event.name}`]);
+    expect((await devMailTo(first!.email)).map((m) => m.subject)).toEqual([`Registration cancelled: ${event.name}`]);
   });
 
   it("sends no 'place confirmed' once that registration is cancelled, and records it as skipped", async () => {
@@ -111,7 +108,7 @@ describe("composing a queued mail when it is sent", () => {
     await cancelRegistration(me.ownerId, id);
     await queueRegistrationMail(db(), { kind: "placeConfirmed", registrationId: id, sessionId: sessions[0]!.id });
     await sendRegistrationMails(id, "placeConfirmed");
-    expect(await mailTo(me.email)).toEqual([]);
+    expect(await devMailTo(me.email)).toEqual([]);
     const [row] = await sqlRows<{ status: string }>(
       db(),
       sql`select status from mail_outbox where registration_id = ${id} and kind = 'placeConfirmed'`,
@@ -124,6 +121,6 @@ describe("composing a queued mail when it is sent", () => {
     await db().update(events).set({ status: "cancelled" }).where(eq(events.id, event.id));
     await queueRegistrationMail(db(), { kind: "reminder", registrationId: id });
     await sendRegistrationMails(id, "reminder");
-    expect(await mailTo(me.email)).toEqual([]);
+    expect(await devMailTo(me.email)).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { clubMeet } from "@/test/clubs";
-import { sendRegistrationMails } from "@/test/mail";
+import { devMailTo, sendRegistrationMails } from "@/test/mail";
 import { paidMeet, SESSION_CENTS } from "@/test/payments";
 import { paperwork } from "@/test/paperwork";
 import { form, openEvent, ownersWithCars } from "@/test/registration";
@@ -11,16 +11,13 @@ import { formatDay } from "@/lib/time";
 import { db } from "../client";
 import { savePaperwork } from "../paperwork/settings";
 import { registerCar } from "../registrations/writes";
-import { devMail, eventFees, ledgerEntries, registrations, users } from "../schema";
+import { eventFees, ledgerEntries, registrations, users } from "../schema";
 import { queueRegistrationMail } from "./queue";
 
 // What is left to do goes into the owner's "Registration received" and reminder: the amount due
 // by its day with the transfer's reference, and the paperwork left, as the registration page shows.
 
-const textTo = async (email: string) =>
-  (await db().select().from(devMail).where(eq(devMail.to, email.toLowerCase())).orderBy(devMail.createdAt)).map(
-    (m) => m.text,
-  );
+const textTo = async (email: string) => (await devMailTo(email)).map((m) => m.text);
 
 /** A paid meet (€45 + €120) asking an emergency contact and a signed waiver; one car registered. */
 async function paidWithPaperwork(extra: Parameters<typeof form>[3] = {}) {

@@ -53,16 +53,11 @@ export function toDoLines(t: Translator, locale: Locale, { owed, paperwork }: To
   return [
     ...(owed
       ? [
-          owed.reference
-            ? t("registration.mail.amountDue", {
-                amount: formatEuro(owed.cents, locale),
-                date: formatDay(owed.dueOn, locale),
-                reference: owed.reference,
-              })
-            : t("registration.mail.amountDueSeePage", {
-                amount: formatEuro(owed.cents, locale),
-                date: formatDay(owed.dueOn, locale),
-              }),
+          t(owed.reference ? "registration.mail.amountDue" : "registration.mail.amountDueSeePage", {
+            amount: formatEuro(owed.cents, locale),
+            date: formatDay(owed.dueOn, locale),
+            reference: owed.reference ?? "",
+          }),
         ]
       : []),
     ...(paperwork ? [t("registration.mail.paperworkToDo", { count: paperwork.missing, total: paperwork.total })] : []),

@@ -5,9 +5,9 @@ import { idList, sqlRows, type Db, type Tx } from "../query";
 
 // The ledger's charges follow what registrations hold (lib/payments/ledger.ts `settle`, which a
 // property test holds this SQL to): an item held and not charged is charged at today's price, an
-// item charged and no longer held is credited. An item held keeps its charge when its price changes,
-// even to nothing: a free item is still held, it is only never charged. Every write that changes places calls it in its
-// own transaction. Two transactions may settle one registration at once (an owner's change and a
+// item charged and no longer held is credited. An item held keeps its charge when its price
+// changes, even to nothing: a free item is still held, it is only never charged. Every write that
+// changes places calls it in its own transaction. Two transactions may settle one registration at once (an owner's change and a
 // promotion by someone else's cancellation): each row's key counts the item's earlier rows, so
 // the second insert of the same charge meets the first one's key and adds nothing.
 // Steps inside a caller's transaction, deciding nothing about who may: not marked server-only, so

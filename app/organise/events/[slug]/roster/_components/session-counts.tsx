@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { RosterQuery } from "@/lib/roster/query";
-import { formatClock, formatMoment } from "@/lib/time";
+import { formatClock, formatMoment, timeRange } from "@/lib/time";
 import { useRoster } from "./use-roster";
 import { rosterHref } from "./roster-queries";
 
@@ -58,8 +58,8 @@ export function SessionCounts({ slug, query, csvBase }: { slug: string; query: R
                   {s.name}
                 </Link>
                 <span className="block text-xs text-muted tabular-nums">
-                  {/* Word joiners: a narrow column breaks after the date, never inside "09:00–12:30". */}
-                  {`${formatMoment(new Date(s.startsAt))}\u2060–\u2060${formatClock(new Date(s.endsAt))}`}
+                  {/* A narrow column breaks after the date, never inside "09:00–12:30". */}
+                  {timeRange(formatMoment(new Date(s.startsAt)), formatClock(new Date(s.endsAt)))}
                 </span>
               </th>
               <td
